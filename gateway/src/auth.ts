@@ -1,0 +1,14 @@
+import { authenticate, type Claims } from '@hub/common';
+import type { Request } from 'express';
+
+export interface GatewayContext {
+  auth: Claims;
+  /** Forwarded as is: every subgraph verifies the token again. */
+  authorization: string;
+}
+
+export async function gatewayContext(secret: string, req: Request): Promise<GatewayContext> {
+  const authorization = req.headers.authorization ?? '';
+  const auth = await authenticate(secret, authorization);
+  return { auth, authorization };
+}

@@ -1,0 +1,54 @@
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { createHttpService, type HttpService, type Logger, type SubgraphName } from '@hub/common';
+import { composeSupergraph } from './supergraph.js';
+import { createSubgraphFetcher } from './fetcher.js';
+import { gatewayContext, type GatewayContext } from './auth.js';
+import { checkSubgraphs } from './health.js';
+
+export interface GatewayOptions {
+  jwtSecret: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  subgraphTimeoutMs: number;
+  production: boolean;
+  logger: Logger;
+}
+
+/** The gateway's HTTP service, not yet listening: no side effects beyond building it. */
+export async function createGateway(options: GatewayOptions): Promise<HttpService> {
+  const supergraphSdl = composeSupergraph(options.subgraphUrls);
+  const { fetcher, close } = createSubgraphFetcher({ timeoutMs: options.subgraphTimeoutMs });
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    logger: options.logger,
+    buildService: ({ url }) =>
+      new RemoteGraphQLDataSource<GatewayContext>({
+        url,
+        fetcher,
+        willSendRequest: ({ request, context }) => {
+          if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+        },
+      }),
+  });
+  const service = await createHttpService<GatewayContext>({
+    name: 'gateway',
+    production: options.production,
+    logger: options.logger,
+    apollo: { gateway },
+    context: (req) => gatewayContext(options.jwtSecret, req),
+    health: async () => {
+      const report = await checkSubgraphs(options.subgraphUrls, Math.min(options.subgraphTimeoutMs, 3000));
+      if (!report.ok) {
+        const down = Object.entries(report.subgraphs).filter(([, s]) => s !== 'ok');
+        throw new Error(`subgraph down: ${down.map(([name, s]) => `${name} (${s})`).join(', ')}`);
+      }
+      return { subgraphs: report.subgraphs };
+    },
+  });
+  return {
+    ...service,
+    stop: async () => {
+      await service.stop();
+      await close();
+    },
+  };
+}

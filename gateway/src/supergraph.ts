@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'graphql';
+import { composeServices } from '@apollo/composition';
+import { SUBGRAPHS, type SubgraphName } from '@hub/common';
+
+export const schemaFile = (name: SubgraphName): string =>
+  fileURLToPath(new URL(`../../services/${name}/schema.graphql`, import.meta.url));
+
+export class CompositionError extends Error {}
+
+/** Composes the subgraphs' checked-in SDL into the supergraph the gateway serves (no runtime introspection). */
+export function composeSupergraph(urls: Record<SubgraphName, string>): string {
+  const result = composeServices(
+    SUBGRAPHS.map((name) => ({ name, url: urls[name], typeDefs: parse(readFileSync(schemaFile(name), 'utf8')) })),
+  );
+  if (result.errors) {
+    throw new CompositionError(`Supergraph composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
+  }
+  return result.supergraphSdl;
+}

@@ -1,0 +1,99 @@
+import path from 'node:path';
+import {
+  createLogger, signToken, startEmbeddedPostgres, startSubgraph, systemClock,
+  type Clock, type HubConfig, type SubgraphDefinition, type Logger, type RunningSubgraph, type SubgraphName,
+} from '@hub/common';
+import { organizationsSubgraph } from '@hub/organizations';
+import { contentSubgraph } from '@hub/content';
+import { complianceSubgraph } from '@hub/compliance';
+import { createGateway } from '@hub/gateway';
+import { startMailSink } from './mail-sink.js';
+import { jwtSecret } from './secret.js';
+import { seedDemoRegion } from './seed.js';
+
+export interface RunningHub {
+  gatewayUrl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  databaseUrl: string;
+  smtpUrl: string;
+  mailDir: string | null;
+  jwtSecret: string;
+  adminToken: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole hub in one process: the database and mail sink when none is configured,
+ * migrations, the demo region on an empty database, the three subgraphs and the gateway.
+ */
+export async function startHub(config: HubConfig, options: { clock?: Clock; logger?: Logger } = {}): Promise<RunningHub> {
+  const logger = options.logger ?? createLogger('hub', config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((err) => logger.error({ err }, 'stop failed'));
+    stops.length = 0;
+  };
+  try {
+    const secret = await jwtSecret(config.jwtSecret, config.dataDir);
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      const db = await startEmbeddedPostgres({
+        dir: path.join(config.dataDir, 'pg'),
+        persistent: true,
+        log: (m) => logger.debug({ postgres: m.trim() }),
+      });
+      stops.push(db.stop);
+      databaseUrl = db.url;
+    }
+    let smtpUrl = config.smtpUrl;
+    let mailDir: string | null = null;
+    if (!smtpUrl) {
+      const sink = await startMailSink({ dir: path.join(config.dataDir, 'mail') });
+      stops.push(sink.stop);
+      smtpUrl = sink.url;
+      mailDir = sink.dir;
+    }
+
+    const runtime = { jwtSecret: secret, production: config.env === 'production', logger, clock, timezone: config.timezone };
+    const start = (def: SubgraphDefinition<any>, name: SubgraphName) =>
+      startSubgraph(def, { ...runtime, databaseUrl: databaseUrl!, port: config.ports[name] }).then((s) => {
+        stops.push(s.stop);
+        return s;
+      });
+    const [organizations, content, compliance]: RunningSubgraph[] = await Promise.all([
+      start(organizationsSubgraph, 'organizations'),
+      start(contentSubgraph, 'content'),
+      start(complianceSubgraph, 'compliance'),
+    ]);
+    if (config.seed === 'demo') {
+      const seeded = await seedDemoRegion({ organizations: organizations!.orm.em.fork() }, clock());
+      logger.info({ seeded }, 'demo region');
+    }
+
+    const subgraphUrls = { organizations: organizations!.url, content: content!.url, compliance: compliance!.url };
+    const gateway = await createGateway({
+      jwtSecret: secret,
+      subgraphUrls,
+      subgraphTimeoutMs: config.subgraphTimeoutMs,
+      production: config.env === 'production',
+      logger,
+    });
+    const base = await gateway.listen(config.ports.gateway);
+    stops.push(gateway.stop);
+
+    return {
+      gatewayUrl: `${base}/graphql`,
+      subgraphUrls,
+      databaseUrl,
+      smtpUrl,
+      mailDir,
+      jwtSecret: secret,
+      adminToken: await signToken(secret, { sub: 'local-admin', role: 'ADMIN', org: null }, '30d'),
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

@@ -1,0 +1,25 @@
+// `npm run token -- --role ROLE [--org ID] [--sub NAME] [--ttl 12h]`: a signed token for local use.
+import { parseArgs } from 'node:util';
+import { ROLES, loadConfig, signToken, type Role } from '@hub/common';
+import { jwtSecret } from './secret.js';
+
+const { values } = parseArgs({
+  options: {
+    role: { type: 'string' },
+    org: { type: 'string' },
+    sub: { type: 'string' },
+    ttl: { type: 'string', default: '12h' },
+  },
+});
+const role = values.role?.toUpperCase() as Role | undefined;
+if (!role || !ROLES.includes(role)) {
+  console.error(`usage: npm run token -- --role ${ROLES.join('|')} [--org ORGANIZATION_ID] [--ttl 12h]`);
+  process.exit(2);
+}
+if ((role === 'OPERATOR' || role === 'HEAD') && !values.org) {
+  console.error(`--org is required for ${role}: the organization it acts for`);
+  process.exit(2);
+}
+const config = loadConfig(process.env);
+const secret = await jwtSecret(config.jwtSecret, config.dataDir);
+console.log(await signToken(secret, { sub: values.sub ?? `local-${role.toLowerCase()}`, role, org: values.org ?? null }, values.ttl));

@@ -1,0 +1,42 @@
+import { loadConfig, required, type SubgraphName } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import { startSubgraph, type BaseContext, type SubgraphDefinition } from './subgraph.js';
+import { systemClock } from './time.js';
+
+/** Stops everything on SIGINT/SIGTERM, once, and exits; a second signal exits at once. */
+export function onShutdown(logger: Logger, stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    stop()
+      .then(() => process.exit(0))
+      .catch((err) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}
+
+/** Boot of a subgraph as its own process (docker-compose): environment → start → serve. */
+export async function bootSubgraph<TContext extends BaseContext>(
+  name: SubgraphName,
+  definition: SubgraphDefinition<TContext>,
+  env: Record<string, string | undefined>,
+): Promise<void> {
+  const config = loadConfig(env);
+  const logger = createLogger(name, config.logLevel);
+  const running = await startSubgraph(definition, {
+    databaseUrl: required(config.databaseUrl, 'DATABASE_URL'),
+    jwtSecret: required(config.jwtSecret, 'AUTH_JWT_SECRET'),
+    port: config.ports[name],
+    production: config.env === 'production',
+    logger,
+    clock: systemClock,
+    timezone: config.timezone,
+  });
+  onShutdown(logger, running.stop);
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const optionalUrl = z.string().url().optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: optionalUrl,
+  SMTP_URL: optionalUrl,
+  MAIL_FROM: z.string().min(3).default('hub@localhost'),
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  HUB_TIMEZONE: z.string().default('Asia/Vladivostok').refine(isKnownTimeZone, 'unknown IANA time zone'),
+  HUB_SEED: z.enum(['demo', 'none']).default('demo'),
+  HUB_PUBLIC_URL: optionalUrl,
+  GATEWAY_PORT: port.default(4000),
+  CONTENT_PORT: port.default(4001),
+  ORGANIZATIONS_PORT: port.default(4002),
+  COMPLIANCE_PORT: port.default(4003),
+  CONTENT_URL: optionalUrl,
+  ORGANIZATIONS_URL: optionalUrl,
+  COMPLIANCE_URL: optionalUrl,
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  DATA_DIR: z.string().default('.data'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export type SubgraphName = 'content' | 'organizations' | 'compliance';
+export const SUBGRAPHS: readonly SubgraphName[] = ['content', 'organizations', 'compliance'];
+
+export interface HubConfig {
+  env: Env['NODE_ENV'];
+  logLevel: Env['LOG_LEVEL'];
+  databaseUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  jwtSecret: string | undefined;
+  timezone: string;
+  seed: Env['HUB_SEED'];
+  publicUrl: string;
+  dataDir: string;
+  subgraphTimeoutMs: number;
+  ports: { gateway: number } & Record<SubgraphName, number>;
+  subgraphUrls: Record<SubgraphName, string>;
+}
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; fails fast naming every bad variable. */
+export function loadConfig(source: Record<string, string | undefined>): HubConfig {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid environment: ${problems}`);
+  }
+  const env = parsed.data;
+  const local = (p: number) => `http://127.0.0.1:${p}/graphql`;
+  return {
+    env: env.NODE_ENV,
+    logLevel: env.LOG_LEVEL,
+    databaseUrl: env.DATABASE_URL,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    jwtSecret: env.AUTH_JWT_SECRET,
+    timezone: env.HUB_TIMEZONE,
+    seed: env.HUB_SEED,
+    publicUrl: env.HUB_PUBLIC_URL ?? `http://localhost:${env.GATEWAY_PORT}`,
+    dataDir: env.DATA_DIR,
+    subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+    ports: {
+      gateway: env.GATEWAY_PORT,
+      content: env.CONTENT_PORT,
+      organizations: env.ORGANIZATIONS_PORT,
+      compliance: env.COMPLIANCE_PORT,
+    },
+    subgraphUrls: {
+      content: env.CONTENT_URL ?? local(env.CONTENT_PORT),
+      organizations: env.ORGANIZATIONS_URL ?? local(env.ORGANIZATIONS_PORT),
+      compliance: env.COMPLIANCE_URL ?? local(env.COMPLIANCE_PORT),
+    },
+  };
+}
+
+/** A service that cannot run without a value says so by name at boot. */
+export function required<T>(value: T | undefined, variable: string): T {
+  if (value === undefined) throw new ConfigError(`${variable} is required`);
+  return value;
+}

@@ -1,0 +1,57 @@
+import { MikroORM, type EntitySchema, type Options } from '@mikro-orm/postgresql';
+import { Migrator, type Migration } from '@mikro-orm/migrations';
+import type { Constructor } from '@mikro-orm/core';
+
+export interface OrmOptions {
+  databaseUrl: string;
+  /** The subgraph's own PostgreSQL schema: its tables live there and nowhere else. */
+  schema: string;
+  entities: EntitySchema<any, any>[];
+  migrations: { name: string; class: Constructor<Migration> }[];
+  debug?: boolean;
+  poolMax?: number;
+}
+
+export type Orm = MikroORM;
+
+export async function initOrm(options: OrmOptions): Promise<Orm> {
+  const config: Options = {
+    clientUrl: options.databaseUrl,
+    schema: options.schema,
+    entities: options.entities,
+    extensions: [Migrator],
+    discovery: { warnWhenNoEntities: false },
+    debug: options.debug ?? false,
+    pool: { min: 0, max: options.poolMax ?? 10 },
+    // Reconnect quietly after a database restart instead of failing the process.
+    driverOptions: { connection: { keepAlive: true } },
+    migrations: {
+      tableName: `${options.schema}.mikro_orm_migrations`,
+      migrationsList: options.migrations,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
+    allowGlobalContext: false,
+  };
+  return MikroORM.init(config);
+}
+
+/**
+ * Runs the checked-in migrations of one schema. Several processes may start at once
+ * (replicas, workers): an advisory lock per schema makes them migrate one at a time.
+ */
+export async function migrate(orm: Orm, schema: string): Promise<void> {
+  const knex = orm.em.getConnection().getKnex();
+  const lockKey = `migrate:${schema}`;
+  const lockConn = await knex.client.acquireConnection();
+  try {
+    await lockConn.query('select pg_advisory_lock(hashtext($1))', [lockKey]);
+    await lockConn.query(`create schema if not exists "${schema}"`);
+    await orm.getMigrator().up();
+  } finally {
+    await lockConn.query('select pg_advisory_unlock(hashtext($1))', [lockKey]).catch(() => undefined);
+    await knex.client.releaseConnection(lockConn);
+  }
+}

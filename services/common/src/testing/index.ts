@@ -1,0 +1,2 @@
+export { createTestDatabase, type TestDatabase } from './database.js';
+export { TEST_JWT_SECRET, tokenFor } from './tokens.js';

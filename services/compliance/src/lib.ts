@@ -1,0 +1,1 @@
+export { complianceSubgraph, createServer } from './server.js';

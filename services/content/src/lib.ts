@@ -1,0 +1,1 @@
+export { contentSubgraph, createServer } from './server.js';

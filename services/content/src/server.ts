@@ -1,0 +1,19 @@
+import { createSubgraphServer, loadTypeDefs, type Orm, type SubgraphDefinition, type SubgraphRuntime } from '@hub/common';
+import { createContext, type ContentContext } from './context.js';
+import { resolvers } from './resolvers/index.js';
+import { MaterialEntity } from './entities/material.entity.js';
+import { migrations } from './migrations/index.js';
+
+export const contentSubgraph: SubgraphDefinition<ContentContext> = {
+  name: 'content',
+  dbSchema: 'content',
+  typeDefs: loadTypeDefs(new URL('../schema.graphql', import.meta.url)),
+  resolvers,
+  entities: [MaterialEntity],
+  migrations,
+  context: createContext,
+};
+
+export function createServer(orm: Orm, runtime: SubgraphRuntime) {
+  return createSubgraphServer(contentSubgraph, orm, runtime);
+}

@@ -1,0 +1,84 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { z } from 'zod';
+import { assertCanReport, badInput, notFound, parseInput, PLATFORMS, type Platform } from '@hub/common';
+import type { OrganizationsContext } from '../context.js';
+import { OfficialPageEntity, type OfficialPage } from '../entities/official-page.entity.js';
+import { normalizePageUrl } from '../domain/page-url.js';
+import { FEEDBACK_FORMS, markWidgets, type FeedbackForm } from '../domain/feedback-widget.js';
+import { loadOrganization } from './organization.commands.js';
+
+const addPageInput = z.object({
+  organizationId: z.uuid('is not a valid id'),
+  platform: z.enum(PLATFORMS),
+  url: z.string().trim().min(1, 'must not be empty').max(2000, 'is too long'),
+  verified: z.boolean().nullish(),
+});
+
+async function loadPage(ctx: OrganizationsContext, id: string): Promise<OfficialPage> {
+  const page = await ctx.pages.byId.load(id);
+  if (!page) throw notFound('Official page', id, 'pageId');
+  return page;
+}
+
+async function assertUrlFree(ctx: OrganizationsContext, normalized: string): Promise<void> {
+  const holder = await ctx.em.findOne(OfficialPageEntity, { normalizedUrl: normalized });
+  if (!holder) return;
+  const owner = await ctx.organizations.byId.load(holder.organizationId);
+  throw badInput('url', `url: this page is already registered for «${owner?.name ?? holder.organizationId}»`);
+}
+
+export async function addOfficialPage(ctx: OrganizationsContext, raw: unknown): Promise<OfficialPage> {
+  const input = parseInput(addPageInput, raw);
+  const org = await loadOrganization(ctx, input.organizationId, 'organizationId');
+  await assertCanReport(ctx.auth, [org.id], ctx.hierarchy);
+  if (!org.active) throw badInput('organizationId', `organizationId: «${org.name}» is inactive`);
+  const url = normalizePageUrl(input.platform as Platform, input.url);
+  if (!url.ok) throw badInput('url', `url: ${url.message}`);
+  await assertUrlFree(ctx, url.normalized);
+  const page = ctx.em.create(OfficialPageEntity, {
+    organizationId: org.id,
+    platform: input.platform,
+    url: url.url,
+    normalizedUrl: url.normalized,
+    verified: input.verified ?? false,
+    createdBy: ctx.auth.sub,
+    createdAt: ctx.clock(),
+  });
+  try {
+    await ctx.em.flush();
+  } catch (err) {
+    if (err instanceof UniqueConstraintViolationException) throw badInput('url', 'url: this page is already registered');
+    throw err;
+  }
+  return page;
+}
+
+const markInput = z.object({
+  pageId: z.string(),
+  placedAt: z.date(),
+  forms: z.array(z.enum(FEEDBACK_FORMS)).min(1, 'name at least one form').nullish(),
+});
+
+/** Clocks disagree a little; a widget placed "in the future" beyond that is a typo. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+export async function markFeedbackWidget(ctx: OrganizationsContext, raw: unknown): Promise<OfficialPage> {
+  const input = parseInput(markInput, raw);
+  const page = await loadPage(ctx, input.pageId);
+  await assertCanReport(ctx.auth, [page.organizationId], ctx.hierarchy);
+  if (input.placedAt.getTime() > ctx.clock().getTime() + CLOCK_SKEW_MS) {
+    throw badInput('placedAt', 'placedAt: cannot be in the future');
+  }
+  const forms: FeedbackForm[] = input.forms ?? [...FEEDBACK_FORMS];
+  Object.assign(page, markWidgets(page, forms, input.placedAt));
+  await ctx.em.flush();
+  return page;
+}
+
+export async function setPageVerified(ctx: OrganizationsContext, pageId: string, verified: boolean): Promise<OfficialPage> {
+  const page = await loadPage(ctx, pageId);
+  await assertCanReport(ctx.auth, [page.organizationId], ctx.hierarchy);
+  page.verified = verified;
+  await ctx.em.flush();
+  return page;
+}

@@ -1,0 +1,4 @@
+import { Migration20261128Registry } from './migration-20261128-registry.js';
+
+/** Checked-in migrations in the order they run; the name is what the migrations table records. */
+export const migrations = [{ name: 'Migration20261128Registry', class: Migration20261128Registry }];

@@ -1,0 +1,13 @@
+import { createDateTimeScalar, type SubgraphRuntime } from '@hub/common';
+import { Query } from './query.js';
+import { Mutation } from './mutation.js';
+import { Organization } from './organization.js';
+import { OfficialPage } from './official-page.js';
+
+export const resolvers = (runtime: SubgraphRuntime) => ({
+  DateTime: createDateTimeScalar(runtime.timezone),
+  Query,
+  Mutation,
+  Organization,
+  OfficialPage,
+});

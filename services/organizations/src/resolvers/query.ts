@@ -1,0 +1,40 @@
+import { assertCanRead, decodeCursor, encodeCursor, pageSize, scopeRoot, toConnection } from '@hub/common';
+import type { OrganizationsContext } from '../context.js';
+import { listOrganizations } from '../data/organizations.repo.js';
+import type { OrganizationKind } from '@hub/common';
+
+interface OrganizationsArgs {
+  kind?: OrganizationKind | null;
+  parentId?: string | null;
+  search?: string | null;
+  includeInactive?: boolean | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+export const Query = {
+  organizations: async (_: unknown, args: OrganizationsArgs, ctx: OrganizationsContext) => {
+    const size = pageSize(args.first);
+    const after = decodeCursor(args.after, 2) as [string, string] | null;
+    const { rows, total } = await listOrganizations(
+      ctx.em,
+      {
+        kind: args.kind,
+        parentId: args.parentId,
+        search: args.search?.trim() || null,
+        includeInactive: args.includeInactive ?? false,
+        withinTreeOf: scopeRoot(ctx.auth),
+      },
+      size,
+      after,
+    );
+    return toConnection(rows, size, total, (o) => encodeCursor([o.name, o.id]));
+  },
+
+  organization: async (_: unknown, args: { id: string }, ctx: OrganizationsContext) => {
+    const org = await ctx.organizations.byId.load(args.id);
+    if (!org) return null;
+    await assertCanRead(ctx.auth, [org.id], ctx.hierarchy);
+    return org;
+  },
+};

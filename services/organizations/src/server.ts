@@ -1,0 +1,21 @@
+import { createSubgraphServer, loadTypeDefs, type Orm, type SubgraphDefinition, type SubgraphRuntime } from '@hub/common';
+import { createContext, type OrganizationsContext } from './context.js';
+import { resolvers } from './resolvers/index.js';
+import { OrganizationEntity } from './entities/organization.entity.js';
+import { OfficialPageEntity } from './entities/official-page.entity.js';
+import { migrations } from './migrations/index.js';
+import { SCHEMA } from './data/organizations.repo.js';
+
+export const organizationsSubgraph: SubgraphDefinition<OrganizationsContext> = {
+  name: 'organizations',
+  dbSchema: SCHEMA,
+  typeDefs: loadTypeDefs(new URL('../schema.graphql', import.meta.url)),
+  resolvers,
+  entities: [OrganizationEntity, OfficialPageEntity],
+  migrations,
+  context: createContext,
+};
+
+export function createServer(orm: Orm, runtime: SubgraphRuntime) {
+  return createSubgraphServer(organizationsSubgraph, orm, runtime);
+}
