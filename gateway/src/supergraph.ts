@@ -11,9 +11,11 @@ export class CompositionError extends Error {}
 
 /** Composes the subgraphs' checked-in SDL into the supergraph the gateway serves (no runtime introspection). */
 export function composeSupergraph(urls: Record<SubgraphName, string>): string {
-  const result = composeServices(
-    SUBGRAPHS.map((name) => ({ name, url: urls[name], typeDefs: parse(readFileSync(schemaFile(name), 'utf8')) })),
-  );
+  return composeSubgraphs(SUBGRAPHS.map((name) => ({ name, url: urls[name], sdl: readFileSync(schemaFile(name), 'utf8') })));
+}
+
+export function composeSubgraphs(subgraphs: { name: string; url: string; sdl: string }[]): string {
+  const result = composeServices(subgraphs.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })));
   if (result.errors) {
     throw new CompositionError(`Supergraph composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
   }

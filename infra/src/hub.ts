@@ -14,6 +14,7 @@ import { seedDemoRegion } from './seed.js';
 export interface RunningHub {
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
+  subgraphs: Record<SubgraphName, RunningSubgraph>;
   databaseUrl: string;
   smtpUrl: string;
   mailDir: string | null;
@@ -85,6 +86,7 @@ export async function startHub(config: HubConfig, options: { clock?: Clock; logg
     return {
       gatewayUrl: `${base}/graphql`,
       subgraphUrls,
+      subgraphs: { organizations: organizations!, content: content!, compliance: compliance! },
       databaseUrl,
       smtpUrl,
       mailDir,

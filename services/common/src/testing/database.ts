@@ -2,6 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { dropDatabase, ensureDatabase } from '../pg-admin.js';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseDatabaseUrl: string;
+  }
+}
+
 export interface TestDatabase {
   url: string;
   drop(): Promise<void>;

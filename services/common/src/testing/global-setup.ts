@@ -1,14 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../embedded-postgres.js';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    baseDatabaseUrl: string;
-  }
-}
+import type {} from './database.js';
 
 /**
  * One PostgreSQL server for the whole run: DATABASE_URL when set, otherwise an embedded one
@@ -22,6 +18,8 @@ export default async function setup(project: TestProject) {
     return;
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'hub-test-pg-'));
+  // As root, PostgreSQL runs as an unprivileged user that must be able to enter the directory.
+  await chmod(dir, 0o755);
   const db = await startEmbeddedPostgres({ dir: path.join(dir, 'data'), persistent: false, database: 'hub_test' });
   project.provide('baseDatabaseUrl', db.url);
   return async () => {

@@ -1,2 +1,3 @@
 export { createTestDatabase, type TestDatabase } from './database.js';
 export { TEST_JWT_SECRET, tokenFor } from './tokens.js';
+export { gql, errorCodes, type GraphQLResponse } from './graphql.js';

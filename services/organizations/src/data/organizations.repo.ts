@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { OrganizationEntity, type Organization } from '../entities/organization.entity.js';
-import type { OrganizationKind } from '@hub/common';
+import { pgArray, type OrganizationKind } from '@hub/common';
 
 export const SCHEMA = 'organizations';
 
@@ -55,7 +55,7 @@ export async function ancestorChains(em: EntityManager, ids: readonly string[]):
        from chain c join ${SCHEMA}.organization o on o.id = c.parent_id
        where c.depth < 32
      ) select start_id, id, depth from chain order by start_id, depth`,
-    [ids],
+    [pgArray(ids)],
   );
   const chains = new Map<string, string[]>();
   for (const row of rows) {

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+describe('configuration', () => {
+  it('has the contract defaults', () => {
+    const config = loadConfig({});
+    expect(config.timezone).toBe('Asia/Vladivostok');
+    expect(config.ports).toEqual({ gateway: 4000, content: 4001, organizations: 4002, compliance: 4003 });
+    expect(config.mailFrom).toBe('hub@localhost');
+    expect(config.seed).toBe('demo');
+    expect(config.env).toBe('development');
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.subgraphUrls.organizations).toBe('http://127.0.0.1:4002/graphql');
+  });
+
+  it('names every bad variable', () => {
+    expect(() => loadConfig({ HUB_TIMEZONE: 'Mars/Olympus', GATEWAY_PORT: '99999' })).toThrow(ConfigError);
+    expect(() => loadConfig({ HUB_TIMEZONE: 'Mars/Olympus', GATEWAY_PORT: '99999' })).toThrow(/HUB_TIMEZONE.*GATEWAY_PORT|GATEWAY_PORT.*HUB_TIMEZONE/);
+    expect(() => loadConfig({ AUTH_JWT_SECRET: 'short' })).toThrow(/AUTH_JWT_SECRET/);
+    expect(() => loadConfig({ HUB_SEED: 'everything' })).toThrow(/HUB_SEED/);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+  });
+});

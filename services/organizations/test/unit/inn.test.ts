@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { completeLegalEntityInn, isValidInn } from '../../src/domain/inn.js';
+
+describe('INN check digits', () => {
+  it('accepts a legal entity INN with the right check digit', () => {
+    expect(isValidInn('7707083893')).toBe(true);
+    expect(isValidInn('2721000000'.slice(0, 9) + completeLegalEntityInn('272100000').slice(9))).toBe(true);
+  });
+
+  it('accepts an individual INN whose two check digits are right', () => {
+    expect(isValidInn('500100732259')).toBe(true);
+  });
+
+  it('refuses a wrong check digit, a wrong length and non-digits', () => {
+    expect(isValidInn('7707083894')).toBe(false);
+    expect(isValidInn('500100732258')).toBe(false);
+    expect(isValidInn('770708389')).toBe(false);
+    expect(isValidInn('77070838931')).toBe(false);
+    expect(isValidInn('77070838a3')).toBe(false);
+  });
+
+  it('completes nine digits into a valid INN', () => {
+    for (const nine of ['270100001', '272312345', '000000000']) {
+      expect(isValidInn(completeLegalEntityInn(nine))).toBe(true);
+    }
+  });
+});

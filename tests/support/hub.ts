@@ -1,0 +1,42 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, loadConfig, type Clock } from '@hub/common';
+import { TEST_JWT_SECRET, createTestDatabase } from '@hub/common/testing';
+import { startHub, type RunningHub } from '@hub/infra/hub';
+
+export interface TestHub extends RunningHub {
+  dataDir: string;
+}
+
+/**
+ * The real hub for one test file: its own database, the three subgraphs and the gateway as
+ * HTTP servers on free ports, and a real SMTP sink.
+ */
+export async function startTestHub(options: { seed?: 'demo' | 'none'; clock?: Clock } = {}): Promise<TestHub> {
+  const db = await createTestDatabase();
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hub-e2e-'));
+  const [gateway, content, organizations, compliance] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const config = loadConfig({
+    DATABASE_URL: db.url,
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    HUB_SEED: options.seed ?? 'none',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    GATEWAY_PORT: String(gateway),
+    CONTENT_PORT: String(content),
+    ORGANIZATIONS_PORT: String(organizations),
+    COMPLIANCE_PORT: String(compliance),
+  });
+  const hub = await startHub(config, { clock: options.clock });
+  return {
+    ...hub,
+    dataDir,
+    stop: async () => {
+      await hub.stop();
+      await db.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
