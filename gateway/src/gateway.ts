@@ -1,4 +1,5 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
+import { SubgraphSource } from './subgraph-source.js';
 import { createHttpService, type HttpService, type Logger, type SubgraphName } from '@hub/common';
 import { composeSupergraph } from './supergraph.js';
 import { createSubgraphFetcher } from './fetcher.js';
@@ -20,14 +21,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger: options.logger,
-    buildService: ({ url }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
-        url,
-        fetcher,
-        willSendRequest: ({ request, context }) => {
-          if (context.authorization) request.http?.headers.set('authorization', context.authorization);
-        },
-      }),
+    buildService: ({ name, url }) => new SubgraphSource(name, { url, fetcher }),
   });
   const service = await createHttpService<GatewayContext>({
     name: 'gateway',
