@@ -12,7 +12,7 @@ let dataDir: string;
 
 async function token(args: string[]) {
   dataDir ??= await mkdtemp(path.join(os.tmpdir(), 'hub-token-'));
-  const env = { ...process.env, DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
   delete env.AUTH_JWT_SECRET;
   return run('npm', ['run', '--silent', 'token', '--', ...args], { cwd: root, env });
 }

@@ -46,12 +46,12 @@ afterAll(async () => {
 describe('organizations schema', () => {
   it('runs its checked-in migrations once, in its own schema', async () => {
     await migrate(orm, organizationsSubgraph.dbSchema);
-    const rows = await orm.em.getConnection().execute('select name from organizations.mikro_orm_migrations');
-    expect(rows.map((r: { name: string }) => r.name)).toEqual(['Migration20261128Registry']);
-    const tables = await orm.em.getConnection().execute(
+    const rows = await orm.em.getConnection().execute<{ name: string }[]>('select name from organizations.mikro_orm_migrations');
+    expect(rows.map((r) => r.name)).toEqual(['Migration20261128Registry']);
+    const tables = await orm.em.getConnection().execute<{ table_name: string }[]>(
       "select table_name from information_schema.tables where table_schema = 'organizations' order by 1",
     );
-    expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual(['mikro_orm_migrations', 'official_page', 'organization']);
+    expect(tables.map((t) => t.table_name)).toEqual(['mikro_orm_migrations', 'official_page', 'organization']);
   });
 
   it('loads the demo registry into an empty schema once, with normalized page URLs', async () => {
