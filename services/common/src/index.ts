@@ -15,3 +15,4 @@ export * from './time.js';
 export * from './subgraph.js';
 export * from './collections.js';
 export * from './boot.js';
+export * from './loaders.js';

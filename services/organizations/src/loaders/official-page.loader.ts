@@ -1,16 +1,11 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { OfficialPageEntity, type OfficialPage } from '../entities/official-page.entity.js';
-import { groupBy, isUuid } from '@hub/common';
+import { byIdLoader, groupBy } from '@hub/common';
 
 export function createPageLoaders(em: EntityManager) {
   return {
-    byId: new DataLoader<string, OfficialPage | null>(async (ids) => {
-      const valid = ids.filter(isUuid);
-      const found = valid.length ? await em.find(OfficialPageEntity, { id: { $in: valid } }) : [];
-      const byId = new Map(found.map((p) => [p.id, p]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    byId: byIdLoader(em, OfficialPageEntity),
     ofOrganization: new DataLoader<string, OfficialPage[]>(async (ids) => {
       const found = await em.find(
         OfficialPageEntity,

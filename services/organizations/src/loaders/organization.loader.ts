@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { groupBy, isUuid } from '@hub/common';
+import { byIdLoader, groupBy, isUuid } from '@hub/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { OrganizationEntity, type Organization } from '../entities/organization.entity.js';
 import { ancestorChains } from '../data/organizations.repo.js';
@@ -7,13 +7,7 @@ import { ancestorChains } from '../data/organizations.repo.js';
 
 export function createOrganizationLoaders(em: EntityManager) {
   return {
-    /** Unknown or malformed ids resolve to null. */
-    byId: new DataLoader<string, Organization | null>(async (ids) => {
-      const valid = ids.filter(isUuid);
-      const found = valid.length ? await em.find(OrganizationEntity, { id: { $in: valid } }) : [];
-      const byId = new Map(found.map((o) => [o.id, o]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    byId: byIdLoader(em, OrganizationEntity),
     childrenOf: new DataLoader<string, Organization[]>(async (ids) => {
       const found = await em.find(OrganizationEntity, { parentId: { $in: [...ids] } }, { orderBy: { name: 'asc', id: 'asc' } });
       const groups = groupBy(found, (o) => o.parentId!);
