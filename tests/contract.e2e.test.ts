@@ -11,7 +11,6 @@ import { contractOperations } from './support/operations.js';
  * one of them starts validating, so the list only ever shrinks.
  */
 const PENDING: Record<string, number> = {
-  CreateMaterial: 3, ApproveMaterial: 3, DistributeMaterial: 3, Materials: 3, ContentSupply: 3,
   ReportPlacements: 4, ReportMediaPublication: 4,
   RunComplianceCheck: 5, ComplianceReport: 5, OrganizationCompliance: 5, GrantExemption: 5, ScheduledJobs: 5,
   Escalations: 6, Notifications: 6,

@@ -55,3 +55,16 @@ export async function migrate(orm: Orm, schema: string): Promise<void> {
     await knex.client.releaseConnection(lockConn);
   }
 }
+
+/**
+ * Raw SQL on the entity manager's connection, inside its transaction when it has one
+ * (a bare `getConnection().execute` would run outside it).
+ */
+export function runSql<T = Record<string, unknown>[]>(
+  em: import('@mikro-orm/postgresql').EntityManager,
+  query: string,
+  params: unknown[] = [],
+  method: 'all' | 'get' | 'run' = 'all',
+): Promise<T> {
+  return em.getConnection().execute(query, params, method, em.getTransactionContext()) as Promise<T>;
+}

@@ -16,3 +16,5 @@ export * from './subgraph.js';
 export * from './collections.js';
 export * from './boot.js';
 export * from './loaders.js';
+export * from './periods.js';
+export * from './org-directory.js';

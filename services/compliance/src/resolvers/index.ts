@@ -9,6 +9,12 @@ interface OrganizationRef {
   parent: { kind: OrganizationKind } | null;
 }
 
+async function supplyRule(ctx: ComplianceContext): Promise<RuleRow> {
+  const rule = (await ctx.rules.load('all')).find((r) => r.code === 'CONTENT_CENTER_WEEKLY_SUPPLY');
+  if (!rule) throw new Error('CONTENT_CENTER_WEEKLY_SUPPLY rule is missing from compliance_rule');
+  return rule;
+}
+
 export const resolvers = (runtime: SubgraphRuntime) => ({
   Query: {
     complianceRules: (_: unknown, __: unknown, ctx: ComplianceContext) => ctx.rules.load('all'),
@@ -17,6 +23,11 @@ export const resolvers = (runtime: SubgraphRuntime) => ({
     __resolveReference: async (ref: { code: string }, ctx: ComplianceContext) =>
       (await ctx.rules.load('all')).find((r) => r.code === ref.code) ?? null,
     timezone: (rule: RuleRow) => rule.timezone ?? runtime.timezone,
+  },
+  ContentSupply: {
+    required: async (_: unknown, __: unknown, ctx: ComplianceContext) => (await supplyRule(ctx)).threshold,
+    met: async (supply: { distributed: number }, _: unknown, ctx: ComplianceContext) =>
+      supply.distributed >= (await supplyRule(ctx)).threshold,
   },
   Organization: {
     applicableRules: async (org: OrganizationRef, _: unknown, ctx: ComplianceContext) => {

@@ -1,3 +1,7 @@
 import { Migration20261128Materials } from './migration-20261128-materials.js';
+import { Migration20261128Distribution } from './migration-20261128-distribution.js';
 
-export const migrations = [{ name: 'Migration20261128Materials', class: Migration20261128Materials }];
+export const migrations = [
+  { name: 'Migration20261128Materials', class: Migration20261128Materials },
+  { name: 'Migration20261128Distribution', class: Migration20261128Distribution },
+];

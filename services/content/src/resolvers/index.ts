@@ -1,12 +1,16 @@
 import { createDateTimeScalar, type SubgraphRuntime } from '@hub/common';
-import type { ContentContext } from '../context.js';
+import { Query } from './query.js';
+import { Mutation } from './mutation.js';
+import { Material, Organization } from './material.js';
 
 export const resolvers = (runtime: SubgraphRuntime) => ({
   DateTime: createDateTimeScalar(runtime.timezone),
-  Query: {
-    material: (_: unknown, args: { id: string }, ctx: ContentContext) => ctx.materials.byId.load(args.id),
-  },
-  Material: {
-    __resolveReference: (ref: { id: string }, ctx: ContentContext) => ctx.materials.byId.load(ref.id),
+  Query,
+  Mutation,
+  Material,
+  Organization,
+  ContentSupply: {
+    // The week is the key: resolving it again is one count over an index.
+    __resolveReference: (ref: { week: string }, ctx: import('../context.js').ContentContext) => Query.contentSupply(null, ref, ctx),
   },
 });

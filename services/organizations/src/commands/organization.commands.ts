@@ -60,7 +60,7 @@ export async function updateOrganization(ctx: OrganizationsContext, id: string, 
   const input = parseInput(updateOrganizationInput, raw);
   if (input.parentId !== undefined) {
     const parent = input.parentId ? await loadOrganization(ctx, input.parentId, 'parentId') : null;
-    if (parent && createsCycle(org.id, await ctx.organizations.ancestors.load(parent.id))) {
+    if (parent && createsCycle(org.id, await ctx.hierarchy.ancestors.load(parent.id))) {
       throw badInput('parentId', 'parentId: an organization cannot be placed below itself');
     }
     const problem = parentProblem(org.kind, parent?.kind ?? null);

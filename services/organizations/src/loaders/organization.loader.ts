@@ -1,8 +1,7 @@
 import DataLoader from 'dataloader';
-import { byIdLoader, groupBy, isUuid } from '@hub/common';
+import { byIdLoader, groupBy } from '@hub/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { OrganizationEntity, type Organization } from '../entities/organization.entity.js';
-import { ancestorChains } from '../data/organizations.repo.js';
 
 
 export function createOrganizationLoaders(em: EntityManager) {
@@ -12,12 +11,6 @@ export function createOrganizationLoaders(em: EntityManager) {
       const found = await em.find(OrganizationEntity, { parentId: { $in: [...ids] } }, { orderBy: { name: 'asc', id: 'asc' } });
       const groups = groupBy(found, (o) => o.parentId!);
       return ids.map((id) => groups.get(id) ?? []);
-    }),
-    /** The organization itself, its parent, and so on up. */
-    ancestors: new DataLoader<string, string[]>(async (ids) => {
-      const valid = ids.filter(isUuid);
-      const chains = valid.length ? await ancestorChains(em, valid) : new Map<string, string[]>();
-      return ids.map((id) => chains.get(id) ?? []);
     }),
   };
 }

@@ -3,7 +3,8 @@ import { initOrm, migrate, type Orm } from '@hub/common';
 import { createTestDatabase, type TestDatabase } from '@hub/common/testing';
 import { organizationsSubgraph } from '../../src/server.js';
 import { loadDemoOrganizations, type DemoOrganizationRow } from '../../src/data/demo.js';
-import { ancestorChains, listOrganizations } from '../../src/data/organizations.repo.js';
+import { ancestorChains } from '@hub/common';
+import { listOrganizations } from '../../src/data/organizations.repo.js';
 
 let db: TestDatabase;
 let orm: Orm;
@@ -47,9 +48,9 @@ describe('organizations schema', () => {
   it('runs its checked-in migrations once, in its own schema', async () => {
     await migrate(orm, organizationsSubgraph.dbSchema);
     const rows = await orm.em.getConnection().execute<{ name: string }[]>('select name from organizations.mikro_orm_migrations');
-    expect(rows.map((r) => r.name)).toEqual(['Migration20261128Registry']);
+    expect(rows.map((r) => r.name)).toEqual(['Migration20261128Registry', 'Migration20261128Directory']);
     const tables = await orm.em.getConnection().execute<{ table_name: string }[]>(
-      "select table_name from information_schema.tables where table_schema = 'organizations' order by 1",
+      "select table_name from information_schema.tables where table_schema = 'organizations' and table_type = 'BASE TABLE' order by 1",
     );
     expect(tables.map((t) => t.table_name)).toEqual(['mikro_orm_migrations', 'official_page', 'organization']);
   });

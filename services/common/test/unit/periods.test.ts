@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { describePeriod, parsePeriod, periodContaining, shiftPeriod, tryParsePeriod } from '../../src/periods.js';
+
+const VLAT = 'Asia/Vladivostok';
+
+describe('periods in the region\'s time', () => {
+  it('runs a week from Monday 00:00 to the next Monday 00:00 local time', () => {
+    const week = parsePeriod('2026-W47', VLAT);
+    expect(week.start.toISOString()).toBe('2026-11-15T14:00:00.000Z'); // Mon 16 Nov 00:00 +10
+    expect(week.end.toISOString()).toBe('2026-11-22T14:00:00.000Z');
+    expect(describePeriod(week, VLAT)).toBe('16–22 ноября 2026');
+  });
+
+  it('reads months and days', () => {
+    expect(parsePeriod('2026-11', VLAT)).toMatchObject({ kind: 'MONTH', label: '2026-11' });
+    expect(parsePeriod('2026-11', VLAT).start.toISOString()).toBe('2026-10-31T14:00:00.000Z');
+    expect(parsePeriod('2026-11-28', VLAT).end.toISOString()).toBe('2026-11-28T14:00:00.000Z');
+    expect(describePeriod(parsePeriod('2026-11', VLAT), VLAT)).toBe('ноябрь 2026');
+  });
+
+  it.each(['2026-W54', '2026-W00', '2026-13', '2026-02-30', '2026/11', 'W47', '', '2026-w47'])('refuses %j', (label) => {
+    expect(tryParsePeriod(label, VLAT)).toBeNull();
+    expect(() => parsePeriod(label, VLAT, { field: 'week' })).toThrow(/week/);
+  });
+
+  it('accepts week 53 only in years that have it', () => {
+    expect(tryParsePeriod('2026-W53', VLAT)).not.toBeNull();
+    expect(tryParsePeriod('2025-W53', VLAT)).toBeNull();
+  });
+
+  it('refuses a month where a week is required', () => {
+    expect(() => parsePeriod('2026-11', VLAT, { field: 'week', kinds: ['WEEK'] })).toThrow(/expected a week/);
+  });
+
+  it('puts Sunday 23:59 local in the old week and Monday 00:00 local in the new one', () => {
+    expect(periodContaining('WEEK', new Date('2026-11-22T13:59:59Z'), VLAT).label).toBe('2026-W47');
+    expect(periodContaining('WEEK', new Date('2026-11-22T14:00:00Z'), VLAT).label).toBe('2026-W48');
+  });
+
+  it('assigns every instant to exactly the week that contains it, in a zone with and without daylight saving', () => {
+    for (const zone of [VLAT, 'Europe/Berlin']) {
+      fc.assert(
+        fc.property(fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }), (instant) => {
+          const week = periodContaining('WEEK', instant, zone);
+          expect(week.start.getTime()).toBeLessThanOrEqual(instant.getTime());
+          expect(instant.getTime()).toBeLessThan(week.end.getTime());
+          expect(parsePeriod(week.label, zone)).toEqual(week);
+          expect(shiftPeriod(week, 1, zone).start).toEqual(week.end);
+        }),
+      );
+    }
+  });
+});

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { LockMode } from '@mikro-orm/core';
+import { HubError, badInput, isUuid, notFound, parseInput, requireRole, ORGANIZATION_KINDS } from '@hub/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ContentContext } from '../context.js';
+import { MaterialEntity, type Material } from '../entities/material.entity.js';
+import { transition, type MaterialAction } from '../domain/lifecycle.js';
+import { createMaterialInput, updateMaterialInput, withdrawalReason, type UpdateMaterialInput } from '../domain/material-input.js';
+import { storeRecipients, unusableOrganizations } from '../data/materials.repo.js';
+
+/** Decree 2.1: the content center (EDITOR) and the committee (ADMIN) run the materials. */
+const WRITERS = ['EDITOR', 'ADMIN'] as const;
+
+/** Row-locked: two editors acting on one material (approving while distributing, say) take turns. */
+async function loadForUpdate(em: EntityManager, id: string): Promise<Material> {
+  const material = isUuid(id) ? await em.findOne(MaterialEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+  if (!material) throw notFound('Material', id, 'id');
+  return material;
+}
+
+function advance(material: Material, action: MaterialAction): void {
+  const next = transition(material.status, action);
+  if (!next.ok) throw new HubError('CONFLICT', `Material «${material.title}»: ${next.message}`, { id: material.id });
+  material.status = next.status;
+}
+
+function applyContent(material: Material, input: UpdateMaterialInput): void {
+  if (input.title !== undefined) material.title = input.title;
+  if (input.body !== undefined) material.body = input.body;
+  if (input.topic !== undefined) material.topic = input.topic;
+  if (input.summary !== undefined) material.summary = input.summary ?? null;
+  if (input.hashtags !== undefined) material.hashtags = input.hashtags ?? [];
+  if (input.mediaLinks !== undefined) material.mediaLinks = input.mediaLinks ?? [];
+  if (input.placementWindow !== undefined) {
+    material.windowFrom = input.placementWindow?.from ?? null;
+    material.windowUntil = input.placementWindow?.until ?? null;
+  }
+}
+
+export async function createMaterial(ctx: ContentContext, raw: unknown): Promise<Material> {
+  requireRole(ctx.auth, ...WRITERS);
+  const input = parseInput(createMaterialInput, raw);
+  const now = ctx.clock();
+  const material = ctx.em.create(MaterialEntity, {
+    title: input.title,
+    body: input.body,
+    topic: input.topic,
+    status: 'DRAFT',
+    createdBy: ctx.auth.sub,
+    createdAt: now,
+    updatedAt: now,
+    recipientCount: 0,
+  });
+  applyContent(material, input);
+  await ctx.em.flush();
+  return material;
+}
+
+export async function updateMaterial(ctx: ContentContext, id: string, raw: unknown): Promise<Material> {
+  requireRole(ctx.auth, ...WRITERS);
+  const input = parseInput(updateMaterialInput, raw);
+  return ctx.em.transactional(async (em) => {
+    const material = await loadForUpdate(em, id);
+    advance(material, 'EDIT');
+    applyContent(material, input);
+    if (material.windowFrom && material.windowUntil && material.windowUntil <= material.windowFrom) {
+      throw badInput('placementWindow.until', 'placementWindow.until: must end after it starts');
+    }
+    material.updatedAt = ctx.clock();
+    material.updatedBy = ctx.auth.sub;
+    return material;
+  });
+}
+
+export async function approveMaterial(ctx: ContentContext, id: string): Promise<Material> {
+  requireRole(ctx.auth, ...WRITERS);
+  return ctx.em.transactional(async (em) => {
+    const material = await loadForUpdate(em, id);
+    advance(material, 'APPROVE');
+    material.approvedAt = ctx.clock();
+    material.approvedBy = ctx.auth.sub;
+    return material;
+  });
+}
+
+const audienceInput = z.object({
+  kinds: z.array(z.enum(ORGANIZATION_KINDS)).nullish(),
+  organizationIds: z.array(z.uuid('is not a valid id')).max(10_000).nullish(),
+});
+
+export async function distributeMaterial(ctx: ContentContext, id: string, raw: unknown): Promise<Material> {
+  requireRole(ctx.auth, ...WRITERS);
+  const parsed = parseInput(audienceInput, raw);
+  const audience = { kinds: [...new Set(parsed.kinds ?? [])], organizationIds: [...new Set(parsed.organizationIds ?? [])] };
+  return ctx.em.transactional(async (em) => {
+    const material = await loadForUpdate(em, id);
+    advance(material, 'DISTRIBUTE');
+    const unknown = await unusableOrganizations(em, audience.organizationIds);
+    if (unknown.length) {
+      throw badInput('audience.organizationIds', `audience.organizationIds: unknown or inactive organizations: ${unknown.join(', ')}`);
+    }
+    const count = await storeRecipients(em, material.id, audience);
+    if (count === 0) throw badInput('audience', 'audience: no active organization matches it');
+    material.audience = audience;
+    material.recipientCount = count;
+    material.distributedAt = ctx.clock();
+    material.distributedBy = ctx.auth.sub;
+    return material;
+  });
+}
+
+export async function withdrawMaterial(ctx: ContentContext, id: string, rawReason: unknown): Promise<Material> {
+  requireRole(ctx.auth, ...WRITERS);
+  const reason = parseInput(withdrawalReason, rawReason);
+  return ctx.em.transactional(async (em) => {
+    const material = await loadForUpdate(em, id);
+    advance(material, 'WITHDRAW');
+    material.withdrawnAt = ctx.clock();
+    material.withdrawnBy = ctx.auth.sub;
+    material.withdrawalReason = reason;
+    return material;
+  });
+}

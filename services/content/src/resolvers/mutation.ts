@@ -1,0 +1,14 @@
+import type { ContentContext } from '../context.js';
+import {
+  approveMaterial, createMaterial, distributeMaterial, updateMaterial, withdrawMaterial,
+} from '../commands/material.commands.js';
+
+type Resolver<A> = (_: unknown, args: A, ctx: ContentContext) => unknown;
+
+export const Mutation: Record<string, Resolver<any>> = {
+  createMaterial: (_, args: { input: unknown }, ctx) => createMaterial(ctx, args.input),
+  updateMaterial: (_, args: { id: string; input: unknown }, ctx) => updateMaterial(ctx, args.id, args.input),
+  approveMaterial: (_, args: { id: string }, ctx) => approveMaterial(ctx, args.id),
+  distributeMaterial: (_, args: { id: string; audience: unknown }, ctx) => distributeMaterial(ctx, args.id, args.audience),
+  withdrawMaterial: (_, args: { id: string; reason: unknown }, ctx) => withdrawMaterial(ctx, args.id, args.reason),
+};
