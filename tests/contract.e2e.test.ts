@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kind, buildSchema, validate, type DocumentNode } from 'graphql';
 import { gql, tokenFor } from '@hub/common/testing';
+import { periodContaining, shiftPeriod } from '@hub/common';
 import { composeApiSdl } from '@hub/gateway/supergraph';
 import { MaterialEntity } from '@hub/content/entities';
 import { startTestHub, type TestHub } from './support/hub.js';
@@ -114,6 +115,17 @@ describe('the public contract', () => {
       expect(contractOperations.some((d) => d.name?.value === name)).toBe(true);
       expect({ name, validates: check(name).length === 0 }).toEqual({ name, validates: false });
     }
+  });
+
+  it('has eight weeks of demo content, one of them short of the quota', async () => {
+    const materials = await gql(hub.gatewayUrl, '{ materials(first: 0) { totalCount } }', {}, admin);
+    expect(materials.data.materials.totalCount).toBeGreaterThanOrEqual(100);
+    const weeks = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map(async (back) => {
+      const label = shiftPeriod(periodContaining('WEEK', new Date(), 'Asia/Vladivostok'), -back, 'Asia/Vladivostok').label;
+      const res = await gql(hub.gatewayUrl, 'query($w: String!) { contentSupply(week: $w) { distributed met } }', { w: label }, admin);
+      return res.data.contentSupply;
+    }));
+    expect(weeks.filter((w) => !w.met)).toEqual([{ distributed: 8, met: false }]);
   });
 
   it('answers the organizations section with the demo region through the gateway', async () => {

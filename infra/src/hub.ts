@@ -30,9 +30,12 @@ export interface RunningHub {
 export async function startHub(config: HubConfig, options: { clock?: Clock; logger?: Logger } = {}): Promise<RunningHub> {
   const logger = options.logger ?? createLogger('hub', config.logLevel);
   const clock = options.clock ?? systemClock;
-  const stops: (() => Promise<void>)[] = [];
+  const stops: { name: string; stop: () => Promise<void> }[] = [];
   const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((err) => logger.error({ err }, 'stop failed'));
+    for (const { name, stop } of stops.reverse()) {
+      logger.debug({ part: name }, 'stopping');
+      await stop().catch((err) => logger.error({ err, part: name }, 'stop failed'));
+    }
     stops.length = 0;
   };
   try {
@@ -44,14 +47,14 @@ export async function startHub(config: HubConfig, options: { clock?: Clock; logg
         persistent: true,
         log: (m) => logger.debug({ postgres: m.trim() }),
       });
-      stops.push(db.stop);
+      stops.push({ name: 'postgres', stop: db.stop });
       databaseUrl = db.url;
     }
     let smtpUrl = config.smtpUrl;
     let mailDir: string | null = null;
     if (!smtpUrl) {
       const sink = await startMailSink({ dir: path.join(config.dataDir, 'mail') });
-      stops.push(sink.stop);
+      stops.push({ name: 'mail sink', stop: sink.stop });
       smtpUrl = sink.url;
       mailDir = sink.dir;
     }
@@ -59,7 +62,7 @@ export async function startHub(config: HubConfig, options: { clock?: Clock; logg
     const runtime = { jwtSecret: secret, production: config.env === 'production', logger, clock, timezone: config.timezone };
     const start = (def: SubgraphDefinition<any>, name: SubgraphName) =>
       startSubgraph(def, { ...runtime, databaseUrl: databaseUrl!, port: config.ports[name] }).then((s) => {
-        stops.push(s.stop);
+        stops.push({ name, stop: s.stop });
         return s;
       });
     const [organizations, content, compliance]: RunningSubgraph[] = await Promise.all([
@@ -68,7 +71,11 @@ export async function startHub(config: HubConfig, options: { clock?: Clock; logg
       start(complianceSubgraph, 'compliance'),
     ]);
     if (config.seed === 'demo') {
-      const seeded = await seedDemoRegion({ organizations: organizations!.orm.em.fork() }, clock());
+      const seeded = await seedDemoRegion(
+        { organizations: organizations!.orm.em.fork(), content: content!.orm.em.fork() },
+        clock(),
+        config.timezone,
+      );
       logger.info({ seeded }, 'demo region');
     }
 
@@ -81,7 +88,7 @@ export async function startHub(config: HubConfig, options: { clock?: Clock; logg
       logger,
     });
     const base = await gateway.listen(config.ports.gateway);
-    stops.push(gateway.stop);
+    stops.push({ name: 'gateway', stop: gateway.stop });
 
     return {
       gatewayUrl: `${base}/graphql`,

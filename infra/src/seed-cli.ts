@@ -24,7 +24,7 @@ try {
     logger.info({ schema: definition.dbSchema }, 'migrated');
   }
   if (config.seed === 'demo') {
-    const seeded = await seedDemoRegion({ organizations: orms[0]!.em.fork() }, new Date());
+    const seeded = await seedDemoRegion({ organizations: orms[0]!.em.fork(), content: orms[1]!.em.fork() }, new Date(), config.timezone);
     logger.info({ seeded }, 'demo region');
   }
 } finally {

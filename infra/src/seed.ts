@@ -1,16 +1,21 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loadDemoOrganizations } from '@hub/organizations';
+import { loadDemoMaterials } from '@hub/content';
 import { generateDemoRegion } from './demo/region.js';
+import { generateDemoMaterials } from './demo/content.js';
 
 export const DEMO_SEED = 299;
 
 export interface SeedTargets {
   organizations: EntityManager;
+  content: EntityManager;
 }
 
 /** Loads the demo region into whichever subgraph schemas are still empty; the data is the same every time. */
-export async function seedDemoRegion(targets: SeedTargets, now: Date): Promise<{ organizations: boolean }> {
+export async function seedDemoRegion(targets: SeedTargets, now: Date, timeZone: string): Promise<Record<keyof SeedTargets, boolean>> {
   const region = generateDemoRegion({ seed: DEMO_SEED, now });
   const organizations = await loadDemoOrganizations(targets.organizations, region.organizations);
-  return { organizations };
+  // Distribution resolves audiences against the registry: organizations first.
+  const content = await loadDemoMaterials(targets.content, generateDemoMaterials({ seed: DEMO_SEED, now, timeZone }));
+  return { organizations, content };
 }

@@ -3,12 +3,19 @@ import { createLogger, type Logger } from './logger.js';
 import { startSubgraph, type BaseContext, type SubgraphDefinition } from './subgraph.js';
 import { systemClock } from './time.js';
 
-/** Stops everything on SIGINT/SIGTERM, once, and exits; a second signal exits at once. */
+/**
+ * Stops everything on SIGINT/SIGTERM, once, and exits. Ctrl-C under `npm start` arrives twice
+ * (from the terminal and forwarded by npm): a repeat within a few seconds is the same request;
+ * a later one means "now" and exits at once.
+ */
 export function onShutdown(logger: Logger, stop: () => Promise<void>): void {
-  let stopping = false;
+  let stoppingSince: number | null = null;
   const handler = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(1);
-    stopping = true;
+    if (stoppingSince !== null) {
+      if (Date.now() - stoppingSince > 3000) process.exit(1);
+      return;
+    }
+    stoppingSince = Date.now();
     logger.info({ signal }, 'shutting down');
     stop()
       .then(() => process.exit(0))

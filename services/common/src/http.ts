@@ -45,6 +45,8 @@ export async function createHttpService<TContext extends BaseContext>(
   const apollo = new ApolloServer<TContext>({
     ...(options.apollo as ApolloServerOptions<TContext>),
     introspection: !options.production,
+    // The process owns shutdown (boot.ts): every part stops once, in order.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !options.production,
     formatError: createErrorFormatter({
       maskInternal: options.production,
