@@ -1,5 +1,5 @@
-import DataLoader from 'dataloader';
-import { createDirectoryHierarchy, parsePeriod, periodContaining, type BaseContext, type Period } from '@hub/common';
+import type DataLoader from 'dataloader';
+import { createDirectoryHierarchy, parsePeriod, periodContaining, periodLoader, type BaseContext, type Period } from '@hub/common';
 import { createMaterialLoaders, type MaterialLoaders } from './loaders/material.loader.js';
 import { receivedBy } from './data/materials.repo.js';
 import type { Material } from './entities/material.entity.js';
@@ -21,18 +21,6 @@ export function createContext(base: BaseContext): ContentContext {
     materials: createMaterialLoaders(base.em),
     hierarchy: createDirectoryHierarchy(base.em),
     week,
-    received: new DataLoader(async (keys) => {
-      const byWeek = new Map<string, string[]>();
-      for (const key of keys) {
-        const [orgId, label] = key.split('|') as [string, string];
-        byWeek.set(label, [...(byWeek.get(label) ?? []), orgId]);
-      }
-      const results = new Map<string, Material[]>();
-      for (const [label, orgIds] of byWeek) {
-        const found = await receivedBy(base.em, orgIds, week(label));
-        for (const orgId of orgIds) results.set(`${orgId}|${label}`, found.get(orgId) ?? []);
-      }
-      return keys.map((key) => results.get(key) ?? []);
-    }),
+    received: periodLoader((label) => week(label), (ids, period) => receivedBy(base.em, ids, period), () => []),
   };
 }

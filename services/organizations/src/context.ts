@@ -1,8 +1,14 @@
-import { createDirectoryHierarchy, type BaseContext } from '@hub/common';
+import {
+  createDirectoryHierarchy, parsePeriod, periodContaining, type BaseContext, type Period, type PeriodKind,
+} from '@hub/common';
+import { createPlacementLoaders, type PlacementLoaders } from './loaders/placement.loader.js';
 import { createOrganizationLoaders, type OrganizationLoaders } from './loaders/organization.loader.js';
 import { createPageLoaders, type PageLoaders } from './loaders/official-page.loader.js';
 
 export interface OrganizationsContext extends BaseContext {
+  placements: PlacementLoaders;
+  /** A period argument of `kind` (of any kind with `anyKind`), or the current one of `kind` when none is given. */
+  period(label: string | null | undefined, kind: PeriodKind, field: string, anyKind?: boolean): Period;
   organizations: OrganizationLoaders;
   pages: PageLoaders;
   hierarchy: ReturnType<typeof createDirectoryHierarchy>;
@@ -10,5 +16,16 @@ export interface OrganizationsContext extends BaseContext {
 
 export function createContext(base: BaseContext): OrganizationsContext {
   const hierarchy = createDirectoryHierarchy(base.em);
-  return { ...base, organizations: createOrganizationLoaders(base.em), pages: createPageLoaders(base.em), hierarchy };
+  const period = (label: string | null | undefined, kind: PeriodKind, field: string, anyKind = false) =>
+    label
+      ? parsePeriod(label, base.timezone, { field, kinds: anyKind ? undefined : [kind] })
+      : periodContaining(kind, base.clock(), base.timezone);
+  return {
+    ...base,
+    organizations: createOrganizationLoaders(base.em),
+    pages: createPageLoaders(base.em),
+    placements: createPlacementLoaders(base.em, (label) => parsePeriod(label, base.timezone)),
+    hierarchy,
+    period,
+  };
 }

@@ -1,8 +1,10 @@
 import { Migration20261128Registry } from './migration-20261128-registry.js';
 import { Migration20261128Directory } from './migration-20261128-directory.js';
+import { Migration20261128Placements } from './migration-20261128-placements.js';
 
 /** Checked-in migrations in the order they run; the name is what the migrations table records. */
 export const migrations = [
   { name: 'Migration20261128Registry', class: Migration20261128Registry },
   { name: 'Migration20261128Directory', class: Migration20261128Directory },
+  { name: 'Migration20261128Placements', class: Migration20261128Placements },
 ];

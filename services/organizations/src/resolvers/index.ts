@@ -3,11 +3,15 @@ import { Query } from './query.js';
 import { Mutation } from './mutation.js';
 import { Organization } from './organization.js';
 import { OfficialPage } from './official-page.js';
+import { Material, MediaPublication, OrganizationActivity, Placement } from './placement.js';
 
 export const resolvers = (runtime: SubgraphRuntime) => ({
   DateTime: createDateTimeScalar(runtime.timezone),
   Query,
   Mutation,
-  Organization,
+  Organization: { ...Organization, ...OrganizationActivity },
   OfficialPage,
+  Material,
+  Placement,
+  MediaPublication,
 });

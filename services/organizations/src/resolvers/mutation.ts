@@ -3,6 +3,8 @@ import {
   deactivateOrganization, registerOrganization, updateOrganization,
 } from '../commands/organization.commands.js';
 import { addOfficialPage, markFeedbackWidget, setPageVerified } from '../commands/page.commands.js';
+import { reportPlacements } from '../commands/placement.commands.js';
+import { reportMediaPublication } from '../commands/media.commands.js';
 
 type Args<T> = (_: unknown, args: T, ctx: OrganizationsContext) => unknown;
 
@@ -13,4 +15,6 @@ export const Mutation: Record<string, Args<any>> = {
   addOfficialPage: (_, args: { input: unknown }, ctx) => addOfficialPage(ctx, args.input),
   markFeedbackWidget: (_, args: { pageId: string; placedAt: Date; forms?: string[] | null }, ctx) => markFeedbackWidget(ctx, args),
   setPageVerified: (_, args: { pageId: string; verified: boolean }, ctx) => setPageVerified(ctx, args.pageId, args.verified),
+  reportPlacements: (_, args: { input: unknown }, ctx) => reportPlacements(ctx, args.input),
+  reportMediaPublication: (_, args: { input: unknown }, ctx) => reportMediaPublication(ctx, args.input),
 };

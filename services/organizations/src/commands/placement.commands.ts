@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { HubError, badInput, forbidden, parseInput, scopeRoot } from '@hub/common';
+import type { OrganizationsContext } from '../context.js';
+import { OfficialPageEntity } from '../entities/official-page.entity.js';
+import type { Placement } from '../entities/placement.entity.js';
+import { checkPostUrl } from '../domain/post-url.js';
+import { distributedMaterials, insertPlacements, placementsFor, type NewPlacement } from '../data/placements.repo.js';
+
+export const MAX_PLACEMENTS_PER_CALL = 500;
+/** Clocks disagree a little; a post "from the future" beyond that is a typo. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+const item = z.object({
+  materialId: z.uuid('is not a valid id'),
+  pageId: z.uuid('is not a valid id'),
+  url: z.string().trim().min(1, 'must not be empty').max(2000, 'is too long'),
+  publishedAt: z.date(),
+  viaGospabliki: z.boolean().nullish(),
+});
+const batch = z
+  .array(item)
+  .min(1, 'report at least one placement')
+  .max(MAX_PLACEMENTS_PER_CALL, `at most ${MAX_PLACEMENTS_PER_CALL} placements per call`);
+
+export interface ReportResult {
+  accepted: number;
+  duplicates: number;
+  placements: Placement[];
+}
+
+const itemError = (index: number, field: string, message: string) => badInput(field, `input[${index}].${field}: ${message}`, index);
+
+/**
+ * Decree 3.1: an organization reports the regional-content materials it placed. All or nothing:
+ * every item is checked before anything is written, and the batch is one transaction and one
+ * multi-row insert. The same material on the same page again is a duplicate, stored once.
+ */
+export async function reportPlacements(ctx: OrganizationsContext, raw: unknown): Promise<ReportResult> {
+  if (ctx.auth.role !== 'ADMIN' && ctx.auth.role !== 'OPERATOR') throw forbidden(`Role ${ctx.auth.role} may not report placements`);
+  const items = parseInput(batch, raw, { list: true });
+  const now = ctx.clock();
+
+  const pages = new Map(
+    (await ctx.em.find(OfficialPageEntity, { id: { $in: [...new Set(items.map((i) => i.pageId))] } })).map((p) => [p.id, p]),
+  );
+  const root = scopeRoot(ctx.auth);
+  for (const [index, it] of items.entries()) {
+    const page = pages.get(it.pageId);
+    if (!page) throw itemError(index, 'pageId', 'no such official page');
+    if (root && !(await ctx.hierarchy.isWithin(root, [page.organizationId]))) {
+      throw new HubError('FORBIDDEN', `input[${index}].pageId: the page belongs to an organization outside your scope`, { index, field: 'pageId' });
+    }
+  }
+
+  const materials = await distributedMaterials(ctx.em, [...new Set(items.map((i) => i.materialId))]);
+  const rows: NewPlacement[] = items.map((it, index) => {
+    const page = pages.get(it.pageId)!;
+    const material = materials.get(it.materialId);
+    if (!material) throw itemError(index, 'materialId', 'no distributed material has this id');
+    const url = checkPostUrl(page.platform, page.url, it.url);
+    if (!url.ok) throw itemError(index, 'url', url.message);
+    if (it.publishedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw itemError(index, 'publishedAt', 'is in the future');
+    if (it.publishedAt < material.distributedAt) throw itemError(index, 'publishedAt', 'is before the material was distributed');
+    if (material.withdrawnAt && material.withdrawnAt <= it.publishedAt) {
+      throw itemError(index, 'publishedAt', 'the material had been withdrawn by then');
+    }
+    return {
+      organizationId: page.organizationId,
+      pageId: page.id,
+      materialId: it.materialId,
+      url: url.url,
+      publishedAt: it.publishedAt,
+      viaGospabliki: it.viaGospabliki ?? page.platform === 'GOSPABLIKI',
+      reportedBy: ctx.auth.sub,
+      reportedAt: now,
+    };
+  });
+
+  const accepted = await ctx.em.transactional((em) => insertPlacements(em, rows));
+  const pairs = [...new Map(rows.map((r) => [`${r.materialId}|${r.pageId}`, r])).values()];
+  return { accepted, duplicates: items.length - accepted, placements: await placementsFor(ctx.em.fork(), pairs) };
+}

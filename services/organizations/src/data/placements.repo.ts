@@ -1,0 +1,82 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { pgArray, runSql, type Period } from '@hub/common';
+import { PlacementEntity, type Placement } from '../entities/placement.entity.js';
+
+export interface DistributedMaterial {
+  materialId: string;
+  distributedAt: Date;
+  withdrawnAt: Date | null;
+}
+
+/** Reads the content subgraph's read contract (content.distribution_log) for a batch of materials. */
+export async function distributedMaterials(em: EntityManager, ids: readonly string[]): Promise<Map<string, DistributedMaterial>> {
+  // Raw rows carry timestamps as text (MikroORM keeps the driver from parsing them).
+  const rows = await runSql<{ material_id: string; distributed_at: string; withdrawn_at: string | null }[]>(
+    em,
+    'select material_id, distributed_at, withdrawn_at from content.distribution_log where material_id = any(?::uuid[])',
+    [pgArray(ids)],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.material_id,
+      { materialId: r.material_id, distributedAt: new Date(r.distributed_at), withdrawnAt: r.withdrawn_at ? new Date(r.withdrawn_at) : null },
+    ]),
+  );
+}
+
+export interface NewPlacement {
+  organizationId: string;
+  pageId: string;
+  materialId: string;
+  url: string;
+  publishedAt: Date;
+  viaGospabliki: boolean;
+  reportedBy: string;
+  reportedAt: Date;
+}
+
+/**
+ * One multi-row INSERT; a material already recorded on a page is left as it was (the first
+ * report stands). Returns how many rows were new.
+ */
+export async function insertPlacements(em: EntityManager, rows: NewPlacement[]): Promise<number> {
+  if (!rows.length) return 0;
+  const query = em
+    .getKnex()('organizations.placement')
+    .insert(
+      rows.map((r) => ({
+        organization_id: r.organizationId,
+        page_id: r.pageId,
+        material_id: r.materialId,
+        url: r.url,
+        published_at: r.publishedAt,
+        via_gospabliki: r.viaGospabliki,
+        reported_by: r.reportedBy,
+        reported_at: r.reportedAt,
+      })),
+    )
+    .onConflict(['material_id', 'page_id'])
+    .ignore()
+    .returning('id');
+  const tx = em.getTransactionContext();
+  const inserted = await (tx ? query.transacting(tx) : query);
+  return inserted.length;
+}
+
+/** The stored placements for these (material, page) pairs. */
+export async function placementsFor(em: EntityManager, pairs: { materialId: string; pageId: string }[]): Promise<Placement[]> {
+  if (!pairs.length) return [];
+  return em.find(PlacementEntity, { $or: pairs.map((p) => ({ materialId: p.materialId, pageId: p.pageId })) });
+}
+
+/** Distinct materials each organization placed in the period: one GROUP BY over the index. */
+export async function distinctPlacedCounts(em: EntityManager, organizationIds: readonly string[], period: Period): Promise<Map<string, number>> {
+  const rows = await runSql<{ organization_id: string; count: number }[]>(
+    em,
+    `select organization_id, count(distinct material_id)::int as count from organizations.placement
+     where organization_id = any(?::uuid[]) and published_at >= ? and published_at < ?
+     group by organization_id`,
+    [pgArray(organizationIds), period.start, period.end],
+  );
+  return new Map(rows.map((r) => [r.organization_id, r.count]));
+}

@@ -1,0 +1,21 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+/** One regional-content material placed on one official page (decree 3.1). */
+export const PlacementEntity = defineEntity({
+  name: 'Placement',
+  tableName: 'placement',
+  properties: {
+    id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
+    organizationId: p.uuid(),
+    pageId: p.uuid(),
+    materialId: p.uuid(),
+    url: p.text(),
+    publishedAt: p.datetime(),
+    viaGospabliki: p.boolean().default(false),
+    reportedBy: p.text(),
+    reportedAt: p.datetime().defaultRaw('now()'),
+  },
+  uniques: [{ properties: ['materialId', 'pageId'] }],
+});
+
+export type Placement = InferEntity<typeof PlacementEntity>;

@@ -1,0 +1,54 @@
+import {
+  assertCanRead, decodeCursor, encodeCursor, pageSize, periodKey, scopeRoot, SUBTREE_SQL, toConnection,
+} from '@hub/common';
+import type { OrganizationsContext } from '../context.js';
+import type { Placement as PlacementRow } from '../entities/placement.entity.js';
+import type { MediaPublication as MediaRow } from '../entities/media-publication.entity.js';
+import type { Organization as OrganizationRow } from '../entities/organization.entity.js';
+import { PlacementEntity } from '../entities/placement.entity.js';
+
+/** Organization fields about what it placed and what the media wrote (decree 3.1, 3.3). */
+export const OrganizationActivity = {
+  placements: async (org: OrganizationRow, args: { period?: string | null }, ctx: OrganizationsContext) => {
+    await assertCanRead(ctx.auth, [org.id], ctx.hierarchy);
+    return ctx.placements.ofOrganization.load(periodKey(org.id, ctx.period(args.period, 'WEEK', 'period', true)));
+  },
+  placementCount: async (org: OrganizationRow, args: { week?: string | null }, ctx: OrganizationsContext) => {
+    await assertCanRead(ctx.auth, [org.id], ctx.hierarchy);
+    return ctx.placements.distinctCount.load(periodKey(org.id, ctx.period(args.week, 'WEEK', 'week')));
+  },
+  mediaPublications: async (org: OrganizationRow, args: { month?: string | null }, ctx: OrganizationsContext) => {
+    await assertCanRead(ctx.auth, [org.id], ctx.hierarchy);
+    return ctx.placements.mediaOfOrganization.load(periodKey(org.id, ctx.period(args.month, 'MONTH', 'month')));
+  },
+};
+
+export const Material = {
+  __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+  placementCount: (material: { id: string }, _: unknown, ctx: OrganizationsContext) => ctx.placements.countOfMaterial.load(material.id),
+  placements: async (material: { id: string }, args: { first?: number | null; after?: string | null }, ctx: OrganizationsContext) => {
+    const size = pageSize(args.first);
+    const after = decodeCursor(args.after, 2) as [string, string] | null;
+    const root = scopeRoot(ctx.auth);
+    const knex = ctx.em.getKnex();
+    const query = knex('organizations.placement as p').where('p.material_id', material.id);
+    if (root) query.whereRaw(`p.organization_id in (${SUBTREE_SQL})`, [root]);
+    const [{ count }] = (await query.clone().count({ count: '*' })) as [{ count: string }];
+    const page = query.clone().select('p.*').orderBy([{ column: 'p.published_at', order: 'desc' }, { column: 'p.id', order: 'desc' }]).limit(size + 1);
+    if (after) page.whereRaw('(p.published_at, p.id) < (?::timestamptz, ?::uuid)', after);
+    const rows = (await page).map((row) => ctx.em.map(PlacementEntity, row));
+    return toConnection(rows, size, Number(count), (p) => encodeCursor([p.publishedAt.toISOString(), p.id]));
+  },
+};
+
+export const Placement = {
+  __resolveReference: (ref: { id: string }, ctx: OrganizationsContext) => ctx.placements.byId.load(ref.id),
+  material: (p: PlacementRow) => ({ __typename: 'Material', id: p.materialId }),
+  page: (p: PlacementRow, _: unknown, ctx: OrganizationsContext) => ctx.pages.byId.load(p.pageId),
+  organization: (p: PlacementRow, _: unknown, ctx: OrganizationsContext) => ctx.organizations.byId.load(p.organizationId),
+};
+
+export const MediaPublication = {
+  __resolveReference: (ref: { id: string }, ctx: OrganizationsContext) => ctx.placements.mediaById.load(ref.id),
+  organization: (m: MediaRow, _: unknown, ctx: OrganizationsContext) => ctx.organizations.byId.load(m.organizationId),
+};
