@@ -8,7 +8,7 @@ let now = new Date('2026-11-27T08:00:00Z');
 let hub: TestHub;
 let admin: string;
 let operator: string;
-const org: Record<string, string> = {};
+const org: Record<string, string> = {} as Record<string, string>;
 const page: Record<string, string> = {};
 const material: Record<string, string> = {};
 
@@ -16,7 +16,7 @@ const REPORT = operation('ReportPlacements');
 const MEDIA = operation('ReportMediaPublication');
 const call = (query: string, variables: Record<string, unknown>, token: string) => gql(hub.gatewayUrl, query, variables, token);
 const COUNT = 'query($id: ID!, $week: String) { organization(id: $id) { placementCount(week: $week) } }';
-const countOf = async (id: string, week = '2026-W48') => (await call(COUNT, { id, week }, admin)).data.organization.placementCount as number;
+const countOf = async (id: string | undefined, week = '2026-W48') => (await call(COUNT, { id, week }, admin)).data.organization.placementCount as number;
 const stored = async () => (await call('query($id: ID!) { organization(id: $id) { placements(period: "2026-11") { id } } }', { id: org.museum }, admin)).data.organization.placements.length as number;
 
 async function register(key: string, name: string, kind: string, parentId?: string) {
