@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kind, buildSchema, validate, type DocumentNode } from 'graphql';
 import { gql, tokenFor } from '@hub/common/testing';
-import { periodContaining, shiftPeriod } from '@hub/common';
+import { periodContaining, runSql, shiftPeriod } from '@hub/common';
 import { composeApiSdl } from '@hub/gateway/supergraph';
 import { MaterialEntity } from '@hub/content/entities';
 import { startTestHub, type TestHub } from './support/hub.js';
@@ -125,6 +125,28 @@ describe('the public contract', () => {
       return res.data.contentSupply;
     }));
     expect(weeks.filter((w) => !w.met)).toEqual([{ distributed: 8, met: false }]);
+  });
+
+  it('returns the whole demo region\'s counts for last week from the compliance read contract in one query', async () => {
+    const week = shiftPeriod(periodContaining('WEEK', new Date(), 'Asia/Vladivostok'), -1, 'Asia/Vladivostok');
+    const rows = await runSql<{ kind: string; materials_placed: number; pages: number }[]>(
+      hub.subgraphs.organizations.orm.em.fork(),
+      'select * from organizations.period_counts(?, ?)',
+      [week.start, week.end],
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(350);
+    const subject = rows.filter((r) => ['EXECUTIVE_BODY', 'MUNICIPALITY', 'SUBORDINATE'].includes(r.kind));
+    const met = subject.filter((r) => r.materials_placed >= 3).length;
+    expect(met / subject.length).toBeGreaterThan(0.6);
+    expect(met).toBeLessThan(subject.length);
+    expect(rows.every((r) => r.pages >= 1)).toBe(true);
+  });
+
+  it('answers an organization\'s distinct placements for last week through the gateway', async () => {
+    const week = shiftPeriod(periodContaining('WEEK', new Date(), 'Asia/Vladivostok'), -1, 'Asia/Vladivostok');
+    const res = await gql(hub.gatewayUrl, 'query($w: String) { organizations(kind: EXECUTIVE_BODY, first: 40) { edges { node { placementCount(week: $w) } } } }', { w: week.label }, admin);
+    const counts = res.data.organizations.edges.map((e: any) => e.node.placementCount);
+    expect(counts.filter((c: number) => c >= 3).length).toBeGreaterThan(counts.length / 2);
   });
 
   it('answers the organizations section with the demo region through the gateway', async () => {

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { loadDemoOrganizations } from '@hub/organizations';
+import { loadDemoActivity, loadDemoOrganizations } from '@hub/organizations';
 import { loadDemoMaterials } from '@hub/content';
 import { generateDemoRegion } from './demo/region.js';
 import { generateDemoMaterials } from './demo/content.js';
+import { generateDemoActivity } from './demo/activity.js';
 
 export const DEMO_SEED = 299;
 
@@ -12,10 +13,19 @@ export interface SeedTargets {
 }
 
 /** Loads the demo region into whichever subgraph schemas are still empty; the data is the same every time. */
-export async function seedDemoRegion(targets: SeedTargets, now: Date, timeZone: string): Promise<Record<keyof SeedTargets, boolean>> {
+export async function seedDemoRegion(
+  targets: SeedTargets,
+  now: Date,
+  timeZone: string,
+): Promise<{ organizations: boolean; content: boolean; activity: boolean }> {
   const region = generateDemoRegion({ seed: DEMO_SEED, now });
+  const materials = generateDemoMaterials({ seed: DEMO_SEED, now, timeZone });
   const organizations = await loadDemoOrganizations(targets.organizations, region.organizations);
   // Distribution resolves audiences against the registry: organizations first.
-  const content = await loadDemoMaterials(targets.content, generateDemoMaterials({ seed: DEMO_SEED, now, timeZone }));
-  return { organizations, content };
+  const content = await loadDemoMaterials(targets.content, materials);
+  const activity = await loadDemoActivity(
+    targets.organizations,
+    generateDemoActivity({ seed: DEMO_SEED, now, timeZone, organizations: region.organizations, materials }),
+  );
+  return { organizations, content, activity };
 }

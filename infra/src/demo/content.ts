@@ -4,7 +4,7 @@
 import { periodContaining, shiftPeriod } from '@hub/common';
 import type { DemoMaterialRow } from '@hub/content';
 import { MATERIAL_TEMPLATES, type MaterialTemplate } from './materials.js';
-import { stream, uuidFactory, type Rng } from './random.js';
+import { shuffled, stream, uuidFactory, type Rng } from './random.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -15,15 +15,6 @@ const PER_WEEK = 12;
 const SHORT_WEEK = 3;
 const SHORT_WEEK_COUNT = 8;
 const IN_REVIEW = 3;
-
-function shuffled<T>(items: readonly T[], rng: Rng): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy;
-}
 
 /** `reference`: when it was distributed, or, still in review, when it was last touched. */
 function row(template: MaterialTemplate, id: string, reference: Date, status: DemoMaterialRow['status'], rng: Rng): DemoMaterialRow {

@@ -58,3 +58,13 @@ export function weighted<T>(rng: Rng, options: readonly (readonly [T, number])[]
   }
   return options[options.length - 1]![0];
 }
+
+/** Fisher–Yates: a uniformly shuffled copy. */
+export function shuffled<T>(items: readonly T[], rng: Rng): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
+}

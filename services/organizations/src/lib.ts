@@ -1,3 +1,6 @@
 export { organizationsSubgraph, createServer } from './server.js';
-export { loadDemoOrganizations, type DemoOrganizationRow } from './data/demo.js';
+export {
+  loadDemoActivity, loadDemoOrganizations,
+  type DemoActivity, type DemoMediaRow, type DemoOrganizationRow, type DemoPlacementRow,
+} from './data/demo.js';
 export { completeLegalEntityInn, isValidInn } from './domain/inn.js';

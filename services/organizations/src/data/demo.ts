@@ -1,8 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { OrganizationKind, Platform } from '@hub/common';
+import { runSql, type OrganizationKind, type Platform } from '@hub/common';
 import { OrganizationEntity } from '../entities/organization.entity.js';
 import { OfficialPageEntity } from '../entities/official-page.entity.js';
 import { normalizePageUrl } from '../domain/page-url.js';
+import { articleKey } from '../domain/media-article.js';
+import { PlacementEntity } from '../entities/placement.entity.js';
+import { MediaPublicationEntity } from '../entities/media-publication.entity.js';
 
 export interface DemoOrganizationRow {
   id: string;
@@ -31,7 +34,7 @@ export interface DemoOrganizationRow {
  */
 export async function loadDemoOrganizations(em: EntityManager, organizations: DemoOrganizationRow[]): Promise<boolean> {
   return em.transactional(async (tx) => {
-    await tx.getConnection().execute("select pg_advisory_xact_lock(hashtext('seed:organizations'))");
+    await runSql(tx, "select pg_advisory_xact_lock(hashtext('seed:organizations'))");
     if ((await tx.count(OrganizationEntity, {})) > 0) return false;
     await tx.insertMany(
       OrganizationEntity,
@@ -70,6 +73,55 @@ export async function loadDemoOrganizations(em: EntityManager, organizations: De
       }),
     );
     await tx.insertMany(OfficialPageEntity, pages);
+    return true;
+  });
+}
+
+export interface DemoPlacementRow {
+  id: string;
+  organizationId: string;
+  pageId: string;
+  materialId: string;
+  url: string;
+  publishedAt: Date;
+  viaGospabliki: boolean;
+  reportedAt: Date;
+}
+
+export interface DemoMediaRow {
+  id: string;
+  organizationId: string;
+  outlet: string;
+  url: string;
+  publishedAt: Date;
+  about: string;
+}
+
+export interface DemoActivity {
+  placements: DemoPlacementRow[];
+  media: DemoMediaRow[];
+}
+
+/** Chunks keep each INSERT under PostgreSQL's 65,535 bound parameters. */
+const CHUNK = 4000;
+
+/** Loads the demo placements and media publications once, set-based. */
+export async function loadDemoActivity(em: EntityManager, activity: DemoActivity): Promise<boolean> {
+  return em.transactional(async (tx) => {
+    await runSql(tx, "select pg_advisory_xact_lock(hashtext('seed:activity'))");
+    if ((await tx.count(PlacementEntity, {})) > 0) return false;
+    for (let i = 0; i < activity.placements.length; i += CHUNK) {
+      await tx.insertMany(
+        PlacementEntity,
+        activity.placements.slice(i, i + CHUNK).map((p) => ({ ...p, reportedBy: 'demo-seed' })),
+      );
+    }
+    if (activity.media.length) {
+      await tx.insertMany(
+        MediaPublicationEntity,
+        activity.media.map((m) => ({ ...m, issueReference: null, dedupKey: articleKey(m)!, reportedBy: 'demo-seed', reportedAt: m.publishedAt })),
+      );
+    }
     return true;
   });
 }
