@@ -28,6 +28,16 @@ function postUrl(page: DemoPage, n: number): string {
   }
 }
 
+/** A moment in [earliest, latest) within 2.5 days, preferably between 09:00 and 20:00 local time. */
+function officeHoursMoment(earliest: number, latest: number, timeZone: string, rng: Rng): Date {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const day = periodContaining('DAY', new Date(earliest + Math.floor(rng() * 3) * 24 * HOUR), timeZone).start.getTime();
+    const moment = day + 9 * HOUR + Math.floor(rng() * 11 * 60) * 60_000;
+    if (moment >= earliest && moment < latest) return new Date(moment);
+  }
+  return new Date(earliest + Math.floor((rng() * Math.min(latest - earliest, 2 * HOUR)) / 60_000) * 60_000);
+}
+
 /** How many distinct materials the organization places in week `back` (1 = last week). */
 function weeklyTarget(profile: Profile, back: number, lapseWeeks: number, rng: Rng): number {
   const meets = () => 3 + Math.floor(rng() * 3);
@@ -76,7 +86,7 @@ export function generateDemoActivity(options: {
         const latest = Math.min(week.end.getTime(), now.getTime(), material.withdrawnAt?.getTime() ?? Infinity) - HOUR;
         if (latest <= earliest) continue;
         placed.add(material.id);
-        const publishedAt = new Date(earliest + Math.floor(rng() * Math.min(latest - earliest, 60 * HOUR) / 60_000) * 60_000);
+        const publishedAt = officeHoursMoment(earliest, latest, timeZone, rng);
         const pages = rng() < 0.2 && org.pages.length > 1 ? org.pages.slice(0, 2) : [pick(rng, org.pages)];
         for (const page of pages) {
           const via = page.platform === 'GOSPABLIKI' || (page.platform === 'VK' && rng() < 0.08);
