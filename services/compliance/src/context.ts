@@ -1,18 +1,32 @@
 import DataLoader from 'dataloader';
-import type { BaseContext } from '@hub/common';
+import { createDirectoryHierarchy, type BaseContext } from '@hub/common';
 import { ComplianceRuleEntity, type ComplianceRule } from './entities/compliance-rule.entity.js';
+import type { EngineDeps } from './engine/run-check.js';
+import { weekProgress, type Progress } from './engine/week-progress.js';
 
 export interface ComplianceContext extends BaseContext {
   /** The rule table is a handful of rows: read once per request. */
   rules: DataLoader<'all', ComplianceRule[]>;
+  hierarchy: ReturnType<typeof createDirectoryHierarchy>;
+  engine: EngineDeps;
+  /** This week's progress of every organization the weekly norm applies to, once per request. */
+  progress: DataLoader<'current', Map<string, Progress>>;
 }
 
 export function createContext(base: BaseContext): ComplianceContext {
+  const rules = new DataLoader<'all', ComplianceRule[]>(async (keys) => {
+    const all = await base.em.find(ComplianceRuleEntity, {}, { orderBy: { code: 'asc' } });
+    return keys.map(() => all);
+  });
+  const engine: EngineDeps = { em: base.em, clock: base.clock, timezone: base.timezone, logger: base.logger };
   return {
     ...base,
-    rules: new DataLoader(async (keys) => {
-      const rules = await base.em.find(ComplianceRuleEntity, {}, { orderBy: { code: 'asc' } });
-      return keys.map(() => rules);
+    rules,
+    hierarchy: createDirectoryHierarchy(base.em),
+    engine,
+    progress: new DataLoader(async (keys) => {
+      const map = await weekProgress(engine, await rules.load('all'));
+      return keys.map(() => map);
     }),
   };
 }

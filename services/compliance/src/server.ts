@@ -2,6 +2,9 @@ import { createSubgraphServer, loadTypeDefs, type Orm, type SubgraphDefinition, 
 import { createContext, type ComplianceContext } from './context.js';
 import { resolvers } from './resolvers/index.js';
 import { ComplianceRuleEntity } from './entities/compliance-rule.entity.js';
+import { ComplianceRunEntity } from './entities/compliance-run.entity.js';
+import { ComplianceResultEntity } from './entities/compliance-result.entity.js';
+import { ExemptionEntity } from './entities/exemption.entity.js';
 import { migrations } from './migrations/index.js';
 
 export const complianceSubgraph: SubgraphDefinition<ComplianceContext> = {
@@ -9,7 +12,7 @@ export const complianceSubgraph: SubgraphDefinition<ComplianceContext> = {
   dbSchema: 'compliance',
   typeDefs: loadTypeDefs(new URL('../schema.graphql', import.meta.url)),
   resolvers,
-  entities: [ComplianceRuleEntity],
+  entities: [ComplianceRuleEntity, ComplianceRunEntity, ComplianceResultEntity, ExemptionEntity],
   migrations,
   context: createContext,
 };

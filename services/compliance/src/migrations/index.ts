@@ -1,3 +1,7 @@
 import { Migration20261128Rules } from './migration-20261128-rules.js';
+import { Migration20261128Results } from './migration-20261128-results.js';
 
-export const migrations = [{ name: 'Migration20261128Rules', class: Migration20261128Rules }];
+export const migrations = [
+  { name: 'Migration20261128Rules', class: Migration20261128Rules },
+  { name: 'Migration20261128Results', class: Migration20261128Results },
+];

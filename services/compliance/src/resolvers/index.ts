@@ -1,7 +1,13 @@
-import type { OrganizationKind, SubgraphRuntime } from '@hub/common';
+import { assertCanRead, createDateTimeScalar, type OrganizationKind, type SubgraphRuntime } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
 import type { ComplianceRule as RuleRow } from '../entities/compliance-rule.entity.js';
+import type { ComplianceResult as ResultRow } from '../entities/compliance-result.entity.js';
+import type { Exemption as ExemptionRow } from '../entities/exemption.entity.js';
+import { ComplianceRunEntity } from '../entities/compliance-run.entity.js';
+import { ExemptionEntity } from '../entities/exemption.entity.js';
 import { severityFor } from '../domain/applicability.js';
+import { Query, organizationCompliance, toWeekProgress } from './query.js';
+import { Mutation } from './mutation.js';
 
 interface OrganizationRef {
   id: string;
@@ -15,19 +21,32 @@ async function supplyRule(ctx: ComplianceContext): Promise<RuleRow> {
   return rule;
 }
 
+const organizationRef = (id: string) => ({ __typename: 'Organization', id });
+
 export const resolvers = (runtime: SubgraphRuntime) => ({
-  Query: {
-    complianceRules: (_: unknown, __: unknown, ctx: ComplianceContext) => ctx.rules.load('all'),
-  },
+  DateTime: createDateTimeScalar(runtime.timezone),
+  Query,
+  Mutation,
   ComplianceRule: {
     __resolveReference: async (ref: { code: string }, ctx: ComplianceContext) =>
       (await ctx.rules.load('all')).find((r) => r.code === ref.code) ?? null,
     timezone: (rule: RuleRow) => rule.timezone ?? runtime.timezone,
   },
+  ComplianceRun: {
+    __resolveReference: (ref: { id: string }, ctx: ComplianceContext) => ctx.em.findOne(ComplianceRunEntity, { id: ref.id }),
+  },
+  ComplianceResult: {
+    organization: (r: ResultRow) => organizationRef(r.organizationId),
+    exemption: (r: ResultRow, _: unknown, ctx: ComplianceContext) => (r.exemptionId ? ctx.em.findOne(ExemptionEntity, { id: r.exemptionId }) : null),
+  },
+  Exemption: {
+    __resolveReference: (ref: { id: string }, ctx: ComplianceContext) => ctx.em.findOne(ExemptionEntity, { id: ref.id }),
+    organization: (e: ExemptionRow) => organizationRef(e.organizationId),
+    active: (e: ExemptionRow, _: unknown, ctx: ComplianceContext) => !e.revokedAt && (!e.expiresAt || e.expiresAt > ctx.clock()),
+  },
   ContentSupply: {
     required: async (_: unknown, __: unknown, ctx: ComplianceContext) => (await supplyRule(ctx)).threshold,
-    met: async (supply: { distributed: number }, _: unknown, ctx: ComplianceContext) =>
-      supply.distributed >= (await supplyRule(ctx)).threshold,
+    met: async (supply: { distributed: number }, _: unknown, ctx: ComplianceContext) => supply.distributed >= (await supplyRule(ctx)).threshold,
   },
   Organization: {
     applicableRules: async (org: OrganizationRef, _: unknown, ctx: ComplianceContext) => {
@@ -38,5 +57,12 @@ export const resolvers = (runtime: SubgraphRuntime) => ({
         return severity ? [{ rule, severity }] : [];
       });
     },
+    compliance: organizationCompliance,
+    weekProgress: async (org: { id: string }, _: unknown, ctx: ComplianceContext) => {
+      await assertCanRead(ctx.auth, [org.id], ctx.hierarchy);
+      const progress = (await ctx.progress.load('current')).get(org.id);
+      return progress ? toWeekProgress(progress) : null;
+    },
   },
 });
+

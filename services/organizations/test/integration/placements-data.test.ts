@@ -91,9 +91,9 @@ describe('the compliance read contract: organizations.period_counts', () => {
     expect(rows.map((r) => ({ ...r, registered_at: undefined, last_reported_at: undefined }))).toEqual([
       { organization_id: BODY, kind: 'EXECUTIVE_BODY', parent_id: null, parent_kind: null, active: true, registered_at: undefined,
         // the 50 stored by the concurrency test above were published in week 48 too
-        materials_placed: 50, pages: 2, pages_without_report_problem: 0, pages_without_share_opinion: 1, media_publications: 1, last_reported_at: undefined },
+        materials_placed: 50, pages: 2, pages_without_report_problem: 0, pages_without_share_opinion: 1, pages_without_widget: 1, media_publications: 1, last_reported_at: undefined },
       { organization_id: SCHOOL, kind: 'SUBORDINATE', parent_id: BODY, parent_kind: 'EXECUTIVE_BODY', active: true, registered_at: undefined,
-        materials_placed: 1, pages: 1, pages_without_report_problem: 1, pages_without_share_opinion: 1, media_publications: 0, last_reported_at: undefined },
+        materials_placed: 1, pages: 1, pages_without_report_problem: 1, pages_without_share_opinion: 1, pages_without_widget: 1, media_publications: 0, last_reported_at: undefined },
     ]);
     const previous = parsePeriod('2026-W47', TZ);
     const before = await runSql<{ organization_id: string; materials_placed: number }[]>(

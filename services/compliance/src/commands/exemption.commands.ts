@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { HubError, badInput, notFound, parseInput, parsePeriod, requireRole, runSql, RULE_CODES, isUuid } from '@hub/common';
+import type { ComplianceContext } from '../context.js';
+import { ExemptionEntity, type Exemption } from '../entities/exemption.entity.js';
+import { ComplianceRuleEntity } from '../entities/compliance-rule.entity.js';
+import { runComplianceCheck, ruleTimeZone } from '../engine/run-check.js';
+
+const grantInput = z.object({
+  organizationId: z.uuid('is not a valid id'),
+  rule: z.enum(RULE_CODES),
+  period: z.string(),
+  reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(2000),
+  expiresAt: z.date().nullish(),
+});
+
+/** Re-evaluates a period that was evaluated already, so the exemption shows at once. */
+async function refreshIfEvaluated(ctx: ComplianceContext, rule: Exemption['rule'], period: string): Promise<void> {
+  const [evaluated] = await runSql<unknown[]>(ctx.em, 'select 1 from compliance.compliance_result where rule = ? and period = ? limit 1', [rule, period]);
+  if (evaluated) await runComplianceCheck(ctx.engine, { rule, period, trigger: 'MANUAL', actor: ctx.auth.sub });
+}
+
+export async function grantExemption(ctx: ComplianceContext, raw: unknown): Promise<Exemption> {
+  requireRole(ctx.auth, 'ADMIN');
+  const input = parseInput(grantInput, raw);
+  const rule = await ctx.em.findOneOrFail(ComplianceRuleEntity, { code: input.rule });
+  const period = parsePeriod(input.period, ruleTimeZone(rule, ctx.timezone), { field: 'period', kinds: [rule.periodKind] });
+  if (input.expiresAt && input.expiresAt <= ctx.clock()) throw badInput('expiresAt', 'expiresAt: is already past');
+  const [known] = await runSql<unknown[]>(ctx.em, 'select 1 from organizations.directory where id = ?', [input.organizationId]);
+  if (!known) throw notFound('Organization', input.organizationId, 'organizationId');
+  const existing = await ctx.em.findOne(ExemptionEntity, { organizationId: input.organizationId, rule: input.rule, period: period.label, revokedAt: null });
+  if (existing) throw new HubError('CONFLICT', `An exemption for ${input.rule} in ${period.label} already exists`, { id: existing.id });
+  const exemption = ctx.em.create(ExemptionEntity, {
+    organizationId: input.organizationId,
+    rule: input.rule,
+    period: period.label,
+    reason: input.reason,
+    expiresAt: input.expiresAt ?? null,
+    grantedBy: ctx.auth.sub,
+    grantedAt: ctx.clock(),
+  });
+  await ctx.em.flush();
+  await refreshIfEvaluated(ctx, exemption.rule, exemption.period);
+  return exemption;
+}
+
+export async function revokeExemption(ctx: ComplianceContext, id: string): Promise<Exemption> {
+  requireRole(ctx.auth, 'ADMIN');
+  const exemption = isUuid(id) ? await ctx.em.findOne(ExemptionEntity, { id }) : null;
+  if (!exemption) throw notFound('Exemption', id, 'id');
+  if (exemption.revokedAt) throw new HubError('CONFLICT', 'The exemption is already revoked', { id });
+  exemption.revokedAt = ctx.clock();
+  exemption.revokedBy = ctx.auth.sub;
+  await ctx.em.flush();
+  await refreshIfEvaluated(ctx, exemption.rule, exemption.period);
+  return exemption;
+}

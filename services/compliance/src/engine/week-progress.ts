@@ -1,0 +1,37 @@
+import { periodContaining, type Period } from '@hub/common';
+import type { ComplianceRule } from '../entities/compliance-rule.entity.js';
+import { severityFor, type Severity } from '../domain/applicability.js';
+import { loadMeasures } from '../data/measures.repo.js';
+import { ruleTimeZone, type EngineDeps } from './run-check.js';
+
+export interface Progress {
+  organizationId: string;
+  week: Period;
+  placed: number;
+  required: number;
+  remaining: number;
+  atRisk: boolean;
+  severity: Severity;
+}
+
+/**
+ * The current week so far for every organization the weekly norm applies to (the mid-week
+ * reminder tells those at risk what they still need before they miss).
+ */
+export async function weekProgress(deps: EngineDeps, rules: ComplianceRule[]): Promise<Map<string, Progress>> {
+  const rule = rules.find((r) => r.code === 'WEEKLY_PLACEMENTS');
+  const progress = new Map<string, Progress>();
+  if (!rule || !rule.enabled) return progress;
+  const week = periodContaining('WEEK', deps.clock(), ruleTimeZone(rule, deps.timezone));
+  const { organizations } = await loadMeasures(deps.em, 'WEEKLY_PLACEMENTS', week);
+  for (const org of organizations) {
+    if (!org.active) continue;
+    const severity = severityFor(rule.appliesTo, { kind: org.kind, parentKind: org.parentKind });
+    if (!severity) continue;
+    const remaining = Math.max(0, rule.threshold - org.actual);
+    progress.set(org.organizationId, {
+      organizationId: org.organizationId, week, placed: org.actual, required: rule.threshold, remaining, atRisk: remaining > 0, severity,
+    });
+  }
+  return progress;
+}

@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorCodes, gql, tokenFor } from '@hub/common/testing';
+import { startTestHub, type TestHub } from './support/hub.js';
+import { operation } from './support/operations.js';
+
+// Monday 30 November 2026, 10:05 in Khabarovsk: last week (2026-W48) and November have ended.
+let now = new Date('2026-12-01T00:05:00Z');
+let hub: TestHub;
+let admin: string;
+const RUN = operation('RunComplianceCheck');
+const REPORT = operation('ComplianceReport');
+const HISTORY = operation('OrganizationCompliance');
+const GRANT = operation('GrantExemption');
+const call = (query: string, variables: Record<string, unknown>, token = admin) => gql(hub.gatewayUrl, query, variables, token);
+
+async function report(rule: string, period: string, status?: string) {
+  const res = await call(REPORT, { rule, period, status, first: 500 }, admin);
+  expect(res.errors).toBeUndefined();
+  return res.data.complianceReport;
+}
+
+beforeAll(async () => {
+  hub = await startTestHub({ seed: 'demo', clock: () => now });
+  admin = await tokenFor('ADMIN');
+});
+afterAll(() => hub?.stop());
+
+describe('runComplianceCheck on the demo region', () => {
+  it('evaluates WEEKLY_PLACEMENTS for last week: most meet, some miss, every result counted', async () => {
+    const res = await call(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W49' }, admin);
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']); // this week has not ended
+    const run = (await call(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' })).data.runComplianceCheck;
+    expect(run).toMatchObject({ rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' });
+    expect(run.evaluated).toBeGreaterThanOrEqual(390);
+    expect(run.met + run.missed + run.exempt).toBe(run.evaluated);
+    expect(run.met / run.evaluated).toBeGreaterThan(0.6);
+    expect(run.missed).toBeGreaterThan(0);
+    const missed = await report('WEEKLY_PLACEMENTS', '2026-W48', 'MISSED');
+    expect(missed.totalCount).toBe(run.missed);
+    for (const { node } of missed.edges) {
+      expect(node).toMatchObject({ rule: 'WEEKLY_PLACEMENTS', period: '2026-W48', required: 3, status: 'MISSED' });
+      expect(node.actual).toBeLessThan(3);
+      expect(node.organization.name).toBeTruthy();
+    }
+  });
+
+  it('counts runs of misses across weeks evaluated in order', async () => {
+    for (const week of ['2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48']) await call(RUN, { rule: 'WEEKLY_PLACEMENTS', period: week });
+    const last = await report('WEEKLY_PLACEMENTS', '2026-W48', 'MISSED');
+    const longest = last.edges[0].node;
+    expect(longest.consecutiveMisses).toBeGreaterThanOrEqual(3);
+    const history = await call(HISTORY, { id: longest.organization.id, last: 5 });
+    const weekly = history.data.organization.compliance.filter((r: any) => r.rule === 'WEEKLY_PLACEMENTS');
+    expect(weekly[0]).toMatchObject({ period: '2026-W48', status: 'MISSED', consecutiveMisses: longest.consecutiveMisses });
+    expect(weekly.slice(0, 3).every((r: any) => r.status === 'MISSED')).toBe(true);
+  });
+
+  it('gives the same results when run again, without a second result per organization', async () => {
+    const before = await report('WEEKLY_PLACEMENTS', '2026-W48');
+    const again = (await call(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' })).data.runComplianceCheck;
+    const after = await report('WEEKLY_PLACEMENTS', '2026-W48');
+    expect(after.totalCount).toBe(before.totalCount);
+    expect(again.evaluated).toBe(before.totalCount);
+    expect(after.edges.map((e: any) => e.node)).toEqual(before.edges.map((e: any) => e.node));
+  });
+
+  it('serializes two runs of the same rule and period started at once', async () => {
+    const [a, b] = await Promise.all([
+      call(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W47' }),
+      call(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W47' }),
+    ]);
+    expect(a.data.runComplianceCheck.evaluated).toBe(b.data.runComplianceCheck.evaluated);
+    expect((await report('WEEKLY_PLACEMENTS', '2026-W47')).totalCount).toBe(a.data.runComplianceCheck.evaluated);
+  });
+
+  it('evaluates the content center\'s weekly supply, the monthly media mention and the widget rule', async () => {
+    const supply = (await call(RUN, { rule: 'CONTENT_CENTER_WEEKLY_SUPPLY', period: '2026-W48' })).data.runComplianceCheck;
+    expect(supply).toMatchObject({ evaluated: 1 });
+    const supplyRow = (await report('CONTENT_CENTER_WEEKLY_SUPPLY', '2026-W48')).edges[0].node;
+    expect(supplyRow).toMatchObject({ required: 10, organization: { kind: 'CONTENT_CENTER' } });
+
+    const media = (await call(RUN, { rule: 'MONTHLY_MEDIA_MENTION', period: '2026-11' })).data.runComplianceCheck;
+    expect(media.evaluated).toBeGreaterThanOrEqual(30);
+    expect(media.missed).toBeGreaterThan(0);
+    const mediaRows = await report('MONTHLY_MEDIA_MENTION', '2026-11');
+    expect(mediaRows.edges.every((e: any) => e.node.organization.kind === 'EXECUTIVE_BODY')).toBe(true);
+
+    const widget = (await call(RUN, { rule: 'FEEDBACK_WIDGET', period: '2026-11-30' })).data.runComplianceCheck;
+    expect(widget.evaluated).toBeGreaterThanOrEqual(390);
+    expect(widget.missed).toBeGreaterThan(0);
+    const missing = (await report('FEEDBACK_WIDGET', '2026-11-30', 'MISSED')).edges[0].node;
+    expect(missing.actual).toBeLessThan(missing.required);
+  });
+});
+
+describe('exemptions', () => {
+  it('turns a miss into EXEMPT at once and keeps it in history; revoking brings the miss back', async () => {
+    const missed = (await report('WEEKLY_PLACEMENTS', '2026-W48', 'MISSED')).edges[0].node;
+    const granted = await call(GRANT, { input: { organizationId: missed.organization.id, rule: 'WEEKLY_PLACEMENTS', period: '2026-W48', reason: 'Сотрудник пресс-службы на больничном' } });
+    expect(granted.errors).toBeUndefined();
+    const history = await call(`query($id: ID!) { organization(id: $id) { compliance(last: 1, rule: WEEKLY_PLACEMENTS) { period status exemption { reason active } } } }`, { id: missed.organization.id });
+    expect(history.data.organization.compliance[0]).toEqual({ period: '2026-W48', status: 'EXEMPT', exemption: { reason: 'Сотрудник пресс-службы на больничном', active: true } });
+
+    const twice = await call(GRANT, { input: { organizationId: missed.organization.id, rule: 'WEEKLY_PLACEMENTS', period: '2026-W48', reason: 'Ещё раз' } });
+    expect(errorCodes(twice)).toEqual(['CONFLICT']);
+
+    const revoked = await call('mutation($id: ID!) { revokeExemption(id: $id) { active revokedBy } }', { id: granted.data.grantExemption.id });
+    expect(revoked.data.revokeExemption).toEqual({ active: false, revokedBy: 'test-admin' });
+    const back = await call(`query($id: ID!) { organization(id: $id) { compliance(last: 1, rule: WEEKLY_PLACEMENTS) { status } } }`, { id: missed.organization.id });
+    expect(back.data.organization.compliance[0].status).toBe('MISSED');
+  });
+
+  it('refuses a period of the wrong kind, no reason, an unknown organization, and non-ADMIN roles', async () => {
+    const orgId = (await report('WEEKLY_PLACEMENTS', '2026-W48')).edges[0].node.organization.id;
+    const base = { organizationId: orgId, rule: 'WEEKLY_PLACEMENTS', period: '2026-W47', reason: 'Причина' };
+    expect((await call(GRANT, { input: { ...base, period: '2026-11' } })).errors![0]!.extensions!.field).toBe('period');
+    expect((await call(GRANT, { input: { ...base, reason: '' } })).errors![0]!.extensions!.field).toBe('reason');
+    expect(errorCodes(await call(GRANT, { input: { ...base, organizationId: '00000000-0000-4000-8000-000000000000' } }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await call(GRANT, { input: base }, await tokenFor('ANALYST')))).toEqual(['FORBIDDEN']);
+    const list = await call('{ exemptions(includeRevoked: true) { id } }', {});
+    expect(list.data.exemptions).toHaveLength(1);
+  });
+});
+
+describe('who may run checks, and bad periods', () => {
+  it('lets ANALYST run checks and refuses OPERATOR and HEAD', async () => {
+    const analyst = await call(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W46' }, await tokenFor('ANALYST'));
+    expect(analyst.errors).toBeUndefined();
+    const orgId = (await report('WEEKLY_PLACEMENTS', '2026-W48')).edges[0].node.organization.id;
+    for (const token of [await tokenFor('OPERATOR', orgId), await tokenFor('HEAD', orgId), await tokenFor('EDITOR')]) {
+      expect(errorCodes(await call(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W46' }, token))).toEqual(['FORBIDDEN']);
+    }
+  });
+
+  it.each([
+    ['a malformed period', 'WEEKLY_PLACEMENTS', '2026-W99'],
+    ['a future period', 'WEEKLY_PLACEMENTS', '2027-W10'],
+    ['a month for a weekly rule', 'WEEKLY_PLACEMENTS', '2026-11'],
+    ['a week for the monthly rule', 'MONTHLY_MEDIA_MENTION', '2026-W48'],
+    ['a day before the widget deadline', 'FEEDBACK_WIDGET', '2023-06-15'],
+  ])('refuses %s', async (_label, rule, period) => {
+    const runs = (await call('{ complianceRuns(first: 500) { id } }', {})).data.complianceRuns.length;
+    const res = await call(RUN, { rule, period });
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors![0]!.extensions!.field).toBe('period');
+    expect((await call('{ complianceRuns(first: 500) { id } }', {})).data.complianceRuns.length).toBe(runs);
+  });
+
+  it('keeps OPERATOR and HEAD to their organizations in the report', async () => {
+    const someone = (await report('WEEKLY_PLACEMENTS', '2026-W48', 'MISSED')).edges[0].node.organization.id;
+    const scoped = await call(REPORT, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48', first: 500 }, await tokenFor('HEAD', someone));
+    expect(scoped.data.complianceReport.edges.map((e: any) => e.node.organization.id)).toContain(someone);
+    expect(scoped.data.complianceReport.totalCount).toBeLessThan(20);
+  });
+});
+
+describe('updating a rule', () => {
+  it('changes the threshold the next run uses, ADMIN only, and refuses bad values', async () => {
+    expect(errorCodes(await call('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: 2 }) { threshold } }', {}, await tokenFor('ANALYST')))).toEqual(['FORBIDDEN']);
+    expect((await call('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: -1 }) { threshold } }', {})).errors![0]!.extensions!.field).toBe('threshold');
+    expect((await call('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { timezone: "Mars/Base" }) { threshold } }', {})).errors![0]!.extensions!.field).toBe('timezone');
+    const updated = await call('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: 1 }) { threshold } }', {});
+    expect(updated.data.updateComplianceRule.threshold).toBe(1);
+    const run = (await call(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W45' })).data.runComplianceCheck;
+    const row = (await report('WEEKLY_PLACEMENTS', '2026-W45')).edges[0].node;
+    expect(row.required).toBe(1);
+    expect(run.evaluated).toBeGreaterThan(0);
+    await call('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: 3 }) { threshold } }', {});
+  });
+});
+
+describe('this week so far', () => {
+  it('lists organizations below 3 this week with what they still need', async () => {
+    now = new Date('2026-12-03T01:00:00Z'); // Thursday 11:00
+    const res = await call('{ weekAtRisk(first: 500) { week placed required remaining atRisk organization { name } } }', {});
+    expect(res.errors).toBeUndefined();
+    expect(res.data.weekAtRisk.length).toBeGreaterThan(0);
+    for (const p of res.data.weekAtRisk) {
+      expect(p).toMatchObject({ week: '2026-W49', required: 3, atRisk: true });
+      expect(p.remaining).toBe(3 - p.placed);
+    }
+  });
+});
