@@ -6,6 +6,7 @@ import {
 import { organizationsSubgraph } from '@hub/organizations';
 import { contentSubgraph } from '@hub/content';
 import { complianceSubgraph } from '@hub/compliance';
+import { startWorker, type Worker } from '@hub/compliance/worker';
 import { createGateway } from '@hub/gateway';
 import { startMailSink } from './mail-sink.js';
 import { jwtSecret } from './secret.js';
@@ -15,6 +16,7 @@ export interface RunningHub {
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
+  worker: Worker | null;
   databaseUrl: string;
   smtpUrl: string;
   mailDir: string | null;
@@ -27,7 +29,14 @@ export interface RunningHub {
  * The whole hub in one process: the database and mail sink when none is configured,
  * migrations, the demo region on an empty database, the three subgraphs and the gateway.
  */
-export async function startHub(config: HubConfig, options: { clock?: Clock; logger?: Logger } = {}): Promise<RunningHub> {
+export interface HubOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** Run the compliance worker (scheduler) in this process too; on by default. */
+  worker?: boolean;
+}
+
+export async function startHub(config: HubConfig, options: HubOptions = {}): Promise<RunningHub> {
   const logger = options.logger ?? createLogger('hub', config.logLevel);
   const clock = options.clock ?? systemClock;
   const stops: { name: string; stop: () => Promise<void> }[] = [];
@@ -79,6 +88,13 @@ export async function startHub(config: HubConfig, options: { clock?: Clock; logg
       logger.info({ seeded }, 'demo region');
     }
 
+    let worker: Worker | null = null;
+    if (options.worker ?? true) {
+      // After the seed: on a fresh database it evaluates the weeks the demo history covers.
+      worker = await startWorker({ databaseUrl, timezone: config.timezone, logger, clock });
+      stops.push({ name: 'worker', stop: worker.stop });
+    }
+
     const subgraphUrls = { organizations: organizations!.url, content: content!.url, compliance: compliance!.url };
     const gateway = await createGateway({
       jwtSecret: secret,
@@ -94,6 +110,7 @@ export async function startHub(config: HubConfig, options: { clock?: Clock; logg
       gatewayUrl: `${base}/graphql`,
       subgraphUrls,
       subgraphs: { organizations: organizations!, content: content!, compliance: compliance! },
+      worker,
       databaseUrl,
       smtpUrl,
       mailDir,

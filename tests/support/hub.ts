@@ -13,7 +13,7 @@ export interface TestHub extends RunningHub {
  * The real hub for one test file: its own database, the three subgraphs and the gateway as
  * HTTP servers on free ports, and a real SMTP sink.
  */
-export async function startTestHub(options: { seed?: 'demo' | 'none'; clock?: Clock } = {}): Promise<TestHub> {
+export async function startTestHub(options: { seed?: 'demo' | 'none'; clock?: Clock; worker?: boolean } = {}): Promise<TestHub> {
   const db = await createTestDatabase();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hub-e2e-'));
   const [gateway, content, organizations, compliance] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
@@ -29,7 +29,7 @@ export async function startTestHub(options: { seed?: 'demo' | 'none'; clock?: Cl
     ORGANIZATIONS_PORT: String(organizations),
     COMPLIANCE_PORT: String(compliance),
   });
-  const hub = await startHub(config, { clock: options.clock });
+  const hub = await startHub(config, { clock: options.clock, worker: options.worker ?? false });
   return {
     ...hub,
     dataDir,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  HubError, badInput, parsePeriod, runSql, shiftPeriod, type Clock, type Logger, type Period, type RuleCode,
+  badInput, parsePeriod, runSql, shiftPeriod, type Clock, type Logger, type Period, type RuleCode,
 } from '@hub/common';
 import { ComplianceRuleEntity, type ComplianceRule } from '../entities/compliance-rule.entity.js';
 import { ComplianceRunEntity, type ComplianceRun, type RunTrigger } from '../entities/compliance-run.entity.js';
@@ -22,6 +22,11 @@ export interface CheckRequest {
   period: string;
   trigger: RunTrigger;
   actor: string;
+  /**
+   * For the scheduler: skip the run when another worker evaluated the period successfully
+   * since this moment (it decided the period was due then).
+   */
+  unlessEvaluatedSince?: Date;
 }
 
 export const ruleTimeZone = (rule: ComplianceRule, hubTimeZone: string) => rule.timezone ?? hubTimeZone;
@@ -48,21 +53,28 @@ export async function resolveCheck(deps: EngineDeps, request: Pick<CheckRequest,
  * each), results written in bulk in one transaction, the run recorded. Idempotent, and two runs
  * of the same rule and period take turns on an advisory lock, so results are never doubled.
  */
-export async function runComplianceCheck(deps: EngineDeps, request: CheckRequest): Promise<ComplianceRun> {
+export async function runComplianceCheck(deps: EngineDeps, request: Omit<CheckRequest, 'unlessEvaluatedSince'>): Promise<ComplianceRun> {
+  return (await runCheckUnlessDone(deps, request))!;
+}
+
+/** As runComplianceCheck; null when `unlessEvaluatedSince` found the period already evaluated. */
+export async function runCheckUnlessDone(deps: EngineDeps, request: CheckRequest): Promise<ComplianceRun | null> {
   const { rule, period } = await resolveCheck(deps, request);
-  const em = deps.em.fork();
-  const run = em.create(ComplianceRunEntity, {
-    rule: rule.code,
-    period: period.label,
-    trigger: request.trigger,
-    triggeredBy: request.actor,
-    status: 'RUNNING',
-    startedAt: deps.clock(),
+  const startedAt = deps.clock();
+  const record = (fields: Partial<ComplianceRun>) => ({
+    rule: rule.code, period: period.label, trigger: request.trigger, triggeredBy: request.actor, startedAt, ...fields,
   });
-  await em.flush();
   try {
-    const counts = await em.transactional(async (tx) => {
+    const run = await deps.em.fork().transactional(async (tx) => {
       await runSql(tx, 'select pg_advisory_xact_lock(hashtext(?))', [`compliance:${rule.code}:${period.label}`]);
+      if (request.unlessEvaluatedSince) {
+        const done = await tx.count(ComplianceRunEntity, {
+          rule: rule.code, period: period.label, status: 'SUCCEEDED', startedAt: { $gte: request.unlessEvaluatedSince },
+        });
+        if (done > 0) return null;
+      }
+      const run = tx.create(ComplianceRunEntity, record({ status: 'RUNNING' }));
+      await tx.flush();
       const zone = ruleTimeZone(rule, deps.timezone);
       const measures = await loadMeasures(tx, rule.code, period);
       const evaluations = evaluate({
@@ -74,18 +86,16 @@ export async function runComplianceCheck(deps: EngineDeps, request: CheckRequest
       });
       await writeResults(tx, rule.code, period, run.id, evaluations, deps.clock());
       await recomputeLaterRuns(tx, rule.code, period);
-      return tally(evaluations);
+      Object.assign(run, tally(evaluations), { status: 'SUCCEEDED', finishedAt: deps.clock() });
+      return run;
     });
-    Object.assign(run, counts, { status: 'SUCCEEDED', finishedAt: deps.clock() });
-    await em.flush();
-    deps.logger.info({ rule: rule.code, period: period.label, trigger: request.trigger, ...counts }, 'compliance check done');
+    if (run) deps.logger.info({ rule: rule.code, period: period.label, trigger: request.trigger, evaluated: run.evaluated, missed: run.missed }, 'compliance check done');
     return run;
   } catch (err) {
-    run.status = 'FAILED';
-    run.finishedAt = deps.clock();
-    run.error = (err as Error).message;
+    // The evaluation rolled back as a whole; the failure itself is kept for the run history.
+    const em = deps.em.fork();
+    em.create(ComplianceRunEntity, record({ status: 'FAILED', finishedAt: deps.clock(), error: (err as Error).message }));
     await em.flush();
-    if (err instanceof HubError) throw err;
     deps.logger.error({ err, rule: rule.code, period: period.label }, 'compliance check failed');
     throw err;
   }

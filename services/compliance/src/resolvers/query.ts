@@ -7,6 +7,8 @@ import { ComplianceResultEntity } from '../entities/compliance-result.entity.js'
 import { ComplianceRunEntity } from '../entities/compliance-run.entity.js';
 import { ExemptionEntity } from '../entities/exemption.entity.js';
 import { ruleTimeZone } from '../engine/run-check.js';
+import { readScheduledJobs } from '../data/jobs.repo.js';
+import { CHECK_SCHEDULE } from '../schedule.js';
 
 interface ReportArgs {
   period: string;
@@ -62,6 +64,9 @@ export const Query = {
     const visible = await Promise.all(found.map((e) => ctx.hierarchy.isWithin(root, [e.organizationId])));
     return found.filter((_, i) => visible[i]);
   },
+
+  scheduledJobs: (_: unknown, __: unknown, ctx: ComplianceContext) =>
+    readScheduledJobs(ctx.em, CHECK_SCHEDULE.map((job) => job.name), ctx.clock()),
 
   weekAtRisk: async (_: unknown, args: { kind?: OrganizationKind | null; first?: number | null }, ctx: ComplianceContext) => {
     const progress = [...(await ctx.progress.load('current')).values()].filter((p) => p.atRisk);

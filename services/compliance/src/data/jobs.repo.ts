@@ -1,0 +1,46 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { runSql } from '@hub/common';
+import { DEFAULT_LOCK_LIFETIME_MS, summarizeJobs, type JobInfo, type JobRow } from '../scheduler/scheduler.js';
+
+interface StoredJob {
+  name: string;
+  type: string;
+  repeat_interval: string | null;
+  repeat_timezone: string | null;
+  next_run_at: string | null;
+  last_run_at: string | null;
+  last_finished_at: string | null;
+  failed_at: string | null;
+  fail_reason: string | null;
+  locked_at: string | null;
+}
+
+const date = (value: string | null) => (value ? new Date(value) : undefined);
+
+/**
+ * The worker's jobs as they stand in its table (scheduler.agenda_jobs), read by the compliance
+ * subgraph without starting a scheduler of its own. Empty until a worker has started once.
+ */
+export async function readScheduledJobs(em: EntityManager, names: string[], now: Date): Promise<JobInfo[]> {
+  const [exists] = await runSql<{ table: string | null }[]>(em, "select to_regclass('scheduler.agenda_jobs')::text as table");
+  if (!exists?.table) return [];
+  const rows = await runSql<StoredJob[]>(
+    em,
+    `select name, type, repeat_interval, repeat_timezone, next_run_at, last_run_at, last_finished_at, failed_at, fail_reason, locked_at
+     from scheduler.agenda_jobs where name = any(?::text[])`,
+    [`{${names.flatMap((n) => [n, `${n}:retry`]).join(',')}}`],
+  );
+  const jobs: JobRow[] = rows.map((r) => ({
+    name: r.name,
+    type: r.type as JobRow['type'],
+    repeatInterval: r.repeat_interval ?? undefined,
+    repeatTimezone: r.repeat_timezone ?? undefined,
+    nextRunAt: date(r.next_run_at) ?? null,
+    lastRunAt: date(r.last_run_at),
+    lastFinishedAt: date(r.last_finished_at),
+    failedAt: date(r.failed_at),
+    failReason: r.fail_reason ?? undefined,
+    lockedAt: date(r.locked_at),
+  }));
+  return summarizeJobs(names, jobs, now.getTime(), DEFAULT_LOCK_LIFETIME_MS);
+}

@@ -1,0 +1,33 @@
+import { periodContaining, shiftPeriod, type Period, type PeriodKind } from '@hub/common';
+
+/** How far back a returning worker looks for checks it missed. */
+export const CATCH_UP_HORIZON: Record<PeriodKind, number> = { WEEK: 8, MONTH: 3, DAY: 7 };
+
+/**
+ * The periods of a rule that are due now, oldest first: ended (a day rule: begun) within the
+ * horizon, and either never evaluated successfully or evaluated before a report about the
+ * period arrived (a late report makes the result stale).
+ */
+export function duePeriods(input: {
+  kind: PeriodKind;
+  now: Date;
+  timeZone: string;
+  /** Label → when its last successful evaluation started. */
+  evaluatedAt: ReadonlyMap<string, Date>;
+  /** Label → the latest report time among its counts. */
+  lastReportedAt: ReadonlyMap<string, Date | null>;
+  /** Periods that begin before this are never due (nothing was registered yet). */
+  notBefore?: Date;
+}): Period[] {
+  const current = periodContaining(input.kind, input.now, input.timeZone);
+  const newest = input.kind === 'DAY' ? current : shiftPeriod(current, -1, input.timeZone);
+  const due: Period[] = [];
+  for (let back = CATCH_UP_HORIZON[input.kind] - 1; back >= 0; back--) {
+    const period = shiftPeriod(newest, -back, input.timeZone);
+    if (input.notBefore && period.start < input.notBefore) continue;
+    const evaluated = input.evaluatedAt.get(period.label);
+    const reported = input.lastReportedAt.get(period.label);
+    if (!evaluated || (reported && reported > evaluated)) due.push(period);
+  }
+  return due;
+}

@@ -1,0 +1,60 @@
+import { parsePeriod, runSql, type RuleCode } from '@hub/common';
+import { ComplianceRuleEntity } from '../entities/compliance-rule.entity.js';
+import type { ComplianceRun, RunTrigger } from '../entities/compliance-run.entity.js';
+import { duePeriods } from '../domain/catch-up.js';
+import { periodProblem } from '../domain/checkable-period.js';
+import { ruleTimeZone, runCheckUnlessDone, type EngineDeps } from './run-check.js';
+
+export const SCHEDULER_ACTOR = 'scheduler';
+
+/**
+ * Runs every check of these rules that is due: the one the schedule fired for, any that came due
+ * while the hub was down (one per missed period, oldest first), and any made stale by late
+ * reports. Safe with several workers: each period runs once (advisory lock + "evaluated since").
+ */
+export async function runDueChecks(
+  deps: EngineDeps,
+  rules: RuleCode[],
+  trigger: RunTrigger,
+  touch: () => Promise<void> = async () => undefined,
+): Promise<ComplianceRun[]> {
+  const done: ComplianceRun[] = [];
+  const [{ first } = { first: null }] = await runSql<{ first: string | null }[]>(
+    deps.em, 'select min(registered_at) as first from organizations.directory',
+  );
+  if (!first) return done;
+  for (const code of rules) {
+    const rule = await deps.em.fork().findOne(ComplianceRuleEntity, { code });
+    if (!rule?.enabled) continue;
+    const zone = ruleTimeZone(rule, deps.timezone);
+    const decidedAt = deps.clock();
+    const evaluated = await runSql<{ period: string; started_at: string }[]>(
+      deps.em,
+      "select period, max(started_at) as started_at from compliance.compliance_run where rule = ? and status = 'SUCCEEDED' group by period",
+      [code],
+    );
+    const evaluatedAt = new Map(evaluated.map((r) => [r.period, new Date(r.started_at)]));
+    const lastReportedAt = new Map<string, Date | null>();
+    for (const label of evaluatedAt.keys()) {
+      const period = parsePeriod(label, zone);
+      const [row] = await runSql<{ at: string | null }[]>(
+        deps.em, 'select max(last_reported_at) as at from organizations.period_counts(?, ?)', [period.start, period.end],
+      );
+      lastReportedAt.set(label, row?.at ? new Date(row.at) : null);
+    }
+    const due = duePeriods({ kind: rule.periodKind, now: decidedAt, timeZone: zone, evaluatedAt, lastReportedAt, notBefore: new Date(first) })
+      .filter((p) => !periodProblem({ code, periodKind: rule.periodKind, deadline: rule.deadline ?? null }, p, decidedAt, (d) => parsePeriod(d, zone).start));
+    for (const [i, period] of due.entries()) {
+      const run = await runCheckUnlessDone(deps, {
+        rule: code,
+        period: period.label,
+        trigger: i === due.length - 1 ? trigger : 'CATCH_UP',
+        actor: SCHEDULER_ACTOR,
+        unlessEvaluatedSince: decidedAt,
+      });
+      if (run) done.push(run);
+      await touch();
+    }
+  }
+  return done;
+}

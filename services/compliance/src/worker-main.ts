@@ -1,0 +1,14 @@
+// The compliance worker as its own process (docker-compose `worker`): environment → start → run.
+import { createLogger, loadConfig, onShutdown, required, systemClock } from '@hub/common';
+import { startWorker } from './worker.js';
+
+const config = loadConfig(process.env);
+const logger = createLogger('worker', config.logLevel);
+const worker = await startWorker({
+  databaseUrl: required(config.databaseUrl, 'DATABASE_URL'),
+  timezone: config.timezone,
+  logger,
+  clock: systemClock,
+});
+logger.info('compliance worker running');
+onShutdown(logger, worker.stop);

@@ -1,0 +1,77 @@
+import { initOrm, migrate, type Clock, type Logger, type Orm, type RuleCode } from '@hub/common';
+import { complianceSubgraph } from './server.js';
+import { runDueChecks } from './engine/catch-up.js';
+import { CHECK_SCHEDULE } from './schedule.js';
+import type { EngineDeps } from './engine/run-check.js';
+import type { RunTrigger } from './entities/compliance-run.entity.js';
+import { startScheduler, type JobContext, type ScheduledJob, type Scheduler } from './scheduler/scheduler.js';
+
+const ALL_RULES = CHECK_SCHEDULE.flatMap((job) => job.rules);
+
+export interface WorkerOptions {
+  databaseUrl: string;
+  timezone: string;
+  logger: Logger;
+  clock: Clock;
+  workerName?: string;
+  processEvery?: number;
+  lockLifetimeMs?: number;
+}
+
+export interface Worker {
+  scheduler: Scheduler;
+  /** Runs whatever is due now (what start-up does after downtime). */
+  catchUp(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The compliance worker: Agenda on PostgreSQL running the scheduled checks. Any number may run;
+ * Agenda's lock keeps each job single and each period is evaluated once. On start it catches up
+ * on checks that came due while no worker was running.
+ */
+export async function startWorker(options: WorkerOptions): Promise<Worker> {
+  const orm: Orm = await initOrm({
+    databaseUrl: options.databaseUrl,
+    schema: complianceSubgraph.dbSchema,
+    entities: complianceSubgraph.entities,
+    migrations: complianceSubgraph.migrations,
+    poolMax: 4,
+  });
+  await migrate(orm, complianceSubgraph.dbSchema);
+  const deps = (): EngineDeps => ({ em: orm.em.fork(), clock: options.clock, timezone: options.timezone, logger: options.logger });
+  const due = async (rules: RuleCode[], trigger: RunTrigger, ctx?: JobContext) =>
+    (await runDueChecks(deps(), rules, trigger, ctx?.touch)).length;
+
+  try {
+    const caughtUp = await due(ALL_RULES, 'CATCH_UP');
+    if (caughtUp) options.logger.info({ runs: caughtUp }, 'caught up on checks missed while no worker ran');
+    const jobs: ScheduledJob[] = CHECK_SCHEDULE.map((job) => ({
+      name: job.name,
+      cron: job.cron,
+      timezone: options.timezone,
+      handler: async (ctx) => {
+        await due(job.rules, 'SCHEDULE', ctx);
+      },
+    }));
+    const scheduler = await startScheduler({
+      databaseUrl: options.databaseUrl,
+      jobs,
+      logger: options.logger,
+      workerName: options.workerName,
+      processEvery: options.processEvery,
+      lockLifetimeMs: options.lockLifetimeMs,
+    });
+    return {
+      scheduler,
+      catchUp: () => due(ALL_RULES, 'CATCH_UP'),
+      stop: async () => {
+        await scheduler.stop();
+        await orm.close(true);
+      },
+    };
+  } catch (err) {
+    await orm.close(true);
+    throw err;
+  }
+}
