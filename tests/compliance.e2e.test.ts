@@ -146,6 +146,27 @@ describe('who may run checks, and bad periods', () => {
     expect((await call('{ complianceRuns(first: 500) { id } }', {})).data.complianceRuns.length).toBe(runs);
   });
 
+  it('filters the report by kind, parent and municipality', async () => {
+    const all = (await report('WEEKLY_PLACEMENTS', '2026-W48')).edges.map((e: any) => e.node);
+    const municipality = all.find((r: any) => r.organization.kind === 'MUNICIPALITY').organization.id;
+    const filtered = await call(
+      `query($m: ID!) { complianceReport(period: "2026-W48", rule: WEEKLY_PLACEMENTS, municipalityId: $m, first: 500) {
+         totalCount edges { node { severity organization { id kind parent { id } } } } } }`,
+      { m: municipality },
+    );
+    const nodes = filtered.data.complianceReport.edges.map((e: any) => e.node);
+    expect(nodes.length).toBeGreaterThan(1);
+    for (const n of nodes) {
+      expect(n.severity).toBe('RECOMMENDED');
+      expect(n.organization.id === municipality || n.organization.parent?.id === municipality).toBe(true);
+    }
+    const bodies = await call('{ complianceReport(period: "2026-W48", rule: WEEKLY_PLACEMENTS, kind: EXECUTIVE_BODY, first: 500) { totalCount } }', {});
+    expect(bodies.data.complianceReport.totalCount).toBeGreaterThanOrEqual(30);
+    const parent = nodes.find((n: any) => n.organization.kind === 'SUBORDINATE').organization.parent.id;
+    const children = await call('query($p: ID!) { complianceReport(period: "2026-W48", rule: WEEKLY_PLACEMENTS, parentId: $p, first: 500) { edges { node { organization { kind } } } } }', { p: parent });
+    expect(children.data.complianceReport.edges.every((e: any) => e.node.organization.kind === 'SUBORDINATE')).toBe(true);
+  });
+
   it('keeps OPERATOR and HEAD to their organizations in the report', async () => {
     const someone = (await report('WEEKLY_PLACEMENTS', '2026-W48', 'MISSED')).edges[0].node.organization.id;
     const scoped = await call(REPORT, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48', first: 500 }, await tokenFor('HEAD', someone));
@@ -179,5 +200,10 @@ describe('this week so far', () => {
       expect(p).toMatchObject({ week: '2026-W49', required: 3, atRisk: true });
       expect(p.remaining).toBe(3 - p.placed);
     }
+    const behind = res.data.weekAtRisk[0];
+    const own = await call('query($id: ID!) { organization(id: $id) { placementCount(week: "2026-W49") weekProgress { placed remaining atRisk } } }',
+      { id: (await call('{ weekAtRisk(first: 1) { organization { id } } }', {})).data.weekAtRisk[0].organization.id });
+    expect(own.data.organization.weekProgress).toEqual({ placed: behind.placed, remaining: behind.remaining, atRisk: true });
+    expect(own.data.organization.placementCount).toBe(behind.placed);
   });
 });
