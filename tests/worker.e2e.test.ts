@@ -14,7 +14,10 @@ const workers: Worker[] = [];
 const logger = createLogger('worker-test', 'silent');
 
 const start = async (name: string) => {
-  const worker = await startWorker({ databaseUrl: hub.databaseUrl, timezone: 'Asia/Vladivostok', logger, clock, workerName: name, processEvery: 500 });
+  const worker = await startWorker({
+    databaseUrl: hub.databaseUrl, timezone: 'Asia/Vladivostok', logger, clock, workerName: name, processEvery: 500,
+    publicUrl: 'http://hub.test', smtpUrl: hub.smtpUrl, mailFrom: 'hub@khv-region.test',
+  });
   workers.push(worker);
   return worker;
 };
@@ -59,7 +62,7 @@ describe('the compliance worker', () => {
     expect(weekly).toMatchObject({ schedule: '0 9 * * 1', timezone: 'Asia/Vladivostok' });
     expect(weekly.nextRunAt).toMatch(/T09:00:00\+10:00$/);
     expect(new Date(weekly.nextRunAt).getUTCDay()).toBe(0); // Sunday 23:00 UTC
-    expect(res.data.scheduledJobs.map((j: any) => j.name).sort()).toEqual(['compliance.monthly-check', 'compliance.weekly-check', 'compliance.widget-check']);
+    expect(res.data.scheduledJobs.map((j: any) => j.name).sort()).toEqual(['compliance.monthly-check', 'compliance.weekly-check', 'compliance.widget-check', 'mail.dispatch']);
   });
 
   it('runs nothing twice when the weekly job fires after the catch-up', async () => {

@@ -68,7 +68,9 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       mailDir = sink.dir;
     }
 
-    const runtime = { jwtSecret: secret, production: config.env === 'production', logger, clock, timezone: config.timezone };
+    const runtime = {
+      jwtSecret: secret, production: config.env === 'production', logger, clock, timezone: config.timezone, publicUrl: config.publicUrl,
+    };
     const start = (def: SubgraphDefinition<any>, name: SubgraphName) =>
       startSubgraph(def, { ...runtime, databaseUrl: databaseUrl!, port: config.ports[name] }).then((s) => {
         stops.push({ name, stop: s.stop });
@@ -91,7 +93,9 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     let worker: Worker | null = null;
     if (options.worker ?? true) {
       // After the seed: on a fresh database it evaluates the weeks the demo history covers.
-      worker = await startWorker({ databaseUrl, timezone: config.timezone, logger, clock });
+      worker = await startWorker({
+        databaseUrl, timezone: config.timezone, logger, clock, publicUrl: config.publicUrl, smtpUrl, mailFrom: config.mailFrom,
+      });
       stops.push({ name: 'worker', stop: worker.stop });
     }
 

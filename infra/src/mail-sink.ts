@@ -20,6 +20,8 @@ export async function startMailSink(options: { dir: string; port?: number; host?
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // The hub's pooled mailer keeps a connection open; stopping must not wait 30 s for it.
+    closeTimeout: 500,
     onAuth: (_auth, _session, callback) => callback(null, { user: 'local' }),
     onData: (stream, session, callback) => {
       const chunks: Buffer[] = [];

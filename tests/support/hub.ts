@@ -13,7 +13,9 @@ export interface TestHub extends RunningHub {
  * The real hub for one test file: its own database, the three subgraphs and the gateway as
  * HTTP servers on free ports, and a real SMTP sink.
  */
-export async function startTestHub(options: { seed?: 'demo' | 'none'; clock?: Clock; worker?: boolean } = {}): Promise<TestHub> {
+export async function startTestHub(
+  options: { seed?: 'demo' | 'none'; clock?: Clock; worker?: boolean; smtpUrl?: string } = {},
+): Promise<TestHub> {
   const db = await createTestDatabase();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hub-e2e-'));
   const [gateway, content, organizations, compliance] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
@@ -24,6 +26,7 @@ export async function startTestHub(options: { seed?: 'demo' | 'none'; clock?: Cl
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
+    SMTP_URL: options.smtpUrl,
     GATEWAY_PORT: String(gateway),
     CONTENT_PORT: String(content),
     ORGANIZATIONS_PORT: String(organizations),

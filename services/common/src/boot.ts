@@ -44,6 +44,7 @@ export async function bootSubgraph<TContext extends BaseContext>(
     logger,
     clock: systemClock,
     timezone: config.timezone,
+    publicUrl: config.publicUrl,
   });
   onShutdown(logger, running.stop);
 }

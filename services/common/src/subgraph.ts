@@ -17,6 +17,8 @@ export interface BaseContext {
   clock: Clock;
   timezone: string;
   logger: Logger;
+  /** The gateway's public address, for links in letters. */
+  publicUrl: string;
 }
 
 export interface SubgraphDefinition<TContext extends BaseContext> {
@@ -36,6 +38,7 @@ export interface SubgraphRuntime {
   logger: Logger;
   clock: Clock;
   timezone: string;
+  publicUrl: string;
 }
 
 export interface RunningSubgraph {
@@ -70,6 +73,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
         clock: runtime.clock,
         timezone: runtime.timezone,
         logger: runtime.logger,
+        publicUrl: runtime.publicUrl,
       });
     },
     health: async () => {

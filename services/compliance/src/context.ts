@@ -18,7 +18,7 @@ export function createContext(base: BaseContext): ComplianceContext {
     const all = await base.em.find(ComplianceRuleEntity, {}, { orderBy: { code: 'asc' } });
     return keys.map(() => all);
   });
-  const engine: EngineDeps = { em: base.em, clock: base.clock, timezone: base.timezone, logger: base.logger };
+  const engine: EngineDeps = { em: base.em, clock: base.clock, timezone: base.timezone, logger: base.logger, publicUrl: base.publicUrl };
   return {
     ...base,
     rules,

@@ -6,3 +6,6 @@ export const CHECK_SCHEDULE: { name: string; cron: string; rules: RuleCode[] }[]
   { name: 'compliance.monthly-check', cron: '0 9 1 * *', rules: ['MONTHLY_MEDIA_MENTION'] },
   { name: 'compliance.widget-check', cron: '0 9 * * *', rules: ['FEEDBACK_WIDGET'] },
 ];
+
+/** Sends the outbox; also kicked right after every scheduled check. */
+export const MAIL_DISPATCH_JOB = 'mail.dispatch';

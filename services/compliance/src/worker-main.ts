@@ -9,6 +9,9 @@ const worker = await startWorker({
   timezone: config.timezone,
   logger,
   clock: systemClock,
+  publicUrl: config.publicUrl,
+  smtpUrl: required(config.smtpUrl, 'SMTP_URL'),
+  mailFrom: config.mailFrom,
 });
 logger.info('compliance worker running');
 onShutdown(logger, worker.stop);

@@ -1,7 +1,9 @@
 import { initOrm, migrate, type Clock, type Logger, type Orm, type RuleCode } from '@hub/common';
 import { complianceSubgraph } from './server.js';
 import { runDueChecks } from './engine/catch-up.js';
-import { CHECK_SCHEDULE } from './schedule.js';
+import { CHECK_SCHEDULE, MAIL_DISPATCH_JOB } from './schedule.js';
+import { createSmtpMailer } from './mail/mailer.js';
+import { dispatchDue } from './mail/dispatcher.js';
 import type { EngineDeps } from './engine/run-check.js';
 import type { RunTrigger } from './entities/compliance-run.entity.js';
 import { startScheduler, type JobContext, type ScheduledJob, type Scheduler } from './scheduler/scheduler.js';
@@ -13,6 +15,9 @@ export interface WorkerOptions {
   timezone: string;
   logger: Logger;
   clock: Clock;
+  publicUrl: string;
+  smtpUrl: string;
+  mailFrom: string;
   workerName?: string;
   processEvery?: number;
   lockLifetimeMs?: number;
@@ -22,6 +27,8 @@ export interface Worker {
   scheduler: Scheduler;
   /** Runs whatever is due now (what start-up does after downtime). */
   catchUp(): Promise<number>;
+  /** Sends what the outbox has due. */
+  dispatch(): Promise<{ sent: number; retried: number; failed: number }>;
   stop(): Promise<void>;
 }
 
@@ -39,21 +46,32 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     poolMax: 4,
   });
   await migrate(orm, complianceSubgraph.dbSchema);
-  const deps = (): EngineDeps => ({ em: orm.em.fork(), clock: options.clock, timezone: options.timezone, logger: options.logger });
-  const due = async (rules: RuleCode[], trigger: RunTrigger, ctx?: JobContext) =>
-    (await runDueChecks(deps(), rules, trigger, ctx?.touch)).length;
+  const deps = (): EngineDeps => ({
+    em: orm.em.fork(), clock: options.clock, timezone: options.timezone, logger: options.logger, publicUrl: options.publicUrl,
+  });
+  const mailer = createSmtpMailer(options.smtpUrl, options.mailFrom);
+  const dispatch = () => dispatchDue({ em: orm.em.fork(), mailer, clock: options.clock, logger: options.logger });
+  // A run's letters go out right after it rather than at the next minute.
+  const due = async (rules: RuleCode[], trigger: RunTrigger, ctx?: JobContext) => {
+    const runs = (await runDueChecks(deps(), rules, trigger, ctx?.touch)).length;
+    if (runs) await dispatch();
+    return runs;
+  };
 
   try {
     const caughtUp = await due(ALL_RULES, 'CATCH_UP');
     if (caughtUp) options.logger.info({ runs: caughtUp }, 'caught up on checks missed while no worker ran');
-    const jobs: ScheduledJob[] = CHECK_SCHEDULE.map((job) => ({
-      name: job.name,
-      cron: job.cron,
-      timezone: options.timezone,
-      handler: async (ctx) => {
-        await due(job.rules, 'SCHEDULE', ctx);
-      },
-    }));
+    const jobs: ScheduledJob[] = [
+      ...CHECK_SCHEDULE.map((job) => ({
+        name: job.name,
+        cron: job.cron,
+        timezone: options.timezone,
+        handler: async (ctx: JobContext) => {
+          await due(job.rules, 'SCHEDULE', ctx);
+        },
+      })),
+      { name: MAIL_DISPATCH_JOB, cron: '* * * * *', timezone: options.timezone, handler: async () => void (await dispatch()) },
+    ];
     const scheduler = await startScheduler({
       databaseUrl: options.databaseUrl,
       jobs,
@@ -65,12 +83,15 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     return {
       scheduler,
       catchUp: () => due(ALL_RULES, 'CATCH_UP'),
+      dispatch,
       stop: async () => {
         await scheduler.stop();
+        mailer.close();
         await orm.close(true);
       },
     };
   } catch (err) {
+    mailer.close();
     await orm.close(true);
     throw err;
   }

@@ -8,6 +8,7 @@ import { evaluate, tally } from '../domain/evaluate.js';
 import { periodProblem } from '../domain/checkable-period.js';
 import { loadMeasures } from '../data/measures.repo.js';
 import { activeExemptions, previousMisses, recomputeLaterRuns, writeResults } from '../data/results.repo.js';
+import { escalate } from './escalate.js';
 
 export interface EngineDeps {
   em: EntityManager;
@@ -15,6 +16,8 @@ export interface EngineDeps {
   /** The hub's time zone; a rule may name its own. */
   timezone: string;
   logger: Logger;
+  /** The gateway's public address, for links in letters. */
+  publicUrl: string;
 }
 
 export interface CheckRequest {
@@ -86,6 +89,9 @@ export async function runCheckUnlessDone(deps: EngineDeps, request: CheckRequest
       });
       await writeResults(tx, rule.code, period, run.id, evaluations, deps.clock());
       await recomputeLaterRuns(tx, rule.code, period);
+      await escalate(tx, evaluations, {
+        rule: rule.code, threshold: rule.threshold, period, timeZone: zone, runId: run.id, now: deps.clock(), publicUrl: deps.publicUrl,
+      });
       Object.assign(run, tally(evaluations), { status: 'SUCCEEDED', finishedAt: deps.clock() });
       return run;
     });

@@ -1,7 +1,9 @@
 import { Migration20261128Rules } from './migration-20261128-rules.js';
 import { Migration20261128Results } from './migration-20261128-results.js';
+import { Migration20261128Escalations } from './migration-20261128-escalations.js';
 
 export const migrations = [
   { name: 'Migration20261128Rules', class: Migration20261128Rules },
   { name: 'Migration20261128Results', class: Migration20261128Results },
+  { name: 'Migration20261128Escalations', class: Migration20261128Escalations },
 ];

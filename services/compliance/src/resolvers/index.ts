@@ -8,6 +8,7 @@ import { ExemptionEntity } from '../entities/exemption.entity.js';
 import { severityFor } from '../domain/applicability.js';
 import { Query, organizationCompliance, toWeekProgress } from './query.js';
 import { Mutation } from './mutation.js';
+import { Escalation, MailQuery, resendNotification } from './mail.js';
 
 interface OrganizationRef {
   id: string;
@@ -25,8 +26,9 @@ const organizationRef = (id: string) => ({ __typename: 'Organization', id });
 
 export const resolvers = (runtime: SubgraphRuntime) => ({
   DateTime: createDateTimeScalar(runtime.timezone),
-  Query,
-  Mutation,
+  Query: { ...Query, ...MailQuery },
+  Mutation: { ...Mutation, resendNotification },
+  Escalation,
   ComplianceRule: {
     __resolveReference: async (ref: { code: string }, ctx: ComplianceContext) =>
       (await ctx.rules.load('all')).find((r) => r.code === ref.code) ?? null,

@@ -2,6 +2,7 @@ import { Migration20261128Registry } from './migration-20261128-registry.js';
 import { Migration20261128Directory } from './migration-20261128-directory.js';
 import { Migration20261128Placements } from './migration-20261128-placements.js';
 import { Migration20261128WidgetGap } from './migration-20261128-widget-gap.js';
+import { Migration20261128MailDirectory } from './migration-20261128-mail-directory.js';
 
 /** Checked-in migrations in the order they run; the name is what the migrations table records. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   { name: 'Migration20261128Directory', class: Migration20261128Directory },
   { name: 'Migration20261128Placements', class: Migration20261128Placements },
   { name: 'Migration20261128WidgetGap', class: Migration20261128WidgetGap },
+  { name: 'Migration20261128MailDirectory', class: Migration20261128MailDirectory },
 ];

@@ -1,0 +1,107 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { runSql, type Period, type RuleCode } from '@hub/common';
+import type { Evaluation } from '../domain/evaluate.js';
+import { addressesFor, escalationFor, type EscalationPolicy } from '../domain/ladder.js';
+import { buildDigests, type EscalatedMiss } from '../domain/digests.js';
+import { renderEscalationLetter } from '../mail/letters.js';
+import { addressees, openMaterials } from '../data/mail-directory.repo.js';
+
+export interface EscalationContext {
+  rule: RuleCode;
+  threshold: number;
+  period: Period;
+  timeZone: string;
+  runId: string;
+  now: Date;
+  publicUrl: string;
+}
+
+/**
+ * Escalates the run's misses by the ladder, in the run's transaction: escalations unique per
+ * (organization, rule, period, level), so a re-run creates none twice and writes no letter; the
+ * new ones go out as one digest per recipient, written to the outbox in the same transaction.
+ */
+export async function escalate(tx: EntityManager, evaluations: readonly Evaluation[], ctx: EscalationContext): Promise<{ escalations: number; letters: number }> {
+  const [policyRow] = await runSql<{ levels: EscalationPolicy['levels']; content_center_recipients: EscalationPolicy['contentCenterRecipients']; suppress_when_parent_told: boolean }[]>(
+    tx, 'select levels, content_center_recipients, suppress_when_parent_told from compliance.escalation_policy where id = 1',
+  );
+  if (!policyRow) return { escalations: 0, letters: 0 };
+  const policy: EscalationPolicy = {
+    levels: policyRow.levels, contentCenterRecipients: policyRow.content_center_recipients, suppressWhenParentTold: policyRow.suppress_when_parent_told,
+  };
+  const missed = evaluations.flatMap((e) => {
+    if (e.status !== 'MISSED') return [];
+    const step = escalationFor(policy, { kind: e.kind, severity: e.severity, consecutiveMisses: e.consecutiveMisses });
+    return step ? [{ evaluation: e, ...step }] : [];
+  });
+  if (!missed.length) return { escalations: 0, letters: 0 };
+
+  const ids = [...new Set(missed.flatMap((m) => [m.evaluation.organizationId, m.evaluation.parentId].filter((x): x is string => !!x)))];
+  const people = await addressees(tx, ids);
+  const cur = [...people.values()].find((p) => p.kind === 'REGIONAL_MANAGEMENT_CENTER') ?? null;
+  const committee = [...people.values()].find((p) => p.kind === 'COMMITTEE') ?? null;
+
+  const candidates = missed.map((m) => {
+    const organization = people.get(m.evaluation.organizationId);
+    const parent = m.evaluation.parentId ? people.get(m.evaluation.parentId) ?? null : null;
+    const recipients = organization ? addressesFor(m.roles, { organization, parent, cur, committee }) : [];
+    return { ...m, organization, recipients };
+  });
+  const inserted = await runSql<{ id: string; organization_id: string }[]>(
+    tx,
+    `insert into compliance.escalation (organization_id, rule, period, level, consecutive_misses, recipients, run_id, created_at)
+     select * from jsonb_to_recordset(?::jsonb) as e(organization_id uuid, rule text, period text, level int, consecutive_misses int, recipients text[], run_id uuid, created_at timestamptz)
+     on conflict (organization_id, rule, period, level) do nothing
+     returning id, organization_id`,
+    [JSON.stringify(candidates.map((c) => ({
+      organization_id: c.evaluation.organizationId, rule: ctx.rule, period: ctx.period.label, level: c.level,
+      consecutive_misses: c.evaluation.consecutiveMisses, recipients: c.recipients.map((r) => r.email), run_id: ctx.runId, created_at: ctx.now,
+    })))],
+  );
+  if (!inserted.length) return { escalations: 0, letters: 0 };
+
+  const created = new Map(inserted.map((r) => [r.organization_id, r.id]));
+  const misses: EscalatedMiss[] = candidates
+    .filter((c) => created.has(c.evaluation.organizationId))
+    .map((c) => ({
+      escalationId: created.get(c.evaluation.organizationId)!,
+      organizationId: c.evaluation.organizationId,
+      organizationName: c.organization?.name ?? c.evaluation.organizationId,
+      parentId: c.evaluation.parentId,
+      required: c.evaluation.required,
+      actual: c.evaluation.actual,
+      consecutiveMisses: c.evaluation.consecutiveMisses,
+      level: c.level,
+      toldCur: c.roles.includes('CUR'),
+      recipients: c.recipients.map(({ role, email }) => ({ role, email })),
+    }));
+  const digests = buildDigests(misses, { suppressWhenParentTold: policy.suppressWhenParentTold });
+  const open = await openMaterials(tx, misses.map((m) => m.organizationId), ctx.now);
+  const letters = digests.map((digest) => ({
+    digest,
+    letter: renderEscalationLetter(digest, {
+      rule: ctx.rule, threshold: ctx.threshold, period: ctx.period, timeZone: ctx.timeZone, publicUrl: ctx.publicUrl,
+      committeeEmail: committee?.contactEmail ?? committee?.headEmail ?? null, openMaterials: open,
+    }),
+  }));
+  await runSql(
+    tx,
+    `with letters as (
+       select * from jsonb_to_recordset(?::jsonb) as l(dedup_key text, "to" text, subject text, html text, text text, escalations uuid[])
+     ), stored as (
+       insert into compliance.notification (kind, dedup_key, "to", subject, html, text, next_attempt_at, created_at)
+       select 'ESCALATION_DIGEST', dedup_key, "to", subject, html, text, ?, ? from letters
+       on conflict (dedup_key) do nothing
+       returning id, dedup_key
+     )
+     insert into compliance.notification_escalation (notification_id, escalation_id)
+     select stored.id, unnest(letters.escalations) from stored join letters using (dedup_key)`,
+    [JSON.stringify(letters.map(({ digest, letter }) => ({
+      dedup_key: `escalation:${ctx.rule}:${ctx.period.label}:${ctx.runId}:${digest.to}`,
+      to: letter.to, subject: letter.subject, html: letter.html, text: letter.text,
+      escalations: digest.items.map((i) => i.escalationId),
+    }))), ctx.now, ctx.now],
+    'run',
+  );
+  return { escalations: inserted.length, letters: letters.length };
+}

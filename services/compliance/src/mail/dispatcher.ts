@@ -1,0 +1,60 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { runSql, type Clock, type Logger } from '@hub/common';
+import type { Mailer } from './mailer.js';
+
+export const MAX_ATTEMPTS = 8;
+const CLAIM_MS = 2 * 60_000;
+
+/** Exponential backoff with jitter: about 1, 2, 4 … minutes, capped at an hour. */
+export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(60 * 60_000, 60_000 * 2 ** Math.max(0, attempt - 1));
+  return Math.round(base * (0.75 + random() * 0.5));
+}
+
+interface Claimed {
+  id: string; to: string; cc: string[]; subject: string; html: string; text: string; attempts: number;
+  attachments: { filename: string; contentType: string; contentBase64: string }[];
+}
+
+/**
+ * Sends what the outbox has due. Rows are claimed with FOR UPDATE SKIP LOCKED and held for a
+ * while, so two dispatchers never send the same letter; every outcome is recorded on the row.
+ */
+export async function dispatchDue(deps: { em: EntityManager; mailer: Mailer; clock: Clock; logger: Logger }, batch = 50): Promise<{ sent: number; retried: number; failed: number }> {
+  const tally = { sent: 0, retried: 0, failed: 0 };
+  for (;;) {
+    const now = deps.clock();
+    const claimed = await runSql<Claimed[]>(
+      deps.em,
+      `update compliance.notification n set locked_until = ?
+       where n.id in (
+         select id from compliance.notification
+         where status = 'PENDING' and next_attempt_at <= ? and (locked_until is null or locked_until <= ?)
+         order by created_at, id limit ? for update skip locked)
+       returning n.id, n."to", n.cc, n.subject, n.html, n.text, n.attempts, n.attachments`,
+      [new Date(now.getTime() + CLAIM_MS), now, now, batch],
+    );
+    if (!claimed.length) return tally;
+    for (const row of claimed) {
+      const outcome = await deps.mailer.send({
+        messageId: `<${row.id}@regional-content-hub>`, to: row.to, cc: row.cc ?? [], subject: row.subject,
+        html: row.html, text: row.text, attachments: row.attachments ?? [],
+      });
+      const attempts = row.attempts + 1;
+      if (outcome.ok) {
+        tally.sent++;
+        await runSql(deps.em, `update compliance.notification set status = 'SENT', attempts = ?, sent_at = ?, message_id = ?, locked_until = null, last_error = null where id = ?`,
+          [attempts, deps.clock(), `<${row.id}@regional-content-hub>`, row.id], 'run');
+      } else if (outcome.permanent || attempts >= MAX_ATTEMPTS) {
+        tally.failed++;
+        deps.logger.warn({ notification: row.id, error: outcome.error }, 'letter failed for good');
+        await runSql(deps.em, `update compliance.notification set status = 'FAILED', attempts = ?, last_error = ?, locked_until = null where id = ?`,
+          [attempts, outcome.error, row.id], 'run');
+      } else {
+        tally.retried++;
+        await runSql(deps.em, `update compliance.notification set attempts = ?, last_error = ?, next_attempt_at = ?, locked_until = null where id = ?`,
+          [attempts, outcome.error, new Date(deps.clock().getTime() + retryDelayMs(attempts)), row.id], 'run');
+      }
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import {
+  HubError, decodeCursor, encodeCursor, isUuid, notFound, pageSize, requireRole, runSql, scopeRoot, SUBTREE_SQL, toConnection,
+  type RuleCode,
+} from '@hub/common';
+import type { ComplianceContext } from '../context.js';
+
+interface NotificationRow {
+  id: string; kind: string; to: string; cc: string[]; subject: string; status: string; attempts: number;
+  next_attempt_at: string | null; sent_at: string | null; last_error: string | null; message_id: string | null; created_at: string;
+}
+
+const toNotification = (r: NotificationRow) => ({
+  id: r.id, kind: r.kind, to: r.to, cc: r.cc ?? [], subject: r.subject, status: r.status, attempts: r.attempts,
+  nextAttemptAt: r.status === 'PENDING' && r.next_attempt_at ? new Date(r.next_attempt_at) : null,
+  sentAt: r.sent_at ? new Date(r.sent_at) : null, lastError: r.last_error, messageId: r.message_id, createdAt: new Date(r.created_at),
+});
+const COLUMNS = 'id, kind, "to", cc, subject, status, attempts, next_attempt_at, sent_at, last_error, message_id, created_at';
+const seesAddresses = (ctx: ComplianceContext) => ctx.auth.role === 'ADMIN' || ctx.auth.role === 'ANALYST';
+
+export const MailQuery = {
+  escalations: async (_: unknown, args: { period: string; rule?: RuleCode | null }, ctx: ComplianceContext) => {
+    const root = scopeRoot(ctx.auth);
+    const rows = await runSql<{ id: string; level: number; rule: string; period: string; organization_id: string; consecutive_misses: number; recipients: string[]; created_at: string }[]>(
+      ctx.em,
+      `select id, level, rule, period, organization_id, consecutive_misses, recipients, created_at from compliance.escalation
+       where period = ? ${args.rule ? 'and rule = ?' : ''} ${root ? `and organization_id in (${SUBTREE_SQL})` : ''}
+       order by level desc, consecutive_misses desc, organization_id`,
+      [args.period, ...(args.rule ? [args.rule] : []), ...(root ? [root] : [])],
+    );
+    return rows.map((r) => ({
+      id: r.id, level: r.level, rule: r.rule, period: r.period, consecutiveMisses: r.consecutive_misses, createdAt: new Date(r.created_at),
+      organization: { __typename: 'Organization', id: r.organization_id },
+      recipients: seesAddresses(ctx) ? r.recipients : [],
+    }));
+  },
+
+  notifications: async (_: unknown, args: { status?: string | null; first?: number | null; after?: string | null }, ctx: ComplianceContext) => {
+    requireRole(ctx.auth, 'ADMIN', 'ANALYST');
+    const size = pageSize(args.first);
+    const after = decodeCursor(args.after, 2) as [string, string] | null;
+    const where = args.status ? 'where status = ?' : '';
+    const params = args.status ? [args.status] : [];
+    const [count] = await runSql<{ n: number }[]>(ctx.em, `select count(*)::int as n from compliance.notification ${where}`, params);
+    const keyset = after ? `${where ? 'and' : 'where'} (created_at, id) < (?::timestamptz, ?::uuid)` : '';
+    const rows = await runSql<NotificationRow[]>(
+      ctx.em,
+      `select ${COLUMNS} from compliance.notification ${where} ${keyset} order by created_at desc, id desc limit ?`,
+      [...params, ...(after ?? []), size + 1],
+    );
+    return toConnection(rows.map(toNotification), size, count?.n ?? 0, (n) => encodeCursor([n.createdAt.toISOString(), n.id]));
+  },
+};
+
+export const Escalation = {
+  notifications: async (e: { id: string }, _: unknown, ctx: ComplianceContext) => {
+    if (!seesAddresses(ctx)) return [];
+    const rows = await runSql<NotificationRow[]>(
+      ctx.em,
+      `select ${COLUMNS} from compliance.notification n join compliance.notification_escalation ne on ne.notification_id = n.id
+       where ne.escalation_id = ? order by n."to"`,
+      [e.id],
+    );
+    return rows.map(toNotification);
+  },
+};
+
+export async function resendNotification(_: unknown, args: { id: string }, ctx: ComplianceContext) {
+  requireRole(ctx.auth, 'ADMIN');
+  const [row] = isUuid(args.id) ? await runSql<NotificationRow[]>(ctx.em, `select ${COLUMNS} from compliance.notification where id = ?`, [args.id]) : [];
+  if (!row) throw notFound('Notification', args.id, 'id');
+  if (row.status === 'PENDING') throw new HubError('CONFLICT', 'The letter is still waiting in the outbox', { id: args.id });
+  const [updated] = await runSql<NotificationRow[]>(
+    ctx.em,
+    `update compliance.notification set status = 'PENDING', next_attempt_at = ?, last_error = null, locked_until = null
+     where id = ? returning ${COLUMNS}`,
+    [ctx.clock(), args.id],
+  );
+  return toNotification(updated!);
+}

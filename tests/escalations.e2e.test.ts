@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseHtml } from 'node-html-parser';
+import { createLogger, runSql } from '@hub/common';
+import { gql, tokenFor } from '@hub/common/testing';
+import { startWorker, type Worker } from '@hub/compliance/worker';
+import { startTestHub, type TestHub } from './support/hub.js';
+import { TestSmtpServer } from './support/smtp.js';
+import { operation } from './support/operations.js';
+
+// Monday 30 November 2026, 09:05 in Khabarovsk.
+let now = new Date('2026-11-29T23:05:00Z');
+const clock = () => now;
+let hub: TestHub;
+let smtp: TestSmtpServer;
+let admin: string;
+const workers: Worker[] = [];
+const logger = createLogger('mail-test', 'silent');
+
+const start = async (name: string) => {
+  const worker = await startWorker({
+    databaseUrl: hub.databaseUrl, timezone: 'Asia/Vladivostok', logger, clock, workerName: name, processEvery: 60_000,
+    publicUrl: 'https://hub.khv-region.test', smtpUrl: smtp.url, mailFrom: 'hub@khv-region.test',
+  });
+  workers.push(worker);
+  return worker;
+};
+const notifications = () =>
+  runSql<{ id: string; to: string; status: string; attempts: number; last_error: string | null; subject: string }[]>(
+    hub.subgraphs.compliance.orm.em.fork(), 'select id, "to", status, attempts, last_error, subject from compliance.notification order by created_at, id',
+  );
+const escalations = async (period: string) =>
+  (await gql(hub.gatewayUrl, operation('Escalations'), { period }, admin)).data.escalations as any[];
+
+beforeAll(async () => {
+  smtp = await TestSmtpServer.start();
+  hub = await startTestHub({ seed: 'demo', clock, smtpUrl: smtp.url });
+  admin = await tokenFor('ADMIN');
+  await start('mail-worker-a');
+}, 180_000);
+afterAll(async () => {
+  for (const w of workers) await w.stop();
+  await hub?.stop();
+  await smtp?.down();
+});
+
+describe('escalation letters after the checks', () => {
+  it('escalates last week\'s misses by the ladder and sends one digest per recipient per run', async () => {
+    const week = await escalations('2026-W48');
+    expect(week.length).toBeGreaterThan(0);
+    const levels = new Set(week.map((e) => e.level));
+    expect([...levels].sort()).toEqual([1, 2, 3]);
+    for (const e of week) {
+      expect(e.notifications.length).toBe(e.recipients.length);
+      expect(e.notifications.every((n: any) => n.status === 'SENT')).toBe(true);
+    }
+    const all = await notifications();
+    const perRun = new Map<string, number>();
+    for (const n of all) perRun.set(`${n.subject}|${n.to}`, (perRun.get(`${n.subject}|${n.to}`) ?? 0) + 1);
+    expect([...perRun.values()].every((c) => c === 1)).toBe(true);
+    expect(smtp.received.length).toBe(all.filter((n) => n.status === 'SENT').length);
+  });
+
+  it('tells the ЦУР once for the region, in Russian, with a table row per organization', async () => {
+    const week = await escalations('2026-W48');
+    const toCur = week.filter((e) => e.level === 3 && e.rule === 'WEEKLY_PLACEMENTS');
+    const cur = (await gql(hub.gatewayUrl, '{ organizations(kind: REGIONAL_MANAGEMENT_CENTER) { edges { node { contactEmail head { email } } } } }', {}, admin))
+      .data.organizations.edges[0].node;
+    const curAddress = cur.contactEmail ?? cur.head.email;
+    expect(toCur.every((e) => e.recipients.includes(curAddress))).toBe(true);
+    const letters = smtp.to(curAddress).filter((m) => m.subject?.includes('23–29 ноября 2026') && m.subject.includes('норму размещения'));
+    expect(letters).toHaveLength(1);
+    const letter = letters[0]!;
+    expect(letter.subject).toMatch(/^Региональный контент: \d+ организаци(я|и|й) не выполнили норму размещения за 23–29 ноября 2026$/);
+    expect(letter.text).toContain('Норма (распоряжение № 299-р, п. 3.1): не менее 3 материалов регионального контента в неделю');
+    const rows = parseHtml(String(letter.html)).querySelectorAll('tbody tr');
+    expect(rows.length).toBe(toCur.length);
+    expect(rows[0]!.querySelectorAll('td')).toHaveLength(4);
+    expect(String(letter.html)).toContain('→ сообщено в ЦУР');
+    expect(letter.messageId).toMatch(/@regional-content-hub>$/);
+  });
+
+  it('writes no second letter when the same week is checked again', async () => {
+    const before = (await notifications()).length;
+    const res = await gql(hub.gatewayUrl, operation('RunComplianceCheck'), { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' }, admin);
+    expect(res.errors).toBeUndefined();
+    await workers[0]!.dispatch();
+    expect((await notifications()).length).toBe(before);
+  });
+});
+
+describe('the outbox', () => {
+  it('keeps letters while SMTP is down and sends each exactly once when it is back', async () => {
+    await smtp.down();
+    now = new Date('2026-12-06T23:05:00Z'); // the next Monday: week 49 comes due
+    await workers[0]!.catchUp();
+    const pending = (await notifications()).filter((n) => n.status === 'PENDING');
+    expect(pending.length).toBeGreaterThan(0);
+    expect(pending.every((n) => n.attempts === 1 && n.last_error)).toBe(true);
+
+    await smtp.up();
+    const received = smtp.received.length;
+    now = new Date(now.getTime() + 3 * 60 * 60_000); // past every backoff
+    const [a, b] = await Promise.all([workers[0]!.dispatch(), (await start('mail-worker-b')).dispatch()]);
+    expect(a.sent + b.sent).toBe(pending.length);
+    expect(smtp.received.length - received).toBe(pending.length);
+    const ids = smtp.received.slice(received).map((m) => m.messageId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect((await notifications()).filter((n) => n.status === 'PENDING')).toEqual([]);
+  });
+
+  it('marks a letter the server refuses for good as FAILED and still sends the others', async () => {
+    const sent = (await notifications()).filter((n) => n.status === 'SENT');
+    const refusedTo = sent[0]!.to;
+    smtp.refused.add(refusedTo);
+    const resend = (id: string) => gql(hub.gatewayUrl, 'mutation($id: ID!) { resendNotification(id: $id) { status } }', { id }, admin);
+    for (const n of sent.slice(0, 3)) expect((await resend(n.id)).data.resendNotification.status).toBe('PENDING');
+    const result = await workers[0]!.dispatch();
+    expect(result.failed).toBeGreaterThanOrEqual(1);
+    const after = await gql(hub.gatewayUrl, operation('Notifications'), { status: 'FAILED', first: 10 }, admin);
+    const failed = after.data.notifications.edges.map((e: any) => e.node);
+    expect(failed.find((n: any) => n.to === refusedTo).lastError).toContain('550');
+    expect((await notifications()).filter((n) => sent.slice(0, 3).some((s) => s.id === n.id) && n.to !== refusedTo).every((n) => n.status === 'SENT')).toBe(true);
+  });
+
+  it('shows the outbox and escalations only to ADMIN and ANALYST, and resending only to ADMIN', async () => {
+    const operator = await tokenFor('EDITOR');
+    expect((await gql(hub.gatewayUrl, operation('Notifications'), {}, operator)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const scoped = await gql(hub.gatewayUrl, operation('Escalations'), { period: '2026-W48' }, operator);
+    expect(scoped.data.escalations.every((e: any) => e.recipients.length === 0)).toBe(true);
+    const any = (await notifications())[0]!;
+    expect((await gql(hub.gatewayUrl, 'mutation($id: ID!) { resendNotification(id: $id) { status } }', { id: any.id }, await tokenFor('ANALYST'))).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+});
