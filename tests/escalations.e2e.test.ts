@@ -120,6 +120,7 @@ describe('the outbox', () => {
     const failed = after.data.notifications.edges.map((e: any) => e.node);
     expect(failed.find((n: any) => n.to === refusedTo).lastError).toContain('550');
     expect((await notifications()).filter((n) => sent.slice(0, 3).some((s) => s.id === n.id) && n.to !== refusedTo).every((n) => n.status === 'SENT')).toBe(true);
+    smtp.refused.clear();
   });
 
   it('shows the outbox and escalations only to ADMIN and ANALYST, and resending only to ADMIN', async () => {
@@ -129,5 +130,41 @@ describe('the outbox', () => {
     expect(scoped.data.escalations.every((e: any) => e.recipients.length === 0)).toBe(true);
     const any = (await notifications())[0]!;
     expect((await gql(hub.gatewayUrl, 'mutation($id: ID!) { resendNotification(id: $id) { status } }', { id: any.id }, await tokenFor('ANALYST'))).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('the other letters', () => {
+  it('sends Monday\'s summary to the ЦУР, copied to the committee, with every result in a workbook', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    now = new Date('2026-12-07T00:05:00Z'); // Monday 7 December 10:05
+    const before = smtp.received.length;
+    await workers[0]!.scheduler.runNow('compliance.weekly-summary');
+    const summaries = smtp.received.slice(before).filter((m) => m.subject?.startsWith('Региональный контент: итоги недели'));
+    expect(summaries).toHaveLength(1);
+    const summary = summaries[0]!;
+    expect(summary.subject).toBe('Региональный контент: итоги недели 30 ноября – 6 декабря 2026');
+    expect(summary.cc).toBeDefined();
+    expect(summary.text).toMatch(/Норму размещения \(не менее 3 материалов в неделю\) выполнили \d+ из \d+ организаций/);
+    const attachment = summary.attachments.find((a) => a.filename === 'regional-content-2026-W49.xlsx')!;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(attachment.content as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Итоги недели')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Организация', 'Вид', 'Правило', 'Норма', 'Факт', 'Статус', 'Пропусков подряд']);
+    const report = await gql(hub.gatewayUrl, operation('ComplianceReport'), { rule: 'WEEKLY_PLACEMENTS', period: '2026-W49', first: 0 }, admin);
+    expect(sheet.rowCount - 1).toBe(report.data.complianceReport.totalCount + 1); // + the content center's supply
+    await workers[0]!.scheduler.runNow('compliance.weekly-summary');
+    expect(smtp.received.slice(before).filter((m) => m.subject === summary.subject)).toHaveLength(1);
+  });
+
+  it('reminds organizations below the norm on Thursday, once, with what they still need', async () => {
+    now = new Date('2026-12-10T00:05:00Z'); // Thursday 10 December 10:05
+    const atRisk = (await gql(hub.gatewayUrl, '{ weekAtRisk(first: 500) { remaining organization { id } } }', {}, admin)).data.weekAtRisk;
+    expect(atRisk.length).toBeGreaterThan(0);
+    const before = smtp.received.length;
+    await workers[0]!.scheduler.runNow('compliance.midweek-reminder');
+    await workers[0]!.scheduler.runNow('compliance.midweek-reminder');
+    const reminders = smtp.received.slice(before).filter((m) => m.subject?.includes('до конца недели разместите ещё'));
+    expect(reminders.length).toBe(atRisk.length);
+    expect(reminders[0]!.text).toMatch(/разместила \d из 3 материалов регионального контента на этой неделе \(7–13 декабря 2026\)/);
   });
 });

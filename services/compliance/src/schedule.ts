@@ -9,3 +9,8 @@ export const CHECK_SCHEDULE: { name: string; cron: string; rules: RuleCode[] }[]
 
 /** Sends the outbox; also kicked right after every scheduled check. */
 export const MAIL_DISPATCH_JOB = 'mail.dispatch';
+
+/** Thursday 10:00: organizations below the norm so far hear what they still need (DESIGN). */
+export const REMINDER_JOB = { name: 'compliance.midweek-reminder', cron: '0 10 * * 4' };
+/** Monday 10:00: last week's summary with a spreadsheet to the ЦУР and the committee (DESIGN). */
+export const SUMMARY_JOB = { name: 'compliance.weekly-summary', cron: '0 10 * * 1' };

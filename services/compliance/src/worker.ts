@@ -1,7 +1,9 @@
 import { initOrm, migrate, type Clock, type Logger, type Orm, type RuleCode } from '@hub/common';
 import { complianceSubgraph } from './server.js';
 import { runDueChecks } from './engine/catch-up.js';
-import { CHECK_SCHEDULE, MAIL_DISPATCH_JOB } from './schedule.js';
+import { CHECK_SCHEDULE, MAIL_DISPATCH_JOB, REMINDER_JOB, SUMMARY_JOB } from './schedule.js';
+import { queueMidweekReminders } from './engine/reminders.js';
+import { queueWeeklySummary } from './engine/summary.js';
 import { createSmtpMailer } from './mail/mailer.js';
 import { dispatchDue } from './mail/dispatcher.js';
 import type { EngineDeps } from './engine/run-check.js';
@@ -71,6 +73,22 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
         },
       })),
       { name: MAIL_DISPATCH_JOB, cron: '* * * * *', timezone: options.timezone, handler: async () => void (await dispatch()) },
+      {
+        ...REMINDER_JOB,
+        timezone: options.timezone,
+        handler: async () => {
+          if (await queueMidweekReminders(deps())) await dispatch();
+        },
+      },
+      {
+        ...SUMMARY_JOB,
+        timezone: options.timezone,
+        handler: async (ctx: JobContext) => {
+          // The summary reports the weekly check: make sure it has run first.
+          await due(['CONTENT_CENTER_WEEKLY_SUPPLY', 'WEEKLY_PLACEMENTS'], 'SCHEDULE', ctx);
+          if (await queueWeeklySummary(deps())) await dispatch();
+        },
+      },
     ];
     const scheduler = await startScheduler({
       databaseUrl: options.databaseUrl,

@@ -20,6 +20,8 @@ export interface EscalationContext {
  * Escalates the run's misses by the ladder, in the run's transaction: escalations unique per
  * (organization, rule, period, level), so a re-run creates none twice and writes no letter; the
  * new ones go out as one digest per recipient, written to the outbox in the same transaction.
+ * A daily rule (the widget) escalates a level once, not every day: a head would otherwise get
+ * the same letter each morning.
  */
 export async function escalate(tx: EntityManager, evaluations: readonly Evaluation[], ctx: EscalationContext): Promise<{ escalations: number; letters: number }> {
   const [policyRow] = await runSql<{ levels: EscalationPolicy['levels']; content_center_recipients: EscalationPolicy['contentCenterRecipients']; suppress_when_parent_told: boolean }[]>(
@@ -51,12 +53,14 @@ export async function escalate(tx: EntityManager, evaluations: readonly Evaluati
     tx,
     `insert into compliance.escalation (organization_id, rule, period, level, consecutive_misses, recipients, run_id, created_at)
      select * from jsonb_to_recordset(?::jsonb) as e(organization_id uuid, rule text, period text, level int, consecutive_misses int, recipients text[], run_id uuid, created_at timestamptz)
+     where not (? and exists (
+       select 1 from compliance.escalation x where x.organization_id = e.organization_id and x.rule = e.rule and x.level = e.level))
      on conflict (organization_id, rule, period, level) do nothing
      returning id, organization_id`,
     [JSON.stringify(candidates.map((c) => ({
       organization_id: c.evaluation.organizationId, rule: ctx.rule, period: ctx.period.label, level: c.level,
       consecutive_misses: c.evaluation.consecutiveMisses, recipients: c.recipients.map((r) => r.email), run_id: ctx.runId, created_at: ctx.now,
-    })))],
+    }))), ctx.period.kind === 'DAY'],
   );
   if (!inserted.length) return { escalations: 0, letters: 0 };
 

@@ -1,0 +1,87 @@
+import ExcelJS from 'exceljs';
+import { describePeriod, periodContaining, runSql, shiftPeriod } from '@hub/common';
+import { addressees } from '../data/mail-directory.repo.js';
+import { queueLetters } from '../data/outbox.repo.js';
+import { renderNotice } from '../mail/notice.js';
+import type { EngineDeps } from './run-check.js';
+
+const RULE_NAMES: Record<string, string> = {
+  WEEKLY_PLACEMENTS: 'Размещение регионального контента (п. 3.1)',
+  CONTENT_CENTER_WEEKLY_SUPPLY: 'Поставка материалов контент-центром (п. 2.2)',
+};
+const KIND_NAMES: Record<string, string> = {
+  EXECUTIVE_BODY: 'Орган исполнительной власти', MUNICIPALITY: 'Муниципальное образование', SUBORDINATE: 'Подведомственная организация',
+  CONTENT_CENTER: 'Контент-центр', COMMITTEE: 'Комитет', REGIONAL_MANAGEMENT_CENTER: 'ЦУР',
+};
+const STATUS_NAMES: Record<string, string> = { MET: 'выполнено', MISSED: 'не выполнено', EXEMPT: 'освобождено' };
+
+interface Row { name: string; kind: string; rule: string; required: number; actual: number; status: string; consecutive_misses: number }
+
+/**
+ * Monday's summary (DESIGN) to the ЦУР, copied to the committee: last week's weekly results in
+ * numbers and the longest runs of misses, with every result in an XLSX workbook. Once per week.
+ */
+export async function queueWeeklySummary(deps: EngineDeps): Promise<number> {
+  const week = shiftPeriod(periodContaining('WEEK', deps.clock(), deps.timezone), -1, deps.timezone);
+  const rows = await runSql<Row[]>(
+    deps.em,
+    `select d.name, r.organization_kind as kind, r.rule, r.required, r.actual, r.status, r.consecutive_misses
+     from compliance.compliance_result r join organizations.directory d on d.id = r.organization_id
+     where r.period = ? and r.rule in ('WEEKLY_PLACEMENTS', 'CONTENT_CENTER_WEEKLY_SUPPLY')
+     order by r.rule desc, r.consecutive_misses desc, d.name`,
+    [week.label],
+  );
+  if (!rows.length) return 0;
+  const people = [...(await addressees(deps.em, [])).values()];
+  const address = (kind: string) => {
+    const who = people.find((p) => p.kind === kind);
+    return who?.contactEmail ?? who?.headEmail ?? null;
+  };
+  const to = address('REGIONAL_MANAGEMENT_CENTER');
+  if (!to) return 0;
+  const committee = address('COMMITTEE');
+
+  const weekly = rows.filter((r) => r.rule === 'WEEKLY_PLACEMENTS');
+  const count = (status: string) => weekly.filter((r) => r.status === status).length;
+  const supply = rows.find((r) => r.rule === 'CONTENT_CENTER_WEEKLY_SUPPLY');
+  const span = describePeriod(week, deps.timezone);
+  const subject = `Региональный контент: итоги недели ${span}`;
+  const body = renderNotice({
+    heading: subject,
+    paragraphs: [
+      `Норму размещения (не менее 3 материалов в неделю) выполнили ${count('MET')} из ${weekly.length} организаций, не выполнили ${count('MISSED')}, освобождены ${count('EXEMPT')}.`,
+      supply ? `Контент-центр направил ${supply.actual} материалов при норме ${supply.required}.` : 'Поставка контент-центра за неделю не оценивалась.',
+      'Все результаты — во вложенной таблице.',
+    ],
+    table: {
+      columns: ['Организация', 'Размещено', 'Пропусков подряд'],
+      rows: weekly.filter((r) => r.status === 'MISSED').slice(0, 10).map((r) => [r.name, r.actual, r.consecutive_misses]),
+    },
+    footer: `Дашборд: ${deps.publicUrl.replace(/\/$/, '')}/dashboard/`,
+  });
+
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Итоги недели');
+  sheet.columns = [
+    { header: 'Организация', key: 'name', width: 60 }, { header: 'Вид', key: 'kind', width: 28 },
+    { header: 'Правило', key: 'rule', width: 44 }, { header: 'Норма', key: 'required', width: 8 },
+    { header: 'Факт', key: 'actual', width: 8 }, { header: 'Статус', key: 'status', width: 14 },
+    { header: 'Пропусков подряд', key: 'streak', width: 18 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  for (const r of rows) {
+    sheet.addRow({
+      name: r.name, kind: KIND_NAMES[r.kind] ?? r.kind, rule: RULE_NAMES[r.rule] ?? r.rule, required: r.required,
+      actual: r.actual, status: STATUS_NAMES[r.status] ?? r.status, streak: r.consecutive_misses,
+    });
+  }
+  const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+  return queueLetters(deps.em, [{
+    kind: 'WEEKLY_SUMMARY', dedupKey: `summary:${week.label}`, to, cc: committee && committee !== to ? [committee] : [], subject, ...body,
+    attachments: [{
+      filename: `regional-content-${week.label}.xlsx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      contentBase64: xlsx.toString('base64'),
+    }],
+  }], deps.clock());
+}

@@ -1,0 +1,44 @@
+import Handlebars from 'handlebars';
+
+/** A plain notice (reminder, summary): heading, paragraphs, an optional table and list, a footer. */
+export interface Notice {
+  heading: string;
+  paragraphs: string[];
+  table?: { columns: string[]; rows: (string | number)[][] };
+  listTitle?: string;
+  list?: string[];
+  footer: string;
+}
+
+const html = Handlebars.compile(`<!DOCTYPE html>
+<html lang="ru"><head><meta charset="utf-8"><title>{{heading}}</title></head>
+<body style="margin:0;padding:24px;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1f2933;">
+<div style="max-width:720px;margin:0 auto;background:#ffffff;border:1px solid #d9dde3;padding:24px;">
+  <h1 style="margin:0 0 16px;font-size:20px;line-height:1.3;">{{heading}}</h1>
+  {{#each paragraphs}}<p style="margin:0 0 12px;font-size:14px;">{{this}}</p>{{/each}}
+  {{#if table}}
+  <table role="presentation" cellpadding="6" cellspacing="0" style="border-collapse:collapse;width:100%;font-size:14px;">
+    <thead><tr style="background:#eef1f5;text-align:left;">{{#each table.columns}}<th style="border-bottom:1px solid #c7ccd4;">{{this}}</th>{{/each}}</tr></thead>
+    <tbody>{{#each table.rows}}<tr>{{#each this}}<td style="border-bottom:1px solid #e4e7eb;">{{this}}</td>{{/each}}</tr>{{/each}}</tbody>
+  </table>
+  {{/if}}
+  {{#if list.length}}<p style="margin:16px 0 4px;font-size:14px;">{{listTitle}}</p>
+  <ul style="margin:0 0 16px;padding-left:20px;font-size:14px;">{{#each list}}<li>{{this}}</li>{{/each}}</ul>{{/if}}
+  <p style="margin:16px 0 0;font-size:13px;color:#52606d;">{{footer}}</p>
+</div></body></html>`);
+
+const text = Handlebars.compile(`{{heading}}
+
+{{#each paragraphs}}{{this}}
+
+{{/each}}{{#if table}}{{#each table.rows}}- {{#each this}}{{this}}{{#unless @last}} | {{/unless}}{{/each}}
+{{/each}}
+{{/if}}{{#if list.length}}{{listTitle}}
+{{#each list}}  {{this}}
+{{/each}}
+{{/if}}{{footer}}
+`, { noEscape: true });
+
+export function renderNotice(notice: Notice): { html: string; text: string } {
+  return { html: html(notice), text: text(notice) };
+}
