@@ -207,3 +207,32 @@ describe('this week so far', () => {
     expect(own.data.organization.placementCount).toBe(behind.placed);
   });
 });
+
+describe('the escalation ladder as data', () => {
+  const POLICY = '{ escalationPolicy { levels { level minConsecutive mandatoryBodyMinConsecutive recipients } contentCenterRecipients suppressWhenParentTold } }';
+  const UPDATE = 'mutation($input: UpdateEscalationPolicyInput!) { updateEscalationPolicy(input: $input) { suppressWhenParentTold levels { level } updatedBy } }';
+
+  it('holds DESIGN\'s ladder by default', async () => {
+    const res = await call(POLICY, {});
+    expect(res.data.escalationPolicy).toEqual({
+      levels: [
+        { level: 1, minConsecutive: 1, mandatoryBodyMinConsecutive: null, recipients: ['HEAD', 'PARENT_CONTACT'] },
+        { level: 2, minConsecutive: 2, mandatoryBodyMinConsecutive: null, recipients: ['HEAD', 'PARENT_CONTACT', 'PARENT_HEAD'] },
+        { level: 3, minConsecutive: 3, mandatoryBodyMinConsecutive: 2, recipients: ['HEAD', 'PARENT_CONTACT', 'PARENT_HEAD', 'CUR', 'COMMITTEE'] },
+      ],
+      contentCenterRecipients: ['COMMITTEE', 'CUR'],
+      suppressWhenParentTold: false,
+    });
+  });
+
+  it('lets ADMIN switch on suppression, refuses a ladder that goes backwards, and other roles', async () => {
+    const on = await call(UPDATE, { input: { suppressWhenParentTold: true } });
+    expect(on.data.updateEscalationPolicy).toEqual({ suppressWhenParentTold: true, levels: [{ level: 1 }, { level: 2 }, { level: 3 }], updatedBy: 'test-admin' });
+    const backwards = await call(UPDATE, { input: { levels: [
+      { level: 1, minConsecutive: 2, recipients: ['HEAD'] }, { level: 2, minConsecutive: 1, recipients: ['CUR'] },
+    ] } });
+    expect(backwards.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'levels' });
+    expect(errorCodes(await call(UPDATE, { input: { suppressWhenParentTold: false } }, await tokenFor('ANALYST')))).toEqual(['FORBIDDEN']);
+    expect((await call(UPDATE, { input: { suppressWhenParentTold: false } })).data.updateEscalationPolicy.suppressWhenParentTold).toBe(false);
+  });
+});

@@ -53,10 +53,11 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   });
   const mailer = createSmtpMailer(options.smtpUrl, options.mailFrom);
   const dispatch = () => dispatchDue({ em: orm.em.fork(), mailer, clock: options.clock, logger: options.logger });
-  // A run's letters go out right after it rather than at the next minute.
+  // A scheduled run's letters go out right after it rather than at the next minute; the start-up
+  // catch-up leaves them to the every-minute dispatcher so the hub comes up without waiting on SMTP.
   const due = async (rules: RuleCode[], trigger: RunTrigger, ctx?: JobContext) => {
     const runs = (await runDueChecks(deps(), rules, trigger, ctx?.touch)).length;
-    if (runs) await dispatch();
+    if (runs && trigger === 'SCHEDULE') await dispatch();
     return runs;
   };
 

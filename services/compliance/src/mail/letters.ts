@@ -5,13 +5,13 @@ import { escalationHtml, escalationText } from './templates.js';
 /** What each rule's letter says (decree items), in the words a head reads in ten seconds. */
 const WORDING: Record<RuleCode, {
   norm: (threshold: number) => { source: string; text: string };
-  missed: (count: string) => string;
+  missed: (count: string, singular: boolean) => string;
   columns: { actual: string; required: string; streak: string };
   action: string;
 }> = {
   WEEKLY_PLACEMENTS: {
     norm: (n) => ({ source: 'распоряжение № 299-р, п. 3.1', text: `не менее ${n} материалов регионального контента в неделю на официальных страницах.` }),
-    missed: (count) => `${count} не выполнили норму размещения`,
+    missed: (count, singular) => `${count} не ${singular ? 'выполнила' : 'выполнили'} норму размещения`,
     columns: { actual: 'Размещено', required: 'Норма', streak: 'Недель подряд' },
     action: 'разместить на этой неделе материалы из подборки контент-центра и отметить размещения в системе до воскресенья.',
   },
@@ -64,7 +64,8 @@ export interface Letter {
 export function renderEscalationLetter(digest: Digest, ctx: LetterContext): Letter {
   const wording = WORDING[ctx.rule];
   const periodText = describePeriod(ctx.period, ctx.timeZone);
-  const heading = `Региональный контент: ${wording.missed(organizationsCount(digest.items.length))} за ${periodText}`;
+  const n = digest.items.length;
+  const heading = `Региональный контент: ${wording.missed(organizationsCount(n), n % 10 === 1 && n % 100 !== 11)} за ${periodText}`;
   const historyUrl = (id: string) => `${ctx.publicUrl.replace(/\/$/, '')}/dashboard/#/organizations/${id}`;
   const open = new Map<string, { title: string }>();
   for (const item of digest.items) for (const m of ctx.openMaterials.get(item.organizationId) ?? []) open.set(m.title, m);

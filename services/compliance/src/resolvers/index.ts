@@ -9,6 +9,7 @@ import { severityFor } from '../domain/applicability.js';
 import { Query, organizationCompliance, toWeekProgress } from './query.js';
 import { Mutation } from './mutation.js';
 import { Escalation, MailQuery, resendNotification } from './mail.js';
+import { escalationPolicy, updateEscalationPolicy } from '../commands/policy.commands.js';
 
 interface OrganizationRef {
   id: string;
@@ -26,8 +27,12 @@ const organizationRef = (id: string) => ({ __typename: 'Organization', id });
 
 export const resolvers = (runtime: SubgraphRuntime) => ({
   DateTime: createDateTimeScalar(runtime.timezone),
-  Query: { ...Query, ...MailQuery },
-  Mutation: { ...Mutation, resendNotification },
+  Query: { ...Query, ...MailQuery, escalationPolicy: (_: unknown, __: unknown, ctx: ComplianceContext) => escalationPolicy(ctx) },
+  Mutation: {
+    ...Mutation,
+    resendNotification,
+    updateEscalationPolicy: (_: unknown, args: { input: unknown }, ctx: ComplianceContext) => updateEscalationPolicy(ctx, args.input),
+  },
   Escalation,
   ComplianceRule: {
     __resolveReference: async (ref: { code: string }, ctx: ComplianceContext) =>
