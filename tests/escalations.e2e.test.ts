@@ -136,6 +136,32 @@ describe('the outbox', () => {
 });
 
 describe('the other letters', () => {
+  it('tells the committee and the ЦУР when the content center itself falls short', async () => {
+    const coordinators = (await gql(hub.gatewayUrl, `{ cur: organizations(kind: REGIONAL_MANAGEMENT_CENTER) { edges { node { contactEmail head { email } } } }
+      committee: organizations(kind: COMMITTEE) { edges { node { contactEmail head { email } } } } }`, {}, admin)).data;
+    const address = (o: any) => o.edges[0].node.contactEmail ?? o.edges[0].node.head.email;
+    // The demo's short week is three weeks before the week the hub was seeded in (2026-W49).
+    const supply = (await gql(hub.gatewayUrl, '{ escalations(period: "2026-W46", rule: CONTENT_CENTER_WEEKLY_SUPPLY) { recipients organization { kind } } }', {}, admin)).data.escalations;
+    expect(supply).toHaveLength(1);
+    expect(supply[0].organization.kind).toBe('CONTENT_CENTER');
+    expect([...supply[0].recipients].sort()).toEqual([address(coordinators.cur), address(coordinators.committee)].sort());
+    const letter = smtp.to(address(coordinators.cur)).find((m) => m.subject?.includes('контент-центр не выполнил норму поставки'));
+    expect(letter?.subject).toContain('9–15 ноября 2026');
+  });
+
+  it('sends each recipient organization yesterday\'s new materials each morning, once', async () => {
+    now = new Date('2026-11-26T22:30:00Z'); // Friday 27 November 08:30: Thursday's materials
+    const before = smtp.received.length;
+    await workers[0]!.scheduler.runNow('content.distribution-digest');
+    await workers[0]!.scheduler.runNow('content.distribution-digest');
+    const digests = smtp.received.slice(before).filter((m) => m.subject?.includes('для размещения'));
+    expect(digests.length).toBeGreaterThan(0);
+    const recipients = digests.map((m) => (m.to as any).value[0].address);
+    expect(new Set(recipients).size).toBe(recipients.length);
+    expect(digests[0]!.text).toMatch(/Контент-центр направил «.+» материалы 26 ноября 2026/);
+    expect(digests[0]!.subject).toMatch(/^Региональный контент: \d+ новы(й|х) материал(а|ов)? для размещения$/);
+  });
+
   it('sends Monday\'s summary to the ЦУР, copied to the committee, with every result in a workbook', async () => {
     const ExcelJS = (await import('exceljs')).default;
     now = new Date('2026-12-07T00:05:00Z'); // Monday 7 December 10:05

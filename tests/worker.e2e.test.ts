@@ -62,7 +62,10 @@ describe('the compliance worker', () => {
     expect(weekly).toMatchObject({ schedule: '0 9 * * 1', timezone: 'Asia/Vladivostok' });
     expect(weekly.nextRunAt).toMatch(/T09:00:00\+10:00$/);
     expect(new Date(weekly.nextRunAt).getUTCDay()).toBe(0); // Sunday 23:00 UTC
-    expect(res.data.scheduledJobs.map((j: any) => j.name).sort()).toEqual(['compliance.midweek-reminder', 'compliance.monthly-check', 'compliance.weekly-check', 'compliance.weekly-summary', 'compliance.widget-check', 'mail.dispatch']);
+    expect(res.data.scheduledJobs.map((j: any) => j.name).sort()).toEqual([
+      'compliance.midweek-reminder', 'compliance.monthly-check', 'compliance.weekly-check', 'compliance.weekly-summary',
+      'compliance.widget-check', 'content.distribution-digest', 'mail.dispatch',
+    ]);
   });
 
   it('runs nothing twice when the weekly job fires after the catch-up', async () => {

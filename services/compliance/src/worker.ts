@@ -1,7 +1,8 @@
 import { initOrm, migrate, type Clock, type Logger, type Orm, type RuleCode } from '@hub/common';
 import { complianceSubgraph } from './server.js';
 import { runDueChecks } from './engine/catch-up.js';
-import { CHECK_SCHEDULE, MAIL_DISPATCH_JOB, REMINDER_JOB, SUMMARY_JOB } from './schedule.js';
+import { CHECK_SCHEDULE, DISTRIBUTION_DIGEST_JOB, MAIL_DISPATCH_JOB, REMINDER_JOB, SUMMARY_JOB } from './schedule.js';
+import { queueDistributionDigests } from './engine/distribution-digest.js';
 import { queueMidweekReminders } from './engine/reminders.js';
 import { queueWeeklySummary } from './engine/summary.js';
 import { createSmtpMailer } from './mail/mailer.js';
@@ -74,6 +75,13 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
         },
       })),
       { name: MAIL_DISPATCH_JOB, cron: '* * * * *', timezone: options.timezone, handler: async () => void (await dispatch()) },
+      {
+        ...DISTRIBUTION_DIGEST_JOB,
+        timezone: options.timezone,
+        handler: async () => {
+          if (await queueDistributionDigests(deps())) await dispatch();
+        },
+      },
       {
         ...REMINDER_JOB,
         timezone: options.timezone,

@@ -8,7 +8,7 @@ import { ComplianceRunEntity } from '../entities/compliance-run.entity.js';
 import { ExemptionEntity } from '../entities/exemption.entity.js';
 import { ruleTimeZone } from '../engine/run-check.js';
 import { readScheduledJobs } from '../data/jobs.repo.js';
-import { CHECK_SCHEDULE, MAIL_DISPATCH_JOB, REMINDER_JOB, SUMMARY_JOB } from '../schedule.js';
+import { CHECK_SCHEDULE, DISTRIBUTION_DIGEST_JOB, MAIL_DISPATCH_JOB, REMINDER_JOB, SUMMARY_JOB } from '../schedule.js';
 
 interface ReportArgs {
   period: string;
@@ -66,7 +66,7 @@ export const Query = {
   },
 
   scheduledJobs: (_: unknown, __: unknown, ctx: ComplianceContext) =>
-    readScheduledJobs(ctx.em, [...CHECK_SCHEDULE.map((job) => job.name), REMINDER_JOB.name, SUMMARY_JOB.name, MAIL_DISPATCH_JOB], ctx.clock()),
+    readScheduledJobs(ctx.em, [...CHECK_SCHEDULE.map((job) => job.name), DISTRIBUTION_DIGEST_JOB.name, REMINDER_JOB.name, SUMMARY_JOB.name, MAIL_DISPATCH_JOB], ctx.clock()),
 
   weekAtRisk: async (_: unknown, args: { kind?: OrganizationKind | null; first?: number | null }, ctx: ComplianceContext) => {
     const progress = [...(await ctx.progress.load('current')).values()].filter((p) => p.atRisk);
