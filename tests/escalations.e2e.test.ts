@@ -103,8 +103,15 @@ describe('the outbox', () => {
     await smtp.up();
     const received = smtp.received.length;
     now = new Date(now.getTime() + 3 * 60 * 60_000); // past every backoff
-    const [a, b] = await Promise.all([workers[0]!.dispatch(), (await start('mail-worker-b')).dispatch()]);
-    expect(a.sent + b.sent).toBe(pending.length);
+    const second = await start('mail-worker-b');
+    let sent = 0;
+    // Letters whose first try after the outage still meets a dropped connection wait for their backoff.
+    for (let round = 0; round < 5 && (await notifications()).some((n) => n.status === 'PENDING'); round++) {
+      const [a, b] = await Promise.all([workers[0]!.dispatch(), second.dispatch()]);
+      sent += a.sent + b.sent;
+      now = new Date(now.getTime() + 3 * 60 * 60_000);
+    }
+    expect(sent).toBe(pending.length);
     expect(smtp.received.length - received).toBe(pending.length);
     const ids = smtp.received.slice(received).map((m) => m.messageId);
     expect(new Set(ids).size).toBe(ids.length);

@@ -23,7 +23,8 @@ export interface Mailer {
  * a connection problem is worth another try later.
  */
 export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(smtpUrl.includes('?') ? `${smtpUrl}&pool=true` : `${smtpUrl}?pool=true`, { from });
+  const open = () => nodemailer.createTransport(smtpUrl.includes('?') ? `${smtpUrl}&pool=true` : `${smtpUrl}?pool=true`, { from });
+  let transport = open();
   return {
     async send(mail) {
       try {
@@ -39,8 +40,13 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
         });
         return { ok: true, response: String(info.response ?? '') };
       } catch (err) {
-        const e = err as Error & { responseCode?: number; response?: string };
+        const e = err as Error & { responseCode?: number; response?: string; code?: string };
         const permanent = typeof e.responseCode === 'number' && e.responseCode >= 500;
+        if (e.responseCode === undefined) {
+          // A connection problem: pooled connections to a server that went away are dead too.
+          transport.close();
+          transport = open();
+        }
         return { ok: false, permanent, error: e.response ?? e.message };
       }
     },
