@@ -4,6 +4,7 @@ import { OrganizationEntity } from '../entities/organization.entity.js';
 import { OfficialPageEntity } from '../entities/official-page.entity.js';
 import { normalizePageUrl } from '../domain/page-url.js';
 import { articleKey } from '../domain/media-article.js';
+import type { NewPlacement } from './placements.repo.js';
 import { PlacementEntity } from '../entities/placement.entity.js';
 import { MediaPublicationEntity } from '../entities/media-publication.entity.js';
 
@@ -77,16 +78,8 @@ export async function loadDemoOrganizations(em: EntityManager, organizations: De
   });
 }
 
-export interface DemoPlacementRow {
-  id: string;
-  organizationId: string;
-  pageId: string;
-  materialId: string;
-  url: string;
-  publishedAt: Date;
-  viaGospabliki: boolean;
-  reportedAt: Date;
-}
+/** A placement as reportPlacements stores it, with a fixed id and the demo seed as reporter. */
+export type DemoPlacementRow = Omit<NewPlacement, 'reportedBy'> & { id: string };
 
 export interface DemoMediaRow {
   id: string;
