@@ -5,6 +5,8 @@ import { composeSupergraph } from './supergraph.js';
 import { createSubgraphFetcher } from './fetcher.js';
 import { gatewayContext, type GatewayContext } from './auth.js';
 import { checkSubgraphs } from './health.js';
+import { mountReports } from './reports.js';
+import { mountDashboard } from './dashboard.js';
 
 export interface GatewayOptions {
   jwtSecret: string;
@@ -29,6 +31,10 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     logger: options.logger,
     apollo: { gateway },
     context: (req) => gatewayContext(options.jwtSecret, req),
+    routes: (app) => {
+      mountReports(app, { jwtSecret: options.jwtSecret, complianceUrl: options.subgraphUrls.compliance, timeoutMs: options.subgraphTimeoutMs, logger: options.logger });
+      mountDashboard(app);
+    },
     health: async () => {
       const report = await checkSubgraphs(options.subgraphUrls, Math.min(options.subgraphTimeoutMs, 3000));
       if (!report.ok) {

@@ -3,7 +3,7 @@ import { parse, type DocumentNode } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Request } from 'express';
+import type { Express, Request } from 'express';
 import { authenticate, type Claims } from './auth.js';
 import { initOrm, migrate, type Orm, type OrmOptions } from './db.js';
 import { createHttpService, type HttpService } from './http.js';
@@ -30,6 +30,8 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
   entities: OrmOptions['entities'];
   migrations: OrmOptions['migrations'];
   context: (base: BaseContext) => TContext;
+  /** HTTP routes besides /graphql (a streamed export, say); they authenticate themselves. */
+  routes?: (app: Express, orm: Orm, runtime: SubgraphRuntime) => void;
 }
 
 export interface SubgraphRuntime {
@@ -64,6 +66,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     production: runtime.production,
     logger: runtime.logger,
     apollo: { schema },
+    routes: definition.routes ? (app) => definition.routes!(app, orm, runtime) : undefined,
     context: async (req: Request) => {
       // Verified here again, not only at the gateway: a subgraph reached directly refuses.
       const auth = await authenticate(runtime.jwtSecret, req.headers.authorization);

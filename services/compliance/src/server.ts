@@ -6,6 +6,7 @@ import { ComplianceRunEntity } from './entities/compliance-run.entity.js';
 import { ComplianceResultEntity } from './entities/compliance-result.entity.js';
 import { ExemptionEntity } from './entities/exemption.entity.js';
 import { migrations } from './migrations/index.js';
+import { mountComplianceExport } from './reports/export-route.js';
 
 export const complianceSubgraph: SubgraphDefinition<ComplianceContext> = {
   name: 'compliance',
@@ -15,6 +16,7 @@ export const complianceSubgraph: SubgraphDefinition<ComplianceContext> = {
   entities: [ComplianceRuleEntity, ComplianceRunEntity, ComplianceResultEntity, ExemptionEntity],
   migrations,
   context: createContext,
+  routes: mountComplianceExport,
 };
 
 export function createServer(orm: Orm, runtime: SubgraphRuntime) {

@@ -4,16 +4,7 @@ import { addressees } from '../data/mail-directory.repo.js';
 import { queueLetters } from '../data/outbox.repo.js';
 import { renderNotice } from '../mail/notice.js';
 import type { EngineDeps } from './run-check.js';
-
-const RULE_NAMES: Record<string, string> = {
-  WEEKLY_PLACEMENTS: 'Размещение регионального контента (п. 3.1)',
-  CONTENT_CENTER_WEEKLY_SUPPLY: 'Поставка материалов контент-центром (п. 2.2)',
-};
-const KIND_NAMES: Record<string, string> = {
-  EXECUTIVE_BODY: 'Орган исполнительной власти', MUNICIPALITY: 'Муниципальное образование', SUBORDINATE: 'Подведомственная организация',
-  CONTENT_CENTER: 'Контент-центр', COMMITTEE: 'Комитет', REGIONAL_MANAGEMENT_CENTER: 'ЦУР',
-};
-const STATUS_NAMES: Record<string, string> = { MET: 'выполнено', MISSED: 'не выполнено', EXEMPT: 'освобождено' };
+import { KIND_NAMES, RULE_NAMES, STATUS_NAMES, nameOf } from '../domain/labels.js';
 
 interface Row { name: string; kind: string; rule: string; required: number; actual: number; status: string; consecutive_misses: number }
 
@@ -71,8 +62,8 @@ export async function queueWeeklySummary(deps: EngineDeps): Promise<number> {
   sheet.getRow(1).font = { bold: true };
   for (const r of rows) {
     sheet.addRow({
-      name: r.name, kind: KIND_NAMES[r.kind] ?? r.kind, rule: RULE_NAMES[r.rule] ?? r.rule, required: r.required,
-      actual: r.actual, status: STATUS_NAMES[r.status] ?? r.status, streak: r.consecutive_misses,
+      name: r.name, kind: nameOf(KIND_NAMES, r.kind), rule: nameOf(RULE_NAMES, r.rule), required: r.required,
+      actual: r.actual, status: nameOf(STATUS_NAMES, r.status), streak: r.consecutive_misses,
     });
   }
   const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());

@@ -1,9 +1,11 @@
 import { Migration20261128Rules } from './migration-20261128-rules.js';
 import { Migration20261128Results } from './migration-20261128-results.js';
 import { Migration20261128Escalations } from './migration-20261128-escalations.js';
+import { Migration20261128Analytics } from './migration-20261128-analytics.js';
 
 export const migrations = [
   { name: 'Migration20261128Rules', class: Migration20261128Rules },
   { name: 'Migration20261128Results', class: Migration20261128Results },
   { name: 'Migration20261128Escalations', class: Migration20261128Escalations },
+  { name: 'Migration20261128Analytics', class: Migration20261128Analytics },
 ];

@@ -8,7 +8,8 @@ import { ExemptionEntity } from '../entities/exemption.entity.js';
 import { severityFor } from '../domain/applicability.js';
 import { Query, organizationCompliance, toWeekProgress } from './query.js';
 import { Mutation } from './mutation.js';
-import { Escalation, MailQuery, resendNotification } from './mail.js';
+import { Escalation, MailQuery, organizationEscalations, resendNotification } from './mail.js';
+import { AnalyticsQuery } from './analytics.js';
 import { escalationPolicy, updateEscalationPolicy } from '../commands/policy.commands.js';
 
 interface OrganizationRef {
@@ -27,7 +28,7 @@ const organizationRef = (id: string) => ({ __typename: 'Organization', id });
 
 export const resolvers = (runtime: SubgraphRuntime) => ({
   DateTime: createDateTimeScalar(runtime.timezone),
-  Query: { ...Query, ...MailQuery, escalationPolicy: (_: unknown, __: unknown, ctx: ComplianceContext) => escalationPolicy(ctx) },
+  Query: { ...Query, ...MailQuery, ...AnalyticsQuery, escalationPolicy: (_: unknown, __: unknown, ctx: ComplianceContext) => escalationPolicy(ctx) },
   Mutation: {
     ...Mutation,
     resendNotification,
@@ -65,6 +66,7 @@ export const resolvers = (runtime: SubgraphRuntime) => ({
       });
     },
     compliance: organizationCompliance,
+    escalations: organizationEscalations,
     weekProgress: async (org: { id: string }, _: unknown, ctx: ComplianceContext) => {
       await assertCanRead(ctx.auth, [org.id], ctx.hierarchy);
       const progress = (await ctx.progress.load('current')).get(org.id);

@@ -1,5 +1,5 @@
 import {
-  HubError, decodeCursor, encodeCursor, isUuid, notFound, pageSize, requireRole, runSql, scopeRoot, SUBTREE_SQL, toConnection,
+  HubError, assertCanRead, badInput, decodeCursor, encodeCursor, isUuid, notFound, pageSize, requireRole, runSql, scopeRoot, SUBTREE_SQL, toConnection,
   type RuleCode,
 } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
@@ -14,24 +14,30 @@ const toNotification = (r: NotificationRow) => ({
   nextAttemptAt: r.status === 'PENDING' && r.next_attempt_at ? new Date(r.next_attempt_at) : null,
   sentAt: r.sent_at ? new Date(r.sent_at) : null, lastError: r.last_error, messageId: r.message_id, createdAt: new Date(r.created_at),
 });
+interface EscalationRow {
+  id: string; level: number; rule: string; period: string; organization_id: string; consecutive_misses: number; recipients: string[]; created_at: string;
+}
+const ESCALATION_COLUMNS = 'id, level, rule, period, organization_id, consecutive_misses, recipients, created_at';
+const toEscalation = (r: EscalationRow, ctx: ComplianceContext) => ({
+  id: r.id, level: r.level, rule: r.rule, period: r.period, consecutiveMisses: r.consecutive_misses, createdAt: new Date(r.created_at),
+  organization: { __typename: 'Organization', id: r.organization_id },
+  recipients: seesAddresses(ctx) ? r.recipients : [],
+});
+
 const COLUMNS = 'id, kind, "to", cc, subject, status, attempts, next_attempt_at, sent_at, last_error, message_id, created_at';
 const seesAddresses = (ctx: ComplianceContext) => ctx.auth.role === 'ADMIN' || ctx.auth.role === 'ANALYST';
 
 export const MailQuery = {
   escalations: async (_: unknown, args: { period: string; rule?: RuleCode | null }, ctx: ComplianceContext) => {
     const root = scopeRoot(ctx.auth);
-    const rows = await runSql<{ id: string; level: number; rule: string; period: string; organization_id: string; consecutive_misses: number; recipients: string[]; created_at: string }[]>(
+    const rows = await runSql<EscalationRow[]>(
       ctx.em,
-      `select id, level, rule, period, organization_id, consecutive_misses, recipients, created_at from compliance.escalation
+      `select ${ESCALATION_COLUMNS} from compliance.escalation
        where period = ? ${args.rule ? 'and rule = ?' : ''} ${root ? `and organization_id in (${SUBTREE_SQL})` : ''}
        order by level desc, consecutive_misses desc, organization_id`,
       [args.period, ...(args.rule ? [args.rule] : []), ...(root ? [root] : [])],
     );
-    return rows.map((r) => ({
-      id: r.id, level: r.level, rule: r.rule, period: r.period, consecutiveMisses: r.consecutive_misses, createdAt: new Date(r.created_at),
-      organization: { __typename: 'Organization', id: r.organization_id },
-      recipients: seesAddresses(ctx) ? r.recipients : [],
-    }));
+    return rows.map((r) => toEscalation(r, ctx));
   },
 
   notifications: async (_: unknown, args: { status?: string | null; first?: number | null; after?: string | null }, ctx: ComplianceContext) => {
@@ -63,6 +69,19 @@ export const Escalation = {
     return rows.map(toNotification);
   },
 };
+
+/** Organization.escalations: one organization's, newest first. */
+export async function organizationEscalations(org: { id: string }, args: { last?: number | null }, ctx: ComplianceContext) {
+  await assertCanRead(ctx.auth, [org.id], ctx.hierarchy);
+  const last = args.last ?? 10;
+  if (!Number.isInteger(last) || last < 0 || last > 500) throw badInput('last', 'last must be between 0 and 500');
+  const rows = await runSql<EscalationRow[]>(
+    ctx.em,
+    `select ${ESCALATION_COLUMNS} from compliance.escalation where organization_id = ? order by created_at desc, period desc, level desc limit ?`,
+    [org.id, last],
+  );
+  return rows.map((r) => toEscalation(r, ctx));
+}
 
 export async function resendNotification(_: unknown, args: { id: string }, ctx: ComplianceContext) {
   requireRole(ctx.auth, 'ADMIN');

@@ -1,0 +1,129 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { pgArray, runSql, SUBTREE_SQL, type OrganizationKind, type RuleCode } from '@hub/common';
+import type { ComplianceStatus, PeriodCount, SummaryCount } from '../domain/tally.js';
+
+/** Which results an analytic query reads: one rule, some periods, optionally narrowed. */
+export interface ResultScope {
+  rule: RuleCode;
+  periods: readonly string[];
+  /** A scoped role's organization: only it and those below it. */
+  root: string | null;
+  kind?: OrganizationKind | null;
+  municipalityId?: string | null;
+}
+
+/** The where clause over `compliance.compliance_result r` for a scope, with its bindings. */
+function where(scope: ResultScope): { sql: string; params: unknown[] } {
+  const clauses = ['r.rule = ?', 'r.period = any(?::text[])'];
+  const params: unknown[] = [scope.rule, pgArray(scope.periods)];
+  const narrow = (clause: string, value: unknown) => {
+    clauses.push(clause);
+    params.push(value);
+  };
+  if (scope.kind) narrow('r.organization_kind = ?', scope.kind);
+  if (scope.municipalityId) narrow('r.municipality_id = ?', scope.municipalityId);
+  if (scope.root) narrow(`r.organization_id in (${SUBTREE_SQL})`, scope.root);
+  return { sql: clauses.join(' and '), params };
+}
+
+export async function summaryCounts(em: EntityManager, scope: ResultScope): Promise<SummaryCount[]> {
+  const filter = where(scope);
+  const rows = await runSql<{ kind: OrganizationKind; municipality_id: string | null; status: ComplianceStatus; n: number }[]>(
+    em,
+    `select r.organization_kind as kind, r.municipality_id, r.status, count(*)::int as n
+     from compliance.compliance_result r where ${filter.sql} group by 1, 2, 3`,
+    filter.params,
+  );
+  return rows.map((r) => ({ kind: r.kind, municipalityId: r.municipality_id, status: r.status, n: r.n }));
+}
+
+export async function periodCounts(em: EntityManager, scope: ResultScope): Promise<PeriodCount[]> {
+  const filter = where(scope);
+  return runSql<PeriodCount[]>(
+    em,
+    `select r.period, r.status, count(*)::int as n from compliance.compliance_result r where ${filter.sql} group by 1, 2`,
+    filter.params,
+  );
+}
+
+export interface HeatmapRowData {
+  organizationId: string;
+  missed: number;
+  consecutiveMisses: number;
+  statuses: Record<string, ComplianceStatus>;
+}
+
+/** Heatmap keyset: most misses first, then the longest current run, then id. */
+export type HeatmapCursor = [missed: number, consecutiveMisses: number, organizationId: string];
+
+export async function heatmapPage(
+  em: EntityManager,
+  scope: ResultScope,
+  page: { size: number; after: HeatmapCursor | null },
+): Promise<{ totalCount: number; rows: HeatmapRowData[] }> {
+  const filter = where(scope);
+  const [count] = await runSql<{ n: number }[]>(
+    em,
+    `select count(distinct r.organization_id)::int as n from compliance.compliance_result r where ${filter.sql}`,
+    filter.params,
+  );
+  const keyset = page.after
+    ? 'where (missed < ? or (missed = ? and streak < ?) or (missed = ? and streak = ? and organization_id > ?::uuid))'
+    : '';
+  const [missed, streak, id] = page.after ?? [];
+  const rows = await runSql<{ organization_id: string; missed: number; streak: number; statuses: Record<string, ComplianceStatus> }[]>(
+    em,
+    `select * from (
+       select r.organization_id, count(*) filter (where r.status = 'MISSED')::int as missed,
+              (array_agg(r.consecutive_misses order by r.period_start desc))[1] as streak,
+              jsonb_object_agg(r.period, r.status) as statuses
+       from compliance.compliance_result r where ${filter.sql} group by r.organization_id
+     ) rows ${keyset}
+     order by missed desc, streak desc, organization_id limit ?`,
+    [...filter.params, ...(page.after ? [missed, missed, streak, missed, streak, id] : []), page.size + 1],
+  );
+  return {
+    totalCount: count?.n ?? 0,
+    rows: rows.map((r) => ({ organizationId: r.organization_id, missed: r.missed, consecutiveMisses: r.streak, statuses: r.statuses })),
+  };
+}
+
+export interface LaggardRow {
+  organization_id: string;
+  parent_id: string | null;
+  municipality_id: string | null;
+  rule: RuleCode;
+  period: string;
+  severity: string;
+  required: number;
+  actual: number;
+  consecutive_misses: number;
+  missed_since: string;
+}
+
+/**
+ * The period's misses with the longest runs, each with the first period of its run: the earliest
+ * miss after the last MET before it (an exempt period neither extends nor breaks a run).
+ */
+export async function laggards(em: EntityManager, scope: ResultScope, limit: number): Promise<LaggardRow[]> {
+  const filter = where(scope);
+  return runSql<LaggardRow[]>(
+    em,
+    `select r.organization_id, r.parent_id, r.municipality_id, r.rule, r.period, r.severity, r.required, r.actual,
+            r.consecutive_misses, since.period as missed_since
+     from compliance.compliance_result r
+     cross join lateral (
+       select x.period from compliance.compliance_result x
+       where x.rule = r.rule and x.organization_id = r.organization_id and x.status = 'MISSED'
+         and x.period_start <= r.period_start
+         and x.period_start > coalesce((
+           select max(m.period_start) from compliance.compliance_result m
+           where m.rule = r.rule and m.organization_id = r.organization_id and m.status = 'MET' and m.period_start < r.period_start
+         ), '-infinity')
+       order by x.period_start limit 1
+     ) since
+     where ${filter.sql} and r.status = 'MISSED'
+     order by r.consecutive_misses desc, r.organization_id limit ?`,
+    [...filter.params, limit],
+  );
+}

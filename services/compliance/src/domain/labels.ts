@@ -1,0 +1,22 @@
+/** Russian names for what people read: letters, spreadsheets, exports. */
+export const RULE_NAMES: Record<string, string> = {
+  WEEKLY_PLACEMENTS: 'Размещение регионального контента (п. 3.1)',
+  CONTENT_CENTER_WEEKLY_SUPPLY: 'Поставка материалов контент-центром (п. 2.2)',
+  FEEDBACK_WIDGET: 'Виджет обратной связи Госуслуг (п. 3.2)',
+  MONTHLY_MEDIA_MENTION: 'Публикация в СМИ об официальных страницах (п. 3.3)',
+};
+
+export const KIND_NAMES: Record<string, string> = {
+  EXECUTIVE_BODY: 'Орган исполнительной власти',
+  MUNICIPALITY: 'Муниципальное образование',
+  SUBORDINATE: 'Подведомственная организация',
+  CONTENT_CENTER: 'Контент-центр',
+  COMMITTEE: 'Комитет',
+  REGIONAL_MANAGEMENT_CENTER: 'ЦУР',
+};
+
+export const STATUS_NAMES: Record<string, string> = { MET: 'выполнено', MISSED: 'не выполнено', EXEMPT: 'освобождено' };
+
+export const SEVERITY_NAMES: Record<string, string> = { MANDATORY: 'обязательно', RECOMMENDED: 'рекомендовано' };
+
+export const nameOf = (names: Record<string, string>, code: string): string => names[code] ?? code;

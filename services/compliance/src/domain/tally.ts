@@ -1,0 +1,71 @@
+import { ORGANIZATION_KINDS, type OrganizationKind } from '@hub/common';
+
+export type ComplianceStatus = 'MET' | 'MISSED' | 'EXEMPT';
+
+export interface Tally {
+  evaluated: number;
+  met: number;
+  missed: number;
+  exempt: number;
+  /** met / (met + missed): an exemption counts neither way; null when nothing was due. */
+  rate: number | null;
+}
+
+export interface StatusCount {
+  status: ComplianceStatus;
+  n: number;
+}
+
+export function rateOf(met: number, missed: number): number | null {
+  return met + missed === 0 ? null : met / (met + missed);
+}
+
+export function tally(counts: Iterable<StatusCount>): Tally {
+  let met = 0;
+  let missed = 0;
+  let exempt = 0;
+  for (const { status, n } of counts) {
+    if (status === 'MET') met += n;
+    else if (status === 'MISSED') missed += n;
+    else exempt += n;
+  }
+  return { evaluated: met + missed + exempt, met, missed, exempt, rate: rateOf(met, missed) };
+}
+
+/** Lowest rate first; nothing due (null) last; ties by key. */
+function byRate<T extends { rate: number | null }>(key: (row: T) => string) {
+  return (a: T, b: T) => (a.rate ?? 2) - (b.rate ?? 2) || key(a).localeCompare(key(b));
+}
+
+export interface SummaryCount extends StatusCount {
+  kind: OrganizationKind;
+  municipalityId: string | null;
+}
+
+/** One period's results grouped (kind, municipality, status) into the totals and both breakdowns. */
+export function summarize(rows: readonly SummaryCount[]) {
+  const byKind = ORGANIZATION_KINDS
+    .map((kind) => ({ kind, rows: rows.filter((r) => r.kind === kind) }))
+    .filter((group) => group.rows.length > 0)
+    .map((group) => ({ kind: group.kind, ...tally(group.rows) }));
+  const municipalities = new Map<string | null, SummaryCount[]>();
+  for (const row of rows) municipalities.set(row.municipalityId, [...(municipalities.get(row.municipalityId) ?? []), row]);
+  const byMunicipality = [...municipalities]
+    .map(([municipalityId, group]) => ({ municipalityId, ...tally(group) }))
+    .sort(byRate((r) => r.municipalityId ?? '~'));
+  return { ...tally(rows), byKind, byMunicipality };
+}
+
+export interface PeriodCount extends StatusCount {
+  period: string;
+}
+
+/** A tally per period, in the order given; a period without results is all zeros. */
+export function trend(periods: readonly string[], rows: readonly PeriodCount[]) {
+  return periods.map((period) => ({ period, ...tally(rows.filter((r) => r.period === period)) }));
+}
+
+/** A heatmap row's statuses in column order; null where the period was not evaluated. */
+export function cells(periods: readonly string[], statuses: Readonly<Record<string, ComplianceStatus>>): (ComplianceStatus | null)[] {
+  return periods.map((period) => statuses[period] ?? null);
+}

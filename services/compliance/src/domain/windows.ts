@@ -1,0 +1,14 @@
+import { periodContaining, shiftPeriod, type Period, type PeriodKind, type RuleCode } from '@hub/common';
+
+/** The rule a period speaks of when none is named: its kind has one rule for every organization. */
+export const RULE_OF_PERIOD_KIND: Record<PeriodKind, RuleCode> = {
+  WEEK: 'WEEKLY_PLACEMENTS',
+  MONTH: 'MONTHLY_MEDIA_MENTION',
+  DAY: 'FEEDBACK_WIDGET',
+};
+
+/** The last `count` periods that have ended by `now`, oldest first (the current one is still open). */
+export function lastCompletePeriods(kind: PeriodKind, now: Date, timeZone: string, count: number): Period[] {
+  const current = periodContaining(kind, now, timeZone);
+  return Array.from({ length: count }, (_, i) => shiftPeriod(current, i - count, timeZone));
+}

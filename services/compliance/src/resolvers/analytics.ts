@@ -1,0 +1,125 @@
+import {
+  badInput, decodeCursor, encodeCursor, isUuid, notFound, pageSize, parsePeriod, requireRole, runSql, scopeRoot,
+  type OrganizationKind, type RuleCode,
+} from '@hub/common';
+import type { ComplianceContext } from '../context.js';
+import type { ComplianceRule } from '../entities/compliance-rule.entity.js';
+import { ruleTimeZone } from '../engine/run-check.js';
+import { heatmapPage, laggards, periodCounts, summaryCounts, type HeatmapCursor, type ResultScope } from '../data/analytics.repo.js';
+import { cells, summarize, trend } from '../domain/tally.js';
+import { lastCompletePeriods, RULE_OF_PERIOD_KIND } from '../domain/windows.js';
+
+const organizationRef = (id: string | null) => (id ? { __typename: 'Organization', id } : null);
+
+/** The methodological queries: the ЦУР and the committee region-wide, heads and operators for their tree. */
+function allowAnalytics(ctx: ComplianceContext): string | null {
+  requireRole(ctx.auth, 'ADMIN', 'ANALYST', 'HEAD', 'OPERATOR');
+  return scopeRoot(ctx.auth);
+}
+
+async function ruleByCode(ctx: ComplianceContext, code: RuleCode): Promise<ComplianceRule> {
+  const rule = (await ctx.rules.load('all')).find((r) => r.code === code);
+  if (!rule) throw notFound('ComplianceRule', code, 'rule');
+  return rule;
+}
+
+/** A period and the rule it is read for: the named rule (the period must be of its kind) or the kind's own rule. */
+async function periodAndRule(ctx: ComplianceContext, label: string, code: RuleCode | null | undefined) {
+  if (code) {
+    const rule = await ruleByCode(ctx, code);
+    return { rule, period: parsePeriod(label, ruleTimeZone(rule, ctx.timezone), { field: 'period', kinds: [rule.periodKind] }) };
+  }
+  const period = parsePeriod(label, ctx.timezone, { field: 'period' });
+  return { rule: await ruleByCode(ctx, RULE_OF_PERIOD_KIND[period.kind]), period };
+}
+
+/** The last `weeks` complete weeks of a weekly rule. */
+async function weeklyWindow(ctx: ComplianceContext, weeks: number, code: RuleCode, max: number) {
+  if (!Number.isInteger(weeks) || weeks < 1 || weeks > max) throw badInput('weeks', `weeks must be between 1 and ${max}`);
+  const rule = await ruleByCode(ctx, code);
+  if (rule.periodKind !== 'WEEK') throw badInput('rule', `${code} is not a weekly rule`);
+  return { rule, periods: lastCompletePeriods('WEEK', ctx.clock(), ruleTimeZone(rule, ctx.timezone), weeks).map((p) => p.label) };
+}
+
+async function assertMunicipality(ctx: ComplianceContext, id: string | null | undefined): Promise<void> {
+  if (!id) return;
+  const [row] = isUuid(id) ? await runSql<{ kind: string }[]>(ctx.em, 'select kind from organizations.directory where id = ?', [id]) : [];
+  if (!row) throw notFound('Organization', id, 'municipalityId');
+  if (row.kind !== 'MUNICIPALITY') throw badInput('municipalityId', 'municipalityId must be a municipality');
+}
+
+interface HeatmapArgs {
+  weeks?: number | null;
+  rule?: RuleCode | null;
+  kind?: OrganizationKind | null;
+  municipalityId?: string | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+export const AnalyticsQuery = {
+  complianceSummary: async (_: unknown, args: { period: string; rule?: RuleCode | null }, ctx: ComplianceContext) => {
+    const root = allowAnalytics(ctx);
+    const { rule, period } = await periodAndRule(ctx, args.period, args.rule);
+    const summary = summarize(await summaryCounts(ctx.em, { rule: rule.code, periods: [period.label], root }));
+    return {
+      ...summary,
+      period: period.label,
+      rule: rule.code,
+      byMunicipality: summary.byMunicipality.map(({ municipalityId, ...counts }) => ({ municipality: organizationRef(municipalityId), ...counts })),
+    };
+  },
+
+  complianceTrend: async (_: unknown, args: { weeks: number; rule?: RuleCode | null }, ctx: ComplianceContext) => {
+    const root = allowAnalytics(ctx);
+    const { rule, periods } = await weeklyWindow(ctx, args.weeks, args.rule ?? 'WEEKLY_PLACEMENTS', 104);
+    return trend(periods, await periodCounts(ctx.em, { rule: rule.code, periods, root }));
+  },
+
+  complianceHeatmap: async (_: unknown, args: HeatmapArgs, ctx: ComplianceContext) => {
+    const root = allowAnalytics(ctx);
+    const { rule, periods } = await weeklyWindow(ctx, args.weeks ?? 12, args.rule ?? 'WEEKLY_PLACEMENTS', 52);
+    const size = pageSize(args.first);
+    const after = decodeCursor(args.after, 3) as HeatmapCursor | null;
+    await assertMunicipality(ctx, args.municipalityId);
+    const scope: ResultScope = { rule: rule.code, periods, root, kind: args.kind, municipalityId: args.municipalityId };
+    const { totalCount, rows } = await heatmapPage(ctx.em, scope, { size, after });
+    const page = rows.slice(0, size);
+    const last = page.at(-1);
+    return {
+      rule: rule.code,
+      periods,
+      totalCount,
+      pageInfo: {
+        hasNextPage: rows.length > size,
+        endCursor: last ? encodeCursor([last.missed, last.consecutiveMisses, last.organizationId]) : null,
+      },
+      rows: page.map((row) => ({
+        organization: organizationRef(row.organizationId),
+        statuses: cells(periods, row.statuses),
+        missed: row.missed,
+        consecutiveMisses: row.consecutiveMisses,
+      })),
+    };
+  },
+
+  laggards: async (_: unknown, args: { period: string; rule?: RuleCode | null; limit?: number | null }, ctx: ComplianceContext) => {
+    const root = allowAnalytics(ctx);
+    const limit = args.limit ?? 20;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw badInput('limit', 'limit must be between 1 and 500');
+    const { rule, period } = await periodAndRule(ctx, args.period, args.rule);
+    const rows = await laggards(ctx.em, { rule: rule.code, periods: [period.label], root }, limit);
+    return rows.map((r) => ({
+      organization: organizationRef(r.organization_id),
+      parent: organizationRef(r.parent_id),
+      municipality: organizationRef(r.municipality_id),
+      rule: r.rule,
+      period: r.period,
+      severity: r.severity,
+      required: r.required,
+      actual: r.actual,
+      consecutiveMisses: r.consecutive_misses,
+      missedSince: r.missed_since,
+    }));
+  },
+};

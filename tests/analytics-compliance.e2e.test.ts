@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorCodes, gql, tokenFor } from '@hub/common/testing';
+import { startTestHub, type TestHub } from './support/hub.js';
+import { operation } from './support/operations.js';
+
+// Monday 30 November 2026, 10:05 in Khabarovsk: 2026-W48 has just ended.
+const now = new Date('2026-12-01T00:05:00Z');
+const WEEKS = ['2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48'];
+let hub: TestHub;
+let admin: string;
+let analyst: string;
+const call = (query: string, variables: Record<string, unknown> = {}, token = analyst) => gql(hub.gatewayUrl, query, variables, token);
+
+async function data(query: string, variables: Record<string, unknown> = {}, token = analyst) {
+  const res = await call(query, variables, token);
+  expect(res.errors).toBeUndefined();
+  return res.data;
+}
+
+/** complianceReport's totals by status, the reference every summary must agree with. */
+async function reportCounts(period: string, filter: Record<string, unknown> = {}, token = analyst) {
+  const counts: Record<string, number> = {};
+  for (const status of ['MET', 'MISSED', 'EXEMPT']) {
+    const res = await data(
+      `query($period: String!, $status: ComplianceStatus, $kind: OrganizationKind, $municipalityId: ID) {
+         complianceReport(period: $period, rule: WEEKLY_PLACEMENTS, status: $status, kind: $kind, municipalityId: $municipalityId, first: 0) { totalCount }
+       }`,
+      { period, status, ...filter },
+      token,
+    );
+    counts[status.toLowerCase()] = res.complianceReport.totalCount;
+  }
+  return counts as { met: number; missed: number; exempt: number };
+}
+
+const SUMMARY = `query($period: String!) {
+  complianceSummary(period: $period) {
+    period rule evaluated met missed exempt rate
+    byKind { kind evaluated met missed exempt rate }
+    byMunicipality { municipality { id name kind } evaluated met missed exempt rate }
+  }
+}`;
+
+let municipalityId: string;
+
+beforeAll(async () => {
+  hub = await startTestHub({ seed: 'demo', clock: () => now });
+  [admin, analyst] = await Promise.all([tokenFor('ADMIN'), tokenFor('ANALYST')]);
+  for (const period of WEEKS) {
+    const res = await call('mutation($period: String!) { runComplianceCheck(rule: WEEKLY_PLACEMENTS, period: $period) { status } }', { period }, admin);
+    expect(res.data.runComplianceCheck.status).toBe('SUCCEEDED');
+  }
+  // One exemption, so that every summary has all three statuses to agree on.
+  const missed = await data(`{ complianceReport(period: "2026-W48", rule: WEEKLY_PLACEMENTS, status: MISSED, first: 1) { edges { node { organization { id } } } } }`);
+  const grant = await call(
+    'mutation($input: GrantExemptionInput!) { grantExemption(input: $input) { id } }',
+    { input: { organizationId: missed.complianceReport.edges[0].node.organization.id, rule: 'WEEKLY_PLACEMENTS', period: '2026-W48', reason: 'Реорганизация пресс-службы' } },
+    admin,
+  );
+  expect(grant.errors).toBeUndefined();
+  const municipalities = await data('{ organizations(kind: MUNICIPALITY, first: 1) { edges { node { id } } } }');
+  municipalityId = municipalities.organizations.edges[0].node.id;
+});
+afterAll(() => hub?.stop());
+
+describe('complianceSummary', () => {
+  it('agrees with complianceReport for the same period, in total, by kind and by municipality', async () => {
+    const { complianceSummary: summary } = await data(SUMMARY, { period: '2026-W48' });
+    const report = await reportCounts('2026-W48');
+    expect(summary).toMatchObject({ period: '2026-W48', rule: 'WEEKLY_PLACEMENTS', ...report, evaluated: report.met + report.missed + report.exempt });
+    expect(summary.exempt).toBe(1);
+    expect(summary.rate).toBeCloseTo(report.met / (report.met + report.missed), 10);
+
+    for (const kind of summary.byKind) {
+      const { rate, evaluated, kind: name, ...counts } = kind;
+      expect(counts).toEqual(await reportCounts('2026-W48', { kind: name }));
+      expect(evaluated).toBe(counts.met + counts.missed + counts.exempt);
+    }
+    const named = summary.byMunicipality.filter((m: any) => m.municipality);
+    expect(named.length).toBe(19);
+    expect(named.every((m: any) => m.municipality.kind === 'MUNICIPALITY' && m.municipality.name)).toBe(true);
+    for (const row of named.slice(0, 3)) {
+      const { municipality, rate, evaluated, ...counts } = row;
+      expect(counts).toEqual(await reportCounts('2026-W48', { municipalityId: municipality.id }));
+    }
+    const sum = (key: string) => summary.byMunicipality.reduce((s: number, m: any) => s + m[key], 0);
+    expect(sum('evaluated')).toBe(summary.evaluated);
+    const rates = summary.byMunicipality.map((m: any) => m.rate ?? 2);
+    expect(rates).toEqual([...rates].sort((a: number, b: number) => a - b));
+  });
+
+  it('is the contract\'s operation, and reads a month as the media rule', async () => {
+    const contract = await data(operation('ComplianceSummary'), { period: '2026-W48' });
+    expect(contract.complianceSummary.byKind.length).toBeGreaterThan(0);
+    const month = await data('{ complianceSummary(period: "2026-11") { rule evaluated rate } }');
+    expect(month.complianceSummary).toEqual({ rule: 'MONTHLY_MEDIA_MENTION', evaluated: 0, rate: null });
+  });
+
+  it('limits a head to its organization and those below it, in agreement with the report', async () => {
+    const head = await tokenFor('HEAD', municipalityId);
+    const { complianceSummary: summary } = await data(SUMMARY, { period: '2026-W48' }, head);
+    const report = await reportCounts('2026-W48', {}, head);
+    expect(summary).toMatchObject(report);
+    expect(summary.evaluated).toBeGreaterThan(1);
+    expect(summary.byMunicipality.map((m: any) => m.municipality?.id)).toEqual([municipalityId]);
+  });
+
+  it('refuses the content center\'s editors, strangers and bad periods', async () => {
+    expect(errorCodes(await call(SUMMARY, { period: '2026-W48' }, await tokenFor('EDITOR')))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await call(SUMMARY, { period: '2026-W48' }, ''))).toEqual(['UNAUTHENTICATED']);
+    const bad = await call(SUMMARY, { period: 'прошлая неделя' });
+    expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
+    expect(bad.errors![0]!.extensions!.field).toBe('period');
+    const wrongKind = await call('{ complianceSummary(period: "2026-11", rule: WEEKLY_PLACEMENTS) { rate } }');
+    expect(wrongKind.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
+  });
+});
+
+describe('complianceTrend', () => {
+  it('gives the last complete weeks oldest first, each as its summary', async () => {
+    const { complianceTrend: trend } = await data(operation('ComplianceTrend'), { weeks: 6 });
+    expect(trend.map((p: any) => p.period)).toEqual(['2026-W43', ...WEEKS]);
+    expect(trend[0]).toEqual({ period: '2026-W43', rate: null, evaluated: 0, missed: 0 });
+    for (const point of trend.slice(1)) {
+      const { complianceSummary: summary } = await data(SUMMARY, { period: point.period });
+      expect(point).toEqual({ period: summary.period, rate: summary.rate, evaluated: summary.evaluated, missed: summary.missed });
+    }
+  });
+
+  it('refuses a window out of range and a rule that is not weekly', async () => {
+    for (const weeks of [0, 105]) {
+      expect((await call('query($w: Int!) { complianceTrend(weeks: $w) { period } }', { w: weeks })).errors![0]!.extensions)
+        .toMatchObject({ code: 'BAD_USER_INPUT', field: 'weeks' });
+    }
+    expect((await call('{ complianceTrend(weeks: 4, rule: MONTHLY_MEDIA_MENTION) { period } }')).errors![0]!.extensions)
+      .toMatchObject({ code: 'BAD_USER_INPUT', field: 'rule' });
+  });
+});
+
+const HEATMAP = `query($weeks: Int, $kind: OrganizationKind, $municipalityId: ID, $first: Int, $after: String) {
+  complianceHeatmap(weeks: $weeks, kind: $kind, municipalityId: $municipalityId, first: $first, after: $after) {
+    rule periods totalCount pageInfo { hasNextPage endCursor }
+    rows { organization { id name kind } statuses missed consecutiveMisses }
+  }
+}`;
+
+describe('complianceHeatmap', () => {
+  it('pages through every evaluated organization once, most misses first, with the report\'s statuses', async () => {
+    const rows: any[] = [];
+    let after: string | null = null;
+    let total = 0;
+    do {
+      const page: any = (await data(HEATMAP, { weeks: 6, first: 150, after })).complianceHeatmap;
+      expect(page.periods).toEqual(['2026-W43', ...WEEKS]);
+      total = page.totalCount;
+      rows.push(...page.rows);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(rows.length).toBe(total);
+    expect(new Set(rows.map((r) => r.organization.id)).size).toBe(total);
+    const misses = rows.map((r) => r.missed);
+    expect(misses).toEqual([...misses].sort((a, b) => b - a));
+    expect(rows.every((r) => r.statuses[0] === null && r.organization.name)).toBe(true);
+
+    const worst = rows[0];
+    expect(worst.statuses.filter((s: string) => s === 'MISSED').length).toBe(worst.missed);
+    const history = await data('query($id: ID!) { organization(id: $id) { compliance(last: 5, rule: WEEKLY_PLACEMENTS) { period status } } }', { id: worst.organization.id });
+    const byPeriod = Object.fromEntries(history.organization.compliance.map((r: any) => [r.period, r.status]));
+    expect(worst.statuses.slice(1)).toEqual(WEEKS.map((w) => byPeriod[w] ?? null));
+  });
+
+  it('filters by kind and municipality', async () => {
+    const kinds = (await data(HEATMAP, { kind: 'EXECUTIVE_BODY', first: 500 })).complianceHeatmap;
+    expect(kinds.rows.length).toBe(kinds.totalCount);
+    expect(kinds.rows.every((r: any) => r.organization.kind === 'EXECUTIVE_BODY')).toBe(true);
+    const local = (await data(HEATMAP, { municipalityId, first: 500 })).complianceHeatmap;
+    expect(local.totalCount).toBe((await reportCounts('2026-W48', { municipalityId })).met + (await reportCounts('2026-W48', { municipalityId })).missed + (await reportCounts('2026-W48', { municipalityId })).exempt);
+  });
+
+  it('refuses an unknown or non-municipal municipality, a bad cursor and a window out of range', async () => {
+    const unknown = await call(HEATMAP, { municipalityId: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'municipalityId' });
+    const body = (await data('{ organizations(kind: EXECUTIVE_BODY, first: 1) { edges { node { id } } } }')).organizations.edges[0].node.id;
+    expect((await call(HEATMAP, { municipalityId: body })).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'municipalityId' });
+    expect((await call(HEATMAP, { after: 'nonsense' })).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect((await call(HEATMAP, { weeks: 53 })).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'weeks' });
+  });
+});
+
+describe('laggards', () => {
+  const LAGGARDS = `query($period: String!, $limit: Int) {
+    laggards(period: $period, limit: $limit) {
+      organization { id name } parent { id name } municipality { id name } rule period severity required actual consecutiveMisses missedSince
+    }
+  }`;
+
+  it('lists the longest runs first with where each began, its parent body, and its escalations', async () => {
+    const { laggards } = await data(LAGGARDS, { period: '2026-W48', limit: 10 });
+    expect(laggards.length).toBe(10);
+    const runs = laggards.map((l: any) => l.consecutiveMisses);
+    expect(runs).toEqual([...runs].sort((a: number, b: number) => b - a));
+    const report = await data(`{ complianceReport(period: "2026-W48", rule: WEEKLY_PLACEMENTS, status: MISSED, first: 1) { edges { node { consecutiveMisses } } } }`);
+    expect(runs[0]).toBe(report.complianceReport.edges[0].node.consecutiveMisses);
+    for (const l of laggards) {
+      // No exemption inside these runs: a run of n misses began n - 1 weeks before.
+      expect(l.missedSince).toBe(WEEKS[WEEKS.length - l.consecutiveMisses]);
+      expect(l).toMatchObject({ rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' });
+    }
+    const withParent = laggards.find((l: any) => l.parent);
+    expect(withParent.parent.name).toBeTruthy();
+
+    const { organization } = await data(
+      'query($id: ID!) { organization(id: $id) { escalations(last: 3) { level rule period consecutiveMisses recipients } } }',
+      { id: laggards[0].organization.id },
+      admin,
+    );
+    expect(organization.escalations[0]).toMatchObject({ rule: 'WEEKLY_PLACEMENTS', period: '2026-W48', consecutiveMisses: runs[0] });
+    expect(organization.escalations[0].recipients.length).toBeGreaterThan(0);
+  });
+
+  it('keeps escalations within a head\'s scope and refuses a bad limit', async () => {
+    const { laggards } = await data(LAGGARDS, { period: '2026-W48', limit: 50 });
+    const elsewhere = laggards.find((l: any) => l.municipality?.id !== municipalityId);
+    const outsider = await tokenFor('HEAD', municipalityId);
+    const foreign = await call('query($id: ID!) { organization(id: $id) { escalations { id } } }', { id: elsewhere.organization.id }, outsider);
+    expect(errorCodes(foreign)).toContain('FORBIDDEN');
+    expect(foreign.data?.organization?.escalations ?? null).toBeNull();
+    for (const limit of [0, 501]) {
+      expect((await call(LAGGARDS, { period: '2026-W48', limit })).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit' });
+    }
+  });
+});
