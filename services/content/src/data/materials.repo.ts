@@ -119,4 +119,21 @@ export async function distributedCount(em: EntityManager, period: Period): Promi
   return Number(row?.count ?? 0);
 }
 
+/**
+ * Materials distributed in each of these consecutive periods (oldest first), in one GROUP BY:
+ * the periods' own boundaries bucket the rows, so local weeks stay local whatever the offset.
+ */
+export async function distributedCounts(em: EntityManager, periods: readonly Period[]): Promise<number[]> {
+  if (!periods.length) return [];
+  const bounds = [...periods.map((p) => p.start), periods.at(-1)!.end].map((d) => d.toISOString());
+  const rows = await runSql<{ bucket: number; count: number }[]>(em,
+    `select width_bucket(distributed_at, ?::timestamptz[]) as bucket, count(*)::int as count
+     from ${SCHEMA}.material where distributed_at >= ? and distributed_at < ?
+     group by bucket`,
+    [pgArray(bounds), periods[0]!.start, periods.at(-1)!.end],
+  );
+  const byBucket = new Map(rows.map((r) => [r.bucket, r.count]));
+  return periods.map((_, i) => byBucket.get(i + 1) ?? 0);
+}
+
 export type { OrganizationKind };

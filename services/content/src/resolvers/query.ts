@@ -1,11 +1,14 @@
 import {
-  assertCanRead, badInput, decodeCursor, encodeCursor, forbidden, pageSize, scopeRoot, toConnection,
-  type OrgHierarchy,
+  assertCanRead, badInput, decodeCursor, encodeCursor, forbidden, pageSize, periodContaining, scopeRoot, shiftPeriod,
+  toConnection, type OrgHierarchy,
 } from '@hub/common';
 import type { ContentContext } from '../context.js';
-import { distributedCount, listMaterials, sentWithinTree } from '../data/materials.repo.js';
+import { distributedCount, distributedCounts, listMaterials, sentWithinTree } from '../data/materials.repo.js';
 import type { Material, MaterialStatus, MaterialTopic } from '../entities/material.entity.js';
 import { windowOpen } from '../domain/placement-window.js';
+
+/** Two years of weekly supply. */
+const MAX_HISTORY_WEEKS = 104;
 
 interface MaterialsArgs {
   status?: MaterialStatus | null;
@@ -65,5 +68,15 @@ export const Query = {
   contentSupply: async (_: unknown, args: { week: string }, ctx: ContentContext) => {
     const week = ctx.week(args.week);
     return { week: week.label, from: week.start, until: week.end, distributed: await distributedCount(ctx.em, week) };
+  },
+
+  contentSupplyHistory: async (_: unknown, args: { weeks: number }, ctx: ContentContext) => {
+    if (!Number.isInteger(args.weeks) || args.weeks < 1 || args.weeks > MAX_HISTORY_WEEKS) {
+      throw badInput('weeks', `weeks must be between 1 and ${MAX_HISTORY_WEEKS}`);
+    }
+    const current = periodContaining('WEEK', ctx.clock(), ctx.timezone);
+    const weeks = Array.from({ length: args.weeks }, (_, i) => shiftPeriod(current, i - args.weeks + 1, ctx.timezone));
+    const counts = await distributedCounts(ctx.em, weeks);
+    return weeks.map((week, i) => ({ week: week.label, from: week.start, until: week.end, distributed: counts[i]! }));
   },
 };

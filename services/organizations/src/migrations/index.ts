@@ -3,6 +3,7 @@ import { Migration20261128Directory } from './migration-20261128-directory.js';
 import { Migration20261128Placements } from './migration-20261128-placements.js';
 import { Migration20261128WidgetGap } from './migration-20261128-widget-gap.js';
 import { Migration20261128MailDirectory } from './migration-20261128-mail-directory.js';
+import { Migration20261201UptakeIndexes } from './migration-20261201-uptake-indexes.js';
 
 /** Checked-in migrations in the order they run; the name is what the migrations table records. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   { name: 'Migration20261128Placements', class: Migration20261128Placements },
   { name: 'Migration20261128WidgetGap', class: Migration20261128WidgetGap },
   { name: 'Migration20261128MailDirectory', class: Migration20261128MailDirectory },
+  { name: 'Migration20261201UptakeIndexes', class: Migration20261201UptakeIndexes },
 ];

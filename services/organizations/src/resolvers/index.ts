@@ -4,14 +4,17 @@ import { Mutation } from './mutation.js';
 import { Organization } from './organization.js';
 import { OfficialPage } from './official-page.js';
 import { Material, MediaPublication, OrganizationActivity, Placement } from './placement.js';
+import { MaterialUptake, UptakeQuery } from './uptake.js';
+import { WidgetCoverageQuery } from './widget-coverage.js';
 
 export const resolvers = (runtime: SubgraphRuntime) => ({
   DateTime: createDateTimeScalar(runtime.timezone),
-  Query,
+  Query: { ...Query, ...UptakeQuery, ...WidgetCoverageQuery },
   Mutation,
   Organization: { ...Organization, ...OrganizationActivity },
   OfficialPage,
   Material,
   Placement,
   MediaPublication,
+  MaterialUptake,
 });
