@@ -6,6 +6,7 @@ import { createSubgraphFetcher } from './fetcher.js';
 import { gatewayContext, type GatewayContext } from './auth.js';
 import { checkSubgraphs } from './health.js';
 import { mountReports } from './reports.js';
+import { QUERY_LIMITS, queryProtection } from './limits.js';
 import { mountDashboard } from './dashboard.js';
 
 export interface GatewayOptions {
@@ -16,6 +17,10 @@ export interface GatewayOptions {
   logger: Logger;
 }
 
+// @apollo/gateway's OpenTelemetry GCP detector would probe a cloud metadata server over the
+// network at start; the hub runs on its own servers.
+process.env.METADATA_SERVER_DETECTION ??= 'none';
+
 /** The gateway's HTTP service, not yet listening: no side effects beyond building it. */
 export async function createGateway(options: GatewayOptions): Promise<HttpService> {
   const supergraphSdl = composeSupergraph(options.subgraphUrls);
@@ -25,11 +30,13 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     logger: options.logger,
     buildService: ({ name, url }) => new SubgraphSource(name, { url, fetcher }),
   });
+  const protection = queryProtection<GatewayContext>();
   const service = await createHttpService<GatewayContext>({
     name: 'gateway',
     production: options.production,
     logger: options.logger,
-    apollo: { gateway },
+    apollo: { gateway, ...protection },
+    bodyLimit: QUERY_LIMITS.bodyLimit,
     context: (req) => gatewayContext(options.jwtSecret, req),
     routes: (app) => {
       mountReports(app, { jwtSecret: options.jwtSecret, complianceUrl: options.subgraphUrls.compliance, timeoutMs: options.subgraphTimeoutMs, logger: options.logger });

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type Express, type Request } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -25,6 +25,24 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   /** Extra routes mounted before /graphql (exports, the dashboard). */
   routes?: (app: Express) => void;
   bodyLimit?: string;
+}
+
+/**
+ * Errors raised before GraphQL sees the request (a body too large, JSON that does not parse) as
+ * GraphQL-shaped JSON with a code, never express's HTML page with a stack trace.
+ */
+function requestErrorHandler(logger: Logger) {
+  return (err: { type?: string; status?: number; message?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const known: Record<string, [number, string, string]> = {
+      'entity.too.large': [413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than this service accepts'],
+      'entity.parse.failed': [400, 'BAD_REQUEST', 'The request body is not valid JSON'],
+      'encoding.unsupported': [415, 'BAD_REQUEST', 'Unsupported request encoding'],
+    };
+    const [status, code, message] = known[err.type ?? ''] ?? [500, 'INTERNAL_SERVER_ERROR', 'Internal server error'];
+    if (status === 500) logger.error({ err }, 'request failed outside GraphQL');
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  };
 }
 
 export interface HttpService {
@@ -85,6 +103,8 @@ export async function createHttpService<TContext extends BaseContext>(
       },
     }),
   );
+
+  app.use(requestErrorHandler(options.logger));
 
   return {
     app,
