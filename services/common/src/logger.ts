@@ -1,13 +1,28 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-/** Tokens and e-mail addresses never reach the logs in clear. */
+/** Fields that hold tokens, addresses or secrets are dropped by name… */
 const REDACT = [
   'authorization', '*.authorization', 'req.headers.authorization', 'headers.authorization',
   'token', '*.token', 'email', '*.email', '*.*.email', 'to', '*.to', 'cc', '*.cc', 'password', '*.password',
 ];
 
-export function createLogger(name: string, level: string = 'info'): Logger {
-  return pino({ name, level, redact: { paths: REDACT, censor: '[redacted]' } });
+const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
+const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
+const SECRET_IN_URL = /(\w+:\/\/[^:/\s"]+:)[^@\s"]+@/g;
+
+/**
+ * …and whatever slips through inside free text (an SMTP server's "550 <ivanov@…> rejected", an
+ * error quoting a header, a connection string) is masked in the written line itself.
+ */
+export function maskSecrets(line: string): string {
+  return line.replace(JWT, '[token]').replace(EMAIL, '$1***@$2').replace(SECRET_IN_URL, '$1***@');
+}
+
+export function createLogger(name: string, level: string = 'info', destination?: DestinationStream): Logger {
+  return pino(
+    { name, level, redact: { paths: REDACT, censor: '[redacted]' }, hooks: { streamWrite: maskSecrets } },
+    destination,
+  );
 }
