@@ -1,0 +1,121 @@
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  createLogger, createSubgraphServer, freePort, loadConfig, startEmbeddedPostgres, systemClock, type HttpService, type SubgraphName,
+} from '@hub/common';
+import { TEST_JWT_SECRET, errorCodes, gql, tokenFor } from '@hub/common/testing';
+import { complianceSubgraph } from '@hub/compliance';
+import { createGateway } from '@hub/gateway';
+import { startHub } from '@hub/infra/hub';
+import { startTestHub, type TestHub } from './support/hub.js';
+
+const logger = createLogger('faults', 'silent');
+const cleanups: (() => Promise<unknown>)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+});
+
+async function gatewayFor(subgraphUrls: Record<SubgraphName, string>, subgraphTimeoutMs = 5_000): Promise<{ url: string; health: string; service: HttpService }> {
+  const service = await createGateway({ jwtSecret: TEST_JWT_SECRET, subgraphUrls, subgraphTimeoutMs, production: false, logger });
+  const base = await service.listen(0, '127.0.0.1');
+  cleanups.push(() => service.stop());
+  return { url: `${base}/graphql`, health: `${base}/health`, service };
+}
+
+const FEDERATED = '{ organizations(kind: EXECUTIVE_BODY, first: 2) { edges { node { name applicableRules { severity } } } } }';
+
+describe('a subgraph down', () => {
+  let hub: TestHub;
+
+  it('does not stop the gateway from starting; it serves the rest, and everything once the subgraph is back', async () => {
+    hub = await startTestHub({ seed: 'demo' });
+    cleanups.push(() => hub.stop());
+    const admin = await tokenFor('ADMIN');
+    const complianceUrl = new URL(hub.subgraphUrls.compliance);
+    await hub.subgraphs.compliance.service.stop();
+
+    const gateway = await gatewayFor(hub.subgraphUrls);
+    const partial = await gql(gateway.url, FEDERATED, {}, admin);
+    expect(partial.data.organizations.edges).toHaveLength(2);
+    expect(partial.data.organizations.edges[0].node.applicableRules).toBeNull();
+    expect(errorCodes(partial)).toContain('DOWNSTREAM_SERVICE_ERROR');
+    const down = await fetch(gateway.health);
+    expect(down.status).toBe(503);
+    expect(((await down.json()) as { error: string }).error).toContain('compliance');
+
+    const runtime = { jwtSecret: TEST_JWT_SECRET, production: false, logger, clock: systemClock, timezone: 'Asia/Vladivostok', publicUrl: 'http://localhost' };
+    const back = await createSubgraphServer(complianceSubgraph, hub.subgraphs.compliance.orm, runtime);
+    await back.listen(Number(complianceUrl.port), '127.0.0.1');
+    cleanups.push(() => back.stop());
+
+    await expect.poll(async () => (await fetch(gateway.health)).status, { timeout: 10_000 }).toBe(200);
+    const whole = await gql(gateway.url, FEDERATED, {}, admin);
+    expect(whole.errors).toBeUndefined();
+    expect(whole.data.organizations.edges[0].node.applicableRules.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a subgraph that hangs', () => {
+  it('costs its own fields after the configured timeout, not the whole answer', async () => {
+    const hub = await startTestHub({ seed: 'demo' });
+    cleanups.push(() => hub.stop());
+    // Accepts connections and never answers.
+    const silent = net.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => silent.close(resolve)));
+    const { port } = silent.address() as net.AddressInfo;
+    const gateway = await gatewayFor({ ...hub.subgraphUrls, compliance: `http://127.0.0.1:${port}/graphql` }, 1_000);
+
+    const started = Date.now();
+    const res = await gql(gateway.url, FEDERATED, {}, await tokenFor('ADMIN'));
+    const elapsed = Date.now() - started;
+    expect(res.data.organizations.edges).toHaveLength(2);
+    expect(errorCodes(res)).toContain('DOWNSTREAM_SERVICE_ERROR');
+    // Generous bound: the point is that it answers at all instead of waiting on the hung subgraph.
+    expect(elapsed).toBeLessThan(10_000);
+  });
+});
+
+describe('PostgreSQL restarted under a running hub', () => {
+  it('loses no acknowledged write, and the services reconnect by themselves', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hub-pg-restart-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    await chmod(dataDir, 0o755); // as root, PostgreSQL runs as its own user and must reach its directory
+    const pgDir = path.join(dataDir, 'pg');
+    const port = await freePort();
+    let db = await startEmbeddedPostgres({ dir: pgDir, persistent: true, port });
+    cleanups.push(() => db.stop());
+    const ports = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    const hub = await startHub(
+      loadConfig({
+        DATABASE_URL: db.url, AUTH_JWT_SECRET: TEST_JWT_SECRET, HUB_SEED: 'none', DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test',
+        GATEWAY_PORT: String(ports[0]), CONTENT_PORT: String(ports[1]), ORGANIZATIONS_PORT: String(ports[2]), COMPLIANCE_PORT: String(ports[3]),
+      }),
+      { worker: false, logger },
+    );
+    cleanups.push(() => hub.stop());
+    const admin = await tokenFor('ADMIN');
+    const register = (name: string) => gql(
+      hub.gatewayUrl,
+      'mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id name } }',
+      { input: { name, kind: 'EXECUTIVE_BODY', head: { fullName: 'Иванов Иван Иванович', position: 'Министр', email: 'minister@khv-region.test' } } },
+      admin,
+    );
+    const before = await register('Министерство до перезапуска');
+    expect(before.errors).toBeUndefined();
+
+    await db.stop();
+    db = await startEmbeddedPostgres({ dir: pgDir, persistent: true, port });
+
+    // The pools drop the connections the restart broke: the very next request finds a good one.
+    const after = await register('Министерство после перезапуска');
+    expect(after.errors).toBeUndefined();
+    const list = await gql(hub.gatewayUrl, '{ organizations(first: 10) { edges { node { name } } } }', {}, admin);
+    expect(list.data.organizations.edges.map((e: any) => e.node.name)).toEqual(expect.arrayContaining(['Министерство до перезапуска', 'Министерство после перезапуска']));
+    const health = await fetch(hub.gatewayUrl.replace(/graphql$/, 'health'));
+    expect(health.status).toBe(200);
+  });
+});
