@@ -1,12 +1,14 @@
 import { MikroORM, type EntitySchema, type Options } from '@mikro-orm/postgresql';
 import { Migrator, type Migration } from '@mikro-orm/migrations';
 import type { Constructor } from '@mikro-orm/core';
+import { sharedMigrations } from './migrations/index.js';
 
 export interface OrmOptions {
   databaseUrl: string;
   /** The subgraph's own PostgreSQL schema: its tables live there and nowhere else. */
   schema: string;
   entities: EntitySchema<any, any>[];
+  /** The schema's own migrations; the shared ones (`./migrations`) run after them. */
   migrations: { name: string; class: Constructor<Migration> }[];
   debug?: boolean;
   poolMax?: number;
@@ -27,7 +29,8 @@ export async function initOrm(options: OrmOptions): Promise<Orm> {
     driverOptions: { connection: { keepAlive: true } },
     migrations: {
       tableName: `${options.schema}.mikro_orm_migrations`,
-      migrationsList: options.migrations,
+      // Every schema's list ends with the shared ones (the audit log), so no subgraph can forget them.
+      migrationsList: [...options.migrations, ...sharedMigrations],
       transactional: true,
       allOrNothing: true,
       snapshot: false,

@@ -4,6 +4,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Express, Request } from 'express';
+import { auditPlugin } from './audit/plugin.js';
 import { authenticate, type Claims } from './auth.js';
 import { initOrm, migrate, type Orm, type OrmOptions } from './db.js';
 import { createHttpService, type HttpService } from './http.js';
@@ -65,7 +66,10 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     name: definition.name,
     production: runtime.production,
     logger: runtime.logger,
-    apollo: { schema },
+    apollo: {
+      schema,
+      plugins: [auditPlugin({ subgraph: definition.name, orm, clock: runtime.clock, logger: runtime.logger })],
+    },
     routes: definition.routes ? (app) => definition.routes!(app, orm, runtime) : undefined,
     context: async (req: Request) => {
       // Verified here again, not only at the gateway: a subgraph reached directly refuses.

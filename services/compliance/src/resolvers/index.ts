@@ -10,6 +10,7 @@ import { Query, organizationCompliance, toWeekProgress } from './query.js';
 import { Mutation } from './mutation.js';
 import { Escalation, MailQuery, organizationEscalations, resendNotification } from './mail.js';
 import { AnalyticsQuery } from './analytics.js';
+import { AuditQuery } from './audit.js';
 import { escalationPolicy, updateEscalationPolicy } from '../commands/policy.commands.js';
 
 interface OrganizationRef {
@@ -28,7 +29,7 @@ const organizationRef = (id: string) => ({ __typename: 'Organization', id });
 
 export const resolvers = (runtime: SubgraphRuntime) => ({
   DateTime: createDateTimeScalar(runtime.timezone),
-  Query: { ...Query, ...MailQuery, ...AnalyticsQuery, escalationPolicy: (_: unknown, __: unknown, ctx: ComplianceContext) => escalationPolicy(ctx) },
+  Query: { ...Query, ...MailQuery, ...AnalyticsQuery, ...AuditQuery, escalationPolicy: (_: unknown, __: unknown, ctx: ComplianceContext) => escalationPolicy(ctx) },
   Mutation: {
     ...Mutation,
     resendNotification,

@@ -48,7 +48,8 @@ describe('organizations schema', () => {
   it('runs its checked-in migrations once, in its own schema', async () => {
     await migrate(orm, organizationsSubgraph.dbSchema);
     const rows = await orm.em.getConnection().execute<{ name: string }[]>('select name from organizations.mikro_orm_migrations');
-    expect(rows.map((r) => r.name)).toEqual(['Migration20261128Registry', 'Migration20261128Directory', 'Migration20261128Placements', 'Migration20261128WidgetGap', 'Migration20261128MailDirectory', 'Migration20261201UptakeIndexes']);
+    expect(rows.map((r) => r.name)).toEqual(['Migration20261128Registry', 'Migration20261128Directory', 'Migration20261128Placements', 'Migration20261128WidgetGap', 'Migration20261128MailDirectory', 'Migration20261201UptakeIndexes',
+      'Migration20261202AuditLog']);
     const tables = await orm.em.getConnection().execute<{ table_name: string }[]>(
       "select table_name from information_schema.tables where table_schema = 'organizations' and table_type = 'BASE TABLE' order by 1",
     );

@@ -1,0 +1,58 @@
+import { badInput, decodeCursor, encodeCursor, isUuid, pageSize, requireRole, toConnection } from '@hub/common';
+import type { ComplianceContext } from '../context.js';
+import { auditPage, type AuditCursor, type AuditFilter, type AuditRow } from '../data/audit.repo.js';
+
+interface AuditLogArgs extends AuditFilter {
+  first?: number | null;
+  after?: string | null;
+}
+
+const FIELD_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+
+function checkFilter(args: AuditLogArgs): void {
+  if (args.actor !== null && args.actor !== undefined && (!args.actor.trim() || args.actor.length > 200)) {
+    throw badInput('actor', 'actor must be a token subject of 1 to 200 characters');
+  }
+  if (args.operation !== null && args.operation !== undefined && !FIELD_NAME.test(args.operation)) {
+    throw badInput('operation', 'operation must be a mutation name, e.g. reportPlacements');
+  }
+  if (args.targetId !== null && args.targetId !== undefined && !isUuid(args.targetId)) {
+    throw badInput('targetId', 'targetId is not a valid id');
+  }
+  if (args.from && args.until && args.from >= args.until) throw badInput('until', 'until must be later than from');
+}
+
+function auditCursor(after: string | null | undefined): AuditCursor | null {
+  const values = decodeCursor(after, 2);
+  if (!values) return null;
+  const [at, id] = values;
+  if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !isUuid(id)) {
+    throw badInput('after', 'after is not a cursor returned by this query');
+  }
+  return [at, id];
+}
+
+const toAuditEntry = (row: AuditRow) => ({
+  id: row.id,
+  actor: row.actor,
+  role: row.role,
+  organization: row.org ? { __typename: 'Organization', id: row.org } : null,
+  subgraph: row.subgraph,
+  operation: row.operation,
+  targetIds: row.target_ids,
+  inputSummary: row.input_summary === null ? null : JSON.stringify(row.input_summary),
+  succeeded: row.succeeded,
+  errorCode: row.error_code,
+  at: new Date(row.at),
+});
+
+export const AuditQuery = {
+  auditLog: async (_: unknown, args: AuditLogArgs, ctx: ComplianceContext) => {
+    requireRole(ctx.auth, 'ADMIN', 'ANALYST');
+    checkFilter(args);
+    const size = pageSize(args.first);
+    const after = auditCursor(args.after);
+    const { totalCount, rows } = await auditPage(ctx.em, args, { size, after });
+    return toConnection(rows.map(toAuditEntry), size, totalCount, (e) => encodeCursor([e.at.toISOString(), e.id]));
+  },
+};
