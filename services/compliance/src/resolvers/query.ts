@@ -25,6 +25,8 @@ export const Query = {
   complianceRules: (_: unknown, __: unknown, ctx: ComplianceContext) => ctx.rules.load('all'),
 
   complianceReport: async (_: unknown, args: ReportArgs, ctx: ComplianceContext) => {
+    // The roles of complianceSummary (its counts are this report's) and of the report's XLSX/CSV export.
+    requireRole(ctx.auth, 'ADMIN', 'ANALYST', 'HEAD', 'OPERATOR');
     const size = pageSize(args.first);
     const after = decodeCursor(args.after, 2) as [number, string] | null;
     const rule = (await ctx.rules.load('all')).find((r) => r.code === args.rule)!;
