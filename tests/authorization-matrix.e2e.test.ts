@@ -1,0 +1,266 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UnsecuredJWT } from 'jose';
+import { runSql, signToken } from '@hub/common';
+import { errorCodes, gql, tokenFor, TEST_JWT_SECRET, type GraphQLResponse } from '@hub/common/testing';
+import { startTestHub, type TestHub } from './support/hub.js';
+import {
+  CALLERS, MATRIX, type Caller, type Entry, type Fixtures, type Outcome, type PerCaller, type Read,
+} from './support/authorization-matrix.js';
+
+// Tuesday 1 December 2026, 10:05 in Khabarovsk: 2026-W48 is the last complete week.
+const NOW = new Date('2026-12-01T00:05:00Z');
+const WEEK = '2026-W48';
+
+let hub: TestHub;
+let admin: string;
+let f: Fixtures;
+const tokens = {} as Record<Caller, string>;
+
+const call = (document: string, variables: Record<string, unknown> = {}, token: string | null = admin) =>
+  gql(hub.gatewayUrl, document, variables, token);
+
+async function data(document: string, variables: Record<string, unknown> = {}) {
+  const res = await call(document, variables);
+  expect(res.errors, document).toBeUndefined();
+  return res.data;
+}
+
+/** One id per caller, made by `make`, all at once. */
+async function perCaller(make: (caller: Caller) => Promise<string>): Promise<PerCaller> {
+  const ids = await Promise.all(CALLERS.map(make));
+  return Object.fromEntries(CALLERS.map((c, i) => [c, ids[i]])) as PerCaller;
+}
+
+async function draft(title: string): Promise<string> {
+  const res = await data('mutation($input: CreateMaterialInput!) { createMaterial(input: $input) { id } }', {
+    input: { title, body: 'Текст материала.', topic: 'CULTURE' },
+  });
+  return res.createMaterial.id;
+}
+
+async function approved(title: string): Promise<string> {
+  const id = await draft(title);
+  await data('mutation($id: ID!) { approveMaterial(id: $id) { id } }', { id });
+  return id;
+}
+
+async function subordinate(name: string): Promise<string> {
+  const res = await data('mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }', {
+    input: {
+      name, kind: 'SUBORDINATE', parentId: f.municipality,
+      head: { fullName: 'Петров Пётр Петрович', position: 'Директор', email: 'director@khv-region.test' },
+    },
+  });
+  return res.registerOrganization.id;
+}
+
+async function buildFixtures(): Promise<void> {
+  const { organizations } = await data(`{ organizations(kind: MUNICIPALITY, first: 50) {
+    edges { node { id children { id kind } } } } }`);
+  const [own, another] = organizations.edges
+    .map((e: any) => ({ id: e.node.id as string, subordinates: e.node.children.filter((c: any) => c.kind === 'SUBORDINATE') }))
+    .filter((m: any) => m.subordinates.length > 0);
+  f = { now: NOW.toISOString(), week: WEEK, municipality: own.id, subordinate: own.subordinates[0].id, other: another.subordinates[0].id } as Fixtures;
+
+  const run = await data(`mutation { runComplianceCheck(rule: WEEKLY_PLACEMENTS, period: "${WEEK}") { status } }`);
+  expect(run.runComplianceCheck.status).toBe('SUCCEEDED');
+
+  f.material = await approved('Матрица прав: разослан муниципалитету');
+  await data('mutation($id: ID!, $a: AudienceInput!) { distributeMaterial(id: $id, audience: $a) { id } }', {
+    id: f.material, a: { organizationIds: [f.municipality] },
+  });
+
+  const channel = (c: Caller) => `https://t.me/matrix_${c.toLowerCase()}`;
+  const [update, approve, withdraw, toDistribute, toUpdate, toDeactivate, pages, exemptions] = await Promise.all([
+    perCaller((c) => draft(`Черновик для правки: ${c}`)),
+    perCaller((c) => draft(`Черновик для утверждения: ${c}`)),
+    perCaller((c) => draft(`Черновик для отзыва: ${c}`)),
+    perCaller((c) => approved(`Утверждён для рассылки: ${c}`)),
+    perCaller((c) => subordinate(`Учреждение для правки: ${c}`)),
+    perCaller((c) => subordinate(`Учреждение для ликвидации: ${c}`)),
+    perCaller(async (c) => {
+      const res = await data('mutation($input: AddOfficialPageInput!) { addOfficialPage(input: $input) { id } }', {
+        input: { organizationId: f.subordinate, platform: 'TELEGRAM', url: channel(c) },
+      });
+      return res.addOfficialPage.id;
+    }),
+    perCaller(async (c) => {
+      const res = await data('mutation($input: GrantExemptionInput!) { grantExemption(input: $input) { id } }', {
+        input: { organizationId: f.subordinate, rule: 'WEEKLY_PLACEMENTS', period: `2026-W${20 + CALLERS.indexOf(c)}`, reason: 'Реорганизация' },
+      });
+      return res.grantExemption.id;
+    }),
+  ]);
+  Object.assign(f, {
+    drafts: { update, approve, withdraw }, approved: toDistribute, organizations: { update: toUpdate, deactivate: toDeactivate },
+    pages, pageUrls: Object.fromEntries(CALLERS.map((c) => [c, channel(c)])), exemptions,
+  });
+
+  // The outbox has no API to send a letter without a worker: mark some of the check's letters sent.
+  const letters = await data(`{ notifications(status: PENDING, first: ${CALLERS.length}) { edges { node { id } } } }`);
+  const ids: string[] = letters.notifications.edges.map((e: any) => e.node.id);
+  expect(ids).toHaveLength(CALLERS.length);
+  await runSql(hub.subgraphs.compliance.orm.em.fork(), `update compliance.notification set status = 'SENT', sent_at = ? where id in (${ids.map(() => '?').join(', ')})`, [NOW, ...ids], 'run');
+  f.notifications = Object.fromEntries(CALLERS.map((c, i) => [c, ids[i]])) as PerCaller;
+
+  const settings = await data('{ escalationPolicy { suppressWhenParentTold } complianceRules { code threshold } }');
+  f.suppressWhenParentTold = settings.escalationPolicy.suppressWhenParentTold;
+  f.monthlyMediaThreshold = settings.complianceRules.find((r: any) => r.code === 'MONTHLY_MEDIA_MENTION').threshold;
+}
+
+beforeAll(async () => {
+  hub = await startTestHub({ seed: 'demo', clock: () => NOW });
+  admin = await tokenFor('ADMIN');
+  await buildFixtures();
+  Object.assign(tokens, {
+    ADMIN: admin,
+    EDITOR: await tokenFor('EDITOR'),
+    ANALYST: await tokenFor('ANALYST'),
+    OPERATOR_OWN: await tokenFor('OPERATOR', f.municipality),
+    OPERATOR_OTHER: await tokenFor('OPERATOR', f.other),
+    HEAD_OWN: await tokenFor('HEAD', f.municipality),
+    HEAD_OTHER: await tokenFor('HEAD', f.other),
+  });
+}, 120_000);
+afterAll(() => hub?.stop());
+
+const entries = Object.entries(MATRIX);
+const queries = entries.filter(([name]) => name.startsWith('Query.'));
+const mutations = entries.filter(([name]) => name.startsWith('Mutation.'));
+
+/** What the caller was told: let in (no error at all), or the code of the refusal or failure. */
+function outcome(res: GraphQLResponse<unknown>): string {
+  const codes = errorCodes(res);
+  if (!codes.length) return 'allowed';
+  return codes.find((c) => c === 'UNAUTHENTICATED' || c === 'FORBIDDEN') ?? codes.join(',');
+}
+
+async function callAs(entry: Entry, caller: Caller): Promise<string> {
+  return outcome(await call(entry.document, entry.variables?.(f, caller) ?? {}, tokens[caller]));
+}
+
+const readState = (reads: Read[]) => Promise.all(reads.map((r) => data(r.document, r.variables)));
+
+const mismatch = (name: string, caller: string, expected: Outcome | string, actual: string) =>
+  actual === expected ? [] : [`${name} as ${caller}: expected ${expected}, got ${actual}`];
+
+describe('the matrix covers the schema', () => {
+  it('has one row for every Query and Mutation field of the gateway, and none for a field it lacks', async () => {
+    const { __schema: schema } = await data('{ __schema { queryType { fields { name } } mutationType { fields { name } } } }');
+    const fields = [
+      ...schema.queryType.fields.map((x: { name: string }) => `Query.${x.name}`),
+      ...schema.mutationType.fields.map((x: { name: string }) => `Mutation.${x.name}`),
+    ].filter((name) => !/\._(entities|service)$/.test(name));
+    expect({ withoutRow: fields.filter((name) => !(name in MATRIX)) }).toEqual({ withoutRow: [] });
+    expect({ notInSchema: Object.keys(MATRIX).filter((name) => !fields.includes(name)) }).toEqual({ notInSchema: [] });
+  });
+});
+
+describe('a missing or bad token', () => {
+  const past = () => Math.floor(Date.now() / 1000) - 60;
+  const badTokens = async (): Promise<Record<string, string | null>> => ({
+    'no token': null,
+    // Signed with the hub's own secret: only the expiry is wrong.
+    expired: await signToken(TEST_JWT_SECRET, { sub: 'test-admin', role: 'ADMIN', org: null }, past()),
+    'a wrong signature': await signToken('another-secret-another-secret-0123456789', { sub: 'intruder', role: 'ADMIN', org: null }),
+    'alg none': new UnsecuredJWT({ role: 'ADMIN' }).setSubject('intruder').setIssuedAt().setExpirationTime('1h').encode(),
+  });
+
+  it('is refused with UNAUTHENTICATED (HTTP 401) on every operation of the gateway', async () => {
+    const variants = Object.entries(await badTokens());
+    const results = await Promise.all(entries.flatMap(([name, entry]) => variants.map(async ([variant, token]) => {
+      const res = await call(entry.document, entry.variables?.(f, 'ADMIN') ?? {}, token);
+      return mismatch(name, variant, 'UNAUTHENTICATED 401', `${outcome(res)} ${res.status}`);
+    })));
+    expect(results.flat()).toEqual([]);
+  });
+
+  it('is refused by every subgraph reached directly, for _entities and _service too', async () => {
+    const variants = Object.entries(await badTokens());
+    const documents = {
+      _service: ['{ _service { sdl } }', {}],
+      _entities: ['query($r: [_Any!]!) { _entities(representations: $r) { __typename } }', { r: [{ __typename: 'Organization', id: f.subordinate }] }],
+    } as const;
+    const results = await Promise.all(Object.entries(hub.subgraphUrls).flatMap(([subgraph, url]) =>
+      Object.entries(documents).flatMap(([field, [document, variables]]) => variants.map(async ([variant, token]) => {
+        const res = await gql(url, document, variables, token);
+        return mismatch(`${subgraph} ${field}`, variant, 'UNAUTHENTICATED 401', `${outcome(res)} ${res.status}`);
+      }))));
+    expect(results.flat()).toEqual([]);
+  });
+});
+
+describe('each role within and outside its scope', () => {
+  it('is let in or refused on every query as the matrix says', async () => {
+    const results = await Promise.all(queries.flatMap(([name, entry]) =>
+      CALLERS.map(async (caller) => mismatch(name, caller, entry.expect[caller], await callAs(entry, caller)))));
+    expect(results.flat()).toEqual([]);
+  });
+
+  it('is let in or refused on every mutation as the matrix says, and a refused call changes nothing', async () => {
+    const problems: string[] = [];
+    // Refused callers first, while every target is still as beforeAll left it; then the allowed ones, each on its own target.
+    for (const [name, entry] of mutations) {
+      const refused = CALLERS.filter((c) => entry.expect[c] === 'FORBIDDEN');
+      const before = await readState(entry.state!(f));
+      const outcomes = await Promise.all(refused.map((caller) => callAs(entry, caller)));
+      refused.forEach((caller, i) => problems.push(...mismatch(name, caller, 'FORBIDDEN', outcomes[i]!)));
+      const after = await readState(entry.state!(f));
+      if (JSON.stringify(after) !== JSON.stringify(before)) problems.push(`${name}: a refused call changed ${JSON.stringify(after)}`);
+      for (const caller of CALLERS.filter((c) => entry.expect[c] === 'allowed')) {
+        problems.push(...mismatch(name, caller, 'allowed', await callAs(entry, caller)));
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('has a way to tell, for every mutation, that a refused call changed nothing', () => {
+    expect(mutations.filter(([, entry]) => !entry.state).map(([name]) => name)).toEqual([]);
+  });
+});
+
+describe('lists that scoped roles read narrowed to their tree', () => {
+  const as = async (caller: Caller, document: string, variables: Record<string, unknown> = {}) => {
+    const res = await call(document, variables, tokens[caller]);
+    expect(res.errors, `${caller}: ${document}`).toBeUndefined();
+    return res.data;
+  };
+  const ids = (connection: { edges: { node: { id: string } }[] }) => connection.edges.map((e) => e.node.id);
+
+  it('shows OPERATOR and HEAD only their organization and those below it', async () => {
+    const { organization } = await data('query($id: ID!) { organization(id: $id) { children { id } } }', { id: f.municipality });
+    const tree = [f.municipality, ...organization.children.map((c: { id: string }) => c.id)].sort();
+    const ORGANIZATIONS = '{ organizations(includeInactive: true, first: 100) { totalCount edges { node { id } } } }';
+    for (const caller of ['OPERATOR_OWN', 'HEAD_OWN'] as const) {
+      expect(ids((await as(caller, ORGANIZATIONS)).organizations).sort()).toEqual(tree);
+    }
+    for (const caller of ['OPERATOR_OTHER', 'HEAD_OTHER'] as const) {
+      expect(ids((await as(caller, ORGANIZATIONS)).organizations)).toEqual([f.other]);
+    }
+  });
+
+  it('shows a material, an exemption and a compliance result only within the tree', async () => {
+    const MATERIALS = '{ materials(first: 100) { edges { node { id } } } }';
+    expect(ids((await as('HEAD_OWN', MATERIALS)).materials)).toContain(f.material);
+    expect(ids((await as('HEAD_OTHER', MATERIALS)).materials)).not.toContain(f.material);
+
+    const EXEMPTIONS = '{ exemptions(includeRevoked: true) { id organization { id } } }';
+    expect((await as('OPERATOR_OWN', EXEMPTIONS)).exemptions.map((e: any) => e.id)).toEqual(expect.arrayContaining(Object.values(f.exemptions)));
+    expect((await as('OPERATOR_OTHER', EXEMPTIONS)).exemptions.every((e: any) => e.organization.id === f.other)).toBe(true);
+
+    const REPORT = `{ complianceReport(period: "${WEEK}", rule: WEEKLY_PLACEMENTS, first: 100) { totalCount edges { node { organization { id parent { id } } } } } }`;
+    const own = (await as('HEAD_OWN', REPORT)).complianceReport;
+    expect(own.totalCount).toBeGreaterThan(0);
+    expect(own.edges.every((e: any) => e.node.organization.id === f.municipality || e.node.organization.parent?.id === f.municipality)).toBe(true);
+    const other = (await as('HEAD_OTHER', REPORT)).complianceReport;
+    expect(other.edges.every((e: any) => e.node.organization.id === f.other)).toBe(true);
+  });
+
+  it('shows a head\'s e-mail to ADMIN, ANALYST and the organization\'s own scope only', async () => {
+    const HEAD = 'query($id: ID!) { organization(id: $id) { head { email } } }';
+    for (const caller of ['ADMIN', 'ANALYST', 'OPERATOR_OWN', 'HEAD_OWN'] as const) {
+      expect((await as(caller, HEAD, { id: f.subordinate })).organization.head.email, caller).toMatch(/@/);
+    }
+    expect((await as('EDITOR', HEAD, { id: f.subordinate })).organization.head.email).toBeNull();
+  });
+});

@@ -1,0 +1,285 @@
+/**
+ * Issue 8, item 3: who may call each root field of the supergraph. Every Query and Mutation field
+ * has one row; tests/authorization-matrix.e2e.test.ts fails on a field without a row.
+ *
+ * Callers: the five roles, with OPERATOR and HEAD twice: OWN acts for the municipality the row's
+ * target belongs to, OTHER for an organization of another municipality. "allowed": answered
+ * without an error (every allowed call gets a target it can act on, so a business rule's error
+ * cannot hide a refusal); "FORBIDDEN": refused, and for a mutation nothing changed.
+ */
+
+export const CALLERS = ['ADMIN', 'EDITOR', 'ANALYST', 'OPERATOR_OWN', 'OPERATOR_OTHER', 'HEAD_OWN', 'HEAD_OTHER'] as const;
+export type Caller = (typeof CALLERS)[number];
+export type Outcome = 'allowed' | 'FORBIDDEN';
+export type PerCaller = Record<Caller, string>;
+
+/** What beforeAll builds through the gateway as ADMIN on the demo region. */
+export interface Fixtures {
+  now: string;
+  /** The last complete week, evaluated. */
+  week: string;
+  /** OPERATOR_OWN's and HEAD_OWN's organization, and one of its subordinates. */
+  municipality: string;
+  subordinate: string;
+  /** OPERATOR_OTHER's and HEAD_OTHER's: a subordinate of another municipality. */
+  other: string;
+  /** Distributed to the municipality only. */
+  material: string;
+  drafts: { update: PerCaller; approve: PerCaller; withdraw: PerCaller };
+  approved: PerCaller;
+  organizations: { update: PerCaller; deactivate: PerCaller };
+  /** Telegram channels of the subordinate, one per caller, unverified and without the widget. */
+  pages: PerCaller;
+  pageUrls: PerCaller;
+  exemptions: PerCaller;
+  /** Letters already sent, so that a resend would change them. */
+  notifications: PerCaller;
+  suppressWhenParentTold: boolean;
+  monthlyMediaThreshold: number;
+}
+
+export interface Read {
+  document: string;
+  variables?: Record<string, unknown>;
+}
+
+export interface Entry {
+  document: string;
+  variables?: (f: Fixtures, caller: Caller) => Record<string, unknown>;
+  expect: Record<Caller, Outcome>;
+  /** Mutations: what the call would change, read as ADMIN before and after the refused calls. */
+  state?: (f: Fixtures) => Read[];
+}
+
+export const allow = (...callers: Caller[]): Record<Caller, Outcome> =>
+  Object.fromEntries(CALLERS.map((c) => [c, callers.includes(c) ? 'allowed' : 'FORBIDDEN'])) as Record<Caller, Outcome>;
+
+const EVERYONE = allow(...CALLERS);
+/** Region-wide roles, and scoped ones for their own tree. */
+const OWN_TREE = allow('ADMIN', 'EDITOR', 'ANALYST', 'OPERATOR_OWN', 'HEAD_OWN');
+/** Lists that scoped roles read narrowed to their tree rather than refused. */
+const COMPLIANCE_READERS = allow('ADMIN', 'ANALYST', 'OPERATOR_OWN', 'OPERATOR_OTHER', 'HEAD_OWN', 'HEAD_OTHER');
+const ADMIN_ONLY = allow('ADMIN');
+const MATERIAL_WRITERS = allow('ADMIN', 'EDITOR');
+const REPORTERS = allow('ADMIN', 'OPERATOR_OWN');
+
+const tag = (caller: Caller) => caller.toLowerCase();
+const eachOf = (ids: PerCaller, document: string): Read[] => Object.values(ids).map((id) => ({ document, variables: { id } }));
+
+const MATERIAL_STATE = 'query($id: ID!) { material(id: $id) { status title updatedAt approvedAt distributedAt recipientCount withdrawnAt } }';
+const ORGANIZATION_STATE = 'query($id: ID!) { organization(id: $id) { name active deactivationReason } }';
+const SUBORDINATE_PAGES = 'query($id: ID!) { organization(id: $id) { pages { id verified feedbackWidgets { form placedAt } } } }';
+const EXEMPTIONS_STATE = '{ exemptions(includeRevoked: true) { id period revokedAt } }';
+
+export const MATRIX: Record<string, Entry> = {
+  // compliance
+  'Query.complianceRules': { document: '{ complianceRules { code } }', expect: EVERYONE },
+  'Query.complianceSummary': {
+    document: 'query($p: String!) { complianceSummary(period: $p) { evaluated } }',
+    variables: (f) => ({ p: f.week }),
+    expect: COMPLIANCE_READERS,
+  },
+  'Query.complianceTrend': { document: '{ complianceTrend(weeks: 4) { period evaluated } }', expect: COMPLIANCE_READERS },
+  'Query.complianceHeatmap': {
+    document: 'query($m: ID) { complianceHeatmap(weeks: 4, municipalityId: $m, first: 5) { totalCount } }',
+    variables: (f) => ({ m: f.municipality }),
+    expect: COMPLIANCE_READERS,
+  },
+  'Query.laggards': {
+    document: 'query($p: String!) { laggards(period: $p, limit: 5) { consecutiveMisses } }',
+    variables: (f) => ({ p: f.week }),
+    expect: COMPLIANCE_READERS,
+  },
+  'Query.complianceReport': {
+    document: 'query($p: String!) { complianceReport(period: $p, rule: WEEKLY_PLACEMENTS, first: 5) { totalCount } }',
+    variables: (f) => ({ p: f.week }),
+    // As complianceSummary (its counts are this report's) and the XLSX/CSV export of this report.
+    expect: COMPLIANCE_READERS,
+  },
+  'Query.complianceRuns': { document: '{ complianceRuns(first: 5) { id } }', expect: allow('ADMIN', 'EDITOR', 'ANALYST') },
+  'Query.exemptions': { document: '{ exemptions { id } }', expect: EVERYONE },
+  'Query.weekAtRisk': { document: '{ weekAtRisk(first: 5) { remaining } }', expect: EVERYONE },
+  'Query.scheduledJobs': { document: '{ scheduledJobs { name } }', expect: EVERYONE },
+  'Query.escalations': {
+    document: 'query($p: String!) { escalations(period: $p) { id recipients } }',
+    variables: (f) => ({ p: f.week }),
+    expect: EVERYONE,
+  },
+  'Query.escalationPolicy': { document: '{ escalationPolicy { suppressWhenParentTold } }', expect: EVERYONE },
+  'Query.notifications': { document: '{ notifications(first: 5) { totalCount } }', expect: allow('ADMIN', 'ANALYST') },
+  'Query.auditLog': { document: '{ auditLog(first: 5) { totalCount } }', expect: allow('ADMIN', 'ANALYST') },
+
+  // content
+  'Query.materials': { document: '{ materials(first: 5) { totalCount } }', expect: EVERYONE },
+  'Query.material': {
+    document: 'query($id: ID!) { material(id: $id) { id } }',
+    variables: (f) => ({ id: f.material }),
+    expect: OWN_TREE,
+  },
+  'Query.inbox': {
+    document: 'query($org: ID) { inbox(organizationId: $org) { material { id } } }',
+    variables: (f) => ({ org: f.municipality }),
+    expect: OWN_TREE,
+  },
+  'Query.contentSupply': {
+    document: 'query($w: String!) { contentSupply(week: $w) { distributed } }',
+    variables: (f) => ({ w: f.week }),
+    expect: EVERYONE,
+  },
+  'Query.contentSupplyHistory': { document: '{ contentSupplyHistory(weeks: 4) { week distributed } }', expect: EVERYONE },
+
+  // organizations
+  'Query.organizations': { document: '{ organizations(first: 5) { totalCount } }', expect: EVERYONE },
+  'Query.organization': {
+    document: 'query($id: ID!) { organization(id: $id) { id } }',
+    variables: (f) => ({ id: f.subordinate }),
+    expect: OWN_TREE,
+  },
+  'Query.contentUptake': {
+    document: 'query($w: String!) { contentUptake(week: $w) { recipients } }',
+    variables: (f) => ({ w: f.week }),
+    expect: EVERYONE,
+  },
+  'Query.topicUptake': {
+    document: 'query($w: String!) { topicUptake(week: $w) { topic } }',
+    variables: (f) => ({ w: f.week }),
+    expect: EVERYONE,
+  },
+  'Query.pagesWithoutWidget': {
+    document: 'query($under: ID) { pagesWithoutWidget(underOrganizationId: $under, first: 5) { totalCount } }',
+    variables: (f) => ({ under: f.municipality }),
+    expect: OWN_TREE,
+  },
+  'Query.widgetCoverage': {
+    document: 'query($under: ID) { widgetCoverage(underOrganizationId: $under) { pages } }',
+    variables: (f) => ({ under: f.municipality }),
+    expect: OWN_TREE,
+  },
+
+  'Mutation.runComplianceCheck': {
+    document: 'mutation { runComplianceCheck(rule: CONTENT_CENTER_WEEKLY_SUPPLY, period: "2026-W47") { id } }',
+    expect: allow('ADMIN', 'ANALYST'),
+    state: () => [{ document: '{ complianceRuns(rule: CONTENT_CENTER_WEEKLY_SUPPLY, first: 100) { id } }' }],
+  },
+  'Mutation.grantExemption': {
+    document: 'mutation($input: GrantExemptionInput!) { grantExemption(input: $input) { id } }',
+    variables: (f, caller) => ({
+      input: { organizationId: f.subordinate, rule: 'WEEKLY_PLACEMENTS', period: `2026-W${30 + CALLERS.indexOf(caller)}`, reason: `Проверка прав: ${caller}` },
+    }),
+    expect: ADMIN_ONLY,
+    state: () => [{ document: EXEMPTIONS_STATE }],
+  },
+  'Mutation.revokeExemption': {
+    document: 'mutation($id: ID!) { revokeExemption(id: $id) { id } }',
+    variables: (f, caller) => ({ id: f.exemptions[caller] }),
+    expect: ADMIN_ONLY,
+    state: () => [{ document: EXEMPTIONS_STATE }],
+  },
+  'Mutation.updateEscalationPolicy': {
+    document: 'mutation($input: UpdateEscalationPolicyInput!) { updateEscalationPolicy(input: $input) { updatedBy } }',
+    variables: (f) => ({ input: { suppressWhenParentTold: !f.suppressWhenParentTold } }),
+    expect: ADMIN_ONLY,
+    state: () => [{ document: '{ escalationPolicy { levels { level minConsecutive recipients } contentCenterRecipients suppressWhenParentTold updatedBy updatedAt } }' }],
+  },
+  'Mutation.resendNotification': {
+    document: 'mutation($id: ID!) { resendNotification(id: $id) { status } }',
+    variables: (f, caller) => ({ id: f.notifications[caller] }),
+    expect: ADMIN_ONLY,
+    state: () => [{ document: '{ notifications(status: SENT, first: 50) { totalCount edges { node { id attempts } } } }' }],
+  },
+  'Mutation.updateComplianceRule': {
+    document: 'mutation($input: UpdateComplianceRuleInput!) { updateComplianceRule(code: MONTHLY_MEDIA_MENTION, input: $input) { threshold } }',
+    variables: (f) => ({ input: { threshold: f.monthlyMediaThreshold + 1 } }),
+    expect: ADMIN_ONLY,
+    state: () => [{ document: '{ complianceRules { code threshold deadline timezone } }' }],
+  },
+
+  'Mutation.createMaterial': {
+    document: 'mutation($input: CreateMaterialInput!) { createMaterial(input: $input) { id } }',
+    variables: (_, caller) => ({ input: { title: `Матрица прав: ${caller}`, body: 'Текст.', topic: 'SOCIAL' } }),
+    expect: MATERIAL_WRITERS,
+    state: () => [{ document: '{ materials(first: 0) { totalCount } }' }],
+  },
+  'Mutation.updateMaterial': {
+    document: 'mutation($id: ID!, $input: UpdateMaterialInput!) { updateMaterial(id: $id, input: $input) { id } }',
+    variables: (f, caller) => ({ id: f.drafts.update[caller], input: { title: `Исправлено: ${caller}` } }),
+    expect: MATERIAL_WRITERS,
+    state: (f) => eachOf(f.drafts.update, MATERIAL_STATE),
+  },
+  'Mutation.approveMaterial': {
+    document: 'mutation($id: ID!) { approveMaterial(id: $id) { status } }',
+    variables: (f, caller) => ({ id: f.drafts.approve[caller] }),
+    expect: MATERIAL_WRITERS,
+    state: (f) => eachOf(f.drafts.approve, MATERIAL_STATE),
+  },
+  'Mutation.distributeMaterial': {
+    document: 'mutation($id: ID!, $audience: AudienceInput!) { distributeMaterial(id: $id, audience: $audience) { status } }',
+    variables: (f, caller) => ({ id: f.approved[caller], audience: { organizationIds: [f.municipality] } }),
+    expect: MATERIAL_WRITERS,
+    state: (f) => eachOf(f.approved, MATERIAL_STATE),
+  },
+  'Mutation.withdrawMaterial': {
+    document: 'mutation($id: ID!, $reason: String!) { withdrawMaterial(id: $id, reason: $reason) { status } }',
+    variables: (f, caller) => ({ id: f.drafts.withdraw[caller], reason: `Проверка прав: ${caller}` }),
+    expect: MATERIAL_WRITERS,
+    state: (f) => eachOf(f.drafts.withdraw, MATERIAL_STATE),
+  },
+
+  'Mutation.reportPlacements': {
+    document: 'mutation($input: [ReportPlacementInput!]!) { reportPlacements(input: $input) { accepted } }',
+    variables: (f, caller) => ({
+      input: [{ materialId: f.material, pageId: f.pages[caller], url: `${f.pageUrls[caller]}/1`, publishedAt: f.now }],
+    }),
+    expect: REPORTERS,
+    state: (f) => [{ document: 'query($id: ID!) { material(id: $id) { placementCount } }', variables: { id: f.material } }],
+  },
+  'Mutation.reportMediaPublication': {
+    document: 'mutation($input: ReportMediaPublicationInput!) { reportMediaPublication(input: $input) { id } }',
+    variables: (f, caller) => ({
+      input: { organizationId: f.subordinate, outlet: 'Тихоокеанская звезда', url: `https://toz.su/news/matrix-${tag(caller)}`, publishedAt: f.now },
+    }),
+    expect: REPORTERS,
+    state: (f) => [{ document: 'query($id: ID!) { organization(id: $id) { mediaPublications { id } } }', variables: { id: f.subordinate } }],
+  },
+  'Mutation.registerOrganization': {
+    document: 'mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }',
+    variables: (f, caller) => ({
+      input: {
+        name: `Матрица прав: ${caller}`, kind: 'SUBORDINATE', parentId: f.municipality,
+        head: { fullName: 'Иванов Иван Иванович', position: 'Директор', email: `register-${tag(caller)}@khv-region.test` },
+      },
+    }),
+    expect: ADMIN_ONLY,
+    state: () => [{ document: '{ organizations(includeInactive: true, first: 0) { totalCount } }' }],
+  },
+  'Mutation.updateOrganization': {
+    document: 'mutation($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { id } }',
+    variables: (f, caller) => ({ id: f.organizations.update[caller], input: { name: `Переименована: ${caller}` } }),
+    expect: ADMIN_ONLY,
+    state: (f) => eachOf(f.organizations.update, ORGANIZATION_STATE),
+  },
+  'Mutation.deactivateOrganization': {
+    document: 'mutation($id: ID!, $reason: String!) { deactivateOrganization(id: $id, reason: $reason) { active } }',
+    variables: (f, caller) => ({ id: f.organizations.deactivate[caller], reason: `Ликвидирована: ${caller}` }),
+    expect: ADMIN_ONLY,
+    state: (f) => eachOf(f.organizations.deactivate, ORGANIZATION_STATE),
+  },
+  'Mutation.addOfficialPage': {
+    document: 'mutation($input: AddOfficialPageInput!) { addOfficialPage(input: $input) { id } }',
+    variables: (f, caller) => ({ input: { organizationId: f.subordinate, platform: 'TELEGRAM', url: `https://t.me/matrix_new_${tag(caller)}` } }),
+    expect: REPORTERS,
+    state: (f) => [{ document: SUBORDINATE_PAGES, variables: { id: f.subordinate } }],
+  },
+  'Mutation.markFeedbackWidget': {
+    document: 'mutation($id: ID!, $at: DateTime!) { markFeedbackWidget(pageId: $id, placedAt: $at) { id } }',
+    variables: (f, caller) => ({ id: f.pages[caller], at: f.now }),
+    expect: REPORTERS,
+    state: (f) => [{ document: SUBORDINATE_PAGES, variables: { id: f.subordinate } }],
+  },
+  'Mutation.setPageVerified': {
+    document: 'mutation($id: ID!) { setPageVerified(pageId: $id, verified: true) { verified } }',
+    variables: (f, caller) => ({ id: f.pages[caller] }),
+    expect: REPORTERS,
+    state: (f) => [{ document: SUBORDINATE_PAGES, variables: { id: f.subordinate } }],
+  },
+};
