@@ -8,7 +8,8 @@ const REDACT = [
   'token', '*.token', 'email', '*.email', '*.*.email', 'to', '*.to', 'cc', '*.cc', 'password', '*.password',
 ];
 
-const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
+// Letters of any script: a Russian address (почта@правительство.рф) is an address too.
+const EMAIL = /([\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]*@([\p{L}\p{N}.-]+\.\p{L}{2,})/gu;
 const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
 const SECRET_IN_URL = /(\w+:\/\/[^:/\s"]+:)[^@\s"]+@/g;
 

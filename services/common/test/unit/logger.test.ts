@@ -22,12 +22,14 @@ describe('logs', () => {
     logger.warn({ notification: 'n1', error: '550 5.1.1 <sidorova.a@adm.khv.gov.ru>: Recipient address rejected' }, 'letter failed for good');
     logger.error({ err: new Error(`token ${token} refused for kozlov@khv-region.test`) }, 'unexpected error');
     logger.info({ url: 'postgres://hub:s3cr3t@db:5432/hub' }, 'connecting');
+    logger.warn({ error: 'mailbox приёмная@правительство.рф is full' }, 'letter deferred');
     const out = text();
     expect(out).not.toContain(token);
     expect(out).not.toMatch(/eyJ/);
-    for (const address of ['ivanov@', 'petrov@', 'sidorova.a@', 'kozlov@']) expect(out).not.toContain(address);
+    for (const address of ['ivanov@', 'petrov@', 'sidorova.a@', 'kozlov@', 'приёмная@']) expect(out).not.toContain(address);
     expect(out).not.toContain('s3cr3t');
     expect(out).toContain('s***@adm.khv.gov.ru'); // still says which domain refused
-    expect(out.trim().split('\n').map((line) => JSON.parse(line).msg)).toEqual(['request', 'letter failed for good', 'unexpected error', 'connecting']);
+    expect(out).toContain('п***@правительство.рф');
+    expect(out.trim().split('\n').map((line) => JSON.parse(line).msg)).toEqual(['request', 'letter failed for good', 'unexpected error', 'connecting', 'letter deferred']);
   });
 });
