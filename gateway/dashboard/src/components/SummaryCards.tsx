@@ -1,0 +1,38 @@
+import { useQuery } from '../connection';
+import { formatCount, formatRate } from '../format';
+import { SUMMARY, SUPPLY } from '../queries';
+import type { SummaryData, SupplyData } from '../types';
+import { weekRange } from '../weeks';
+import { Card } from './Card';
+import { Loading, Section } from './Section';
+
+/** The selected week at a glance: the weekly norm's results and the content center's supply. */
+export function SummaryCards({ week }: { week: string }) {
+  const results = useQuery<SummaryData>(SUMMARY, { week });
+  const supplied = useQuery<SupplyData>(SUPPLY, { week });
+  const summary = results.data?.complianceSummary;
+  const supply = supplied.data?.contentSupply;
+  const loading = results.loading || supplied.loading;
+  return (
+    <Section id="summary" title={`Итоги недели: ${weekRange(week)}`} subtitle={`${week} · норма: не менее 3 материалов в неделю (п. 3.1)`}
+      missing={[...results.missing, ...supplied.missing]} error={results.error ?? supplied.error} loading={loading}>
+      {loading && !summary && !supply && <Loading what="итоги недели" />}
+      {(summary || supply) && (
+        <div class="cards">
+          <Card name="evaluated" label="Оценено организаций" value={formatCount(summary?.evaluated)} />
+          <Card name="met" label="Выполнили норму" value={formatCount(summary?.met)} tone="met" />
+          <Card name="missed" label="Не выполнили" value={formatCount(summary?.missed)} tone="missed" />
+          <Card name="exempt" label="Освобождены" value={formatCount(summary?.exempt)} tone="exempt" />
+          <Card name="rate" label="Доля выполнивших" value={formatRate(summary?.rate)} hint="без освобождённых" />
+          <Card
+            name="supply"
+            label="Контент-центр: материалов разослано"
+            value={supply ? `${formatCount(supply.distributed)} из ${formatCount(supply.required)}` : '—'}
+            tone={supply?.met == null ? undefined : supply.met ? 'met' : 'missed'}
+            hint={supply?.met == null ? 'норма не оценена' : supply.met ? 'норма выполнена (п. 2.2)' : 'норма не выполнена (п. 2.2)'}
+          />
+        </div>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,99 @@
+import type { ComplianceStatus, MaterialTopic, OrganizationKind, Platform, RuleCode, Severity, WidgetForm } from './types';
+
+export const KIND_LABELS: Record<OrganizationKind, string> = {
+  EXECUTIVE_BODY: 'Органы исполнительной власти',
+  MUNICIPALITY: 'Муниципальные образования',
+  SUBORDINATE: 'Подведомственные организации',
+  CONTENT_CENTER: 'Контент-центр',
+  COMMITTEE: 'Комитет по информационной политике',
+  REGIONAL_MANAGEMENT_CENTER: 'Центр управления регионом',
+};
+
+export const KIND_SINGULAR: Record<OrganizationKind, string> = {
+  EXECUTIVE_BODY: 'орган исполнительной власти',
+  MUNICIPALITY: 'муниципальное образование',
+  SUBORDINATE: 'подведомственная организация',
+  CONTENT_CENTER: 'контент-центр',
+  COMMITTEE: 'комитет',
+  REGIONAL_MANAGEMENT_CENTER: 'ЦУР',
+};
+
+export const STATUS_LABELS: Record<ComplianceStatus | 'NONE', string> = {
+  MET: 'выполнено',
+  MISSED: 'не выполнено',
+  EXEMPT: 'освобождено',
+  NONE: 'нет оценки',
+};
+
+export const RULE_LABELS: Record<RuleCode, string> = {
+  WEEKLY_PLACEMENTS: 'Размещение (3 в неделю)',
+  CONTENT_CENTER_WEEKLY_SUPPLY: 'Поставка контента',
+  FEEDBACK_WIDGET: 'Виджет обратной связи',
+  MONTHLY_MEDIA_MENTION: 'Упоминание в СМИ',
+};
+
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  MANDATORY: 'обязательно',
+  RECOMMENDED: 'рекомендовано',
+};
+
+export const TOPIC_LABELS: Record<MaterialTopic, string> = {
+  GOVERNOR: 'Губернатор',
+  GOVERNMENT: 'Правительство',
+  SOCIAL: 'Социальная сфера',
+  SOCIO_POLITICAL: 'Общественно-политическое',
+  CULTURE: 'Культура',
+  SPORT: 'Спорт',
+};
+
+export const PLATFORM_LABELS: Record<Platform, string> = {
+  VK: 'ВКонтакте',
+  OK: 'Одноклассники',
+  TELEGRAM: 'Telegram',
+  MAX: 'MAX',
+  GOSPABLIKI: 'Госпаблики',
+  WEBSITE: 'Сайт',
+};
+
+export const WIDGET_FORM_LABELS: Record<WidgetForm, string> = {
+  REPORT_PROBLEM: '«Сообщить о проблеме»',
+  SHARE_OPINION: '«Поделиться мнением»',
+};
+
+/** Who is missing when a subgraph does not answer. */
+export const SERVICE_LABELS: Record<string, string> = {
+  compliance: 'сервис проверок',
+  organizations: 'реестр организаций',
+  content: 'сервис материалов',
+};
+
+export const ROLE_LABELS: Record<string, string> = {
+  ADMIN: 'администратор',
+  EDITOR: 'редактор',
+  OPERATOR: 'оператор',
+  ANALYST: 'аналитик ЦУР',
+  HEAD: 'руководитель',
+};
+
+/** What a missing part of an answer is, by its path without list indices. */
+export const FIELD_LABELS: Record<string, string> = {
+  complianceSummary: 'итоги недели',
+  complianceTrend: 'доля выполнивших по неделям',
+  complianceHeatmap: 'тепловая карта',
+  laggards: 'отстающие',
+  contentSupply: 'поставка контента',
+  'contentSupply.required': 'норма контент-центра',
+  'contentSupply.met': 'выполнение нормы контент-центра',
+  contentSupplyHistory: 'поставка контента по неделям',
+  'contentSupplyHistory.required': 'норма контент-центра',
+  'contentSupplyHistory.met': 'выполнение нормы контент-центра',
+  organizations: 'список муниципальных образований',
+  organization: 'организация',
+  'organization.compliance': 'история оценок',
+  'organization.weekProgress': 'текущая неделя',
+  'organization.escalations': 'эскалации',
+  'organization.placements': 'размещения',
+  contentUptake: 'охват по материалам',
+  topicUptake: 'охват по темам',
+  widgetCoverage: 'покрытие виджетом',
+};

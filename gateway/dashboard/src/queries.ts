@@ -1,0 +1,77 @@
+/** Every GraphQL operation the dashboard sends, against infra/supergraph.graphql. */
+
+// One query per subgraph's root field: a non-null root field of a subgraph that is down nulls the
+// whole answer, so what the others own must come in a request of its own.
+
+export const TREND = `query DashboardTrend {
+  complianceTrend(weeks: 12) { period evaluated met missed exempt rate }
+}`;
+
+// 13: the same twelve complete weeks as the trend, plus the current one.
+export const SUPPLY_HISTORY = `query DashboardSupplyHistory {
+  contentSupplyHistory(weeks: 13) { week distributed required met }
+}`;
+
+export const SUMMARY = `query DashboardSummary($week: String!) {
+  complianceSummary(period: $week) { period evaluated met missed exempt rate }
+}`;
+
+export const SUPPLY = `query DashboardSupply($week: String!) {
+  contentSupply(week: $week) { week distributed required met }
+}`;
+
+export const MUNICIPALITIES = `query DashboardMunicipalities {
+  organizations(kind: MUNICIPALITY, first: 100) { edges { node { id name } } }
+}`;
+
+// 100 rows a page: the gateway's cost limit (5000) multiplies a literal `first` by a row's cost
+// (about 40 here), so 500 rows at once would be refused. «Показать ещё» loads the next page.
+export const HEATMAP = `query DashboardHeatmap($kind: OrganizationKind, $municipalityId: ID, $after: String) {
+  complianceHeatmap(weeks: 12, kind: $kind, municipalityId: $municipalityId, first: 100, after: $after) {
+    periods
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    rows { organization { id name shortName kind } statuses missed consecutiveMisses }
+  }
+}`;
+
+export const LAGGARDS = `query DashboardLaggards($week: String!) {
+  laggards(period: $week, limit: 20) {
+    organization { id name }
+    parent { name }
+    municipality { name }
+    consecutiveMisses missedSince actual required severity
+  }
+}`;
+
+// The weekly rule's history: unfiltered, the daily widget results would crowd out the weeks.
+export const ORGANIZATION = `query DashboardOrganization($id: ID!) {
+  organization(id: $id) {
+    id name kind
+    parent { name }
+    head { fullName position email }
+    pages { platform url verified feedbackWidgets { form } }
+    compliance(last: 12, rule: WEEKLY_PLACEMENTS) { rule period status actual required consecutiveMisses }
+    weekProgress { placed required remaining atRisk }
+    escalations(last: 10) { level rule period consecutiveMisses createdAt }
+  }
+}`;
+
+// Apart from the rest: a material's title comes from content, and without it the organization would be lost too.
+export const ORGANIZATION_PLACEMENTS = `query DashboardOrganizationPlacements($id: ID!, $week: String!) {
+  organization(id: $id) {
+    placements(period: $week) { material { title } publishedAt url page { platform } }
+  }
+}`;
+
+export const UPTAKE = `query DashboardUptake($week: String!) {
+  contentUptake(week: $week) { material { id title topic } recipients placedBy uptakeRate }
+  topicUptake(week: $week) { topic materials recipients placedBy uptakeRate }
+}`;
+
+export const WIDGET_COVERAGE = `query DashboardWidgetCoverage {
+  widgetCoverage { pages withBoth missingReportProblem missingShareOpinion missingBoth }
+}`;
+
+/** Any valid token passes: the gateway checks the token before it reads the query. */
+export const PROBE = `query DashboardSignIn { __typename }`;

@@ -1,0 +1,243 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createLogger, freePort, type HttpService } from '@hub/common';
+import { gql, tokenFor } from '@hub/common/testing';
+import { createGateway } from '@hub/gateway';
+import { launchBrowser, openPage, type BrowserPage } from './support/browser.js';
+import { startTestHub, type TestHub } from './support/hub.js';
+
+// Thursday 26 November 2026, 13:00 in Khabarovsk: 2026-W47 is the last complete week, and the
+// worker's start-up catch-up evaluates it and the demo's earlier weeks.
+const clock = () => new Date('2026-11-26T03:00:00Z');
+const LAST_WEEK = '2026-W47';
+const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+const EXPIRED_MESSAGE = 'Срок действия токена истёк или токен недействителен. Войдите снова.';
+
+let hub: TestHub;
+let browser: Browser;
+let analyst: string;
+const pages: BrowserPage[] = [];
+
+const api = async (query: string, variables: Record<string, unknown> = {}) => {
+  const res = await gql(hub.gatewayUrl, query, variables, analyst);
+  expect(res.errors).toBeUndefined();
+  return res.data;
+};
+const firstWith = async (status: 'MET' | 'MISSED') =>
+  (await api('query($p: String!, $s: ComplianceStatus) { complianceReport(period: $p, rule: WEEKLY_PLACEMENTS, status: $s, first: 1) { edges { node { organization { id name } } } } }',
+    { p: LAST_WEEK, s: status })).complianceReport.edges[0].node.organization as { id: string; name: string };
+const count = (n: number) => new Intl.NumberFormat('ru-RU').format(n);
+const percent = (r: number) => new Intl.NumberFormat('ru-RU', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(r);
+const base = (graphqlUrl: string) => graphqlUrl.replace(/\/graphql$/, '');
+
+async function signedIn(baseUrl: string, token: string): Promise<BrowserPage> {
+  const opened = await openPage(browser);
+  pages.push(opened);
+  await opened.page.goto(`${baseUrl}/dashboard`);
+  await opened.page.getByLabel('Токен доступа').fill(token);
+  await opened.page.getByRole('button', { name: 'Войти' }).click();
+  await opened.page.locator('[data-card="evaluated"]').waitFor();
+  return opened;
+}
+const cardValue = (page: Page, name: string) => page.locator(`[data-card="${name}"] .card-value`).textContent();
+
+/** The heatmap shows a page at a time, most misses first: «Показать ещё» until the organization's row is there. */
+async function heatmapRow(page: Page, organizationId: string) {
+  const row = page.locator(`#heatmap tr[data-organization-id="${organizationId}"]`);
+  const more = page.locator('#heatmap').getByRole('button', { name: 'Показать ещё' });
+  await page.locator('#heatmap tbody tr').first().waitFor();
+  while ((await row.count()) === 0 && (await more.count()) > 0) {
+    const shown = await page.locator('#heatmap tbody tr').count();
+    await more.click();
+    await expect.poll(() => page.locator('#heatmap tbody tr').count()).toBeGreaterThan(shown);
+  }
+  return row;
+}
+
+beforeAll(async () => {
+  hub = await startTestHub({ seed: 'demo', worker: true, clock });
+  analyst = await tokenFor('ANALYST');
+  await vi.waitFor(async () => {
+    const { complianceRuns } = await api('query($p: String) { complianceRuns(rule: WEEKLY_PLACEMENTS, period: $p, first: 1) { status } }', { p: LAST_WEEK });
+    expect(complianceRuns[0]?.status).toBe('SUCCEEDED');
+  }, { timeout: 60_000, interval: 500 });
+  browser = await launchBrowser();
+  await mkdir(ARTIFACTS, { recursive: true });
+}, 240_000);
+afterAll(async () => {
+  for (const { context } of pages) await context.close().catch(() => undefined);
+  await browser?.close();
+  await hub?.stop();
+});
+
+describe('the dashboard', () => {
+  let dashboard: BrowserPage;
+
+  it('is served by the gateway: a page that is never cached stale, a script and styles cached by version', async () => {
+    const page = await fetch(`${base(hub.gatewayUrl)}/dashboard/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await page.text();
+    const script = /src="(\/dashboard\/app\.js\?v=\w+)"/.exec(html)?.[1];
+    const styles = /href="(\/dashboard\/app\.css\?v=\w+)"/.exec(html)?.[1];
+    expect(script && styles).toBeTruthy();
+    for (const [path, type] of [[script!, /^text\/javascript/], [styles!, /^text\/css/]] as const) {
+      const asset = await fetch(`${base(hub.gatewayUrl)}${path}`);
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('content-type')).toMatch(type);
+      expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    }
+    expect((await fetch(`${base(hub.gatewayUrl)}/dashboard/app.js`)).headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('signs in an analyst and shows last week\'s summary and the heatmap with the evaluated statuses', async () => {
+    dashboard = await signedIn(base(hub.gatewayUrl), analyst);
+    const { page } = dashboard;
+    expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Хабаровский край — региональный контент');
+
+    const { complianceSummary: summary } = await api('query($p: String!) { complianceSummary(period: $p) { evaluated met missed exempt rate } }', { p: LAST_WEEK });
+    expect(summary.evaluated).toBeGreaterThan(0);
+    expect(await page.locator('select[name="week"]').inputValue()).toBe(LAST_WEEK);
+    expect(await page.locator('select[name="week"] option:checked').textContent()).toBe(`16–22 нояб. (${LAST_WEEK})`);
+    expect(await cardValue(page, 'evaluated')).toBe(count(summary.evaluated));
+    expect(await cardValue(page, 'met')).toBe(count(summary.met));
+    expect(await cardValue(page, 'missed')).toBe(count(summary.missed));
+    expect(await cardValue(page, 'exempt')).toBe(count(summary.exempt));
+    expect(await cardValue(page, 'rate')).toBe(percent(summary.rate));
+
+    const lastWeekCell = async (orgId: string) => (await heatmapRow(page, orgId)).locator(`td[data-period="${LAST_WEEK}"]`);
+    const missed = await firstWith('MISSED');
+    const met = await firstWith('MET');
+    expect(await (await lastWeekCell(missed.id)).getAttribute('data-status')).toBe('MISSED');
+    expect(await (await lastWeekCell(met.id)).getAttribute('data-status')).toBe('MET');
+    expect(await page.locator('#heatmap thead th[title]').evaluateAll((ths) => ths.map((th) => th.getAttribute('title')))).toContain(LAST_WEEK);
+    expect(dashboard.problems).toEqual([]);
+  });
+
+  it('shows another week when it is chosen', async () => {
+    const { page } = dashboard;
+    const { complianceSummary: before } = await api('{ complianceSummary(period: "2026-W46") { evaluated missed } }');
+    await page.locator('select[name="week"]').selectOption('2026-W46');
+    await page.locator('#summary h2', { hasText: '9–15 нояб.' }).waitFor();
+    await page.locator('#summary[aria-busy="false"]').waitFor();
+    expect(await cardValue(page, 'evaluated')).toBe(count(before.evaluated));
+    expect(await cardValue(page, 'missed')).toBe(count(before.missed));
+    await page.locator('select[name="week"]').selectOption(LAST_WEEK);
+    await page.locator('#summary h2', { hasText: '16–22 нояб.' }).waitFor();
+    expect(dashboard.problems).toEqual([]);
+  });
+
+  it('drills into an organization and shows its weekly history, newest first', async () => {
+    const { page } = dashboard;
+    const missed = await firstWith('MISSED');
+    const { organization } = await api('query($id: ID!) { organization(id: $id) { name compliance(last: 12, rule: WEEKLY_PLACEMENTS) { period status } } }', { id: missed.id });
+    await (await heatmapRow(page, missed.id)).click();
+    const panel = page.locator('.drilldown');
+    await panel.locator('table.history tbody tr').first().waitFor();
+    expect(await panel.getByRole('heading', { level: 2 }).textContent()).toBe(organization.name);
+    const shown = await panel.locator('table.history tbody tr').evaluateAll((rows) =>
+      rows.map((r) => ({ period: r.getAttribute('data-period'), status: r.getAttribute('data-status') })));
+    expect(shown).toEqual(organization.compliance);
+    expect(shown[0]).toEqual({ period: LAST_WEEK, status: 'MISSED' });
+    await page.screenshot({ path: `${ARTIFACTS}dashboard-drilldown.png` });
+
+    await panel.getByRole('button', { name: 'Закрыть подробности' }).click();
+    await panel.waitFor({ state: 'detached' });
+    expect(dashboard.problems).toEqual([]);
+  });
+
+  it('downloads the week\'s compliance workbook', async () => {
+    const { page } = dashboard;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="xlsx"]').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const bytes = await readFile((await download.path())!);
+    expect(bytes.length).toBeGreaterThan(100);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('saves a screenshot of the whole page', async () => {
+    const { page } = dashboard;
+    await page.locator('#trend canvas').first().waitFor();
+    await page.locator('#uptake table, #uptake .muted').first().waitFor();
+    const png = await page.screenshot({ path: `${ARTIFACTS}dashboard.png`, fullPage: true });
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(dashboard.problems).toEqual([]);
+  });
+
+  it('refuses an expired token with a clear message', async () => {
+    const { page } = await openPage(browser).then((p) => (pages.push(p), p));
+    await page.goto(`${base(hub.gatewayUrl)}/dashboard`);
+    await page.getByLabel('Токен доступа').fill(await tokenFor('ANALYST', null, Math.floor(Date.now() / 1000) - 60));
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toBe(EXPIRED_MESSAGE);
+  });
+
+  it('goes back to sign-in when the token expires while the page is open', async () => {
+    const expiresAt = Math.floor(Date.now() / 1000) + 8;
+    const { page } = await signedIn(base(hub.gatewayUrl), await tokenFor('ANALYST', null, expiresAt));
+    await new Promise((resolve) => setTimeout(resolve, expiresAt * 1000 - Date.now() + 1000));
+    await page.getByRole('button', { name: 'Обновить' }).click();
+    await page.getByLabel('Токен доступа').waitFor();
+    await expect(page.getByRole('alert').textContent()).resolves.toBe(EXPIRED_MESSAGE);
+  });
+
+  it('says the gateway is unavailable when it stops, keeps what it showed, and recovers on retry', async () => {
+    const port = await freePort();
+    const gateway = () => createGateway({
+      jwtSecret: hub.jwtSecret, subgraphUrls: hub.subgraphUrls, subgraphTimeoutMs: 10_000, production: false,
+      logger: createLogger('dashboard-test', 'silent'),
+    });
+    let running: HttpService | null = await gateway();
+    try {
+      const url = await running.listen(port, '127.0.0.1');
+      const { page } = await signedIn(url, analyst);
+      const evaluated = await cardValue(page, 'evaluated');
+      await running.stop();
+      running = null;
+
+      await page.getByRole('button', { name: 'Обновить' }).click();
+      const banner = page.locator('.banner');
+      await banner.waitFor();
+      expect(await banner.textContent()).toContain('Шлюз недоступен');
+      expect(await cardValue(page, 'evaluated')).toBe(evaluated);
+
+      running = await gateway();
+      await running.listen(port, '127.0.0.1');
+      await banner.getByRole('button', { name: 'Повторить' }).click();
+      await banner.waitFor({ state: 'detached' });
+      await page.locator('#summary[aria-busy="false"]').waitFor();
+      await expect(page.locator('.banner').count()).resolves.toBe(0);
+      expect(await cardValue(page, 'evaluated')).toBe(evaluated);
+    } finally {
+      await running?.stop();
+    }
+  });
+
+  it('shows what the other services give when compliance is down, and says what is missing', async () => {
+    const { page } = dashboard;
+    const missed = await firstWith('MISSED');
+    const { organization } = await api('query($id: ID!) { organization(id: $id) { name } }', { id: missed.id });
+    const distributed = (await api('query($w: String!) { contentSupply(week: $w) { distributed } }', { w: LAST_WEEK })).contentSupply.distributed;
+    await (await heatmapRow(page, missed.id)).click();
+    const panel = page.locator('.drilldown');
+    await panel.locator('table.history').waitFor();
+
+    await hub.subgraphs.compliance.service.stop();
+    await page.getByRole('button', { name: 'Обновить' }).click();
+    const summaryNote = page.locator('#summary .note-warning');
+    await summaryNote.waitFor();
+    expect(await summaryNote.textContent()).toContain('сервис проверок (compliance) не ответил');
+    expect(await cardValue(page, 'supply')).toBe(`${count(distributed)} из —`);
+    await panel.locator('.note-warning').waitFor();
+    expect(await panel.locator('.note-warning').textContent()).toContain('сервис проверок (compliance) не ответил');
+    expect(await panel.getByRole('heading', { level: 2 }).textContent()).toBe(organization.name);
+    expect(await panel.locator('table.history').count()).toBe(0);
+    expect(await page.locator('.banner').count()).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}dashboard-compliance-down.png` });
+  });
+});
