@@ -40,7 +40,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     context: (req) => gatewayContext(options.jwtSecret, req),
     routes: (app) => {
       mountReports(app, { jwtSecret: options.jwtSecret, complianceUrl: options.subgraphUrls.compliance, timeoutMs: options.subgraphTimeoutMs, logger: options.logger });
-      mountDashboard(app);
+      mountDashboard(app, { logger: options.logger });
     },
     health: async () => {
       const report = await checkSubgraphs(options.subgraphUrls, Math.min(options.subgraphTimeoutMs, 3000));
