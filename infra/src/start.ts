@@ -10,6 +10,7 @@ const mail = hub.mailDir ? `local sink ${hub.smtpUrl}, letters saved as .eml in 
 process.stdout.write(`
 Regional content hub is running.
 
+  Dashboard: ${hub.gatewayUrl.replace(/graphql$/, 'dashboard/')}  (sign in with the token below)
   GraphQL:  ${hub.gatewayUrl}
   Health:   ${hub.gatewayUrl.replace(/graphql$/, 'health')}
   Mail:     ${mail}
