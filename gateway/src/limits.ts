@@ -3,15 +3,19 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 
 /**
  * What one GraphQL document may ask of the hub. The dashboard's and the contract's operations
- * stay well inside (depth ≤ 6, no aliases, a few hundred tokens); a hostile or runaway document
- * is refused at the gateway before any subgraph is called.
+ * stay well inside (depth ≤ 6, no aliases, a few hundred tokens, one page of ≤ 500); a hostile or
+ * runaway document is refused at the gateway before any subgraph is called.
  */
 export const QUERY_LIMITS = {
   maxDepth: 10,
   maxAliases: 15,
   maxDirectives: 20,
   maxTokens: 2_000,
-  maxCost: 5_000,
+  /**
+   * graphql-armor multiplies a list's cost by a literal `first`/`last`: one full page (500) of a
+   * report or heatmap costs ~20,000 and must pass; several deep pages in one document must not.
+   */
+  maxCost: 50_000,
   /** Request bodies (reportPlacements' 500 items are ~150 KB). */
   bodyLimit: '1mb',
 } as const;
