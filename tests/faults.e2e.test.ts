@@ -63,9 +63,13 @@ describe('a subgraph that hangs', () => {
     const hub = await startTestHub({ seed: 'demo' });
     cleanups.push(() => hub.stop());
     // Accepts connections and never answers.
-    const silent = net.createServer(() => undefined);
+    const sockets = new Set<net.Socket>();
+    const silent = net.createServer((socket) => void sockets.add(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    cleanups.push(() => new Promise((resolve) => silent.close(resolve)));
+    cleanups.push(() => new Promise((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      silent.close(resolve);
+    }));
     const { port } = silent.address() as net.AddressInfo;
     const gateway = await gatewayFor({ ...hub.subgraphUrls, compliance: `http://127.0.0.1:${port}/graphql` }, 1_000);
 
