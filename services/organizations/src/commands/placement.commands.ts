@@ -25,7 +25,8 @@ const batch = z
 export interface ReportResult {
   accepted: number;
   duplicates: number;
-  placements: Placement[];
+  /** Read only when the caller selects it (GraphQL calls a function-valued field): a bulk report wants the counts. */
+  placements: () => Promise<Placement[]>;
 }
 
 const itemError = (index: number, field: string, message: string) => badInput(field, `input[${index}].${field}: ${message}`, index);
@@ -44,6 +45,9 @@ export async function reportPlacements(ctx: OrganizationsContext, raw: unknown):
     (await ctx.em.find(OfficialPageEntity, { id: { $in: [...new Set(items.map((i) => i.pageId))] } })).map((p) => [p.id, p]),
   );
   const root = scopeRoot(ctx.auth);
+  // One lookup of every page's organization up front; the per-item check below then reads the
+  // loader's cache instead of querying once per organization in turn.
+  if (root) await ctx.hierarchy.isWithin(root, [...new Set([...pages.values()].map((p) => p.organizationId))]);
   for (const [index, it] of items.entries()) {
     const page = pages.get(it.pageId);
     if (!page) throw itemError(index, 'pageId', 'no such official page');
@@ -78,5 +82,5 @@ export async function reportPlacements(ctx: OrganizationsContext, raw: unknown):
 
   const accepted = await ctx.em.transactional((em) => insertPlacements(em, rows));
   const pairs = [...new Map(rows.map((r) => [`${r.materialId}|${r.pageId}`, r])).values()];
-  return { accepted, duplicates: items.length - accepted, placements: await placementsFor(ctx.em.fork(), pairs) };
+  return { accepted, duplicates: items.length - accepted, placements: () => placementsFor(ctx.em.fork(), pairs) };
 }
