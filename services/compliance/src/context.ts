@@ -3,6 +3,8 @@ import { createDirectoryHierarchy, type BaseContext } from '@hub/common';
 import { ComplianceRuleEntity, type ComplianceRule } from './entities/compliance-rule.entity.js';
 import type { EngineDeps } from './engine/run-check.js';
 import { weekProgress, type Progress } from './engine/week-progress.js';
+import type { ComplianceResult } from './entities/compliance-result.entity.js';
+import { createRecentResultsLoader } from './loaders/recent-results.loader.js';
 
 export interface ComplianceContext extends BaseContext {
   /** The rule table is a handful of rows: read once per request. */
@@ -11,6 +13,8 @@ export interface ComplianceContext extends BaseContext {
   engine: EngineDeps;
   /** This week's progress of every organization the weekly norm applies to, once per request. */
   progress: DataLoader<'current', Map<string, Progress>>;
+  /** Organizations' last results, keyed by recentResultsKey. */
+  recentResults: DataLoader<string, ComplianceResult[]>;
 }
 
 export function createContext(base: BaseContext): ComplianceContext {
@@ -28,5 +32,6 @@ export function createContext(base: BaseContext): ComplianceContext {
       const map = await weekProgress(engine, await rules.load('all'));
       return keys.map(() => map);
     }),
+    recentResults: createRecentResultsLoader(base.em),
   };
 }

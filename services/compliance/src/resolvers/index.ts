@@ -6,7 +6,8 @@ import type { Exemption as ExemptionRow } from '../entities/exemption.entity.js'
 import { ComplianceRunEntity } from '../entities/compliance-run.entity.js';
 import { ExemptionEntity } from '../entities/exemption.entity.js';
 import { severityFor } from '../domain/applicability.js';
-import { Query, organizationCompliance, toWeekProgress } from './query.js';
+import { Query, toWeekProgress } from './query.js';
+import { organizationRecentResults } from './organization-compliance.js';
 import { Mutation } from './mutation.js';
 import { Escalation, MailQuery, organizationEscalations, resendNotification } from './mail.js';
 import { AnalyticsQuery } from './analytics.js';
@@ -66,7 +67,7 @@ export const resolvers = (runtime: SubgraphRuntime) => ({
         return severity ? [{ rule, severity }] : [];
       });
     },
-    compliance: organizationCompliance,
+    compliance: organizationRecentResults,
     escalations: organizationEscalations,
     weekProgress: async (org: { id: string }, _: unknown, ctx: ComplianceContext) => {
       await assertCanRead(ctx.auth, [org.id], ctx.hierarchy);

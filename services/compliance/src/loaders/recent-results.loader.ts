@@ -1,0 +1,44 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { groupBy, isUuid, pgArray, runSql, type RuleCode } from '@hub/common';
+import { ComplianceResultEntity, type ComplianceResult } from '../entities/compliance-result.entity.js';
+
+/** "orgId|last|rule" (rule empty for every rule). */
+export const recentResultsKey = (organizationId: string, last: number, rule: RuleCode | null) => `${organizationId}|${last}|${rule ?? ''}`;
+
+/**
+ * Each organization's last results, newest first: a page of organizations asking for their
+ * history costs two statements, not one per organization. One query per distinct (last, rule)
+ * in the batch, usually one.
+ */
+export function createRecentResultsLoader(em: EntityManager): DataLoader<string, ComplianceResult[]> {
+  return new DataLoader<string, ComplianceResult[]>(async (keys) => {
+    const idsByQuery = new Map<string, string[]>();
+    for (const key of keys) {
+      const [id, last, rule] = key.split('|') as [string, string, string];
+      if (isUuid(id)) idsByQuery.set(`${last}|${rule}`, [...(idsByQuery.get(`${last}|${rule}`) ?? []), id]);
+    }
+    const results = new Map<string, ComplianceResult[]>();
+    for (const [query, ids] of idsByQuery) {
+      const [last, rule] = query.split('|') as [string, string];
+      const found = groupBy(await lastResultsOf(em, ids, Number(last), (rule || null) as RuleCode | null), (r) => r.organizationId);
+      for (const id of ids) results.set(`${id}|${query}`, found.get(id) ?? []);
+    }
+    return keys.map((key) => results.get(key) ?? []);
+  });
+}
+
+async function lastResultsOf(em: EntityManager, organizationIds: string[], last: number, rule: RuleCode | null): Promise<ComplianceResult[]> {
+  const ranked = await runSql<{ id: string }[]>(
+    em,
+    `select id from (
+       select id, row_number() over (partition by organization_id order by period_start desc, rule asc) as n
+       from compliance.compliance_result
+       where organization_id = any(?::uuid[])${rule ? ' and rule = ?' : ''}
+     ) ranked
+     where n <= ?`,
+    [pgArray(organizationIds), ...(rule ? [rule] : []), last],
+  );
+  if (!ranked.length) return [];
+  return em.find(ComplianceResultEntity, { id: { $in: ranked.map((r) => r.id) } }, { orderBy: { periodStart: 'desc', rule: 'asc' } });
+}
