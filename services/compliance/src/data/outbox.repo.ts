@@ -28,3 +28,23 @@ export async function queueLetters(em: EntityManager, letters: QueuedLetter[], n
   );
   return result.affectedRows;
 }
+
+export interface SentLetter {
+  id: string;
+  attempts: number;
+  messageId: string;
+}
+
+/** Records letters as sent: one UPDATE for the lot. */
+export async function markSent(em: EntityManager, letters: SentLetter[], at: Date): Promise<void> {
+  if (!letters.length) return;
+  await runSql(
+    em,
+    `update compliance.notification n
+     set status = 'SENT', attempts = s.attempts, sent_at = ?, message_id = s.message_id, locked_until = null, last_error = null
+     from jsonb_to_recordset(?::jsonb) as s(id uuid, attempts int, message_id text)
+     where n.id = s.id`,
+    [at, JSON.stringify(letters.map((l) => ({ id: l.id, attempts: l.attempts, message_id: l.messageId })))],
+    'run',
+  );
+}

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { runSql, type Clock, type Logger } from '@hub/common';
 import type { Mailer } from './mailer.js';
+import { groupedWrites } from './grouped-writes.js';
+import { markSent, type SentLetter } from '../data/outbox.repo.js';
 
 export const MAX_ATTEMPTS = 8;
 const CLAIM_MS = 2 * 60_000;
@@ -22,6 +24,8 @@ interface Claimed {
  */
 export async function dispatchDue(deps: { em: EntityManager; mailer: Mailer; clock: Clock; logger: Logger }, batch = 50): Promise<{ sent: number; retried: number; failed: number }> {
   const tally = { sent: 0, retried: 0, failed: 0 };
+  // A commit per letter cost more than sending it: the letters sent meanwhile are recorded together.
+  const sent = groupedWrites<SentLetter>((letters) => markSent(deps.em, letters, deps.clock()));
   for (;;) {
     const now = deps.clock();
     const claimed = await runSql<Claimed[]>(
@@ -35,26 +39,34 @@ export async function dispatchDue(deps: { em: EntityManager; mailer: Mailer; clo
       [new Date(now.getTime() + CLAIM_MS), now, now, batch],
     );
     if (!claimed.length) return tally;
-    for (const row of claimed) {
-      const outcome = await deps.mailer.send({
-        messageId: `<${row.id}@regional-content-hub>`, to: row.to, cc: row.cc ?? [], subject: row.subject,
-        html: row.html, text: row.text, attachments: row.attachments ?? [],
-      });
-      const attempts = row.attempts + 1;
-      if (outcome.ok) {
-        tally.sent++;
-        await runSql(deps.em, `update compliance.notification set status = 'SENT', attempts = ?, sent_at = ?, message_id = ?, locked_until = null, last_error = null where id = ?`,
-          [attempts, deps.clock(), `<${row.id}@regional-content-hub>`, row.id], 'run');
-      } else if (outcome.permanent || attempts >= MAX_ATTEMPTS) {
-        tally.failed++;
-        deps.logger.warn({ notification: row.id, error: outcome.error }, 'letter failed for good');
-        await runSql(deps.em, `update compliance.notification set status = 'FAILED', attempts = ?, last_error = ?, locked_until = null where id = ?`,
-          [attempts, outcome.error, row.id], 'run');
-      } else {
-        tally.retried++;
-        await runSql(deps.em, `update compliance.notification set attempts = ?, last_error = ?, next_attempt_at = ?, locked_until = null where id = ?`,
-          [attempts, outcome.error, new Date(deps.clock().getTime() + retryDelayMs(attempts)), row.id], 'run');
-      }
-    }
+    // The mailer's pool sends several letters at once; one at a time left all but one connection idle.
+    // Outcomes are still recorded as they come (sent ones a group at a time), so a crash resends only what was in flight.
+    await Promise.all(claimed.map((row) => sendAndRecord(deps, row, tally, sent)));
+  }
+}
+
+async function sendAndRecord(
+  deps: { em: EntityManager; mailer: Mailer; clock: Clock; logger: Logger },
+  row: Claimed,
+  tally: { sent: number; retried: number; failed: number },
+  sent: { add(letter: SentLetter): Promise<void> },
+): Promise<void> {
+  const outcome = await deps.mailer.send({
+    messageId: `<${row.id}@regional-content-hub>`, to: row.to, cc: row.cc ?? [], subject: row.subject,
+    html: row.html, text: row.text, attachments: row.attachments ?? [],
+  });
+  const attempts = row.attempts + 1;
+  if (outcome.ok) {
+    tally.sent++;
+    await sent.add({ id: row.id, attempts, messageId: `<${row.id}@regional-content-hub>` });
+  } else if (outcome.permanent || attempts >= MAX_ATTEMPTS) {
+    tally.failed++;
+    deps.logger.warn({ notification: row.id, error: outcome.error }, 'letter failed for good');
+    await runSql(deps.em, `update compliance.notification set status = 'FAILED', attempts = ?, last_error = ?, locked_until = null where id = ?`,
+      [attempts, outcome.error, row.id], 'run');
+  } else {
+    tally.retried++;
+    await runSql(deps.em, `update compliance.notification set attempts = ?, last_error = ?, next_attempt_at = ?, locked_until = null where id = ?`,
+      [attempts, outcome.error, new Date(deps.clock().getTime() + retryDelayMs(attempts)), row.id], 'run');
   }
 }

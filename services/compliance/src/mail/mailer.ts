@@ -27,8 +27,9 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
   let transport = open();
   return {
     async send(mail) {
+      const used = transport;
       try {
-        const info = await transport.sendMail({
+        const info = await used.sendMail({
           from,
           to: mail.to,
           cc: mail.cc.length ? mail.cc : undefined,
@@ -42,8 +43,9 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
       } catch (err) {
         const e = err as Error & { responseCode?: number; response?: string; code?: string };
         const permanent = typeof e.responseCode === 'number' && e.responseCode >= 500;
-        if (e.responseCode === undefined) {
+        if (e.responseCode === undefined && used === transport) {
           // A connection problem: pooled connections to a server that went away are dead too.
+          // Letters sent at once fail together; the first of them replaces the pool, once.
           transport.close();
           transport = open();
         }
