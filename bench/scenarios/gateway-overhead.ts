@@ -1,0 +1,160 @@
+// Issue 9: what the gateway adds to a query over asking the subgraphs directly, for a
+// single-subgraph query and a federated one (organizations, then compliance by the 50 keys, as
+// the gateway's plan does), in p50 latency and in throughput; and the SQL statements a request
+// costs for 10 organizations against 50, which must not grow with the page (no N+1).
+import { isDeepStrictEqual } from 'node:util';
+import autocannon from 'autocannon';
+import { ratioOf, type BenchContext, type HubHandle, type Scenario, type ScenarioResult } from '../lib/scenario.js';
+import { closedLoopRate, graphqlClient, interleavedLatencies, type GraphqlClient } from './support/http-load.js';
+import { countSqlStatements } from './support/sql-statement-counter.js';
+import { percentile, round } from './support/stats.js';
+
+const PAGE = 50;
+const SMALL_PAGE = 10;
+const WARM_UP = 20;
+const SAMPLES = 100;
+const CONNECTIONS = 10;
+const DURATION_S = 8;
+
+const SINGLE = `query Single($first: Int!) { organizations(first: $first) { edges { node { id name kind } } } }`;
+const FEDERATED = `query Federated($first: Int!) { organizations(first: $first) { edges { node {
+  id name pages { platform url } placementCount compliance(last: 4) { rule period status } } } } }`;
+/** The gateway's plan for FEDERATED: the organizations subgraph's part, with each organization's key… */
+const FEDERATED_ORGANIZATIONS = `query FederatedOrganizations($first: Int!) { organizations(first: $first) { edges { node {
+  __typename id name pages { platform url } placementCount } } } }`;
+/** …then compliance's field for those keys. */
+const FEDERATED_COMPLIANCE = `query FederatedCompliance($representations: [_Any!]!) { _entities(representations: $representations) {
+  ... on Organization { compliance(last: 4) { rule period status } } } }`;
+
+interface OrganizationNode { __typename?: string; id: string; [field: string]: unknown }
+type Page = { organizations: { edges: { node: OrganizationNode }[] } };
+
+export const gatewayOverheadScenario: Scenario = {
+  name: 'gateway-overhead',
+  scales: ['region', 'nation'],
+  async run(ctx) {
+    const hub = await ctx.startHub();
+    const client = graphqlClient();
+    try {
+      const paths = await requestPaths(hub, client);
+      await assertSameData(paths);
+      const compared = {
+        singleGateway: () => paths.singleGateway(PAGE), singleDirect: () => paths.singleDirect(PAGE),
+        federatedGateway: () => paths.federatedGateway(PAGE), federatedDirect: () => paths.federatedDirect(PAGE),
+      };
+      await interleavedLatencies(compared, WARM_UP);
+
+      ctx.log('gateway-overhead: SQL statements per request, 10 against 50 organizations');
+      const sql = await sqlStatements(paths);
+
+      ctx.log(`gateway-overhead: p50 over ${SAMPLES} requests each`);
+      const latencies = await interleavedLatencies(compared, SAMPLES);
+
+      ctx.log(`gateway-overhead: throughput, ${CONNECTIONS} connections for ${DURATION_S} s each side`);
+      const token = await hub.token('ANALYST');
+      const singleGatewayRate = await autocannonRate(hub.gatewayUrl, token, SINGLE);
+      const singleDirectRate = await autocannonRate(hub.subgraphUrls.organizations, token, SINGLE);
+      const federatedGatewayRate = await closedLoopRate(() => paths.federatedGateway(PAGE), CONNECTIONS, DURATION_S * 1000);
+      const federatedDirectRate = await closedLoopRate(() => paths.federatedDirect(PAGE), CONNECTIONS, DURATION_S * 1000);
+
+      return [
+        latencyResult(ctx, 'single-p50', latencies.singleGateway, latencies.singleDirect),
+        latencyResult(ctx, 'federated-p50', latencies.federatedGateway, latencies.federatedDirect),
+        rateResult(ctx, 'single-throughput', singleGatewayRate, singleDirectRate, 'autocannon'),
+        rateResult(ctx, 'federated-throughput', federatedGatewayRate, federatedDirectRate, 'closed loop over undici: the direct side chains two servers'),
+        {
+          scenario: 'gateway-overhead:sql-per-request', scale: ctx.scale, value: sql.first50.gateway, baseline: sql.first10.gateway,
+          ratio: round(ratioOf(sql.first50.gateway, sql.first10.gateway)), unit: 'statements', target: { max: 1 },
+          details: { query: 'federated', ...sql },
+        },
+      ];
+    } finally {
+      await client.close();
+      await hub.stop();
+    }
+  },
+};
+
+type Paths = Awaited<ReturnType<typeof requestPaths>>;
+
+async function requestPaths(hub: HubHandle, client: GraphqlClient) {
+  const token = await hub.token('ANALYST');
+  const { gatewayUrl, subgraphUrls } = hub;
+  const organizationsPart = (first: number) =>
+    client.post<Page>({ url: subgraphUrls.organizations, token, query: FEDERATED_ORGANIZATIONS, variables: { first } });
+  const compliancePart = (nodes: OrganizationNode[]) =>
+    client.post<{ _entities: { compliance: unknown }[] }>({
+      url: subgraphUrls.compliance, token, query: FEDERATED_COMPLIANCE,
+      variables: { representations: nodes.map((n) => ({ __typename: 'Organization', id: n.id })) },
+    });
+  return {
+    singleGateway: (first: number) => client.post<Page>({ url: gatewayUrl, token, query: SINGLE, variables: { first } }),
+    singleDirect: (first: number) => client.post<Page>({ url: subgraphUrls.organizations, token, query: SINGLE, variables: { first } }),
+    federatedGateway: (first: number) => client.post<Page>({ url: gatewayUrl, token, query: FEDERATED, variables: { first } }),
+    federatedDirect: async (first: number) => {
+      const page = await organizationsPart(first);
+      const nodes = page.organizations.edges.map((e) => e.node);
+      return { nodes, entities: (await compliancePart(nodes))._entities };
+    },
+    organizationsPart,
+    compliancePart,
+  };
+}
+
+/** The two sides of each comparison must answer the same data, or the comparison means nothing. */
+async function assertSameData(paths: Paths): Promise<void> {
+  const single = [await paths.singleGateway(PAGE), await paths.singleDirect(PAGE)];
+  if (!isDeepStrictEqual(single[0], single[1])) throw new Error('the single-subgraph query answers differently through the gateway');
+  const viaGateway = (await paths.federatedGateway(PAGE)).organizations.edges.map((e) => e.node);
+  const { nodes, entities } = await paths.federatedDirect(PAGE);
+  const direct = nodes.map(({ __typename, ...node }, i) => ({ ...node, compliance: entities[i]!.compliance }));
+  if (viaGateway.length !== PAGE || !isDeepStrictEqual(viaGateway, direct)) {
+    throw new Error(`the federated query answers differently through the gateway (${viaGateway.length} organizations)`);
+  }
+}
+
+/** Statements each subgraph runs for a page of 10 and of 50 organizations, one subgraph at a time. */
+async function sqlStatements(paths: Paths) {
+  const forPage = async (first: number) => {
+    let nodes: OrganizationNode[] = [];
+    const organizations = await countSqlStatements(async () => {
+      nodes = (await paths.organizationsPart(first)).organizations.edges.map((e) => e.node);
+    });
+    const compliance = await countSqlStatements(() => paths.compliancePart(nodes));
+    const gateway = await countSqlStatements(() => paths.federatedGateway(first));
+    const single = await countSqlStatements(() => paths.singleGateway(first));
+    return { organizations, compliance, gateway, single };
+  };
+  return { first10: await forPage(SMALL_PAGE), first50: await forPage(PAGE) };
+}
+
+async function autocannonRate(url: string, token: string, query: string): Promise<number> {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables: { first: PAGE } }),
+    // A GraphQL error still comes as HTTP 200.
+    verifyBody: (body) => !String(body).includes('"errors"'),
+  });
+  const failed = result.errors + result.timeouts + result.non2xx + result.mismatches;
+  if (failed) throw new Error(`autocannon on ${url}: ${failed} failed requests`);
+  return result.requests.average;
+}
+
+function latencyResult(ctx: BenchContext, name: string, gateway: number[], direct: number[]): ScenarioResult {
+  const [value, baseline] = [percentile(gateway, 50), percentile(direct, 50)];
+  return {
+    scenario: `gateway-overhead:${name}`, scale: ctx.scale, value: round(value), baseline: round(baseline), ratio: round(ratioOf(value, baseline)), unit: 'ms',
+    details: { addedMs: round(value - baseline), samples: gateway.length, p99GatewayMs: round(percentile(gateway, 99)), p99DirectMs: round(percentile(direct, 99)) },
+  };
+}
+
+function rateResult(ctx: BenchContext, name: string, gateway: number, direct: number, tool: string): ScenarioResult {
+  return {
+    scenario: `gateway-overhead:${name}`, scale: ctx.scale, value: round(gateway, 0), baseline: round(direct, 0), ratio: round(ratioOf(gateway, direct)),
+    unit: 'req/s', details: { connections: CONNECTIONS, durationS: DURATION_S, tool },
+  };
+}
