@@ -1,10 +1,10 @@
 // Issue 9: reporting 10,000 placements through the gateway, 500 a call, against the same rows
 // written by plain multi-row INSERTs of the same batch size. Target: at most 3× the direct time.
 import type pg from 'pg';
-import { ratioOf, type BenchContext, type HubHandle, type Scenario, type ScenarioResult } from '../lib/scenario.js';
+import { ratioOf, type BenchContext, type Scenario, type ScenarioResult } from '../lib/scenario.js';
 import { MAX_PLACEMENTS_PER_CALL } from '../../services/organizations/src/commands/placement.commands.js';
 import { deletePlacements, placementCandidates, type PlacementCandidate } from './support/placement-candidates.js';
-import { graphql } from './support/graphql.js';
+import { graphqlClient, type GraphqlClient } from './support/http-load.js';
 import { withPg } from './support/sql.js';
 import { elapsedMs, median, round } from './support/stats.js';
 
@@ -24,10 +24,11 @@ export const reportPlacementsScenario: Scenario = {
       const candidates = await placementCandidates(client, ROWS + WARM_UP_ROWS, ctx.dataset.now);
       const [warmUp, measured] = [candidates.slice(0, WARM_UP_ROWS), candidates.slice(WARM_UP_ROWS)];
       const hub = await ctx.startHub();
+      const gateway = graphqlClient();
       try {
-        const token = await hub.token('ADMIN');
+        const report = reporter(gateway, hub.gatewayUrl, await hub.token('ADMIN'));
         ctx.log(`report-placements: warming up with ${warmUp.length} rows each way`);
-        await viaGateway(hub, token, warmUp);
+        await report(warmUp);
         await deletePlacements(client, warmUp);
         await directInsert(client, warmUp, ctx.dataset.now);
         await deletePlacements(client, warmUp);
@@ -35,7 +36,7 @@ export const reportPlacementsScenario: Scenario = {
         const gatewayMs: number[] = [];
         const directMs: number[] = [];
         for (let i = 0; i < ROUNDS; i++) {
-          const timings = await interleavedRound(client, hub, token, measured, ctx.dataset.now, i % 2 === 0);
+          const timings = await interleavedRound(client, report, measured, ctx.dataset.now, i % 2 === 0);
           gatewayMs.push(timings.gateway);
           directMs.push(timings.direct);
           ctx.log(`report-placements: round ${i + 1}: gateway ${Math.round(timings.gateway)} ms, direct ${Math.round(timings.direct)} ms`);
@@ -43,6 +44,7 @@ export const reportPlacementsScenario: Scenario = {
         return results(ctx, gatewayMs, directMs);
       } finally {
         await deletePlacements(client, candidates);
+        await gateway.close();
         await hub.stop();
       }
     });
@@ -53,12 +55,12 @@ export const reportPlacementsScenario: Scenario = {
  * Both paths write each batch in turn into the same table state (the other path's copy is
  * deleted, untimed, in between), so load from elsewhere on a shared machine falls on both alike.
  */
-async function interleavedRound(client: pg.Client, hub: HubHandle, token: string, rows: PlacementCandidate[], now: Date, gatewayFirst: boolean) {
+async function interleavedRound(client: pg.Client, report: Reporter, rows: PlacementCandidate[], now: Date, gatewayFirst: boolean) {
   const total = { gateway: 0, direct: 0 };
   for (const batch of batches(rows)) {
     const order = gatewayFirst ? (['gateway', 'direct'] as const) : (['direct', 'gateway'] as const);
     for (const [step, path] of order.entries()) {
-      total[path] += await elapsedMs(() => (path === 'gateway' ? viaGateway(hub, token, batch) : directInsert(client, batch, now)));
+      total[path] += await elapsedMs(() => (path === 'gateway' ? report(batch) : directInsert(client, batch, now)));
       if (step === 0) await deletePlacements(client, batch);
     }
   }
@@ -67,12 +69,17 @@ async function interleavedRound(client: pg.Client, hub: HubHandle, token: string
   return total;
 }
 
-async function viaGateway(hub: HubHandle, token: string, rows: PlacementCandidate[]): Promise<void> {
-  for (const batch of batches(rows)) {
-    const input = batch.map((r) => ({ materialId: r.materialId, pageId: r.pageId, url: r.url, publishedAt: r.publishedAt.toISOString() }));
-    const { reportPlacements } = await graphql<{ reportPlacements: { accepted: number } }>(hub.gatewayUrl, token, REPORT, { input });
-    if (reportPlacements.accepted !== batch.length) throw new Error(`the gateway accepted ${reportPlacements.accepted} of ${batch.length}`);
-  }
+type Reporter = (rows: PlacementCandidate[]) => Promise<void>;
+
+/** The measured path: reportPlacements through the gateway, a batch a call. */
+function reporter(client: GraphqlClient, gatewayUrl: string, token: string): Reporter {
+  return async (rows) => {
+    for (const batch of batches(rows)) {
+      const input = batch.map((r) => ({ materialId: r.materialId, pageId: r.pageId, url: r.url, publishedAt: r.publishedAt.toISOString() }));
+      const { reportPlacements } = await client.post<{ reportPlacements: { accepted: number } }>({ url: gatewayUrl, token, query: REPORT, variables: { input } });
+      if (reportPlacements.accepted !== batch.length) throw new Error(`the gateway accepted ${reportPlacements.accepted} of ${batch.length}`);
+    }
+  };
 }
 
 /** The baseline: the same rows as the mutation stores them, one multi-row INSERT per batch. */
