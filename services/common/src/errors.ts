@@ -40,6 +40,9 @@ const KNOWN_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'DOWNSTREAM_SERVICE_ERROR',
 ]);
 
+/** graphql-js gives up on a request's variables after 50 bad values with this error, which has no code. */
+const VARIABLE_ERROR_LIMIT = 'Too many errors processing variables, error limit reached. Execution aborted.';
+
 /**
  * The one error mapper: domain errors keep their code and details, known GraphQL errors pass,
  * anything else is an internal fault, masked outside development so no stack or SQL leaks.
@@ -51,11 +54,10 @@ export function createErrorFormatter(options: { maskInternal: boolean; log: (err
       const mapped = original.toGraphQLError();
       return { ...formatted, message: mapped.message, extensions: { ...mapped.extensions, http: undefined } };
     }
-    const code = formatted.extensions?.code;
+    const code = formatted.message === VARIABLE_ERROR_LIMIT ? 'BAD_USER_INPUT' : formatted.extensions?.code;
     if (typeof code === 'string' && KNOWN_CODES.has(code)) {
-      if (!options.maskInternal) return formatted;
-      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      const { stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions: { ...extensions, code, ...(options.maskInternal ? {} : { stacktrace }) } };
     }
     options.log(original);
     if (!options.maskInternal) return formatted;

@@ -9,9 +9,12 @@ const REDACT = [
 ];
 
 // Letters of any script: a Russian address (почта@правительство.рф) is an address too.
-const EMAIL = /([\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]*@([\p{L}\p{N}.-]+\.\p{L}{2,})/gu;
-const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
-const SECRET_IN_URL = /(\w+:\/\/[^:/\s"]+:)[^@\s"]+@/g;
+// Each pattern starts only where a run of its characters starts (the lookbehinds) and a password
+// ends at a slash: tried from every position of a long run instead, each would take quadratic
+// time, seconds for an input of 100k letters.
+const EMAIL = /(?<![\p{L}\p{N}._%+-])([\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]*@([\p{L}\p{N}.-]+\.\p{L}{2,})/gu;
+const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
+const SECRET_IN_URL = /(?<!\w)(\w+:\/\/[^:/\s"]+:)[^@/\s"]+@/g;
 
 /**
  * …and whatever slips through inside free text (an SMTP server's "550 <ivanov@…> rejected", an

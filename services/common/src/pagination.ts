@@ -1,4 +1,6 @@
+import { isUuid } from './collections.js';
 import { badInput } from './errors.js';
+import { parseInstant } from './time.js';
 
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -27,11 +29,27 @@ export function encodeCursor(values: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | null | undefined, arity: number): (string | number)[] | null {
+/** How the keyset compares a cursor value in SQL: int4, text, timestamptz or uuid. */
+export type CursorKey = 'int' | 'text' | 'instant' | 'uuid';
+
+const INT4_MAX = 2 ** 31 - 1;
+
+/** An instant as toISOString() or PostgreSQL's own text (2026-11-28 08:00:00.123456+00) writes it. */
+const isCursorInstant = (value: string) => parseInstant(value.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')) !== null;
+
+// A forged cursor must be refused here: in the database it would be a failed cast, an internal error.
+const FITS: Record<CursorKey, (value: unknown) => boolean> = {
+  int: (value) => Number.isInteger(value) && Math.abs(value as number) <= INT4_MAX,
+  text: (value) => typeof value === 'string' && !value.includes('\u0000'),
+  instant: (value) => typeof value === 'string' && isCursorInstant(value),
+  uuid: (value) => typeof value === 'string' && isUuid(value),
+};
+
+export function decodeCursor(cursor: string | null | undefined, keys: readonly CursorKey[]): (string | number)[] | null {
   if (!cursor) return null;
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === arity && values.every((v) => ['string', 'number'].includes(typeof v))) {
+    if (Array.isArray(values) && values.length === keys.length && keys.every((key, i) => FITS[key](values[i]))) {
       return values;
     }
   } catch {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { badInput } from './errors.js';
+import { isSupportedInstant } from './time.js';
 
 /**
  * The hub's periods, in the region's local time (DESIGN: a week is Monday 00:00 to Sunday 24:00
@@ -30,8 +31,13 @@ function toPeriod(kind: PeriodKind, start: DateTime): Period {
   return { kind, label, start: start.toJSDate(), end: start.plus({ [unit + 's']: 1 }).toJSDate() };
 }
 
-/** Parses a period label; null when it is not a real week, month or day. */
+/** Parses a period label; null when it is not a real week, month or day, or lies outside the instants the hub takes. */
 export function tryParsePeriod(label: string, timeZone: string): Period | null {
+  const period = parseLabel(label, timeZone);
+  return period && isSupportedInstant(period.start) && isSupportedInstant(period.end) ? period : null;
+}
+
+function parseLabel(label: string, timeZone: string): Period | null {
   const text = label.trim();
   let match = PATTERNS.WEEK.exec(text);
   if (match) {

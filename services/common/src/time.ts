@@ -3,13 +3,32 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
 
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * The instants the hub takes, in DateTimes and periods. Before 1970 the region's zones fall back
+ * to local mean time (+08:47:31), an offset ISO-8601 output cannot carry; year 0 and years of
+ * five digits are no timestamps PostgreSQL reads.
+ */
+const EARLIEST = Date.UTC(1970, 0, 1);
+const LATEST = Date.UTC(9999, 11, 31);
+
+export const isSupportedInstant = (date: Date): boolean => date.getTime() >= EARLIEST && date.getTime() < LATEST;
+
+function daysInMonth(year: number, month: number): number {
+  const last = new Date(0);
+  last.setUTCFullYear(year, month, 0);
+  return last.getUTCDate();
+}
 
 /** Parses an ISO-8601 instant that states its offset; a bare local time is ambiguous and refused. */
 export function parseInstant(value: string): Date | null {
-  if (!ISO_WITH_OFFSET.test(value)) return null;
+  const match = ISO_WITH_OFFSET.exec(value);
+  if (!match) return null;
+  // Date rolls a day the month lacks (2026-02-30) over into the next month instead of refusing it.
+  if (Number(match[3]) > daysInMonth(Number(match[1]), Number(match[2]))) return null;
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
+  return isSupportedInstant(date) ? date : null;
 }
 
 /** Formats an instant as ISO-8601 with the offset of `timeZone`, e.g. 2026-11-28T18:00:00+10:00. */
@@ -30,7 +49,7 @@ export function createDateTimeScalar(timeZone: string): GraphQLScalarType<Date, 
   const parse = (value: unknown): Date => {
     const date = typeof value === 'string' ? parseInstant(value) : null;
     if (!date) {
-      throw new GraphQLError('DateTime must be ISO-8601 with an offset, e.g. 2026-11-28T18:00:00+10:00', {
+      throw new GraphQLError('DateTime must be a real instant in ISO-8601 with an offset, from 1970 to 9999, e.g. 2026-11-28T18:00:00+10:00', {
         extensions: { code: 'BAD_USER_INPUT' },
       });
     }

@@ -1,16 +1,49 @@
 import type { z } from 'zod';
+import { isUuid } from './collections.js';
 import { badInput } from './errors.js';
 
 /**
+ * Characters no input text may carry: control characters other than tab and line ends
+ * (PostgreSQL refuses NUL outright, the rest are invisible junk from copy-paste), and lone
+ * UTF-16 surrogates, which the database driver would silently store as U+FFFD.
+ */
+const UNSAFE_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The path to the first string inside `value` that holds an unsafe character, or null. */
+function unsafeTextPath(value: unknown, path: PropertyKey[] = []): PropertyKey[] | null {
+  if (typeof value === 'string') return UNSAFE_TEXT.test(value) ? path : null;
+  if (value === null || typeof value !== 'object' || value instanceof Date) return null;
+  for (const [key, item] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+    const found = unsafeTextPath(item, [...path, key]);
+    if (found) return found;
+  }
+  return null;
+}
+
+function problemAt(issuePath: readonly PropertyKey[], message: string, list: boolean | undefined) {
+  const path = [...issuePath];
+  const index = list && typeof path[0] === 'number' ? (path.shift() as number) : undefined;
+  const field = path.map(String).join('.') || 'input';
+  return badInput(field, `${field}: ${message}`, index);
+}
+
+/**
  * Parses mutation input with a zod schema; the first problem becomes BAD_USER_INPUT naming
- * the field (dot path inside the input) and, for lists, the item's index.
+ * the field (dot path inside the input) and, for lists, the item's index. Every string of the
+ * input is held to the same character rules first, whatever its schema.
  */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, options: { list?: boolean } = {}): z.infer<S> {
+  const unsafe = unsafeTextPath(value);
+  if (unsafe) throw problemAt(unsafe, 'must not contain control characters or broken Unicode', options.list);
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const path = [...issue.path];
-  const index = options.list && typeof path[0] === 'number' ? (path.shift() as number) : undefined;
-  const field = path.map(String).join('.') || 'input';
-  throw badInput(field, `${field}: ${issue.message}`, index);
+  throw problemAt(issue.path, issue.message, options.list);
+}
+
+/** An id a query filters on: a malformed one is the caller's mistake, not a failed uuid cast in SQL. */
+export function idFilter(value: string | null | undefined, field: string): string | null {
+  if (!value) return null;
+  if (!isUuid(value)) throw badInput(field, `${field}: is not a valid id`);
+  return value;
 }

@@ -34,12 +34,16 @@ export function summarizeInput(value: unknown, name = ''): Summary {
   return String(value);
 }
 
+/** What jsonb cannot hold: NUL, and half a surrogate pair (which a cut can also make). */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 function summarizeString(value: string): string {
   // Free text gets the logs' masking (addresses, tokens, URL passwords), before the cut so that
   // a cut never leaves half an address in clear.
   const masked = maskSecrets(value);
-  if (masked.length <= MAX_STRING_LENGTH) return masked;
-  return `${masked.slice(0, MAX_STRING_LENGTH)}… (${value.length} characters)`;
+  const kept = masked.length <= MAX_STRING_LENGTH ? masked : `${masked.slice(0, MAX_STRING_LENGTH)}… (${value.length} characters)`;
+  // One such character would cost the whole row, and a refused call's row is the one that matters.
+  return kept.replace(UNSTORABLE, '\ufffd');
 }
 
 /** The ids a mutation touched: every UUID in its arguments, and the `id`/`ids` of what it returned. */

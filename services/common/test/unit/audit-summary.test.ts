@@ -42,6 +42,13 @@ describe('summarizeInput', () => {
     expect(summarizeInput({ text })).toEqual({ text: `${'а'.repeat(MAX_STRING_LENGTH - 5)} i***… (${text.length} characters)` });
   });
 
+  // Found by tests/property-inputs.e2e.test.ts: jsonb refused these, and the refused call's audit row was lost.
+  it('replaces what jsonb cannot hold: NUL, a lone surrogate, a surrogate pair the cut split', () => {
+    expect(summarizeInput({ title: 'a\u0000b', body: 'x\ud800' })).toEqual({ title: 'a\ufffdb', body: 'x\ufffd' });
+    const text = `a${'😀'.repeat(MAX_STRING_LENGTH)}`;
+    expect(summarizeInput({ text })).toEqual({ text: `a${'😀'.repeat(MAX_STRING_LENGTH / 2 - 1)}\ufffd… (${text.length} characters)` });
+  });
+
   it('masks a field named e-mail even when it holds no valid address', () => {
     expect(summarizeInput({ email: 'ivanov at mail' })).toEqual({ email: '***@***' });
     expect(summarizeInput({ contactEmail: null })).toEqual({ contactEmail: null });

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, maskSecrets } from '../../src/logger.js';
 import { signToken } from '../../src/auth.js';
 
 function capture() {
@@ -31,5 +31,17 @@ describe('logs', () => {
     expect(out).toContain('s***@adm.khv.gov.ru'); // still says which domain refused
     expect(out).toContain('п***@правительство.рф');
     expect(out.trim().split('\n').map((line) => JSON.parse(line).msg)).toEqual(['request', 'letter failed for good', 'unexpected error', 'connecting', 'letter deferred']);
+  });
+
+  // Found by tests/property-inputs.e2e.test.ts: a 70k-letter reason held the subgraph for over 10 s (the audit masks every input).
+  it.each([
+    ['a run of 100k letters', 'a'.repeat(100_000)],
+    ['100k Cyrillic letters', 'я'.repeat(100_000)],
+    ['scheme after scheme', 'x://'.repeat(25_000)],
+    ['eyJ after eyJ', 'eyJ'.repeat(33_000)],
+  ])('masks %s in linear time', (_, text) => {
+    const started = performance.now();
+    expect(maskSecrets(text)).toBe(text);
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });

@@ -15,4 +15,16 @@ describe('instants', () => {
     expect(parseInstant('28.11.2026 18:00')).toBeNull();
     expect(parseInstant('2026-13-45T18:00:00+10:00')).toBeNull();
   });
+
+  // Found by tests/property-inputs.e2e.test.ts: these were stored as 2 March 2026 and as instants read back as 1-01-01T08:47:31+08:47:31.
+  it('refuses a day the month lacks and years outside 1970–9999', () => {
+    expect(parseInstant('2026-02-30T10:00:00+10:00')).toBeNull();
+    expect(parseInstant('2026-04-31T00:00:00Z')).toBeNull();
+    expect(parseInstant('2025-02-29T12:00:00Z')).toBeNull();
+    expect(parseInstant('2024-02-29T12:00:00Z')?.toISOString()).toBe('2024-02-29T12:00:00.000Z');
+    expect(parseInstant('0000-01-01T00:00:00Z')).toBeNull();
+    expect(parseInstant('1899-12-31T23:59:59+10:00')).toBeNull();
+    expect(parseInstant('9999-12-31T23:59:59-12:00')).toBeNull();
+    expect(parseInstant('1970-01-01T00:00:00Z')?.toISOString()).toBe('1970-01-01T00:00:00.000Z');
+  });
 });

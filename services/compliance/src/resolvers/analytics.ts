@@ -80,7 +80,7 @@ export const AnalyticsQuery = {
     const root = allowAnalytics(ctx);
     const { rule, periods } = await weeklyWindow(ctx, args.weeks ?? 12, args.rule ?? 'WEEKLY_PLACEMENTS', 52);
     const size = pageSize(args.first);
-    const after = decodeCursor(args.after, 3) as HeatmapCursor | null;
+    const after = decodeCursor(args.after, ['int', 'int', 'uuid']) as HeatmapCursor | null;
     await assertMunicipality(ctx, args.municipalityId);
     const scope: ResultScope = { rule: rule.code, periods, root, kind: args.kind, municipalityId: args.municipalityId };
     const { totalCount, rows } = await heatmapPage(ctx.em, scope, { size, after });

@@ -23,13 +23,7 @@ function checkFilter(args: AuditLogArgs): void {
 }
 
 function auditCursor(after: string | null | undefined): AuditCursor | null {
-  const values = decodeCursor(after, 2);
-  if (!values) return null;
-  const [at, id] = values;
-  if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !isUuid(id)) {
-    throw badInput('after', 'after is not a cursor returned by this query');
-  }
-  return [at, id];
+  return decodeCursor(after, ['instant', 'uuid']) as AuditCursor | null;
 }
 
 const toAuditEntry = (row: AuditRow) => ({

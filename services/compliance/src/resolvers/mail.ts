@@ -43,7 +43,7 @@ export const MailQuery = {
   notifications: async (_: unknown, args: { status?: string | null; first?: number | null; after?: string | null }, ctx: ComplianceContext) => {
     requireRole(ctx.auth, 'ADMIN', 'ANALYST');
     const size = pageSize(args.first);
-    const after = decodeCursor(args.after, 2) as [string, string] | null;
+    const after = decodeCursor(args.after, ['instant', 'uuid']) as [string, string] | null;
     const where = args.status ? 'where status = ?' : '';
     const params = args.status ? [args.status] : [];
     const [count] = await runSql<{ n: number }[]>(ctx.em, `select count(*)::int as n from compliance.notification ${where}`, params);

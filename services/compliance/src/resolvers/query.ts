@@ -1,5 +1,5 @@
 import {
-  assertCanRead, decodeCursor, encodeCursor, pageSize, parsePeriod, requireRole, scopeRoot, SUBTREE_SQL, toConnection,
+  assertCanRead, decodeCursor, encodeCursor, idFilter, pageSize, parsePeriod, requireRole, scopeRoot, SUBTREE_SQL, toConnection,
   type OrganizationKind, type RuleCode,
 } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
@@ -28,14 +28,16 @@ export const Query = {
     // The roles of complianceSummary (its counts are this report's) and of the report's XLSX/CSV export.
     requireRole(ctx.auth, 'ADMIN', 'ANALYST', 'HEAD', 'OPERATOR');
     const size = pageSize(args.first);
-    const after = decodeCursor(args.after, 2) as [number, string] | null;
+    const after = decodeCursor(args.after, ['int', 'uuid']) as [number, string] | null;
     const rule = (await ctx.rules.load('all')).find((r) => r.code === args.rule)!;
     const period = parsePeriod(args.period, ruleTimeZone(rule, ctx.timezone), { field: 'period', kinds: [rule.periodKind] });
     const query = ctx.em.getKnex()('compliance.compliance_result as r').where({ 'r.rule': args.rule, 'r.period': period.label });
     if (args.status) query.where('r.status', args.status);
     if (args.kind) query.where('r.organization_kind', args.kind);
-    if (args.parentId) query.where('r.parent_id', args.parentId);
-    if (args.municipalityId) query.where('r.municipality_id', args.municipalityId);
+    const parentId = idFilter(args.parentId, 'parentId');
+    const municipalityId = idFilter(args.municipalityId, 'municipalityId');
+    if (parentId) query.where('r.parent_id', parentId);
+    if (municipalityId) query.where('r.municipality_id', municipalityId);
     const root = scopeRoot(ctx.auth);
     if (root) query.whereRaw(`r.organization_id in (${SUBTREE_SQL})`, [root]);
     const [{ count }] = (await query.clone().count({ count: '*' })) as [{ count: string }];

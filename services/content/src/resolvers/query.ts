@@ -1,5 +1,5 @@
 import {
-  assertCanRead, badInput, decodeCursor, encodeCursor, forbidden, pageSize, periodContaining, scopeRoot, shiftPeriod,
+  assertCanRead, badInput, decodeCursor, encodeCursor, forbidden, idFilter, pageSize, periodContaining, scopeRoot, shiftPeriod,
   toConnection, type OrgHierarchy,
 } from '@hub/common';
 import type { ContentContext } from '../context.js';
@@ -28,7 +28,7 @@ export async function assertReceivedInScope(ctx: ContentContext, material: Mater
 export const Query = {
   materials: async (_: unknown, args: MaterialsArgs, ctx: ContentContext) => {
     const size = pageSize(args.first);
-    const after = decodeCursor(args.after, 2) as [string, string] | null;
+    const after = decodeCursor(args.after, ['instant', 'uuid']) as [string, string] | null;
     const { rows, total } = await listMaterials(
       ctx.em,
       {
@@ -51,7 +51,7 @@ export const Query = {
   },
 
   inbox: async (_: unknown, args: { week?: string | null; organizationId?: string | null }, ctx: ContentContext) => {
-    const organizationId = args.organizationId ?? ctx.auth.org;
+    const organizationId = idFilter(args.organizationId, 'organizationId') ?? ctx.auth.org;
     if (!organizationId) throw badInput('organizationId', 'organizationId: say whose inbox (your token acts for no organization)');
     await assertCanRead(ctx.auth, [organizationId], ctx.hierarchy as OrgHierarchy);
     const week = ctx.week(args.week);

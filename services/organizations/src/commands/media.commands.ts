@@ -3,13 +3,17 @@ import { assertCanReport, badInput, parseInput, runSql } from '@hub/common';
 import type { OrganizationsContext } from '../context.js';
 import { MediaPublicationEntity, type MediaPublication } from '../entities/media-publication.entity.js';
 import { articleKey } from '../domain/media-article.js';
+import { MAX_URL_LENGTH } from '../domain/page-url.js';
 import { loadOrganization } from './organization.commands.js';
 
 const input = z
   .object({
     organizationId: z.uuid('is not a valid id'),
     outlet: z.string().trim().min(1, 'must not be empty').max(300),
-    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000).nullish(),
+    url: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .refine((url) => !URL.canParse(url) || new URL(url).href.length <= MAX_URL_LENGTH, `is too long once percent-encoded (at most ${MAX_URL_LENGTH} characters)`)
+      .nullish(),
     issueReference: z.string().trim().min(1).max(300).nullish(),
     publishedAt: z.date(),
     about: z.string().trim().max(2000).nullish(),

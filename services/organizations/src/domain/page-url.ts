@@ -11,6 +11,12 @@ const PLATFORM_HOSTS: Record<Exclude<Platform, 'WEBSITE'>, readonly string[]> = 
 
 const STRIPPED_SUBDOMAINS = /^(www\.|m\.)/;
 
+/**
+ * The longest address once percent-encoded (a Cyrillic letter takes six characters): unique
+ * indexes hold pages' and articles' addresses whole, and an index entry has a size limit.
+ */
+export const MAX_URL_LENGTH = 2000;
+
 export type PageUrlResult = { ok: true; url: string; normalized: string } | { ok: false; message: string };
 
 function hostMatches(host: string, allowed: readonly string[]): boolean {
@@ -32,6 +38,7 @@ export function normalizePageUrl(platform: Platform, raw: string): PageUrlResult
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, message: 'must be an http(s) URL' };
   if (platform === 'WEBSITE' && url.protocol !== 'https:') return { ok: false, message: 'a website must use https' };
   if (url.username || url.password) return { ok: false, message: 'must not contain credentials' };
+  if (url.href.length > MAX_URL_LENGTH) return { ok: false, message: `is too long once percent-encoded (at most ${MAX_URL_LENGTH} characters)` };
   const host = url.hostname.toLowerCase().replace(STRIPPED_SUBDOMAINS, '');
   if (platform !== 'WEBSITE' && !hostMatches(host, PLATFORM_HOSTS[platform])) {
     return { ok: false, message: `is not a ${platform} address (expected ${PLATFORM_HOSTS[platform].join(' or ')})` };

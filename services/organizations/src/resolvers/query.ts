@@ -1,4 +1,4 @@
-import { assertCanRead, decodeCursor, encodeCursor, pageSize, scopeRoot, toConnection } from '@hub/common';
+import { assertCanRead, decodeCursor, encodeCursor, idFilter, pageSize, scopeRoot, toConnection } from '@hub/common';
 import type { OrganizationsContext } from '../context.js';
 import { listOrganizations } from '../data/organizations.repo.js';
 import type { OrganizationKind } from '@hub/common';
@@ -15,12 +15,12 @@ interface OrganizationsArgs {
 export const Query = {
   organizations: async (_: unknown, args: OrganizationsArgs, ctx: OrganizationsContext) => {
     const size = pageSize(args.first);
-    const after = decodeCursor(args.after, 2) as [string, string] | null;
+    const after = decodeCursor(args.after, ['text', 'uuid']) as [string, string] | null;
     const { rows, total } = await listOrganizations(
       ctx.em,
       {
         kind: args.kind,
-        parentId: args.parentId,
+        parentId: idFilter(args.parentId, 'parentId'),
         search: args.search?.trim() || null,
         includeInactive: args.includeInactive ?? false,
         withinTreeOf: scopeRoot(ctx.auth),

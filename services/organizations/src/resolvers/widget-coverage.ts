@@ -26,7 +26,7 @@ export const WidgetCoverageQuery = {
     ctx: OrganizationsContext,
   ) => {
     const size = pageSize(args.first);
-    const after = decodeCursor(args.after, 2) as [string, string] | null;
+    const after = decodeCursor(args.after, ['instant', 'uuid']) as [string, string] | null;
     const { rows, total } = await pagesWithoutWidget(ctx.em, await pageSet(ctx, args), args.form ?? null, size, after);
     const connection = toConnection(rows, size, total, (r) => encodeCursor([r.createdAt, r.page.id]));
     return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: e.node.page })) };

@@ -39,4 +39,11 @@ describe('official page URL', () => {
     ].map((u) => normalizePageUrl('VK', u));
     expect(new Set(forms.map((f) => (f.ok ? f.normalized : f.message)))).toEqual(new Set(['https://vk.com/minkult27']));
   });
+
+  // Found by tests/property-inputs.e2e.test.ts: 1,569 Cyrillic letters are 9,414 characters encoded, past the unique index's entry limit (HTTP 500).
+  it('refuses an address too long once percent-encoded', () => {
+    const result = normalizePageUrl('TELEGRAM', `https://t.me/${'канал'.repeat(340)}`);
+    expect(result.ok ? '' : result.message).toContain('too long once percent-encoded');
+    expect(normalizePageUrl('TELEGRAM', `https://t.me/${'k'.repeat(1900)}`).ok).toBe(true);
+  });
 });
