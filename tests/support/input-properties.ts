@@ -1,0 +1,523 @@
+import fc from 'fast-check';
+import {
+  hostileBool, hostileDateTime, hostileEmail, hostileEnum, hostileId, hostileInn, hostileInt, hostileList, hostileObject,
+  hostilePeriod, hostileString, hostileText, hostileUrl, hugeUuidList,
+} from './arbitraries.js';
+import { asInstant, bodyText, email, instantSent, sameUrls, trimmed, unique } from './normalization.js';
+
+/**
+ * Issue 8, item 7: one property per Mutation field of the supergraph. Each run starts from a
+ * valid call (made fresh where a success would use its target up) and replaces one or two of its
+ * variables, named by path ("input.0.url"), with hostile values. tests/property-inputs.e2e.test.ts
+ * fails on a mutation without a property.
+ */
+
+export type Vars = Record<string, any>;
+export type Caller = 'ADMIN' | 'OPERATOR';
+
+/** What beforeAll builds through the gateway as ADMIN on the demo region. */
+export interface Fixtures {
+  now: Date;
+  /** The last complete week, evaluated. */
+  week: string;
+  /** The OPERATOR's organization, one of its subordinates, and a subordinate of another municipality. */
+  municipality: string;
+  subordinate: string;
+  other: string;
+  /** Distributed to the municipality at `now`. */
+  material: string;
+  draft: string;
+  /** A Telegram channel of the subordinate, and one of `other`. */
+  page: string;
+  otherPage: string;
+  /** A subordinate of the municipality to rename. */
+  organization: string;
+  /** A letter of the week's check, marked sent. */
+  notification: string;
+  policy: { levels: Vars[]; contentCenterRecipients: string[]; suppressWhenParentTold: boolean };
+  /** MONTHLY_MEDIA_MENTION as the demo stores it (no zone: the hub's). */
+  rule: { threshold: number; deadline: string | null; timezone: string | null };
+  /** The hub's time zone. */
+  timezone: string;
+}
+
+/** What a property may do besides the call under test: ADMIN calls and SQL, and a number unique to the run. */
+export interface Harness {
+  f: Fixtures;
+  run: number;
+  admin(document: string, variables?: Vars): Promise<any>;
+  sql(text: string, params?: unknown[]): Promise<any[]>;
+}
+
+/** After a success: what was stored, read back, and what the documented normalization of the sent input gives. */
+export interface Stored {
+  actual: unknown;
+  expected: unknown;
+}
+
+export interface InputProperty {
+  document: string;
+  /** Who calls it: ADMIN, and OPERATOR where the role changes what is allowed. */
+  callers: readonly Caller[];
+  valid(h: Harness): Promise<Vars> | Vars;
+  hostile: Record<string, fc.Arbitrary<unknown>>;
+  /** `changed`: the call wrote something (a duplicate report is a success that stores nothing). */
+  stored?(h: Harness, sent: Vars, data: any, changed: boolean): Promise<Stored | null>;
+  /** Puts back a shared setting a success changed. */
+  restore?(h: Harness): Promise<void>;
+}
+
+const ADMIN: readonly Caller[] = ['ADMIN'];
+const REPORTERS: readonly Caller[] = ['ADMIN', 'OPERATOR'];
+const iso = (date: Date) => date.toISOString();
+const pad2 = (n: number) => String(n).padStart(2, '0');
+/** A week no check evaluated, unique to the run, for an exemption nothing else holds. */
+const freshWeek = (run: number) => `${2000 + Math.floor(run / 50)}-W${pad2((run % 50) + 1)}`;
+
+const MATERIAL_READ = `query($id: ID!) { material(id: $id) {
+  status title body summary topic hashtags mediaLinks placementWindow { from until } withdrawalReason audience { kinds organizationIds } } }`;
+const ORGANIZATION_READ = `query($id: ID!) { organization(id: $id) {
+  name shortName kind inn contactEmail active deactivationReason parent { id } head { fullName position email } } }`;
+const PAGES_READ = 'query($id: ID!) { organization(id: $id) { pages { id platform url verified feedbackWidgets { form placedAt } } } }';
+
+async function draft(h: Harness): Promise<string> {
+  const data = await h.admin('mutation($input: CreateMaterialInput!) { createMaterial(input: $input) { id } }', {
+    input: { title: `Свойства входа: черновик ${h.run}`, body: 'Текст материала.', topic: 'SOCIAL' },
+  });
+  return data.createMaterial.id;
+}
+
+async function approved(h: Harness): Promise<string> {
+  const id = await draft(h);
+  await h.admin('mutation($id: ID!) { approveMaterial(id: $id) { id } }', { id });
+  return id;
+}
+
+async function exemption(h: Harness): Promise<string> {
+  const data = await h.admin('mutation($input: GrantExemptionInput!) { grantExemption(input: $input) { id } }', {
+    input: { organizationId: h.f.subordinate, rule: 'WEEKLY_PLACEMENTS', period: freshWeek(h.run), reason: 'Реорганизация учреждения' },
+  });
+  return data.grantExemption.id;
+}
+
+async function subordinate(h: Harness): Promise<string> {
+  const data = await h.admin('mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }', {
+    input: {
+      name: `Свойства входа: учреждение ${h.run}`, kind: 'SUBORDINATE', parentId: h.f.municipality,
+      head: { fullName: 'Петров Пётр Петрович', position: 'Директор', email: 'director@khv-region.test' },
+    },
+  });
+  return data.registerOrganization.id;
+}
+
+async function channel(h: Harness, name: string): Promise<{ id: string; url: string }> {
+  const url = `https://t.me/${name}`;
+  const data = await h.admin('mutation($input: AddOfficialPageInput!) { addOfficialPage(input: $input) { id } }', {
+    input: { organizationId: h.f.subordinate, platform: 'TELEGRAM', url },
+  });
+  return { id: data.addOfficialPage.id, url };
+}
+
+/** The material's content as stored, against the sent input's fields (only those sent, for an edit). */
+async function materialContent(h: Harness, id: string, input: Vars): Promise<Stored> {
+  const { material } = await h.admin(MATERIAL_READ, { id });
+  const window = (w: Vars | null | undefined) => ({ from: w?.from ? w.from : null, until: w?.until ? w.until : null });
+  const normalize: Record<string, [(stored: any) => unknown, (sent: any) => unknown]> = {
+    title: [(v) => v, trimmed],
+    body: [(v) => v, bodyText],
+    summary: [(v) => v, (v) => (v == null ? null : trimmed(v))],
+    topic: [(v) => v, (v) => v],
+    hashtags: [(v) => v, (v) => unique((v ?? []).map((t: string) => t.trim().replace(/^#+/, '')))],
+    mediaLinks: [sameUrls, (v) => sameUrls(v ?? [])],
+    placementWindow: [
+      (v) => { const w = window(v); return { from: asInstant(w.from), until: asInstant(w.until) }; },
+      (v) => { const w = window(v); return { from: instantSent(w.from), until: instantSent(w.until) }; },
+    ],
+  };
+  const keys = Object.keys(input).filter((k) => k in normalize);
+  return {
+    actual: Object.fromEntries(keys.map((k) => [k, normalize[k]![0](material[k])])),
+    expected: Object.fromEntries(keys.map((k) => [k, normalize[k]![1](input[k])])),
+  };
+}
+
+const materialInputHostiles = {
+  'input.title': hostileString,
+  'input.body': hostileString,
+  'input.summary': hostileString,
+  'input.topic': hostileEnum,
+  'input.hashtags': hostileList(fc.oneof(hostileText, fc.constantFrom('#тег', '##', 'два слова', 'a'.repeat(51))), 'культура'),
+  'input.mediaLinks': hostileList(hostileUrl, 'https://khv.gov.ru/img/1.jpg'),
+  'input.placementWindow.from': hostileDateTime,
+  'input.placementWindow.until': hostileDateTime,
+  input: hostileObject,
+};
+
+const personExpected = (head: Vars) => ({ fullName: trimmed(head.fullName), position: trimmed(head.position), email: email(head.email) });
+
+/** The organization as stored, against the sent input's fields (only those sent, for an edit). */
+async function organizationContent(h: Harness, id: string, input: Vars): Promise<Stored> {
+  const { organization: o } = await h.admin(ORGANIZATION_READ, { id });
+  const fields: Record<string, [unknown, (sent: any) => unknown]> = {
+    name: [o.name, trimmed],
+    shortName: [o.shortName, (v) => (v == null ? null : trimmed(v))],
+    kind: [o.kind, (v) => v],
+    parentId: [o.parent?.id ?? null, (v) => v ?? null],
+    inn: [o.inn, (v) => (v == null ? null : trimmed(v))],
+    contactEmail: [o.contactEmail, (v) => (v == null ? null : email(v))],
+    head: [o.head, personExpected],
+  };
+  const keys = Object.keys(input).filter((k) => k in fields);
+  return {
+    actual: Object.fromEntries(keys.map((k) => [k, fields[k]![0]])),
+    expected: Object.fromEntries(keys.map((k) => [k, fields[k]![1](input[k])])),
+  };
+}
+
+async function page(h: Harness, organizationId: string, pageId: string): Promise<Vars> {
+  const { organization } = await h.admin(PAGES_READ, { id: organizationId });
+  return organization.pages.find((p: Vars) => p.id === pageId);
+}
+
+export function inputProperties(f: Fixtures): Record<string, InputProperty> {
+  const pageOwner = (pageId: string) => (pageId === f.otherPage ? f.other : f.subordinate);
+  return {
+    'Mutation.runComplianceCheck': {
+      document: 'mutation($rule: RuleCode!, $period: String!) { runComplianceCheck(rule: $rule, period: $period) { status } }',
+      callers: ADMIN,
+      valid: () => ({ rule: 'CONTENT_CENTER_WEEKLY_SUPPLY', period: f.week }),
+      hostile: { rule: hostileEnum, period: hostilePeriod },
+      // A run that failed inside is recorded and answered as FAILED: an internal error in disguise.
+      stored: async (_h, _sent, data) => ({ actual: data.runComplianceCheck.status, expected: 'SUCCEEDED' }),
+    },
+    'Mutation.grantExemption': {
+      document: 'mutation($input: GrantExemptionInput!) { grantExemption(input: $input) { id period } }',
+      callers: ADMIN,
+      valid: (h) => ({
+        input: { organizationId: f.subordinate, rule: 'WEEKLY_PLACEMENTS', period: freshWeek(h.run), reason: 'Реорганизация учреждения' },
+      }),
+      hostile: {
+        'input.organizationId': hostileId([f.page, f.material]),
+        'input.rule': hostileEnum,
+        'input.period': hostilePeriod,
+        'input.reason': hostileString,
+        'input.expiresAt': hostileDateTime,
+        input: hostileObject,
+      },
+      stored: async (h, sent, data) => {
+        const { id, period } = data.grantExemption;
+        const { exemptions } = await h.admin(
+          'query($p: String) { exemptions(period: $p, includeRevoked: true) { id reason expiresAt organization { id } } }', { p: period },
+        );
+        const stored = exemptions.find((e: Vars) => e.id === id);
+        return {
+          actual: { organizationId: stored.organization.id, reason: stored.reason, expiresAt: asInstant(stored.expiresAt) },
+          expected: { organizationId: sent.input.organizationId, reason: trimmed(sent.input.reason), expiresAt: instantSent(sent.input.expiresAt) },
+        };
+      },
+    },
+    'Mutation.revokeExemption': {
+      document: 'mutation($id: ID!) { revokeExemption(id: $id) { active } }',
+      callers: ADMIN,
+      valid: async (h) => ({ id: await exemption(h) }),
+      hostile: { id: hostileId([f.subordinate, f.material]) },
+      stored: async (_h, _sent, data) => ({ actual: data.revokeExemption.active, expected: false }),
+    },
+    'Mutation.updateEscalationPolicy': {
+      document: 'mutation($input: UpdateEscalationPolicyInput!) { updateEscalationPolicy(input: $input) { updatedBy } }',
+      callers: ADMIN,
+      valid: () => ({ input: structuredClone(f.policy) }),
+      hostile: {
+        'input.levels': hostileList(fc.constantFrom<unknown>({}, { level: 1 }, { level: 1, minConsecutive: 1, recipients: [] }, 'HEAD'), null),
+        'input.levels.0.level': hostileInt,
+        'input.levels.0.minConsecutive': hostileInt,
+        'input.levels.0.mandatoryBodyMinConsecutive': hostileInt,
+        'input.levels.0.recipients': hostileList(hostileEnum, 'HEAD'),
+        'input.contentCenterRecipients': hostileList(hostileEnum, 'CUR'),
+        'input.suppressWhenParentTold': hostileBool,
+        input: hostileObject,
+      },
+      stored: async (h, sent) => {
+        const { escalationPolicy } = await h.admin(`{ escalationPolicy {
+          levels { level minConsecutive mandatoryBodyMinConsecutive recipients } contentCenterRecipients suppressWhenParentTold } }`);
+        // Only the fields given change (restore() put the demo's policy back after the last run).
+        const { levels, contentCenterRecipients, suppressWhenParentTold } = sent.input;
+        return {
+          actual: escalationPolicy,
+          expected: {
+            levels: levels?.map((l: Vars) => ({ ...l, mandatoryBodyMinConsecutive: l.mandatoryBodyMinConsecutive ?? null })) ?? f.policy.levels,
+            contentCenterRecipients: contentCenterRecipients ?? f.policy.contentCenterRecipients,
+            suppressWhenParentTold: suppressWhenParentTold ?? f.policy.suppressWhenParentTold,
+          },
+        };
+      },
+      restore: async (h) => { await h.admin('mutation($input: UpdateEscalationPolicyInput!) { updateEscalationPolicy(input: $input) { updatedBy } }', { input: f.policy }); },
+    },
+    'Mutation.resendNotification': {
+      document: 'mutation($id: ID!) { resendNotification(id: $id) { status } }',
+      callers: ADMIN,
+      valid: async (h) => {
+        await h.sql("update compliance.notification set status = 'SENT', sent_at = $1 where id = $2", [f.now, f.notification]);
+        return { id: f.notification };
+      },
+      hostile: { id: hostileId([f.subordinate, f.material]) },
+      stored: async (_h, _sent, data) => ({ actual: data.resendNotification.status, expected: 'PENDING' }),
+    },
+    'Mutation.updateComplianceRule': {
+      document: 'mutation($code: RuleCode!, $input: UpdateComplianceRuleInput!) { updateComplianceRule(code: $code, input: $input) { code } }',
+      callers: ADMIN,
+      valid: () => ({ code: 'MONTHLY_MEDIA_MENTION', input: { threshold: f.rule.threshold + 1 } }),
+      hostile: {
+        code: hostileEnum,
+        'input.threshold': hostileInt,
+        'input.enabled': hostileBool,
+        'input.deadline': fc.oneof(hostilePeriod, hostileDateTime),
+        'input.timezone': fc.oneof(
+          fc.constantFrom<unknown>('Mars/Olympus', 'utc', 'Etc/GMT+14', '+10:00', 'Asia/Vladivostok\u0000', 'Europe/Moscow ', 'America/Argentina/ComodRivadavia'),
+          hostileString,
+        ),
+        input: hostileObject,
+      },
+      stored: async (h, sent) => {
+        const { complianceRules } = await h.admin('{ complianceRules { code threshold deadline timezone } }');
+        const { threshold, deadline, timezone } = complianceRules.find((r: Vars) => r.code === 'MONTHLY_MEDIA_MENTION');
+        const input = sent.input;
+        return {
+          actual: { threshold, deadline, timezone },
+          expected: {
+            threshold: input.threshold ?? f.rule.threshold,
+            deadline: 'deadline' in input ? input.deadline ?? null : f.rule.deadline,
+            timezone: ('timezone' in input ? input.timezone : f.rule.timezone) ?? f.timezone,
+          },
+        };
+      },
+      restore: async (h) => {
+        await h.admin('mutation($input: UpdateComplianceRuleInput!) { updateComplianceRule(code: MONTHLY_MEDIA_MENTION, input: $input) { code } }', {
+          input: { ...f.rule, enabled: true },
+        });
+      },
+    },
+
+    'Mutation.createMaterial': {
+      document: 'mutation($input: CreateMaterialInput!) { createMaterial(input: $input) { id } }',
+      callers: ADMIN,
+      valid: (h) => ({ input: { title: `Свойства входа: материал ${h.run}`, body: 'Текст материала.', topic: 'CULTURE' } }),
+      hostile: materialInputHostiles,
+      stored: (h, sent, data) => materialContent(h, data.createMaterial.id, sent.input),
+    },
+    'Mutation.updateMaterial': {
+      document: 'mutation($id: ID!, $input: UpdateMaterialInput!) { updateMaterial(id: $id, input: $input) { id } }',
+      callers: ADMIN,
+      valid: (h) => ({ id: f.draft, input: { title: `Свойства входа: исправлено ${h.run}` } }),
+      hostile: { id: hostileId([f.material, f.subordinate]), ...materialInputHostiles },
+      stored: (h, sent, data) => materialContent(h, data.updateMaterial.id, sent.input),
+    },
+    'Mutation.approveMaterial': {
+      document: 'mutation($id: ID!) { approveMaterial(id: $id) { status } }',
+      callers: ADMIN,
+      valid: async (h) => ({ id: await draft(h) }),
+      hostile: { id: hostileId([f.material, f.subordinate]) },
+      stored: async (_h, _sent, data) => ({ actual: data.approveMaterial.status, expected: 'APPROVED' }),
+    },
+    'Mutation.distributeMaterial': {
+      document: 'mutation($id: ID!, $audience: AudienceInput!) { distributeMaterial(id: $id, audience: $audience) { id } }',
+      callers: ADMIN,
+      valid: async (h) => ({ id: await approved(h), audience: { organizationIds: [f.municipality] } }),
+      hostile: {
+        id: hostileId([f.material, f.draft, f.subordinate]),
+        'audience.kinds': hostileList(hostileEnum, 'SUBORDINATE'),
+        'audience.organizationIds': fc.oneof(hostileList(hostileId([f.page, f.material]), f.municipality), hugeUuidList),
+        audience: hostileObject,
+      },
+      stored: async (h, sent, data) => {
+        const { material } = await h.admin(MATERIAL_READ, { id: data.distributeMaterial.id });
+        return {
+          actual: { status: material.status, ...material.audience },
+          expected: { status: 'DISTRIBUTED', kinds: unique(sent.audience.kinds ?? []), organizationIds: unique(sent.audience.organizationIds ?? []) },
+        };
+      },
+    },
+    'Mutation.withdrawMaterial': {
+      document: 'mutation($id: ID!, $reason: String!) { withdrawMaterial(id: $id, reason: $reason) { id } }',
+      callers: ADMIN,
+      valid: async (h) => ({ id: await draft(h), reason: 'Ошибка в тексте' }),
+      hostile: { id: hostileId([f.subordinate]), reason: hostileString },
+      stored: async (h, sent, data) => {
+        const { material } = await h.admin(MATERIAL_READ, { id: data.withdrawMaterial.id });
+        return {
+          actual: { status: material.status, reason: material.withdrawalReason },
+          expected: { status: 'WITHDRAWN', reason: trimmed(sent.reason) },
+        };
+      },
+    },
+
+    'Mutation.reportPlacements': {
+      document: `mutation($input: [ReportPlacementInput!]!) { reportPlacements(input: $input) {
+        accepted placements { url publishedAt viaGospabliki } } }`,
+      callers: REPORTERS,
+      valid: async (h) => {
+        const { id, url } = await channel(h, `prop_placements_${h.run}`);
+        return { input: [{ materialId: f.material, pageId: id, url: `${url}/${100 + h.run}`, publishedAt: iso(f.now) }] };
+      },
+      hostile: {
+        input: hostileList(hostileObject, null),
+        'input.0.materialId': hostileId([f.draft, f.subordinate, f.page]),
+        'input.0.pageId': hostileId([f.otherPage, f.subordinate, f.material]),
+        'input.0.url': hostileUrl,
+        'input.0.publishedAt': hostileDateTime,
+        'input.0.viaGospabliki': hostileBool,
+      },
+      stored: async (_h, sent, data, changed) => {
+        if (!changed) return null;
+        const [item] = sent.input;
+        const [placement] = data.reportPlacements.placements;
+        return {
+          actual: { url: sameUrls([placement.url]), publishedAt: asInstant(placement.publishedAt), viaGospabliki: placement.viaGospabliki },
+          expected: { url: sameUrls([item.url]), publishedAt: instantSent(item.publishedAt), viaGospabliki: item.viaGospabliki ?? false },
+        };
+      },
+    },
+    'Mutation.reportMediaPublication': {
+      document: `mutation($input: ReportMediaPublicationInput!) { reportMediaPublication(input: $input) {
+        outlet url issueReference publishedAt about } }`,
+      callers: REPORTERS,
+      valid: (h) => ({
+        input: {
+          organizationId: f.subordinate, outlet: 'Тихоокеанская звезда', url: `https://toz.su/news/prop-${h.run}`,
+          publishedAt: iso(new Date(f.now.getTime() - 86_400_000)),
+        },
+      }),
+      hostile: {
+        'input.organizationId': hostileId([f.other, f.page, f.material]),
+        'input.outlet': hostileString,
+        'input.url': hostileUrl,
+        'input.issueReference': hostileString,
+        'input.publishedAt': hostileDateTime,
+        'input.about': hostileString,
+        input: hostileObject,
+      },
+      stored: async (_h, sent, data, changed) => {
+        if (!changed) return null;
+        const p = data.reportMediaPublication;
+        const it = sent.input;
+        const optional = (v: unknown) => (v == null ? null : trimmed(v as string));
+        return {
+          actual: { ...p, url: p.url && sameUrls([p.url]), publishedAt: asInstant(p.publishedAt) },
+          expected: {
+            outlet: trimmed(it.outlet), url: it.url ? sameUrls([it.url]) : null, issueReference: optional(it.issueReference),
+            publishedAt: instantSent(it.publishedAt), about: optional(it.about),
+          },
+        };
+      },
+    },
+    'Mutation.registerOrganization': {
+      document: 'mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }',
+      callers: ADMIN,
+      valid: (h) => ({
+        input: {
+          name: `Свойства входа: регистрация ${h.run}`, kind: 'SUBORDINATE', parentId: f.municipality,
+          head: { fullName: 'Петров Пётр Петрович', position: 'Директор', email: 'director@khv-region.test' },
+        },
+      }),
+      hostile: {
+        'input.name': hostileString,
+        'input.shortName': hostileString,
+        'input.kind': hostileEnum,
+        'input.parentId': hostileId([f.subordinate, f.page, f.material]),
+        'input.inn': hostileInn,
+        'input.head.fullName': hostileString,
+        'input.head.position': hostileString,
+        'input.head.email': hostileEmail,
+        'input.contactEmail': hostileEmail,
+        'input.head': hostileObject,
+      },
+      stored: (h, sent, data) => organizationContent(h, data.registerOrganization.id, sent.input),
+    },
+    'Mutation.updateOrganization': {
+      document: 'mutation($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { id } }',
+      callers: ADMIN,
+      valid: (h) => ({
+        id: f.organization,
+        input: {
+          name: `Свойства входа: переименовано ${h.run}`,
+          head: { fullName: 'Сидоров Сидор Сидорович', position: 'Директор', email: 'sidorov@khv-region.test' },
+        },
+      }),
+      hostile: {
+        id: hostileId([f.page, f.material]),
+        'input.name': hostileString,
+        'input.shortName': hostileString,
+        'input.parentId': hostileId([f.organization, f.other, f.page]),
+        'input.inn': hostileInn,
+        'input.head.fullName': hostileString,
+        'input.head.position': hostileString,
+        'input.head.email': hostileEmail,
+        'input.contactEmail': hostileEmail,
+        input: hostileObject,
+      },
+      stored: (h, sent, data) => organizationContent(h, data.updateOrganization.id, sent.input),
+    },
+    'Mutation.deactivateOrganization': {
+      document: 'mutation($id: ID!, $reason: String!) { deactivateOrganization(id: $id, reason: $reason) { id } }',
+      callers: ADMIN,
+      valid: async (h) => ({ id: await subordinate(h), reason: 'Ликвидировано' }),
+      hostile: { id: hostileId([f.page, f.material]), reason: hostileString },
+      stored: async (h, sent, data) => {
+        const { organization } = await h.admin(ORGANIZATION_READ, { id: data.deactivateOrganization.id });
+        return {
+          actual: { active: organization.active, reason: organization.deactivationReason },
+          expected: { active: false, reason: trimmed(sent.reason) },
+        };
+      },
+    },
+    'Mutation.addOfficialPage': {
+      document: 'mutation($input: AddOfficialPageInput!) { addOfficialPage(input: $input) { id } }',
+      callers: REPORTERS,
+      valid: (h) => ({ input: { organizationId: f.subordinate, platform: 'TELEGRAM', url: `https://t.me/prop_page_${h.run}` } }),
+      hostile: {
+        'input.organizationId': hostileId([f.other, f.page, f.material]),
+        'input.platform': hostileEnum,
+        'input.url': hostileUrl,
+        'input.verified': hostileBool,
+        input: hostileObject,
+      },
+      stored: async (h, sent, data) => {
+        const stored = await page(h, sent.input.organizationId, data.addOfficialPage.id);
+        return {
+          actual: { platform: stored.platform, url: sameUrls([stored.url]), verified: stored.verified },
+          expected: { platform: sent.input.platform, url: sameUrls([sent.input.url]), verified: sent.input.verified ?? false },
+        };
+      },
+    },
+    'Mutation.markFeedbackWidget': {
+      document: `mutation($pageId: ID!, $placedAt: DateTime!, $forms: [FeedbackWidgetForm!]) {
+        markFeedbackWidget(pageId: $pageId, placedAt: $placedAt, forms: $forms) { id } }`,
+      callers: REPORTERS,
+      valid: () => ({ pageId: f.page, placedAt: iso(new Date(f.now.getTime() - 86_400_000)) }),
+      hostile: {
+        pageId: hostileId([f.otherPage, f.subordinate, f.material]),
+        placedAt: hostileDateTime,
+        forms: hostileList(hostileEnum, 'SHARE_OPINION'),
+      },
+      stored: async (h, sent, data) => {
+        const stored = await page(h, pageOwner(data.markFeedbackWidget.id), data.markFeedbackWidget.id);
+        const forms: string[] = unique(sent.forms ?? ['REPORT_PROBLEM', 'SHARE_OPINION']);
+        const at = (form: string) => stored.feedbackWidgets.find((w: Vars) => w.form === form)?.placedAt;
+        return {
+          actual: forms.map((form) => [form, asInstant(at(form))]),
+          expected: forms.map((form) => [form, instantSent(sent.placedAt)]),
+        };
+      },
+    },
+    'Mutation.setPageVerified': {
+      document: 'mutation($pageId: ID!, $verified: Boolean!) { setPageVerified(pageId: $pageId, verified: $verified) { id } }',
+      callers: REPORTERS,
+      valid: (h) => ({ pageId: f.page, verified: h.run % 2 === 0 }),
+      hostile: { pageId: hostileId([f.otherPage, f.subordinate, f.material]), verified: hostileBool },
+      stored: async (h, sent, data) => {
+        const stored = await page(h, pageOwner(data.setPageVerified.id), data.setPageVerified.id);
+        return { actual: stored.verified, expected: sent.verified };
+      },
+    },
+  };
+}
