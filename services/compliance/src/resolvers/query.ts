@@ -1,5 +1,5 @@
 import {
-  assertCanRead, decodeCursor, encodeCursor, idFilter, pageSize, parsePeriod, requireRole, scopeRoot, SUBTREE_SQL, toConnection,
+  decodeCursor, encodeCursor, idFilter, pageSize, parsePeriod, requireRole, scopeRoot, SUBTREE_SQL, toConnection,
   type OrganizationKind, type RuleCode,
 } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
@@ -93,11 +93,4 @@ async function kindsOf(ctx: ComplianceContext, ids: string[]): Promise<Map<strin
 
 export function toWeekProgress(p: import('../engine/week-progress.js').Progress) {
   return { ...p, week: p.week.label, organization: { __typename: 'Organization', id: p.organizationId } };
-}
-
-export async function organizationCompliance(org: { id: string }, args: { last?: number | null; rule?: RuleCode | null }, ctx: ComplianceContext) {
-  await assertCanRead(ctx.auth, [org.id], ctx.hierarchy);
-  const where: Record<string, unknown> = { organizationId: org.id };
-  if (args.rule) where.rule = args.rule;
-  return ctx.em.find(ComplianceResultEntity, where, { orderBy: { periodStart: 'desc', rule: 'asc' }, limit: Math.min(args.last ?? 10, 500) });
 }
