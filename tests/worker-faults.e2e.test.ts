@@ -103,5 +103,5 @@ describe('the worker killed in the middle of a check', () => {
     expect((await snapshot()).rows).toEqual(byWorker);
     expect(await count('select count(*) as n from compliance.escalation')).toBe(escalations);
     expect(await count('select count(*) as n from compliance.notification')).toBe(queued);
-  });
+  }, 300_000); // two worker processes' start-ups, a catch-up and the every-minute dispatcher
 });
