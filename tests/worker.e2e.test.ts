@@ -68,6 +68,21 @@ describe('the compliance worker', () => {
     ]);
   });
 
+  it('shows a job\'s last error to ADMIN and ANALYST only: it may quote a recipient', async () => {
+    const em = hub.subgraphs.compliance.orm.em.fork();
+    const reason = '550 5.1.1 <ivanov@khv-region.test>: Recipient address rejected';
+    await runSql(em, "update scheduler.agenda_jobs set last_run_at = now(), last_finished_at = now(), failed_at = now(), locked_at = null, fail_reason = ? where name = 'mail.dispatch'", [reason], 'run');
+    const lastError = async (token: string) =>
+      (await gql(hub.gatewayUrl, '{ scheduledJobs { name lastError } }', {}, token)).data.scheduledJobs.find((j: any) => j.name === 'mail.dispatch').lastError;
+    expect(await lastError(admin)).toBe(reason);
+    expect(await lastError(await tokenFor('ANALYST'))).toBe(reason);
+    const org = (await runSql<{ id: string }[]>(em, 'select id from organizations.directory limit 1'))[0]!.id;
+    for (const token of [await tokenFor('HEAD', org), await tokenFor('OPERATOR', org), await tokenFor('EDITOR')]) {
+      expect(await lastError(token)).toBeNull();
+    }
+    await runSql(em, "update scheduler.agenda_jobs set failed_at = null, fail_reason = null where name = 'mail.dispatch'", [], 'run');
+  });
+
   it('runs nothing twice when the weekly job fires after the catch-up', async () => {
     const before = await runs();
     await workers[0]!.scheduler.runNow('compliance.weekly-check');

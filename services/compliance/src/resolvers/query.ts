@@ -69,8 +69,12 @@ export const Query = {
     return found.filter((_, i) => visible[i]);
   },
 
-  scheduledJobs: (_: unknown, __: unknown, ctx: ComplianceContext) =>
-    readScheduledJobs(ctx.em, [...CHECK_SCHEDULE.map((job) => job.name), DISTRIBUTION_DIGEST_JOB.name, REMINDER_JOB.name, SUMMARY_JOB.name, MAIL_DISPATCH_JOB], ctx.clock()),
+  scheduledJobs: async (_: unknown, __: unknown, ctx: ComplianceContext) => {
+    const jobs = await readScheduledJobs(ctx.em, [...CHECK_SCHEDULE.map((job) => job.name), DISTRIBUTION_DIGEST_JOB.name, REMINDER_JOB.name, SUMMARY_JOB.name, MAIL_DISPATCH_JOB], ctx.clock());
+    // A job's last error may quote an SMTP server's refusal, recipient included: operators of the hub only.
+    const seesErrors = ctx.auth.role === 'ADMIN' || ctx.auth.role === 'ANALYST';
+    return seesErrors ? jobs : jobs.map((job) => ({ ...job, lastError: null }));
+  },
 
   weekAtRisk: async (_: unknown, args: { kind?: OrganizationKind | null; first?: number | null }, ctx: ComplianceContext) => {
     const progress = [...(await ctx.progress.load('current')).values()].filter((p) => p.atRisk);
