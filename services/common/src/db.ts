@@ -71,3 +71,20 @@ export function runSql<T = Record<string, unknown>[]>(
 ): Promise<T> {
   return em.getConnection().execute(query, params, method, em.getTransactionContext()) as Promise<T>;
 }
+
+/**
+ * As runSql, but the parameters go to PostgreSQL as bind parameters. MikroORM's execute inlines
+ * every parameter into the SQL text, escaping it a character at a time: harmless for ids and
+ * dates, but a weekly check's results and letters (megabytes of JSON) then cost seconds and
+ * hundreds of megabytes of garbage (bench weekly-check). No array parameters: knex expands them.
+ */
+export async function runSqlBound<T = Record<string, unknown>>(
+  em: import('@mikro-orm/postgresql').EntityManager,
+  query: string,
+  params: (string | number | boolean | Date | null)[],
+): Promise<{ rows: T[]; rowCount: number }> {
+  const raw = em.getKnex().raw(query, params);
+  const tx = em.getTransactionContext();
+  const result = (await (tx ? raw.transacting(tx) : raw)) as { rows: T[]; rowCount: number | null };
+  return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+}

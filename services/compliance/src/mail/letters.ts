@@ -61,9 +61,17 @@ export interface Letter {
   text: string;
 }
 
+// Luxon builds its Russian formatters on every call, and a run renders hundreds of digests of one period.
+let lastPeriodText: { key: string; text: string } | null = null;
+function periodTextOf(period: Period, timeZone: string): string {
+  const key = `${period.label}|${timeZone}`;
+  if (lastPeriodText?.key !== key) lastPeriodText = { key, text: describePeriod(period, timeZone) };
+  return lastPeriodText.text;
+}
+
 export function renderEscalationLetter(digest: Digest, ctx: LetterContext): Letter {
   const wording = WORDING[ctx.rule];
-  const periodText = describePeriod(ctx.period, ctx.timeZone);
+  const periodText = periodTextOf(ctx.period, ctx.timeZone);
   const n = digest.items.length;
   const heading = `Региональный контент: ${wording.missed(organizationsCount(n), n % 10 === 1 && n % 100 !== 11)} за ${periodText}`;
   const historyUrl = (id: string) => `${ctx.publicUrl.replace(/\/$/, '')}/dashboard/#/organizations/${id}`;
