@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { freePort, periodContaining, shiftPeriod, signToken, startEmbeddedPostgres } from '@hub/common';
+import { dashboardQueries } from './lib/dashboard-queries.js';
 
 const { values: args } = parseArgs({
   options: { connections: { type: 'string', default: '200' }, duration: { type: 'string', default: '60' } },
@@ -47,7 +48,7 @@ async function main() {
     const week = weeks.at(-1)!;
     const laggard = (await graphql(url, analyst, `{ laggards(period: "${week}", limit: 1) { organization { id } } }`)).laggards[0].organization.id;
 
-    const mix = dashboardQueries(week, laggard);
+    const mix = dashboardQueries(week, laggard).map((q) => q.query);
     for (const query of mix) await graphql(url, analyst, query); // each must work before it is measured
     // A GraphQL error still comes as HTTP 200: count answers carrying `errors` as failures too.
     let graphqlErrors = 0;
@@ -82,18 +83,6 @@ async function main() {
     await db?.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
-}
-
-/** The dashboard's first screen and a drill-down, as its page asks them. */
-function dashboardQueries(week: string, organizationId: string): string[] {
-  return [
-    `{ complianceSummary(period: "${week}") { evaluated met missed exempt rate byKind { kind rate } } contentSupply(week: "${week}") { distributed required met } }`,
-    `{ complianceHeatmap(weeks: 12, first: 100) { periods totalCount rows { organization { id name shortName kind } statuses missed consecutiveMisses } } }`,
-    `{ complianceTrend(weeks: 12) { period rate evaluated missed } contentSupplyHistory(weeks: 12) { week distributed required met } }`,
-    `{ laggards(period: "${week}", limit: 20) { organization { id name } parent { name } municipality { name } consecutiveMisses missedSince actual required } }`,
-    `{ contentUptake(week: "${week}") { material { id title topic } recipients placedBy uptakeRate } topicUptake(week: "${week}") { topic uptakeRate } widgetCoverage { pages withBoth missingBoth } }`,
-    `{ organization(id: "${organizationId}") { name kind parent { name } pages { platform url feedbackWidgets { form } } compliance(last: 12) { rule period status actual required consecutiveMisses } weekProgress { placed required } escalations(last: 10) { level period } } }`,
-  ];
 }
 
 async function run(name: string, entry: string, env: NodeJS.ProcessEnv, toCompletion: boolean): Promise<void> {

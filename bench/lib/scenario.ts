@@ -36,6 +36,11 @@ export interface BenchContext {
   dataset: DatasetInfo;
   /** Starts the three subgraphs and the gateway on this database (in this process, free ports). */
   startHub(): Promise<HubHandle>;
+  /**
+   * The URL of another database on the same server, hub_bench_<name>, for a scenario that builds
+   * datasets of its own (scaling); the runner drops it with the main one unless they are kept.
+   */
+  databaseFor(name: string): string;
   log(message: string): void;
 }
 

@@ -1,0 +1,104 @@
+// The weekly check measured end to end against a bare GROUP BY of the same counts, on one database.
+import pg from 'pg';
+import { parsePeriod, type Period } from '@hub/common';
+import { loadMeasures } from '../../services/compliance/src/data/measures.repo.js';
+import { openEngine } from './engine.js';
+import { peakRssDuring } from './memory.js';
+import { median, timed } from './stats.js';
+
+const RULE = 'WEEKLY_PLACEMENTS';
+
+/** The same counts as the check, the plainest way: distinct materials per organization in the week. */
+const BASELINE_SQL = `
+  select o.id as organization_id, coalesce(pl.materials, 0)::int as materials
+  from organizations.organization o
+  left join (
+    select organization_id, count(distinct material_id) as materials from organizations.placement
+    where published_at >= $1 and published_at < $2 group by organization_id
+  ) pl on pl.organization_id = o.id`;
+
+/**
+ * Back to Monday 09:00: the week not yet evaluated, so every repetition does the worker's first
+ * run (results inserted, misses escalated, letters queued), not a cheaper re-run.
+ */
+async function forgetWeek(client: pg.Client, week: string): Promise<void> {
+  await client.query('begin');
+  await client.query(
+    `delete from compliance.notification_escalation ne using compliance.escalation e
+     where ne.escalation_id = e.id and e.rule = $1 and e.period = $2`, [RULE, week]);
+  await client.query(`delete from compliance.notification where kind = 'ESCALATION_DIGEST' and dedup_key like $1`, [`escalation:${RULE}:${week}:%`]);
+  await client.query('delete from compliance.escalation where rule = $1 and period = $2', [RULE, week]);
+  await client.query('delete from compliance.compliance_result where rule = $1 and period = $2', [RULE, week]);
+  await client.query('commit');
+}
+
+export interface WeeklyCheckMeasurement {
+  checkMs: number;
+  baselineMs: number;
+  /** The engine's read alone: the read contract's counts for every organization, into JS. */
+  countsMs: number;
+  samples: { checkMs: number[]; baselineMs: number[] };
+  evaluated: number;
+  missed: number;
+  /** Rows the engine reads into JS: one per organization, whatever the placements. */
+  measureRows: number;
+  placementsInWeek: number;
+  peakRssDeltaMb: number;
+  heapDeltaMb: number;
+  countsAgree: boolean;
+}
+
+export async function measureWeeklyCheck(
+  databaseUrl: string,
+  dataset: { now: Date; timeZone: string; week: string },
+  repetitions: number,
+): Promise<WeeklyCheckMeasurement> {
+  const period: Period = parsePeriod(dataset.week, dataset.timeZone);
+  const engine = await openEngine(databaseUrl, dataset.now, dataset.timeZone);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const baseline = () => client.query<{ organization_id: string; materials: number }>(BASELINE_SQL, [period.start, period.end]);
+    const check = () => engine.check(RULE, dataset.week);
+    // Warm both up once: the first run of either pays for cold caches and prepared plans.
+    await baseline();
+    await forgetWeek(client, dataset.week);
+    await check();
+    const checkMs: number[] = [];
+    const baselineMs: number[] = [];
+    const countsMs: number[] = [];
+    let memory = { peakRssDeltaMb: 0, heapDeltaMb: 0 };
+    let run = null as Awaited<ReturnType<typeof check>> | null;
+    for (let i = 0; i < repetitions; i++) {
+      baselineMs.push((await timed(baseline)).ms);
+      countsMs.push((await timed(() => loadMeasures(engine.orm.em.fork(), RULE, period))).ms);
+      await forgetWeek(client, dataset.week);
+      const measured = await peakRssDuring(() => timed(check));
+      checkMs.push(measured.result.ms);
+      run = measured.result.result;
+      memory = { peakRssDeltaMb: Math.max(memory.peakRssDeltaMb, measured.peakRssDeltaMb), heapDeltaMb: Math.max(memory.heapDeltaMb, measured.heapDeltaMb) };
+    }
+    const expected = new Map((await baseline()).rows.map((r) => [r.organization_id, r.materials]));
+    const stored = await client.query<{ organization_id: string; actual: number }>(
+      'select organization_id, actual from compliance.compliance_result where rule = $1 and period = $2', [RULE, dataset.week]);
+    const [{ rows: measureRows }, { placements }] = await Promise.all([
+      client.query<{ rows: number }>('select count(*)::int as rows from organizations.period_counts($1, $2)', [period.start, period.end]).then((r) => r.rows[0]!),
+      client.query<{ placements: number }>('select count(*)::int as placements from organizations.placement where published_at >= $1 and published_at < $2', [period.start, period.end]).then((r) => r.rows[0]!),
+    ]);
+    return {
+      checkMs: median(checkMs),
+      baselineMs: median(baselineMs),
+      countsMs: median(countsMs),
+      samples: { checkMs, baselineMs },
+      evaluated: run?.evaluated ?? 0,
+      missed: run?.missed ?? 0,
+      measureRows,
+      placementsInWeek: placements,
+      ...memory,
+      countsAgree: stored.rows.length > 0 && stored.rows.every((r) => expected.get(r.organization_id) === r.actual),
+    };
+  } finally {
+    await client.end();
+    await engine.close();
+  }
+}

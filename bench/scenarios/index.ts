@@ -1,0 +1,12 @@
+import type { Scenario } from '../lib/scenario.js';
+import { weeklyCheck } from './weekly-check.js';
+import { scaling } from './scaling.js';
+import { dashboard } from './dashboard.js';
+import { reportPlacementsScenario } from './report-placements.js';
+import { mailDispatchScenario } from './mail-dispatch.js';
+import { gatewayOverheadScenario } from './gateway-overhead.js';
+
+/** Every scenario `npm run bench` knows, in the order they run. */
+export const scenarios: Scenario[] = [
+  weeklyCheck, scaling, dashboard, reportPlacementsScenario, mailDispatchScenario, gatewayOverheadScenario,
+];

@@ -1,0 +1,47 @@
+// Issue 9: runComplianceCheck(WEEKLY_PLACEMENTS, last week) end to end, as the worker calls it,
+// against one bare GROUP BY of the same counts. Target ≤ 2×; the worker's memory must not grow
+// with the placements (it reads one row per organization).
+import { ratioOf, type Scenario } from '../lib/scenario.js';
+import { measureWeeklyCheck } from '../lib/weekly-check.js';
+import { round } from '../lib/stats.js';
+
+export const weeklyCheck: Scenario = {
+  name: 'weekly-check',
+  scales: ['region', 'nation'],
+  async run(ctx) {
+    const week = ctx.dataset.weeks.at(-1)!;
+    const m = await measureWeeklyCheck(ctx.databaseUrl, { now: ctx.dataset.now, timeZone: ctx.dataset.timeZone, week }, ctx.scale === 'nation' ? 3 : 5);
+    return [{
+      scenario: 'weekly-check',
+      scale: ctx.scale,
+      value: round(m.checkMs),
+      baseline: round(m.baselineMs),
+      ratio: round(ratioOf(m.checkMs, m.baselineMs)),
+      unit: 'ms (median)',
+      target: { max: 2 },
+      details: {
+        week,
+        evaluated: m.evaluated,
+        missed: m.missed,
+        measureRows: m.measureRows,
+        placementsInWeek: m.placementsInWeek,
+        placementsLoaded: ctx.dataset.placements,
+        peakRssDeltaMb: m.peakRssDeltaMb,
+        heapDeltaMb: m.heapDeltaMb,
+        countsAgree: m.countsAgree,
+        checkMs: m.samples.checkMs.map((x) => round(x, 1)),
+        baselineMs: m.samples.baselineMs.map((x) => round(x, 1)),
+      },
+    }, {
+      // The same comparison for the engine's read alone, before results, escalations and letters are written.
+      scenario: 'weekly-check:counts',
+      scale: ctx.scale,
+      value: round(m.countsMs),
+      baseline: round(m.baselineMs),
+      ratio: round(ratioOf(m.countsMs, m.baselineMs)),
+      unit: 'ms (median)',
+      target: { max: 2 },
+      details: { reads: 'organizations.period_counts: placements, pages, widgets and media for every organization' },
+    }];
+  },
+};
