@@ -7,7 +7,7 @@ import autocannon from 'autocannon';
 import { ratioOf, type BenchContext, type HubHandle, type Scenario, type ScenarioResult } from '../lib/scenario.js';
 import { closedLoopRate, graphqlClient, interleavedLatencies, type GraphqlClient } from './support/http-load.js';
 import { countSqlStatements } from './support/sql-statement-counter.js';
-import { percentile, round } from './support/stats.js';
+import { percentile, round } from '../lib/stats.js';
 
 const PAGE = 50;
 const SMALL_PAGE = 10;

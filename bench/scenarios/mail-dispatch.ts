@@ -11,7 +11,7 @@ import { queueLetters, type QueuedLetter } from '../../services/compliance/src/d
 import { startCountingSmtpSink, type CountingSmtpSink } from './support/counting-smtp-sink.js';
 import { benchLetters } from './support/bench-letters.js';
 import { withPg } from './support/sql.js';
-import { elapsedMs, median, round } from './support/stats.js';
+import { median, round, timed } from '../lib/stats.js';
 
 const LETTERS = 5_000;
 const WARM_UP_LETTERS = 250;
@@ -64,13 +64,10 @@ async function viaDispatcher(orm: Orm, sink: CountingSmtpSink, prefix: string, c
   if (queued !== count) throw new Error(`queued ${queued} of ${count} letters`);
   const mailer = createSmtpMailer(sink.url, FROM);
   sink.reset();
-  let sent = 0;
-  const ms = await elapsedMs(async () => {
-    const tally = await dispatchDue({ em: orm.em.fork(), mailer, clock: () => new Date(), logger: createLogger('bench', 'silent') });
-    sent = tally.sent;
-  });
+  const { ms, result: tally } = await timed(() =>
+    dispatchDue({ em: orm.em.fork(), mailer, clock: () => new Date(), logger: createLogger('bench', 'silent') }));
   mailer.close();
-  if (sent !== count) throw new Error(`the dispatcher sent ${sent} of ${count} letters`);
+  if (tally.sent !== count) throw new Error(`the dispatcher sent ${tally.sent} of ${count} letters`);
   const sentRows = await runSql<{ message_id: string }[]>(
     orm.em.fork(), `select message_id from compliance.notification where dedup_key like ? and status = 'SENT'`, [`${prefix}:%`]);
   assertExactlyOnce(sink, sentRows.map((r) => r.message_id), count, 'dispatcher');
@@ -82,7 +79,7 @@ async function direct(sink: CountingSmtpSink, prefix: string, count: number): Pr
   const letters = benchLetters(`${prefix}:direct`, count);
   const transport = nodemailer.createTransport(`${sink.url}?pool=true`, { from: FROM });
   sink.reset();
-  const ms = await elapsedMs(() => Promise.all(letters.map((letter, i) => transport.sendMail(message(letter, directMessageId(prefix, i))))));
+  const { ms } = await timed(() => Promise.all(letters.map((letter, i) => transport.sendMail(message(letter, directMessageId(prefix, i))))));
   transport.close();
   assertExactlyOnce(sink, letters.map((_, i) => directMessageId(prefix, i)), count, 'direct nodemailer');
   return ms;

@@ -6,7 +6,7 @@ import { MAX_PLACEMENTS_PER_CALL } from '../../services/organizations/src/comman
 import { deletePlacements, placementCandidates, type PlacementCandidate } from './support/placement-candidates.js';
 import { graphqlClient, type GraphqlClient } from './support/http-load.js';
 import { withPg } from './support/sql.js';
-import { elapsedMs, median, round } from './support/stats.js';
+import { median, round, timed } from '../lib/stats.js';
 
 const ROWS = 10_000;
 const BATCH = MAX_PLACEMENTS_PER_CALL;
@@ -60,7 +60,7 @@ async function interleavedRound(client: pg.Client, report: Reporter, rows: Place
   for (const batch of batches(rows)) {
     const order = gatewayFirst ? (['gateway', 'direct'] as const) : (['direct', 'gateway'] as const);
     for (const [step, path] of order.entries()) {
-      total[path] += await elapsedMs(() => (path === 'gateway' ? report(batch) : directInsert(client, batch, now)));
+      total[path] += (await timed(() => (path === 'gateway' ? report(batch) : directInsert(client, batch, now)))).ms;
       if (step === 0) await deletePlacements(client, batch);
     }
   }
