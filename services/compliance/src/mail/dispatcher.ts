@@ -1,11 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { runSql, type Clock, type Logger } from '@hub/common';
 import type { Mailer } from './mailer.js';
-import { groupedWrites } from './grouped-writes.js';
 import { markSent, type SentLetter } from '../data/outbox.repo.js';
 
 export const MAX_ATTEMPTS = 8;
 const CLAIM_MS = 2 * 60_000;
+/**
+ * Sent letters are recorded this many at a time: a statement and a commit per letter cost about
+ * as much as sending it. A crash can leave at most this many sent but unrecorded, to go again
+ * once their claim expires.
+ */
+const RECORD_SENT_EVERY = 10;
 
 /** Exponential backoff with jitter: about 1, 2, 4 … minutes, capped at an hour. */
 export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
@@ -24,8 +29,6 @@ interface Claimed {
  */
 export async function dispatchDue(deps: { em: EntityManager; mailer: Mailer; clock: Clock; logger: Logger }, batch = 50): Promise<{ sent: number; retried: number; failed: number }> {
   const tally = { sent: 0, retried: 0, failed: 0 };
-  // A commit per letter cost more than sending it: the letters sent meanwhile are recorded together.
-  const sent = groupedWrites<SentLetter>((letters) => markSent(deps.em, letters, deps.clock()));
   for (;;) {
     const now = deps.clock();
     const claimed = await runSql<Claimed[]>(
@@ -40,17 +43,24 @@ export async function dispatchDue(deps: { em: EntityManager; mailer: Mailer; clo
     );
     if (!claimed.length) return tally;
     // The mailer's pool sends several letters at once; one at a time left all but one connection idle.
-    // Outcomes are still recorded as they come (sent ones a group at a time), so a crash resends only what was in flight.
-    await Promise.all(claimed.map((row) => sendAndRecord(deps, row, tally, sent)));
+    const sent: SentLetter[] = [];
+    const recordSent = () => markSent(deps.em, sent.splice(0), deps.clock());
+    await Promise.all(claimed.map(async (row) => {
+      const letter = await send(deps, row, tally);
+      if (!letter) return;
+      sent.push(letter);
+      if (sent.length >= RECORD_SENT_EVERY) await recordSent();
+    }));
+    await recordSent();
   }
 }
 
-async function sendAndRecord(
+/** Sends one letter: the sent one is returned for recording with others, a failure is recorded at once. */
+async function send(
   deps: { em: EntityManager; mailer: Mailer; clock: Clock; logger: Logger },
   row: Claimed,
   tally: { sent: number; retried: number; failed: number },
-  sent: { add(letter: SentLetter): Promise<void> },
-): Promise<void> {
+): Promise<SentLetter | null> {
   const outcome = await deps.mailer.send({
     messageId: `<${row.id}@regional-content-hub>`, to: row.to, cc: row.cc ?? [], subject: row.subject,
     html: row.html, text: row.text, attachments: row.attachments ?? [],
@@ -58,8 +68,9 @@ async function sendAndRecord(
   const attempts = row.attempts + 1;
   if (outcome.ok) {
     tally.sent++;
-    await sent.add({ id: row.id, attempts, messageId: `<${row.id}@regional-content-hub>` });
-  } else if (outcome.permanent || attempts >= MAX_ATTEMPTS) {
+    return { id: row.id, attempts, messageId: `<${row.id}@regional-content-hub>` };
+  }
+  if (outcome.permanent || attempts >= MAX_ATTEMPTS) {
     tally.failed++;
     deps.logger.warn({ notification: row.id, error: outcome.error }, 'letter failed for good');
     await runSql(deps.em, `update compliance.notification set status = 'FAILED', attempts = ?, last_error = ?, locked_until = null where id = ?`,
@@ -69,4 +80,5 @@ async function sendAndRecord(
     await runSql(deps.em, `update compliance.notification set attempts = ?, last_error = ?, next_attempt_at = ?, locked_until = null where id = ?`,
       [attempts, outcome.error, new Date(deps.clock().getTime() + retryDelayMs(attempts)), row.id], 'run');
   }
+  return null;
 }
