@@ -1,6 +1,6 @@
 // The compliance history a running hub would have by `now`: the worker's weekly and monthly
 // checks of the last weeks, their letters already sent.
-import pg from 'pg';
+import { withPg } from '../lib/pg.js';
 import { periodContaining, shiftPeriod } from '@hub/common';
 import { openEngine } from '../lib/engine.js';
 import type { DatasetSpec } from './spec.js';
@@ -33,12 +33,7 @@ export async function evaluateHistory(databaseUrl: string, spec: DatasetSpec, lo
 
 /** The dispatcher would have sent them long ago: scenarios start from an empty outbox. */
 async function markLettersSent(databaseUrl: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(`update compliance.notification set status = 'SENT', attempts = 1, sent_at = created_at,
-      message_id = '<' || id || '@bench.local>' where status = 'PENDING'`);
-  } finally {
-    await client.end();
-  }
+  await withPg(databaseUrl, (client) =>
+    client.query(`update compliance.notification set status = 'SENT', attempts = 1, sent_at = created_at,
+      message_id = '<' || id || '@bench.local>' where status = 'PENDING'`));
 }

@@ -10,7 +10,7 @@ import { createSmtpMailer } from '../../services/compliance/src/mail/mailer.js';
 import { queueLetters, type QueuedLetter } from '../../services/compliance/src/data/outbox.repo.js';
 import { startCountingSmtpSink, type CountingSmtpSink } from './support/counting-smtp-sink.js';
 import { benchLetters } from './support/bench-letters.js';
-import { withPg } from './support/sql.js';
+import { withPg } from '../lib/pg.js';
 import { median, round, timed } from '../lib/stats.js';
 
 const LETTERS = 5_000;

@@ -5,7 +5,7 @@ import { ratioOf, type BenchContext, type Scenario, type ScenarioResult } from '
 import { MAX_PLACEMENTS_PER_CALL } from '../../services/organizations/src/commands/placement.commands.js';
 import { deletePlacements, placementCandidates, type PlacementCandidate } from './support/placement-candidates.js';
 import { graphqlClient, type GraphqlClient } from './support/http-load.js';
-import { withPg } from './support/sql.js';
+import { withPg } from '../lib/pg.js';
 import { median, round, timed } from '../lib/stats.js';
 
 const ROWS = 10_000;
