@@ -206,6 +206,24 @@ describe('this week so far', () => {
     expect(own.data.organization.weekProgress).toEqual({ placed: behind.placed, remaining: behind.remaining, atRisk: true });
     expect(own.data.organization.placementCount).toBe(behind.placed);
   });
+
+  it('answers a page of organizations\' progress from their own placements, the same as the whole week\'s list', async () => {
+    now = new Date('2026-12-03T01:00:00Z');
+    const atRisk = (await call('{ weekAtRisk(first: 500) { placed remaining organization { id } } }', {})).data.weekAtRisk;
+    const page = (await call('{ organizations(first: 200) { edges { node { id kind weekProgress { placed remaining atRisk } } } } }', {})).data.organizations.edges
+      .map((e: { node: { id: string; kind: string; weekProgress: { placed: number; remaining: number; atRisk: boolean } | null } }) => e.node);
+    const risky = new Map(atRisk.map((p: { placed: number; remaining: number; organization: { id: string } }) => [p.organization.id, p]));
+    const measured = page.filter((o: { weekProgress: unknown }) => o.weekProgress);
+    expect(measured.length).toBeGreaterThan(50);
+    for (const org of page) {
+      if (['CONTENT_CENTER', 'COMMITTEE', 'REGIONAL_MANAGEMENT_CENTER'].includes(org.kind)) expect(org.weekProgress).toBeNull();
+      if (!org.weekProgress) continue;
+      const listed = risky.get(org.id) as { placed: number; remaining: number } | undefined;
+      expect({ id: org.id, ...org.weekProgress }).toEqual(listed
+        ? { id: org.id, placed: listed.placed, remaining: listed.remaining, atRisk: true }
+        : { id: org.id, placed: org.weekProgress.placed, remaining: 0, atRisk: false });
+    }
+  });
 });
 
 describe('the escalation ladder as data', () => {

@@ -137,6 +137,20 @@ describe('the public contract', () => {
     expect(rows.every((r) => r.pages >= 1)).toBe(true);
   });
 
+  it('gives the weekly norm\'s narrower contract the same placements, for the region or for a few organizations alone', async () => {
+    const week = shiftPeriod(periodContaining('WEEK', new Date(), 'Asia/Vladivostok'), -1, 'Asia/Vladivostok');
+    const em = hub.subgraphs.organizations.orm.em.fork();
+    type Row = { organization_id: string; kind: string; parent_id: string | null; active: boolean; materials_placed: number };
+    const pick = ({ organization_id, kind, parent_id, active, materials_placed }: Row) => ({ organization_id, kind, parent_id, active, materials_placed });
+    const wide = (await runSql<Row[]>(em, 'select * from organizations.period_counts(?, ?) order by organization_id', [week.start, week.end])).map(pick);
+    const narrow = (await runSql<Row[]>(em, 'select * from organizations.placement_counts(?, ?) order by organization_id', [week.start, week.end])).map(pick);
+    expect(narrow).toEqual(wide);
+    const few = [wide[3]!, wide[wide.length - 1]!, wide.find((r) => r.materials_placed > 0)!];
+    const only = await runSql<Row[]>(em, 'select * from organizations.placement_counts(?, ?, ?::uuid[]) order by organization_id',
+      [week.start, week.end, `{${few.map((r) => r.organization_id).join(',')}}`]);
+    expect(only.map(pick)).toEqual([...new Map(few.map((r) => [r.organization_id, r])).values()].sort((a, b) => (a.organization_id < b.organization_id ? -1 : 1)));
+  });
+
   it('answers an organization\'s distinct placements for last week through the gateway', async () => {
     const week = shiftPeriod(periodContaining('WEEK', new Date(), 'Asia/Vladivostok'), -1, 'Asia/Vladivostok');
     const res = await gql(hub.gatewayUrl, 'query($w: String) { organizations(kind: EXECUTIVE_BODY, first: 40) { edges { node { placementCount(week: $w) } } } }', { w: week.label }, admin);

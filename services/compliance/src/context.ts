@@ -11,8 +11,8 @@ export interface ComplianceContext extends BaseContext {
   rules: DataLoader<'all', ComplianceRule[]>;
   hierarchy: ReturnType<typeof createDirectoryHierarchy>;
   engine: EngineDeps;
-  /** This week's progress of every organization the weekly norm applies to, once per request. */
-  progress: DataLoader<'current', Map<string, Progress>>;
+  /** This week's progress of the organizations asked for in a request, counted in one query. */
+  progress: DataLoader<string, Progress | null>;
   /** Organizations' last results, keyed by recentResultsKey. */
   recentResults: DataLoader<string, ComplianceResult[]>;
 }
@@ -28,9 +28,9 @@ export function createContext(base: BaseContext): ComplianceContext {
     rules,
     hierarchy: createDirectoryHierarchy(base.em),
     engine,
-    progress: new DataLoader(async (keys) => {
-      const map = await weekProgress(engine, await rules.load('all'));
-      return keys.map(() => map);
+    progress: new DataLoader(async (ids) => {
+      const map = await weekProgress(engine, await rules.load('all'), ids);
+      return ids.map((id) => map.get(id) ?? null);
     }),
     recentResults: createRecentResultsLoader(base.em),
   };

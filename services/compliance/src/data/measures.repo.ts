@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { runSql, type OrganizationKind, type Period, type RuleCode } from '@hub/common';
+import { pgArray, runSql, type OrganizationKind, type Period, type RuleCode } from '@hub/common';
 import type { OrganizationMeasure } from '../domain/evaluate.js';
 
 interface CountsRow {
@@ -9,38 +9,45 @@ interface CountsRow {
   parent_kind: OrganizationKind | null;
   active: boolean;
   registered_at: string;
-  materials_placed: number;
-  pages: number;
-  pages_without_widget: number;
-  media_publications: number;
-  last_reported_at: string | null;
+  materials_placed?: number;
+  pages?: number;
+  pages_without_widget?: number;
+  media_publications?: number;
 }
 
-/** Each rule's measure, read from the organizations subgraph's read contract. */
-const MEASURE: Record<Exclude<RuleCode, 'CONTENT_CENTER_WEEKLY_SUPPLY'>, (row: CountsRow) => number> = {
-  WEEKLY_PLACEMENTS: (row) => row.materials_placed,
-  MONTHLY_MEDIA_MENTION: (row) => row.media_publications,
-  FEEDBACK_WIDGET: (row) => row.pages - row.pages_without_widget,
+type Measured = Exclude<RuleCode, 'CONTENT_CENTER_WEEKLY_SUPPLY'>;
+
+/**
+ * Each rule's measure and the narrowest read contract of the organizations subgraph that has it:
+ * the weekly norm reads placements only (period_counts also aggregates every official page).
+ */
+const MEASURE: Record<Measured, { contract: 'placement_counts' | 'period_counts'; actual: (row: CountsRow) => number }> = {
+  WEEKLY_PLACEMENTS: { contract: 'placement_counts', actual: (row) => row.materials_placed ?? 0 },
+  MONTHLY_MEDIA_MENTION: { contract: 'period_counts', actual: (row) => row.media_publications ?? 0 },
+  FEEDBACK_WIDGET: { contract: 'period_counts', actual: (row) => (row.pages ?? 0) - (row.pages_without_widget ?? 0) },
 };
 
 export interface Measures {
   organizations: OrganizationMeasure[];
-  /** The latest report that went into these counts: a later report makes the result stale. */
-  lastReportedAt: Date | null;
 }
 
 /**
- * One aggregate query per read contract: organizations.period_counts for every organization,
- * and for the content center's supply content.distribution_log.
+ * One aggregate query per read contract, for every organization or only `only` (placement_counts
+ * answers for a few organizations from their own placements; a weekly norm rule only), and for
+ * the content center's supply content.distribution_log.
  */
-export async function loadMeasures(em: EntityManager, rule: RuleCode, period: Period): Promise<Measures> {
-  const rows = await runSql<CountsRow[]>(
-    em,
-    `select * from organizations.period_counts(?, ?)${rule === 'CONTENT_CENTER_WEEKLY_SUPPLY' ? " where kind = 'CONTENT_CENTER'" : ''}`,
-    [period.start, period.end],
-  );
+export async function loadMeasures(em: EntityManager, rule: RuleCode, period: Period, only?: readonly string[]): Promise<Measures> {
+  const source = rule === 'CONTENT_CENTER_WEEKLY_SUPPLY' ? null : MEASURE[rule];
+  if (only && source?.contract !== 'placement_counts') throw new Error(`loadMeasures: ${rule} is measured for the whole registry only`);
+  const rows = source?.contract === 'placement_counts'
+    ? await runSql<CountsRow[]>(em, 'select * from organizations.placement_counts(?, ?, ?::uuid[])', [period.start, period.end, only ? pgArray(only) : null])
+    : await runSql<CountsRow[]>(
+      em,
+      `select * from organizations.period_counts(?, ?)${rule === 'CONTENT_CENTER_WEEKLY_SUPPLY' ? " where kind = 'CONTENT_CENTER'" : ''}`,
+      [period.start, period.end],
+    );
   let measure: (row: CountsRow) => number;
-  if (rule === 'CONTENT_CENTER_WEEKLY_SUPPLY') {
+  if (!source) {
     const [supply] = await runSql<{ count: number }[]>(
       em,
       'select count(*)::int as count from content.distribution_log where distributed_at >= ? and distributed_at < ?',
@@ -48,24 +55,17 @@ export async function loadMeasures(em: EntityManager, rule: RuleCode, period: Pe
     );
     measure = () => supply?.count ?? 0;
   } else {
-    measure = MEASURE[rule];
+    measure = source.actual;
   }
-  let lastReportedAt: Date | null = null;
-  const organizations = rows.map((row) => {
-    if (row.last_reported_at) {
-      const at = new Date(row.last_reported_at);
-      if (!lastReportedAt || at > lastReportedAt) lastReportedAt = at;
-    }
-    return {
-      organizationId: row.organization_id,
-      kind: row.kind,
-      parentId: row.parent_id,
-      parentKind: row.parent_kind,
-      active: row.active,
-      registeredAt: new Date(row.registered_at),
-      actual: measure(row),
-      pages: row.pages,
-    };
-  });
-  return { organizations, lastReportedAt };
+  const organizations = rows.map((row) => ({
+    organizationId: row.organization_id,
+    kind: row.kind,
+    parentId: row.parent_id,
+    parentKind: row.parent_kind,
+    active: row.active,
+    registeredAt: new Date(row.registered_at),
+    actual: measure(row),
+    pages: row.pages ?? 0,
+  }));
+  return { organizations };
 }

@@ -15,15 +15,16 @@ export interface Progress {
 }
 
 /**
- * The current week so far for every organization the weekly norm applies to (the mid-week
- * reminder tells those at risk what they still need before they miss).
+ * The current week so far for every organization the weekly norm applies to, or only for `only`
+ * (the mid-week reminder tells those at risk what they still need before they miss; the
+ * dashboard shows one organization's).
  */
-export async function weekProgress(deps: EngineDeps, rules: ComplianceRule[]): Promise<Map<string, Progress>> {
+export async function weekProgress(deps: EngineDeps, rules: ComplianceRule[], only?: readonly string[]): Promise<Map<string, Progress>> {
   const rule = rules.find((r) => r.code === 'WEEKLY_PLACEMENTS');
   const progress = new Map<string, Progress>();
   if (!rule || !rule.enabled) return progress;
   const week = periodContaining('WEEK', deps.clock(), ruleTimeZone(rule, deps.timezone));
-  const { organizations } = await loadMeasures(deps.em, 'WEEKLY_PLACEMENTS', week);
+  const { organizations } = await loadMeasures(deps.em, 'WEEKLY_PLACEMENTS', week, only);
   for (const org of organizations) {
     if (!org.active) continue;
     const severity = severityFor(rule.appliesTo, { kind: org.kind, parentKind: org.parentKind });

@@ -71,7 +71,7 @@ export const resolvers = (runtime: SubgraphRuntime) => ({
     escalations: organizationEscalations,
     weekProgress: async (org: { id: string }, _: unknown, ctx: ComplianceContext) => {
       await assertCanRead(ctx.auth, [org.id], ctx.hierarchy);
-      const progress = (await ctx.progress.load('current')).get(org.id);
+      const progress = await ctx.progress.load(org.id);
       return progress ? toWeekProgress(progress) : null;
     },
   },

@@ -7,6 +7,7 @@ import { ComplianceResultEntity } from '../entities/compliance-result.entity.js'
 import { ComplianceRunEntity } from '../entities/compliance-run.entity.js';
 import { ExemptionEntity } from '../entities/exemption.entity.js';
 import { ruleTimeZone } from '../engine/run-check.js';
+import { weekProgress } from '../engine/week-progress.js';
 import { readScheduledJobs } from '../data/jobs.repo.js';
 import { CHECK_SCHEDULE, DISTRIBUTION_DIGEST_JOB, MAIL_DISPATCH_JOB, REMINDER_JOB, SUMMARY_JOB } from '../schedule.js';
 
@@ -77,7 +78,7 @@ export const Query = {
   },
 
   weekAtRisk: async (_: unknown, args: { kind?: OrganizationKind | null; first?: number | null }, ctx: ComplianceContext) => {
-    const progress = [...(await ctx.progress.load('current')).values()].filter((p) => p.atRisk);
+    const progress = [...(await weekProgress(ctx.engine, await ctx.rules.load('all'))).values()].filter((p) => p.atRisk);
     const root = scopeRoot(ctx.auth);
     const kinds = args.kind ? await kindsOf(ctx, progress.map((p) => p.organizationId)) : null;
     const inScope = root ? await Promise.all(progress.map((p) => ctx.hierarchy.isWithin(root, [p.organizationId]))) : null;
