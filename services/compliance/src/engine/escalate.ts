@@ -5,6 +5,7 @@ import { addressesFor, escalationFor, type EscalationPolicy } from '../domain/la
 import { buildDigests, type EscalatedMiss } from '../domain/digests.js';
 import { renderEscalationLetter } from '../mail/letters.js';
 import { addressees, openMaterials } from '../data/mail-directory.repo.js';
+import { queueLetters } from '../data/outbox.repo.js';
 
 const LETTERS_PER_STATEMENT = 500;
 
@@ -54,7 +55,7 @@ export async function escalate(tx: EntityManager, evaluations: readonly Evaluati
   const { rows: inserted } = await runSqlBound<{ id: string; organization_id: string }>(
     tx,
     `insert into compliance.escalation (organization_id, rule, period, level, consecutive_misses, recipients, run_id, created_at)
-     select * from jsonb_to_recordset(?::jsonb) as e(organization_id uuid, rule text, period text, level int, consecutive_misses int, recipients text[], run_id uuid, created_at timestamptz)
+     select * from json_to_recordset(?::json) as e(organization_id uuid, rule text, period text, level int, consecutive_misses int, recipients text[], run_id uuid, created_at timestamptz)
      where not (? and exists (
        select 1 from compliance.escalation x where x.organization_id = e.organization_id and x.rule = e.rule and x.level = e.level))
      on conflict (organization_id, rule, period, level) do nothing
@@ -89,25 +90,12 @@ export async function escalate(tx: EntityManager, evaluations: readonly Evaluati
   };
   // Rendered and stored a batch at a time: the country's 17,000 letters at once held 850 MB (bench weekly-check, nation).
   for (let i = 0; i < digests.length; i += LETTERS_PER_STATEMENT) {
-    const letters = digests.slice(i, i + LETTERS_PER_STATEMENT).map((digest) => ({ digest, letter: renderEscalationLetter(digest, letterContext) }));
-    await runSqlBound(
-      tx,
-      `with letters as (
-         select * from jsonb_to_recordset(?::jsonb) as l(dedup_key text, "to" text, subject text, html text, text text, escalations uuid[])
-       ), stored as (
-         insert into compliance.notification (kind, dedup_key, "to", subject, html, text, next_attempt_at, created_at)
-         select 'ESCALATION_DIGEST', dedup_key, "to", subject, html, text, ?::timestamptz, ?::timestamptz from letters
-         on conflict (dedup_key) do nothing
-         returning id, dedup_key
-       )
-       insert into compliance.notification_escalation (notification_id, escalation_id)
-       select stored.id, unnest(letters.escalations) from stored join letters using (dedup_key)`,
-      [JSON.stringify(letters.map(({ digest, letter }) => ({
-        dedup_key: `escalation:${ctx.rule}:${ctx.period.label}:${ctx.runId}:${digest.to}`,
-        to: letter.to, subject: letter.subject, html: letter.html, text: letter.text,
-        escalations: digest.items.map((item) => item.escalationId),
-      }))), ctx.now, ctx.now],
-    );
+    await queueLetters(tx, digests.slice(i, i + LETTERS_PER_STATEMENT).map((digest) => ({
+      kind: 'ESCALATION_DIGEST',
+      dedupKey: `escalation:${ctx.rule}:${ctx.period.label}:${ctx.runId}:${digest.to}`,
+      ...renderEscalationLetter(digest, letterContext),
+      escalationIds: digest.items.map((item) => item.escalationId),
+    })), ctx.now);
   }
   return { escalations: inserted.length, letters: digests.length };
 }
