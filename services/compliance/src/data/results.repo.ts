@@ -50,7 +50,7 @@ export async function writeResults(
   await runSqlBound(
     em,
     `with incoming as (
-       select * from jsonb_to_recordset(?::jsonb) as r(organization_id uuid, organization_kind text, parent_id uuid, municipality_id uuid,
+       select * from json_to_recordset(?::json) as r(organization_id uuid, organization_kind text, parent_id uuid, municipality_id uuid,
          severity text, required int, actual int, status text, consecutive_misses int, exemption_id uuid)
      ), removed as (
        delete from compliance.compliance_result c where c.rule = ? and c.period = ?
