@@ -41,7 +41,20 @@ export const weeklyCheck: Scenario = {
       ratio: round(ratioOf(m.countsMs, m.baselineMs)),
       unit: 'ms (median)',
       target: { max: 2 },
-      details: { reads: 'organizations.period_counts: placements, pages, widgets and media for every organization' },
+      details: { reads: 'organizations.placement_counts: distinct materials placed, for every organization' },
+    }, {
+      // Why the end-to-end target is out of reach: storing one result per organization, with nothing
+      // else, already costs this many times the bare read (index maintenance and foreign keys).
+      scenario: 'weekly-check:write-floor',
+      scale: ctx.scale,
+      value: round(m.writeFloorMs),
+      baseline: round(m.baselineMs),
+      ratio: round(ratioOf(m.writeFloorMs, m.baselineMs)),
+      unit: 'ms (median)',
+      details: {
+        writes: 'the same counts as results, one INSERT … SELECT, rolled back: no escalations, letters or evaluation',
+        checkOverFloor: round(ratioOf(m.checkMs, m.writeFloorMs)),
+      },
     }];
   },
 };
