@@ -6,7 +6,8 @@ interface CountsRow {
   organization_id: string;
   kind: OrganizationKind;
   parent_id: string | null;
-  parent_kind: OrganizationKind | null;
+  /** period_counts has it; placement_counts leaves it to parentKinds. */
+  parent_kind?: OrganizationKind | null;
   active: boolean;
   registered_at: string;
   materials_placed?: number;
@@ -57,15 +58,30 @@ export async function loadMeasures(em: EntityManager, rule: RuleCode, period: Pe
   } else {
     measure = source.actual;
   }
+  const parentKind = await parentKinds(em, rows);
   const organizations = rows.map((row) => ({
     organizationId: row.organization_id,
     kind: row.kind,
     parentId: row.parent_id,
-    parentKind: row.parent_kind,
+    parentKind: parentKind(row),
     active: row.active,
     registeredAt: new Date(row.registered_at),
     actual: measure(row),
     pages: row.pages ?? 0,
   }));
   return { organizations };
+}
+
+/**
+ * Each row's parent's kind: from the same rows when the parent is among them (reading the whole
+ * registry), else from organizations.directory in one query.
+ */
+async function parentKinds(em: EntityManager, rows: CountsRow[]): Promise<(row: CountsRow) => OrganizationKind | null> {
+  const kinds = new Map(rows.map((r) => [r.organization_id, r.kind]));
+  const missing = [...new Set(rows.flatMap((r) => (r.parent_kind === undefined && r.parent_id && !kinds.has(r.parent_id) ? [r.parent_id] : [])))];
+  if (missing.length) {
+    const parents = await runSql<{ id: string; kind: OrganizationKind }[]>(em, 'select id, kind from organizations.directory where id = any(?::uuid[])', [pgArray(missing)]);
+    for (const parent of parents) kinds.set(parent.id, parent.kind);
+  }
+  return (row) => (row.parent_kind !== undefined ? row.parent_kind : row.parent_id ? kinds.get(row.parent_id) ?? null : null);
 }

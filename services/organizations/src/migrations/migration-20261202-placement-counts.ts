@@ -6,21 +6,20 @@ import { Migration } from '@mikro-orm/migrations';
  * page (the widget columns), which the weekly check does not need (bench weekly-check:counts:
  * 2.1× a bare GROUP BY at the region, 3.7× at the country), and it has no way to answer for one
  * organization (Organization.weekProgress counted the whole registry: 1.1 s at the country).
- * No report times: the catch-up reads staleness from period_counts, and leaving them out keeps
- * the count to placement_published_idx without a visit to the table.
+ * No report times (the catch-up reads staleness from period_counts), so the count comes from
+ * placement_published_idx without a visit to the table; no parent kind (a reader of the whole
+ * registry has the parents in the same rows; organizations.directory has the rest).
  */
 export class Migration20261202PlacementCounts extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
       create function organizations.placement_counts(p_from timestamptz, p_to timestamptz, p_organizations uuid[] default null)
       returns table (
-        organization_id uuid, kind text, parent_id uuid, parent_kind text, active boolean, registered_at timestamptz,
-        materials_placed integer
+        organization_id uuid, kind text, parent_id uuid, active boolean, registered_at timestamptz, materials_placed integer
       )
       language sql stable as $$
-        select o.id, o.kind, o.parent_id, parent.kind, o.active, o.registered_at, coalesce(pl.materials, 0)::int
+        select o.id, o.kind, o.parent_id, o.active, o.registered_at, coalesce(pl.materials, 0)::int
         from organizations.organization o
-        left join organizations.organization parent on parent.id = o.parent_id
         left join (
           select organization_id, count(distinct material_id) as materials
           from organizations.placement
