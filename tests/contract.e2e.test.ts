@@ -151,6 +151,19 @@ describe('the public contract', () => {
     expect(only.map(pick)).toEqual([...new Map(few.map((r) => [r.organization_id, r])).values()].sort((a, b) => (a.organization_id < b.organization_id ? -1 : 1)));
   });
 
+  it('gives the latest report about a period as period_counts does, in one value', async () => {
+    const em = hub.subgraphs.organizations.orm.em.fork();
+    for (const back of [1, 2, 5]) {
+      const week = shiftPeriod(periodContaining('WEEK', new Date(), 'Asia/Vladivostok'), -back, 'Asia/Vladivostok');
+      const [wide] = await runSql<{ at: Date | null }[]>(em, 'select max(last_reported_at) as at from organizations.period_counts(?, ?)', [week.start, week.end]);
+      const [narrow] = await runSql<{ at: Date | null }[]>(em, 'select organizations.last_report(?, ?) as at', [week.start, week.end]);
+      expect(narrow!.at).not.toBeNull();
+      expect(new Date(narrow!.at!).toISOString()).toBe(new Date(wide!.at!).toISOString());
+    }
+    const [none] = await runSql<{ at: Date | null }[]>(em, "select organizations.last_report('1999-01-01', '1999-01-08') as at");
+    expect(none!.at).toBeNull();
+  });
+
   it('answers an organization\'s distinct placements for last week through the gateway', async () => {
     const week = shiftPeriod(periodContaining('WEEK', new Date(), 'Asia/Vladivostok'), -1, 'Asia/Vladivostok');
     const res = await gql(hub.gatewayUrl, 'query($w: String) { organizations(kind: EXECUTIVE_BODY, first: 40) { edges { node { placementCount(week: $w) } } } }', { w: week.label }, admin);

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgArray, runSql, type OrganizationKind, type Period, type RuleCode } from '@hub/common';
+import { pgArray, runSql, runSqlBound, type OrganizationKind, type Period, type RuleCode } from '@hub/common';
 import type { OrganizationMeasure } from '../domain/evaluate.js';
 
 interface CountsRow {
@@ -41,7 +41,7 @@ export async function loadMeasures(em: EntityManager, rule: RuleCode, period: Pe
   const source = rule === 'CONTENT_CENTER_WEEKLY_SUPPLY' ? null : MEASURE[rule];
   if (only && source?.contract !== 'placement_counts') throw new Error(`loadMeasures: ${rule} is measured for the whole registry only`);
   const rows = source?.contract === 'placement_counts'
-    ? await runSql<CountsRow[]>(em, 'select * from organizations.placement_counts(?, ?, ?::uuid[])', [period.start, period.end, only ? pgArray(only) : null])
+    ? (await runSqlBound<CountsRow>(em, 'select * from organizations.placement_counts(?, ?, ?::uuid[])', [period.start, period.end, only ? [...only] : null])).rows
     : await runSql<CountsRow[]>(
       em,
       `select * from organizations.period_counts(?, ?)${rule === 'CONTENT_CENTER_WEEKLY_SUPPLY' ? " where kind = 'CONTENT_CENTER'" : ''}`,
@@ -84,4 +84,16 @@ async function parentKinds(em: EntityManager, rows: CountsRow[]): Promise<(row: 
     for (const parent of parents) kinds.set(parent.id, parent.kind);
   }
   return (row) => (row.parent_kind !== undefined ? row.parent_kind : row.parent_id ? kinds.get(row.parent_id) ?? null : null);
+}
+
+/** Each period's latest report (organizations.last_report), all in one statement: what makes an evaluated period stale. */
+export async function latestReports(em: EntityManager, periods: readonly Period[]): Promise<Map<string, Date | null>> {
+  if (!periods.length) return new Map();
+  const { rows } = await runSqlBound<{ label: string; at: Date | null }>(
+    em,
+    `select p.label, organizations.last_report(p.start_at, p.end_at) as at
+     from unnest(?::text[], ?::timestamptz[], ?::timestamptz[]) as p(label, start_at, end_at)`,
+    [periods.map((p) => p.label), periods.map((p) => p.start.toISOString()), periods.map((p) => p.end.toISOString())],
+  );
+  return new Map(rows.map((r) => [r.label, r.at ? new Date(r.at) : null]));
 }

@@ -4,6 +4,22 @@ import { periodContaining, shiftPeriod, type Period, type PeriodKind } from '@hu
 export const CATCH_UP_HORIZON: Record<PeriodKind, number> = { WEEK: 8, MONTH: 3, DAY: 7 };
 
 /**
+ * The periods a returning worker looks at, oldest first: ended (a day rule: begun) within the
+ * horizon, none beginning before `notBefore`. Only these can be due, so only these need their
+ * latest report looked up.
+ */
+export function catchUpWindow(input: { kind: PeriodKind; now: Date; timeZone: string; notBefore?: Date }): Period[] {
+  const current = periodContaining(input.kind, input.now, input.timeZone);
+  const newest = input.kind === 'DAY' ? current : shiftPeriod(current, -1, input.timeZone);
+  const window: Period[] = [];
+  for (let back = CATCH_UP_HORIZON[input.kind] - 1; back >= 0; back--) {
+    const period = shiftPeriod(newest, -back, input.timeZone);
+    if (!input.notBefore || period.start >= input.notBefore) window.push(period);
+  }
+  return window;
+}
+
+/**
  * The periods of a rule that are due now, oldest first: ended (a day rule: begun) within the
  * horizon, and either never evaluated successfully or evaluated before a report about the
  * period arrived (a late report makes the result stale).
@@ -19,15 +35,9 @@ export function duePeriods(input: {
   /** Periods that begin before this are never due (nothing was registered yet). */
   notBefore?: Date;
 }): Period[] {
-  const current = periodContaining(input.kind, input.now, input.timeZone);
-  const newest = input.kind === 'DAY' ? current : shiftPeriod(current, -1, input.timeZone);
-  const due: Period[] = [];
-  for (let back = CATCH_UP_HORIZON[input.kind] - 1; back >= 0; back--) {
-    const period = shiftPeriod(newest, -back, input.timeZone);
-    if (input.notBefore && period.start < input.notBefore) continue;
+  return catchUpWindow(input).filter((period) => {
     const evaluated = input.evaluatedAt.get(period.label);
     const reported = input.lastReportedAt.get(period.label);
-    if (!evaluated || (reported && reported > evaluated)) due.push(period);
-  }
-  return due;
+    return !evaluated || (reported && reported > evaluated);
+  });
 }

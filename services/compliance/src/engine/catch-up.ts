@@ -1,7 +1,8 @@
 import { parsePeriod, runSql, type RuleCode } from '@hub/common';
 import { ComplianceRuleEntity } from '../entities/compliance-rule.entity.js';
 import type { ComplianceRun, RunTrigger } from '../entities/compliance-run.entity.js';
-import { duePeriods } from '../domain/catch-up.js';
+import { catchUpWindow, duePeriods } from '../domain/catch-up.js';
+import { latestReports } from '../data/measures.repo.js';
 import { periodProblem } from '../domain/checkable-period.js';
 import { ruleTimeZone, runCheckUnlessDone, type EngineDeps } from './run-check.js';
 
@@ -34,14 +35,9 @@ export async function runDueChecks(
       [code],
     );
     const evaluatedAt = new Map(evaluated.map((r) => [r.period, new Date(r.started_at)]));
-    const lastReportedAt = new Map<string, Date | null>();
-    for (const label of evaluatedAt.keys()) {
-      const period = parsePeriod(label, zone);
-      const [row] = await runSql<{ at: string | null }[]>(
-        deps.em, 'select max(last_reported_at) as at from organizations.period_counts(?, ?)', [period.start, period.end],
-      );
-      lastReportedAt.set(label, row?.at ? new Date(row.at) : null);
-    }
+    // Only periods inside the catch-up window can be due: their latest reports, in one statement.
+    const window = catchUpWindow({ kind: rule.periodKind, now: decidedAt, timeZone: zone, notBefore: new Date(first) });
+    const lastReportedAt = await latestReports(deps.em, window.filter((p) => evaluatedAt.has(p.label)));
     const due = duePeriods({ kind: rule.periodKind, now: decidedAt, timeZone: zone, evaluatedAt, lastReportedAt, notBefore: new Date(first) })
       .filter((p) => !periodProblem({ code, periodKind: rule.periodKind, deadline: rule.deadline ?? null }, p, decidedAt, (d) => parsePeriod(d, zone).start));
     for (const [i, period] of due.entries()) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duePeriods } from '../../src/domain/catch-up.js';
+import { catchUpWindow, duePeriods } from '../../src/domain/catch-up.js';
 
 const TZ = 'Asia/Vladivostok';
 const monday = new Date('2026-11-30T00:00:00Z'); // Monday 10:00 local, week 2026-W49
@@ -36,5 +36,17 @@ describe('which checks a returning worker owes', () => {
       .map((p) => p.label)).toEqual(['2026-11']);
     expect(duePeriods({ kind: 'DAY', now: first, timeZone: TZ, evaluatedAt: new Map(), lastReportedAt: new Map(), notBefore: new Date('2026-11-30T14:00:00Z') })
       .map((p) => p.label)).toEqual(['2026-12-01']);
+  });
+
+  it('looks at a window of the horizon\'s periods only, so a year of history costs nothing more', () => {
+    expect(catchUpWindow({ kind: 'WEEK', now: monday, timeZone: TZ }).map((p) => p.label))
+      .toEqual(['2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48']);
+    expect(catchUpWindow({ kind: 'DAY', now: monday, timeZone: TZ }).map((p) => p.label))
+      .toEqual(['2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29', '2026-11-30']);
+    expect(catchUpWindow({ kind: 'MONTH', now: monday, timeZone: TZ, notBefore: new Date('2026-09-15T00:00:00Z') }).map((p) => p.label))
+      .toEqual(['2026-10']);
+    const yearAgo = new Map(Array.from({ length: 52 }, (_, i) => [`2025-W${String(i + 1).padStart(2, '0')}`, new Date('2025-12-31T00:00:00Z')]));
+    const stale = new Map([...yearAgo.keys()].map((label) => [label, new Date('2026-11-01T00:00:00Z')]));
+    expect(duePeriods({ kind: 'WEEK', now: monday, timeZone: TZ, evaluatedAt: yearAgo, lastReportedAt: stale })).toHaveLength(8);
   });
 });

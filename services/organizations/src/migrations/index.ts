@@ -5,6 +5,7 @@ import { Migration20261128WidgetGap } from './migration-20261128-widget-gap.js';
 import { Migration20261128MailDirectory } from './migration-20261128-mail-directory.js';
 import { Migration20261201UptakeIndexes } from './migration-20261201-uptake-indexes.js';
 import { Migration20261202PlacementCounts } from './migration-20261202-placement-counts.js';
+import { Migration20261203LastReport } from './migration-20261203-last-report.js';
 
 /** Checked-in migrations in the order they run; the name is what the migrations table records. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   { name: 'Migration20261128MailDirectory', class: Migration20261128MailDirectory },
   { name: 'Migration20261201UptakeIndexes', class: Migration20261201UptakeIndexes },
   { name: 'Migration20261202PlacementCounts', class: Migration20261202PlacementCounts },
+  { name: 'Migration20261203LastReport', class: Migration20261203LastReport },
 ];
