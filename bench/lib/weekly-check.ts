@@ -17,6 +17,11 @@ const BASELINE_SQL = `
     where published_at >= $1 and published_at < $2 group by organization_id
   ) pl on pl.organization_id = o.id`;
 
+/** The bare GROUP BY of a week's counts, into JS: the baseline of the weekly check's scenarios. */
+export function bareWeekCount(client: pg.Client, period: Period) {
+  return client.query<{ organization_id: string; materials: number }>(BASELINE_SQL, [period.start, period.end]);
+}
+
 /**
  * The least a check that stores its results can cost: the same GROUP BY written straight into
  * compliance.compliance_result by one INSERT … SELECT (same indexes, same foreign keys; a
@@ -85,7 +90,7 @@ export async function measureWeeklyCheck(
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const baseline = () => client.query<{ organization_id: string; materials: number }>(BASELINE_SQL, [period.start, period.end]);
+    const baseline = () => bareWeekCount(client, period);
     const check = () => engine.check(RULE, dataset.week);
     // Warm both up once: the first run of either pays for cold caches and prepared plans.
     await baseline();

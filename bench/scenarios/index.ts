@@ -5,8 +5,9 @@ import { dashboard } from './dashboard.js';
 import { reportPlacementsScenario } from './report-placements.js';
 import { mailDispatchScenario } from './mail-dispatch.js';
 import { gatewayOverheadScenario } from './gateway-overhead.js';
+import { catchUp } from './catch-up.js';
 
 /** Every scenario `npm run bench` knows, in the order they run. */
 export const scenarios: Scenario[] = [
-  weeklyCheck, scaling, dashboard, reportPlacementsScenario, mailDispatchScenario, gatewayOverheadScenario,
+  weeklyCheck, catchUp, scaling, dashboard, reportPlacementsScenario, mailDispatchScenario, gatewayOverheadScenario,
 ];
