@@ -169,6 +169,20 @@ describe('complianceHeatmap', () => {
     expect(worst.statuses.slice(1)).toEqual(WEEKS.map((w) => byPeriod[w] ?? null));
   });
 
+  it('gives each row the run of misses of its latest week in the window, and ranks equal misses by it', async () => {
+    const page: any = (await data(HEATMAP, { weeks: 6, first: 40 })).complianceHeatmap;
+    for (const [i, row] of page.rows.entries()) {
+      const next = page.rows[i + 1];
+      if (next && next.missed === row.missed) expect(row.consecutiveMisses).toBeGreaterThanOrEqual(next.consecutiveMisses);
+    }
+    for (const row of page.rows.slice(0, 8)) {
+      const history = await data('query($id: ID!) { organization(id: $id) { compliance(last: 6, rule: WEEKLY_PLACEMENTS) { period consecutiveMisses } } }', { id: row.organization.id });
+      const inWindow = history.organization.compliance.filter((r: any) => page.periods.includes(r.period))
+        .sort((a: any, b: any) => b.period.localeCompare(a.period));
+      expect({ id: row.organization.id, run: row.consecutiveMisses }).toEqual({ id: row.organization.id, run: inWindow[0].consecutiveMisses });
+    }
+  });
+
   it('filters by kind and municipality', async () => {
     const kinds = (await data(HEATMAP, { kind: 'EXECUTIVE_BODY', first: 500 })).complianceHeatmap;
     expect(kinds.rows.length).toBe(kinds.totalCount);
