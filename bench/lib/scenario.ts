@@ -3,6 +3,8 @@
  * done the plainest way, in the same run on the same data, so a noisy machine still gives a fair
  * ratio. The runner (bench/run.ts) prints one JSON line per result and a table at the end.
  */
+import { round } from './stats.js';
+
 export type Scale = 'region' | 'nation';
 
 export interface ScenarioResult {
@@ -65,3 +67,10 @@ export interface Scenario {
 }
 
 export const ratioOf = (value: number, baseline: number) => (baseline === 0 ? Number.NaN : value / baseline);
+
+/** A result's value, baseline and ratio as printed: the two measures to `digits`, the ratio to 2. */
+export const compared = (value: number, baseline: number, digits = 2) => ({
+  value: round(value, digits),
+  baseline: round(baseline, digits),
+  ratio: round(ratioOf(value, baseline)),
+});

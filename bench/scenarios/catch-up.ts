@@ -4,7 +4,7 @@
 // week's counts (the weekly-check scenario's).
 import { parsePeriod } from '@hub/common';
 import { runDueChecks } from '../../services/compliance/src/engine/catch-up.js';
-import { ratioOf, type Scenario } from '../lib/scenario.js';
+import { compared, type Scenario } from '../lib/scenario.js';
 import { openEngine } from '../lib/engine.js';
 import { withPg } from '../lib/pg.js';
 import { bareWeekCount } from '../lib/weekly-check.js';
@@ -37,9 +37,7 @@ export const catchUp: Scenario = {
         return [{
           scenario: 'catch-up:idle',
           scale: ctx.scale,
-          value: round(median(tickMs)),
-          baseline: round(median(baselineMs)),
-          ratio: round(ratioOf(median(tickMs), median(baselineMs))),
+          ...compared(median(tickMs), median(baselineMs)),
           unit: 'ms (median)',
           details: {
             rules: RULES,

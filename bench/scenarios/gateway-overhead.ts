@@ -4,7 +4,7 @@
 // costs for 10 organizations against 50, which must not grow with the page (no N+1).
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
-import { ratioOf, type BenchContext, type HubHandle, type Scenario, type ScenarioResult } from '../lib/scenario.js';
+import { compared, type BenchContext, type HubHandle, type Scenario, type ScenarioResult } from '../lib/scenario.js';
 import { closedLoopRate, graphqlClient, interleavedLatencies, type GraphqlClient } from './support/http-load.js';
 import { countSqlStatements } from './support/sql-statement-counter.js';
 import { percentile, round } from '../lib/stats.js';
@@ -38,17 +38,17 @@ export const gatewayOverheadScenario: Scenario = {
     try {
       const paths = await requestPaths(hub, client);
       await assertSameData(paths);
-      const compared = {
+      const paired = {
         singleGateway: () => paths.singleGateway(PAGE), singleDirect: () => paths.singleDirect(PAGE),
         federatedGateway: () => paths.federatedGateway(PAGE), federatedDirect: () => paths.federatedDirect(PAGE),
       };
-      await interleavedLatencies(compared, WARM_UP);
+      await interleavedLatencies(paired, WARM_UP);
 
       ctx.log('gateway-overhead: SQL statements per request, 10 against 50 organizations');
       const sql = await sqlStatements(paths);
 
       ctx.log(`gateway-overhead: p50 over ${SAMPLES} requests each`);
-      const latencies = await interleavedLatencies(compared, SAMPLES);
+      const latencies = await interleavedLatencies(paired, SAMPLES);
 
       ctx.log(`gateway-overhead: throughput, ${CONNECTIONS} connections for ${DURATION_S} s each side`);
       const token = await hub.token('ANALYST');
@@ -63,8 +63,7 @@ export const gatewayOverheadScenario: Scenario = {
         rateResult(ctx, 'single-throughput', singleGatewayRate, singleDirectRate, 'autocannon'),
         rateResult(ctx, 'federated-throughput', federatedGatewayRate, federatedDirectRate, 'closed loop over undici: the direct side chains two servers'),
         {
-          scenario: 'gateway-overhead:sql-per-request', scale: ctx.scale, value: sql.first50.gateway, baseline: sql.first10.gateway,
-          ratio: round(ratioOf(sql.first50.gateway, sql.first10.gateway)), unit: 'statements', target: { max: 1 },
+          scenario: 'gateway-overhead:sql-per-request', scale: ctx.scale, ...compared(sql.first50.gateway, sql.first10.gateway, 0), unit: 'statements', target: { max: 1 },
           details: { query: 'federated', ...sql },
         },
       ];
@@ -147,14 +146,14 @@ async function autocannonRate(url: string, token: string, query: string): Promis
 function latencyResult(ctx: BenchContext, name: string, gateway: number[], direct: number[]): ScenarioResult {
   const [value, baseline] = [percentile(gateway, 50), percentile(direct, 50)];
   return {
-    scenario: `gateway-overhead:${name}`, scale: ctx.scale, value: round(value), baseline: round(baseline), ratio: round(ratioOf(value, baseline)), unit: 'ms',
+    scenario: `gateway-overhead:${name}`, scale: ctx.scale, ...compared(value, baseline), unit: 'ms',
     details: { addedMs: round(value - baseline), samples: gateway.length, p99GatewayMs: round(percentile(gateway, 99)), p99DirectMs: round(percentile(direct, 99)) },
   };
 }
 
 function rateResult(ctx: BenchContext, name: string, gateway: number, direct: number, tool: string): ScenarioResult {
   return {
-    scenario: `gateway-overhead:${name}`, scale: ctx.scale, value: round(gateway, 0), baseline: round(direct, 0), ratio: round(ratioOf(gateway, direct)),
+    scenario: `gateway-overhead:${name}`, scale: ctx.scale, ...compared(gateway, direct, 0),
     unit: 'req/s', details: { connections: CONNECTIONS, durationS: DURATION_S, tool },
   };
 }

@@ -4,7 +4,7 @@
 import nodemailer from 'nodemailer';
 import { createLogger, initOrm, runSql, type Orm } from '@hub/common';
 import { complianceSubgraph } from '@hub/compliance';
-import { ratioOf, type BenchContext, type Scenario, type ScenarioResult } from '../lib/scenario.js';
+import { compared, type BenchContext, type Scenario, type ScenarioResult } from '../lib/scenario.js';
 import { dispatchDue } from '../../services/compliance/src/mail/dispatcher.js';
 import { createSmtpMailer } from '../../services/compliance/src/mail/mailer.js';
 import { queueLetters, type QueuedLetter } from '../../services/compliance/src/data/outbox.repo.js';
@@ -116,7 +116,7 @@ async function unparkLetters(databaseUrl: string, ids: string[]): Promise<void> 
 function results(ctx: BenchContext, dispatcherRates: number[], directRates: number[]): ScenarioResult[] {
   const [value, baseline] = [median(dispatcherRates), median(directRates)];
   return [{
-    scenario: 'mail-dispatch', scale: ctx.scale, value: round(value, 0), baseline: round(baseline, 0), ratio: round(ratioOf(value, baseline)),
+    scenario: 'mail-dispatch', scale: ctx.scale, ...compared(value, baseline, 0),
     unit: 'messages/s', target: { min: 0.7 },
     details: {
       letters: LETTERS, rounds: ROUNDS, pool: 'nodemailer defaults (5 connections, 100 messages each)', deliveredExactlyOnce: true,

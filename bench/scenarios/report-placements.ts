@@ -1,7 +1,7 @@
 // Issue 9: reporting 10,000 placements through the gateway, 500 a call, against the same rows
 // written by plain multi-row INSERTs of the same batch size. Target: at most 3× the direct time.
 import type pg from 'pg';
-import { ratioOf, type BenchContext, type Scenario, type ScenarioResult } from '../lib/scenario.js';
+import { compared, type BenchContext, type Scenario, type ScenarioResult } from '../lib/scenario.js';
 import { MAX_PLACEMENTS_PER_CALL } from '../../services/organizations/src/commands/placement.commands.js';
 import { deletePlacements, placementCandidates, type PlacementCandidate } from './support/placement-candidates.js';
 import { graphqlClient, type GraphqlClient } from './support/http-load.js';
@@ -104,10 +104,9 @@ function results(ctx: BenchContext, gatewayMs: number[], directMs: number[]): Sc
   const rowsPerS = (ms: number) => (ROWS * 1000) / ms;
   const details = { rows: ROWS, batch: BATCH, rounds: ROUNDS, role: 'ADMIN', gatewayMs: gatewayMs.map((v) => round(v, 0)), directMs: directMs.map((v) => round(v, 0)) };
   return [
-    { scenario: 'report-placements', scale: ctx.scale, value: round(gateway, 0), baseline: round(direct, 0), ratio: round(ratioOf(gateway, direct)), unit: 'ms', target: { max: 3 }, details },
+    { scenario: 'report-placements', scale: ctx.scale, ...compared(gateway, direct, 0), unit: 'ms', target: { max: 3 }, details },
     {
-      scenario: 'report-placements:rows-per-s', scale: ctx.scale, value: round(rowsPerS(gateway), 0), baseline: round(rowsPerS(direct), 0),
-      ratio: round(ratioOf(rowsPerS(gateway), rowsPerS(direct))), unit: 'rows/s',
+      scenario: 'report-placements:rows-per-s', scale: ctx.scale, ...compared(rowsPerS(gateway), rowsPerS(direct), 0), unit: 'rows/s',
     },
   ];
 }

@@ -3,7 +3,7 @@
 // the largest size's over the smallest's near 1 means the check grows linearly.
 import { prepareDataset } from '../dataset/prepare.js';
 import { scalingSpec } from '../dataset/spec.js';
-import { ratioOf, type Scenario, type ScenarioResult } from '../lib/scenario.js';
+import { compared, type Scenario, type ScenarioResult } from '../lib/scenario.js';
 import { measureWeeklyCheck } from '../lib/weekly-check.js';
 import { round } from '../lib/stats.js';
 
@@ -25,9 +25,7 @@ export const scaling: Scenario = {
       results.push({
         scenario: `scaling:${organizations}`,
         scale: ctx.scale,
-        value: round(m.checkMs / thousands),
-        baseline: round(m.baselineMs / thousands),
-        ratio: round(ratioOf(m.checkMs, m.baselineMs)),
+        ...compared(m.checkMs / thousands, m.baselineMs / thousands),
         unit: 'ms per 1,000 organizations',
         details: { checkMs: round(m.checkMs), baselineMs: round(m.baselineMs), evaluated: m.evaluated, placementsInWeek: m.placementsInWeek, peakRssDeltaMb: m.peakRssDeltaMb, countsAgree: m.countsAgree },
       });
@@ -37,9 +35,7 @@ export const scaling: Scenario = {
     results.push({
       scenario: 'scaling',
       scale: ctx.scale,
-      value: round(largest.perThousandMs),
-      baseline: round(smallest.perThousandMs),
-      ratio: round(ratioOf(largest.perThousandMs, smallest.perThousandMs)),
+      ...compared(largest.perThousandMs, smallest.perThousandMs),
       unit: `ms per 1,000 organizations at ${largest.organizations} vs ${smallest.organizations}`,
       target: { max: 1.5 },
       details: { points: points.map((p) => ({ organizations: p.organizations, perThousandMs: round(p.perThousandMs), baselinePerThousandMs: round(p.baselinePerThousandMs) })) },

@@ -1,7 +1,7 @@
 // Issue 9: runComplianceCheck(WEEKLY_PLACEMENTS, last week) end to end, as the worker calls it,
 // against one bare GROUP BY of the same counts. Target ≤ 2×; the worker's memory must not grow
 // with the placements (it reads one row per organization).
-import { ratioOf, type Scenario } from '../lib/scenario.js';
+import { compared, ratioOf, type Scenario } from '../lib/scenario.js';
 import { measureWeeklyCheck } from '../lib/weekly-check.js';
 import { round } from '../lib/stats.js';
 
@@ -14,9 +14,7 @@ export const weeklyCheck: Scenario = {
     return [{
       scenario: 'weekly-check',
       scale: ctx.scale,
-      value: round(m.checkMs),
-      baseline: round(m.baselineMs),
-      ratio: round(ratioOf(m.checkMs, m.baselineMs)),
+      ...compared(m.checkMs, m.baselineMs),
       unit: 'ms (median)',
       target: { max: 2 },
       details: {
@@ -36,9 +34,7 @@ export const weeklyCheck: Scenario = {
       // The same comparison for the engine's read alone, before results, escalations and letters are written.
       scenario: 'weekly-check:counts',
       scale: ctx.scale,
-      value: round(m.countsMs),
-      baseline: round(m.baselineMs),
-      ratio: round(ratioOf(m.countsMs, m.baselineMs)),
+      ...compared(m.countsMs, m.baselineMs),
       unit: 'ms (median)',
       target: { max: 2 },
       details: { reads: 'organizations.placement_counts: distinct materials placed, for every organization' },
@@ -47,9 +43,7 @@ export const weeklyCheck: Scenario = {
       // else, already costs this many times the bare read (index maintenance and foreign keys).
       scenario: 'weekly-check:write-floor',
       scale: ctx.scale,
-      value: round(m.writeFloorMs),
-      baseline: round(m.baselineMs),
-      ratio: round(ratioOf(m.writeFloorMs, m.baselineMs)),
+      ...compared(m.writeFloorMs, m.baselineMs),
       unit: 'ms (median)',
       details: {
         writes: 'the same counts as results, one INSERT … SELECT, rolled back: no escalations, letters or evaluation',
