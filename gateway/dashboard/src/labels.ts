@@ -1,3 +1,4 @@
+import { SEVERITY_NAMES, STATUS_NAMES } from '@hub/common/labels';
 import type { ComplianceStatus, MaterialTopic, OrganizationKind, Platform, RuleCode, Severity, WidgetForm } from './types';
 
 export const KIND_LABELS: Record<OrganizationKind, string> = {
@@ -18,12 +19,7 @@ export const KIND_SINGULAR: Record<OrganizationKind, string> = {
   REGIONAL_MANAGEMENT_CENTER: 'ЦУР',
 };
 
-export const STATUS_LABELS: Record<ComplianceStatus | 'NONE', string> = {
-  MET: 'выполнено',
-  MISSED: 'не выполнено',
-  EXEMPT: 'освобождено',
-  NONE: 'нет оценки',
-};
+export const STATUS_LABELS: Record<ComplianceStatus | 'NONE', string> = { ...STATUS_NAMES, NONE: 'нет оценки' };
 
 export const RULE_LABELS: Record<RuleCode, string> = {
   WEEKLY_PLACEMENTS: 'Размещение (3 в неделю)',
@@ -32,10 +28,7 @@ export const RULE_LABELS: Record<RuleCode, string> = {
   MONTHLY_MEDIA_MENTION: 'Упоминание в СМИ',
 };
 
-export const SEVERITY_LABELS: Record<Severity, string> = {
-  MANDATORY: 'обязательно',
-  RECOMMENDED: 'рекомендовано',
-};
+export const SEVERITY_LABELS: Record<Severity, string> = SEVERITY_NAMES;
 
 export const TOPIC_LABELS: Record<MaterialTopic, string> = {
   GOVERNOR: 'Губернатор',

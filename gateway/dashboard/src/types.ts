@@ -1,11 +1,10 @@
 /** The shapes of the API's answers as the dashboard's queries select them (see queries.ts). */
 
-export type OrganizationKind = 'EXECUTIVE_BODY' | 'MUNICIPALITY' | 'SUBORDINATE' | 'CONTENT_CENTER' | 'COMMITTEE' | 'REGIONAL_MANAGEMENT_CENTER';
-export type ComplianceStatus = 'MET' | 'MISSED' | 'EXEMPT';
-export type RuleCode = 'CONTENT_CENTER_WEEKLY_SUPPLY' | 'WEEKLY_PLACEMENTS' | 'FEEDBACK_WIDGET' | 'MONTHLY_MEDIA_MENTION';
-export type Severity = 'MANDATORY' | 'RECOMMENDED';
+import type { OrganizationKind, Platform, RuleCode } from '@hub/common/vocabulary';
+import type { ComplianceStatusCode as ComplianceStatus, SeverityCode as Severity } from '@hub/common/labels';
+
+export type { ComplianceStatus, OrganizationKind, Platform, RuleCode, Severity };
 export type MaterialTopic = 'GOVERNOR' | 'GOVERNMENT' | 'SOCIAL' | 'SOCIO_POLITICAL' | 'CULTURE' | 'SPORT';
-export type Platform = 'VK' | 'OK' | 'TELEGRAM' | 'MAX' | 'GOSPABLIKI' | 'WEBSITE';
 export type WidgetForm = 'REPORT_PROBLEM' | 'SHARE_OPINION';
 
 export interface Counts {

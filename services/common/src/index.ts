@@ -11,6 +11,7 @@ export * from './pg-admin.js';
 export * from './embedded-postgres.js';
 export * from './validation.js';
 export * from './vocabulary.js';
+export * from './labels.js';
 export * from './time.js';
 export * from './subgraph.js';
 export * from './collections.js';

@@ -15,8 +15,6 @@ export const KIND_NAMES: Record<string, string> = {
   REGIONAL_MANAGEMENT_CENTER: 'ЦУР',
 };
 
-export const STATUS_NAMES: Record<string, string> = { MET: 'выполнено', MISSED: 'не выполнено', EXEMPT: 'освобождено' };
+export { SEVERITY_NAMES, STATUS_NAMES } from '@hub/common';
 
-export const SEVERITY_NAMES: Record<string, string> = { MANDATORY: 'обязательно', RECOMMENDED: 'рекомендовано' };
-
-export const nameOf = (names: Record<string, string>, code: string): string => names[code] ?? code;
+export const nameOf = (names: Readonly<Record<string, string>>, code: string): string => names[code] ?? code;
