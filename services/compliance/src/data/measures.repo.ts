@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgArray, runSql, runSqlBound, type OrganizationKind, type Period, type RuleCode } from '@hub/common';
+import { runSql, runSqlBound, type OrganizationKind, type Period, type RuleCode } from '@hub/common';
 import type { OrganizationMeasure } from '../domain/evaluate.js';
+import { directoryKinds } from './directory.repo.js';
 
 interface CountsRow {
   organization_id: string;
@@ -79,10 +80,7 @@ export async function loadMeasures(em: EntityManager, rule: RuleCode, period: Pe
 async function parentKinds(em: EntityManager, rows: CountsRow[]): Promise<(row: CountsRow) => OrganizationKind | null> {
   const kinds = new Map(rows.map((r) => [r.organization_id, r.kind]));
   const missing = [...new Set(rows.flatMap((r) => (r.parent_kind === undefined && r.parent_id && !kinds.has(r.parent_id) ? [r.parent_id] : [])))];
-  if (missing.length) {
-    const parents = await runSql<{ id: string; kind: OrganizationKind }[]>(em, 'select id, kind from organizations.directory where id = any(?::uuid[])', [pgArray(missing)]);
-    for (const parent of parents) kinds.set(parent.id, parent.kind);
-  }
+  for (const [id, kind] of await directoryKinds(em, missing)) kinds.set(id, kind);
   return (row) => (row.parent_kind !== undefined ? row.parent_kind : row.parent_id ? kinds.get(row.parent_id) ?? null : null);
 }
 

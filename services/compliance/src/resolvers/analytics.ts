@@ -1,10 +1,11 @@
 import {
-  badInput, decodeCursor, encodeCursor, isUuid, notFound, pageSize, parsePeriod, requireRole, runSql, scopeRoot,
+  badInput, decodeCursor, encodeCursor, isUuid, notFound, pageSize, parsePeriod, requireRole, scopeRoot, toConnection,
   type OrganizationKind, type RuleCode,
 } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
 import type { ComplianceRule } from '../entities/compliance-rule.entity.js';
 import { ruleTimeZone } from '../engine/run-check.js';
+import { directoryKinds } from '../data/directory.repo.js';
 import { heatmapPage, laggards, periodCounts, summaryCounts, type HeatmapCursor, type ResultScope } from '../data/analytics.repo.js';
 import { cells, summarize, trend } from '../domain/tally.js';
 import { lastCompletePeriods, RULE_OF_PERIOD_KIND } from '../domain/windows.js';
@@ -43,9 +44,9 @@ async function weeklyWindow(ctx: ComplianceContext, weeks: number, code: RuleCod
 
 async function assertMunicipality(ctx: ComplianceContext, id: string | null | undefined): Promise<void> {
   if (!id) return;
-  const [row] = isUuid(id) ? await runSql<{ kind: string }[]>(ctx.em, 'select kind from organizations.directory where id = ?', [id]) : [];
-  if (!row) throw notFound('Organization', id, 'municipalityId');
-  if (row.kind !== 'MUNICIPALITY') throw badInput('municipalityId', 'municipalityId must be a municipality');
+  const kind = isUuid(id) ? (await directoryKinds(ctx.em, [id])).get(id) : undefined;
+  if (!kind) throw notFound('Organization', id, 'municipalityId');
+  if (kind !== 'MUNICIPALITY') throw badInput('municipalityId', 'municipalityId must be a municipality');
 }
 
 interface HeatmapArgs {
@@ -84,17 +85,13 @@ export const AnalyticsQuery = {
     await assertMunicipality(ctx, args.municipalityId);
     const scope: ResultScope = { rule: rule.code, periods, root, kind: args.kind, municipalityId: args.municipalityId };
     const { totalCount, rows } = await heatmapPage(ctx.em, scope, { size, after });
-    const page = rows.slice(0, size);
-    const last = page.at(-1);
+    const { pageInfo, edges } = toConnection(rows, size, totalCount, (r) => encodeCursor([r.missed, r.consecutiveMisses, r.organizationId]));
     return {
       rule: rule.code,
       periods,
       totalCount,
-      pageInfo: {
-        hasNextPage: rows.length > size,
-        endCursor: last ? encodeCursor([last.missed, last.consecutiveMisses, last.organizationId]) : null,
-      },
-      rows: page.map((row) => ({
+      pageInfo,
+      rows: edges.map(({ node: row }) => ({
         organization: organizationRef(row.organizationId),
         statuses: cells(periods, row.statuses),
         missed: row.missed,

@@ -1,4 +1,4 @@
-import { badInput, decodeCursor, encodeCursor, isUuid, pageSize, requireRole, toConnection } from '@hub/common';
+import { badInput, decodeCursor, encodeCursor, idFilter, pageSize, requireRole, toConnection } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
 import { auditPage, type AuditCursor, type AuditFilter, type AuditRow } from '../data/audit.repo.js';
 
@@ -16,9 +16,7 @@ function checkFilter(args: AuditLogArgs): void {
   if (args.operation !== null && args.operation !== undefined && !FIELD_NAME.test(args.operation)) {
     throw badInput('operation', 'operation must be a mutation name, e.g. reportPlacements');
   }
-  if (args.targetId !== null && args.targetId !== undefined && !isUuid(args.targetId)) {
-    throw badInput('targetId', 'targetId is not a valid id');
-  }
+  idFilter(args.targetId, 'targetId');
   if (args.from && args.until && args.from >= args.until) throw badInput('until', 'until must be later than from');
 }
 
