@@ -63,13 +63,30 @@ describe('GET /reports/compliance.xlsx', () => {
   });
 
   it('gives a head its own organizations only', async () => {
-    const municipalities = await gql(hub.gatewayUrl, '{ organizations(kind: MUNICIPALITY, first: 1) { edges { node { id } } } }', {}, analyst);
-    const head = await tokenFor('HEAD', municipalities.data.organizations.edges[0].node.id);
+    const municipalities = await gql(hub.gatewayUrl, '{ organizations(kind: MUNICIPALITY, first: 1) { edges { node { id name } } } }', {}, analyst);
+    const municipality = municipalities.data.organizations.edges[0].node as { id: string; name: string };
+    const head = await tokenFor('HEAD', municipality.id);
     const res = await download('/reports/compliance.csv?period=2026-W48&rule=WEEKLY_PLACEMENTS', head);
     expect(res.status).toBe(200);
     const rows = parse(await res.text(), { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
     expect(rows.length).toBe(await reportTotal('WEEKLY_PLACEMENTS', head));
     expect(rows.length).toBeGreaterThan(1);
+    // Fewer rows than the whole region's, every one of them in the head's municipality…
+    expect(rows.length).toBeLessThan(await reportTotal('WEEKLY_PLACEMENTS', analyst));
+    expect(rows.length).toBeLessThan(await reportTotal('WEEKLY_PLACEMENTS', admin));
+    expect(rows.filter((r) => r['Муниципальное образование'] !== municipality.name)).toEqual([]);
+    // …and the very organizations the API gives the head for the same report.
+    const scoped = await gql(
+      hub.gatewayUrl,
+      '{ complianceReport(period: "2026-W48", rule: WEEKLY_PLACEMENTS, first: 500) { totalCount edges { node { organization { name } } } } }',
+      {},
+      head,
+    );
+    expect(scoped.errors).toBeUndefined();
+    expect(scoped.data.complianceReport.edges).toHaveLength(scoped.data.complianceReport.totalCount);
+    const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    expect(rows.map((r) => String(r['Организация'])).sort(byName))
+      .toEqual(scoped.data.complianceReport.edges.map((e: any) => e.node.organization.name as string).sort(byName));
   });
 });
 
