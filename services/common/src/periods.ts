@@ -83,6 +83,11 @@ export function shiftPeriod(period: Period, steps: number, timeZone: string): Pe
   return toPeriod(period.kind, start);
 }
 
+/** `count` consecutive periods ending with `last`, oldest first. */
+export function periodsEndingWith(last: Period, count: number, timeZone: string): Period[] {
+  return Array.from({ length: count }, (_, i) => shiftPeriod(last, i - count + 1, timeZone));
+}
+
 /** "16–22 ноября 2026" style span of a period for letters and pages. */
 export function describePeriod(period: Period, timeZone: string): string {
   const start = DateTime.fromJSDate(period.start, { zone: timeZone }).setLocale('ru');

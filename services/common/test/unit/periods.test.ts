@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { describePeriod, parsePeriod, periodContaining, shiftPeriod, tryParsePeriod } from '../../src/periods.js';
+import { describePeriod, parsePeriod, periodContaining, periodsEndingWith, shiftPeriod, tryParsePeriod } from '../../src/periods.js';
 
 const VLAT = 'Asia/Vladivostok';
 
@@ -55,5 +55,14 @@ describe('periods in the region\'s time', () => {
         }),
       );
     }
+  });
+});
+
+describe('periodsEndingWith', () => {
+  it('gives the periods ending with the one named, oldest first, across a year and a month boundary', () => {
+    const zone = 'Asia/Vladivostok';
+    expect(periodsEndingWith(parsePeriod('2026-W02', zone), 4, zone).map((p) => p.label)).toEqual(['2025-W51', '2025-W52', '2026-W01', '2026-W02']);
+    expect(periodsEndingWith(parsePeriod('2026-03-01', zone), 2, zone).map((p) => p.label)).toEqual(['2026-02-28', '2026-03-01']);
+    expect(periodsEndingWith(parsePeriod('2026-01', zone), 1, zone).map((p) => p.label)).toEqual(['2026-01']);
   });
 });

@@ -1,4 +1,4 @@
-import { periodContaining, shiftPeriod, type Period, type PeriodKind } from '@hub/common';
+import { periodContaining, periodsEndingWith, shiftPeriod, type Period, type PeriodKind } from '@hub/common';
 
 /** How far back a returning worker looks for checks it missed. */
 export const CATCH_UP_HORIZON: Record<PeriodKind, number> = { WEEK: 8, MONTH: 3, DAY: 7 };
@@ -11,12 +11,8 @@ export const CATCH_UP_HORIZON: Record<PeriodKind, number> = { WEEK: 8, MONTH: 3,
 export function catchUpWindow(input: { kind: PeriodKind; now: Date; timeZone: string; notBefore?: Date }): Period[] {
   const current = periodContaining(input.kind, input.now, input.timeZone);
   const newest = input.kind === 'DAY' ? current : shiftPeriod(current, -1, input.timeZone);
-  const window: Period[] = [];
-  for (let back = CATCH_UP_HORIZON[input.kind] - 1; back >= 0; back--) {
-    const period = shiftPeriod(newest, -back, input.timeZone);
-    if (!input.notBefore || period.start >= input.notBefore) window.push(period);
-  }
-  return window;
+  return periodsEndingWith(newest, CATCH_UP_HORIZON[input.kind], input.timeZone)
+    .filter((period) => !input.notBefore || period.start >= input.notBefore);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { periodContaining, shiftPeriod, type Period, type PeriodKind, type RuleCode } from '@hub/common';
+import { periodContaining, periodsEndingWith, shiftPeriod, type Period, type PeriodKind, type RuleCode } from '@hub/common';
 
 /** The rule a period speaks of when none is named: its kind has one rule for every organization. */
 export const RULE_OF_PERIOD_KIND: Record<PeriodKind, RuleCode> = {
@@ -9,6 +9,5 @@ export const RULE_OF_PERIOD_KIND: Record<PeriodKind, RuleCode> = {
 
 /** The last `count` periods that have ended by `now`, oldest first (the current one is still open). */
 export function lastCompletePeriods(kind: PeriodKind, now: Date, timeZone: string, count: number): Period[] {
-  const current = periodContaining(kind, now, timeZone);
-  return Array.from({ length: count }, (_, i) => shiftPeriod(current, i - count, timeZone));
+  return periodsEndingWith(shiftPeriod(periodContaining(kind, now, timeZone), -1, timeZone), count, timeZone);
 }

@@ -38,7 +38,7 @@ describe('which checks a returning worker owes', () => {
       .map((p) => p.label)).toEqual(['2026-12-01']);
   });
 
-  it('looks at a window of the horizon\'s periods only, so a year of history costs nothing more', () => {
+  it('looks at the horizon\'s periods only: stale periods older than the window are never due', () => {
     expect(catchUpWindow({ kind: 'WEEK', now: monday, timeZone: TZ }).map((p) => p.label))
       .toEqual(['2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48']);
     expect(catchUpWindow({ kind: 'DAY', now: monday, timeZone: TZ }).map((p) => p.label))
@@ -48,5 +48,11 @@ describe('which checks a returning worker owes', () => {
     const yearAgo = new Map(Array.from({ length: 52 }, (_, i) => [`2025-W${String(i + 1).padStart(2, '0')}`, new Date('2025-12-31T00:00:00Z')]));
     const stale = new Map([...yearAgo.keys()].map((label) => [label, new Date('2026-11-01T00:00:00Z')]));
     expect(duePeriods({ kind: 'WEEK', now: monday, timeZone: TZ, evaluatedAt: yearAgo, lastReportedAt: stale })).toHaveLength(8);
+
+    const evaluated = new Date('2026-11-30T00:00:00Z');
+    const evaluatedAt = new Map([...yearAgo, ...['2026-W45', '2026-W46', '2026-W47', '2026-W48'].map((w) => [w, evaluated] as const)]);
+    const lastReportedAt = new Map([...stale, ['2026-W45', new Date('2026-11-29T00:00:00Z')], ['2026-W46', new Date('2026-11-30T00:10:00Z')]]);
+    expect(duePeriods({ kind: 'WEEK', now: monday, timeZone: TZ, evaluatedAt, lastReportedAt }).map((p) => p.label))
+      .toEqual(['2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W46']);
   });
 });

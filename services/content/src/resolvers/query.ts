@@ -1,5 +1,5 @@
 import {
-  assertCanRead, badInput, decodeCursor, encodeCursor, forbidden, idFilter, pageSize, periodContaining, scopeRoot, shiftPeriod,
+  assertCanRead, badInput, decodeCursor, encodeCursor, forbidden, idFilter, pageSize, periodContaining, periodsEndingWith, scopeRoot,
   toConnection, type OrgHierarchy,
 } from '@hub/common';
 import type { ContentContext } from '../context.js';
@@ -74,8 +74,7 @@ export const Query = {
     if (!Number.isInteger(args.weeks) || args.weeks < 1 || args.weeks > MAX_HISTORY_WEEKS) {
       throw badInput('weeks', `weeks must be between 1 and ${MAX_HISTORY_WEEKS}`);
     }
-    const current = periodContaining('WEEK', ctx.clock(), ctx.timezone);
-    const weeks = Array.from({ length: args.weeks }, (_, i) => shiftPeriod(current, i - args.weeks + 1, ctx.timezone));
+    const weeks = periodsEndingWith(periodContaining('WEEK', ctx.clock(), ctx.timezone), args.weeks, ctx.timezone);
     const counts = await distributedCounts(ctx.em, weeks);
     return weeks.map((week, i) => ({ week: week.label, from: week.start, until: week.end, distributed: counts[i]! }));
   },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initOrm, migrate, parsePeriod, shiftPeriod, type Orm, type Period } from '@hub/common';
+import { initOrm, migrate, parsePeriod, periodsEndingWith, type Orm, type Period } from '@hub/common';
 import { createTestDatabase, type TestDatabase } from '@hub/common/testing';
 import { contentSubgraph } from '../../src/server.js';
 import { MaterialEntity } from '../../src/entities/material.entity.js';
@@ -16,8 +16,7 @@ async function distributedAt(...instants: string[]) {
   await em.flush();
 }
 
-const weeksEndingWith = (label: string, n: number, zone: string): Period[] =>
-  Array.from({ length: n }, (_, i) => shiftPeriod(parsePeriod(label, zone), i - n + 1, zone));
+const weeksEndingWith = (label: string, n: number, zone: string): Period[] => periodsEndingWith(parsePeriod(label, zone), n, zone);
 
 beforeAll(async () => {
   db = await createTestDatabase();
