@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * page (the widget columns), which the weekly check does not need (bench weekly-check:counts:
  * 2.1× a bare GROUP BY at the region, 3.7× at the country), and it has no way to answer for one
  * organization (Organization.weekProgress counted the whole registry: 1.1 s at the country).
- * No report times (the catch-up reads staleness from period_counts), so the count comes from
+ * No report times (the worker reads staleness elsewhere), so the count comes from
  * placement_published_idx without a visit to the table; no parent kind (a reader of the whole
  * registry has the parents in the same rows; organizations.directory has the rest).
  */
