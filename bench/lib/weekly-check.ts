@@ -117,7 +117,7 @@ export async function measureWeeklyCheck(
     const stored = await client.query<{ organization_id: string; actual: number }>(
       'select organization_id, actual from compliance.compliance_result where rule = $1 and period = $2', [RULE, dataset.week]);
     const [{ rows: measureRows }, { placements }] = await Promise.all([
-      client.query<{ rows: number }>('select count(*)::int as rows from organizations.period_counts($1, $2)', [period.start, period.end]).then((r) => r.rows[0]!),
+      client.query<{ rows: number }>('select count(*)::int as rows from organizations.placement_counts($1, $2, null)', [period.start, period.end]).then((r) => r.rows[0]!),
       client.query<{ placements: number }>('select count(*)::int as placements from organizations.placement where published_at >= $1 and published_at < $2', [period.start, period.end]).then((r) => r.rows[0]!),
     ]);
     return {
