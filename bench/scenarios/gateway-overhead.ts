@@ -5,7 +5,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { compared, type BenchContext, type HubHandle, type Scenario, type ScenarioResult } from '../lib/scenario.js';
-import { closedLoopRate, graphqlClient, interleavedLatencies, type GraphqlClient } from './support/http-load.js';
+import { graphqlClient, type GraphqlClient } from '../lib/graphql.js';
+import { closedLoopRate, interleavedLatencies } from './support/http-load.js';
 import { countSqlStatements } from './support/sql-statement-counter.js';
 import { percentile, round } from '../lib/stats.js';
 

@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { compared, type BenchContext, type Scenario, type ScenarioResult } from '../lib/scenario.js';
 import { MAX_PLACEMENTS_PER_CALL } from '../../services/organizations/src/commands/placement.commands.js';
 import { deletePlacements, placementCandidates, type PlacementCandidate } from './support/placement-candidates.js';
-import { graphqlClient, type GraphqlClient } from './support/http-load.js';
+import { graphqlClient, type GraphqlClient } from '../lib/graphql.js';
 import { withPg } from '../lib/pg.js';
 import { median, round, timed } from '../lib/stats.js';
 

@@ -1,37 +1,4 @@
-import { Agent, request } from 'undici';
-
-export interface GraphqlCall {
-  url: string;
-  token: string;
-  query: string;
-  variables?: Record<string, unknown>;
-}
-
-export interface GraphqlClient {
-  /** One GraphQL POST over a kept-alive connection; an answer with `errors` throws. */
-  post<T = any>(call: GraphqlCall): Promise<T>;
-  close(): Promise<void>;
-}
-
-export function graphqlClient(): GraphqlClient {
-  const agent = new Agent({ keepAliveTimeout: 30_000, connections: 32 });
-  return {
-    async post<T>(call: GraphqlCall): Promise<T> {
-      const res = await request(call.url, {
-        method: 'POST',
-        dispatcher: agent,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${call.token}` },
-        body: JSON.stringify({ query: call.query, variables: call.variables }),
-      });
-      const body = (await res.body.json()) as { data?: T; errors?: unknown[] };
-      if (res.statusCode !== 200 || body.errors || !body.data) {
-        throw new Error(`${call.url}: HTTP ${res.statusCode} ${JSON.stringify(body.errors ?? body).slice(0, 300)}`);
-      }
-      return body.data;
-    },
-    close: () => agent.close(),
-  };
-}
+// Load shapes over any request function; the GraphQL client itself is bench/lib/graphql.ts.
 
 /**
  * Latencies of each operation, taken one request at a time and in turns (a, b, a, b…), so a
