@@ -10,6 +10,8 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { freePort, periodContaining, shiftPeriod, signToken, startEmbeddedPostgres } from '@hub/common';
 import { dashboardQueries } from './lib/dashboard-queries.js';
+import { graphql, graphqlBody } from './lib/graphql.js';
+import { LAGGARDS } from '../gateway/dashboard/src/queries.js';
 
 const { values: args } = parseArgs({
   options: { connections: { type: 'string', default: '200' }, duration: { type: 'string', default: '60' } },
@@ -46,20 +48,21 @@ async function main() {
     const weeks = Array.from({ length: 8 }, (_, i) => shiftPeriod(periodContaining('WEEK', new Date(), ZONE), i - 8, ZONE).label);
     for (const week of weeks) await graphql(url, admin, `mutation { runComplianceCheck(rule: WEEKLY_PLACEMENTS, period: "${week}") { status } }`);
     const week = weeks.at(-1)!;
-    const laggard = (await graphql(url, analyst, `{ laggards(period: "${week}", limit: 1) { organization { id } } }`)).laggards[0].organization.id;
+    const laggard = (await graphql(url, analyst, LAGGARDS, { week })).laggards[0].organization.id;
 
-    const mix = dashboardQueries(week, laggard).map((q) => q.query);
-    for (const query of mix) await graphql(url, analyst, query); // each must work before it is measured
+    // Every request of the first screen and of the laggard's drill-down, with the page's variables.
+    const mix = dashboardQueries(week, laggard).flatMap((panel) => panel.requests);
+    for (const { query, variables } of mix) await graphql(url, analyst, query, variables); // each must work before it is measured
     // A GraphQL error still comes as HTTP 200: count answers carrying `errors` as failures too.
     let graphqlErrors = 0;
     const result = await autocannon({
       url,
       connections: Number(args.connections),
       duration: Number(args.duration),
-      requests: mix.map((query) => ({
+      requests: mix.map(({ query, variables }) => ({
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${analyst}` },
-        body: JSON.stringify({ query }),
+        body: graphqlBody(query, variables),
         onResponse: (_status: number, body: string) => {
           if (body.includes('"errors"')) graphqlErrors++;
         },
@@ -67,7 +70,7 @@ async function main() {
     });
     const peaks = Object.fromEntries(await Promise.all([...children].map(async ([name, child]) => [name, await peakRssMb(child.pid!)])));
     const report = {
-      scenario: 'dashboard-load', connections: result.connections, durationS: result.duration, requests: result.requests.total,
+      scenario: 'dashboard-load', mixRequests: mix.length, connections: result.connections, durationS: result.duration, requests: result.requests.total,
       rps: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, maxMs: result.latency.max,
       errors: result.errors, graphqlErrors, timeouts: result.timeouts, non2xx: result.non2xx, peakRssMb: peaks,
     };
@@ -102,13 +105,6 @@ async function waitForHealth(url: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${url} did not become healthy`);
-}
-
-async function graphql(url: string, token: string, query: string) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
-  const body = (await res.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(body.errors)}`);
-  return body.data;
 }
 
 /** The kernel's high-water mark of the process's resident memory. */
