@@ -34,6 +34,10 @@ export interface CheckRequest {
 
 export const ruleTimeZone = (rule: ComplianceRule, hubTimeZone: string) => rule.timezone ?? hubTimeZone;
 
+/** A period label read in the rule's time zone; BAD_USER_INPUT on `period` unless it is of the rule's kind. */
+export const periodOfRule = (rule: ComplianceRule, label: string, hubTimeZone: string): Period =>
+  parsePeriod(label, ruleTimeZone(rule, hubTimeZone), { field: 'period', kinds: [rule.periodKind] });
+
 /** The rule and the period it is asked for, or BAD_USER_INPUT saying why not. */
 export async function resolveCheck(deps: EngineDeps, request: Pick<CheckRequest, 'rule' | 'period'>): Promise<{ rule: ComplianceRule; period: Period }> {
   const rule = await deps.em.findOne(ComplianceRuleEntity, { code: request.rule });

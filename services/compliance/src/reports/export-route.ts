@@ -4,7 +4,8 @@ import {
 } from '@hub/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ComplianceRuleEntity } from '../entities/compliance-rule.entity.js';
-import { ruleTimeZone } from '../engine/run-check.js';
+import { periodOfRule } from '../engine/run-check.js';
+import { ANALYTICS_READERS } from '../domain/access.js';
 import { reportColumns } from './columns.js';
 import { reportRows } from './report-rows.js';
 import { CONTENT_TYPES, writeCsv, writeXlsx, type ReportFormat } from './writers.js';
@@ -19,8 +20,7 @@ async function selectionFor(req: Request, em: EntityManager, timezone: string) {
   if (code !== undefined) {
     const rule = rules.find((r) => r.code === code);
     if (!rule) throw badInput('rule', `rule: unknown rule ${String(code)}`);
-    const period = parsePeriod(label, ruleTimeZone(rule, timezone), { field: 'period', kinds: [rule.periodKind] });
-    return { rules: [rule.code as RuleCode], period };
+    return { rules: [rule.code as RuleCode], period: periodOfRule(rule, label, timezone) };
   }
   const period = parsePeriod(label, timezone, { field: 'period' });
   return { rules: rules.filter((r) => r.periodKind === period.kind).map((r) => r.code as RuleCode), period };
@@ -36,7 +36,7 @@ export function mountComplianceExport(app: Express, orm: Orm, runtime: SubgraphR
     try {
       if (!(format in CONTENT_TYPES)) throw new HubError('NOT_FOUND', 'Reports come as compliance.xlsx or compliance.csv');
       const auth = await authenticate(runtime.jwtSecret, req.headers.authorization);
-      requireRole(auth, 'ADMIN', 'ANALYST', 'HEAD', 'OPERATOR');
+      requireRole(auth, ...ANALYTICS_READERS);
       const em = orm.em.fork() as EntityManager;
       const { rules, period } = await selectionFor(req, em, runtime.timezone);
       const filename = `compliance-${period.label}.${format}`;

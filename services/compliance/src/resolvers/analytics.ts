@@ -4,7 +4,8 @@ import {
 } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
 import type { ComplianceRule } from '../entities/compliance-rule.entity.js';
-import { ruleTimeZone } from '../engine/run-check.js';
+import { periodOfRule, ruleTimeZone } from '../engine/run-check.js';
+import { ANALYTICS_READERS } from '../domain/access.js';
 import { directoryKinds } from '../data/directory.repo.js';
 import { heatmapPage, laggards, periodCounts, summaryCounts, type HeatmapCursor, type ResultScope } from '../data/analytics.repo.js';
 import { cells, summarize, trend } from '../domain/tally.js';
@@ -14,7 +15,7 @@ const organizationRef = (id: string | null) => (id ? { __typename: 'Organization
 
 /** The methodological queries: the ЦУР and the committee region-wide, heads and operators for their tree. */
 function allowAnalytics(ctx: ComplianceContext): string | null {
-  requireRole(ctx.auth, 'ADMIN', 'ANALYST', 'HEAD', 'OPERATOR');
+  requireRole(ctx.auth, ...ANALYTICS_READERS);
   return scopeRoot(ctx.auth);
 }
 
@@ -28,7 +29,7 @@ async function ruleByCode(ctx: ComplianceContext, code: RuleCode): Promise<Compl
 async function periodAndRule(ctx: ComplianceContext, label: string, code: RuleCode | null | undefined) {
   if (code) {
     const rule = await ruleByCode(ctx, code);
-    return { rule, period: parsePeriod(label, ruleTimeZone(rule, ctx.timezone), { field: 'period', kinds: [rule.periodKind] }) };
+    return { rule, period: periodOfRule(rule, label, ctx.timezone) };
   }
   const period = parsePeriod(label, ctx.timezone, { field: 'period' });
   return { rule: await ruleByCode(ctx, RULE_OF_PERIOD_KIND[period.kind]), period };
