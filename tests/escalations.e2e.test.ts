@@ -90,6 +90,26 @@ describe('escalation letters after the checks', () => {
     await workers[0]!.dispatch();
     expect((await notifications()).length).toBe(before);
   });
+
+  it('gives each organization of a page the escalations it has alone, whatever `last` each field asks for', async () => {
+    const fields = 'recent: escalations(last: 2) { id level period rule } more: escalations(last: 5) { id level period rule } none: escalations(last: 0) { id }';
+    const page = await gql(hub.gatewayUrl, `{ organizations(first: 20) { edges { node { id ${fields} } } } }`, {}, admin);
+    expect(page.errors).toBeUndefined();
+    const nodes = page.data.organizations.edges.map((e: any) => e.node);
+    expect(nodes.length).toBe(20);
+    // The page must hold organizations with escalations for the comparison to mean anything.
+    expect(nodes.some((n: any) => n.more.length > 0)).toBe(true);
+    for (const node of nodes) {
+      const alone = await gql(hub.gatewayUrl, `query($id: ID!) { organization(id: $id) { id ${fields} } }`, { id: node.id }, admin);
+      expect(alone.errors).toBeUndefined();
+      expect(node).toEqual(alone.data.organization);
+      expect(node.recent).toEqual(node.more.slice(0, 2));
+      expect(node.none).toEqual([]);
+    }
+    // `last` keeps its bounds.
+    const tooMany = await gql(hub.gatewayUrl, '{ organizations(first: 2) { edges { node { escalations(last: 501) { id } } } } }', {}, admin);
+    expect(tooMany.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+  });
 });
 
 describe('the outbox', () => {

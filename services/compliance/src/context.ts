@@ -5,6 +5,8 @@ import type { EngineDeps } from './engine/run-check.js';
 import { weekProgress, type Progress } from './engine/week-progress.js';
 import type { ComplianceResult } from './entities/compliance-result.entity.js';
 import { createRecentResultsLoader } from './loaders/recent-results.loader.js';
+import { createEscalationsLoader } from './loaders/escalations.loader.js';
+import type { EscalationRow } from './data/escalations.repo.js';
 
 export interface ComplianceContext extends BaseContext {
   /** The rule table is a handful of rows: read once per request. */
@@ -15,6 +17,8 @@ export interface ComplianceContext extends BaseContext {
   progress: DataLoader<string, Progress | null>;
   /** Organizations' last results, keyed by recentResultsKey. */
   recentResults: DataLoader<string, ComplianceResult[]>;
+  /** Organizations' last escalations, newest first, keyed by escalationsKey: one statement for a page. */
+  escalations: DataLoader<string, EscalationRow[]>;
 }
 
 export function createContext(base: BaseContext): ComplianceContext {
@@ -33,5 +37,6 @@ export function createContext(base: BaseContext): ComplianceContext {
       return ids.map((id) => map.get(id) ?? null);
     }),
     recentResults: createRecentResultsLoader(base.em),
+    escalations: createEscalationsLoader(base.em),
   };
 }

@@ -3,6 +3,8 @@ import {
   type RuleCode,
 } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
+import { ESCALATION_COLUMNS, type EscalationRow } from '../data/escalations.repo.js';
+import { escalationsKey } from '../loaders/escalations.loader.js';
 
 interface NotificationRow {
   id: string; kind: string; to: string; cc: string[]; subject: string; status: string; attempts: number;
@@ -14,10 +16,6 @@ const toNotification = (r: NotificationRow) => ({
   nextAttemptAt: r.status === 'PENDING' && r.next_attempt_at ? new Date(r.next_attempt_at) : null,
   sentAt: r.sent_at ? new Date(r.sent_at) : null, lastError: r.last_error, messageId: r.message_id, createdAt: new Date(r.created_at),
 });
-interface EscalationRow {
-  id: string; level: number; rule: string; period: string; organization_id: string; consecutive_misses: number; recipients: string[]; created_at: string;
-}
-const ESCALATION_COLUMNS = 'id, level, rule, period, organization_id, consecutive_misses, recipients, created_at';
 const toEscalation = (r: EscalationRow, ctx: ComplianceContext) => ({
   id: r.id, level: r.level, rule: r.rule, period: r.period, consecutiveMisses: r.consecutive_misses, createdAt: new Date(r.created_at),
   organization: { __typename: 'Organization', id: r.organization_id },
@@ -25,7 +23,8 @@ const toEscalation = (r: EscalationRow, ctx: ComplianceContext) => ({
 });
 
 const COLUMNS = 'id, kind, "to", cc, subject, status, attempts, next_attempt_at, sent_at, last_error, message_id, created_at';
-const seesAddresses = (ctx: ComplianceContext) => ctx.auth.role === 'ADMIN' || ctx.auth.role === 'ANALYST';
+/** The hub's operators (ADMIN, ANALYST): they see letters' addresses and what SMTP servers answered. */
+export const seesAddresses = (ctx: Pick<ComplianceContext, 'auth'>) => ctx.auth.role === 'ADMIN' || ctx.auth.role === 'ANALYST';
 
 export const MailQuery = {
   escalations: async (_: unknown, args: { period: string; rule?: RuleCode | null }, ctx: ComplianceContext) => {
@@ -70,16 +69,12 @@ export const Escalation = {
   },
 };
 
-/** Organization.escalations: one organization's, newest first. */
+/** Organization.escalations: one organization's, newest first, batched across a page of organizations. */
 export async function organizationEscalations(org: { id: string }, args: { last?: number | null }, ctx: ComplianceContext) {
   await assertCanRead(ctx.auth, [org.id], ctx.hierarchy);
   const last = args.last ?? 10;
   if (!Number.isInteger(last) || last < 0 || last > 500) throw badInput('last', 'last must be between 0 and 500');
-  const rows = await runSql<EscalationRow[]>(
-    ctx.em,
-    `select ${ESCALATION_COLUMNS} from compliance.escalation where organization_id = ? order by created_at desc, period desc, level desc limit ?`,
-    [org.id, last],
-  );
+  const rows = await ctx.escalations.load(escalationsKey(org.id, last));
   return rows.map((r) => toEscalation(r, ctx));
 }
 

@@ -9,6 +9,7 @@ import { ExemptionEntity } from '../entities/exemption.entity.js';
 import { ruleTimeZone } from '../engine/run-check.js';
 import { weekProgress } from '../engine/week-progress.js';
 import { readScheduledJobs } from '../data/jobs.repo.js';
+import { seesAddresses } from './mail.js';
 import { CHECK_SCHEDULE, DISTRIBUTION_DIGEST_JOB, MAIL_DISPATCH_JOB, REMINDER_JOB, SUMMARY_JOB } from '../schedule.js';
 
 interface ReportArgs {
@@ -73,7 +74,7 @@ export const Query = {
   scheduledJobs: async (_: unknown, __: unknown, ctx: ComplianceContext) => {
     const jobs = await readScheduledJobs(ctx.em, [...CHECK_SCHEDULE.map((job) => job.name), DISTRIBUTION_DIGEST_JOB.name, REMINDER_JOB.name, SUMMARY_JOB.name, MAIL_DISPATCH_JOB], ctx.clock());
     // A job's last error may quote an SMTP server's refusal, recipient included: operators of the hub only.
-    const seesErrors = ctx.auth.role === 'ADMIN' || ctx.auth.role === 'ANALYST';
+    const seesErrors = seesAddresses(ctx);
     return seesErrors ? jobs : jobs.map((job) => ({ ...job, lastError: null }));
   },
 
