@@ -69,3 +69,36 @@ export async function markSent(em: EntityManager, letters: SentLetter[], at: Dat
     'run',
   );
 }
+
+export interface FailedLetter {
+  id: string;
+  attempts: number;
+  error: string;
+  /** FAILED: given up on (next_attempt_at left as it was); PENDING: to be tried again at retryAt. */
+  status: 'FAILED' | 'PENDING';
+  retryAt: Date | null;
+}
+
+/**
+ * Records failed tries: one UPDATE for the lot, each row its own attempts, error and outcome.
+ * A letter given up on becomes FAILED; one to be retried keeps its status and waits until its
+ * retryAt. Either way its claim is released.
+ */
+export async function recordFailures(em: EntityManager, letters: FailedLetter[]): Promise<void> {
+  if (!letters.length) return;
+  await runSqlBound(
+    em,
+    `update compliance.notification n
+     set status = case when f.status = 'FAILED' then 'FAILED' else n.status end,
+         attempts = f.attempts, last_error = f.last_error,
+         next_attempt_at = case when f.status = 'FAILED' then n.next_attempt_at else f.next_attempt_at end,
+         locked_until = null
+     from unnest(?::uuid[], ?::int[], ?::text[], ?::timestamptz[], ?::text[]) as f(id, attempts, last_error, next_attempt_at, status)
+     where n.id = f.id`,
+    [
+      letters.map((l) => l.id), letters.map((l) => String(l.attempts)), letters.map((l) => l.error),
+      // A null element of a string[] goes as NULL; a retry always has its time.
+      letters.map((l) => (l.retryAt ? l.retryAt.toISOString() : null)) as string[], letters.map((l) => l.status),
+    ],
+  );
+}

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { runSql, type Clock, type Logger } from '@hub/common';
 import type { Mailer } from './mailer.js';
-import { markSent, type SentLetter } from '../data/outbox.repo.js';
+import { markSent, recordFailures, type FailedLetter, type SentLetter } from '../data/outbox.repo.js';
 
 export const MAX_ATTEMPTS = 8;
 const CLAIM_MS = 2 * 60_000;
@@ -44,23 +44,30 @@ export async function dispatchDue(deps: { em: EntityManager; mailer: Mailer; clo
     if (!claimed.length) return tally;
     // The mailer's pool sends several letters at once; one at a time left all but one connection idle.
     const sent: SentLetter[] = [];
+    // Failures wait for the batch's end: during an SMTP outage every claimed letter fails, and a
+    // statement per letter was most of the work. Their claims hold meanwhile.
+    const failed: FailedLetter[] = [];
     const recordSent = () => markSent(deps.em, sent.splice(0), deps.clock());
     await Promise.all(claimed.map(async (row) => {
-      const letter = await send(deps, row, tally);
-      if (!letter) return;
-      sent.push(letter);
-      if (sent.length >= RECORD_SENT_EVERY) await recordSent();
+      const outcome = await send(deps, row, tally);
+      if ('messageId' in outcome) {
+        sent.push(outcome);
+        if (sent.length >= RECORD_SENT_EVERY) await recordSent();
+      } else {
+        failed.push(outcome);
+      }
     }));
     await recordSent();
+    await recordFailures(deps.em, failed);
   }
 }
 
-/** Sends one letter: the sent one is returned for recording with others, a failure is recorded at once. */
+/** Sends one letter; the outcome, sent or failed, is returned for recording with the others'. */
 async function send(
   deps: { em: EntityManager; mailer: Mailer; clock: Clock; logger: Logger },
   row: Claimed,
   tally: { sent: number; retried: number; failed: number },
-): Promise<SentLetter | null> {
+): Promise<SentLetter | FailedLetter> {
   const outcome = await deps.mailer.send({
     messageId: `<${row.id}@regional-content-hub>`, to: row.to, cc: row.cc ?? [], subject: row.subject,
     html: row.html, text: row.text, attachments: row.attachments ?? [],
@@ -73,12 +80,9 @@ async function send(
   if (outcome.permanent || attempts >= MAX_ATTEMPTS) {
     tally.failed++;
     deps.logger.warn({ notification: row.id, error: outcome.error }, 'letter failed for good');
-    await runSql(deps.em, `update compliance.notification set status = 'FAILED', attempts = ?, last_error = ?, locked_until = null where id = ?`,
-      [attempts, outcome.error, row.id], 'run');
-  } else {
-    tally.retried++;
-    await runSql(deps.em, `update compliance.notification set attempts = ?, last_error = ?, next_attempt_at = ?, locked_until = null where id = ?`,
-      [attempts, outcome.error, new Date(deps.clock().getTime() + retryDelayMs(attempts)), row.id], 'run');
+    return { id: row.id, attempts, error: outcome.error, status: 'FAILED', retryAt: null };
   }
-  return null;
+  tally.retried++;
+  // The backoff counts from the failed try, not from when the batch is recorded.
+  return { id: row.id, attempts, error: outcome.error, status: 'PENDING', retryAt: new Date(deps.clock().getTime() + retryDelayMs(attempts)) };
 }

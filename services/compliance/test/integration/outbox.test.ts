@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initOrm, migrate, runSql, type Orm } from '@hub/common';
 import { createTestDatabase, type TestDatabase } from '@hub/common/testing';
 import { complianceSubgraph } from '../../src/server.js';
-import { queueLetters, type QueuedLetter } from '../../src/data/outbox.repo.js';
+import { queueLetters, recordFailures, type QueuedLetter } from '../../src/data/outbox.repo.js';
 
 let db: TestDatabase;
 let orm: Orm;
@@ -59,5 +59,39 @@ describe('the outbox', () => {
 
   it('queues nothing for no letters', async () => {
     expect(await queueLetters(orm.em.fork(), [], now)).toBe(0);
+  });
+
+  it('records a batch of failed tries in one go, each letter with its own attempts, error and outcome', async () => {
+    const em = orm.em.fork();
+    const letter = (key: string): QueuedLetter => ({ kind: 'TEST', dedupKey: key, to: `${key}@example.ru`, subject: key, html: 'h', text: 't' });
+    expect(await queueLetters(em, ['f1', 'f2', 'f3', 'f4', 'f5'].map(letter), now)).toBe(5);
+    const claimedUntil = new Date(now.getTime() + 120_000);
+    await runSql(em, `update compliance.notification set locked_until = ?, attempts = case dedup_key when 'f1' then 0 when 'f2' then 3 when 'f3' then 7 else 1 end
+      where dedup_key in ('f1', 'f2', 'f3', 'f4', 'f5')`, [claimedUntil], 'run');
+    const idOf = async (key: string) => (await runSql<{ id: string }[]>(em, 'select id from compliance.notification where dedup_key = ?', [key]))[0]!.id;
+    const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+    const awkward = '421 "busy", {try} later, NULL\\ — «ещё раз»';
+    await recordFailures(em, [
+      { id: await idOf('f1'), attempts: 1, error: 'connection refused', status: 'PENDING', retryAt: at(1) },
+      { id: await idOf('f2'), attempts: 4, error: awkward, status: 'PENDING', retryAt: at(8) },
+      { id: await idOf('f3'), attempts: 8, error: '451 temporary, but the last try', status: 'FAILED', retryAt: null },
+      { id: await idOf('f4'), attempts: 2, error: '550 no such mailbox', status: 'FAILED', retryAt: null },
+    ]);
+    const rows = await runSql<{ dedup_key: string; status: string; attempts: number; last_error: string | null; next_attempt_at: Date; locked_until: Date | null }[]>(em,
+      `select dedup_key, status, attempts, last_error, next_attempt_at, locked_until from compliance.notification
+       where dedup_key in ('f1', 'f2', 'f3', 'f4', 'f5') order by dedup_key`);
+    expect(rows.map((r) => ({ ...r, next_attempt_at: new Date(r.next_attempt_at).toISOString(), locked_until: r.locked_until && new Date(r.locked_until).toISOString() }))).toEqual([
+      { dedup_key: 'f1', status: 'PENDING', attempts: 1, last_error: 'connection refused', next_attempt_at: at(1).toISOString(), locked_until: null },
+      { dedup_key: 'f2', status: 'PENDING', attempts: 4, last_error: awkward, next_attempt_at: at(8).toISOString(), locked_until: null },
+      // Given up on: FAILED, its next attempt left as it was (when it was queued).
+      { dedup_key: 'f3', status: 'FAILED', attempts: 8, last_error: '451 temporary, but the last try', next_attempt_at: now.toISOString(), locked_until: null },
+      { dedup_key: 'f4', status: 'FAILED', attempts: 2, last_error: '550 no such mailbox', next_attempt_at: now.toISOString(), locked_until: null },
+      // Not in the batch: untouched, still claimed.
+      { dedup_key: 'f5', status: 'PENDING', attempts: 1, last_error: null, next_attempt_at: now.toISOString(), locked_until: claimedUntil.toISOString() },
+    ]);
+  });
+
+  it('records nothing for no failures', async () => {
+    await expect(recordFailures(orm.em.fork(), [])).resolves.toBeUndefined();
   });
 });
