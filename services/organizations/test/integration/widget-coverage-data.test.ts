@@ -95,10 +95,22 @@ describe('widget coverage', () => {
     expect(await widgetCoverage(orm.em.fork(), { withinTreeOf: ids.district })).toEqual({ pages: 2, withBoth: 1, missingReportProblem: 1, missingShareOpinion: 1, missingBoth: 1 });
   });
 
-  it('agrees with the list for every form and filter', async () => {
+  it('agrees with the list for every form and filter, and with the fixture counted by hand', async () => {
     const sets: PageSet[] = [{}, { kind: 'SUBORDINATE' }, { kind: 'MUNICIPALITY' }, { withinTreeOf: ids.body }, { withinTreeOf: ids.school }, { withinTreeOf: ids.closed }];
-    for (const set of sets) {
+    // The active organizations each set covers (the closed one's page never counts) and their pages.
+    const pagesOf = { body: [p[1], p[2], p[3]], school: [p[4], p[5]], district: [p[6], p[7]], closed: [] };
+    const covered: (keyof typeof pagesOf)[][] = [['body', 'school', 'district'], ['school'], ['district'], ['body', 'school'], ['school'], ['closed']];
+    for (const [i, set] of sets.entries()) {
       const coverage = await widgetCoverage(orm.em.fork(), set);
+      const pages = covered[i]!.flatMap((name) => pagesOf[name]);
+      const lacks = (x: (typeof pages)[number], form: 'widgetReportProblemAt' | 'widgetShareOpinionAt') => x[form] === null;
+      expect(coverage).toEqual({
+        pages: pages.length,
+        withBoth: pages.filter((x) => !lacks(x, 'widgetReportProblemAt') && !lacks(x, 'widgetShareOpinionAt')).length,
+        missingReportProblem: pages.filter((x) => lacks(x, 'widgetReportProblemAt')).length,
+        missingShareOpinion: pages.filter((x) => lacks(x, 'widgetShareOpinionAt')).length,
+        missingBoth: pages.filter((x) => lacks(x, 'widgetReportProblemAt') && lacks(x, 'widgetShareOpinionAt')).length,
+      });
       const total = async (form: FeedbackForm | null) => (await pagesWithoutWidget(orm.em.fork(), set, form, 0, null)).total;
       expect(await total('REPORT_PROBLEM')).toBe(coverage.missingReportProblem);
       expect(await total('SHARE_OPINION')).toBe(coverage.missingShareOpinion);
