@@ -64,6 +64,12 @@ describe('the production gateway refuses abusive documents before any subgraph s
     const page = '{ complianceReport(period: "2026-W47", rule: WEEKLY_PLACEMENTS, first: 500) { totalCount edges { node { organization { id name kind parent { id name } } rule period required actual status consecutiveMisses } } } }';
     const res = await gql(url, page, {}, token);
     expect(res.errors).toBeUndefined();
+    // The same page with `first` as a variable (graphql-armor prices a variable `first` at 1; the resolvers cap it at 500).
+    const variable = page.replace('{ complianceReport(', 'query($n: Int) { complianceReport(').replace('first: 500', 'first: $n');
+    expect(variable).toContain('first: $n');
+    const viaVariable = await gql(url, variable, { n: 500 }, token);
+    expect(viaVariable.errors).toBeUndefined();
+    expect(viaVariable.data).toEqual(res.data);
   });
 
   it('answers an ordinary query, through the subgraphs', async () => {
@@ -86,6 +92,18 @@ describe('the production gateway refuses abusive documents before any subgraph s
     expect(res.errors![0]!.message).toMatch(message);
     expect(res.errors![0]!.extensions?.stacktrace).toBeUndefined();
     expect(reached()).toBe(before);
+  });
+
+  it('lets the too costly document through with `first` as a variable (armor prices it at 1): the subgraphs cap each page at 500', async () => {
+    const costly = `query($n: Int) { ${Array.from({ length: 4 }, (_, i) => `o${i}: organizations(first: $n) { edges { node { ${children(3)} } } }`).join(' ')} }`;
+    const before = reached();
+    const full = await gql(url, costly, { n: 500 }, token);
+    expect(full.errors).toBeUndefined();
+    expect(reached()).toBeGreaterThan(before);
+    for (const connection of Object.values(full.data as Record<string, { edges: unknown[] }>)) expect(connection.edges.length).toBeLessThanOrEqual(500);
+    const over = await gql(url, costly, { n: 501 }, token);
+    expect(over.data ?? null).toBeNull();
+    expect(over.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 
   it('gives no field suggestions and no introspection', async () => {
