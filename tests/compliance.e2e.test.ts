@@ -210,8 +210,8 @@ describe('this week so far', () => {
   it('answers a page of organizations\' progress from their own placements, the same as the whole week\'s list', async () => {
     now = new Date('2026-12-03T01:00:00Z');
     const atRisk = (await call('{ weekAtRisk(first: 500) { placed remaining organization { id } } }', {})).data.weekAtRisk;
-    const page = (await call('{ organizations(first: 200) { edges { node { id kind weekProgress { placed remaining atRisk } } } } }', {})).data.organizations.edges
-      .map((e: { node: { id: string; kind: string; weekProgress: { placed: number; remaining: number; atRisk: boolean } | null } }) => e.node);
+    const page = (await call('{ organizations(first: 200) { edges { node { id kind placementCount(week: "2026-W49") weekProgress { placed remaining atRisk } } } } }', {})).data.organizations.edges
+      .map((e: { node: { id: string; kind: string; placementCount: number; weekProgress: { placed: number; remaining: number; atRisk: boolean } | null } }) => e.node);
     const risky = new Map(atRisk.map((p: { placed: number; remaining: number; organization: { id: string } }) => [p.organization.id, p]));
     const measured = page.filter((o: { weekProgress: unknown }) => o.weekProgress);
     expect(measured.length).toBeGreaterThan(50);
@@ -222,6 +222,9 @@ describe('this week so far', () => {
       expect({ id: org.id, ...org.weekProgress }).toEqual(listed
         ? { id: org.id, placed: listed.placed, remaining: listed.remaining, atRisk: true }
         : { id: org.id, placed: org.weekProgress.placed, remaining: 0, atRisk: false });
+      // Counted by the organizations subgraph on its own: the same distinct materials this week.
+      expect({ id: org.id, placed: org.weekProgress.placed }).toEqual({ id: org.id, placed: org.placementCount });
+      if (!listed) expect(org.weekProgress.placed).toBeGreaterThanOrEqual(3);
     }
   });
 });
