@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+
 export interface GraphQLResponse<T> {
   status: number;
   data?: T | null;
@@ -28,3 +30,18 @@ export async function gql<T = any>(
 /** The codes of a response's errors, for asserting what a user would be told. */
 export const errorCodes = (res: GraphQLResponse<unknown>): string[] =>
   (res.errors ?? []).map((e) => String(e.extensions?.code));
+
+/**
+ * Sends one GraphQL operation that must succeed: fails the test on any error (naming the
+ * operation) and returns the data, for the many calls that only set up or read back.
+ */
+export async function gqlData<T = any>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string | null,
+): Promise<T> {
+  const res = await gql<T>(url, query, variables, token);
+  expect(res.errors, query).toBeUndefined();
+  return res.data as T;
+}
