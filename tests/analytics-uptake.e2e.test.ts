@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, gql, tokenFor } from '@hub/common/testing';
+import { gqlData } from '../services/common/src/testing/graphql.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { operation } from './support/operations.js';
 
@@ -23,11 +24,7 @@ const COVERAGE = `query($kind: OrganizationKind, $under: ID) {
 const HISTORY = 'query($weeks: Int!) { contentSupplyHistory(weeks: $weeks) { week from until distributed required met } }';
 
 const call = (query: string, variables: Record<string, unknown>, token: string | null) => gql(hub.gatewayUrl, query, variables, token);
-async function data(query: string, variables: Record<string, unknown>, token: string) {
-  const res = await call(query, variables, token);
-  expect(res.errors).toBeUndefined();
-  return res.data;
-}
+const data = (query: string, variables: Record<string, unknown>, token: string) => gqlData(hub.gatewayUrl, query, variables, token);
 
 async function register(key: string, name: string, kind: string, parentId?: string) {
   const head = { fullName: 'Петрова Анна Сергеевна', position: 'Руководитель', email: `${key}@khv-region.test` };

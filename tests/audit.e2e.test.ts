@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { errorCodes, gql, tokenFor } from '@hub/common/testing';
+import { gqlData } from '../services/common/src/testing/graphql.js';
 import { periodContaining, shiftPeriod } from '@hub/common';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { operation } from './support/operations.js';
@@ -21,9 +22,8 @@ const call = (query: string, variables: Record<string, unknown>, token: string |
 const head = { fullName: 'Петров Пётр Петрович', position: 'Министр', email: 'petrov.head@khv-region.test' };
 
 async function auditLog(variables: Record<string, unknown> = {}, token = admin) {
-  const res = await call(AUDIT, { first: 100, ...variables }, token);
-  expect(res.errors).toBeUndefined();
-  return res.data.auditLog as { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: any }[] };
+  const data = await gqlData(hub.gatewayUrl, AUDIT, { first: 100, ...variables }, token);
+  return data.auditLog as { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: any }[] };
 }
 const nodes = async (variables: Record<string, unknown> = {}) => (await auditLog(variables)).edges.map((e) => e.node);
 const organizationCount = async () => (await call('{ organizations(first: 0) { totalCount } }', {})).data.organizations.totalCount as number;
