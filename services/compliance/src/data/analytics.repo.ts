@@ -2,28 +2,60 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgArray, runSql, SUBTREE_SQL, type OrganizationKind, type RuleCode } from '@hub/common';
 import type { ComplianceStatus, PeriodCount, SummaryCount } from '../domain/tally.js';
 
-/** Which results an analytic query reads: one rule, some periods, optionally narrowed. */
+/**
+ * Which results a query reads: a rule (or several, for the export), some periods, optionally
+ * narrowed. complianceReport, the summaries, the heatmap, the laggards and the export all filter
+ * through `where`, so their counts agree by construction.
+ */
 export interface ResultScope {
-  rule: RuleCode;
+  rule: RuleCode | readonly RuleCode[];
   periods: readonly string[];
   /** A scoped role's organization: only it and those below it. */
   root: string | null;
   kind?: OrganizationKind | null;
   municipalityId?: string | null;
+  parentId?: string | null;
+  status?: ComplianceStatus | null;
 }
 
 /** The where clause over `compliance.compliance_result r` for a scope, with its bindings. */
-function where(scope: ResultScope): { sql: string; params: unknown[] } {
-  const clauses = ['r.rule = ?', 'r.period = any(?::text[])'];
-  const params: unknown[] = [scope.rule, pgArray(scope.periods)];
+export function where(scope: ResultScope): { sql: string; params: unknown[] } {
+  const rules = typeof scope.rule === 'string' ? null : scope.rule;
+  const clauses = [rules ? 'r.rule = any(?::text[])' : 'r.rule = ?', 'r.period = any(?::text[])'];
+  const params: unknown[] = [rules ? pgArray(rules) : scope.rule, pgArray(scope.periods)];
   const narrow = (clause: string, value: unknown) => {
     clauses.push(clause);
     params.push(value);
   };
+  if (scope.status) narrow('r.status = ?', scope.status);
   if (scope.kind) narrow('r.organization_kind = ?', scope.kind);
+  if (scope.parentId) narrow('r.parent_id = ?', scope.parentId);
   if (scope.municipalityId) narrow('r.municipality_id = ?', scope.municipalityId);
   if (scope.root) narrow(`r.organization_id in (${SUBTREE_SQL})`, scope.root);
   return { sql: clauses.join(' and '), params };
+}
+
+/** complianceReport's keyset: the longest run of misses first, then organization id. */
+export type ReportCursor = [consecutiveMisses: number, organizationId: string];
+
+/** A page of the scope's results (size + 1 rows, to tell whether another follows) and their total. */
+export async function reportPage(
+  em: EntityManager,
+  scope: ResultScope,
+  page: { size: number; after: ReportCursor | null },
+): Promise<{ totalCount: number; rows: Record<string, unknown>[] }> {
+  const filter = where(scope);
+  const keyset = page.after ? 'and (r.consecutive_misses < ? or (r.consecutive_misses = ? and r.organization_id > ?::uuid))' : '';
+  const [{ total } = { total: 0 }] = await runSql<{ total: number }[]>(
+    em, `select count(*)::int as total from compliance.compliance_result r where ${filter.sql}`, filter.params,
+  );
+  const rows = await runSql<Record<string, unknown>[]>(
+    em,
+    `select r.* from compliance.compliance_result r where ${filter.sql} ${keyset}
+     order by r.consecutive_misses desc, r.organization_id limit ?`,
+    [...filter.params, ...(page.after ? [page.after[0], page.after[0], page.after[1]] : []), page.size + 1],
+  );
+  return { totalCount: total, rows };
 }
 
 export async function summaryCounts(em: EntityManager, scope: ResultScope): Promise<SummaryCount[]> {

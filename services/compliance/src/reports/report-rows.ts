@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgArray, SUBTREE_SQL, type RuleCode } from '@hub/common';
+import type { RuleCode } from '@hub/common';
+import { where } from '../data/analytics.repo.js';
 
 export interface ReportRow {
   organization: string;
@@ -31,8 +32,7 @@ const BATCH = 2000;
  * batch at a time: a report of any size costs one sort in PostgreSQL and one batch in memory.
  */
 export async function* reportRows(em: EntityManager, selection: ReportSelection): AsyncGenerator<ReportRow[]> {
-  const params: string[] = [pgArray(selection.rules), selection.period];
-  if (selection.root) params.push(selection.root);
+  const filter = where({ rule: selection.rules, periods: [selection.period], root: selection.root });
   const trx = await em.getKnex().transaction(undefined, { readOnly: true });
   try {
     await trx.raw(
@@ -45,10 +45,9 @@ export async function* reportRows(em: EntityManager, selection: ReportSelection)
        left join organizations.directory p on p.id = r.parent_id
        left join organizations.directory m on m.id = r.municipality_id
        left join compliance.exemption e on e.id = r.exemption_id
-       where r.rule = any(?::text[]) and r.period = ?
-         ${selection.root ? `and r.organization_id in (${SUBTREE_SQL})` : ''}
+       where ${filter.sql}
        order by d.name, r.organization_id, r.rule`,
-      params,
+      filter.params as string[],
     );
     for (;;) {
       const { rows } = (await trx.raw(`fetch ${BATCH} from report_rows`)) as { rows: ReportRow[] };

@@ -1,12 +1,15 @@
 import {
-  decodeCursor, encodeCursor, idFilter, pageSize, parsePeriod, requireRole, scopeRoot, SUBTREE_SQL, toConnection,
+  decodeCursor, encodeCursor, idFilter, pageSize, requireRole, scopeRoot, toConnection,
   type OrganizationKind, type RuleCode,
 } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
 import { ComplianceResultEntity } from '../entities/compliance-result.entity.js';
 import { ComplianceRunEntity } from '../entities/compliance-run.entity.js';
 import { ExemptionEntity } from '../entities/exemption.entity.js';
-import { ruleTimeZone } from '../engine/run-check.js';
+import { periodOfRule } from '../engine/run-check.js';
+import { directoryKinds } from '../data/directory.repo.js';
+import { reportPage, type ReportCursor, type ResultScope } from '../data/analytics.repo.js';
+import { ANALYTICS_READERS } from '../domain/access.js';
 import { weekProgress } from '../engine/week-progress.js';
 import { readScheduledJobs } from '../data/jobs.repo.js';
 import { seesAddresses } from './mail.js';
@@ -28,27 +31,18 @@ export const Query = {
 
   complianceReport: async (_: unknown, args: ReportArgs, ctx: ComplianceContext) => {
     // The roles of complianceSummary (its counts are this report's) and of the report's XLSX/CSV export.
-    requireRole(ctx.auth, 'ADMIN', 'ANALYST', 'HEAD', 'OPERATOR');
+    requireRole(ctx.auth, ...ANALYTICS_READERS);
     const size = pageSize(args.first);
-    const after = decodeCursor(args.after, ['int', 'uuid']) as [number, string] | null;
+    const after = decodeCursor(args.after, ['int', 'uuid']) as ReportCursor | null;
     const rule = (await ctx.rules.load('all')).find((r) => r.code === args.rule)!;
-    const period = parsePeriod(args.period, ruleTimeZone(rule, ctx.timezone), { field: 'period', kinds: [rule.periodKind] });
-    const query = ctx.em.getKnex()('compliance.compliance_result as r').where({ 'r.rule': args.rule, 'r.period': period.label });
-    if (args.status) query.where('r.status', args.status);
-    if (args.kind) query.where('r.organization_kind', args.kind);
-    const parentId = idFilter(args.parentId, 'parentId');
-    const municipalityId = idFilter(args.municipalityId, 'municipalityId');
-    if (parentId) query.where('r.parent_id', parentId);
-    if (municipalityId) query.where('r.municipality_id', municipalityId);
-    const root = scopeRoot(ctx.auth);
-    if (root) query.whereRaw(`r.organization_id in (${SUBTREE_SQL})`, [root]);
-    const [{ count }] = (await query.clone().count({ count: '*' })) as [{ count: string }];
-    const page = query.clone().select('r.*')
-      .orderBy([{ column: 'r.consecutive_misses', order: 'desc' }, { column: 'r.organization_id', order: 'asc' }])
-      .limit(size + 1);
-    if (after) page.whereRaw('(r.consecutive_misses < ? or (r.consecutive_misses = ? and r.organization_id > ?::uuid))', [after[0], after[0], after[1]]);
-    const rows = (await page).map((row) => ctx.em.map(ComplianceResultEntity, row));
-    return toConnection(rows, size, Number(count), (r) => encodeCursor([r.consecutiveMisses, r.organizationId]));
+    const period = periodOfRule(rule, args.period, ctx.timezone);
+    const scope: ResultScope = {
+      rule: rule.code, periods: [period.label], root: scopeRoot(ctx.auth), status: args.status, kind: args.kind,
+      parentId: idFilter(args.parentId, 'parentId'), municipalityId: idFilter(args.municipalityId, 'municipalityId'),
+    };
+    const { totalCount, rows } = await reportPage(ctx.em, scope, { size, after });
+    const results = rows.map((row) => ctx.em.map(ComplianceResultEntity, row));
+    return toConnection(results, size, totalCount, (r) => encodeCursor([r.consecutiveMisses, r.organizationId]));
   },
 
   complianceRuns: async (_: unknown, args: { rule?: RuleCode | null; period?: string | null; first?: number | null }, ctx: ComplianceContext) => {
@@ -81,7 +75,7 @@ export const Query = {
   weekAtRisk: async (_: unknown, args: { kind?: OrganizationKind | null; first?: number | null }, ctx: ComplianceContext) => {
     const progress = [...(await weekProgress(ctx.engine, await ctx.rules.load('all'))).values()].filter((p) => p.atRisk);
     const root = scopeRoot(ctx.auth);
-    const kinds = args.kind ? await kindsOf(ctx, progress.map((p) => p.organizationId)) : null;
+    const kinds = args.kind ? await directoryKinds(ctx.em, progress.map((p) => p.organizationId)) : null;
     const inScope = root ? await Promise.all(progress.map((p) => ctx.hierarchy.isWithin(root, [p.organizationId]))) : null;
     return progress
       .filter((p, i) => (!inScope || inScope[i]) && (!kinds || kinds.get(p.organizationId) === args.kind))
@@ -91,11 +85,6 @@ export const Query = {
   },
 };
 
-async function kindsOf(ctx: ComplianceContext, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows: { id: string; kind: string }[] = await ctx.em.getKnex()('organizations.directory').select('id', 'kind').whereIn('id', ids);
-  return new Map(rows.map((r) => [r.id, r.kind]));
-}
 
 export function toWeekProgress(p: import('../engine/week-progress.js').Progress) {
   return { ...p, week: p.week.label, organization: { __typename: 'Organization', id: p.organizationId } };
