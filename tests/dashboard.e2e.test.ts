@@ -2,8 +2,10 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { createLogger, freePort, type HttpService } from '@hub/common';
-import { gql, tokenFor } from '@hub/common/testing';
+import { tokenFor } from '@hub/common/testing';
+import { gqlData } from '../services/common/src/testing/graphql.js';
 import { createGateway } from '@hub/gateway';
 import { launchBrowser, openPage, type BrowserPage } from './support/browser.js';
 import { startTestHub, type TestHub } from './support/hub.js';
@@ -20,11 +22,7 @@ let browser: Browser;
 let analyst: string;
 const pages: BrowserPage[] = [];
 
-const api = async (query: string, variables: Record<string, unknown> = {}) => {
-  const res = await gql(hub.gatewayUrl, query, variables, analyst);
-  expect(res.errors).toBeUndefined();
-  return res.data;
-};
+const api = (query: string, variables: Record<string, unknown> = {}) => gqlData(hub.gatewayUrl, query, variables, analyst);
 const firstWith = async (status: 'MET' | 'MISSED') =>
   (await api('query($p: String!, $s: ComplianceStatus) { complianceReport(period: $p, rule: WEEKLY_PLACEMENTS, status: $s, first: 1) { edges { node { organization { id name } } } } }',
     { p: LAST_WEEK, s: status })).complianceReport.edges[0].node.organization as { id: string; name: string };
@@ -158,6 +156,26 @@ describe('the dashboard', () => {
     const bytes = await readFile((await download.path())!);
     expect(bytes.length).toBeGreaterThan(100);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+
+    // The selected week's file, as the server names it, with a row per result of each weekly rule.
+    expect(await page.locator('select[name="week"]').inputValue()).toBe(LAST_WEEK);
+    expect(download.suggestedFilename()).toBe(`compliance-${LAST_WEEK}.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as never);
+    const sheet = workbook.worksheets[0]!;
+    const { complianceRules } = await api('{ complianceRules { code periodKind } }');
+    const weekly: string[] = complianceRules.filter((r: any) => r.periodKind === 'WEEK').map((r: any) => r.code);
+    expect(weekly).toContain('WEEKLY_PLACEMENTS');
+    let expected = 0;
+    for (const rule of weekly) {
+      const { complianceReport } = await api('query($p: String!, $r: RuleCode!) { complianceReport(period: $p, rule: $r, first: 0) { totalCount } }', { p: LAST_WEEK, r: rule });
+      expected += complianceReport.totalCount;
+    }
+    expect(expected).toBeGreaterThan(0);
+    expect(sheet.actualRowCount - 1).toBe(expected);
+    const periods = sheet.getSheetValues().slice(2).map((row) => (row as unknown[])[6]);
+    expect(new Set(periods)).toEqual(new Set([LAST_WEEK]));
+    expect(dashboard.problems).toEqual([]);
   });
 
   it('saves a screenshot of the whole page', async () => {
