@@ -119,3 +119,15 @@ export async function startSubgraph<TContext extends BaseContext>(
     throw err;
   }
 }
+
+export interface OrganizationReference {
+  __typename: 'Organization';
+  id: string;
+}
+
+/** An organization as a federated reference, resolved by the organizations subgraph; null stays null. */
+export function organizationRef(id: string): OrganizationReference;
+export function organizationRef(id: string | null): OrganizationReference | null;
+export function organizationRef(id: string | null): OrganizationReference | null {
+  return id ? { __typename: 'Organization', id } : null;
+}

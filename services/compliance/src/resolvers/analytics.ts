@@ -1,5 +1,5 @@
 import {
-  badInput, decodeCursor, encodeCursor, isUuid, notFound, pageSize, parsePeriod, requireRole, scopeRoot, toConnection,
+  badInput, decodeCursor, encodeCursor, isUuid, notFound, organizationRef, pageSize, parsePeriod, requireRole, scopeRoot, toConnection,
   type OrganizationKind, type RuleCode,
 } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
@@ -10,8 +10,6 @@ import { directoryKinds } from '../data/directory.repo.js';
 import { heatmapPage, laggards, periodCounts, summaryCounts, type HeatmapCursor, type ResultScope } from '../data/analytics.repo.js';
 import { cells, summarize, trend } from '../domain/tally.js';
 import { lastCompletePeriods, RULE_OF_PERIOD_KIND } from '../domain/windows.js';
-
-const organizationRef = (id: string | null) => (id ? { __typename: 'Organization', id } : null);
 
 /** The methodological queries: the ЦУР and the committee region-wide, heads and operators for their tree. */
 function allowAnalytics(ctx: ComplianceContext): string | null {

@@ -1,4 +1,4 @@
-import { badInput, decodeCursor, encodeCursor, idFilter, pageSize, requireRole, toConnection } from '@hub/common';
+import { badInput, decodeCursor, encodeCursor, idFilter, organizationRef, pageSize, requireRole, toConnection } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
 import { auditPage, type AuditCursor, type AuditFilter, type AuditRow } from '../data/audit.repo.js';
 
@@ -28,7 +28,7 @@ const toAuditEntry = (row: AuditRow) => ({
   id: row.id,
   actor: row.actor,
   role: row.role,
-  organization: row.org ? { __typename: 'Organization', id: row.org } : null,
+  organization: organizationRef(row.org),
   subgraph: row.subgraph,
   operation: row.operation,
   targetIds: row.target_ids,

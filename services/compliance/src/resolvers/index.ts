@@ -1,4 +1,4 @@
-import { assertCanRead, createDateTimeScalar, type OrganizationKind, type SubgraphRuntime } from '@hub/common';
+import { assertCanRead, createDateTimeScalar, organizationRef, type OrganizationKind, type SubgraphRuntime } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
 import type { ComplianceRule as RuleRow } from '../entities/compliance-rule.entity.js';
 import type { ComplianceResult as ResultRow } from '../entities/compliance-result.entity.js';
@@ -25,8 +25,6 @@ async function supplyRule(ctx: ComplianceContext): Promise<RuleRow> {
   if (!rule) throw new Error('CONTENT_CENTER_WEEKLY_SUPPLY rule is missing from compliance_rule');
   return rule;
 }
-
-const organizationRef = (id: string) => ({ __typename: 'Organization', id });
 
 export const resolvers = (runtime: SubgraphRuntime) => ({
   DateTime: createDateTimeScalar(runtime.timezone),

@@ -1,6 +1,6 @@
 import {
-  HubError, assertCanRead, badInput, decodeCursor, encodeCursor, isUuid, notFound, pageSize, requireRole, runSql, scopeRoot, SUBTREE_SQL, toConnection,
-  type RuleCode,
+  HubError, assertCanRead, badInput, decodeCursor, encodeCursor, isUuid, notFound, organizationRef, pageSize, requireRole, runSql,
+  scopeRoot, SUBTREE_SQL, toConnection, type RuleCode,
 } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
 import { ESCALATION_COLUMNS, type EscalationRow } from '../data/escalations.repo.js';
@@ -18,7 +18,7 @@ const toNotification = (r: NotificationRow) => ({
 });
 const toEscalation = (r: EscalationRow, ctx: ComplianceContext) => ({
   id: r.id, level: r.level, rule: r.rule, period: r.period, consecutiveMisses: r.consecutive_misses, createdAt: new Date(r.created_at),
-  organization: { __typename: 'Organization', id: r.organization_id },
+  organization: organizationRef(r.organization_id),
   recipients: seesAddresses(ctx) ? r.recipients : [],
 });
 

@@ -1,5 +1,5 @@
 import {
-  decodeCursor, encodeCursor, idFilter, pageSize, requireRole, scopeRoot, toConnection,
+  decodeCursor, encodeCursor, idFilter, organizationRef, pageSize, requireRole, scopeRoot, toConnection,
   type OrganizationKind, type RuleCode,
 } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
@@ -85,7 +85,6 @@ export const Query = {
   },
 };
 
-
 export function toWeekProgress(p: import('../engine/week-progress.js').Progress) {
-  return { ...p, week: p.week.label, organization: { __typename: 'Organization', id: p.organizationId } };
+  return { ...p, week: p.week.label, organization: organizationRef(p.organizationId) };
 }

@@ -1,4 +1,4 @@
-import { assertCanRead, scopeRoot } from '@hub/common';
+import { assertCanRead, organizationRef, scopeRoot } from '@hub/common';
 import type { ContentContext } from '../context.js';
 import type { Material as MaterialRow } from '../entities/material.entity.js';
 import { recipientIds } from '../data/materials.repo.js';
@@ -18,7 +18,7 @@ export const Material = {
   recipients: async (m: MaterialRow, _: unknown, ctx: ContentContext) => {
     if (!m.distributedAt) return [];
     const ids = await recipientIds(ctx.em, m.id, scopeRoot(ctx.auth));
-    return ids.map((id) => ({ __typename: 'Organization', id }));
+    return ids.map((id) => organizationRef(id));
   },
 };
 

@@ -1,6 +1,6 @@
 import {
-  assertCanRead, badInput, decodeCursor, encodeCursor, forbidden, idFilter, pageSize, periodContaining, periodsEndingWith, scopeRoot,
-  toConnection, type OrgHierarchy,
+  assertCanRead, badInput, decodeCursor, encodeCursor, forbidden, idFilter, organizationRef, pageSize, periodContaining, periodsEndingWith,
+  scopeRoot, toConnection, type OrgHierarchy,
 } from '@hub/common';
 import type { ContentContext } from '../context.js';
 import { distributedCount, distributedCounts, listMaterials, sentWithinTree } from '../data/materials.repo.js';
@@ -59,7 +59,7 @@ export const Query = {
     const now = ctx.clock();
     return materials.map((material) => ({
       material,
-      organization: { __typename: 'Organization', id: organizationId },
+      organization: organizationRef(organizationId),
       receivedAt: material.distributedAt,
       windowOpen: windowOpen(material, now),
     }));
