@@ -19,7 +19,7 @@ export interface DashboardPanel {
   requests: DashboardRequest[];
   /**
    * How the page sends a panel's requests: 'together' as its hooks fire at once, 'in-turn' when
-   * one waits for the answer of the one before (the drill-down's placements wait for the organization).
+   * one waits for the answer of the one before (none does now).
    */
   sent: 'together' | 'in-turn';
 }
@@ -46,9 +46,9 @@ export function dashboardQueries(week: string, organizationId: string): Dashboar
     { name: 'laggards', sent: 'together', requests: [request(LAGGARDS, { week })] },
     { name: 'uptake', sent: 'together', requests: [request(UPTAKE, { week })] },
     { name: 'widget-coverage', sent: 'together', requests: [request(WIDGET_COVERAGE, {})] },
-    // DrillDown asks for the organization; its Details, once that answered, for the week's placements.
+    // DrillDown asks for the organization and the week's placements at once.
     {
-      name: 'organization', sent: 'in-turn',
+      name: 'organization', sent: 'together',
       requests: [request(ORGANIZATION, { id: organizationId }), request(ORGANIZATION_PLACEMENTS, { id: organizationId, week })],
     },
   ];

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { useQuery } from '../connection';
+import { useQuery, type QueryState } from '../connection';
 import { formatCount, formatDate, formatDateTime } from '../format';
 import { KIND_SINGULAR, PLATFORM_LABELS, RULE_LABELS, WIDGET_FORM_LABELS } from '../labels';
 import { ORGANIZATION, ORGANIZATION_PLACEMENTS } from '../queries';
@@ -17,6 +17,8 @@ interface Props {
 /** One organization: who it is, its pages, the selected week's placements, its history and escalations. */
 export function DrillDown({ organizationId, week, onClose }: Props) {
   const { data, missing, error, loading } = useQuery<OrganizationData>(ORGANIZATION, { id: organizationId });
+  // Asked at once with the organization, not after it: both need only the id.
+  const placements = useQuery<PlacementsData>(ORGANIZATION_PLACEMENTS, { id: organizationId, week });
   const closeButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     closeButton.current?.focus();
@@ -37,13 +39,12 @@ export function DrillDown({ organizationId, week, onClose }: Props) {
       {error && <p class="note note-error" role="alert">Не удалось загрузить: {error}</p>}
       <MissingNote missing={missing} />
       {data && !org && missing.length === 0 && <p class="note note-error">Организация не найдена или недоступна для вашей роли.</p>}
-      {org && <Details org={org} week={week} />}
+      {org && <Details org={org} week={week} placements={placements} />}
     </aside>
   );
 }
 
-function Details({ org, week }: { org: OrganizationDetails; week: string }) {
-  const placements = useQuery<PlacementsData>(ORGANIZATION_PLACEMENTS, { id: org.id, week });
+function Details({ org, week, placements }: { org: OrganizationDetails; week: string; placements: QueryState<PlacementsData> }) {
   const placed = placements.data?.organization?.placements ?? [];
   return (
     <div class="drilldown-body">
