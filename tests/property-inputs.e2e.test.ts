@@ -165,6 +165,7 @@ function harness(): Harness {
 async function holds(property: InputProperty, variation: Variation, caller: Caller): Promise<void> {
   const h = harness();
   const sent = apply(await property.valid(h), variation);
+  const mustWrite = await property.fresh?.(h, sent);
   const before = await fingerprint();
   const audited = await auditEntries();
   try {
@@ -179,7 +180,11 @@ async function holds(property: InputProperty, variation: Variation, caller: Call
       expect(changed, `a refused call changes nothing (${String(abbreviate(res.errors[0]!.message))})`).toEqual([]);
       return;
     }
+    if (mustWrite !== undefined) {
+      expect(changed.length > 0, mustWrite ? 'a success that repeats nothing stored writes something' : 'a duplicate writes nothing').toBe(mustWrite);
+    }
     const stored = await property.stored?.(h, sent, res.data, changed.length > 0);
+    if (property.stored) expect(stored, 'a success is checked against what it stored').not.toBeNull();
     if (stored) expect(stored.actual, 'stored as sent, or as documented').toEqual(stored.expected);
   } finally {
     await property.restore?.(h);
@@ -257,6 +262,13 @@ describe('what the properties found, as examples', () => {
     const item = { materialId: f.material, pageId: f.page, url: 'https://t.me/prop_inputs_own/1', publishedAt: '<script>' };
     const document = 'mutation($input: [ReportPlacementInput!]!) { reportPlacements(input: $input) { accepted } }';
     expect(new Set((await told(document, { input: Array(501).fill(item) })).map(([code]) => code))).toEqual(new Set(['BAD_USER_INPUT']));
+    // Refused while GraphQL coerces the variable, before any resolver: an error per item naming its index, up to
+    // graphql-js's limit of 50, then one saying the limit was reached.
+    const res = await gql(hub.gatewayUrl, document, { input: Array(501).fill(item) }, tokens.ADMIN);
+    const messages = (res.errors ?? []).map((e) => e.message);
+    expect(messages).toHaveLength(51);
+    expect(messages.slice(0, 50).map((m) => /at "input\[(\d+)\]\.publishedAt"/.exec(m)?.[1])).toEqual(Array.from({ length: 50 }, (_, i) => String(i)));
+    expect(messages[50]).toMatch(/^Too many errors processing variables/);
   });
 
   it('refuses a day the month lacks (was stored as 2 March) and a year before 1970', async () => {
@@ -266,34 +278,51 @@ describe('what the properties found, as examples', () => {
   });
 
   it('still takes every cursor it hands out, now that it checks what a cursor holds', async () => {
-    const connections: [string, string, Vars][] = [
-      ['materials', 'materials(first: 1, after: $after)', {}],
-      ['organizations', 'organizations(first: 1, after: $after)', {}],
-      ['pagesWithoutWidget', 'pagesWithoutWidget(first: 1, after: $after)', {}],
-      ['notifications', 'notifications(first: 1, after: $after)', {}],
-      ['auditLog', 'auditLog(first: 1, after: $after)', {}],
-      ['complianceReport', `complianceReport(period: "${WEEK}", rule: WEEKLY_PLACEMENTS, first: 1, after: $after)`, {}],
+    // A report result has no id of its own: within one rule and period its organization is its identity.
+    const connections: [string, string, Vars, string][] = [
+      ['materials', 'materials(first: 1, after: $after)', {}, 'id'],
+      ['organizations', 'organizations(first: 1, after: $after)', {}, 'id'],
+      ['pagesWithoutWidget', 'pagesWithoutWidget(first: 1, after: $after)', {}, 'id'],
+      ['notifications', 'notifications(first: 1, after: $after)', {}, 'id'],
+      ['auditLog', 'auditLog(first: 1, after: $after)', {}, 'id'],
+      ['complianceReport', `complianceReport(period: "${WEEK}", rule: WEEKLY_PLACEMENTS, first: 1, after: $after)`, {}, 'organization { id }'],
     ];
-    for (const [name, field, variables] of connections) {
-      const page = (after: string | null) => admin(`query($after: String) { ${field} { pageInfo { endCursor } totalCount } }`, { ...variables, after });
+    const idOf = (node: any): string => node.id ?? node.organization.id;
+    for (const [name, field, variables, identity] of connections) {
+      const page = (after: string | null) =>
+        admin(`query($after: String) { ${field} { pageInfo { endCursor } totalCount edges { node { ${identity} } } } }`, { ...variables, after });
       const first = (await page(null))[name];
       expect(first.totalCount, name).toBeGreaterThan(1);
-      expect((await page(first.pageInfo.endCursor))[name].totalCount, name).toBe(first.totalCount);
+      const second = (await page(first.pageInfo.endCursor))[name];
+      expect(second.totalCount, name).toBe(first.totalCount);
+      // The cursor moved on: page 2 starts after page 1's node.
+      const firstIds = first.edges.map((e: any) => idOf(e.node));
+      expect(firstIds, name).toHaveLength(1);
+      expect(second.edges.length, name).toBeGreaterThan(0);
+      expect(firstIds, name).not.toContain(idOf(second.edges[0].node));
     }
     const heatmap = (after: string | null) =>
-      admin('query($after: String) { complianceHeatmap(weeks: 4, first: 1, after: $after) { pageInfo { endCursor } } }', { after });
-    const heatmapCursor = (await heatmap(null)).complianceHeatmap.pageInfo.endCursor;
+      admin('query($after: String) { complianceHeatmap(weeks: 4, first: 1, after: $after) { pageInfo { endCursor } rows { organization { id } } } }', { after });
+    const heatmapFirst = (await heatmap(null)).complianceHeatmap;
+    const heatmapCursor = heatmapFirst.pageInfo.endCursor;
     expect(heatmapCursor).toBeTruthy();
-    await heatmap(heatmapCursor);
+    const heatmapSecond = (await heatmap(heatmapCursor)).complianceHeatmap;
+    expect(heatmapFirst.rows).toHaveLength(1);
+    expect(heatmapSecond.rows.length).toBeGreaterThan(0);
+    expect(heatmapFirst.rows.map((r: any) => r.organization.id)).not.toContain(heatmapSecond.rows[0].organization.id);
     const { materials } = await admin('{ materials(status: DISTRIBUTED, first: 50) { edges { node { id placementCount } } } }');
     const placed = materials.edges.find((e: any) => e.node.placementCount > 1).node.id;
     const placements = (after: string | null) => admin(
-      'query($id: ID!, $after: String) { material(id: $id) { placements(first: 1, after: $after) { pageInfo { endCursor } } } }',
+      'query($id: ID!, $after: String) { material(id: $id) { placements(first: 1, after: $after) { pageInfo { endCursor } edges { node { id } } } } }',
       { id: placed, after },
     );
-    const placementCursor = (await placements(null)).material.placements.pageInfo.endCursor;
+    const placementFirst = (await placements(null)).material.placements;
+    const placementCursor = placementFirst.pageInfo.endCursor;
     expect(placementCursor).toBeTruthy();
-    await placements(placementCursor);
+    const placementSecond = (await placements(placementCursor)).material.placements;
+    expect(placementFirst.edges).toHaveLength(1);
+    expect(placementSecond.edges.length).toBeGreaterThan(0);
+    expect(placementFirst.edges.map((e: any) => e.node.id)).not.toContain(placementSecond.edges[0].node.id);
   });
 
   it('refuses forged cursors, malformed id filters and year 0 in queries (each was HTTP 500)', async () => {

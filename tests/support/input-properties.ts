@@ -63,6 +63,11 @@ export interface InputProperty {
   hostile: Record<string, fc.Arbitrary<unknown>>;
   /** `changed`: the call wrote something (a duplicate report is a success that stores nothing). */
   stored?(h: Harness, sent: Vars, data: any, changed: boolean): Promise<Stored | null>;
+  /**
+   * Asked before the call, for a mutation whose repeat is a documented duplicate: whether a success
+   * must write something. True unless the call only repeats what is stored; a duplicate must write nothing.
+   */
+  fresh?(h: Harness, sent: Vars): Promise<boolean>;
   /** Puts back a shared setting a success changed. */
   restore?(h: Harness): Promise<void>;
 }
@@ -73,6 +78,30 @@ const iso = (date: Date) => date.toISOString();
 const pad2 = (n: number) => String(n).padStart(2, '0');
 /** A week no check evaluated, unique to the run, for an exemption nothing else holds. */
 const freshWeek = (run: number) => `${2000 + Math.floor(run / 50)}-W${pad2((run % 50) + 1)}`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
+/**
+ * Which article a media publication is, as decree 3.3 counts them (publications, not reports): its
+ * address without www., query, fragment or trailing slash, case aside; for print and broadcast, the
+ * outlet with the issue reference, case and spacing aside. Null when it names neither.
+ */
+function article(p: { outlet?: unknown; url?: unknown; issueReference?: unknown }): string | null {
+  if (typeof p.url === 'string' && p.url) {
+    try {
+      const url = new URL(p.url.trim());
+      return `url ${url.hostname.toLowerCase().replace(/^www\./, '')}${url.pathname.replace(/\/+$/, '').toLowerCase()}`;
+    } catch {
+      return null;
+    }
+  }
+  if (typeof p.issueReference === 'string' && p.issueReference && typeof p.outlet === 'string') {
+    const norm = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
+    return `issue ${norm(p.outlet)} | ${norm(p.issueReference)}`;
+  }
+  return null;
+}
 
 const MATERIAL_READ = `query($id: ID!) { material(id: $id) {
   status title body summary topic hashtags mediaLinks placementWindow { from until } withdrawalReason audience { kinds organizationIds } } }`;
@@ -353,7 +382,7 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
 
     'Mutation.reportPlacements': {
       document: `mutation($input: [ReportPlacementInput!]!) { reportPlacements(input: $input) {
-        accepted placements { url publishedAt viaGospabliki } } }`,
+        accepted duplicates placements { url publishedAt viaGospabliki } } }`,
       callers: REPORTERS,
       valid: async (h) => {
         const { id, url } = await channel(h, `prop_placements_${h.run}`);
@@ -367,19 +396,39 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
         'input.0.publishedAt': hostileDateTime,
         'input.0.viaGospabliki': hostileBool,
       },
+      // A material on a page it was already reported on is a duplicate: a success that stores nothing.
+      fresh: async (h, sent) => {
+        const items: unknown[] = Array.isArray(sent.input) ? sent.input : [];
+        const pairs = items.filter((it): it is Vars => isUuid((it as Vars)?.materialId) && isUuid((it as Vars)?.pageId));
+        // Items without such ids are refused; were they let in, something must have been written.
+        if (!pairs.length || pairs.length < items.length) return true;
+        const [{ repeated }] = await h.sql(
+          `select count(*)::int as repeated from unnest($1::uuid[], $2::uuid[]) as s(material_id, page_id)
+           where exists (select 1 from organizations.placement p where p.material_id = s.material_id and p.page_id = s.page_id)`,
+          [pairs.map((it) => it.materialId), pairs.map((it) => it.pageId)],
+        );
+        return repeated < pairs.length;
+      },
       stored: async (_h, sent, data, changed) => {
-        if (!changed) return null;
+        const { accepted, duplicates } = data.reportPlacements;
+        if (!changed) return { actual: { accepted, duplicates }, expected: { accepted: 0, duplicates: sent.input.length } };
         const [item] = sent.input;
         const [placement] = data.reportPlacements.placements;
         return {
-          actual: { url: sameUrls([placement.url]), publishedAt: asInstant(placement.publishedAt), viaGospabliki: placement.viaGospabliki },
-          expected: { url: sameUrls([item.url]), publishedAt: instantSent(item.publishedAt), viaGospabliki: item.viaGospabliki ?? false },
+          actual: {
+            url: sameUrls([placement.url]), publishedAt: asInstant(placement.publishedAt), viaGospabliki: placement.viaGospabliki,
+            accepted: accepted > 0, counted: accepted + duplicates,
+          },
+          expected: {
+            url: sameUrls([item.url]), publishedAt: instantSent(item.publishedAt), viaGospabliki: item.viaGospabliki ?? false,
+            accepted: true, counted: sent.input.length,
+          },
         };
       },
     },
     'Mutation.reportMediaPublication': {
       document: `mutation($input: ReportMediaPublicationInput!) { reportMediaPublication(input: $input) {
-        outlet url issueReference publishedAt about } }`,
+        id outlet url issueReference publishedAt about } }`,
       callers: REPORTERS,
       valid: (h) => ({
         input: {
@@ -396,10 +445,26 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
         'input.about': hostileString,
         input: hostileObject,
       },
-      stored: async (_h, sent, data, changed) => {
-        if (!changed) return null;
-        const p = data.reportMediaPublication;
+      // The same article of the same organization again is a duplicate: a success that stores nothing.
+      fresh: async (h, sent) => {
+        const it = sent.input as Vars | null;
+        const key = it && typeof it === 'object' ? article(it) : null;
+        // Such an input is refused; were it let in, something must have been written.
+        if (!isUuid(it?.organizationId) || key === null) return true;
+        const rows = await h.sql('select outlet, url, issue_reference from organizations.media_publication where organization_id = $1', [it!.organizationId]);
+        return !rows.some((r) => article({ outlet: r.outlet, url: r.url, issueReference: r.issue_reference }) === key);
+      },
+      stored: async (h, sent, data, changed) => {
+        const { id, ...p } = data.reportMediaPublication;
         const it = sent.input;
+        if (!changed) {
+          // The publication answered is the one stored before, of the same organization and the same article.
+          const [row] = await h.sql('select organization_id from organizations.media_publication where id = $1', [id]);
+          return {
+            actual: { organizationId: row?.organization_id ?? null, article: article(p) },
+            expected: { organizationId: it.organizationId, article: article(it) },
+          };
+        }
         const optional = (v: unknown) => (v == null ? null : trimmed(v as string));
         return {
           actual: { ...p, url: p.url && sameUrls([p.url]), publishedAt: asInstant(p.publishedAt) },
