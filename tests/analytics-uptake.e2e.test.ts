@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, gql, tokenFor } from '@hub/common/testing';
-import { gqlData } from '../services/common/src/testing/graphql.js';
+import { errorCodes, gql, gqlData, tokenFor } from '@hub/common/testing';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { operation } from './support/operations.js';
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { errorCodes, gql, tokenFor } from '@hub/common/testing';
-import { gqlData } from '../services/common/src/testing/graphql.js';
+import { errorCodes, gql, gqlData, tokenFor } from '@hub/common/testing';
 import { periodContaining, shiftPeriod } from '@hub/common';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { operation } from './support/operations.js';

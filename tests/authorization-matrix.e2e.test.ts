@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnsecuredJWT } from 'jose';
 import { runSql, signToken } from '@hub/common';
-import { errorCodes, gql, tokenFor, type GraphQLResponse } from '@hub/common/testing';
-import { gqlData } from '../services/common/src/testing/graphql.js';
+import { errorCodes, gql, gqlData, tokenFor, type GraphQLResponse } from '@hub/common/testing';
 import { startTestHub, type TestHub } from './support/hub.js';
 import {
   CALLERS, MATRIX, type Caller, type Entry, type Fixtures, type Outcome, type PerCaller, type Read,

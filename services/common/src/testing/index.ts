@@ -1,3 +1,3 @@
 export { createTestDatabase, type TestDatabase } from './database.js';
 export { TEST_JWT_SECRET, tokenFor } from './tokens.js';
-export { gql, errorCodes, type GraphQLResponse } from './graphql.js';
+export { gql, gqlData, errorCodes, type GraphQLResponse } from './graphql.js';
