@@ -14,27 +14,35 @@ export function byIdLoader<T extends { id: string }>(em: EntityManager, entity: 
 }
 
 /**
- * Per-(id, period) values, batched: keys are "id|period-label"; one fetch per distinct period
- * in the batch (usually one), e.g. every organization's count for the same week in one GROUP BY.
+ * Per-(id, arguments) values, batched: keys are "id|arguments" (the arguments may hold more `|`),
+ * one fetch per distinct arguments in the batch (usually one): a page of organizations asking
+ * for the same thing costs one statement. Ids that are not UUIDs get the fallback, unfetched.
  */
+export function groupedLoader<V>(fetch: (ids: string[], args: string) => Promise<Map<string, V>>, fallback: () => V): DataLoader<string, V> {
+  return new DataLoader<string, V>(async (keys) => {
+    const idsByArgs = new Map<string, string[]>();
+    for (const key of keys) {
+      const at = key.indexOf('|');
+      const [id, args] = [key.slice(0, at), key.slice(at + 1)];
+      if (isUuid(id)) idsByArgs.set(args, [...(idsByArgs.get(args) ?? []), id]);
+    }
+    const results = new Map<string, V>();
+    for (const [args, ids] of idsByArgs) {
+      const found = await fetch(ids, args);
+      // PostgreSQL spells a uuid in lower case; the id asked for may not.
+      for (const id of ids) results.set(`${id}|${args}`, found.get(id) ?? found.get(id.toLowerCase()) ?? fallback());
+    }
+    return keys.map((key) => results.get(key) ?? fallback());
+  });
+}
+
+/** Per-(id, period) values, batched by period: keys from periodKey, e.g. every organization's count for one week in one GROUP BY. */
 export function periodLoader<V>(
   parse: (label: string) => Period,
   fetch: (ids: string[], period: Period) => Promise<Map<string, V>>,
   fallback: () => V,
 ): DataLoader<string, V> {
-  return new DataLoader<string, V>(async (keys) => {
-    const idsByLabel = new Map<string, string[]>();
-    for (const key of keys) {
-      const [id, label] = key.split('|') as [string, string];
-      idsByLabel.set(label, [...(idsByLabel.get(label) ?? []), id]);
-    }
-    const results = new Map<string, V>();
-    for (const [label, ids] of idsByLabel) {
-      const found = await fetch(ids, parse(label));
-      for (const id of ids) results.set(`${id}|${label}`, found.get(id) ?? fallback());
-    }
-    return keys.map((key) => results.get(key) ?? fallback());
-  });
+  return groupedLoader((ids, label) => fetch(ids, parse(label)), fallback);
 }
 
 export const periodKey = (id: string, period: Period) => `${id}|${period.label}`;

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { groupBy, isUuid, pgArray, runSql, type RuleCode } from '@hub/common';
+import { groupBy, groupedLoader, pgArray, runSql, type RuleCode } from '@hub/common';
 import { ComplianceResultEntity, type ComplianceResult } from '../entities/compliance-result.entity.js';
 
 /** "orgId|last|rule" (rule empty for every rule). */
@@ -12,20 +12,10 @@ export const recentResultsKey = (organizationId: string, last: number, rule: Rul
  * in the batch, usually one.
  */
 export function createRecentResultsLoader(em: EntityManager): DataLoader<string, ComplianceResult[]> {
-  return new DataLoader<string, ComplianceResult[]>(async (keys) => {
-    const idsByQuery = new Map<string, string[]>();
-    for (const key of keys) {
-      const [id, last, rule] = key.split('|') as [string, string, string];
-      if (isUuid(id)) idsByQuery.set(`${last}|${rule}`, [...(idsByQuery.get(`${last}|${rule}`) ?? []), id]);
-    }
-    const results = new Map<string, ComplianceResult[]>();
-    for (const [query, ids] of idsByQuery) {
-      const [last, rule] = query.split('|') as [string, string];
-      const found = groupBy(await lastResultsOf(em, ids, Number(last), (rule || null) as RuleCode | null), (r) => r.organizationId);
-      for (const id of ids) results.set(`${id}|${query}`, found.get(id) ?? []);
-    }
-    return keys.map((key) => results.get(key) ?? []);
-  });
+  return groupedLoader(async (ids, args) => {
+    const [last, rule] = args.split('|') as [string, string];
+    return groupBy(await lastResultsOf(em, ids, Number(last), (rule || null) as RuleCode | null), (r) => r.organizationId);
+  }, () => []);
 }
 
 async function lastResultsOf(em: EntityManager, organizationIds: string[], last: number, rule: RuleCode | null): Promise<ComplianceResult[]> {
