@@ -8,7 +8,7 @@ export const recentResultsKey = (organizationId: string, last: number, rule: Rul
 
 /**
  * Each organization's last results, newest first: a page of organizations asking for their
- * history costs two statements, not one per organization. One query per distinct (last, rule)
+ * history costs one statement, not one per organization. One query per distinct (last, rule)
  * in the batch, usually one.
  */
 export function createRecentResultsLoader(em: EntityManager): DataLoader<string, ComplianceResult[]> {
@@ -19,16 +19,16 @@ export function createRecentResultsLoader(em: EntityManager): DataLoader<string,
 }
 
 async function lastResultsOf(em: EntityManager, organizationIds: string[], last: number, rule: RuleCode | null): Promise<ComplianceResult[]> {
-  const ranked = await runSql<{ id: string }[]>(
+  const rows = await runSql<Record<string, unknown>[]>(
     em,
-    `select id from (
-       select id, row_number() over (partition by organization_id order by period_start desc, rule asc) as n
-       from compliance.compliance_result
+    `select * from (
+       select r.*, row_number() over (partition by organization_id order by period_start desc, rule asc) as n
+       from compliance.compliance_result r
        where organization_id = any(?::uuid[])${rule ? ' and rule = ?' : ''}
      ) ranked
-     where n <= ?`,
+     where n <= ?
+     order by organization_id, n`,
     [pgArray(organizationIds), ...(rule ? [rule] : []), last],
   );
-  if (!ranked.length) return [];
-  return em.find(ComplianceResultEntity, { id: { $in: ranked.map((r) => r.id) } }, { orderBy: { periodStart: 'desc', rule: 'asc' } });
+  return rows.map(({ n: _n, ...row }) => em.map(ComplianceResultEntity, row));
 }
