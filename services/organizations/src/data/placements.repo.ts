@@ -69,13 +69,13 @@ export async function insertPlacements(em: EntityManager, rows: NewPlacement[]):
  */
 export async function placementsFor(em: EntityManager, pairs: { materialId: string; pageId: string }[]): Promise<Placement[]> {
   if (!pairs.length) return [];
-  const rows = await runSql<{ id: string }[]>(
+  const rows = await runSql<Record<string, unknown>[]>(
     em,
-    `select p.id from organizations.placement p
+    `select p.* from organizations.placement p
      join unnest(?::uuid[], ?::uuid[]) as pair(material_id, page_id) on p.material_id = pair.material_id and p.page_id = pair.page_id`,
     [pgArray(pairs.map((p) => p.materialId)), pgArray(pairs.map((p) => p.pageId))],
   );
-  return rows.length ? em.find(PlacementEntity, { id: { $in: rows.map((r) => r.id) } }) : [];
+  return rows.map((row) => em.map(PlacementEntity, row));
 }
 
 /** Distinct materials each organization placed in the period: one GROUP BY over the index. */
