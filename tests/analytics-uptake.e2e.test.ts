@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, gql, gqlData, tokenFor } from '@hub/common/testing';
+import { addOfficialPage, distributedMaterial, registerOrganization } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { operation } from './support/operations.js';
 
@@ -27,18 +28,15 @@ const data = (query: string, variables: Record<string, unknown>, token: string) 
 
 async function register(key: string, name: string, kind: string, parentId?: string) {
   const head = { fullName: 'Петрова Анна Сергеевна', position: 'Руководитель', email: `${key}@khv-region.test` };
-  org[key] = (await data(operation('RegisterOrganization'), { input: { name, kind, parentId, head } }, admin)).registerOrganization.id;
+  org[key] = await registerOrganization(hub.gatewayUrl, admin, { name, kind, parentId, head });
 }
 async function addPage(key: string, orgKey: string, platform: string, url: string) {
   now = new Date(now.getTime() + 60_000); // pages are listed oldest first: one a minute
-  page[key] = (await data(operation('AddOfficialPage'), { input: { organizationId: org[orgKey], platform, url } }, admin)).addOfficialPage.id;
+  page[key] = await addOfficialPage(hub.gatewayUrl, admin, { organizationId: org[orgKey]!, platform, url });
 }
 async function distribute(key: string, topic: string, at: string, to: string[]) {
   now = new Date(at);
-  const id = (await data(operation('CreateMaterial'), { input: { title: `Материал ${key}`, body: 'Текст.', topic } }, editor)).createMaterial.id;
-  await data(operation('ApproveMaterial'), { id }, editor);
-  await data(operation('DistributeMaterial'), { id, audience: { organizationIds: to.map((k) => org[k]) } }, editor);
-  material[key] = id;
+  material[key] = await distributedMaterial(hub.gatewayUrl, editor, { title: `Материал ${key}`, body: 'Текст.', topic }, { organizationIds: to.map((k) => org[k]!) });
 }
 const placed = (m: string, p: string, n: number) => ({ materialId: material[m], pageId: page[p], url: `${postBase[p]}${n}`, publishedAt: '2026-11-26T12:00:00+10:00' });
 const postBase: Record<string, string> = {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, gql, tokenFor } from '@hub/common/testing';
+import { addOfficialPage, createMaterial, distributedMaterial, registerOrganization, type AudienceInput } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { operation } from './support/operations.js';
 
@@ -22,24 +23,17 @@ const call = (query: string, variables: Record<string, unknown>, token: string) 
 
 async function register(key: string, name: string, kind: string, parentId?: string, page?: string) {
   const head = { fullName: 'Сидоров Пётр Ильич', position: 'Руководитель', email: `${key}@khv-region.test` };
-  const res = await call(operation('RegisterOrganization'), { input: { name, kind, parentId, head } }, admin);
-  org[key] = res.data.registerOrganization.id;
-  if (page) await call(operation('AddOfficialPage'), { input: { organizationId: org[key], platform: 'VK', url: page } }, admin);
+  const id = await registerOrganization(hub.gatewayUrl, admin, { name, kind, parentId, head });
+  org[key] = id;
+  if (page) await addOfficialPage(hub.gatewayUrl, admin, { organizationId: id, platform: 'VK', url: page });
 }
 
-async function material(title: string, extra: Record<string, unknown> = {}) {
-  const res = await call(CREATE, { input: { title, body: 'Текст новости.\n\nВторой абзац.', topic: 'SOCIAL', ...extra } }, editor);
-  expect(res.errors).toBeUndefined();
-  return res.data.createMaterial.id as string;
-}
-
-async function distributed(title: string, audience: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
-  const id = await material(title, extra);
-  await call(APPROVE, { id }, editor);
-  const res = await call(DISTRIBUTE, { id, audience }, editor);
-  expect(res.errors).toBeUndefined();
-  return res.data.distributeMaterial;
-}
+const newsItem = (title: string, extra: Record<string, unknown>) => ({ title, body: 'Текст новости.\n\nВторой абзац.', topic: 'SOCIAL', ...extra });
+/** A draft. */
+const material = (title: string, extra: Record<string, unknown> = {}) => createMaterial(hub.gatewayUrl, editor, newsItem(title, extra));
+/** Approved and distributed to `audience`: its id. */
+const distributed = (title: string, audience: AudienceInput = {}, extra: Record<string, unknown> = {}) =>
+  distributedMaterial(hub.gatewayUrl, editor, newsItem(title, extra), audience);
 
 const materialCount = async () => (await call(MATERIALS, { first: 0 }, admin)).data.materials.totalCount as number;
 
@@ -81,7 +75,7 @@ describe('an editor creates, approves and distributes a material', () => {
   });
 
   it('resolves the recipients through federation: material → recipients → organizations', async () => {
-    const { id } = await distributed('В крае открыли три новых ФАПа', { kinds: ['EXECUTIVE_BODY'] });
+    const id = await distributed('В крае открыли три новых ФАПа', { kinds: ['EXECUTIVE_BODY'] });
     const res = await call('query($id: ID!) { material(id: $id) { recipientCount recipients { name kind } audience { kinds everyOrganizationWithPages } } }', { id }, admin);
     expect(res.data.material.recipientCount).toBe(2);
     expect(res.data.material.recipients.map((o: { name: string }) => o.name).sort()).toEqual([
@@ -91,7 +85,7 @@ describe('an editor creates, approves and distributes a material', () => {
   });
 
   it('keeps who received a material when the registry changes later', async () => {
-    const { id } = await distributed('Стартовал приём заявок на гранты для НКО', { organizationIds: [org.bikin] });
+    const id = await distributed('Стартовал приём заявок на гранты для НКО', { organizationIds: [org.bikin!] });
     await call('mutation($id: ID!) { deactivateOrganization(id: $id, reason: "Преобразован") { active } }', { id: org.bikin }, admin);
     const res = await call('query($id: ID!) { material(id: $id) { recipients { id active } } }', { id }, admin);
     expect(res.data.material.recipients).toEqual([{ id: org.bikin, active: false }]);
@@ -165,7 +159,7 @@ describe('bad input changes nothing', () => {
   });
 
   it('refuses to edit or approve a material that is no longer a draft (CONFLICT)', async () => {
-    const { id } = await distributed('Новость для проверки правок');
+    const id = await distributed('Новость для проверки правок');
     const edit = await call('mutation($id: ID!) { updateMaterial(id: $id, input: { title: "Другое" }) { title } }', { id }, editor);
     expect(errorCodes(edit)).toEqual(['CONFLICT']);
     expect(errorCodes(await call(APPROVE, { id }, editor))).toEqual(['CONFLICT']);
@@ -209,7 +203,7 @@ describe('edits, withdrawal and the placement window', () => {
   });
 
   it('withdraws a distributed material: the inbox shows it closed', async () => {
-    const { id } = await distributed('Концерт переносится', { organizationIds: [org.museum] });
+    const id = await distributed('Концерт переносится', { organizationIds: [org.museum!] });
     now = new Date('2026-11-25T02:00:00Z');
     const res = await call('mutation($id: ID!) { withdrawMaterial(id: $id, reason: "Мероприятие перенесено") { status withdrawnAt withdrawalReason } }', { id }, editor);
     expect(res.data.withdrawMaterial).toEqual({ status: 'WITHDRAWN', withdrawnAt: '2026-11-25T12:00:00+10:00', withdrawalReason: 'Мероприятие перенесено' });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, gql, tokenFor } from '@hub/common/testing';
+import { addOfficialPage, distributedMaterial, registerOrganization } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { operation } from './support/operations.js';
 
@@ -21,18 +22,14 @@ const stored = async () => (await call('query($id: ID!) { organization(id: $id) 
 
 async function register(key: string, name: string, kind: string, parentId?: string) {
   const head = { fullName: 'Козлова Мария Андреевна', position: 'Директор', email: `${key}@khv-region.test` };
-  org[key] = (await call(operation('RegisterOrganization'), { input: { name, kind, parentId, head } }, admin)).data.registerOrganization.id;
+  org[key] = await registerOrganization(hub.gatewayUrl, admin, { name, kind, parentId, head });
 }
 async function addPage(key: string, orgKey: string, platform: string, url: string) {
-  page[key] = (await call(operation('AddOfficialPage'), { input: { organizationId: org[orgKey], platform, url } }, admin)).data.addOfficialPage.id;
+  page[key] = await addOfficialPage(hub.gatewayUrl, admin, { organizationId: org[orgKey]!, platform, url });
 }
 async function distribute(key: string, title: string, at: Date) {
   now = at;
-  const editor = await tokenFor('EDITOR');
-  const id = (await call(operation('CreateMaterial'), { input: { title, body: 'Текст.', topic: 'CULTURE' } }, editor)).data.createMaterial.id;
-  await call(operation('ApproveMaterial'), { id }, editor);
-  await call(operation('DistributeMaterial'), { id, audience: {} }, editor);
-  material[key] = id;
+  material[key] = await distributedMaterial(hub.gatewayUrl, await tokenFor('EDITOR'), { title, body: 'Текст.', topic: 'CULTURE' });
 }
 const item = (m: string, p: string, url: string, publishedAt = '2026-11-26T12:00:00+10:00') => ({ materialId: material[m], pageId: page[p], url, publishedAt });
 
