@@ -8,8 +8,7 @@
 // creates hub_bench_* databases on that server and drops them at the end unless --keep.
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { dropDatabase } from '@hub/common';
+import { dropDatabase, withClient } from '@hub/common';
 import { scenarios } from './scenarios/index.js';
 import { SCALE_SPECS } from './dataset/spec.js';
 import { prepareDataset } from './dataset/prepare.js';
@@ -36,14 +35,8 @@ function selectedScenarios(scale: Scale) {
 }
 
 async function describeMachine(databaseUrl: string): Promise<string> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ server_version: string }>('show server_version');
-    return `${os.availableParallelism()} CPUs (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, PostgreSQL ${rows[0]?.server_version}`;
-  } finally {
-    await client.end();
-  }
+  const { rows } = await withClient(databaseUrl, (client) => client.query<{ server_version: string }>('show server_version'));
+  return `${os.availableParallelism()} CPUs (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, PostgreSQL ${rows[0]?.server_version}`;
 }
 
 async function main(): Promise<number> {

@@ -1,7 +1,6 @@
 // The compliance history a running hub would have by `now`: the worker's weekly and monthly
 // checks of the last weeks, their letters already sent.
-import { withPg } from '../lib/pg.js';
-import { periodContaining, shiftPeriod } from '@hub/common';
+import { periodContaining, shiftPeriod, withClient } from '@hub/common';
 import { openEngine } from '../lib/engine.js';
 import type { DatasetSpec } from './spec.js';
 import { calendarOf } from './calendar.js';
@@ -33,7 +32,7 @@ export async function evaluateHistory(databaseUrl: string, spec: DatasetSpec, lo
 
 /** The dispatcher would have sent them long ago: scenarios start from an empty outbox. */
 async function markLettersSent(databaseUrl: string): Promise<void> {
-  await withPg(databaseUrl, (client) =>
+  await withClient(databaseUrl, (client) =>
     client.query(`update compliance.notification set status = 'SENT', attempts = 1, sent_at = created_at,
       message_id = '<' || id || '@bench.local>' where status = 'PENDING'`));
 }

@@ -1,5 +1,5 @@
 // Generates a dataset straight into a migrated database with COPY, table by table.
-import pg from 'pg';
+import { withClient } from '@hub/common';
 import { buildRoster, type Roster } from './roster.js';
 import { planPlatforms, pagesOf } from './pages.js';
 import { organizationOf } from './organizations.js';
@@ -45,8 +45,6 @@ export async function loadDataset(databaseUrl: string, spec: DatasetSpec, log: (
   const roster = buildRoster(spec, calendar.weeks[0]!.start.getTime());
   const platforms = planPlatforms(spec, roster);
   const materials = planMaterials(spec, calendar);
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
   const tables: LoadReport['tables'] = {};
   const step = async (table: string, work: () => Promise<number>) => {
     const t0 = performance.now();
@@ -54,7 +52,7 @@ export async function loadDataset(databaseUrl: string, spec: DatasetSpec, log: (
     tables[table] = { rows, seconds: (performance.now() - t0) / 1000 };
     log(`  ${table}: ${rows.toLocaleString('en')} rows in ${tables[table].seconds.toFixed(1)} s`);
   };
-  try {
+  await withClient(databaseUrl, async (client) => {
     await client.query("set maintenance_work_mem = '512MB'");
     await step('organizations.organization', () => copyRows(client, 'organizations.organization', [
       'id', 'name', 'short_name', 'kind', 'parent_id', 'inn', 'head_full_name', 'head_position', 'head_email', 'contact_email',
@@ -74,8 +72,6 @@ export async function loadDataset(databaseUrl: string, spec: DatasetSpec, log: (
     const t0 = performance.now();
     await client.query('vacuum (analyze)');
     log(`  vacuum (analyze): ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  } finally {
-    await client.end();
-  }
+  });
   return { seconds: (performance.now() - started) / 1000, tables };
 }

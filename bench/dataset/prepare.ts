@@ -1,11 +1,10 @@
 // A database holding a spec's dataset: reused when its marker says this generator version and
 // spec are loaded, else dropped and built again (migrations, COPY, the compliance history).
-import { dropDatabase, ensureDatabase, initOrm, migrate } from '@hub/common';
+import { dropDatabase, ensureDatabase, initOrm, migrate, withClient } from '@hub/common';
 import { organizationsSubgraph } from '@hub/organizations';
 import { contentSubgraph } from '@hub/content';
 import { complianceSubgraph } from '@hub/compliance';
 import type { DatasetInfo } from '../lib/scenario.js';
-import { withPg } from '../lib/pg.js';
 import { loadDataset } from './load.js';
 import { evaluateHistory } from './history.js';
 import { calendarOf } from './calendar.js';
@@ -18,7 +17,7 @@ interface Marker {
 }
 
 const readMarker = (databaseUrl: string) =>
-  withPg(databaseUrl, async (client) => {
+  withClient(databaseUrl, async (client) => {
     const { rows } = await client.query<{ table: string | null }>("select to_regclass('bench.dataset')::text as table");
     if (!rows[0]?.table) return null;
     return (await client.query<Marker>('select key, info, load_seconds from bench.dataset limit 1')).rows[0] ?? null;
@@ -37,7 +36,7 @@ async function migrateAll(databaseUrl: string): Promise<void> {
 }
 
 const counts = (databaseUrl: string) =>
-  withPg(databaseUrl, async (client) => {
+  withClient(databaseUrl, async (client) => {
     const { rows } = await client.query<{ organizations: number; pages: number; placements: number; materials: number }>(
       `select (select count(*) from organizations.organization)::int as organizations,
               (select count(*) from organizations.official_page)::int as pages,
@@ -74,7 +73,7 @@ export async function prepareDataset(databaseUrl: string, spec: DatasetSpec, log
   const info: DatasetInfo = {
     seed: spec.seed, ...(await counts(databaseUrl)), weeks: calendar.weeks.map((w) => w.label), now: new Date(calendar.now), timeZone: spec.timeZone,
   };
-  await withPg(databaseUrl, async (client) => {
+  await withClient(databaseUrl, async (client) => {
     await client.query('create schema if not exists bench');
     await client.query('create table if not exists bench.dataset (key text primary key, info jsonb not null, load_seconds real not null, tables jsonb not null, loaded_at timestamptz not null default now())');
     await client.query('insert into bench.dataset (key, info, load_seconds, tables) values ($1, $2, $3, $4)', [specKey(spec), info, loadSeconds, load.tables]);

@@ -2,7 +2,7 @@
 // under .data/bench/<scale>, kept between runs so a dataset is generated once.
 import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '@hub/common';
+import { siblingDatabase, startEmbeddedPostgres } from '@hub/common';
 import type { Scale } from './scenario.js';
 
 export interface BenchServer {
@@ -16,11 +16,6 @@ export interface BenchServer {
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-export const siblingDatabase = (databaseUrl: string, name: string) => {
-  const url = new URL(databaseUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-};
 
 export async function openServer(scale: Scale, log: (message: string) => void): Promise<BenchServer> {
   const configured = process.env.DATABASE_URL;

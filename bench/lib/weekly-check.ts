@@ -1,8 +1,8 @@
 // The weekly check measured end to end against a bare GROUP BY of the same counts, on one database.
 import pg from 'pg';
-import { parsePeriod, type Period } from '@hub/common';
+import { parsePeriod, withClient, type Period } from '@hub/common';
 import { loadMeasures } from '../../services/compliance/src/data/measures.repo.js';
-import { openEngine } from './engine.js';
+import { openEngine, type Engine } from './engine.js';
 import { peakRssDuring } from './memory.js';
 import { median, timed } from './stats.js';
 
@@ -87,54 +87,55 @@ export async function measureWeeklyCheck(
 ): Promise<WeeklyCheckMeasurement> {
   const period: Period = parsePeriod(dataset.week, dataset.timeZone);
   const engine = await openEngine(databaseUrl, dataset.now, dataset.timeZone);
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
   try {
-    const baseline = () => bareWeekCount(client, period);
-    const check = () => engine.check(RULE, dataset.week);
-    // Warm both up once: the first run of either pays for cold caches and prepared plans.
-    await baseline();
-    await forgetWeek(client, dataset.week);
-    const first = await check();
-    await writeFloor(client, period, first.id);
-    const checkMs: number[] = [];
-    const baselineMs: number[] = [];
-    const countsMs: number[] = [];
-    const writeFloorMs: number[] = [];
-    let memory = { peakRssDeltaMb: 0, heapDeltaMb: 0 };
-    let run = null as Awaited<ReturnType<typeof check>> | null;
-    for (let i = 0; i < repetitions; i++) {
-      baselineMs.push((await timed(baseline)).ms);
-      countsMs.push((await timed(() => loadMeasures(engine.orm.em.fork(), RULE, period))).ms);
-      writeFloorMs.push((await timed(() => writeFloor(client, period, first.id))).ms);
-      await forgetWeek(client, dataset.week);
-      const measured = await peakRssDuring(() => timed(check));
-      checkMs.push(measured.result.ms);
-      run = measured.result.result;
-      memory = { peakRssDeltaMb: Math.max(memory.peakRssDeltaMb, measured.peakRssDeltaMb), heapDeltaMb: Math.max(memory.heapDeltaMb, measured.heapDeltaMb) };
-    }
-    const expected = new Map((await baseline()).rows.map((r) => [r.organization_id, r.materials]));
-    const stored = await client.query<{ organization_id: string; actual: number }>(
-      'select organization_id, actual from compliance.compliance_result where rule = $1 and period = $2', [RULE, dataset.week]);
-    const [{ rows: measureRows }, { placements }] = await Promise.all([
-      client.query<{ rows: number }>('select count(*)::int as rows from organizations.placement_counts($1, $2, null)', [period.start, period.end]).then((r) => r.rows[0]!),
-      client.query<{ placements: number }>('select count(*)::int as placements from organizations.placement where published_at >= $1 and published_at < $2', [period.start, period.end]).then((r) => r.rows[0]!),
-    ]);
-    return {
-      checkMs: median(checkMs),
-      baselineMs: median(baselineMs),
-      countsMs: median(countsMs),
-      writeFloorMs: median(writeFloorMs),
-      samples: { checkMs, baselineMs },
-      evaluated: run?.evaluated ?? 0,
-      missed: run?.missed ?? 0,
-      measureRows,
-      placementsInWeek: placements,
-      ...memory,
-      countsAgree: stored.rows.length > 0 && stored.rows.every((r) => expected.get(r.organization_id) === r.actual),
-    };
+    return await withClient(databaseUrl, (client) => measureOn(client, engine, period, dataset.week, repetitions));
   } finally {
-    await client.end();
     await engine.close();
   }
+}
+
+async function measureOn(client: pg.Client, engine: Engine, period: Period, week: string, repetitions: number): Promise<WeeklyCheckMeasurement> {
+  const baseline = () => bareWeekCount(client, period);
+  const check = () => engine.check(RULE, week);
+  // Warm both up once: the first run of either pays for cold caches and prepared plans.
+  await baseline();
+  await forgetWeek(client, week);
+  const first = await check();
+  await writeFloor(client, period, first.id);
+  const checkMs: number[] = [];
+  const baselineMs: number[] = [];
+  const countsMs: number[] = [];
+  const writeFloorMs: number[] = [];
+  let memory = { peakRssDeltaMb: 0, heapDeltaMb: 0 };
+  let run = null as Awaited<ReturnType<typeof check>> | null;
+  for (let i = 0; i < repetitions; i++) {
+    baselineMs.push((await timed(baseline)).ms);
+    countsMs.push((await timed(() => loadMeasures(engine.orm.em.fork(), RULE, period))).ms);
+    writeFloorMs.push((await timed(() => writeFloor(client, period, first.id))).ms);
+    await forgetWeek(client, week);
+    const measured = await peakRssDuring(() => timed(check));
+    checkMs.push(measured.result.ms);
+    run = measured.result.result;
+    memory = { peakRssDeltaMb: Math.max(memory.peakRssDeltaMb, measured.peakRssDeltaMb), heapDeltaMb: Math.max(memory.heapDeltaMb, measured.heapDeltaMb) };
+  }
+  const expected = new Map((await baseline()).rows.map((r) => [r.organization_id, r.materials]));
+  const stored = await client.query<{ organization_id: string; actual: number }>(
+    'select organization_id, actual from compliance.compliance_result where rule = $1 and period = $2', [RULE, week]);
+  const [{ rows: measureRows }, { placements }] = await Promise.all([
+    client.query<{ rows: number }>('select count(*)::int as rows from organizations.placement_counts($1, $2, null)', [period.start, period.end]).then((r) => r.rows[0]!),
+    client.query<{ placements: number }>('select count(*)::int as placements from organizations.placement where published_at >= $1 and published_at < $2', [period.start, period.end]).then((r) => r.rows[0]!),
+  ]);
+  return {
+    checkMs: median(checkMs),
+    baselineMs: median(baselineMs),
+    countsMs: median(countsMs),
+    writeFloorMs: median(writeFloorMs),
+    samples: { checkMs, baselineMs },
+    evaluated: run?.evaluated ?? 0,
+    missed: run?.missed ?? 0,
+    measureRows,
+    placementsInWeek: placements,
+    ...memory,
+    countsAgree: stored.rows.length > 0 && stored.rows.every((r) => expected.get(r.organization_id) === r.actual),
+  };
 }

@@ -2,11 +2,10 @@
 // weekly and monthly rules when nothing is due, i.e. deciding which periods are due or stale.
 // It must not grow with the history evaluated so far; the baseline is the bare GROUP BY of one
 // week's counts (the weekly-check scenario's).
-import { parsePeriod } from '@hub/common';
+import { parsePeriod, withClient } from '@hub/common';
 import { runDueChecks } from '../../services/compliance/src/engine/catch-up.js';
 import { compared, type Scenario } from '../lib/scenario.js';
 import { openEngine } from '../lib/engine.js';
-import { withPg } from '../lib/pg.js';
 import { bareWeekCount } from '../lib/weekly-check.js';
 import { median, round, timed } from '../lib/stats.js';
 
@@ -22,7 +21,7 @@ export const catchUp: Scenario = {
     try {
       // Whatever is due (a week evaluated before a late report, say) runs once, not measured.
       const settled = await runDueChecks(engine.deps(), [...RULES], 'SCHEDULE');
-      return await withPg(ctx.databaseUrl, async (client) => {
+      return await withClient(ctx.databaseUrl, async (client) => {
         const tickMs: number[] = [];
         const baselineMs: number[] = [];
         let ran = 0;

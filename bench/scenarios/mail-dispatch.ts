@@ -2,7 +2,7 @@
 // nodemailer sending the same letters straight to the same SMTP sink with the same pool.
 // Target: the dispatcher keeps at least 0.7 of the direct throughput.
 import nodemailer from 'nodemailer';
-import { createLogger, initOrm, runSql, type Orm } from '@hub/common';
+import { createLogger, initOrm, runSql, withClient, type Orm } from '@hub/common';
 import { complianceSubgraph } from '@hub/compliance';
 import { compared, type BenchContext, type Scenario, type ScenarioResult } from '../lib/scenario.js';
 import { dispatchDue } from '../../services/compliance/src/mail/dispatcher.js';
@@ -10,7 +10,6 @@ import { createSmtpMailer } from '../../services/compliance/src/mail/mailer.js';
 import { queueLetters, type QueuedLetter } from '../../services/compliance/src/data/outbox.repo.js';
 import { startCountingSmtpSink, type CountingSmtpSink } from './support/counting-smtp-sink.js';
 import { benchLetters } from './support/bench-letters.js';
-import { withPg } from '../lib/pg.js';
 import { median, round, timed } from '../lib/stats.js';
 
 const LETTERS = 5_000;
@@ -49,7 +48,7 @@ export const mailDispatchScenario: Scenario = {
       }
       return results(ctx, dispatcherRates, directRates);
     } finally {
-      await withPg(ctx.databaseUrl, (client) => client.query(`delete from compliance.notification where dedup_key like $1`, [`${KEY_PREFIX}:%`]));
+      await withClient(ctx.databaseUrl, (client) => client.query(`delete from compliance.notification where dedup_key like $1`, [`${KEY_PREFIX}:%`]));
       await unparkLetters(ctx.databaseUrl, parked);
       await orm.close(true);
       await sink.stop();
@@ -101,7 +100,7 @@ function assertExactlyOnce(sink: CountingSmtpSink, expectedIds: string[], count:
 }
 
 async function parkPendingLetters(databaseUrl: string): Promise<string[]> {
-  return withPg(databaseUrl, async (client) =>
+  return withClient(databaseUrl, async (client) =>
     (await client.query<{ id: string }>(
       `update compliance.notification set next_attempt_at = next_attempt_at + ${PARKED} where status = 'PENDING' returning id`,
     )).rows.map((r) => r.id));
@@ -109,7 +108,7 @@ async function parkPendingLetters(databaseUrl: string): Promise<string[]> {
 
 async function unparkLetters(databaseUrl: string, ids: string[]): Promise<void> {
   if (!ids.length) return;
-  await withPg(databaseUrl, (client) =>
+  await withClient(databaseUrl, (client) =>
     client.query(`update compliance.notification set next_attempt_at = next_attempt_at - ${PARKED} where id = any($1::uuid[])`, [ids]));
 }
 

@@ -1,11 +1,11 @@
 // Issue 9: reporting 10,000 placements through the gateway, 500 a call, against the same rows
 // written by plain multi-row INSERTs of the same batch size. Target: at most 3× the direct time.
 import type pg from 'pg';
+import { withClient } from '@hub/common';
 import { compared, type BenchContext, type Scenario, type ScenarioResult } from '../lib/scenario.js';
 import { MAX_PLACEMENTS_PER_CALL } from '../../services/organizations/src/commands/placement.commands.js';
 import { deletePlacements, placementCandidates, type PlacementCandidate } from './support/placement-candidates.js';
 import { graphqlClient, type GraphqlClient } from '../lib/graphql.js';
-import { withPg } from '../lib/pg.js';
 import { median, round, timed } from '../lib/stats.js';
 
 const ROWS = 10_000;
@@ -20,7 +20,7 @@ export const reportPlacementsScenario: Scenario = {
   name: 'report-placements',
   scales: ['region', 'nation'],
   async run(ctx) {
-    return withPg(ctx.databaseUrl, async (client) => {
+    return withClient(ctx.databaseUrl, async (client) => {
       const candidates = await placementCandidates(client, ROWS + WARM_UP_ROWS, ctx.dataset.now);
       const [warmUp, measured] = [candidates.slice(0, WARM_UP_ROWS), candidates.slice(WARM_UP_ROWS)];
       const hub = await ctx.startHub();

@@ -1,16 +1,26 @@
 import pg from 'pg';
 
-/** Runs statements on the server's maintenance database (CREATE/DROP DATABASE cannot run in a pool transaction). */
-export async function withAdminClient<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** The URL of another database on the same server. */
+export function siblingDatabase(databaseUrl: string, name: string): string {
   const url = new URL(databaseUrl);
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** One plain client on this database for the duration of `work`, closed after it. */
+export async function withClient<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     return await work(client);
   } finally {
     await client.end();
   }
+}
+
+/** Runs statements on the server's maintenance database (CREATE/DROP DATABASE cannot run in a pool transaction). */
+export function withAdminClient<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  return withClient(siblingDatabase(databaseUrl, 'postgres'), work);
 }
 
 export async function ensureDatabase(databaseUrl: string): Promise<void> {
