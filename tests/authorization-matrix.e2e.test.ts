@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnsecuredJWT } from 'jose';
+import pg from 'pg';
 import { runSql, signToken } from '@hub/common';
 import { errorCodes, gql, gqlData, tokenFor, type GraphQLResponse } from '@hub/common/testing';
+import { addOfficialPage, approvedMaterial, createMaterial, distributedMaterial } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
+import { markLettersSent, municipalitiesWithSubordinates, registerSubordinate } from './support/region.js';
 import {
   CALLERS, MATRIX, type Caller, type Entry, type Fixtures, type Outcome, type PerCaller, type Read,
 } from './support/authorization-matrix.js';
@@ -27,43 +30,18 @@ async function perCaller(make: (caller: Caller) => Promise<string>): Promise<Per
   return Object.fromEntries(CALLERS.map((c, i) => [c, ids[i]])) as PerCaller;
 }
 
-async function draft(title: string): Promise<string> {
-  const res = await data('mutation($input: CreateMaterialInput!) { createMaterial(input: $input) { id } }', {
-    input: { title, body: 'Текст материала.', topic: 'CULTURE' },
-  });
-  return res.createMaterial.id;
-}
-
-async function approved(title: string): Promise<string> {
-  const id = await draft(title);
-  await data('mutation($id: ID!) { approveMaterial(id: $id) { id } }', { id });
-  return id;
-}
-
-async function subordinate(name: string): Promise<string> {
-  const res = await data('mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }', {
-    input: {
-      name, kind: 'SUBORDINATE', parentId: f.municipality,
-      head: { fullName: 'Петров Пётр Петрович', position: 'Директор', email: 'director@khv-region.test' },
-    },
-  });
-  return res.registerOrganization.id;
-}
+const draft = (title: string) => createMaterial(hub.gatewayUrl, admin, { title, body: 'Текст материала.', topic: 'CULTURE' });
+const approved = (title: string) => approvedMaterial(hub.gatewayUrl, admin, { title, body: 'Текст материала.', topic: 'CULTURE' });
+const subordinate = (name: string) => registerSubordinate(hub.gatewayUrl, admin, f.municipality, name);
 
 async function buildFixtures(): Promise<void> {
-  const { organizations } = await data(`{ organizations(kind: MUNICIPALITY, first: 50) {
-    edges { node { id children { id kind } } } } }`);
-  const [own, another] = organizations.edges
-    .map((e: any) => ({ id: e.node.id as string, subordinates: e.node.children.filter((c: any) => c.kind === 'SUBORDINATE') }))
-    .filter((m: any) => m.subordinates.length > 0);
-  f = { now: NOW.toISOString(), week: WEEK, municipality: own.id, subordinate: own.subordinates[0].id, other: another.subordinates[0].id } as Fixtures;
+  f = { now: NOW.toISOString(), week: WEEK, ...(await municipalitiesWithSubordinates(hub.gatewayUrl, admin)) } as Fixtures;
 
   const run = await data(`mutation { runComplianceCheck(rule: WEEKLY_PLACEMENTS, period: "${WEEK}") { status } }`);
   expect(run.runComplianceCheck.status).toBe('SUCCEEDED');
 
-  f.material = await approved('Матрица прав: разослан муниципалитету');
-  await data('mutation($id: ID!, $a: AudienceInput!) { distributeMaterial(id: $id, audience: $a) { id } }', {
-    id: f.material, a: { organizationIds: [f.municipality] },
+  f.material = await distributedMaterial(hub.gatewayUrl, admin, { title: 'Матрица прав: разослан муниципалитету', body: 'Текст материала.', topic: 'CULTURE' }, {
+    organizationIds: [f.municipality],
   });
 
   const channel = (c: Caller) => `https://t.me/matrix_${c.toLowerCase()}`;
@@ -74,12 +52,7 @@ async function buildFixtures(): Promise<void> {
     perCaller((c) => approved(`Утверждён для рассылки: ${c}`)),
     perCaller((c) => subordinate(`Учреждение для правки: ${c}`)),
     perCaller((c) => subordinate(`Учреждение для ликвидации: ${c}`)),
-    perCaller(async (c) => {
-      const res = await data('mutation($input: AddOfficialPageInput!) { addOfficialPage(input: $input) { id } }', {
-        input: { organizationId: f.subordinate, platform: 'TELEGRAM', url: channel(c) },
-      });
-      return res.addOfficialPage.id;
-    }),
+    perCaller((c) => addOfficialPage(hub.gatewayUrl, admin, { organizationId: f.subordinate, platform: 'TELEGRAM', url: channel(c) })),
     perCaller(async (c) => {
       const res = await data('mutation($input: GrantExemptionInput!) { grantExemption(input: $input) { id } }', {
         input: { organizationId: f.subordinate, rule: 'WEEKLY_PLACEMENTS', period: `2026-W${20 + CALLERS.indexOf(c)}`, reason: 'Реорганизация' },
@@ -92,11 +65,17 @@ async function buildFixtures(): Promise<void> {
     pages, pageUrls: Object.fromEntries(CALLERS.map((c) => [c, channel(c)])), exemptions,
   });
 
-  // The outbox has no API to send a letter without a worker: mark some of the check's letters sent.
+  // Some of the check's letters, marked sent.
   const letters = await data(`{ notifications(status: PENDING, first: ${CALLERS.length}) { edges { node { id } } } }`);
   const ids: string[] = letters.notifications.edges.map((e: any) => e.node.id);
   expect(ids).toHaveLength(CALLERS.length);
-  await runSql(hub.subgraphs.compliance.orm.em.fork(), `update compliance.notification set status = 'SENT', sent_at = ? where id in (${ids.map(() => '?').join(', ')})`, [NOW, ...ids], 'run');
+  const db = new pg.Client({ connectionString: hub.databaseUrl });
+  await db.connect();
+  try {
+    await markLettersSent((text, params) => db.query(text, params), ids, NOW);
+  } finally {
+    await db.end();
+  }
   f.notifications = Object.fromEntries(CALLERS.map((c, i) => [c, ids[i]])) as PerCaller;
 
   const settings = await data('{ escalationPolicy { suppressWhenParentTold } complianceRules { code threshold } }');

@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import pg from 'pg';
 import { gql, tokenFor, type GraphQLResponse } from '@hub/common/testing';
+import { addOfficialPage, createMaterial, distributedMaterial, registerOrganization } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { FromValid, abbreviate } from './support/arbitraries.js';
 import { inputProperties, type Caller, type Fixtures, type Harness, type InputProperty, type Vars } from './support/input-properties.js';
 import { queryProperties } from './support/query-properties.js';
+import { municipalitiesWithSubordinates } from './support/region.js';
 
 // Tuesday 1 December 2026, 10:05 in Khabarovsk: 2026-W48 is the last complete week.
 const NOW = new Date('2026-12-01T00:05:00Z');
@@ -44,39 +46,24 @@ const changedTables = (before: Fingerprint, after: Fingerprint) =>
   Object.keys(after).filter((table) => JSON.stringify(after[table]) !== JSON.stringify(before[table]));
 
 async function buildFixtures(): Promise<Fixtures> {
-  const { organizations } = await admin('{ organizations(kind: MUNICIPALITY, first: 50) { edges { node { id children { id kind } } } } }');
-  const [own, another] = organizations.edges
-    .map((e: any) => ({ id: e.node.id as string, subordinates: e.node.children.filter((c: any) => c.kind === 'SUBORDINATE') }))
-    .filter((m: any) => m.subordinates.length > 0);
-  const fixtures = { now: NOW, week: WEEK, municipality: own.id, subordinate: own.subordinates[0].id, other: another.subordinates[0].id } as Fixtures;
+  const fixtures = { now: NOW, week: WEEK, ...(await municipalitiesWithSubordinates(hub.gatewayUrl, tokens.ADMIN)) } as Fixtures;
 
   await admin(`mutation { runComplianceCheck(rule: WEEKLY_PLACEMENTS, period: "${WEEK}") { id } }`);
   const letters = await admin('{ notifications(status: PENDING, first: 1) { edges { node { id } } } }');
   fixtures.notification = letters.notifications.edges[0].node.id;
 
-  const create = async (title: string) =>
-    (await admin('mutation($input: CreateMaterialInput!) { createMaterial(input: $input) { id } }', { input: { title, body: 'Текст.', topic: 'SPORT' } }))
-      .createMaterial.id as string;
-  fixtures.material = await create('Свойства входа: разослан');
-  await admin('mutation($id: ID!) { approveMaterial(id: $id) { id } }', { id: fixtures.material });
-  await admin('mutation($id: ID!, $a: AudienceInput!) { distributeMaterial(id: $id, audience: $a) { id } }', {
-    id: fixtures.material, a: { organizationIds: [fixtures.municipality] },
-  });
-  fixtures.draft = await create('Свойства входа: черновик для правки');
+  const material = (title: string) => ({ title, body: 'Текст.', topic: 'SPORT' });
+  fixtures.material = await distributedMaterial(hub.gatewayUrl, tokens.ADMIN, material('Свойства входа: разослан'), { organizationIds: [fixtures.municipality] });
+  fixtures.draft = await createMaterial(hub.gatewayUrl, tokens.ADMIN, material('Свойства входа: черновик для правки'));
 
-  const addPage = async (organizationId: string, url: string) =>
-    (await admin('mutation($input: AddOfficialPageInput!) { addOfficialPage(input: $input) { id } }', { input: { organizationId, platform: 'TELEGRAM', url } }))
-      .addOfficialPage.id as string;
+  const addPage = (organizationId: string, url: string) => addOfficialPage(hub.gatewayUrl, tokens.ADMIN, { organizationId, platform: 'TELEGRAM', url });
   fixtures.page = await addPage(fixtures.subordinate, 'https://t.me/prop_inputs_own');
   fixtures.otherPage = await addPage(fixtures.other, 'https://t.me/prop_inputs_other');
 
-  const registered = await admin('mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }', {
-    input: {
-      name: 'Свойства входа: учреждение для правки', kind: 'SUBORDINATE', parentId: fixtures.municipality,
-      head: { fullName: 'Иванов Иван Иванович', position: 'Директор', email: 'ivanov@khv-region.test' },
-    },
+  fixtures.organization = await registerOrganization(hub.gatewayUrl, tokens.ADMIN, {
+    name: 'Свойства входа: учреждение для правки', kind: 'SUBORDINATE', parentId: fixtures.municipality,
+    head: { fullName: 'Иванов Иван Иванович', position: 'Директор', email: 'ivanov@khv-region.test' },
   });
-  fixtures.organization = registered.registerOrganization.id;
 
   const settings = await admin(`{ escalationPolicy { levels { level minConsecutive mandatoryBodyMinConsecutive recipients }
     contentCenterRecipients suppressWhenParentTold } complianceRules { code timezone } }`);
@@ -159,7 +146,7 @@ function apply(valid: Vars, { replacements }: Variation): Vars {
 }
 
 function harness(): Harness {
-  return { f, run: ++runs, admin, sql };
+  return { f, run: ++runs, admin, sql, gatewayUrl: hub.gatewayUrl, adminToken: tokens.ADMIN };
 }
 
 async function holds(property: InputProperty, variation: Variation, caller: Caller): Promise<void> {

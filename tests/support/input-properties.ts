@@ -3,7 +3,9 @@ import {
   hostileBool, hostileDateTime, hostileEmail, hostileEnum, hostileId, hostileInn, hostileInt, hostileList, hostileObject,
   hostilePeriod, hostileString, hostileText, hostileUrl, hugeUuidList,
 } from './arbitraries.js';
+import { approvedMaterial, createMaterial } from './fixtures.js';
 import { asInstant, bodyText, email, instantSent, sameUrls, trimmed, unique } from './normalization.js';
+import { DIRECTOR, markLettersSent, registerSubordinate } from './region.js';
 
 /**
  * Issue 8, item 7: one property per Mutation field of the supergraph. Each run starts from a
@@ -47,6 +49,9 @@ export interface Harness {
   run: number;
   admin(document: string, variables?: Vars): Promise<any>;
   sql(text: string, params?: unknown[]): Promise<any[]>;
+  /** Where `admin` calls, and with what token, for the shared fixtures (support/fixtures.ts, support/region.ts). */
+  gatewayUrl: string;
+  adminToken: string;
 }
 
 /** After a success: what was stored, read back, and what the documented normalization of the sent input gives. */
@@ -109,18 +114,9 @@ const ORGANIZATION_READ = `query($id: ID!) { organization(id: $id) {
   name shortName kind inn contactEmail active deactivationReason parent { id } head { fullName position email } } }`;
 const PAGES_READ = 'query($id: ID!) { organization(id: $id) { pages { id platform url verified feedbackWidgets { form placedAt } } } }';
 
-async function draft(h: Harness): Promise<string> {
-  const data = await h.admin('mutation($input: CreateMaterialInput!) { createMaterial(input: $input) { id } }', {
-    input: { title: `Свойства входа: черновик ${h.run}`, body: 'Текст материала.', topic: 'SOCIAL' },
-  });
-  return data.createMaterial.id;
-}
-
-async function approved(h: Harness): Promise<string> {
-  const id = await draft(h);
-  await h.admin('mutation($id: ID!) { approveMaterial(id: $id) { id } }', { id });
-  return id;
-}
+const draftInput = (h: Harness) => ({ title: `Свойства входа: черновик ${h.run}`, body: 'Текст материала.', topic: 'SOCIAL' });
+const draft = (h: Harness) => createMaterial(h.gatewayUrl, h.adminToken, draftInput(h));
+const approved = (h: Harness) => approvedMaterial(h.gatewayUrl, h.adminToken, draftInput(h));
 
 async function exemption(h: Harness): Promise<string> {
   const data = await h.admin('mutation($input: GrantExemptionInput!) { grantExemption(input: $input) { id } }', {
@@ -129,15 +125,7 @@ async function exemption(h: Harness): Promise<string> {
   return data.grantExemption.id;
 }
 
-async function subordinate(h: Harness): Promise<string> {
-  const data = await h.admin('mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }', {
-    input: {
-      name: `Свойства входа: учреждение ${h.run}`, kind: 'SUBORDINATE', parentId: h.f.municipality,
-      head: { fullName: 'Петров Пётр Петрович', position: 'Директор', email: 'director@khv-region.test' },
-    },
-  });
-  return data.registerOrganization.id;
-}
+const subordinate = (h: Harness) => registerSubordinate(h.gatewayUrl, h.adminToken, h.f.municipality, `Свойства входа: учреждение ${h.run}`);
 
 async function channel(h: Harness, name: string): Promise<{ id: string; url: string }> {
   const url = `https://t.me/${name}`;
@@ -286,7 +274,7 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
       document: 'mutation($id: ID!) { resendNotification(id: $id) { status } }',
       callers: ADMIN,
       valid: async (h) => {
-        await h.sql("update compliance.notification set status = 'SENT', sent_at = $1 where id = $2", [f.now, f.notification]);
+        await markLettersSent(h.sql, [f.notification], f.now);
         return { id: f.notification };
       },
       hostile: { id: hostileId([f.subordinate, f.material]) },
@@ -480,8 +468,7 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
       callers: ADMIN,
       valid: (h) => ({
         input: {
-          name: `Свойства входа: регистрация ${h.run}`, kind: 'SUBORDINATE', parentId: f.municipality,
-          head: { fullName: 'Петров Пётр Петрович', position: 'Директор', email: 'director@khv-region.test' },
+          name: `Свойства входа: регистрация ${h.run}`, kind: 'SUBORDINATE', parentId: f.municipality, head: { ...DIRECTOR },
         },
       }),
       hostile: {
