@@ -4,12 +4,11 @@ import path from 'node:path';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  createLogger, createSubgraphServer, freePort, loadConfig, startEmbeddedPostgres, systemClock, type HttpService, type SubgraphName,
+  createLogger, createSubgraphServer, freePort, startEmbeddedPostgres, systemClock, type HttpService, type SubgraphName,
 } from '@hub/common';
 import { TEST_JWT_SECRET, errorCodes, gql, tokenFor } from '@hub/common/testing';
 import { complianceSubgraph } from '@hub/compliance';
 import { createGateway } from '@hub/gateway';
-import { startHub } from '@hub/infra/hub';
 import { startTestHub, type TestHub } from './support/hub.js';
 
 const logger = createLogger('faults', 'silent');
@@ -93,14 +92,7 @@ describe('PostgreSQL restarted under a running hub', () => {
     const port = await freePort();
     let db = await startEmbeddedPostgres({ dir: pgDir, persistent: true, port });
     cleanups.push(() => db.stop());
-    const ports = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-    const hub = await startHub(
-      loadConfig({
-        DATABASE_URL: db.url, AUTH_JWT_SECRET: TEST_JWT_SECRET, HUB_SEED: 'none', DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test',
-        GATEWAY_PORT: String(ports[0]), CONTENT_PORT: String(ports[1]), ORGANIZATIONS_PORT: String(ports[2]), COMPLIANCE_PORT: String(ports[3]),
-      }),
-      { worker: false, logger },
-    );
+    const hub = await startTestHub({ databaseUrl: db.url });
     cleanups.push(() => hub.stop());
     const admin = await tokenFor('ADMIN');
     const register = (name: string) => gql(

@@ -11,16 +11,17 @@ export interface TestHub extends RunningHub {
 
 /**
  * The real hub for one test file: its own database, the three subgraphs and the gateway as
- * HTTP servers on free ports, and a real SMTP sink.
+ * HTTP servers on free ports, and a real SMTP sink. `databaseUrl` runs it on a database the
+ * caller owns (and stops) instead of a fresh one dropped on stop.
  */
 export async function startTestHub(
-  options: { seed?: 'demo' | 'none'; clock?: Clock; worker?: boolean; smtpUrl?: string } = {},
+  options: { seed?: 'demo' | 'none'; clock?: Clock; worker?: boolean; smtpUrl?: string; databaseUrl?: string } = {},
 ): Promise<TestHub> {
-  const db = await createTestDatabase();
+  const db = options.databaseUrl ? null : await createTestDatabase();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hub-e2e-'));
   const [gateway, content, organizations, compliance] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   const config = loadConfig({
-    DATABASE_URL: db.url,
+    DATABASE_URL: options.databaseUrl ?? db!.url,
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     HUB_SEED: options.seed ?? 'none',
     DATA_DIR: dataDir,
@@ -38,7 +39,7 @@ export async function startTestHub(
     dataDir,
     stop: async () => {
       await hub.stop();
-      await db.drop();
+      await db?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
