@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnsecuredJWT } from 'jose';
-import pg from 'pg';
-import { runSql, signToken } from '@hub/common';
+import { runSql, signToken, withClient } from '@hub/common';
 import { errorCodes, gql, gqlData, tokenFor, type GraphQLResponse } from '@hub/common/testing';
 import { addOfficialPage, approvedMaterial, createMaterial, distributedMaterial } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
@@ -69,13 +68,7 @@ async function buildFixtures(): Promise<void> {
   const letters = await data(`{ notifications(status: PENDING, first: ${CALLERS.length}) { edges { node { id } } } }`);
   const ids: string[] = letters.notifications.edges.map((e: any) => e.node.id);
   expect(ids).toHaveLength(CALLERS.length);
-  const db = new pg.Client({ connectionString: hub.databaseUrl });
-  await db.connect();
-  try {
-    await markLettersSent((text, params) => db.query(text, params), ids, NOW);
-  } finally {
-    await db.end();
-  }
+  await withClient(hub.databaseUrl, (db) => markLettersSent((text, params) => db.query(text, params), ids, NOW));
   f.notifications = Object.fromEntries(CALLERS.map((c, i) => [c, ids[i]])) as PerCaller;
 
   const settings = await data('{ escalationPolicy { suppressWhenParentTold } complianceRules { code threshold } }');
