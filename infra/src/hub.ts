@@ -70,6 +70,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
 
     const runtime = {
       jwtSecret: secret, production: config.env === 'production', logger, clock, timezone: config.timezone, publicUrl: config.publicUrl,
+      contentFourEyes: config.contentFourEyes,
     };
     const start = (def: SubgraphDefinition<any>, name: SubgraphName) =>
       startSubgraph(def, { ...runtime, databaseUrl: databaseUrl!, port: config.ports[name] }).then((s) => {

@@ -45,6 +45,7 @@ export async function bootSubgraph<TContext extends BaseContext>(
     clock: systemClock,
     timezone: config.timezone,
     publicUrl: config.publicUrl,
+    contentFourEyes: config.contentFourEyes,
   });
   onShutdown(logger, running.stop);
 }

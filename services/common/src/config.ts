@@ -22,6 +22,7 @@ const envSchema = z.object({
   COMPLIANCE_URL: optionalUrl,
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   DATA_DIR: z.string().default('.data'),
+  CONTENT_FOUR_EYES: z.stringbool({ error: 'must be true or false' }).default(true),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -41,6 +42,8 @@ export interface HubConfig {
   publicUrl: string;
   dataDir: string;
   subgraphTimeoutMs: number;
+  /** An author may not approve its own material (CONTENT_FOUR_EYES). */
+  contentFourEyes: boolean;
   ports: { gateway: number } & Record<SubgraphName, number>;
   subgraphUrls: Record<SubgraphName, string>;
 }
@@ -78,6 +81,7 @@ export function loadConfig(source: Record<string, string | undefined>): HubConfi
     publicUrl: env.HUB_PUBLIC_URL ?? `http://localhost:${env.GATEWAY_PORT}`,
     dataDir: env.DATA_DIR,
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+    contentFourEyes: env.CONTENT_FOUR_EYES,
     ports: {
       gateway: env.GATEWAY_PORT,
       content: env.CONTENT_PORT,

@@ -42,6 +42,8 @@ export interface SubgraphRuntime {
   clock: Clock;
   timezone: string;
   publicUrl: string;
+  /** Content: an author may not approve its own material; on unless the configuration says otherwise. */
+  contentFourEyes?: boolean;
 }
 
 export interface RunningSubgraph {

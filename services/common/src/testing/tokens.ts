@@ -2,6 +2,12 @@ import { signToken, type Role } from '../auth.js';
 
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
-export function tokenFor(role: Role, org: string | null = null, expiresIn: string | number = '1h'): Promise<string> {
-  return signToken(TEST_JWT_SECRET, { sub: `test-${role.toLowerCase()}`, role, org }, expiresIn);
+/** `sub` names someone else of the same role: a second editor approving an author's material, say. */
+export function tokenFor(
+  role: Role,
+  org: string | null = null,
+  expiresIn: string | number = '1h',
+  sub = `test-${role.toLowerCase()}`,
+): Promise<string> {
+  return signToken(TEST_JWT_SECRET, { sub, role, org }, expiresIn);
 }

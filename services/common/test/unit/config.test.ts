@@ -20,6 +20,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ HUB_SEED: 'everything' })).toThrow(/HUB_SEED/);
   });
 
+  it('keeps four eyes on materials unless CONTENT_FOUR_EYES turns it off', () => {
+    expect(loadConfig({}).contentFourEyes).toBe(true);
+    expect(loadConfig({ CONTENT_FOUR_EYES: 'false' }).contentFourEyes).toBe(false);
+    expect(loadConfig({ CONTENT_FOUR_EYES: '0' }).contentFourEyes).toBe(false);
+    expect(loadConfig({ CONTENT_FOUR_EYES: 'true' }).contentFourEyes).toBe(true);
+    expect(() => loadConfig({ CONTENT_FOUR_EYES: 'maybe' })).toThrow(/CONTENT_FOUR_EYES/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });
