@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { assertCanReport, badInput, notFound, parseInput, PLATFORMS, type Platform } from '@hub/common';
 import type { OrganizationsContext } from '../context.js';
 import { OfficialPageEntity, type OfficialPage } from '../entities/official-page.entity.js';
-import { normalizePageUrl } from '../domain/page-url.js';
+import { normalizePageUrl, platformIdOf } from '../domain/page-url.js';
 import { FEEDBACK_FORMS, markWidgets, type FeedbackForm } from '../domain/feedback-widget.js';
 import { loadOrganization } from './organization.commands.js';
 
@@ -40,6 +40,7 @@ export async function addOfficialPage(ctx: OrganizationsContext, raw: unknown): 
     platform: input.platform,
     url: url.url,
     normalizedUrl: url.normalized,
+    platformId: platformIdOf(input.platform as Platform, url.url),
     verified: input.verified ?? false,
     createdBy: ctx.auth.sub,
     createdAt: ctx.clock(),

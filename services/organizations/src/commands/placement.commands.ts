@@ -3,12 +3,10 @@ import { HubError, badInput, forbidden, parseInput, scopeRoot } from '@hub/commo
 import type { OrganizationsContext } from '../context.js';
 import { OfficialPageEntity } from '../entities/official-page.entity.js';
 import type { Placement } from '../entities/placement.entity.js';
-import { checkPostUrl } from '../domain/post-url.js';
+import { checkPlacement } from '../domain/placement-checks.js';
 import { distributedMaterials, insertPlacements, placementsFor, type NewPlacement } from '../data/placements.repo.js';
 
 export const MAX_PLACEMENTS_PER_CALL = 500;
-/** Clocks disagree a little; a post "from the future" beyond that is a typo. */
-const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 const item = z.object({
   materialId: z.uuid('is not a valid id'),
@@ -61,18 +59,13 @@ export async function reportPlacements(ctx: OrganizationsContext, raw: unknown):
     const page = pages.get(it.pageId)!;
     const material = materials.get(it.materialId);
     if (!material) throw itemError(index, 'materialId', 'no distributed material has this id');
-    const url = checkPostUrl(page.platform, page.url, it.url);
-    if (!url.ok) throw itemError(index, 'url', url.message);
-    if (it.publishedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw itemError(index, 'publishedAt', 'is in the future');
-    if (it.publishedAt < material.distributedAt) throw itemError(index, 'publishedAt', 'is before the material was distributed');
-    if (material.withdrawnAt && material.withdrawnAt <= it.publishedAt) {
-      throw itemError(index, 'publishedAt', 'the material had been withdrawn by then');
-    }
+    const checked = checkPlacement(page, material, it.url, it.publishedAt, now);
+    if (!checked.ok) throw itemError(index, checked.field, checked.message);
     return {
       organizationId: page.organizationId,
       pageId: page.id,
       materialId: it.materialId,
-      url: url.url,
+      url: checked.url,
       publishedAt: it.publishedAt,
       viaGospabliki: it.viaGospabliki ?? page.platform === 'GOSPABLIKI',
       reportedBy: ctx.auth.sub,

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { runSql, type OrganizationKind, type Platform } from '@hub/common';
 import { OrganizationEntity } from '../entities/organization.entity.js';
 import { OfficialPageEntity } from '../entities/official-page.entity.js';
-import { normalizePageUrl } from '../domain/page-url.js';
+import { normalizePageUrl, platformIdOf } from '../domain/page-url.js';
 import { articleKey } from '../domain/media-article.js';
 import type { NewPlacement } from './placements.repo.js';
 import { PlacementEntity } from '../entities/placement.entity.js';
@@ -65,6 +65,7 @@ export async function loadDemoOrganizations(em: EntityManager, organizations: De
           platform: page.platform,
           url: url.url,
           normalizedUrl: url.normalized,
+          platformId: platformIdOf(page.platform, url.url),
           verified: page.verified,
           widgetReportProblemAt: page.widgetReportProblemAt,
           widgetShareOpinionAt: page.widgetShareOpinionAt,
@@ -106,7 +107,7 @@ export async function loadDemoActivity(em: EntityManager, activity: DemoActivity
     for (let i = 0; i < activity.placements.length; i += CHUNK) {
       await tx.insertMany(
         PlacementEntity,
-        activity.placements.slice(i, i + CHUNK).map((p) => ({ ...p, reportedBy: 'demo-seed' })),
+        activity.placements.slice(i, i + CHUNK).map((p) => ({ ...p, reportedBy: 'demo-seed', withdrawnAt: null, withdrawnBy: null, withdrawalReason: null })),
       );
     }
     if (activity.media.length) {

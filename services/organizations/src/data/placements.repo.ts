@@ -36,13 +36,13 @@ export interface NewPlacement {
 }
 
 /**
- * One multi-row INSERT; a material already recorded on a page is left as it was (the first
- * report stands). Returns how many rows were new.
+ * One multi-row INSERT; a material already counting on a page is left as it was (the first
+ * report stands; a withdrawn one does not stand in the way). Returns how many rows were new.
  */
 export async function insertPlacements(em: EntityManager, rows: NewPlacement[]): Promise<number> {
   if (!rows.length) return 0;
-  const query = em
-    .getKnex()('organizations.placement')
+  const knex = em.getKnex();
+  const query = knex('organizations.placement')
     .insert(
       rows.map((r) => ({
         organization_id: r.organizationId,
@@ -55,7 +55,8 @@ export async function insertPlacements(em: EntityManager, rows: NewPlacement[]):
         reported_at: r.reportedAt,
       })),
     )
-    .onConflict(['material_id', 'page_id'])
+    // The unique index is partial (withdrawn placements aside): ON CONFLICT must name its predicate.
+    .onConflict(knex.raw('(material_id, page_id) where withdrawn_at is null'))
     .ignore()
     .returning('id');
   const tx = em.getTransactionContext();
@@ -64,7 +65,7 @@ export async function insertPlacements(em: EntityManager, rows: NewPlacement[]):
 }
 
 /**
- * The stored placements for these (material, page) pairs. The pairs are joined as two arrays:
+ * The stored placements for these (material, page) pairs (the counting ones, not those withdrawn). The pairs are joined as two arrays:
  * an `$or` of 500 pairs cost more to build and plan than the batch's insert itself.
  */
 export async function placementsFor(em: EntityManager, pairs: { materialId: string; pageId: string }[]): Promise<Placement[]> {
@@ -72,7 +73,8 @@ export async function placementsFor(em: EntityManager, pairs: { materialId: stri
   const rows = await runSql<Record<string, unknown>[]>(
     em,
     `select p.* from organizations.placement p
-     join unnest(?::uuid[], ?::uuid[]) as pair(material_id, page_id) on p.material_id = pair.material_id and p.page_id = pair.page_id`,
+     join unnest(?::uuid[], ?::uuid[]) as pair(material_id, page_id) on p.material_id = pair.material_id and p.page_id = pair.page_id
+     where p.withdrawn_at is null`,
     [pgArray(pairs.map((p) => p.materialId)), pgArray(pairs.map((p) => p.pageId))],
   );
   return rows.map((row) => em.map(PlacementEntity, row));
@@ -83,7 +85,7 @@ export async function distinctPlacedCounts(em: EntityManager, organizationIds: r
   const rows = await runSql<{ organization_id: string; count: number }[]>(
     em,
     `select organization_id, count(distinct material_id)::int as count from organizations.placement
-     where organization_id = any(?::uuid[]) and published_at >= ? and published_at < ?
+     where organization_id = any(?::uuid[]) and published_at >= ? and published_at < ? and withdrawn_at is null
      group by organization_id`,
     [pgArray(organizationIds), period.start, period.end],
   );

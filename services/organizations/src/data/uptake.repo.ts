@@ -20,7 +20,7 @@ export async function materialUptake(em: EntityManager, period: Period, withinTr
                 ? '(select count(*) from content.received_log r where r.material_id = w.material_id and r.organization_id in (select id from tree))'
                 : 'w.recipient_count'}::int as recipients,
               (select count(distinct p.organization_id) from organizations.placement p
-               where p.material_id = w.material_id ${inTree('p.organization_id')}
+               where p.material_id = w.material_id and p.withdrawn_at is null ${inTree('p.organization_id')}
                  and exists (select 1 from content.received_log r where r.material_id = p.material_id and r.organization_id = p.organization_id)
               )::int as placed_by
        from content.distribution_log w

@@ -48,3 +48,23 @@ export function normalizePageUrl(platform: Platform, raw: string): PageUrlResult
   const normalized = `https://${host}${path.toLowerCase()}`;
   return { ok: true, url: url.toString(), normalized };
 }
+
+/** A VK community's address by number: vk.com/club123, vk.com/public123, vk.com/event123. */
+const VK_COMMUNITY = /^(?:club|public|event)(\d+)$/i;
+
+/**
+ * The page's own id on its platform when its address carries one: a VK community registered as
+ * vk.com/club<id> (or public/event). A page registered by its short name (vk.com/minkult27) has no
+ * known id: null. A VK post names its wall's owner by this id (vk.com/wall-<id>_<post>).
+ */
+export function platformIdOf(platform: Platform, raw: string): string | null {
+  if (platform !== 'VK') return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  const [first, ...rest] = url.pathname.split('/').filter(Boolean);
+  return first && !rest.length ? (VK_COMMUNITY.exec(first)?.[1] ?? null) : null;
+}

@@ -1,5 +1,5 @@
 import type { Platform } from '@hub/common';
-import { normalizePageUrl } from './page-url.js';
+import { normalizePageUrl, platformIdOf } from './page-url.js';
 
 export type PostUrlResult = { ok: true; url: string } | { ok: false; message: string };
 
@@ -7,17 +7,27 @@ const segments = (url: URL) => url.pathname.split('/').filter(Boolean);
 const host = (url: URL) => url.hostname.toLowerCase().replace(/^(www\.|m\.)/, '');
 const same = (a: string | undefined, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
 const POST_ID = /^[A-Za-z0-9_-]{3,}$/;
+/** A VK wall post: the owner (a community's id with a minus, a person's without) and the post's number. */
+const WALL = /^wall(-?\d+)_\d+$/;
+const wallOwner = (wall: string) => WALL.exec(wall)![1]!;
+
+/** vk.com/<page>?w=wall…: <page> is the page's own address, or its community by number. */
+function onThisVkPage(post: URL, page: URL, pagePlatformId: string | null): boolean {
+  if (same(segments(post)[0], segments(page)[0])) return true;
+  return !!pagePlatformId && platformIdOf('VK', `${post.origin}${post.pathname}`) === pagePlatformId;
+}
 
 /**
  * Is `url` one post (not the page itself) on the given official page? Each platform spells a
  * post its own way; where the URL names its page, it must be this page.
- *   VK:        vk.com/wall-123_456, or vk.com/<page>?w=wall-123_456
+ *   VK:        vk.com/wall-123_456, or vk.com/<page>?w=wall-123_456; the wall's owner (-123: the
+ *              community 123) must be the page's community when its id is known (`pagePlatformId`)
  *   Telegram:  t.me/<channel>/<message number>  (t.me/s/<channel>/<n> too)
  *   OK:        ok.ru/group/<id>/topic/<id>, ok.ru/<page>/topic/<id>
  *   MAX:       max.ru/<channel>/<post id>
  *   Gospabliki and websites: a deeper path under the page
  */
-export function checkPostUrl(platform: Platform, pageUrl: string, raw: string): PostUrlResult {
+export function checkPostUrl(platform: Platform, pageUrl: string, raw: string, pagePlatformId: string | null = null): PostUrlResult {
   const onPlatform = normalizePageUrl(platform, raw);
   if (!onPlatform.ok) return onPlatform;
   const post = new URL(raw.trim());
@@ -28,11 +38,14 @@ export function checkPostUrl(platform: Platform, pageUrl: string, raw: string): 
 
   switch (platform) {
     case 'VK': {
-      const wall = /^wall-?\d+_\d+$/;
-      if (first && wall.test(first)) return { ok: true, url: post.toString() };
       const w = post.searchParams.get('w');
-      if (w && wall.test(w) && same(first, pageSegments[0])) return { ok: true, url: post.toString() };
-      return notAPost;
+      const wall = first && WALL.test(first) ? first : w && WALL.test(w) && onThisVkPage(post, page, pagePlatformId) ? w : null;
+      if (!wall) return notAPost;
+      const owner = wallOwner(wall);
+      if (pagePlatformId && owner !== `-${pagePlatformId}`) {
+        return { ok: false, message: `is a post on the wall ${owner}, not of ${pageUrl} (community ${pagePlatformId})` };
+      }
+      return { ok: true, url: post.toString() };
     }
     case 'TELEGRAM': {
       const [channel, message] = first === 's' ? [second, third] : [first, second];

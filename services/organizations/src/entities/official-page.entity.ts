@@ -11,6 +11,8 @@ export const OfficialPageEntity = defineEntity({
     platform: p.enum([...PLATFORMS]),
     url: p.text(),
     normalizedUrl: p.text().unique(),
+    /** Its id on the platform when its address carries one (a VK community: vk.com/club<id>), else null. */
+    platformId: p.text().nullable(),
     verified: p.boolean().default(false),
     widgetReportProblemAt: p.datetime().nullable(),
     widgetShareOpinionAt: p.datetime().nullable(),

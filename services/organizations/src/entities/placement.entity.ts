@@ -1,6 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
-/** One regional-content material placed on one official page (decree 3.1). */
+/** One regional-content material placed on one official page (decree 3.1); one counting placement per (material, page). */
 export const PlacementEntity = defineEntity({
   name: 'Placement',
   tableName: 'placement',
@@ -14,8 +14,11 @@ export const PlacementEntity = defineEntity({
     viaGospabliki: p.boolean().default(false),
     reportedBy: p.text(),
     reportedAt: p.datetime().defaultRaw('now()'),
+    /** Withdrawn placements stay stored and count nowhere (migration 20261205). */
+    withdrawnAt: p.datetime().nullable(),
+    withdrawnBy: p.text().nullable(),
+    withdrawalReason: p.text().nullable(),
   },
-  uniques: [{ properties: ['materialId', 'pageId'] }],
 });
 
 export type Placement = InferEntity<typeof PlacementEntity>;

@@ -7,9 +7,11 @@ import { distinctPlacedCounts } from '../data/placements.repo.js';
 
 export function createPlacementLoaders(em: EntityManager, parsePeriod: (label: string) => Period) {
   const inPeriod = async <T extends { organizationId: string }>(entity: typeof PlacementEntity | typeof MediaPublicationEntity, ids: string[], period: Period) => {
+    // A withdrawn placement counts nowhere and is listed nowhere (media publications have no withdrawal).
+    const counting = entity === PlacementEntity ? { withdrawnAt: null } : {};
     const rows = (await em.find(
       entity as typeof PlacementEntity,
-      { organizationId: { $in: ids }, publishedAt: { $gte: period.start, $lt: period.end } },
+      { organizationId: { $in: ids }, publishedAt: { $gte: period.start, $lt: period.end }, ...counting },
       { orderBy: { publishedAt: 'desc', id: 'desc' } },
     )) as unknown as T[];
     return groupBy(rows, (r) => r.organizationId);
@@ -31,7 +33,8 @@ export function createPlacementLoaders(em: EntityManager, parsePeriod: (label: s
     countOfMaterial: new DataLoader<string, number>(async (ids) => {
       const rows = await runSql<{ material_id: string; count: number }[]>(
         em,
-        'select material_id, count(*)::int as count from organizations.placement where material_id = any(?::uuid[]) group by material_id',
+        `select material_id, count(*)::int as count from organizations.placement
+         where material_id = any(?::uuid[]) and withdrawn_at is null group by material_id`,
         [pgArray(ids.filter(isUuid))],
       );
       const counts = new Map(rows.map((r) => [r.material_id, r.count]));

@@ -31,7 +31,7 @@ export const Material = {
     const after = decodeCursor(args.after, ['instant', 'uuid']) as [string, string] | null;
     const root = scopeRoot(ctx.auth);
     const knex = ctx.em.getKnex();
-    const query = knex('organizations.placement as p').where('p.material_id', material.id);
+    const query = knex('organizations.placement as p').where('p.material_id', material.id).whereNull('p.withdrawn_at');
     if (root) query.whereRaw(`p.organization_id in (${SUBTREE_SQL})`, [root]);
     const [{ count }] = (await query.clone().count({ count: '*' })) as [{ count: string }];
     const page = query.clone().select('p.*').orderBy([{ column: 'p.published_at', order: 'desc' }, { column: 'p.id', order: 'desc' }]).limit(size + 1);

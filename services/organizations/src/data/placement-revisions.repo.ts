@@ -1,0 +1,54 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { pgArray, runSql } from '@hub/common';
+import { PlacementEntity, type Placement } from '../entities/placement.entity.js';
+
+export interface Revision {
+  by: string;
+  at: Date;
+}
+
+const record = (em: EntityManager, placement: Placement, publishedAt: Date[], change: 'CORRECTED' | 'WITHDRAWN', revision: Revision) =>
+  runSql(
+    em,
+    `insert into organizations.placement_revision (placement_id, organization_id, published_at, change, changed_by, changed_at)
+     select ?, ?, published_at, ?, ?, ? from unnest(?::timestamptz[]) as t(published_at)`,
+    [placement.id, placement.organizationId, change, revision.by, revision.at, pgArray(publishedAt.map((d) => d.toISOString()))],
+    'run',
+  );
+
+/** The placement as it counts now, locked for the change; null once withdrawn (or never stored). */
+async function lockCounting(em: EntityManager, id: string): Promise<Placement | null> {
+  const [row] = await runSql<Record<string, unknown>[]>(
+    em, 'select * from organizations.placement where id = ? and withdrawn_at is null for update', [id],
+  );
+  return row ? em.map(PlacementEntity, row) : null;
+}
+
+/**
+ * New post address and publication time, and a revision for each publication time the change
+ * touched (the old and the new one): both periods' results are stale from `revision.at` on.
+ * Null when the placement was withdrawn meanwhile. Run inside a transaction.
+ */
+export async function correctStored(em: EntityManager, id: string, change: { url: string; publishedAt: Date }, revision: Revision): Promise<Placement | null> {
+  const before = await lockCounting(em, id);
+  if (!before) return null;
+  const [row] = await runSql<Record<string, unknown>[]>(
+    em, 'update organizations.placement set url = ?, published_at = ? where id = ? returning *', [change.url, change.publishedAt, id],
+  );
+  const times = before.publishedAt.getTime() === change.publishedAt.getTime() ? [before.publishedAt] : [before.publishedAt, change.publishedAt];
+  await record(em, before, times, 'CORRECTED', revision);
+  return em.map(PlacementEntity, row!);
+}
+
+/** Marks the placement withdrawn (it stays stored) with a revision for its period. Null when it already was. Run inside a transaction. */
+export async function withdrawStored(em: EntityManager, id: string, reason: string, revision: Revision): Promise<Placement | null> {
+  const before = await lockCounting(em, id);
+  if (!before) return null;
+  const [row] = await runSql<Record<string, unknown>[]>(
+    em,
+    'update organizations.placement set withdrawn_at = ?, withdrawn_by = ?, withdrawal_reason = ? where id = ? returning *',
+    [revision.at, revision.by, reason, id],
+  );
+  await record(em, before, [before.publishedAt], 'WITHDRAWN', revision);
+  return em.map(PlacementEntity, row!);
+}
