@@ -62,7 +62,8 @@ describe('registerOrganization through the gateway', () => {
   it.each([
     ['an INN with a wrong check digit', { inn: '2721000001' }, 'BAD_USER_INPUT', 'inn'],
     ['an INN of 11 digits', { inn: '27210000001' }, 'BAD_USER_INPUT', 'inn'],
-    ['an INN already registered', { inn: '2721000000' }, 'BAD_USER_INPUT', 'inn'],
+    ['an INN already registered', { inn: '2721000000' }, 'CONFLICT', 'inn'],
+    ['a name already registered, case and spacing aside', { name: '  министерство СПОРТА   Хабаровского края ' }, 'CONFLICT', 'name'],
     ['a head e-mail that is not an address', { head: { ...head('X'), email: 'ivanov at mail' } }, 'BAD_USER_INPUT', 'head.email'],
     ['a contact e-mail that is not an address', { contactEmail: 'press@' }, 'BAD_USER_INPUT', 'contactEmail'],
     ['a subordinate without a parent', { kind: 'SUBORDINATE' }, 'BAD_USER_INPUT', 'parentId'],
@@ -78,6 +79,33 @@ describe('registerOrganization through the gateway', () => {
     expect(errorCodes(res)).toEqual([code]);
     expect(res.errors![0]!.extensions!.field).toBe(field);
     expect(await count()).toBe(before);
+  });
+});
+
+describe('updateOrganization keeps INNs and names unique', () => {
+  const UPDATE = 'mutation($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { name inn } }';
+  const read = async (id: string) =>
+    (await gql(url(), 'query($id: ID!) { organization(id: $id) { name inn } }', { id }, admin)).data.organization;
+
+  it.each([
+    ['another organization\'s INN', { inn: '2721000000' }, 'inn'],
+    ['another organization\'s name', { name: 'министерство культуры хабаровского края' }, 'name'],
+  ])('refuses %s with CONFLICT and changes nothing', async (_label, input, field) => {
+    const before = await read(otherMinistry.id);
+    const res = await gql(url(), UPDATE, { id: otherMinistry.id, input: { ...input, shortName: 'Минспорт' } }, admin);
+    expect(errorCodes(res)).toEqual(['CONFLICT']);
+    expect(res.errors![0]!.extensions!.field).toBe(field);
+    expect(res.errors![0]!.message).toContain('Министерство культуры Хабаровского края');
+    expect(await read(otherMinistry.id)).toEqual(before);
+  });
+
+  it('lets an organization keep its own INN and name, and take a liquidated one\'s name', async () => {
+    const own = await gql(url(), UPDATE, { id: ministry.id, input: { inn: '2721000000', name: 'Министерство культуры Хабаровского края' } }, admin);
+    expect(own.errors).toBeUndefined();
+    const closed = await register({ name: 'КГБУ «Старый архив»', kind: 'SUBORDINATE', parentId: otherMinistry.id, head: head('Arch') });
+    await gql(url(), 'mutation($id: ID!) { deactivateOrganization(id: $id, reason: "Ликвидировано") { active } }', { id: closed.data.registerOrganization.id }, admin);
+    const successor = await register({ name: 'КГБУ «Старый архив»', kind: 'SUBORDINATE', parentId: otherMinistry.id, head: head('Arch2') });
+    expect(successor.errors).toBeUndefined();
   });
 });
 
