@@ -36,7 +36,7 @@ async function addPage(key: string, orgKey: string, platform: string, url: strin
 }
 async function distribute(key: string, topic: string, at: string, to: string[]) {
   now = new Date(at);
-  material[key] = await distributedMaterial(hub.gatewayUrl, editor, { title: `Материал ${key}`, body: 'Текст.', topic }, { organizationIds: to.map((k) => org[k]!) });
+  material[key] = await distributedMaterial(hub.gatewayUrl, editor, { title: `Новость района ${key}`, body: 'Текст новости района.', topic }, { organizationIds: to.map((k) => org[k]!) });
 }
 const placed = (m: string, p: string, n: number) => ({ materialId: material[m], pageId: page[p], url: `${postBase[p]}${n}`, publishedAt: '2026-11-26T12:00:00+10:00' });
 const postBase: Record<string, string> = {
@@ -94,9 +94,9 @@ describe('contentUptake', () => {
   it('answers the contract operation: each material of the week with its recipients and those that placed it, least picked up first', async () => {
     const res = await data(UPTAKE, { week: '2026-W48' }, await tokenFor('ANALYST'));
     expect(res.contentUptake).toEqual([
-      { material: { id: material.b, title: 'Материал b', topic: 'SOCIAL' }, recipients: 2, placedBy: 0, uptakeRate: 0 },
-      { material: { id: material.a, title: 'Материал a', topic: 'SOCIAL' }, recipients: 4, placedBy: 3, uptakeRate: 0.75 },
-      { material: { id: material.c, title: 'Материал c', topic: 'CULTURE' }, recipients: 2, placedBy: 2, uptakeRate: 1 },
+      { material: { id: material.b, title: 'Новость района b', topic: 'SOCIAL' }, recipients: 2, placedBy: 0, uptakeRate: 0 },
+      { material: { id: material.a, title: 'Новость района a', topic: 'SOCIAL' }, recipients: 4, placedBy: 3, uptakeRate: 0.75 },
+      { material: { id: material.c, title: 'Новость района c', topic: 'CULTURE' }, recipients: 2, placedBy: 2, uptakeRate: 1 },
     ]);
   });
 

@@ -30,6 +30,9 @@ async function perCaller(make: (caller: Caller) => Promise<string>): Promise<Per
 }
 
 const draft = (title: string) => createMaterial(hub.gatewayUrl, admin, { title, body: 'Текст материала.', topic: 'CULTURE' });
+/** A draft of another editor: every caller allowed to approve may approve it (an author may not, four eyes). */
+const othersDraft = async (title: string) =>
+  createMaterial(hub.gatewayUrl, await tokenFor('EDITOR', null, '1h', 'test-author'), { title, body: 'Текст материала.', topic: 'CULTURE' });
 const approved = (title: string) => approvedMaterial(hub.gatewayUrl, admin, { title, body: 'Текст материала.', topic: 'CULTURE' });
 const subordinate = (name: string) => registerSubordinate(hub.gatewayUrl, admin, f.municipality, name);
 
@@ -46,7 +49,7 @@ async function buildFixtures(): Promise<void> {
   const channel = (c: Caller) => `https://t.me/matrix_${c.toLowerCase()}`;
   const [update, approve, withdraw, toDistribute, toUpdate, toDeactivate, pages, exemptions] = await Promise.all([
     perCaller((c) => draft(`Черновик для правки: ${c}`)),
-    perCaller((c) => draft(`Черновик для утверждения: ${c}`)),
+    perCaller((c) => othersDraft(`Черновик для утверждения: ${c}`)),
     perCaller((c) => draft(`Черновик для отзыва: ${c}`)),
     perCaller((c) => approved(`Утверждён для рассылки: ${c}`)),
     perCaller((c) => subordinate(`Учреждение для правки: ${c}`)),
@@ -70,6 +73,13 @@ async function buildFixtures(): Promise<void> {
   expect(ids).toHaveLength(CALLERS.length);
   await withClient(hub.databaseUrl, (db) => markLettersSent((text, params) => db.query(text, params), ids, NOW));
   f.notifications = Object.fromEntries(CALLERS.map((c, i) => [c, ids[i]])) as PerCaller;
+
+  f.notes = await perCaller(async (c) => {
+    const res = await data('mutation($input: MethodologicalNoteInput!) { addMethodologicalNote(input: $input) { id } }', {
+      input: { text: `Замечание ЦУР для ответа: ${c}`, topic: 'CULTURE' },
+    });
+    return res.addMethodologicalNote.id;
+  });
 
   const settings = await data('{ escalationPolicy { suppressWhenParentTold } complianceRules { code threshold } }');
   f.suppressWhenParentTold = settings.escalationPolicy.suppressWhenParentTold;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, gql, tokenFor } from '@hub/common/testing';
-import { addOfficialPage, createMaterial, distributedMaterial, registerOrganization, type AudienceInput } from './support/fixtures.js';
+import {
+  addOfficialPage, createMaterial, distributedMaterial, registerOrganization, reviewerToken, type AudienceInput,
+} from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { operation } from './support/operations.js';
 
@@ -9,6 +11,8 @@ let now = new Date('2026-11-25T00:00:00Z');
 let hub: TestHub;
 let admin: string;
 let editor: string;
+/** Approves the editor's materials: an author does not approve its own (four eyes). */
+let reviewer: string;
 const org: Record<string, string> = {};
 
 const CREATE = operation('CreateMaterial');
@@ -41,6 +45,7 @@ beforeAll(async () => {
   hub = await startTestHub({ clock: () => now });
   admin = await tokenFor('ADMIN');
   editor = await tokenFor('EDITOR');
+  reviewer = await reviewerToken();
   await register('culture', 'Министерство культуры Хабаровского края', 'EXECUTIVE_BODY', undefined, 'https://vk.com/minkult27');
   await register('museum', 'КГБУК «Краевой музей»', 'SUBORDINATE', org.culture, 'https://vk.com/museum27');
   await register('bikin', 'Бикинский муниципальный округ', 'MUNICIPALITY', undefined, 'https://vk.com/bikin_adm');
@@ -56,7 +61,7 @@ describe('an editor creates, approves and distributes a material', () => {
       placementWindow: { until: '2026-11-27T18:00:00+10:00' },
       summary: 'Награды вручены в краевом музее.',
     });
-    const approved = await call(APPROVE, { id }, editor);
+    const approved = await call(APPROVE, { id }, reviewer);
     expect(approved.data.approveMaterial).toEqual({ id, status: 'APPROVED' });
 
     const sent = await call(DISTRIBUTE, { id, audience: {} }, editor);
@@ -90,7 +95,7 @@ describe('an editor creates, approves and distributes a material', () => {
     const res = await call('query($id: ID!) { material(id: $id) { recipients { id active } } }', { id }, admin);
     expect(res.data.material.recipients).toEqual([{ id: org.bikin, active: false }]);
     const again = await material('Ещё одна новость');
-    await call(APPROVE, { id: again }, editor);
+    await call(APPROVE, { id: again }, reviewer);
     const refused = await call(DISTRIBUTE, { id: again, audience: { organizationIds: [org.bikin] } }, editor);
     expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
     expect(refused.errors![0]!.message).toContain(org.bikin);
@@ -145,7 +150,7 @@ describe('bad input changes nothing', () => {
     ['a media link over http', { mediaLinks: ['http://media.khv-region.test/1.jpg'] }, 'mediaLinks.0'],
   ])('refuses %s', async (_label, patch, field) => {
     const before = await materialCount();
-    const res = await call(CREATE, { input: { title: 'Заголовок', body: 'Текст', topic: 'SPORT', ...patch } }, editor);
+    const res = await call(CREATE, { input: { title: 'Стартовала краевая спартакиада', body: 'Текст новости о спартакиаде.', topic: 'SPORT', ...patch } }, editor);
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.extensions!.field).toBe(field);
     expect(await materialCount()).toBe(before);
@@ -153,14 +158,14 @@ describe('bad input changes nothing', () => {
 
   it('refuses an unknown topic', async () => {
     const before = await materialCount();
-    const res = await call(CREATE, { input: { title: 'Заголовок', body: 'Текст', topic: 'WEATHER' } }, editor);
+    const res = await call(CREATE, { input: { title: 'Прогноз погоды на выходные', body: 'Текст прогноза погоды.', topic: 'WEATHER' } }, editor);
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(await materialCount()).toBe(before);
   });
 
   it('refuses to edit or approve a material that is no longer a draft (CONFLICT)', async () => {
     const id = await distributed('Новость для проверки правок');
-    const edit = await call('mutation($id: ID!) { updateMaterial(id: $id, input: { title: "Другое" }) { title } }', { id }, editor);
+    const edit = await call('mutation($id: ID!) { updateMaterial(id: $id, input: { title: "Другой заголовок новости" }) { title } }', { id }, editor);
     expect(errorCodes(edit)).toEqual(['CONFLICT']);
     expect(errorCodes(await call(APPROVE, { id }, editor))).toEqual(['CONFLICT']);
     const read = await call('query($id: ID!) { material(id: $id) { title status } }', { id }, admin);
@@ -177,7 +182,7 @@ describe('bad input changes nothing', () => {
 
   it('refuses unknown organization ids in the audience, naming them, and stores nothing', async () => {
     const id = await material('Новость для неизвестных получателей');
-    await call(APPROVE, { id }, editor);
+    await call(APPROVE, { id }, reviewer);
     const ghost = '00000000-0000-4000-8000-00000000abcd';
     const res = await call(DISTRIBUTE, { id, audience: { organizationIds: [org.culture, ghost] } }, editor);
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
@@ -194,7 +199,7 @@ describe('bad input changes nothing', () => {
 
 describe('edits, withdrawal and the placement window', () => {
   it('edits a draft and records who did it', async () => {
-    const id = await material('Черновик');
+    const id = await material('Черновик новости о выставке');
     const res = await call(
       'mutation($id: ID!) { updateMaterial(id: $id, input: { title: "Исправленный заголовок", topic: CULTURE }) { title topic author } }',
       { id }, admin,

@@ -29,7 +29,7 @@ async function addPage(key: string, orgKey: string, platform: string, url: strin
 }
 async function distribute(key: string, title: string, at: Date) {
   now = at;
-  material[key] = await distributedMaterial(hub.gatewayUrl, await tokenFor('EDITOR'), { title, body: 'Текст.', topic: 'CULTURE' });
+  material[key] = await distributedMaterial(hub.gatewayUrl, await tokenFor('EDITOR'), { title, body: 'Текст о событии культуры.', topic: 'CULTURE' });
 }
 const item = (m: string, p: string, url: string, publishedAt = '2026-11-26T12:00:00+10:00') => ({ materialId: material[m], pageId: page[p], url, publishedAt });
 
@@ -42,9 +42,9 @@ beforeAll(async () => {
   await addPage('museumVk', 'museum', 'VK', 'https://vk.com/museum27');
   await addPage('museumTg', 'museum', 'TELEGRAM', 'https://t.me/museum27');
   await addPage('sportVk', 'sport', 'VK', 'https://vk.com/minsport27');
-  await distribute('a', 'Материал A', new Date('2026-11-23T01:00:00Z'));
-  await distribute('b', 'Материал B', new Date('2026-11-23T02:00:00Z'));
-  await distribute('c', 'Материал C', new Date('2026-11-24T01:00:00Z'));
+  await distribute('a', 'Материал о выставке', new Date('2026-11-23T01:00:00Z'));
+  await distribute('b', 'Материал о концерте', new Date('2026-11-23T02:00:00Z'));
+  await distribute('c', 'Материал о спектакле', new Date('2026-11-24T01:00:00Z'));
   await distribute('late', 'Материал позже', new Date('2026-11-26T05:00:00Z'));
   now = new Date('2026-11-27T08:00:00Z');
   operator = await tokenFor('OPERATOR', org.culture);

@@ -52,7 +52,7 @@ async function buildFixtures(): Promise<Fixtures> {
   const letters = await admin('{ notifications(status: PENDING, first: 1) { edges { node { id } } } }');
   fixtures.notification = letters.notifications.edges[0].node.id;
 
-  const material = (title: string) => ({ title, body: 'Текст.', topic: 'SPORT' });
+  const material = (title: string) => ({ title, body: 'Текст о спортивном событии.', topic: 'SPORT' });
   fixtures.material = await distributedMaterial(hub.gatewayUrl, tokens.ADMIN, material('Свойства входа: разослан'), { organizationIds: [fixtures.municipality] });
   fixtures.draft = await createMaterial(hub.gatewayUrl, tokens.ADMIN, material('Свойства входа: черновик для правки'));
 
@@ -219,7 +219,7 @@ describe('what the properties found, as examples', () => {
     return (res.errors ?? []).map((e) => [e.extensions?.code, e.extensions?.field ?? null]);
   };
   const CREATE = 'mutation($input: CreateMaterialInput!) { createMaterial(input: $input) { id } }';
-  const material = { title: 'Заголовок', body: 'Текст.', topic: 'SOCIAL' };
+  const material = { title: 'Открыт новый стадион', body: 'Текст о новом стадионе.', topic: 'SOCIAL' };
 
   it('refuses a NUL byte (was HTTP 500) and a lone surrogate (was stored as U+FFFD), naming the field, and audits the refusal', async () => {
     const audited = await auditEntries();

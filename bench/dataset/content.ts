@@ -1,7 +1,7 @@
 // Rows of the content schema: the materials, and each one's recipients as distribution resolves
 // them (every active organization with pages at that moment, like storeRecipients).
 import { isActiveAt, type Roster } from './roster.js';
-import { EDITOR, titleOf, type MaterialPlan } from './materials.js';
+import { EDITOR, REVIEWER, titleOf, type MaterialPlan } from './materials.js';
 import type { CopyValue } from './copy.js';
 import type { DatasetSpec } from './spec.js';
 
@@ -30,7 +30,7 @@ export function* materialRows(roster: Roster, plans: readonly MaterialPlan[]): G
     const distributed = plan.distributedAt !== null;
     yield [
       plan.id, titleOf(plan), t.body, t.topic, plan.status, EDITOR, date(plan.createdAt), date(plan.withdrawnAt ?? plan.distributedAt ?? plan.createdAt),
-      t.summary, t.hashtags, t.mediaLinks, date(plan.windowUntil), date(plan.approvedAt), plan.approvedAt ? EDITOR : null,
+      t.summary, t.hashtags, t.mediaLinks, date(plan.windowUntil), date(plan.approvedAt), plan.approvedAt ? REVIEWER : null,
       date(plan.distributedAt), distributed ? EDITOR : null, distributed ? EVERYONE_WITH_PAGES : null, recipientCount(roster, plan),
       date(plan.withdrawnAt), plan.withdrawnAt ? EDITOR : null, plan.withdrawnAt ? 'Мероприятие перенесено организаторами, материал неактуален' : null,
     ];

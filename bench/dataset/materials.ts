@@ -9,6 +9,8 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const PURPOSE_MATERIALS = 41;
 export const EDITOR = 'editor@open-region';
+/** Approves what EDITOR writes, as the content service requires (four eyes). */
+export const REVIEWER = 'chief-editor@open-region';
 
 export interface MaterialPlan {
   index: number;

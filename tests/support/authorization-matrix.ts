@@ -34,6 +34,8 @@ export interface Fixtures {
   exemptions: PerCaller;
   /** Letters already sent, so that a resend would change them. */
   notifications: PerCaller;
+  /** Open methodological notes of the ЦУР, one per caller to mark answered. */
+  notes: PerCaller;
   suppressWhenParentTold: boolean;
   monthlyMediaThreshold: number;
 }
@@ -70,6 +72,9 @@ const MATERIAL_STATE = 'query($id: ID!) { material(id: $id) { status title updat
 const ORGANIZATION_STATE = 'query($id: ID!) { organization(id: $id) { name active deactivationReason } }';
 const SUBORDINATE_PAGES = 'query($id: ID!) { organization(id: $id) { pages { id verified feedbackWidgets { form placedAt } } } }';
 const EXEMPTIONS_STATE = '{ exemptions(includeRevoked: true) { id period revokedAt } }';
+const NOTES_STATE = '{ methodologicalNotes(first: 500) { id answeredAt answeredBy answer } }';
+/** Decree item 5: the ЦУР writes methodological notes, the content center answers them. */
+const NOTE_READERS = allow('ADMIN', 'EDITOR', 'ANALYST');
 
 export const MATRIX: Record<string, Entry> = {
   // compliance
@@ -127,6 +132,7 @@ export const MATRIX: Record<string, Entry> = {
     expect: EVERYONE,
   },
   'Query.contentSupplyHistory': { document: '{ contentSupplyHistory(weeks: 4) { week distributed } }', expect: EVERYONE },
+  'Query.methodologicalNotes': { document: '{ methodologicalNotes(open: true, first: 5) { id } }', expect: NOTE_READERS },
 
   // organizations
   'Query.organizations': { document: '{ organizations(first: 5) { totalCount } }', expect: EVERYONE },
@@ -196,7 +202,7 @@ export const MATRIX: Record<string, Entry> = {
 
   'Mutation.createMaterial': {
     document: 'mutation($input: CreateMaterialInput!) { createMaterial(input: $input) { id } }',
-    variables: (_, caller) => ({ input: { title: `Матрица прав: ${caller}`, body: 'Текст.', topic: 'SOCIAL' } }),
+    variables: (_, caller) => ({ input: { title: `Матрица прав: ${caller}`, body: 'Текст материала.', topic: 'SOCIAL' } }),
     expect: MATERIAL_WRITERS,
     state: () => [{ document: '{ materials(first: 0) { totalCount } }' }],
   },
@@ -223,6 +229,18 @@ export const MATRIX: Record<string, Entry> = {
     variables: (f, caller) => ({ id: f.drafts.withdraw[caller], reason: `Проверка прав: ${caller}` }),
     expect: MATERIAL_WRITERS,
     state: (f) => eachOf(f.drafts.withdraw, MATERIAL_STATE),
+  },
+  'Mutation.addMethodologicalNote': {
+    document: 'mutation($input: MethodologicalNoteInput!) { addMethodologicalNote(input: $input) { id } }',
+    variables: (f, caller) => ({ input: { text: `Матрица прав: замечание ${caller}`, materialId: f.material, week: f.week } }),
+    expect: allow('ADMIN', 'ANALYST'),
+    state: () => [{ document: NOTES_STATE }],
+  },
+  'Mutation.markNoteAnswered': {
+    document: 'mutation($id: ID!, $answer: String) { markNoteAnswered(id: $id, answer: $answer) { answeredAt } }',
+    variables: (f, caller) => ({ id: f.notes[caller], answer: `Учтено: ${caller}` }),
+    expect: allow('ADMIN', 'EDITOR'),
+    state: () => [{ document: NOTES_STATE }],
   },
 
   'Mutation.reportPlacements': {

@@ -1,4 +1,4 @@
-import { gqlData } from '@hub/common/testing';
+import { gqlData, tokenFor } from '@hub/common/testing';
 import { operation } from './operations.js';
 
 /**
@@ -52,10 +52,13 @@ export async function createMaterial(gatewayUrl: string, token: string, input: C
   return (await gqlData(gatewayUrl, operation('CreateMaterial'), { input }, token)).createMaterial.id;
 }
 
-/** A material created and approved, ready to distribute. */
+/** An editor other than any test's author: its author may not approve a material (four eyes, CONTENT_FOUR_EYES). */
+export const reviewerToken = () => tokenFor('EDITOR', null, '1h', 'test-reviewer');
+
+/** A material created by `token` and approved by the reviewer, ready to distribute. */
 export async function approvedMaterial(gatewayUrl: string, token: string, input: CreateMaterialInput): Promise<string> {
   const id = await createMaterial(gatewayUrl, token, input);
-  await gqlData(gatewayUrl, operation('ApproveMaterial'), { id }, token);
+  await gqlData(gatewayUrl, operation('ApproveMaterial'), { id }, await reviewerToken());
   return id;
 }
 

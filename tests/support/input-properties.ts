@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { tryParsePeriod } from '@hub/common';
+import { tokenFor } from '@hub/common/testing';
 import {
   hostileBool, hostileDateTime, hostileEmail, hostileEnum, hostileId, hostileInn, hostileInt, hostileList, hostileObject,
   hostilePeriod, hostileString, hostileText, hostileUrl, hugeUuidList,
@@ -117,6 +119,16 @@ const PAGES_READ = 'query($id: ID!) { organization(id: $id) { pages { id platfor
 const draftInput = (h: Harness) => ({ title: `Свойства входа: черновик ${h.run}`, body: 'Текст материала.', topic: 'SOCIAL' });
 const draft = (h: Harness) => createMaterial(h.gatewayUrl, h.adminToken, draftInput(h));
 const approved = (h: Harness) => approvedMaterial(h.gatewayUrl, h.adminToken, draftInput(h));
+/** A draft of another editor, for ADMIN to approve: an author may not approve its own (four eyes). */
+const othersDraft = async (h: Harness) => createMaterial(h.gatewayUrl, await tokenFor('EDITOR', null, '1h', 'test-author'), draftInput(h));
+
+const NOTE_READ = 'select text, material_id, topic, week, answered_at, answer from content.methodological_note where id = $1';
+async function note(h: Harness): Promise<string> {
+  const data = await h.admin('mutation($input: MethodologicalNoteInput!) { addMethodologicalNote(input: $input) { id } }', {
+    input: { text: `Свойства входа: замечание для ответа ${h.run}`, topic: 'SOCIAL' },
+  });
+  return data.addMethodologicalNote.id;
+}
 
 async function exemption(h: Harness): Promise<string> {
   const data = await h.admin('mutation($input: GrantExemptionInput!) { grantExemption(input: $input) { id } }', {
@@ -332,7 +344,7 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
     'Mutation.approveMaterial': {
       document: 'mutation($id: ID!) { approveMaterial(id: $id) { status } }',
       callers: ADMIN,
-      valid: async (h) => ({ id: await draft(h) }),
+      valid: async (h) => ({ id: await othersDraft(h) }),
       hostile: { id: hostileId([f.material, f.subordinate]) },
       stored: async (_h, _sent, data) => ({ actual: data.approveMaterial.status, expected: 'APPROVED' }),
     },
@@ -364,6 +376,42 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
         return {
           actual: { status: material.status, reason: material.withdrawalReason },
           expected: { status: 'WITHDRAWN', reason: trimmed(sent.reason) },
+        };
+      },
+    },
+    'Mutation.addMethodologicalNote': {
+      document: 'mutation($input: MethodologicalNoteInput!) { addMethodologicalNote(input: $input) { id } }',
+      callers: ADMIN,
+      valid: (h) => ({ input: { text: `Свойства входа: замечание ${h.run}`, materialId: f.material, topic: 'SPORT', week: f.week } }),
+      hostile: {
+        'input.text': hostileString,
+        'input.materialId': hostileId([f.subordinate, f.page]),
+        'input.topic': hostileEnum,
+        'input.week': hostilePeriod,
+        input: hostileObject,
+      },
+      stored: async (h, sent, data) => {
+        const [row] = await h.sql(NOTE_READ, [data.addMethodologicalNote.id]);
+        const it = sent.input;
+        return {
+          actual: { text: row.text, materialId: row.material_id, topic: row.topic, week: row.week, answeredAt: row.answered_at },
+          expected: {
+            text: trimmed(it.text), materialId: it.materialId ?? null, topic: it.topic ?? null,
+            week: it.week == null ? null : tryParsePeriod(it.week, f.timezone)!.label, answeredAt: null,
+          },
+        };
+      },
+    },
+    'Mutation.markNoteAnswered': {
+      document: 'mutation($id: ID!, $answer: String) { markNoteAnswered(id: $id, answer: $answer) { id } }',
+      callers: ADMIN,
+      valid: async (h) => ({ id: await note(h), answer: 'Учтём в материалах следующей недели' }),
+      hostile: { id: hostileId([f.material, f.subordinate]), answer: hostileString },
+      stored: async (h, sent, data) => {
+        const [row] = await h.sql(NOTE_READ, [data.markNoteAnswered.id]);
+        return {
+          actual: { answered: row.answered_at !== null, answer: row.answer },
+          expected: { answered: true, answer: sent.answer == null ? null : trimmed(sent.answer) },
         };
       },
     },

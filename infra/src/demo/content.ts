@@ -9,6 +9,8 @@ import { shuffled, stream, uuidFactory, type Rng } from './random.js';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 export const DEMO_EDITOR = 'editor@open-region';
+/** Approves what DEMO_EDITOR writes: an author does not approve its own material (four eyes). */
+export const DEMO_REVIEWER = 'chief-editor@open-region';
 /** Weeks back from the current one; the week three back fell short of the quota. */
 const WEEKS_BACK = 8;
 const PER_WEEK = 12;
@@ -33,6 +35,7 @@ function row(template: MaterialTemplate, id: string, reference: Date, status: De
     createdBy: DEMO_EDITOR,
     createdAt,
     approvedAt: status === 'DRAFT' ? null : new Date(reference.getTime() - (20 + Math.floor(rng() * 60)) * 60_000),
+    approvedBy: status === 'DRAFT' ? null : DEMO_REVIEWER,
     distributedAt,
     audience: distributedAt ? { kinds: template.audienceKinds ?? [], organizationIds: [] } : null,
     withdrawnAt: null,

@@ -2,6 +2,7 @@ import { createSubgraphServer, loadTypeDefs, type Orm, type SubgraphDefinition, 
 import { createContext, type ContentContext } from './context.js';
 import { resolvers } from './resolvers/index.js';
 import { MaterialEntity } from './entities/material.entity.js';
+import { MethodologicalNoteEntity } from './entities/methodological-note.entity.js';
 import { migrations } from './migrations/index.js';
 
 export const contentSubgraph: SubgraphDefinition<ContentContext> = {
@@ -9,7 +10,7 @@ export const contentSubgraph: SubgraphDefinition<ContentContext> = {
   dbSchema: 'content',
   typeDefs: loadTypeDefs(new URL('../schema.graphql', import.meta.url)),
   resolvers,
-  entities: [MaterialEntity],
+  entities: [MaterialEntity, MethodologicalNoteEntity],
   migrations,
   context: createContext,
 };

@@ -1,15 +1,37 @@
 import { z } from 'zod';
 import { LockMode } from '@mikro-orm/core';
-import { HubError, badInput, isUuid, notFound, parseInput, requireRole, ORGANIZATION_KINDS } from '@hub/common';
+import {
+  HubError, badInput, forbidden, isUuid, notFound, parseInput, periodContaining, requireRole, ORGANIZATION_KINDS,
+} from '@hub/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ContentContext } from '../context.js';
 import { MaterialEntity, type Material } from '../entities/material.entity.js';
 import { transition, type MaterialAction } from '../domain/lifecycle.js';
 import { createMaterialInput, updateMaterialInput, withdrawalReason, type UpdateMaterialInput } from '../domain/material-input.js';
-import { storeRecipients, unusableOrganizations } from '../data/materials.repo.js';
+import { titleKey } from '../domain/material-quality.js';
+import { recentlyDistributedTitles, storeRecipients, unusableOrganizations } from '../data/materials.repo.js';
 
 /** Decree 2.1: the content center (EDITOR) and the committee (ADMIN) run the materials. */
 const WRITERS = ['EDITOR', 'ADMIN'] as const;
+
+/** How the content center's own rules are configured (CONTENT_FOUR_EYES). */
+export interface ContentPolicy {
+  /** The author of a material may not approve it. */
+  fourEyes: boolean;
+}
+
+/** Organizations place a week's materials over the following weeks: a headline repeated within four of them reads as a rerun. */
+const TITLE_REPEAT_DAYS = 28;
+
+async function assertTitleNotRecent(ctx: ContentContext, em: EntityManager, title: string, exceptId: string | null): Promise<void> {
+  const since = new Date(ctx.clock().getTime() - TITLE_REPEAT_DAYS * 86_400_000);
+  const key = titleKey(title);
+  const clash = (await recentlyDistributedTitles(em, since, exceptId)).find((m) => titleKey(m.title) === key);
+  if (clash) {
+    const day = periodContaining('DAY', clash.distributedAt, ctx.timezone).label;
+    throw badInput('title', `title: «${clash.title}» was distributed on ${day}; a title may repeat ${TITLE_REPEAT_DAYS} days after`);
+  }
+}
 
 /** Row-locked: two editors acting on one material (approving while distributing, say) take turns. */
 async function loadForUpdate(em: EntityManager, id: string): Promise<Material> {
@@ -40,6 +62,7 @@ function applyContent(material: Material, input: UpdateMaterialInput): void {
 export async function createMaterial(ctx: ContentContext, raw: unknown): Promise<Material> {
   requireRole(ctx.auth, ...WRITERS);
   const input = parseInput(createMaterialInput, raw);
+  await assertTitleNotRecent(ctx, ctx.em, input.title, null);
   const now = ctx.clock();
   const material = ctx.em.create(MaterialEntity, {
     title: input.title,
@@ -62,6 +85,7 @@ export async function updateMaterial(ctx: ContentContext, id: string, raw: unkno
   return ctx.em.transactional(async (em) => {
     const material = await loadForUpdate(em, id);
     advance(material, 'EDIT');
+    if (input.title !== undefined) await assertTitleNotRecent(ctx, em, input.title, material.id);
     applyContent(material, input);
     if (material.windowFrom && material.windowUntil && material.windowUntil <= material.windowFrom) {
       throw badInput('placementWindow.until', 'placementWindow.until: must end after it starts');
@@ -72,11 +96,14 @@ export async function updateMaterial(ctx: ContentContext, id: string, raw: unkno
   });
 }
 
-export async function approveMaterial(ctx: ContentContext, id: string): Promise<Material> {
+export async function approveMaterial(ctx: ContentContext, id: string, policy: ContentPolicy): Promise<Material> {
   requireRole(ctx.auth, ...WRITERS);
   return ctx.em.transactional(async (em) => {
     const material = await loadForUpdate(em, id);
     advance(material, 'APPROVE');
+    if (policy.fourEyes && material.createdBy === ctx.auth.sub) {
+      throw forbidden(`Material «${material.title}»: its author cannot approve it; another editor approves (four eyes)`);
+    }
     material.approvedAt = ctx.clock();
     material.approvedBy = ctx.auth.sub;
     return material;

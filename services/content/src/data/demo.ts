@@ -16,6 +16,8 @@ export interface DemoMaterialRow {
   createdBy: string;
   createdAt: Date;
   approvedAt: Date | null;
+  /** Someone other than the author (four eyes); the author when not given, as before. */
+  approvedBy?: string | null;
   distributedAt: Date | null;
   audience: AudienceSpec | null;
   withdrawnAt: Date | null;
@@ -36,7 +38,7 @@ export async function loadDemoMaterials(em: EntityManager, materials: DemoMateri
       materials.map((m) => ({
         ...m,
         updatedAt: m.createdAt,
-        approvedBy: m.approvedAt ? m.createdBy : null,
+        approvedBy: m.approvedAt ? (m.approvedBy ?? m.createdBy) : null,
         distributedBy: m.distributedAt ? m.createdBy : null,
         withdrawnBy: m.withdrawnAt ? m.createdBy : null,
         recipientCount: 0,

@@ -137,3 +137,18 @@ export async function distributedCounts(em: EntityManager, periods: readonly Per
 }
 
 export type { OrganizationKind };
+
+/** Titles of the materials distributed since `since` and not withdrawn, other than `exceptId`, newest first. */
+export async function recentlyDistributedTitles(
+  em: EntityManager,
+  since: Date,
+  exceptId: string | null,
+): Promise<{ id: string; title: string; distributedAt: Date }[]> {
+  const rows = await runSql<{ id: string; title: string; distributed_at: Date }[]>(em,
+    `select id, title, distributed_at from ${SCHEMA}.material
+     where distributed_at >= ? and withdrawn_at is null and id is distinct from ?::uuid
+     order by distributed_at desc`,
+    [since, exceptId],
+  );
+  return rows.map((r) => ({ id: r.id, title: r.title, distributedAt: new Date(r.distributed_at) }));
+}

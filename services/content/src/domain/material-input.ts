@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MATERIAL_TOPICS } from '../entities/material.entity.js';
+import { bodyProblem, titleProblem } from './material-quality.js';
 
 const TITLE_MAX = 200;
 const BODY_MAX = 20_000;
@@ -26,11 +27,21 @@ const placementWindow = z
   .object({ from: z.date().nullish(), until: z.date().nullish() })
   .refine((w) => !w.from || !w.until || w.until > w.from, { message: 'must end after it starts', path: ['until'] });
 
+/** A zod check from a domain rule that answers why a value is refused, or null. */
+const holds = (problem: (value: string) => string | null) => (value: string, ctx: z.RefinementCtx) => {
+  const message = problem(value);
+  if (message) ctx.addIssue({ code: 'custom', message });
+};
+
+const title = text(TITLE_MAX).superRefine(holds(titleProblem));
+
 /** Paragraphs are separated by blank lines; Windows line ends and trailing spaces are normalized. */
-const body = text(BODY_MAX).transform((value) => value.replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n'));
+const body = text(BODY_MAX)
+  .superRefine(holds(bodyProblem))
+  .transform((value) => value.replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n'));
 
 export const createMaterialInput = z.object({
-  title: text(TITLE_MAX),
+  title,
   body,
   topic: z.enum(MATERIAL_TOPICS),
   summary: text(500).nullish(),

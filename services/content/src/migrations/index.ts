@@ -1,9 +1,11 @@
 import { Migration20261128Materials } from './migration-20261128-materials.js';
 import { Migration20261128Distribution } from './migration-20261128-distribution.js';
 import { Migration20261128ReceivedLog } from './migration-20261128-received-log.js';
+import { Migration20261210MethodologicalNotes } from './migration-20261210-methodological-notes.js';
 
 export const migrations = [
   { name: 'Migration20261128Materials', class: Migration20261128Materials },
   { name: 'Migration20261128Distribution', class: Migration20261128Distribution },
   { name: 'Migration20261128ReceivedLog', class: Migration20261128ReceivedLog },
+  { name: 'Migration20261210MethodologicalNotes', class: Migration20261210MethodologicalNotes },
 ];

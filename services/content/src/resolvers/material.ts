@@ -2,6 +2,7 @@ import { assertCanRead, organizationRef, scopeRoot } from '@hub/common';
 import type { ContentContext } from '../context.js';
 import type { Material as MaterialRow } from '../entities/material.entity.js';
 import { recipientIds } from '../data/materials.repo.js';
+import { materialNotes } from './note.js';
 
 export const Material = {
   __resolveReference: (ref: { id: string }, ctx: ContentContext) => ctx.materials.byId.load(ref.id),
@@ -20,6 +21,7 @@ export const Material = {
     const ids = await recipientIds(ctx.em, m.id, scopeRoot(ctx.auth));
     return ids.map((id) => organizationRef(id));
   },
+  notes: materialNotes,
 };
 
 export const Organization = {

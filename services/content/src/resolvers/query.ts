@@ -6,6 +6,7 @@ import type { ContentContext } from '../context.js';
 import { distributedCount, distributedCounts, listMaterials, sentWithinTree } from '../data/materials.repo.js';
 import type { Material, MaterialStatus, MaterialTopic } from '../entities/material.entity.js';
 import { windowOpen } from '../domain/placement-window.js';
+import { noteQueries } from './note.js';
 
 /** Two years of weekly supply. */
 const MAX_HISTORY_WEEKS = 104;
@@ -26,6 +27,8 @@ export async function assertReceivedInScope(ctx: ContentContext, material: Mater
 }
 
 export const Query = {
+  ...noteQueries,
+
   materials: async (_: unknown, args: MaterialsArgs, ctx: ContentContext) => {
     const size = pageSize(args.first);
     const after = decodeCursor(args.after, ['instant', 'uuid']) as [string, string] | null;

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorCodes, gql, tokenFor } from '@hub/common/testing';
+import { addOfficialPage, createMaterial, distributedMaterial, registerOrganization, reviewerToken } from './support/fixtures.js';
+import { startTestHub, type TestHub } from './support/hub.js';
+import { operation } from './support/operations.js';
+
+// Issue 14, parts 5 and 6: four eyes on approval, a real title and body, no headline repeated within four weeks.
+// Wednesday 25 November 2026, 10:00 in Khabarovsk.
+let now = new Date('2026-11-25T00:00:00Z');
+let hub: TestHub;
+let editor: string;
+let reviewer: string;
+let admin: string;
+
+const CREATE = operation('CreateMaterial');
+const APPROVE = operation('ApproveMaterial');
+const UPDATE = 'mutation($id: ID!, $input: UpdateMaterialInput!) { updateMaterial(id: $id, input: $input) { title } }';
+const STATE = 'query($id: ID!) { material(id: $id) { title body status approvedBy } }';
+
+const call = (document: string, variables: Record<string, unknown>, token: string) => gql(hub.gatewayUrl, document, variables, token);
+const news = (title: string) => ({ title, body: 'Текст новости о событии в крае.', topic: 'SOCIAL' });
+const count = async () => (await call('{ materials(first: 0) { totalCount } }', {}, admin)).data.materials.totalCount as number;
+
+beforeAll(async () => {
+  hub = await startTestHub({ clock: () => now });
+  [editor, reviewer, admin] = await Promise.all([tokenFor('EDITOR'), reviewerToken(), tokenFor('ADMIN')]);
+  const head = { fullName: 'Сидоров Пётр Ильич', position: 'Министр', email: 'culture@khv-region.test' };
+  const culture = await registerOrganization(hub.gatewayUrl, admin, { name: 'Министерство культуры Хабаровского края', kind: 'EXECUTIVE_BODY', head });
+  await addOfficialPage(hub.gatewayUrl, admin, { organizationId: culture, platform: 'VK', url: 'https://vk.com/minkult27' });
+});
+afterAll(() => hub?.stop());
+
+describe('four eyes', () => {
+  it('refuses an author approving its own material, changing nothing; another editor approves', async () => {
+    const id = await createMaterial(hub.gatewayUrl, editor, news('Открылась выставка народных промыслов'));
+    const own = await call(APPROVE, { id }, editor);
+    expect(errorCodes(own)).toEqual(['FORBIDDEN']);
+    expect(own.errors![0]!.message).toBe('Material «Открылась выставка народных промыслов»: its author cannot approve it; another editor approves (four eyes)');
+    expect((await call(STATE, { id }, admin)).data.material).toMatchObject({ status: 'DRAFT', approvedBy: null });
+
+    expect((await call(APPROVE, { id }, reviewer)).data.approveMaterial).toEqual({ id, status: 'APPROVED' });
+  });
+
+  it('holds ADMIN to it as well', async () => {
+    const id = await createMaterial(hub.gatewayUrl, admin, news('Комитет подготовил памятку для редакций'));
+    expect(errorCodes(await call(APPROVE, { id }, admin))).toEqual(['FORBIDDEN']);
+    expect((await call(APPROVE, { id }, editor)).errors).toBeUndefined();
+  });
+});
+
+describe('a real title and body', () => {
+  it.each([
+    ['a one-letter title', { title: 'x' }, 'title'],
+    ['«Тест»', { title: 'Тест' }, 'title'],
+    ['«asdf»', { title: 'asdf' }, 'title'],
+    ['a numbered placeholder', { title: 'Материал 1' }, 'title'],
+    ['digits and punctuation', { title: '2026 — !!!' }, 'title'],
+    ['a one-word body', { body: 'Текст.' }, 'body'],
+    ['lorem ipsum', { body: 'Lorem ipsum dolor sit amet' }, 'body'],
+  ])('refuses %s on create, naming the field, storing nothing', async (_label, patch, field) => {
+    const before = await count();
+    const res = await call(CREATE, { input: { ...news('Стартовал краевой конкурс чтецов'), ...patch } }, editor);
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors![0]!.extensions!.field).toBe(field);
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses a placeholder on update, leaving the draft as it was', async () => {
+    const id = await createMaterial(hub.gatewayUrl, editor, news('Стартовал краевой конкурс чтецов'));
+    for (const input of [{ title: 'Тестовый заголовок' }, { body: 'test test' }]) {
+      const res = await call(UPDATE, { id, input }, editor);
+      expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+      expect(res.errors![0]!.extensions!.field).toBe(Object.keys(input)[0]);
+    }
+    expect((await call(STATE, { id }, admin)).data.material).toMatchObject({
+      title: 'Стартовал краевой конкурс чтецов', body: 'Текст новости о событии в крае.', status: 'DRAFT',
+    });
+  });
+});
+
+describe('no headline twice within four weeks', () => {
+  const TITLE = 'В Хабаровске открыли каток на площади';
+
+  it('refuses the title of a material distributed in the last 28 days, case and spacing aside, naming it', async () => {
+    await distributedMaterial(hub.gatewayUrl, editor, news(TITLE));
+    now = new Date('2026-12-20T00:00:00Z'); // 25 days later
+    const before = await count();
+    const res = await call(CREATE, { input: news('  в хабаровске ОТКРЫЛИ   каток на площади ') }, editor);
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors![0]!.extensions!.field).toBe('title');
+    expect(res.errors![0]!.message).toBe(`title: «${TITLE}» was distributed on 2026-11-25; a title may repeat 28 days after`);
+    expect(await count()).toBe(before);
+
+    const draft = await createMaterial(hub.gatewayUrl, editor, news('Каток на площади открыт для всех'));
+    const renamed = await call(UPDATE, { id: draft, input: { title: TITLE.toUpperCase() } }, editor);
+    expect(errorCodes(renamed)).toEqual(['BAD_USER_INPUT']);
+    expect((await call(STATE, { id: draft }, admin)).data.material.title).toBe('Каток на площади открыт для всех');
+  });
+
+  it('lets it repeat once 28 days have passed, and after a withdrawal', async () => {
+    now = new Date('2026-12-24T00:00:00Z'); // 29 days later
+    expect((await call(CREATE, { input: news(TITLE) }, editor)).errors).toBeUndefined();
+
+    const withdrawn = await distributedMaterial(hub.gatewayUrl, editor, news('Отменён концерт в филармонии'));
+    await call('mutation($id: ID!) { withdrawMaterial(id: $id, reason: "Ошибка в дате") { status } }', { id: withdrawn }, editor);
+    expect((await call(CREATE, { input: news('Отменён концерт в филармонии') }, editor)).errors).toBeUndefined();
+  });
+});
