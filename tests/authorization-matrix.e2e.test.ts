@@ -36,6 +36,21 @@ const othersDraft = async (title: string) =>
 const approved = (title: string) => approvedMaterial(hub.gatewayUrl, admin, { title, body: 'Текст материала.', topic: 'CULTURE' });
 const subordinate = (name: string) => registerSubordinate(hub.gatewayUrl, admin, f.municipality, name);
 
+/** Two placements on each caller's page (two materials, one placement each per page): one to correct, one to withdraw. */
+async function reportedPlacements(): Promise<Fixtures['placements']> {
+  const toMunicipality = (title: string) => distributedMaterial(hub.gatewayUrl, admin, { title, body: 'Текст материала для размещения.', topic: 'CULTURE' }, {
+    organizationIds: [f.municipality],
+  });
+  const [toCorrect, toWithdraw] = [await toMunicipality('Матрица прав: размещение к исправлению'), await toMunicipality('Матрица прав: размещение к отзыву')];
+  const report = async (materialId: string, n: number) => {
+    const input = CALLERS.map((c) => ({ materialId, pageId: f.pages[c], url: `${f.pageUrls[c]}/${n}`, publishedAt: f.now }));
+    const { reportPlacements } = await data('mutation($input: [ReportPlacementInput!]!) { reportPlacements(input: $input) { placements { id page { id } } } }', { input });
+    const byPage = new Map<string, string>(reportPlacements.placements.map((p: any) => [p.page.id, p.id]));
+    return Object.fromEntries(CALLERS.map((c) => [c, byPage.get(f.pages[c])!])) as PerCaller;
+  };
+  return { correct: await report(toCorrect, 100), withdraw: await report(toWithdraw, 101) };
+}
+
 async function buildFixtures(): Promise<void> {
   f = { now: NOW.toISOString(), week: WEEK, ...(await municipalitiesWithSubordinates(hub.gatewayUrl, admin)) } as Fixtures;
 
@@ -66,6 +81,7 @@ async function buildFixtures(): Promise<void> {
     drafts: { update, approve, withdraw }, approved: toDistribute, organizations: { update: toUpdate, deactivate: toDeactivate },
     pages, pageUrls: Object.fromEntries(CALLERS.map((c) => [c, channel(c)])), exemptions,
   });
+  f.placements = await reportedPlacements();
 
   // Some of the check's letters, marked sent.
   const letters = await data(`{ notifications(status: PENDING, first: ${CALLERS.length}) { edges { node { id } } } }`);

@@ -31,6 +31,8 @@ export interface Fixtures {
   /** Telegram channels of the subordinate, one per caller, unverified and without the widget. */
   pages: PerCaller;
   pageUrls: PerCaller;
+  /** Placements reported on each caller's page at `now`: one to correct, one to withdraw. */
+  placements: { correct: PerCaller; withdraw: PerCaller };
   exemptions: PerCaller;
   /** Letters already sent, so that a resend would change them. */
   notifications: PerCaller;
@@ -71,6 +73,7 @@ const eachOf = (ids: PerCaller, document: string): Read[] => Object.values(ids).
 const MATERIAL_STATE = 'query($id: ID!) { material(id: $id) { status title updatedAt approvedAt distributedAt recipientCount withdrawnAt } }';
 const ORGANIZATION_STATE = 'query($id: ID!) { organization(id: $id) { name active deactivationReason } }';
 const SUBORDINATE_PAGES = 'query($id: ID!) { organization(id: $id) { pages { id verified feedbackWidgets { form placedAt } } } }';
+const SUBORDINATE_PLACEMENTS = 'query($id: ID!) { organization(id: $id) { placements { id url publishedAt } } }';
 const EXEMPTIONS_STATE = '{ exemptions(includeRevoked: true) { id period revokedAt } }';
 const NOTES_STATE = '{ methodologicalNotes(first: 500) { id answeredAt answeredBy answer } }';
 /** Decree item 5: the ЦУР writes methodological notes, the content center answers them. */
@@ -250,6 +253,18 @@ export const MATRIX: Record<string, Entry> = {
     }),
     expect: REPORTERS,
     state: (f) => [{ document: 'query($id: ID!) { material(id: $id) { placementCount } }', variables: { id: f.material } }],
+  },
+  'Mutation.correctPlacement': {
+    document: 'mutation($id: ID!, $url: String!, $at: DateTime!) { correctPlacement(id: $id, url: $url, publishedAt: $at) { id } }',
+    variables: (f, caller) => ({ id: f.placements.correct[caller], url: `${f.pageUrls[caller]}/200`, at: f.now }),
+    expect: REPORTERS,
+    state: (f) => [{ document: SUBORDINATE_PLACEMENTS, variables: { id: f.subordinate } }],
+  },
+  'Mutation.withdrawPlacement': {
+    document: 'mutation($id: ID!, $reason: String!) { withdrawPlacement(id: $id, reason: $reason) { id } }',
+    variables: (f, caller) => ({ id: f.placements.withdraw[caller], reason: `Проверка прав: ${caller}` }),
+    expect: REPORTERS,
+    state: (f) => [{ document: SUBORDINATE_PLACEMENTS, variables: { id: f.subordinate } }],
   },
   'Mutation.reportMediaPublication': {
     document: 'mutation($input: ReportMediaPublicationInput!) { reportMediaPublication(input: $input) { id } }',

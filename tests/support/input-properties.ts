@@ -147,6 +147,15 @@ async function channel(h: Harness, name: string): Promise<{ id: string; url: str
   return { id: data.addOfficialPage.id, url };
 }
 
+/** A placement of the fixtures' material on a new channel of the subordinate, reported as ADMIN at `now`. */
+async function reportedPlacement(h: Harness, name: string): Promise<{ id: string; url: string }> {
+  const page = await channel(h, name);
+  const data = await h.admin('mutation($input: [ReportPlacementInput!]!) { reportPlacements(input: $input) { placements { id } } }', {
+    input: [{ materialId: h.f.material, pageId: page.id, url: `${page.url}/1`, publishedAt: iso(h.f.now) }],
+  });
+  return { id: data.reportPlacements.placements[0].id, url: page.url };
+}
+
 /** The material's content as stored, against the sent input's fields (only those sent, for an edit). */
 async function materialContent(h: Harness, id: string, input: Vars): Promise<Stored> {
   const { material } = await h.admin(MATERIAL_READ, { id });
@@ -440,7 +449,8 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
         if (!pairs.length || pairs.length < items.length) return true;
         const [{ repeated }] = await h.sql(
           `select count(*)::int as repeated from unnest($1::uuid[], $2::uuid[]) as s(material_id, page_id)
-           where exists (select 1 from organizations.placement p where p.material_id = s.material_id and p.page_id = s.page_id)`,
+           where exists (select 1 from organizations.placement p
+                         where p.material_id = s.material_id and p.page_id = s.page_id and p.withdrawn_at is null)`,
           [pairs.map((it) => it.materialId), pairs.map((it) => it.pageId)],
         );
         return repeated < pairs.length;
@@ -460,6 +470,32 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
             accepted: true, counted: sent.input.length,
           },
         };
+      },
+    },
+    'Mutation.correctPlacement': {
+      document: 'mutation($id: ID!, $url: String!, $publishedAt: DateTime!) { correctPlacement(id: $id, url: $url, publishedAt: $publishedAt) { id } }',
+      callers: REPORTERS,
+      valid: async (h) => {
+        const { id, url } = await reportedPlacement(h, `prop_correct_${h.run}`);
+        return { id, url: `${url}/${200 + h.run}`, publishedAt: iso(f.now) };
+      },
+      hostile: { id: hostileId([f.material, f.page, f.subordinate]), url: hostileUrl, publishedAt: hostileDateTime },
+      stored: async (h, sent, data) => {
+        const [row] = await h.sql('select url, published_at from organizations.placement where id = $1', [data.correctPlacement.id]);
+        return {
+          actual: { url: sameUrls([row.url]), publishedAt: asInstant(row.published_at.toISOString()) },
+          expected: { url: sameUrls([sent.url]), publishedAt: instantSent(sent.publishedAt) },
+        };
+      },
+    },
+    'Mutation.withdrawPlacement': {
+      document: 'mutation($id: ID!, $reason: String!) { withdrawPlacement(id: $id, reason: $reason) { id } }',
+      callers: REPORTERS,
+      valid: async (h) => ({ id: (await reportedPlacement(h, `prop_withdraw_${h.run}`)).id, reason: 'Ошибка в отчёте' }),
+      hostile: { id: hostileId([f.material, f.page, f.subordinate]), reason: hostileString },
+      stored: async (h, sent, data) => {
+        const [row] = await h.sql('select withdrawn_at is not null as withdrawn, withdrawal_reason from organizations.placement where id = $1', [data.withdrawPlacement.id]);
+        return { actual: { withdrawn: row.withdrawn, reason: row.withdrawal_reason }, expected: { withdrawn: true, reason: trimmed(sent.reason) } };
       },
     },
     'Mutation.reportMediaPublication': {
