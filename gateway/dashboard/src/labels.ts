@@ -1,5 +1,6 @@
 import { SEVERITY_NAMES, STATUS_NAMES } from '@hub/common/labels';
-import type { ComplianceStatus, MaterialTopic, OrganizationKind, Platform, RuleCode, Severity, WidgetForm } from './types';
+import type { CellStatus } from './evaluation';
+import type { MaterialTopic, OrganizationKind, Platform, RuleCode, Severity, WidgetForm } from './types';
 
 export const KIND_LABELS: Record<OrganizationKind, string> = {
   EXECUTIVE_BODY: 'Органы исполнительной власти',
@@ -19,7 +20,11 @@ export const KIND_SINGULAR: Record<OrganizationKind, string> = {
   REGIONAL_MANAGEMENT_CENTER: 'ЦУР',
 };
 
-export const STATUS_LABELS: Record<ComplianceStatus | 'NONE', string> = { ...STATUS_NAMES, NONE: 'нет оценки' };
+/** A week without a result: a gap where one was due («нет данных»), or before the organization was registered. */
+export const STATUS_LABELS: Record<CellStatus, string> = { ...STATUS_NAMES, NONE: 'нет данных', NOT_EVALUATED: 'не оценивалась' };
+
+/** What a blank week means, for a cell's title and the history. */
+export const NOT_EVALUATED_HINT = 'организация ещё не была зарегистрирована';
 
 export const RULE_LABELS: Record<RuleCode, string> = {
   WEEKLY_PLACEMENTS: 'Размещение (3 в неделю)',
@@ -70,7 +75,8 @@ export const ROLE_LABELS: Record<string, string> = {
 
 /** What a missing part of an answer is, by its path without list indices. */
 export const FIELD_LABELS: Record<string, string> = {
-  complianceSummary: 'итоги недели',
+  complianceSummary: 'итоги периода',
+  complianceReport: 'список не выполнивших',
   complianceTrend: 'доля выполнивших по неделям',
   complianceHeatmap: 'тепловая карта',
   laggards: 'отстающие',

@@ -32,7 +32,7 @@ export const HEATMAP = `query DashboardHeatmap($kind: OrganizationKind, $municip
     periods
     totalCount
     pageInfo { hasNextPage endCursor }
-    rows { organization { id name shortName kind } statuses missed consecutiveMisses }
+    rows { organization { id name shortName kind registeredAt } statuses missed consecutiveMisses }
   }
 }`;
 
@@ -48,7 +48,7 @@ export const LAGGARDS = `query DashboardLaggards($week: String!) {
 // The weekly rule's history: unfiltered, the daily widget results would crowd out the weeks.
 export const ORGANIZATION = `query DashboardOrganization($id: ID!) {
   organization(id: $id) {
-    id name kind
+    id name kind registeredAt
     parent { name }
     head { fullName position email }
     pages { platform url verified feedbackWidgets { form } }
@@ -62,6 +62,19 @@ export const ORGANIZATION = `query DashboardOrganization($id: ID!) {
 export const ORGANIZATION_PLACEMENTS = `query DashboardOrganizationPlacements($id: ID!, $week: String!) {
   organization(id: $id) {
     placements(period: $week) { material { title } publishedAt url page { platform } }
+  }
+}`;
+
+// Decree 3.3, executive bodies only: the month's counts, and apart from them (the names come from
+// organizations) the bodies that missed, longest run first.
+export const MEDIA_SUMMARY = `query DashboardMediaSummary($month: String!) {
+  complianceSummary(period: $month, rule: MONTHLY_MEDIA_MENTION) { period evaluated met missed exempt rate }
+}`;
+
+export const MEDIA_MISSED = `query DashboardMediaMissed($month: String!) {
+  complianceReport(period: $month, rule: MONTHLY_MEDIA_MENTION, status: MISSED, first: 100) {
+    totalCount
+    edges { node { organization { id name } actual required consecutiveMisses } }
   }
 }`;
 

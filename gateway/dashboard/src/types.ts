@@ -48,7 +48,8 @@ export interface OrganizationRef {
 }
 
 export interface HeatmapRow {
-  organization: OrganizationRef & { shortName: string | null; kind: OrganizationKind };
+  organization: OrganizationRef & { shortName: string | null; kind: OrganizationKind; registeredAt: string };
+  /** Null where the week has no result: see evaluation.ts for why. */
   statuses: (ComplianceStatus | null)[];
   missed: number;
   consecutiveMisses: number;
@@ -95,6 +96,7 @@ export interface OrganizationDetails {
   id: string;
   name: string;
   kind: OrganizationKind;
+  registeredAt: string;
   parent: { name: string } | null;
   head: { fullName: string; position: string; email: string | null };
   pages: { platform: Platform; url: string; verified: boolean; feedbackWidgets: { form: WidgetForm }[] }[];
@@ -117,6 +119,17 @@ export interface Placement {
 
 export interface PlacementsData {
   organization: { placements: Placement[] } | null;
+}
+
+export interface MediaMissed {
+  organization: OrganizationRef;
+  actual: number;
+  required: number;
+  consecutiveMisses: number;
+}
+
+export interface MediaMissedData {
+  complianceReport: { totalCount: number; edges: { node: MediaMissed }[] };
 }
 
 export interface MaterialUptake {

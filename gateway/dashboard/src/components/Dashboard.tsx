@@ -1,13 +1,16 @@
 import type { ComponentChildren } from 'preact';
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { SessionExpiredError } from '../api';
 import { ConnectionContext, useQuery, type Connection } from '../connection';
 import { SUPPLY_HISTORY, TREND } from '../queries';
+import { isWeek, type Route } from '../route';
+import { useRoute } from '../useRoute';
 import type { SupplyHistoryData, TrendData } from '../types';
 import { DrillDown } from './DrillDown';
 import { ExportButtons } from './ExportButtons';
 import { Heatmap } from './Heatmap';
 import { Laggards } from './Laggards';
+import { MediaMentions } from './MediaMentions';
 import { SummaryCards } from './SummaryCards';
 import { TrendChart } from './TrendChart';
 import { Uptake } from './Uptake';
@@ -46,31 +49,54 @@ export function Dashboard({ token, onSignOut, header }: Props) {
   );
 }
 
-/** The sections, once the weeks to choose from are known. */
+/** The sections, once the weeks to choose from are known; the week and the open organization come from the address. */
 function Weeks() {
   const trend = useQuery<TrendData>(TREND, {});
   const supplyHistory = useQuery<SupplyHistoryData>(SUPPLY_HISTORY, {});
   const weeks = useMemo(() => completeWeeks(trend.data, supplyHistory.data), [trend.data, supplyHistory.data]);
-  const [chosen, setChosen] = useState<string | null>(null);
-  const week = chosen !== null && weeks.includes(chosen) ? chosen : (weeks.at(-1) ?? null);
-  const [openOrganization, setOpenOrganization] = useState<string | null>(null);
-  const close = useCallback(() => setOpenOrganization(null), []);
+  const [route, navigate] = useRoute();
+  const lastWeek = weeks.at(-1) ?? null;
+  const week = lastWeek === null ? null : chosenWeek(route.week, lastWeek);
+  const choices = week === null || weeks.includes(week) ? weeks : [...weeks, week].sort();
+  const open = useCallback((organizationId: string) => navigate({ organizationId }), [navigate]);
+  const close = useCallback(() => navigate({ organizationId: null }), [navigate]);
+  useScrollToLinkedReport(route, lastWeek !== null);
 
   return (
     <main class="content">
       <div class="toolbar">
-        {week ? <WeekSelector weeks={weeks} value={week} onChange={setChosen} /> : <span class="muted">{trend.loading || supplyHistory.loading ? 'Загрузка недель…' : 'Недели неизвестны: нет ни оценок, ни истории рассылок.'}</span>}
+        {week ? <WeekSelector weeks={choices} value={week} onChange={(w) => navigate({ week: w })} /> : <span class="muted">{trend.loading || supplyHistory.loading ? 'Загрузка недель…' : 'Недели неизвестны: нет ни оценок, ни истории рассылок.'}</span>}
         {week && <ExportButtons week={week} />}
       </div>
       {week && <SummaryCards week={week} />}
       <TrendChart trend={trend} supplyHistory={supplyHistory} />
-      <Heatmap onOpen={setOpenOrganization} />
-      {week && <Laggards week={week} onOpen={setOpenOrganization} />}
+      <Heatmap onOpen={open} />
+      {week && <Laggards week={week} onOpen={open} />}
+      {lastWeek && <MediaMentions lastWeek={lastWeek} requestedMonth={route.month} onOpen={open} />}
       {week && <Uptake week={week} />}
       <WidgetCoverage />
-      {openOrganization && week && <DrillDown organizationId={openOrganization} week={week} onClose={close} />}
+      {route.organizationId && week && <DrillDown organizationId={route.organizationId} week={week} weeks={weeks} onClose={close} />}
     </main>
   );
+}
+
+/** The week the address names, if it is one that has ended (a report link may be older than twelve weeks); else the last. */
+function chosenWeek(requested: string | null, lastWeek: string): string {
+  return isWeek(requested) && requested <= lastWeek ? requested : lastWeek;
+}
+
+/** A report link opened the page: once the sections are there, bring the report into view. */
+function useScrollToLinkedReport(route: Route, ready: boolean) {
+  const initial = useRef(route);
+  const done = useRef(false);
+  useEffect(() => {
+    if (!ready || done.current) return;
+    done.current = true;
+    const { organizationId, week, month } = initial.current;
+    if (organizationId) return;
+    const target = month && !week ? 'media' : week ? 'summary' : null;
+    if (target) document.getElementById(target)?.scrollIntoView();
+  }, [ready]);
 }
 
 /**

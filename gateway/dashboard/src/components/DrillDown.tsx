@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useQuery, type QueryState } from '../connection';
 import { formatCount, formatDate, formatDateTime } from '../format';
-import { KIND_SINGULAR, PLATFORM_LABELS, RULE_LABELS, WIDGET_FORM_LABELS } from '../labels';
+import { KIND_SINGULAR, NOT_EVALUATED_HINT, PLATFORM_LABELS, RULE_LABELS, WIDGET_FORM_LABELS } from '../labels';
 import { ORGANIZATION, ORGANIZATION_PLACEMENTS } from '../queries';
-import type { OrganizationData, OrganizationDetails, PlacementsData } from '../types';
+import { cellStatus, type CellStatus } from '../evaluation';
+import type { ComplianceHistoryItem, OrganizationData, OrganizationDetails, PlacementsData } from '../types';
 import { weekRange } from '../weeks';
 import { MissingNote } from './Section';
 import { StatusBadge } from './StatusLegend';
@@ -11,11 +12,13 @@ import { StatusBadge } from './StatusLegend';
 interface Props {
   organizationId: string;
   week: string;
+  /** The complete weeks the page shows, oldest first: the history has a row for each. */
+  weeks: string[];
   onClose: () => void;
 }
 
 /** One organization: who it is, its pages, the selected week's placements, its history and escalations. */
-export function DrillDown({ organizationId, week, onClose }: Props) {
+export function DrillDown({ organizationId, week, weeks, onClose }: Props) {
   const { data, missing, error, loading } = useQuery<OrganizationData>(ORGANIZATION, { id: organizationId });
   // Asked at once with the organization, not after it: both need only the id.
   const placements = useQuery<PlacementsData>(ORGANIZATION_PLACEMENTS, { id: organizationId, week });
@@ -39,18 +42,20 @@ export function DrillDown({ organizationId, week, onClose }: Props) {
       {error && <p class="note note-error" role="alert">Не удалось загрузить: {error}</p>}
       <MissingNote missing={missing} />
       {data && !org && missing.length === 0 && <p class="note note-error">Организация не найдена или недоступна для вашей роли.</p>}
-      {org && <Details org={org} week={week} placements={placements} />}
+      {org && <Details org={org} week={week} weeks={weeks} placements={placements} />}
     </aside>
   );
 }
 
-function Details({ org, week, placements }: { org: OrganizationDetails; week: string; placements: QueryState<PlacementsData> }) {
+function Details({ org, week, weeks, placements }: { org: OrganizationDetails; week: string; weeks: string[]; placements: QueryState<PlacementsData> }) {
   const placed = placements.data?.organization?.placements ?? [];
   return (
     <div class="drilldown-body">
       <dl class="facts">
         <dt>Вид</dt>
         <dd>{KIND_SINGULAR[org.kind]}</dd>
+        <dt>В реестре с</dt>
+        <dd>{formatDate(org.registeredAt)}</dd>
         <dt>Вышестоящая</dt>
         <dd>{org.parent?.name ?? '—'}</dd>
         <dt>Руководитель</dt>
@@ -72,29 +77,8 @@ function Details({ org, week, placements }: { org: OrganizationDetails; week: st
       <h3>История: норма размещения</h3>
       {org.compliance === null ? (
         <p class="muted">Нет данных.</p>
-      ) : org.compliance.length > 0 ? (
-        <table class="table table-compact history">
-          <thead>
-            <tr>
-              <th scope="col">Неделя</th>
-              <th scope="col">Статус</th>
-              <th scope="col" class="num">Размещено / норма</th>
-              <th scope="col" class="num">Подряд</th>
-            </tr>
-          </thead>
-          <tbody>
-            {org.compliance.map((r) => (
-              <tr key={r.rule + r.period} data-rule={r.rule} data-period={r.period} data-status={r.status}>
-                <td title={r.period}>{weekRange(r.period)}</td>
-                <td><StatusBadge status={r.status} /></td>
-                <td class="num">{formatCount(r.actual)} / {formatCount(r.required)}</td>
-                <td class="num">{r.consecutiveMisses || ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
       ) : (
-        <p class="muted">Оценок пока нет.</p>
+        <History results={org.compliance} weeks={weeks} registeredAt={org.registeredAt} />
       )}
 
       <h3>Размещения за неделю {weekRange(week)}</h3>
@@ -138,31 +122,78 @@ function Details({ org, week, placements }: { org: OrganizationDetails; week: st
       {org.escalations === null ? (
         <p class="muted">Нет данных.</p>
       ) : org.escalations.length > 0 ? (
-        <table class="table table-compact">
-          <thead>
-            <tr>
-              <th scope="col">Уровень</th>
-              <th scope="col">Правило</th>
-              <th scope="col">Период</th>
-              <th scope="col" class="num">Подряд</th>
-              <th scope="col">Когда</th>
-            </tr>
-          </thead>
-          <tbody>
-            {org.escalations.map((e) => (
-              <tr key={`${e.rule}${e.period}${e.level}`}>
-                <td>{e.level}</td>
-                <td>{RULE_LABELS[e.rule]}</td>
-                <td title={e.period}>{weekRange(e.period)}</td>
-                <td class="num">{e.consecutiveMisses}</td>
-                <td>{formatDate(e.createdAt)}</td>
+        <div class="table-scroll">
+          <table class="table table-compact">
+            <thead>
+              <tr>
+                <th scope="col">Уровень</th>
+                <th scope="col">Правило</th>
+                <th scope="col">Период</th>
+                <th scope="col" class="num">Подряд</th>
+                <th scope="col">Когда</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {org.escalations.map((e) => (
+                <tr key={`${e.rule}${e.period}${e.level}`}>
+                  <td>{e.level}</td>
+                  <td>{RULE_LABELS[e.rule]}</td>
+                  <td title={e.period}>{weekRange(e.period)}</td>
+                  <td class="num">{e.consecutiveMisses}</td>
+                  <td>{formatDate(e.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <p class="muted">Эскалаций не было.</p>
       )}
+    </div>
+  );
+}
+
+interface HistoryRow {
+  period: string;
+  status: CellStatus;
+  result: ComplianceHistoryItem | null;
+}
+
+/** Every week the page shows, newest first: a week without a result says whether one was due. */
+function History({ results, weeks, registeredAt }: { results: ComplianceHistoryItem[]; weeks: string[]; registeredAt: string }) {
+  // No result at all: the rule may not apply to it, so its weeks are not drawn as gaps.
+  if (results.length === 0) return <p class="muted">Оценок пока нет.</p>;
+  const byPeriod = new Map(results.map((r) => [r.period, r]));
+  const periods = [...new Set([...weeks, ...byPeriod.keys()])].sort().reverse();
+  const rows: HistoryRow[] = periods.map((period) => {
+    const result = byPeriod.get(period) ?? null;
+    return { period, result, status: cellStatus(result?.status, period, registeredAt) };
+  });
+  return (
+    <div class="table-scroll">
+      <table class="table table-compact history">
+        <thead>
+          <tr>
+            <th scope="col">Неделя</th>
+            <th scope="col">Статус</th>
+            <th scope="col" class="num">Размещено / норма</th>
+            <th scope="col" class="num">Подряд</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ period, status, result }) => (
+            <tr key={period} data-rule={result?.rule} data-period={period} data-status={status}>
+              <td title={period}>{weekRange(period)}</td>
+              <td>
+                <StatusBadge status={status} />
+                {status === 'NOT_EVALUATED' && <span class="muted history-hint"> {NOT_EVALUATED_HINT}</span>}
+              </td>
+              <td class="num">{result ? `${formatCount(result.actual)} / ${formatCount(result.required)}` : '—'}</td>
+              <td class="num">{result?.consecutiveMisses || ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useGraphQL, useQuery } from '../connection';
 import { formatCount } from '../format';
-import { KIND_LABELS, STATUS_LABELS } from '../labels';
+import { cellStatus } from '../evaluation';
+import { KIND_LABELS, NOT_EVALUATED_HINT, STATUS_LABELS } from '../labels';
 import { HEATMAP, MUNICIPALITIES } from '../queries';
 import type { HeatmapData, HeatmapRow, MunicipalitiesData, OrganizationKind } from '../types';
 import { weekNumber, weekRange } from '../weeks';
 import { Loading, Section } from './Section';
-import { StatusLegend } from './StatusLegend';
-
-const STATUS_MARKS = { MET: '✓', MISSED: '✗', EXEMPT: 'о', NONE: '' } as const;
+import { STATUS_MARKS, StatusLegend, cssName } from './StatusLegend';
 
 /** Organizations × the last twelve weeks, coloured by the weekly norm's status, most misses first. */
 export function Heatmap({ onOpen }: { onOpen: (organizationId: string) => void }) {
@@ -97,11 +96,13 @@ function HeatmapLine({ row, periods, onOpen }: { row: HeatmapRow; periods: strin
         {organization.shortName ?? organization.name}
       </th>
       {periods.map((period, i) => {
-        const status = row.statuses[i] ?? 'NONE';
+        const status = cellStatus(row.statuses[i], period, organization.registeredAt);
+        const label = status === 'NOT_EVALUATED' ? `${STATUS_LABELS[status]}: ${NOT_EVALUATED_HINT}` : STATUS_LABELS[status];
         return (
-          <td key={period} class={`cell cell-${status.toLowerCase()}`} data-status={status} data-period={period}
-            title={`${organization.name}, ${weekRange(period)}: ${STATUS_LABELS[status]}`}>
-            {STATUS_MARKS[status]}
+          <td key={period} class={`cell cell-${cssName(status)}`} data-status={status} data-period={period}
+            title={`${organization.name}, ${weekRange(period)}: ${label}`}>
+            <span aria-hidden="true">{STATUS_MARKS[status]}</span>
+            <span class="visually-hidden">{label}</span>
           </td>
         );
       })}

@@ -1,13 +1,17 @@
+import type { CellStatus } from '../evaluation';
 import { STATUS_LABELS } from '../labels';
 
-const ORDER = ['MET', 'MISSED', 'EXEMPT', 'NONE'] as const;
+const ORDER: CellStatus[] = ['MET', 'MISSED', 'EXEMPT', 'NONE', 'NOT_EVALUATED'];
+
+/** Marks as well as colours: a status must not be told by colour alone. */
+export const STATUS_MARKS: Record<CellStatus, string> = { MET: '✓', MISSED: '✗', EXEMPT: 'о', NONE: '?', NOT_EVALUATED: '' };
 
 export function StatusLegend() {
   return (
     <ul class="legend" aria-label="Обозначения">
       {ORDER.map((status) => (
-        <li key={status}>
-          <span class={`swatch cell-${status.toLowerCase()}`} aria-hidden="true" />
+        <li key={status} data-status={status}>
+          <span class={`swatch cell-${cssName(status)}`} aria-hidden="true">{STATUS_MARKS[status]}</span>
           {STATUS_LABELS[status]}
         </li>
       ))}
@@ -15,6 +19,8 @@ export function StatusLegend() {
   );
 }
 
-export function StatusBadge({ status }: { status: keyof typeof STATUS_LABELS }) {
-  return <span class={`badge cell-${status.toLowerCase()}`} data-status={status}>{STATUS_LABELS[status]}</span>;
+export function StatusBadge({ status }: { status: CellStatus }) {
+  return <span class={`badge cell-${cssName(status)}`} data-status={status}>{STATUS_LABELS[status]}</span>;
 }
+
+export const cssName = (status: CellStatus) => status.toLowerCase().replace('_', '-');
