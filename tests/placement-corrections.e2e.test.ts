@@ -202,7 +202,7 @@ describe('the audit log', () => {
   it('records both mutations, the refusals too, with the placement among the targets', async () => {
     const AUDIT = `query($operation: String, $targetId: ID) { auditLog(operation: $operation, targetId: $targetId, first: 50) {
       edges { node { operation succeeded errorCode targetIds role } } } }`;
-    const entries = async (operationName: string, targetId: string) =>
+    const entries = async (operationName: string, targetId: string | undefined) =>
       (await gqlData(hub.gatewayUrl, AUDIT, { operation: operationName, targetId }, admin)).auditLog.edges.map((e: any) => e.node);
     const corrections = await entries('correctPlacement', placement.c);
     expect(corrections).toContainEqual(expect.objectContaining({ succeeded: true, role: 'OPERATOR', targetIds: expect.arrayContaining([placement.c]) }));
