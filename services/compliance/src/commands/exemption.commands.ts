@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { HubError, badInput, notFound, parseInput, parsePeriod, requireRole, runSql, RULE_CODES, isUuid } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
 import { ExemptionEntity, type Exemption } from '../entities/exemption.entity.js';
-import { ComplianceRuleEntity } from '../entities/compliance-rule.entity.js';
+import { ruleInForce } from '../data/rules.repo.js';
 import { runComplianceCheck, ruleTimeZone } from '../engine/run-check.js';
 
 const grantInput = z.object({
@@ -22,7 +22,7 @@ async function refreshIfEvaluated(ctx: ComplianceContext, rule: Exemption['rule'
 export async function grantExemption(ctx: ComplianceContext, raw: unknown): Promise<Exemption> {
   requireRole(ctx.auth, 'ADMIN');
   const input = parseInput(grantInput, raw);
-  const rule = await ctx.em.findOneOrFail(ComplianceRuleEntity, { code: input.rule });
+  const rule = (await ruleInForce(ctx.em, input.rule, ctx.clock()))!;
   const period = parsePeriod(input.period, ruleTimeZone(rule, ctx.timezone), { field: 'period', kinds: [rule.periodKind] });
   if (input.expiresAt && input.expiresAt <= ctx.clock()) throw badInput('expiresAt', 'expiresAt: is already past');
   const [known] = await runSql<unknown[]>(ctx.em, 'select 1 from organizations.directory where id = ?', [input.organizationId]);

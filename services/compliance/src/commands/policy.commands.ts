@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { badInput, parseInput, requireRole, runSql } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
+import { loadPolicy, toPolicy, type PolicyRow } from '../data/policy.repo.js';
 
-const role = z.enum(['HEAD', 'PARENT_CONTACT', 'PARENT_HEAD', 'CUR', 'COMMITTEE']);
+const role = z.enum(['HEAD', 'PARENT_CONTACT', 'PARENT_HEAD', 'RESPONSIBLE_HEAD', 'CUR', 'COMMITTEE', 'CONTENT_CENTER']);
 const level = z.object({
   level: z.number().int().min(1).max(10),
   minConsecutive: z.number().int().min(1, 'must be at least 1').max(100),
@@ -12,19 +13,12 @@ const level = z.object({
 const input = z.object({
   levels: z.array(level).min(1, 'the ladder needs at least one level').max(10).nullish(),
   contentCenterRecipients: z.array(role).min(1, 'name at least one recipient').nullish(),
+  recommendedRecipients: z.array(role).min(1, 'name at least one recipient').nullish(),
   suppressWhenParentTold: z.boolean().nullish(),
 });
 
-interface PolicyRow { levels: unknown; content_center_recipients: unknown; suppress_when_parent_told: boolean; updated_by: string; updated_at: string }
-
-const toPolicy = (r: PolicyRow) => ({
-  levels: r.levels, contentCenterRecipients: r.content_center_recipients, suppressWhenParentTold: r.suppress_when_parent_told,
-  updatedBy: r.updated_by, updatedAt: new Date(r.updated_at),
-});
-
 export async function escalationPolicy(ctx: ComplianceContext) {
-  const [row] = await runSql<PolicyRow[]>(ctx.em, 'select * from compliance.escalation_policy where id = 1');
-  return toPolicy(row!);
+  return loadPolicy(ctx.em);
 }
 
 export async function updateEscalationPolicy(ctx: ComplianceContext, raw: unknown) {
@@ -43,12 +37,14 @@ export async function updateEscalationPolicy(ctx: ComplianceContext, raw: unknow
     `update compliance.escalation_policy set
        levels = coalesce(?::jsonb, levels),
        content_center_recipients = coalesce(?::jsonb, content_center_recipients),
+       recommended_recipients = coalesce(?::jsonb, recommended_recipients),
        suppress_when_parent_told = coalesce(?, suppress_when_parent_told),
        updated_by = ?, updated_at = ?
      where id = 1 returning *`,
     [
       patch.levels ? JSON.stringify(patch.levels.map((l) => ({ ...l, mandatoryBodyMinConsecutive: l.mandatoryBodyMinConsecutive ?? undefined }))) : null,
       patch.contentCenterRecipients ? JSON.stringify(patch.contentCenterRecipients) : null,
+      patch.recommendedRecipients ? JSON.stringify(patch.recommendedRecipients) : null,
       patch.suppressWhenParentTold ?? null,
       ctx.auth.sub,
       ctx.clock(),

@@ -1,7 +1,14 @@
 import { z } from 'zod';
-import { parseInput, requireRole, runSql, RULE_CODES } from '@hub/common';
+import {
+  badInput, parseInput, parsePeriod, periodContaining, requireRole, runSql, shiftPeriod, ORGANIZATION_KINDS, RULE_CODES, type Period,
+} from '@hub/common';
 import type { ComplianceContext } from '../context.js';
-import { ComplianceRuleEntity, type ComplianceRule } from '../entities/compliance-rule.entity.js';
+import { ruleInForce, saveVersion, type ComplianceRule, type RuleSettings } from '../data/rules.repo.js';
+import { loadMeasures } from '../data/measures.repo.js';
+import { activeExemptions } from '../data/results.repo.js';
+import { evaluate } from '../domain/evaluate.js';
+import { periodProblem } from '../domain/checkable-period.js';
+import { ruleTimeZone } from '../engine/run-check.js';
 
 const isZone = (zone: string) => {
   try {
@@ -12,43 +19,110 @@ const isZone = (zone: string) => {
   }
 };
 
-const updateInput = z.object({
+const applicability = z.object({
+  kind: z.enum(ORGANIZATION_KINDS),
+  parentKind: z.enum(ORGANIZATION_KINDS).nullish().transform((k) => k ?? null),
+  severity: z.enum(['MANDATORY', 'RECOMMENDED']),
+  decreeItem: z.string().trim().regex(/^\d+(\.\d+)*$/, 'is a decree item like 3.1 or 4'),
+});
+
+const settingsInput = z.object({
   threshold: z.number().int().min(0, 'must not be negative').max(1000).nullish(),
   enabled: z.boolean().nullish(),
   deadline: z.iso.date('must be a date YYYY-MM-DD').nullish(),
   timezone: z.string().refine(isZone, 'is not an IANA time zone').nullish(),
+  appliesTo: z.array(applicability).max(20).nullish(),
+});
+const updateInput = settingsInput.extend({ effectiveFrom: z.string().trim().min(1).nullish() });
+
+type SettingsPatch = z.infer<typeof settingsInput>;
+
+const settingsOf = (rule: RuleSettings): RuleSettings => ({
+  threshold: rule.threshold, enabled: rule.enabled, deadline: rule.deadline, timezone: rule.timezone, appliesTo: rule.appliesTo,
 });
 
-const snapshot = (rule: ComplianceRule) => ({
-  threshold: rule.threshold, enabled: rule.enabled, deadline: rule.deadline ?? null, timezone: rule.timezone ?? null,
-});
+/** A version's settings with the fields given changed (null clears a deadline or a zone). */
+function patched(base: RuleSettings, patch: SettingsPatch): RuleSettings {
+  return {
+    threshold: patch.threshold ?? base.threshold,
+    enabled: patch.enabled ?? base.enabled,
+    deadline: patch.deadline !== undefined ? patch.deadline ?? null : base.deadline,
+    timezone: patch.timezone !== undefined ? patch.timezone ?? null : base.timezone,
+    appliesTo: patch.appliesTo ?? base.appliesTo,
+  };
+}
 
-/** The committee edits the decree's defaults; every change is kept with who made it. */
+async function currentRule(ctx: ComplianceContext, code: unknown): Promise<ComplianceRule> {
+  const parsed = z.enum(RULE_CODES).safeParse(code);
+  if (!parsed.success) throw badInput('code', `code: unknown rule ${String(code)}`);
+  return (await ruleInForce(ctx.em, parsed.data, ctx.clock()))!;
+}
+
+/**
+ * The committee changes a rule from a period on: a new version, in force from `effectiveFrom`
+ * (default: the current period; never an earlier one, so no period already judged is judged
+ * again by other terms). It sends nothing by itself. Every change is kept with who made it.
+ */
 export async function updateComplianceRule(ctx: ComplianceContext, code: string, raw: unknown): Promise<ComplianceRule> {
   requireRole(ctx.auth, 'ADMIN');
-  const rule = await ctx.em.findOneOrFail(ComplianceRuleEntity, { code: z.enum(RULE_CODES).parse(code) });
+  const rule = await currentRule(ctx, code);
   const input = parseInput(updateInput, raw);
-  const before = snapshot(rule);
-  if (input.threshold !== undefined && input.threshold !== null) rule.threshold = input.threshold;
-  if (input.enabled !== undefined && input.enabled !== null) rule.enabled = input.enabled;
-  if (input.deadline !== undefined) rule.deadline = input.deadline ?? null;
-  if (input.timezone !== undefined) rule.timezone = input.timezone ?? null;
-  rule.updatedBy = ctx.auth.sub;
-  rule.updatedAt = ctx.clock();
-  // The change and its record commit together.
-  await ctx.em.begin();
-  try {
-    await ctx.em.flush();
+  const zone = ruleTimeZone(rule, ctx.timezone);
+  const now = periodContaining(rule.periodKind, ctx.clock(), zone);
+  const from = input.effectiveFrom ? parsePeriod(input.effectiveFrom, zone, { field: 'effectiveFrom', kinds: [rule.periodKind] }) : now;
+  if (from.start < now.start) {
+    throw badInput('effectiveFrom', `effectiveFrom: a change takes effect from the current period (${now.label}) or later; ${from.label} was judged by the rule in force then`);
+  }
+  const base = (await ruleInForce(ctx.em, rule.code, from.start))!;
+  const next = patched(base, input);
+  await ctx.em.transactional(async (tx) => {
+    await saveVersion(tx, { code: rule.code, effectiveFrom: from.label, effectiveFromStart: from.start, ...next, changedBy: ctx.auth.sub, changedAt: ctx.clock() });
     await runSql(
-      ctx.em,
-      'insert into compliance.rule_change (rule, changed_by, changed_at, before, after) values (?, ?, ?, ?, ?)',
-      [rule.code, ctx.auth.sub, ctx.clock(), JSON.stringify(before), JSON.stringify(snapshot(rule))],
+      tx,
+      'insert into compliance.rule_change (rule, changed_by, changed_at, before, after, effective_from) values (?, ?, ?, ?, ?, ?)',
+      [rule.code, ctx.auth.sub, ctx.clock(), JSON.stringify(settingsOf(base)), JSON.stringify(next), from.label],
       'run',
     );
-    await ctx.em.commit();
-  } catch (err) {
-    await ctx.em.rollback();
-    throw err;
-  }
-  return rule;
+  });
+  return (await ruleInForce(ctx.em, rule.code, ctx.clock()))!;
 }
+
+/** The last complete period of a rule (a day rule: yesterday). */
+function lastCompletePeriod(rule: ComplianceRule, now: Date, zone: string): Period {
+  return shiftPeriod(periodContaining(rule.periodKind, now, zone), -1, zone);
+}
+
+/**
+ * How the last complete period would come out under a proposed version, against the version in
+ * force for it: counted from the same read contracts as a check, saving nothing.
+ */
+export async function previewRuleChange(ctx: ComplianceContext, code: string, raw: unknown) {
+  requireRole(ctx.auth, 'ADMIN', 'ANALYST');
+  const current = await currentRule(ctx, code);
+  const patch = parseInput(settingsInput, raw);
+  const zone = ruleTimeZone(current, ctx.timezone);
+  const period = lastCompletePeriod(current, ctx.clock(), zone);
+  const inForce = (await ruleInForce(ctx.em, current.code, period.start))!;
+  const proposed = patched(inForce, patch);
+  const problem = periodProblem({ code: current.code, periodKind: current.periodKind, deadline: proposed.deadline }, period, ctx.clock(),
+    (date) => parsePeriod(date, zone).start);
+  if (problem) throw badInput('input', `input: the rule cannot be checked for ${period.label}: ${problem}`);
+  const { organizations } = await loadMeasures(ctx.em, current.code, period);
+  const exemptions = await activeExemptions(ctx.em, current.code, period, ctx.clock());
+  const judge = (settings: RuleSettings) => new Map((settings.enabled
+    ? evaluate({ rule: { code: current.code, ...settings }, period, organizations, exemptions, previousMisses: new Map() })
+    : []).map((e) => [e.organizationId, e.status]));
+  const before = judge(inForce);
+  const after = judge(proposed);
+  const ids = new Set([...before.keys(), ...after.keys()]);
+  const count = (statuses: Map<string, string>, status: string) => [...statuses.values()].filter((s) => s === status).length;
+  return {
+    period: period.label,
+    met: count(before, 'MET'),
+    missed: count(before, 'MISSED'),
+    wouldMeet: count(after, 'MET'),
+    wouldMiss: count(after, 'MISSED'),
+    changed: [...ids].filter((id) => before.get(id) !== after.get(id)).length,
+  };
+}
+

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgArray, runSql, SUBTREE_SQL, type OrganizationKind, type RuleCode } from '@hub/common';
 import type { ComplianceStatus, PeriodCount, SummaryCount } from '../domain/tally.js';
+import type { Severity } from '../domain/applicability.js';
 
 /**
  * Which results a query reads: a rule (or several, for the export), some periods, optionally
@@ -16,6 +17,8 @@ export interface ResultScope {
   municipalityId?: string | null;
   parentId?: string | null;
   status?: ComplianceStatus | null;
+  /** Mandatory or recommended results only (they are never one rate). */
+  severity?: Severity | null;
 }
 
 /** The where clause over `compliance.compliance_result r` for a scope, with its bindings. */
@@ -28,6 +31,7 @@ export function where(scope: ResultScope): { sql: string; params: unknown[] } {
     params.push(value);
   };
   if (scope.status) narrow('r.status = ?', scope.status);
+  if (scope.severity) narrow('r.severity = ?', scope.severity);
   if (scope.kind) narrow('r.organization_kind = ?', scope.kind);
   if (scope.parentId) narrow('r.parent_id = ?', scope.parentId);
   if (scope.municipalityId) narrow('r.municipality_id = ?', scope.municipalityId);
@@ -60,20 +64,20 @@ export async function reportPage(
 
 export async function summaryCounts(em: EntityManager, scope: ResultScope): Promise<SummaryCount[]> {
   const filter = where(scope);
-  const rows = await runSql<{ kind: OrganizationKind; municipality_id: string | null; status: ComplianceStatus; n: number }[]>(
+  const rows = await runSql<{ kind: OrganizationKind; municipality_id: string | null; severity: Severity; status: ComplianceStatus; n: number }[]>(
     em,
-    `select r.organization_kind as kind, r.municipality_id, r.status, count(*)::int as n
-     from compliance.compliance_result r where ${filter.sql} group by 1, 2, 3`,
+    `select r.organization_kind as kind, r.municipality_id, r.severity, r.status, count(*)::int as n
+     from compliance.compliance_result r where ${filter.sql} group by 1, 2, 3, 4`,
     filter.params,
   );
-  return rows.map((r) => ({ kind: r.kind, municipalityId: r.municipality_id, status: r.status, n: r.n }));
+  return rows.map((r) => ({ kind: r.kind, municipalityId: r.municipality_id, severity: r.severity, status: r.status, n: r.n }));
 }
 
 export async function periodCounts(em: EntityManager, scope: ResultScope): Promise<PeriodCount[]> {
   const filter = where(scope);
   return runSql<PeriodCount[]>(
     em,
-    `select r.period, r.status, count(*)::int as n from compliance.compliance_result r where ${filter.sql} group by 1, 2`,
+    `select r.period, r.severity, r.status, count(*)::int as n from compliance.compliance_result r where ${filter.sql} group by 1, 2, 3`,
     filter.params,
   );
 }

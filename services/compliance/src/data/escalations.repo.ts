@@ -3,9 +3,10 @@ import { pgArray, runSql } from '@hub/common';
 
 export interface EscalationRow {
   id: string; level: number; rule: string; period: string; organization_id: string; consecutive_misses: number; recipients: string[]; created_at: string;
+  severity: string; decree_item: string | null; resolved_at: string | null;
 }
 
-export const ESCALATION_COLUMNS = 'id, level, rule, period, organization_id, consecutive_misses, recipients, created_at';
+export const ESCALATION_COLUMNS = 'id, level, rule, period, organization_id, consecutive_misses, recipients, created_at, severity, decree_item, resolved_at';
 
 /**
  * Each organization's last `last` escalations, newest first, in one statement for the lot.

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { runSql, runSqlBound, type OrganizationKind, type Period, type RuleCode } from '@hub/common';
-import type { OrganizationMeasure } from '../domain/evaluate.js';
+import { countSubordinatesForBodies, type OrganizationMeasure } from '../domain/evaluate.js';
 import { directoryKinds } from './directory.repo.js';
 
 interface CountsRow {
@@ -17,14 +17,14 @@ interface CountsRow {
   media_publications?: number;
 }
 
-type Measured = Exclude<RuleCode, 'CONTENT_CENTER_WEEKLY_SUPPLY'>;
-
 /**
  * Each rule's measure and the narrowest read contract of the organizations subgraph that has it:
- * the weekly norm reads placements only (period_counts also aggregates every official page).
+ * the weekly norm and the supply read the registry with placements only (period_counts also
+ * aggregates every official page).
  */
-const MEASURE: Record<Measured, { contract: 'placement_counts' | 'period_counts'; actual: (row: CountsRow) => number }> = {
+const MEASURE: Record<RuleCode, { contract: 'placement_counts' | 'period_counts'; actual: (row: CountsRow) => number }> = {
   WEEKLY_PLACEMENTS: { contract: 'placement_counts', actual: (row) => row.materials_placed ?? 0 },
+  CONTENT_CENTER_WEEKLY_SUPPLY: { contract: 'placement_counts', actual: () => 0 },
   MONTHLY_MEDIA_MENTION: { contract: 'period_counts', actual: (row) => row.media_publications ?? 0 },
   FEEDBACK_WIDGET: { contract: 'period_counts', actual: (row) => (row.pages ?? 0) - (row.pages_without_widget ?? 0) },
 };
@@ -35,30 +35,17 @@ export interface Measures {
 
 /**
  * One aggregate query per read contract, for every organization or only `only` (placement_counts
- * answers for a few organizations from their own placements; a weekly norm rule only), and for
- * the content center's supply content.distribution_log.
+ * answers for a few organizations from their own placements; a weekly norm rule only). The
+ * supply counts what each recipient received (content.received_log); the media rule counts a
+ * subordinate's publications for its body too (decree 3.3).
  */
 export async function loadMeasures(em: EntityManager, rule: RuleCode, period: Period, only?: readonly string[]): Promise<Measures> {
-  const source = rule === 'CONTENT_CENTER_WEEKLY_SUPPLY' ? null : MEASURE[rule];
-  if (only && source?.contract !== 'placement_counts') throw new Error(`loadMeasures: ${rule} is measured for the whole registry only`);
-  const rows = source?.contract === 'placement_counts'
+  const source = MEASURE[rule];
+  if (only && rule !== 'WEEKLY_PLACEMENTS') throw new Error(`loadMeasures: ${rule} is measured for the whole registry only`);
+  const rows = source.contract === 'placement_counts'
     ? (await runSqlBound<CountsRow>(em, 'select * from organizations.placement_counts(?, ?, ?::uuid[])', [period.start, period.end, only ? [...only] : null])).rows
-    : await runSql<CountsRow[]>(
-      em,
-      `select * from organizations.period_counts(?, ?)${rule === 'CONTENT_CENTER_WEEKLY_SUPPLY' ? " where kind = 'CONTENT_CENTER'" : ''}`,
-      [period.start, period.end],
-    );
-  let measure: (row: CountsRow) => number;
-  if (!source) {
-    const [supply] = await runSql<{ count: number }[]>(
-      em,
-      'select count(*)::int as count from content.distribution_log where distributed_at >= ? and distributed_at < ?',
-      [period.start, period.end],
-    );
-    measure = () => supply?.count ?? 0;
-  } else {
-    measure = source.actual;
-  }
+    : await runSql<CountsRow[]>(em, 'select * from organizations.period_counts(?, ?)', [period.start, period.end]);
+  const received = rule === 'CONTENT_CENTER_WEEKLY_SUPPLY' ? await receivedCounts(em, period) : null;
   const parentKind = await parentKinds(em, rows);
   const organizations = rows.map((row) => ({
     organizationId: row.organization_id,
@@ -67,10 +54,25 @@ export async function loadMeasures(em: EntityManager, rule: RuleCode, period: Pe
     parentKind: parentKind(row),
     active: row.active,
     registeredAt: new Date(row.registered_at),
-    actual: measure(row),
+    actual: received ? received.get(row.organization_id) ?? 0 : source.actual(row),
     pages: row.pages ?? 0,
   }));
-  return { organizations };
+  return { organizations: rule === 'MONTHLY_MEDIA_MENTION' ? countSubordinatesForBodies(organizations) : organizations };
+}
+
+/**
+ * Distinct materials each organization received in the period and that were not withdrawn
+ * before it ended (decree 2.2 counts per recipient), from content.received_log in one query.
+ */
+async function receivedCounts(em: EntityManager, period: Period): Promise<Map<string, number>> {
+  const { rows } = await runSqlBound<{ organization_id: string; received: number }>(
+    em,
+    `select organization_id, count(distinct material_id)::int as received from content.received_log
+     where distributed_at >= ? and distributed_at < ? and (withdrawn_at is null or withdrawn_at >= ?)
+     group by organization_id`,
+    [period.start, period.end, period.end],
+  );
+  return new Map(rows.map((r) => [r.organization_id, r.received]));
 }
 
 /**

@@ -11,6 +11,8 @@ export interface QueuedLetter {
   html: string;
   text: string;
   attachments?: { filename: string; contentType: string; contentBase64: string }[];
+  /** The decree items the letter speaks of (e.g. 3.1, 4). */
+  decreeItems?: string[];
   /** The escalations this letter tells of (an escalation digest), linked when the letter is new. */
   escalationIds?: string[];
 }
@@ -28,10 +30,11 @@ export async function queueLetters(em: EntityManager, letters: QueuedLetter[], n
   const { rows } = await runSqlBound<{ queued: number }>(
     em,
     `with stored as (
-       insert into compliance.notification (id, kind, dedup_key, "to", cc, subject, html, text, attachments, next_attempt_at, created_at)
-       select l.id, l.kind, l.dedup_key, l."to", array(select json_array_elements_text(l.cc::json)), l.subject, l.html, l.text, l.attachments::jsonb, ?, ?
-       from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-         as l(id, kind, dedup_key, "to", cc, subject, html, text, attachments)
+       insert into compliance.notification (id, kind, dedup_key, "to", cc, subject, html, text, attachments, decree_items, next_attempt_at, created_at)
+       select l.id, l.kind, l.dedup_key, l."to", array(select json_array_elements_text(l.cc::json)), l.subject, l.html, l.text, l.attachments::jsonb,
+         array(select json_array_elements_text(l.decree_items::json)), ?, ?
+       from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+         as l(id, kind, dedup_key, "to", cc, subject, html, text, attachments, decree_items)
        on conflict (dedup_key) do nothing
        returning id
      ), linked as (
@@ -44,6 +47,7 @@ export async function queueLetters(em: EntityManager, letters: QueuedLetter[], n
       now, now, ids,
       letters.map((l) => l.kind), letters.map((l) => l.dedupKey), letters.map((l) => l.to), letters.map((l) => JSON.stringify(l.cc ?? [])),
       letters.map((l) => l.subject), letters.map((l) => l.html), letters.map((l) => l.text), letters.map((l) => JSON.stringify(l.attachments ?? [])),
+      letters.map((l) => JSON.stringify(l.decreeItems ?? [])),
       links.map(([notificationId]) => notificationId), links.map(([, escalationId]) => escalationId),
     ],
   );

@@ -11,6 +11,17 @@ export async function previousMisses(em: EntityManager, rule: RuleCode, previous
   return new Map(rows.map((r) => [r.organization_id, r.consecutive_misses]));
 }
 
+/** Recipients short of the content center's weekly supply (decree 2.2) in an evaluated week; null before it is evaluated. */
+export async function recipientsShort(em: EntityManager, week: string): Promise<number | null> {
+  const [row] = await runSql<{ evaluated: number; short: number }[]>(
+    em,
+    `select count(*)::int as evaluated, (count(*) filter (where status = 'MISSED'))::int as short
+     from compliance.compliance_result where rule = 'CONTENT_CENTER_WEEKLY_SUPPLY' and period = ?`,
+    [week],
+  );
+  return row && row.evaluated > 0 ? row.short : null;
+}
+
 export async function activeExemptions(em: EntityManager, rule: RuleCode, period: Period, now: Date): Promise<Map<string, string>> {
   const rows = await runSql<{ id: string; organization_id: string }[]>(
     em,
@@ -41,6 +52,7 @@ export async function writeResults(
     parent_id: e.parentId,
     municipality_id: e.municipalityId,
     severity: e.severity,
+    decree_item: e.decreeItem,
     required: e.required,
     actual: e.actual,
     status: e.status,
@@ -51,19 +63,19 @@ export async function writeResults(
     em,
     `with incoming as (
        select * from json_to_recordset(?::json) as r(organization_id uuid, organization_kind text, parent_id uuid, municipality_id uuid,
-         severity text, required int, actual int, status text, consecutive_misses int, exemption_id uuid)
+         severity text, decree_item text, required int, actual int, status text, consecutive_misses int, exemption_id uuid)
      ), removed as (
        delete from compliance.compliance_result c where c.rule = ? and c.period = ?
          and not exists (select 1 from incoming i where i.organization_id = c.organization_id)
      )
      insert into compliance.compliance_result (organization_id, organization_kind, parent_id, municipality_id, rule, period, period_start,
-       severity, required, actual, status, consecutive_misses, exemption_id, run_id, evaluated_at)
+       severity, decree_item, required, actual, status, consecutive_misses, exemption_id, run_id, evaluated_at)
      select organization_id, organization_kind, parent_id, municipality_id, ?, ?, ?::timestamptz,
-       severity, required, actual, status, consecutive_misses, exemption_id, ?::uuid, ?::timestamptz
+       severity, decree_item, required, actual, status, consecutive_misses, exemption_id, ?::uuid, ?::timestamptz
      from incoming
      on conflict (organization_id, rule, period) do update set
        organization_kind = excluded.organization_kind, parent_id = excluded.parent_id, municipality_id = excluded.municipality_id,
-       period_start = excluded.period_start, severity = excluded.severity, required = excluded.required, actual = excluded.actual,
+       period_start = excluded.period_start, severity = excluded.severity, decree_item = excluded.decree_item, required = excluded.required, actual = excluded.actual,
        status = excluded.status, consecutive_misses = excluded.consecutive_misses, exemption_id = excluded.exemption_id,
        run_id = excluded.run_id, evaluated_at = excluded.evaluated_at`,
     [JSON.stringify(rows), rule, period.label, rule, period.label, period.start, runId, evaluatedAt],

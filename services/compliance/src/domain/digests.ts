@@ -1,42 +1,87 @@
-import type { RecipientRole } from './ladder.js';
+import type { RuleCode } from '@hub/common';
+import type { Severity } from './applicability.js';
+import type { Address, RecipientRole } from './ladder.js';
 
 export interface EscalatedMiss {
   escalationId: string;
   organizationId: string;
   organizationName: string;
   parentId: string | null;
+  rule: RuleCode;
+  period: string;
+  periodStart: Date;
+  severity: Severity;
+  decreeItem: string;
   required: number;
   actual: number;
   consecutiveMisses: number;
   level: number;
   /** This level tells the ЦУР (shown to everyone who gets the letter). */
   toldCur: boolean;
-  recipients: { role: RecipientRole; email: string }[];
+  addresses: Address[];
+}
+
+/** An escalation closed since it was told: a late report turned its verdict to MET. */
+export interface ResolvedEscalation {
+  escalationId: string;
+  organizationId: string;
+  organizationName: string;
+  rule: RuleCode;
+  period: string;
+  /** The addresses that were told of the miss. */
+  recipients: string[];
+}
+
+/** A miss as one recipient sees it: with the roles that recipient has for it. */
+export interface DigestItem extends EscalatedMiss {
+  roles: RecipientRole[];
 }
 
 export interface Digest {
   to: string;
-  items: EscalatedMiss[];
+  cc: string[];
+  items: DigestItem[];
+  resolved: ResolvedEscalation[];
 }
 
 /**
- * One letter per recipient per run, listing every organization that concerns them (DESIGN:
- * digests, never one e-mail per violation). With `suppressWhenParentTold`, an organization's own
- * head is left out when its parent's head hears of it in the same run.
+ * One letter per recipient per run or catch-up, listing every organization and period that
+ * concerns them (docs/DESIGN.md, "Letters"): never one e-mail per violation or per past week.
+ * With `suppressWhenParentTold`, an organization's own head is left out when its parent's head
+ * hears of it in the same letter run. An address marked as a copy rides on its letter's Cc. A
+ * resolved escalation is one line in the next letter to the people who were told of it.
  */
-export function buildDigests(misses: readonly EscalatedMiss[], options: { suppressWhenParentTold: boolean }): Digest[] {
-  const byRecipient = new Map<string, EscalatedMiss[]>();
+export function buildDigests(
+  misses: readonly EscalatedMiss[],
+  resolved: readonly ResolvedEscalation[],
+  options: { suppressWhenParentTold: boolean },
+): Digest[] {
+  const items = new Map<string, Map<string, DigestItem>>();
+  const copies = new Map<string, Set<string>>();
   for (const miss of misses) {
-    const parentHeadTold = miss.recipients.some((r) => r.role === 'PARENT_HEAD');
-    for (const recipient of miss.recipients) {
-      if (options.suppressWhenParentTold && recipient.role === 'HEAD' && parentHeadTold) continue;
-      byRecipient.set(recipient.email, [...(byRecipient.get(recipient.email) ?? []), miss]);
+    const parentHeadTold = miss.addresses.some((a) => a.role === 'PARENT_HEAD');
+    for (const address of miss.addresses) {
+      if (address.copyOf) {
+        copies.set(address.copyOf, (copies.get(address.copyOf) ?? new Set()).add(address.email));
+        continue;
+      }
+      if (options.suppressWhenParentTold && address.role === 'HEAD' && parentHeadTold) continue;
+      const mine = items.get(address.email) ?? new Map<string, DigestItem>();
+      const item = mine.get(miss.escalationId);
+      if (item) item.roles.push(address.role);
+      else mine.set(miss.escalationId, { ...miss, roles: [address.role] });
+      items.set(address.email, mine);
     }
   }
-  return [...byRecipient.entries()]
-    .map(([to, items]) => ({
+  return [...items.entries()]
+    .map(([to, mine]) => ({
       to,
-      items: [...items].sort((a, b) => b.consecutiveMisses - a.consecutiveMisses || a.organizationName.localeCompare(b.organizationName, 'ru')),
+      cc: [...(copies.get(to) ?? [])].filter((cc) => cc !== to).sort(),
+      items: [...mine.values()].sort((a, b) => a.rule.localeCompare(b.rule)
+        || b.periodStart.getTime() - a.periodStart.getTime()
+        || b.consecutiveMisses - a.consecutiveMisses
+        || a.organizationName.localeCompare(b.organizationName, 'ru')),
+      resolved: resolved.filter((r) => r.recipients.includes(to)),
     }))
     .sort((a, b) => a.to.localeCompare(b.to));
 }

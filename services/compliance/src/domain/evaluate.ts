@@ -1,5 +1,5 @@
 import type { OrganizationKind, Period, RuleCode } from '@hub/common';
-import { severityFor, type RuleApplicability, type Severity } from './applicability.js';
+import { footingFor, type RuleApplicability, type Severity } from './applicability.js';
 
 export type ComplianceStatus = 'MET' | 'MISSED' | 'EXEMPT';
 
@@ -29,6 +29,7 @@ export interface Evaluation {
   parentId: string | null;
   municipalityId: string | null;
   severity: Severity;
+  decreeItem: string;
   required: number;
   actual: number;
   status: ComplianceStatus;
@@ -43,6 +44,18 @@ export interface Evaluation {
  */
 export function requiredFor(rule: RuleConfig, measure: Pick<OrganizationMeasure, 'pages'>): number {
   return rule.code === 'FEEDBACK_WIDGET' ? Math.max(measure.pages, rule.threshold) : rule.threshold;
+}
+
+/**
+ * Decree 3.3 is about the pages of an executive body and of its subordinate organizations: a
+ * publication reported by a subordinate counts for its body as well as for itself.
+ */
+export function countSubordinatesForBodies(organizations: readonly OrganizationMeasure[]): OrganizationMeasure[] {
+  const fromSubordinates = new Map<string, number>();
+  for (const org of organizations) {
+    if (org.parentId && org.parentKind === 'EXECUTIVE_BODY') fromSubordinates.set(org.parentId, (fromSubordinates.get(org.parentId) ?? 0) + org.actual);
+  }
+  return organizations.map((org) => (fromSubordinates.has(org.organizationId) ? { ...org, actual: org.actual + fromSubordinates.get(org.organizationId)! } : org));
 }
 
 /**
@@ -75,8 +88,8 @@ export function evaluate(input: {
   const results: Evaluation[] = [];
   for (const org of input.organizations) {
     if (!org.active || org.registeredAt > period.start) continue;
-    const severity = severityFor(rule.appliesTo, { kind: org.kind, parentKind: org.parentKind });
-    if (!severity) continue;
+    const footing = footingFor(rule.appliesTo, { kind: org.kind, parentKind: org.parentKind });
+    if (!footing) continue;
     const required = requiredFor(rule, org);
     const exemptionId = input.exemptions.get(org.organizationId) ?? null;
     const status: ComplianceStatus = org.actual >= required ? 'MET' : exemptionId ? 'EXEMPT' : 'MISSED';
@@ -86,7 +99,8 @@ export function evaluate(input: {
       kind: org.kind,
       parentId: org.parentId,
       municipalityId: org.kind === 'MUNICIPALITY' ? org.organizationId : org.parentKind === 'MUNICIPALITY' ? org.parentId : null,
-      severity,
+      severity: footing.severity,
+      decreeItem: footing.decreeItem,
       required,
       actual: org.actual,
       status,

@@ -1,4 +1,5 @@
 import { ORGANIZATION_KINDS, type OrganizationKind } from '@hub/common';
+import type { Severity } from './applicability.js';
 
 export type ComplianceStatus = 'MET' | 'MISSED' | 'EXEMPT';
 
@@ -7,13 +8,17 @@ export interface Tally {
   met: number;
   missed: number;
   exempt: number;
-  /** met / (met + missed): an exemption counts neither way; null when nothing was due. */
+  /**
+   * met / (met + missed): an exemption counts neither way; null when nothing was due, and when
+   * mandatory and recommended results are both counted (they are never one rate: see bySeverity).
+   */
   rate: number | null;
 }
 
 export interface StatusCount {
   status: ComplianceStatus;
   n: number;
+  severity?: Severity;
 }
 
 export function rateOf(met: number, missed: number): number | null {
@@ -24,12 +29,14 @@ export function tally(counts: Iterable<StatusCount>): Tally {
   let met = 0;
   let missed = 0;
   let exempt = 0;
-  for (const { status, n } of counts) {
+  const severities = new Set<Severity>();
+  for (const { status, n, severity } of counts) {
+    if (severity) severities.add(severity);
     if (status === 'MET') met += n;
     else if (status === 'MISSED') missed += n;
     else exempt += n;
   }
-  return { evaluated: met + missed + exempt, met, missed, exempt, rate: rateOf(met, missed) };
+  return { evaluated: met + missed + exempt, met, missed, exempt, rate: severities.size > 1 ? null : rateOf(met, missed) };
 }
 
 /** Lowest rate first; nothing due (null) last; ties by key. */
@@ -40,20 +47,31 @@ function byRate<T extends { rate: number | null }>(key: (row: T) => string) {
 export interface SummaryCount extends StatusCount {
   kind: OrganizationKind;
   municipalityId: string | null;
+  severity: Severity;
 }
 
-/** One period's results grouped (kind, municipality, status) into the totals and both breakdowns. */
+const SEVERITIES: Severity[] = ['MANDATORY', 'RECOMMENDED'];
+
+/**
+ * One period's results grouped (kind, severity, municipality, status) into the totals and the
+ * breakdowns: by severity, by kind and severity (a subordinate is mandatory under a body and
+ * recommended under a municipality), by municipality.
+ */
 export function summarize(rows: readonly SummaryCount[]) {
-  const byKind = ORGANIZATION_KINDS
-    .map((kind) => ({ kind, rows: rows.filter((r) => r.kind === kind) }))
+  const bySeverity = SEVERITIES
+    .map((severity) => ({ severity, rows: rows.filter((r) => r.severity === severity) }))
     .filter((group) => group.rows.length > 0)
-    .map((group) => ({ kind: group.kind, ...tally(group.rows) }));
+    .map((group) => ({ severity: group.severity, ...tally(group.rows) }));
+  const byKind = ORGANIZATION_KINDS
+    .flatMap((kind) => SEVERITIES.map((severity) => ({ kind, severity, rows: rows.filter((r) => r.kind === kind && r.severity === severity) })))
+    .filter((group) => group.rows.length > 0)
+    .map((group) => ({ kind: group.kind, severity: group.severity, ...tally(group.rows) }));
   const municipalities = new Map<string | null, SummaryCount[]>();
   for (const row of rows) municipalities.set(row.municipalityId, [...(municipalities.get(row.municipalityId) ?? []), row]);
   const byMunicipality = [...municipalities]
     .map(([municipalityId, group]) => ({ municipalityId, ...tally(group) }))
     .sort(byRate((r) => r.municipalityId ?? '~'));
-  return { ...tally(rows), byKind, byMunicipality };
+  return { ...tally(rows), bySeverity, byKind, byMunicipality };
 }
 
 export interface PeriodCount extends StatusCount {

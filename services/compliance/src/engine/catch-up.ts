@@ -1,10 +1,11 @@
 import { parsePeriod, runSql, type RuleCode } from '@hub/common';
-import { ComplianceRuleEntity } from '../entities/compliance-rule.entity.js';
+import { ruleInForce } from '../data/rules.repo.js';
 import type { ComplianceRun, RunTrigger } from '../entities/compliance-run.entity.js';
 import { catchUpWindow, duePeriods } from '../domain/catch-up.js';
 import { latestReports } from '../data/measures.repo.js';
 import { periodProblem } from '../domain/checkable-period.js';
 import { ruleTimeZone, runCheckUnlessDone, type EngineDeps } from './run-check.js';
+import { tellEscalations } from './tell-escalations.js';
 
 export const SCHEDULER_ACTOR = 'scheduler';
 
@@ -12,6 +13,8 @@ export const SCHEDULER_ACTOR = 'scheduler';
  * Runs every check of these rules that is due: the one the schedule fired for, any that came due
  * while the hub was down (one per missed period, oldest first), and any made stale by late
  * reports. Safe with several workers: each period runs once (advisory lock + "evaluated since").
+ * Then tells everything they escalated or resolved in one digest per recipient: a first start
+ * or a worker back after days away writes one letter to each head, not one per past week.
  */
 export async function runDueChecks(
   deps: EngineDeps,
@@ -25,7 +28,7 @@ export async function runDueChecks(
   );
   if (!first) return done;
   for (const code of rules) {
-    const rule = await deps.em.fork().findOne(ComplianceRuleEntity, { code });
+    const rule = await ruleInForce(deps.em.fork(), code, deps.clock());
     if (!rule?.enabled) continue;
     const zone = ruleTimeZone(rule, deps.timezone);
     const decidedAt = deps.clock();
@@ -47,10 +50,12 @@ export async function runDueChecks(
         trigger: i === due.length - 1 ? trigger : 'CATCH_UP',
         actor: SCHEDULER_ACTOR,
         unlessEvaluatedSince: decidedAt,
+        deferLetters: true,
       });
       if (run) done.push(run);
       await touch();
     }
   }
+  await deps.em.fork().transactional((tx) => tellEscalations(tx, { now: deps.clock(), timeZone: deps.timezone, publicUrl: deps.publicUrl }));
   return done;
 }

@@ -1,5 +1,5 @@
 import { describePeriod } from '@hub/common';
-import { ComplianceRuleEntity } from '../entities/compliance-rule.entity.js';
+import { rulesInForce } from '../data/rules.repo.js';
 import { addressees, openMaterials } from '../data/mail-directory.repo.js';
 import { queueLetters } from '../data/outbox.repo.js';
 import { renderNotice } from '../mail/notice.js';
@@ -14,7 +14,7 @@ const materialsWord = (n: number) => (n % 10 === 1 && n % 100 !== 11 ? 'мате
  * and week.
  */
 export async function queueMidweekReminders(deps: EngineDeps): Promise<number> {
-  const rules = await deps.em.find(ComplianceRuleEntity, {});
+  const rules = await rulesInForce(deps.em, deps.clock());
   const progress = [...(await weekProgress(deps, rules)).values()].filter((p) => p.atRisk);
   if (!progress.length) return 0;
   const rule = rules.find((r) => r.code === 'WEEKLY_PLACEMENTS')!;

@@ -2,13 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   badInput, parsePeriod, runSql, shiftPeriod, type Clock, type Logger, type Period, type RuleCode,
 } from '@hub/common';
-import { ComplianceRuleEntity, type ComplianceRule } from '../entities/compliance-rule.entity.js';
+import { ruleInForce, type ComplianceRule } from '../data/rules.repo.js';
 import { ComplianceRunEntity, type ComplianceRun, type RunTrigger } from '../entities/compliance-run.entity.js';
 import { evaluate, tally } from '../domain/evaluate.js';
 import { periodProblem } from '../domain/checkable-period.js';
 import { loadMeasures } from '../data/measures.repo.js';
 import { activeExemptions, previousMisses, recomputeLaterRuns, writeResults } from '../data/results.repo.js';
 import { escalate } from './escalate.js';
+import { tellEscalations } from './tell-escalations.js';
 
 export interface EngineDeps {
   em: EntityManager;
@@ -30,6 +31,8 @@ export interface CheckRequest {
    * since this moment (it decided the period was due then).
    */
   unlessEvaluatedSince?: Date;
+  /** Leave the letters to the caller's tellEscalations (a catch-up tells all its periods in one digest). */
+  deferLetters?: boolean;
 }
 
 export const ruleTimeZone = (rule: ComplianceRule, hubTimeZone: string) => rule.timezone ?? hubTimeZone;
@@ -38,13 +41,17 @@ export const ruleTimeZone = (rule: ComplianceRule, hubTimeZone: string) => rule.
 export const periodOfRule = (rule: ComplianceRule, label: string, hubTimeZone: string): Period =>
   parsePeriod(label, ruleTimeZone(rule, hubTimeZone), { field: 'period', kinds: [rule.periodKind] });
 
-/** The rule and the period it is asked for, or BAD_USER_INPUT saying why not. */
+/**
+ * The rule as it stood for the period it is asked for (its version in force then: docs/DESIGN.md,
+ * "Rule versions"), or BAD_USER_INPUT saying why not.
+ */
 export async function resolveCheck(deps: EngineDeps, request: Pick<CheckRequest, 'rule' | 'period'>): Promise<{ rule: ComplianceRule; period: Period }> {
-  const rule = await deps.em.findOne(ComplianceRuleEntity, { code: request.rule });
-  if (!rule) throw badInput('rule', `rule: unknown rule ${request.rule}`);
-  if (!rule.enabled) throw badInput('rule', `rule: ${rule.code} is disabled`);
+  const current = await ruleInForce(deps.em, request.rule, deps.clock());
+  if (!current) throw badInput('rule', `rule: unknown rule ${request.rule}`);
+  const period = parsePeriod(request.period, ruleTimeZone(current, deps.timezone), { field: 'period' });
+  const rule = (await ruleInForce(deps.em, request.rule, period.start)) ?? current;
+  if (!rule.enabled) throw badInput('rule', `rule: ${rule.code} is disabled for ${period.label}`);
   const zone = ruleTimeZone(rule, deps.timezone);
-  const period = parsePeriod(request.period, zone, { field: 'period' });
   const problem = periodProblem(
     { code: rule.code, periodKind: rule.periodKind, deadline: rule.deadline ?? null },
     period,
@@ -93,9 +100,8 @@ export async function runCheckUnlessDone(deps: EngineDeps, request: CheckRequest
       });
       await writeResults(tx, rule.code, period, run.id, evaluations, deps.clock());
       await recomputeLaterRuns(tx, rule.code, period);
-      await escalate(tx, evaluations, {
-        rule: rule.code, threshold: rule.threshold, period, timeZone: zone, runId: run.id, now: deps.clock(), publicUrl: deps.publicUrl,
-      });
+      await escalate(tx, evaluations, { rule: rule.code, period, runId: run.id, now: deps.clock() });
+      if (!request.deferLetters) await tellEscalations(tx, { now: deps.clock(), timeZone: deps.timezone, publicUrl: deps.publicUrl, runIds: [run.id] });
       Object.assign(run, tally(evaluations), { status: 'SUCCEEDED', finishedAt: deps.clock() });
       return run;
     });

@@ -1,5 +1,5 @@
 import { periodContaining, type Period } from '@hub/common';
-import type { ComplianceRule } from '../entities/compliance-rule.entity.js';
+import type { ComplianceRule } from '../data/rules.repo.js';
 import { severityFor, type Severity } from '../domain/applicability.js';
 import { loadMeasures } from '../data/measures.repo.js';
 import { ruleTimeZone, type EngineDeps } from './run-check.js';

@@ -15,6 +15,7 @@ export const ComplianceResultEntity = defineEntity({
     period: p.text(),
     periodStart: p.datetime(),
     severity: p.enum(['MANDATORY', 'RECOMMENDED']),
+    decreeItem: p.text(),
     required: p.integer(),
     actual: p.integer(),
     status: p.enum(['MET', 'MISSED', 'EXEMPT']),

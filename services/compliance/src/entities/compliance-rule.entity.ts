@@ -1,7 +1,10 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { RULE_CODES } from '@hub/common';
-import type { RuleApplicability } from '../domain/applicability.js';
 
+/**
+ * A rule of the decree: what it is. What it asks and of whom (threshold, audience, severity,
+ * deadline) are its versions, each in force from a period (data/rules.repo.ts).
+ */
 export const ComplianceRuleEntity = defineEntity({
   name: 'ComplianceRule',
   tableName: 'compliance_rule',
@@ -10,15 +13,7 @@ export const ComplianceRuleEntity = defineEntity({
     title: p.text(),
     decreeItem: p.text(),
     periodKind: p.enum(['WEEK', 'MONTH', 'DAY']),
-    threshold: p.integer(),
-    deadline: p.date().nullable(),
-    /** Null: the hub's time zone (HUB_TIMEZONE). */
-    timezone: p.text().nullable(),
-    appliesTo: p.json<RuleApplicability[]>(),
-    enabled: p.boolean().default(true),
-    updatedBy: p.text(),
-    updatedAt: p.datetime().defaultRaw('now()'),
   },
 });
 
-export type ComplianceRule = InferEntity<typeof ComplianceRuleEntity>;
+export type ComplianceRuleIdentity = InferEntity<typeof ComplianceRuleEntity>;

@@ -1,37 +1,41 @@
-import { describePeriod, type Period, type RuleCode } from '@hub/common';
-import type { Digest } from '../domain/digests.js';
+import { DateTime } from 'luxon';
+import { describePeriod, parsePeriod, type Period, type RuleCode } from '@hub/common';
+import type { Digest, DigestItem } from '../domain/digests.js';
+import type { RecipientRole } from '../domain/ladder.js';
+import { RULE_NAMES } from '../domain/labels.js';
 import { escalationHtml, escalationText } from './templates.js';
 
 /** What each rule's letter says (decree items), in the words a head reads in ten seconds. */
 const WORDING: Record<RuleCode, {
-  norm: (threshold: number) => { source: string; text: string };
+  norm: (threshold: number) => string;
   missed: (count: string, singular: boolean) => string;
   columns: { actual: string; required: string; streak: string };
-  action: string;
+  /** What the organization itself does, by `deadline`. */
+  place: (threshold: number, deadline: string) => string;
 }> = {
   WEEKLY_PLACEMENTS: {
-    norm: (n) => ({ source: 'распоряжение № 299-р, п. 3.1', text: `не менее ${n} материалов регионального контента в неделю на официальных страницах.` }),
+    norm: (n) => `не менее ${n} материалов регионального контента в неделю на официальных страницах.`,
     missed: (count, singular) => `${count} не ${singular ? 'выполнила' : 'выполнили'} норму размещения`,
     columns: { actual: 'Размещено', required: 'Норма', streak: 'Недель подряд' },
-    action: 'разместить на этой неделе материалы из подборки контент-центра и отметить размещения в системе до воскресенья.',
+    place: (n, deadline) => `разместить не менее ${n} материалов из подборки контент-центра ${deadline} и отметить размещения в системе`,
   },
   CONTENT_CENTER_WEEKLY_SUPPLY: {
-    norm: (n) => ({ source: 'распоряжение № 299-р, п. 2.2', text: `контент-центр направляет не менее ${n} материалов в неделю.` }),
-    missed: () => 'контент-центр не выполнил норму поставки материалов',
-    columns: { actual: 'Направлено', required: 'Норма', streak: 'Недель подряд' },
-    action: 'восполнить поставку материалов на этой неделе.',
+    norm: (n) => `контент-центр направляет каждому органу, муниципальному образованию и подведомственной организации не менее ${n} материалов в неделю.`,
+    missed: (count) => `${count} — меньше рекомендуемого числа материалов от контент-центра`,
+    columns: { actual: 'Получено', required: 'Норма', streak: 'Недель подряд' },
+    place: (n, deadline) => `направить перечисленным получателям недостающие материалы — не менее ${n} каждому ${deadline}`,
   },
   FEEDBACK_WIDGET: {
-    norm: () => ({ source: 'распоряжение № 299-р, п. 3.2', text: 'виджет обратной связи Госуслуг («Сообщить о проблеме» и «Поделиться мнением») на каждой официальной странице.' }),
+    norm: () => 'виджет обратной связи Госуслуг («Сообщить о проблеме» и «Поделиться мнением») на каждой официальной странице органа и подведомственных организаций.',
     missed: (count) => `${count} без виджета обратной связи на официальных страницах`,
     columns: { actual: 'Страниц с виджетом', required: 'Страниц', streak: 'Дней подряд' },
-    action: 'разместить виджет обратной связи на каждой официальной странице и отметить это в системе.',
+    place: () => 'разместить виджет обратной связи на каждой официальной странице и отметить это в системе',
   },
   MONTHLY_MEDIA_MENTION: {
-    norm: (n) => ({ source: 'распоряжение № 299-р, п. 3.3', text: `не менее ${n} публикации в СМИ в месяц об официальных страницах органа.` }),
+    norm: (n) => `не менее ${n} публикации в СМИ в месяц об официальных страницах органа или его подведомственных организаций.`,
     missed: (count) => `${count} без публикации в СМИ об официальных страницах`,
     columns: { actual: 'Публикаций', required: 'Норма', streak: 'Месяцев подряд' },
-    action: 'организовать публикацию в СМИ об официальных страницах и внести её в систему.',
+    place: (_, deadline) => `организовать публикацию в СМИ об официальных страницах ${deadline} и внести её в систему`,
   },
 };
 
@@ -43,51 +47,177 @@ export function organizationsCount(n: number): string {
   return `${n} ${word}`;
 }
 
+const singular = (n: number) => n % 10 === 1 && n % 100 !== 11;
+
 export interface LetterContext {
-  rule: RuleCode;
-  threshold: number;
-  period: Period;
+  now: Date;
   timeZone: string;
   publicUrl: string;
   committeeEmail: string | null;
+  /** The rule's last complete period (a day rule: today): only it gets "what to do". */
+  currentPeriod: (rule: RuleCode) => Period;
+  threshold: (rule: RuleCode) => number;
   /** Materials still open to place, per organization id. */
   openMaterials: ReadonlyMap<string, { title: string }[]>;
 }
 
 export interface Letter {
   to: string;
+  cc: string[];
   subject: string;
   html: string;
   text: string;
+  decreeItems: string[];
 }
 
-// Luxon builds its Russian formatters on every call, and a run renders hundreds of digests of one period.
-let lastPeriodText: { key: string; text: string } | null = null;
-function periodTextOf(period: Period, timeZone: string): string {
-  const key = `${period.label}|${timeZone}`;
-  if (lastPeriodText?.key !== key) lastPeriodText = { key, text: describePeriod(period, timeZone) };
-  return lastPeriodText.text;
+const periodTexts = new Map<string, string>();
+function periodText(label: string, timeZone: string): string {
+  const key = `${label}|${timeZone}`;
+  let text = periodTexts.get(key);
+  if (!text) {
+    // Luxon builds its Russian formatters on every call, and a run renders hundreds of digests of a few periods.
+    text = describePeriod(parsePeriod(label, timeZone), timeZone);
+    if (periodTexts.size > 1000) periodTexts.clear();
+    periodTexts.set(key, text);
+  }
+  return text;
 }
 
-export function renderEscalationLetter(digest: Digest, ctx: LetterContext): Letter {
-  const wording = WORDING[ctx.rule];
-  const periodText = periodTextOf(ctx.period, ctx.timeZone);
-  const n = digest.items.length;
-  const heading = `Региональный контент: ${wording.missed(organizationsCount(n), n % 10 === 1 && n % 100 !== 11)} за ${periodText}`;
-  const historyUrl = (id: string) => `${ctx.publicUrl.replace(/\/$/, '')}/dashboard/#/organizations/${id}`;
+/** By when the organization acts on the current period's miss: the end of the period now running. */
+function deadlineOf(rule: RuleCode, ctx: LetterContext): string {
+  const zone = ctx.timeZone;
+  const now = DateTime.fromJSDate(ctx.now, { zone }).setLocale('ru');
+  if (rule === 'MONTHLY_MEDIA_MENTION') return `до ${now.endOf('month').toFormat('d MMMM')}`;
+  if (rule === 'FEEDBACK_WIDGET') return '';
+  return `до воскресенья, ${now.endOf('week').toFormat('d MMMM')},`;
+}
+
+const OVERSEEING: RecipientRole[] = ['PARENT_HEAD', 'PARENT_CONTACT', 'RESPONSIBLE_HEAD'];
+
+/** A rule's name without the decree item: the item is the result's own (3.1 or 4). */
+const ruleTitle = (rule: RuleCode) => (RULE_NAMES[rule] ?? rule).replace(/\s*\(п\.[^)]*\)/, '');
+
+/** "What to do", fitted to what the recipient is to the organizations of this section. */
+function actionFor(rule: RuleCode, items: readonly DigestItem[], ctx: LetterContext): string {
+  const wording = WORDING[rule];
+  const todo = wording.place(ctx.threshold(rule), deadlineOf(rule, ctx)).replace(/\s+,/g, ',').replace(/ {2,}/g, ' ').trim().replace(/,$/, '');
+  const roles = new Set(items.flatMap((i) => i.roles));
+  if (rule === 'CONTENT_CENTER_WEEKLY_SUPPLY') return `${todo}.`;
+  const ownHead = (i: DigestItem) => i.roles.includes('HEAD') || (i.roles.includes('RESPONSIBLE_HEAD') && i.parentId === null);
+  const own = items.some(ownHead);
+  const oversees = items.some((i) => !ownHead(i) && i.roles.some((r) => OVERSEEING.includes(r)));
+  const parts: string[] = [];
+  if (own) parts.push(`вашей организации — ${todo}`);
+  if (oversees) parts.push(`проследить, чтобы перечисленные подведомственные организации выполнили норму: ${todo}`);
+  if (parts.length) return `${parts.join('; ')}.`;
+  if (roles.has('CUR') || roles.has('COMMITTEE')) {
+    return 'для сведения: перечисленные организации пропускают норму несколько периодов подряд; их руководителям направлены письма.';
+  }
+  return `${todo}.`;
+}
+
+interface Row {
+  organizationName: string;
+  historyUrl: string;
+  actual: number;
+  required: number;
+  consecutiveMisses: number;
+  toldCur: boolean;
+  missedPeriods: string;
+}
+
+function rowsOf(items: readonly DigestItem[], ctx: LetterContext, url: (id: string) => string): Row[] {
+  const byOrg = new Map<string, DigestItem[]>();
+  for (const item of items) byOrg.set(item.organizationId, [...(byOrg.get(item.organizationId) ?? []), item]);
+  return [...byOrg.values()]
+    .map((mine) => {
+      const latest = mine.reduce((a, b) => (b.periodStart > a.periodStart ? b : a));
+      const periods = [...mine].sort((a, b) => a.periodStart.getTime() - b.periodStart.getTime());
+      return {
+        organizationName: latest.organizationName,
+        historyUrl: url(latest.organizationId),
+        actual: latest.actual,
+        required: latest.required,
+        consecutiveMisses: latest.consecutiveMisses,
+        toldCur: mine.some((i) => i.toldCur),
+        missedPeriods: periods.map((i) => periodText(i.period, ctx.timeZone)).join('; '),
+      };
+    })
+    .sort((a, b) => b.consecutiveMisses - a.consecutiveMisses || a.organizationName.localeCompare(b.organizationName, 'ru'));
+}
+
+/**
+ * The letter of one digest: a section per rule and decree item (mandatory and recommended never
+ * share one), a row per organization with its latest period and, after a catch-up, every period
+ * it missed; "what to do" only for the rule's current period, worded for what the recipient is
+ * to those organizations; resolved escalations as one line each.
+ */
+export function renderDigestLetter(digest: Digest, ctx: LetterContext): Letter {
+  const base = ctx.publicUrl.replace(/\/$/, '');
+  const organizationUrl = (id: string) => `${base}/dashboard/#/organizations/${id}`;
+  const reportUrl = (rule: RuleCode, period: string) => `${base}/dashboard/#/report/${rule}/${period}`;
+  const groups = new Map<string, DigestItem[]>();
+  for (const item of digest.items) {
+    const key = `${item.rule}|${item.severity}|${item.decreeItem}`;
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  const sections = [...groups.values()].map((items) => {
+    const { rule, severity, decreeItem } = items[0]!;
+    const wording = WORDING[rule];
+    const periods = [...new Set(items.map((i) => i.period))];
+    const latest = items.reduce((a, b) => (b.periodStart > a.periodStart ? b : a));
+    const current = latest.period === ctx.currentPeriod(rule).label;
+    const recommended = severity === 'RECOMMENDED';
+    return {
+      title: ruleTitle(rule),
+      normLabel: recommended ? `Рекомендация (п. ${decreeItem} распоряжения № 299-р)` : `Норма (распоряжение № 299-р, п. ${decreeItem})`,
+      normText: wording.norm(ctx.threshold(rule)),
+      recommended,
+      periodText: periods.length === 1 ? periodText(periods[0]!, ctx.timeZone) : null,
+      manyPeriods: periods.length > 1,
+      columns: wording.columns,
+      rows: rowsOf(items, ctx, organizationUrl),
+      action: current ? actionFor(rule, items, ctx) : null,
+      reportUrl: reportUrl(rule, latest.period),
+    };
+  });
+  const organizations = new Set(digest.items.map((i) => i.organizationId)).size;
+  const periods = [...new Set(digest.items.map((i) => i.period))];
+  const rules = [...new Set(digest.items.map((i) => i.rule))];
   const open = new Map<string, { title: string }>();
   for (const item of digest.items) for (const m of ctx.openMaterials.get(item.organizationId) ?? []) open.set(m.title, m);
+  let heading: string;
+  if (!digest.items.length) heading = `Региональный контент: ${digest.resolved.length === 1 ? 'нарушение закрыто' : 'нарушения закрыты'}`;
+  else if (periods.length === 1 && rules.length === 1) {
+    heading = `Региональный контент: ${WORDING[rules[0]!].missed(organizationsCount(organizations), singular(organizations))} за ${periodText(periods[0]!, ctx.timeZone)}`;
+  } else {
+    const ordered = [...digest.items].sort((a, b) => a.periodStart.getTime() - b.periodStart.getTime());
+    const first = periodText(ordered[0]!.period, ctx.timeZone);
+    const last = periodText(ordered[ordered.length - 1]!.period, ctx.timeZone);
+    heading = `Региональный контент: итоги проверок ${first === last ? `за ${first}` : `с ${first} по ${last}`} — ${organizationsCount(organizations)}`;
+  }
+  const toCommittee = digest.items.length > 0 && digest.items.every((i) => i.roles.every((r) => r === 'COMMITTEE'));
   const model = {
     subject: heading,
     heading,
-    periodText,
-    norm: wording.norm(ctx.threshold),
-    columns: wording.columns,
-    action: wording.action,
-    items: digest.items.map((item) => ({ ...item, historyUrl: historyUrl(item.organizationId) })),
-    openMaterials: [...open.values()].slice(0, 5),
-    historyUrl: digest.items.length === 1 ? historyUrl(digest.items[0]!.organizationId) : `${ctx.publicUrl.replace(/\/$/, '')}/dashboard/`,
-    committeeEmail: ctx.committeeEmail,
+    sections,
+    openMaterials: sections.some((s) => s.action) && !digest.items.every((i) => i.rule === 'CONTENT_CENTER_WEEKLY_SUPPLY')
+      ? [...open.values()].slice(0, 5) : [],
+    resolved: digest.resolved.map((r) => ({
+      organizationName: r.organizationName,
+      text: `${ruleTitle(r.rule)}, ${periodText(r.period, ctx.timeZone)}: норма выполнена после позднего отчёта, нарушение закрыто.`,
+      historyUrl: organizationUrl(r.organizationId),
+    })),
+    historyUrl: organizations === 1 ? organizationUrl(digest.items[0]!.organizationId) : `${base}/dashboard/`,
+    committeeEmail: toCommittee ? null : ctx.committeeEmail,
+    questions: !toCommittee,
   };
-  return { to: digest.to, subject: heading, html: escalationHtml(model), text: escalationText(model) };
+  return {
+    to: digest.to,
+    cc: digest.cc,
+    subject: heading,
+    html: escalationHtml(model),
+    text: escalationText(model),
+    decreeItems: [...new Set([...digest.items.map((i) => i.decreeItem)])].sort(),
+  };
 }

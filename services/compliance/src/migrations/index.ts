@@ -2,10 +2,12 @@ import { Migration20261128Rules } from './migration-20261128-rules.js';
 import { Migration20261128Results } from './migration-20261128-results.js';
 import { Migration20261128Escalations } from './migration-20261128-escalations.js';
 import { Migration20261128Analytics } from './migration-20261128-analytics.js';
+import { Migration20261205Decree } from './migration-20261205-decree.js';
 
 export const migrations = [
   { name: 'Migration20261128Rules', class: Migration20261128Rules },
   { name: 'Migration20261128Results', class: Migration20261128Results },
   { name: 'Migration20261128Escalations', class: Migration20261128Escalations },
   { name: 'Migration20261128Analytics', class: Migration20261128Analytics },
+  { name: 'Migration20261205Decree', class: Migration20261205Decree },
 ];

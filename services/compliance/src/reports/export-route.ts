@@ -3,7 +3,7 @@ import {
   HubError, authenticate, badInput, parsePeriod, requireRole, scopeRoot, type Orm, type RuleCode, type SubgraphRuntime,
 } from '@hub/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ComplianceRuleEntity } from '../entities/compliance-rule.entity.js';
+import { rulesInForce } from '../data/rules.repo.js';
 import { periodOfRule } from '../engine/run-check.js';
 import { ANALYTICS_READERS } from '../domain/access.js';
 import { reportColumns } from './columns.js';
@@ -13,10 +13,10 @@ import { CONTENT_TYPES, writeCsv, writeXlsx, type ReportFormat } from './writers
 const HTTP_STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
 
 /** What is exported: the period's results of one rule, or of every rule with periods of its kind. */
-async function selectionFor(req: Request, em: EntityManager, timezone: string) {
+async function selectionFor(req: Request, em: EntityManager, timezone: string, now: Date) {
   const { period: label, rule: code } = req.query;
   if (typeof label !== 'string' || !label) throw badInput('period', 'period is required, e.g. ?period=2026-W47');
-  const rules = await em.find(ComplianceRuleEntity, {}, { orderBy: { code: 'asc' } });
+  const rules = await rulesInForce(em, now);
   if (code !== undefined) {
     const rule = rules.find((r) => r.code === code);
     if (!rule) throw badInput('rule', `rule: unknown rule ${String(code)}`);
@@ -38,7 +38,7 @@ export function mountComplianceExport(app: Express, orm: Orm, runtime: SubgraphR
       const auth = await authenticate(runtime.jwtSecret, req.headers.authorization);
       requireRole(auth, ...ANALYTICS_READERS);
       const em = orm.em.fork() as EntityManager;
-      const { rules, period } = await selectionFor(req, em, runtime.timezone);
+      const { rules, period } = await selectionFor(req, em, runtime.timezone, runtime.clock());
       const filename = `compliance-${period.label}.${format}`;
       res.status(200).set({
         'content-type': CONTENT_TYPES[format],

@@ -3,7 +3,7 @@ import {
   type OrganizationKind, type RuleCode,
 } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
-import type { ComplianceRule } from '../entities/compliance-rule.entity.js';
+import type { ComplianceRule } from '../data/rules.repo.js';
 import { periodOfRule, ruleTimeZone } from '../engine/run-check.js';
 import { ANALYTICS_READERS } from '../domain/access.js';
 import { directoryKinds } from '../data/directory.repo.js';
@@ -48,7 +48,10 @@ async function assertMunicipality(ctx: ComplianceContext, id: string | null | un
   if (kind !== 'MUNICIPALITY') throw badInput('municipalityId', 'municipalityId must be a municipality');
 }
 
+type Severity = 'MANDATORY' | 'RECOMMENDED';
+
 interface HeatmapArgs {
+  severity?: Severity | null;
   weeks?: number | null;
   rule?: RuleCode | null;
   kind?: OrganizationKind | null;
@@ -58,10 +61,10 @@ interface HeatmapArgs {
 }
 
 export const AnalyticsQuery = {
-  complianceSummary: async (_: unknown, args: { period: string; rule?: RuleCode | null }, ctx: ComplianceContext) => {
+  complianceSummary: async (_: unknown, args: { period: string; rule?: RuleCode | null; severity?: Severity | null }, ctx: ComplianceContext) => {
     const root = allowAnalytics(ctx);
     const { rule, period } = await periodAndRule(ctx, args.period, args.rule);
-    const summary = summarize(await summaryCounts(ctx.em, { rule: rule.code, periods: [period.label], root }));
+    const summary = summarize(await summaryCounts(ctx.em, { rule: rule.code, periods: [period.label], root, severity: args.severity }));
     return {
       ...summary,
       period: period.label,
@@ -70,10 +73,10 @@ export const AnalyticsQuery = {
     };
   },
 
-  complianceTrend: async (_: unknown, args: { weeks: number; rule?: RuleCode | null }, ctx: ComplianceContext) => {
+  complianceTrend: async (_: unknown, args: { weeks: number; rule?: RuleCode | null; severity?: Severity | null }, ctx: ComplianceContext) => {
     const root = allowAnalytics(ctx);
     const { rule, periods } = await weeklyWindow(ctx, args.weeks, args.rule ?? 'WEEKLY_PLACEMENTS', 104);
-    return trend(periods, await periodCounts(ctx.em, { rule: rule.code, periods, root }));
+    return trend(periods, await periodCounts(ctx.em, { rule: rule.code, periods, root, severity: args.severity }));
   },
 
   complianceHeatmap: async (_: unknown, args: HeatmapArgs, ctx: ComplianceContext) => {
@@ -82,7 +85,7 @@ export const AnalyticsQuery = {
     const size = pageSize(args.first);
     const after = decodeCursor(args.after, ['int', 'int', 'uuid']) as HeatmapCursor | null;
     await assertMunicipality(ctx, args.municipalityId);
-    const scope: ResultScope = { rule: rule.code, periods, root, kind: args.kind, municipalityId: args.municipalityId };
+    const scope: ResultScope = { rule: rule.code, periods, root, kind: args.kind, municipalityId: args.municipalityId, severity: args.severity };
     const { totalCount, rows } = await heatmapPage(ctx.em, scope, { size, after });
     const { pageInfo, edges } = toConnection(rows, size, totalCount, (r) => encodeCursor([r.missed, r.consecutiveMisses, r.organizationId]));
     return {
@@ -99,12 +102,12 @@ export const AnalyticsQuery = {
     };
   },
 
-  laggards: async (_: unknown, args: { period: string; rule?: RuleCode | null; limit?: number | null }, ctx: ComplianceContext) => {
+  laggards: async (_: unknown, args: { period: string; rule?: RuleCode | null; limit?: number | null; severity?: Severity | null }, ctx: ComplianceContext) => {
     const root = allowAnalytics(ctx);
     const limit = args.limit ?? 20;
     if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw badInput('limit', 'limit must be between 1 and 500');
     const { rule, period } = await periodAndRule(ctx, args.period, args.rule);
-    const rows = await laggards(ctx.em, { rule: rule.code, periods: [period.label], root }, limit);
+    const rows = await laggards(ctx.em, { rule: rule.code, periods: [period.label], root, severity: args.severity }, limit);
     return rows.map((r) => ({
       organization: organizationRef(r.organization_id),
       parent: organizationRef(r.parent_id),

@@ -1,6 +1,6 @@
 import { assertCanRead, createDateTimeScalar, organizationRef, type OrganizationKind, type SubgraphRuntime } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
-import type { ComplianceRule as RuleRow } from '../entities/compliance-rule.entity.js';
+import type { ComplianceRule as RuleRow } from '../data/rules.repo.js';
 import type { ComplianceResult as ResultRow } from '../entities/compliance-result.entity.js';
 import type { Exemption as ExemptionRow } from '../entities/exemption.entity.js';
 import { ComplianceRunEntity } from '../entities/compliance-run.entity.js';
@@ -13,6 +13,7 @@ import { Escalation, MailQuery, organizationEscalations, resendNotification } fr
 import { AnalyticsQuery } from './analytics.js';
 import { AuditQuery } from './audit.js';
 import { escalationPolicy, updateEscalationPolicy } from '../commands/policy.commands.js';
+import { recipientsShort } from '../data/results.repo.js';
 
 interface OrganizationRef {
   id: string;
@@ -39,6 +40,7 @@ export const resolvers = (runtime: SubgraphRuntime) => ({
     __resolveReference: async (ref: { code: string }, ctx: ComplianceContext) =>
       (await ctx.rules.load('all')).find((r) => r.code === ref.code) ?? null,
     timezone: (rule: RuleRow) => rule.timezone ?? runtime.timezone,
+    versions: (rule: RuleRow, _: unknown, ctx: ComplianceContext) => ctx.ruleVersions.load(rule.code),
   },
   ComplianceRun: {
     __resolveReference: (ref: { id: string }, ctx: ComplianceContext) => ctx.em.findOne(ComplianceRunEntity, { id: ref.id }),
@@ -54,7 +56,9 @@ export const resolvers = (runtime: SubgraphRuntime) => ({
   },
   ContentSupply: {
     required: async (_: unknown, __: unknown, ctx: ComplianceContext) => (await supplyRule(ctx)).threshold,
-    met: async (supply: { distributed: number }, _: unknown, ctx: ComplianceContext) => supply.distributed >= (await supplyRule(ctx)).threshold,
+    recipientsShort: (supply: { week: string }, _: unknown, ctx: ComplianceContext) => recipientsShort(ctx.em, supply.week),
+    met: async (supply: { week: string; distributed: number }, _: unknown, ctx: ComplianceContext) =>
+      supply.distributed >= (await supplyRule(ctx)).threshold && !(await recipientsShort(ctx.em, supply.week)),
   },
   Organization: {
     applicableRules: async (org: OrganizationRef, _: unknown, ctx: ComplianceContext) => {

@@ -7,22 +7,23 @@ import { ESCALATION_COLUMNS, type EscalationRow } from '../data/escalations.repo
 import { escalationsKey } from '../loaders/escalations.loader.js';
 
 interface NotificationRow {
-  id: string; kind: string; to: string; cc: string[]; subject: string; status: string; attempts: number;
+  id: string; kind: string; to: string; cc: string[]; decree_items: string[]; subject: string; status: string; attempts: number;
   next_attempt_at: string | null; sent_at: string | null; last_error: string | null; message_id: string | null; created_at: string;
 }
 
 const toNotification = (r: NotificationRow) => ({
-  id: r.id, kind: r.kind, to: r.to, cc: r.cc ?? [], subject: r.subject, status: r.status, attempts: r.attempts,
+  id: r.id, kind: r.kind, to: r.to, cc: r.cc ?? [], decreeItems: r.decree_items ?? [], subject: r.subject, status: r.status, attempts: r.attempts,
   nextAttemptAt: r.status === 'PENDING' && r.next_attempt_at ? new Date(r.next_attempt_at) : null,
   sentAt: r.sent_at ? new Date(r.sent_at) : null, lastError: r.last_error, messageId: r.message_id, createdAt: new Date(r.created_at),
 });
 const toEscalation = (r: EscalationRow, ctx: ComplianceContext) => ({
   id: r.id, level: r.level, rule: r.rule, period: r.period, consecutiveMisses: r.consecutive_misses, createdAt: new Date(r.created_at),
+  severity: r.severity, decreeItem: r.decree_item, resolvedAt: r.resolved_at ? new Date(r.resolved_at) : null,
   organization: organizationRef(r.organization_id),
   recipients: seesAddresses(ctx) ? r.recipients : [],
 });
 
-const COLUMNS = 'id, kind, "to", cc, subject, status, attempts, next_attempt_at, sent_at, last_error, message_id, created_at';
+const COLUMNS = 'id, kind, "to", cc, decree_items, subject, status, attempts, next_attempt_at, sent_at, last_error, message_id, created_at';
 /** The hub's operators (ADMIN, ANALYST): they see letters' addresses and what SMTP servers answered. */
 export const seesAddresses = (ctx: Pick<ComplianceContext, 'auth'>) => ctx.auth.role === 'ADMIN' || ctx.auth.role === 'ANALYST';
 

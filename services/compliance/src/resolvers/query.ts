@@ -13,12 +13,14 @@ import { ANALYTICS_READERS } from '../domain/access.js';
 import { weekProgress } from '../engine/week-progress.js';
 import { readScheduledJobs } from '../data/jobs.repo.js';
 import { seesAddresses } from './mail.js';
+import { previewRuleChange } from '../commands/rule.commands.js';
 import { CHECK_SCHEDULE, DISTRIBUTION_DIGEST_JOB, MAIL_DISPATCH_JOB, REMINDER_JOB, SUMMARY_JOB } from '../schedule.js';
 
 interface ReportArgs {
   period: string;
   rule: RuleCode;
   status?: 'MET' | 'MISSED' | 'EXEMPT' | null;
+  severity?: 'MANDATORY' | 'RECOMMENDED' | null;
   kind?: OrganizationKind | null;
   parentId?: string | null;
   municipalityId?: string | null;
@@ -28,6 +30,7 @@ interface ReportArgs {
 
 export const Query = {
   complianceRules: (_: unknown, __: unknown, ctx: ComplianceContext) => ctx.rules.load('all'),
+  previewRuleChange: (_: unknown, args: { code: string; input: unknown }, ctx: ComplianceContext) => previewRuleChange(ctx, args.code, args.input),
 
   complianceReport: async (_: unknown, args: ReportArgs, ctx: ComplianceContext) => {
     // The roles of complianceSummary (its counts are this report's) and of the report's XLSX/CSV export.
@@ -37,7 +40,7 @@ export const Query = {
     const rule = (await ctx.rules.load('all')).find((r) => r.code === args.rule)!;
     const period = periodOfRule(rule, args.period, ctx.timezone);
     const scope: ResultScope = {
-      rule: rule.code, periods: [period.label], root: scopeRoot(ctx.auth), status: args.status, kind: args.kind,
+      rule: rule.code, periods: [period.label], root: scopeRoot(ctx.auth), status: args.status, severity: args.severity, kind: args.kind,
       parentId: idFilter(args.parentId, 'parentId'), municipalityId: idFilter(args.municipalityId, 'municipalityId'),
     };
     const { totalCount, rows } = await reportPage(ctx.em, scope, { size, after });

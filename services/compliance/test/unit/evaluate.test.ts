@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parsePeriod, shiftPeriod } from '@hub/common';
-import { consecutiveMisses, evaluate, requiredFor, tally, type ComplianceStatus, type OrganizationMeasure, type RuleConfig } from '../../src/domain/evaluate.js';
+import { consecutiveMisses, countSubordinatesForBodies, evaluate, requiredFor, tally, type ComplianceStatus, type OrganizationMeasure, type RuleConfig } from '../../src/domain/evaluate.js';
 import { periodProblem } from '../../src/domain/checkable-period.js';
 
 const TZ = 'Asia/Vladivostok';
@@ -10,13 +10,13 @@ const WEEKLY: RuleConfig = {
   code: 'WEEKLY_PLACEMENTS',
   threshold: 3,
   appliesTo: [
-    { kind: 'EXECUTIVE_BODY', parentKind: null, severity: 'MANDATORY' },
-    { kind: 'SUBORDINATE', parentKind: 'EXECUTIVE_BODY', severity: 'MANDATORY' },
-    { kind: 'MUNICIPALITY', parentKind: null, severity: 'RECOMMENDED' },
-    { kind: 'SUBORDINATE', parentKind: 'MUNICIPALITY', severity: 'RECOMMENDED' },
+    { kind: 'EXECUTIVE_BODY', parentKind: null, severity: 'MANDATORY', decreeItem: '3.1' },
+    { kind: 'SUBORDINATE', parentKind: 'EXECUTIVE_BODY', severity: 'MANDATORY', decreeItem: '3.1' },
+    { kind: 'MUNICIPALITY', parentKind: null, severity: 'RECOMMENDED', decreeItem: '4' },
+    { kind: 'SUBORDINATE', parentKind: 'MUNICIPALITY', severity: 'RECOMMENDED', decreeItem: '4' },
   ],
 };
-const WIDGET: RuleConfig = { code: 'FEEDBACK_WIDGET', threshold: 1, appliesTo: [{ kind: 'EXECUTIVE_BODY', parentKind: null, severity: 'MANDATORY' }] };
+const WIDGET: RuleConfig = { code: 'FEEDBACK_WIDGET', threshold: 1, appliesTo: [{ kind: 'EXECUTIVE_BODY', parentKind: null, severity: 'MANDATORY', decreeItem: '3.2' }] };
 
 const org = (id: string, patch: Partial<OrganizationMeasure> = {}): OrganizationMeasure => ({
   organizationId: id, kind: 'EXECUTIVE_BODY', parentId: null, parentKind: null, active: true,
@@ -128,5 +128,23 @@ describe('which periods can be checked', () => {
   it('checks a day rule from its deadline on, today included', () => {
     expect(periodProblem(widget, parsePeriod('2026-11-23', TZ), monday, deadline)).toBeNull();
     expect(periodProblem(widget, parsePeriod('2023-06-30', TZ), monday, deadline)).toMatch(/applies from 2023-07-01/);
+  });
+});
+
+describe('the media rule counts a subordinate\'s publication for its body (decree 3.3)', () => {
+  const MEDIA: RuleConfig = { code: 'MONTHLY_MEDIA_MENTION', threshold: 1, appliesTo: [{ kind: 'EXECUTIVE_BODY', parentKind: null, severity: 'MANDATORY', decreeItem: '3.3' }] };
+  it('meets the body\'s month with a publication its subordinate reported, and not a municipality\'s subordinate\'s', () => {
+    const measured = countSubordinatesForBodies([
+      org('body', { actual: 0 }),
+      org('school', { kind: 'SUBORDINATE', parentId: 'body', parentKind: 'EXECUTIVE_BODY', actual: 1 }),
+      org('other', { actual: 0 }),
+      org('town', { kind: 'MUNICIPALITY', actual: 0 }),
+      org('club', { kind: 'SUBORDINATE', parentId: 'town', parentKind: 'MUNICIPALITY', actual: 1 }),
+    ]);
+    const results = evaluate({ rule: MEDIA, period: WEEK, organizations: measured, exemptions: new Map(), previousMisses: new Map() });
+    expect(results.map((r) => [r.organizationId, r.actual, r.status, r.decreeItem])).toEqual([
+      ['body', 1, 'MET', '3.3'],
+      ['other', 0, 'MISSED', '3.3'],
+    ]);
   });
 });

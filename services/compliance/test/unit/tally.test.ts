@@ -17,18 +17,19 @@ describe('tally', () => {
 
 describe('summarize', () => {
   const rows = [
-    { kind: 'MUNICIPALITY', municipalityId: M1, status: 'MET', n: 1 },
-    { kind: 'SUBORDINATE', municipalityId: M1, status: 'MISSED', n: 3 },
-    { kind: 'SUBORDINATE', municipalityId: M2, status: 'MET', n: 4 },
-    { kind: 'EXECUTIVE_BODY', municipalityId: null, status: 'MET', n: 5 },
-    { kind: 'SUBORDINATE', municipalityId: null, status: 'EXEMPT', n: 1 },
+    { kind: 'MUNICIPALITY', municipalityId: M1, severity: 'RECOMMENDED', status: 'MET', n: 1 },
+    { kind: 'SUBORDINATE', municipalityId: M1, severity: 'RECOMMENDED', status: 'MISSED', n: 3 },
+    { kind: 'SUBORDINATE', municipalityId: M2, severity: 'RECOMMENDED', status: 'MET', n: 4 },
+    { kind: 'EXECUTIVE_BODY', municipalityId: null, severity: 'MANDATORY', status: 'MET', n: 5 },
+    { kind: 'SUBORDINATE', municipalityId: null, severity: 'MANDATORY', status: 'EXEMPT', n: 1 },
   ] as const;
 
-  it('totals, per kind in the registry order, and per municipality worst first with regional bodies as null', () => {
+  it('totals, per severity, per kind and severity in the registry order, and per municipality worst first with regional bodies as null', () => {
     const summary = summarize(rows);
-    expect(summary).toMatchObject({ evaluated: 14, met: 10, missed: 3, exempt: 1 });
-    expect(summary.byKind.map((k) => [k.kind, k.evaluated, k.rate])).toEqual([
-      ['EXECUTIVE_BODY', 5, 1], ['MUNICIPALITY', 1, 1], ['SUBORDINATE', 8, 4 / 7],
+    expect(summary).toMatchObject({ evaluated: 14, met: 10, missed: 3, exempt: 1, rate: null });
+    expect(summary.bySeverity.map((k) => [k.severity, k.evaluated, k.rate])).toEqual([['MANDATORY', 6, 1], ['RECOMMENDED', 8, 5 / 8]]);
+    expect(summary.byKind.map((k) => [k.kind, k.severity, k.evaluated, k.rate])).toEqual([
+      ['EXECUTIVE_BODY', 'MANDATORY', 5, 1], ['MUNICIPALITY', 'RECOMMENDED', 1, 1], ['SUBORDINATE', 'MANDATORY', 1, null], ['SUBORDINATE', 'RECOMMENDED', 7, 4 / 7],
     ]);
     expect(summary.byMunicipality.map((m) => [m.municipalityId, m.rate])).toEqual([[M1, 0.25], [null, 1], [M2, 1]]);
   });
@@ -37,6 +38,7 @@ describe('summarize', () => {
     const summary = summarize(rows);
     const sum = (list: { evaluated: number }[]) => list.reduce((s, x) => s + x.evaluated, 0);
     expect(sum(summary.byKind)).toBe(summary.evaluated);
+    expect(sum(summary.bySeverity)).toBe(summary.evaluated);
     expect(sum(summary.byMunicipality)).toBe(summary.evaluated);
   });
 });
