@@ -62,7 +62,7 @@ describe('an operator reports a week of placements', () => {
     expect(res.data.reportPlacements).toMatchObject({ accepted: 3, duplicates: 0 });
     expect(res.data.reportPlacements.placements).toHaveLength(3);
     expect(res.data.reportPlacements.placements[0]).toMatchObject({ material: { title: expect.stringMatching(/^Материал/) }, page: { platform: expect.any(String) } });
-    // One material on two pages of one organization counts once (DESIGN).
+    // One material on two pages of one organization counts once (docs/DESIGN.md, "The rules").
     expect(await countOf(org.museum)).toBe(2);
   });
 

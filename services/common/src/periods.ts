@@ -3,9 +3,9 @@ import { badInput } from './errors.js';
 import { isSupportedInstant } from './time.js';
 
 /**
- * The hub's periods, in the region's local time (DESIGN: a week is Monday 00:00 to Sunday 24:00
- * local): "2026-W47" (ISO week), "2026-11" (month), "2026-11-28" (day). Every module turns a
- * period into an interval here and nowhere else.
+ * The hub's periods, in the region's local time (docs/DESIGN.md, "Periods and the time zone": a
+ * week is Monday 00:00 to Sunday 24:00 local): "2026-W47" (ISO week), "2026-11" (month),
+ * "2026-11-28" (day). Every module turns a period into an interval here and nowhere else.
  */
 export type PeriodKind = 'WEEK' | 'MONTH' | 'DAY';
 

@@ -9,9 +9,9 @@ import { ruleTimeZone, type EngineDeps } from './run-check.js';
 const materialsWord = (n: number) => (n % 10 === 1 && n % 100 !== 11 ? 'материал' : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 'материала' : 'материалов');
 
 /**
- * Thursday's reminder (DESIGN): every organization below the weekly norm so far hears what it
- * still needs and which received materials are open, before it misses. Once per organization
- * and week.
+ * Thursday's reminder (docs/DESIGN.md, "The schedule"): every organization below the weekly
+ * norm so far hears what it still needs and which received materials are open, before it
+ * misses. Once per organization and week.
  */
 export async function queueMidweekReminders(deps: EngineDeps): Promise<number> {
   const rules = await rulesInForce(deps.em, deps.clock());

@@ -9,8 +9,9 @@ import { KIND_NAMES, RULE_NAMES, STATUS_NAMES, nameOf } from '../domain/labels.j
 interface Row { name: string; kind: string; rule: string; required: number; actual: number; status: string; consecutive_misses: number }
 
 /**
- * Monday's summary (DESIGN) to the ЦУР, copied to the committee: last week's weekly results in
- * numbers and the longest runs of misses, with every result in an XLSX workbook. Once per week.
+ * Monday's summary (docs/DESIGN.md, "The schedule") to the ЦУР, copied to the committee: last
+ * week's weekly results in numbers and the longest runs of misses, with every result in an XLSX
+ * workbook. Once per week.
  */
 export async function queueWeeklySummary(deps: EngineDeps): Promise<number> {
   const week = shiftPeriod(periodContaining('WEEK', deps.clock(), deps.timezone), -1, deps.timezone);

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** DESIGN's escalation ladder as the default policy, the escalations, and the mail outbox. */
+/** The escalation ladder of docs/DESIGN.md as the default policy, the escalations, and the mail outbox. */
 export class Migration20261128Escalations extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
