@@ -1,0 +1,378 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger, runSql } from '@hub/common';
+import { errorCodes, gql, gqlData, tokenFor } from '@hub/common/testing';
+import { startWorker, type Worker } from '@hub/compliance/worker';
+import { addOfficialPage, distributedMaterial, registerOrganization } from './support/fixtures.js';
+import { startTestHub, type TestHub } from './support/hub.js';
+import { operation } from './support/operations.js';
+import { TestSmtpServer } from './support/smtp.js';
+
+/**
+ * The decree (распоряжение № 299-р) item by item, on a small region registered here and counted
+ * by hand. Timeline (Asia/Vladivostok): registered Monday 28 September 2026; W45 = 2–8 November,
+ * W46 = 9–15, W47 = 16–22; the checks run on Monday 23 November (W48 current), the late report's
+ * next digest on Monday 30 November, the catch-up on Monday 21 December.
+ *
+ * Placements by hand: eb2 places 3 materials in each of W45, W46, W47 (MET at threshold 3, would
+ * miss at 5); sub1, eb1, mun and munSub place nothing (until sub1's late report for W45).
+ * Supply (2.2) in W46: 12 materials to eb2, the first 8 of them also to eb1.
+ */
+
+let now = new Date('2026-09-27T23:00:00Z'); // Monday 28 September 2026, 09:00
+const clock = () => now;
+const at = (iso: string) => { now = new Date(iso); };
+let hub: TestHub;
+let smtp: TestSmtpServer;
+let admin: string;
+let editor: string;
+const workers: Worker[] = [];
+
+const mail = (who: string) => `decree-${who}@khv-region.test`;
+const A = {
+  curContact: mail('cur'), curHead: mail('cur-head'),
+  committeeContact: mail('committee'), committeeHead: mail('committee-head'),
+  centerHead: mail('center-head'), centerEditors: mail('center-editors'),
+  eb1Head: mail('eb1-head'), eb1Press: mail('eb1-press'),
+  sub1Head: mail('sub1-head'),
+  eb2Head: mail('eb2-head'), eb2Press: mail('eb2-press'),
+  munHead: mail('mun-head'), munPress: mail('mun-press'),
+  munSubHead: mail('munsub-head'),
+};
+const NAME = {
+  eb1: 'Министерство лесного хозяйства Хабаровского края (декрет)',
+  sub1: 'КГБУ «Лесничество Приамурья» (декрет)',
+  eb2: 'Министерство рыбного хозяйства Хабаровского края (декрет)',
+  mun: 'Администрация Бикинского района (декрет)',
+  munSub: 'МБУК «Бикинский дом культуры» (декрет)',
+};
+type OrgKey = 'cur' | 'committee' | 'center' | 'eb1' | 'sub1' | 'eb2' | 'mun' | 'munSub';
+const org = {} as Record<OrgKey, string>;
+const page = {} as Record<'sub1' | 'eb2', string>;
+const m45: string[] = [];
+const m46: string[] = [];
+const m47: string[] = [];
+
+interface Letter { id: string; to: string; cc: string[]; subject: string; text: string; html: string; decree_items: string[] }
+const letters = () =>
+  runSql<Letter[]>(hub.subgraphs.compliance.orm.em.fork(), 'select id, "to", cc, subject, text, html, decree_items from compliance.notification order by created_at, id');
+const lettersSince = async (before: Letter[]) => {
+  const seen = new Set(before.map((l) => l.id));
+  return (await letters()).filter((l) => !seen.has(l.id));
+};
+const to = (list: Letter[], address: string) => list.filter((l) => l.to === address);
+
+const run = async (rule: string, period: string) => {
+  const res = await gql(hub.gatewayUrl, operation('RunComplianceCheck'), { rule, period }, admin);
+  expect(res.errors, `${rule} ${period}`).toBeUndefined();
+  return res.data.runComplianceCheck;
+};
+const RESULTS = `query($period: String!, $rule: RuleCode!) { complianceReport(period: $period, rule: $rule, first: 500) {
+  edges { node { organization { id } rule period severity decreeItem required actual status consecutiveMisses } } } }`;
+const results = async (rule: string, period: string) => {
+  const data = await gqlData(hub.gatewayUrl, RESULTS, { period, rule }, admin);
+  return new Map<string, any>(data.complianceReport.edges.map((e: any) => [e.node.organization.id, e.node]));
+};
+const ESCALATIONS = `query($period: String!, $rule: RuleCode) { escalations(period: $period, rule: $rule) {
+  id level rule period severity decreeItem resolvedAt consecutiveMisses recipients organization { id } notifications { id to } } }`;
+const escalations = async (rule: string, period: string) =>
+  (await gqlData(hub.gatewayUrl, ESCALATIONS, { period, rule }, admin)).escalations as any[];
+const escalationsOf = async (id: string, rule: string, period: string) => (await escalations(rule, period)).filter((e) => e.organization.id === id);
+
+let serial = 0;
+const TITLE_WORDS = ['лесной', 'речной', 'морской', 'горный', 'степной', 'таёжный', 'озёрный', 'северный', 'южный', 'восточный', 'западный', 'дальний', 'ближний', 'тихий', 'светлый'];
+async function distribute(recipients: string[]): Promise<string> {
+  serial += 1;
+  const word = TITLE_WORDS[serial % TITLE_WORDS.length];
+  return distributedMaterial(hub.gatewayUrl, editor, {
+    title: `Краевой ${word} фестиваль собрал гостей, выпуск ${serial}`,
+    body: 'Жители края приняли участие в празднике, организаторы подвели итоги встречи.',
+    topic: 'CULTURE',
+  }, { organizationIds: recipients });
+}
+let postSerial = 1000;
+const placement = (materialId: string, pageKey: 'sub1' | 'eb2', publishedAt: string) => ({
+  materialId, pageId: page[pageKey], url: `https://vk.com/wall-${pageKey === 'eb2' ? 27002 : 27001}_${postSerial++}`, publishedAt,
+});
+async function report(items: ReturnType<typeof placement>[]) {
+  const res = await gql(hub.gatewayUrl, operation('ReportPlacements'), { input: items }, admin);
+  expect(res.errors).toBeUndefined();
+  expect(res.data.reportPlacements.accepted).toBe(items.length);
+}
+
+beforeAll(async () => {
+  smtp = await TestSmtpServer.start();
+  hub = await startTestHub({ seed: 'none', clock, smtpUrl: smtp.url });
+  admin = await tokenFor('ADMIN');
+  editor = await tokenFor('EDITOR');
+  const register = async (key: OrgKey, name: string, kind: string, head: string, contactEmail?: string, parentId?: string) => {
+    org[key] = await registerOrganization(hub.gatewayUrl, admin, {
+      name, kind, parentId, contactEmail, head: { fullName: 'Соколова Анна Игоревна', position: 'Руководитель', email: head },
+    });
+  };
+  await register('cur', 'Центр управления регионом Хабаровского края (декрет)', 'REGIONAL_MANAGEMENT_CENTER', A.curHead, A.curContact);
+  await register('committee', 'Комитет информационной политики Хабаровского края (декрет)', 'COMMITTEE', A.committeeHead, A.committeeContact);
+  await register('center', 'Краевой контент-центр (декрет)', 'CONTENT_CENTER', A.centerHead, A.centerEditors);
+  await register('eb1', NAME.eb1, 'EXECUTIVE_BODY', A.eb1Head, A.eb1Press);
+  await register('sub1', NAME.sub1, 'SUBORDINATE', A.sub1Head, undefined, org.eb1);
+  await register('eb2', NAME.eb2, 'EXECUTIVE_BODY', A.eb2Head, A.eb2Press);
+  await register('mun', NAME.mun, 'MUNICIPALITY', A.munHead, A.munPress);
+  await register('munSub', NAME.munSub, 'SUBORDINATE', A.munSubHead, undefined, org.mun);
+  page.sub1 = await addOfficialPage(hub.gatewayUrl, admin, { organizationId: org.sub1, platform: 'VK', url: 'https://vk.com/decree_forest27' });
+  page.eb2 = await addOfficialPage(hub.gatewayUrl, admin, { organizationId: org.eb2, platform: 'VK', url: 'https://vk.com/decree_fish27' });
+
+  // 3.3: the subordinate's article in October, reported the next day.
+  at('2026-10-15T02:00:00Z');
+  await gqlData(hub.gatewayUrl, operation('ReportMediaPublication'), {
+    input: { organizationId: org.sub1, outlet: 'Приамурские ведомости', url: 'https://pv-news.ru/forest-decree-2026', publishedAt: '2026-10-14T12:00:00+10:00' },
+  }, admin);
+
+  // W45: three materials to eb2 and sub1; eb2 places them on Tuesday.
+  for (let i = 0; i < 3; i++) { at(`2026-11-02T0${i}:00:00Z`); m45.push(await distribute([org.eb2, org.sub1])); }
+  at('2026-11-04T02:00:00Z');
+  await report(m45.map((m) => placement(m, 'eb2', '2026-11-03T12:00:00+10:00')));
+
+  // W46: twelve materials to eb2, the first eight of them also to eb1; eb2 places three.
+  for (let i = 0; i < 12; i++) {
+    at(new Date(Date.UTC(2026, 10, 9, 0, i * 5)).toISOString());
+    m46.push(await distribute(i < 8 ? [org.eb2, org.eb1] : [org.eb2]));
+  }
+  at('2026-11-11T02:00:00Z');
+  await report(m46.slice(0, 3).map((m) => placement(m, 'eb2', '2026-11-10T12:00:00+10:00')));
+
+  // W47: three materials to eb2, placed.
+  for (let i = 0; i < 3; i++) { at(`2026-11-16T0${i}:00:00Z`); m47.push(await distribute([org.eb2])); }
+  at('2026-11-18T02:00:00Z');
+  await report(m47.map((m) => placement(m, 'eb2', '2026-11-17T12:00:00+10:00')));
+
+  at('2026-11-23T00:05:00Z'); // Monday 23 November 2026, 10:05: W48 is the current week
+}, 240_000);
+afterAll(async () => {
+  for (const w of workers) await w.stop();
+  await hub?.stop();
+  await smtp?.down();
+});
+
+describe('3.1: a subordinate of an executive body', () => {
+  it('misses W45 and is told at once, at level 1, to the body\'s head and its own head, one letter each', async () => {
+    const before = await letters();
+    await run('WEEKLY_PLACEMENTS', '2026-W45');
+    const week = await results('WEEKLY_PLACEMENTS', '2026-W45');
+    expect(week.get(org.sub1)).toMatchObject({ status: 'MISSED', actual: 0, required: 3, severity: 'MANDATORY', decreeItem: '3.1', consecutiveMisses: 1 });
+    expect(week.get(org.eb1)).toMatchObject({ status: 'MISSED', severity: 'MANDATORY', decreeItem: '3.1' });
+    expect(week.get(org.eb2)).toMatchObject({ status: 'MET', actual: 3, severity: 'MANDATORY', decreeItem: '3.1' });
+    // Coordinators and the content center are not held to the weekly norm.
+    for (const key of ['cur', 'committee', 'center'] as const) expect(week.has(org[key])).toBe(false);
+
+    const [esc, ...more] = await escalationsOf(org.sub1, 'WEEKLY_PLACEMENTS', '2026-W45');
+    expect(more).toEqual([]);
+    expect(esc).toMatchObject({ level: 1, severity: 'MANDATORY', decreeItem: '3.1', consecutiveMisses: 1, resolvedAt: null });
+    expect([...esc.recipients].sort()).toEqual([A.eb1Head, A.sub1Head].sort());
+
+    const fresh = await lettersSince(before);
+    // eb1's head hears of its own miss and its subordinate's in one digest.
+    expect(to(fresh, A.eb1Head)).toHaveLength(1);
+    expect(to(fresh, A.sub1Head)).toHaveLength(1);
+    const bodyLetter = to(fresh, A.eb1Head)[0]!;
+    expect(bodyLetter.text).toContain(NAME.sub1);
+    expect(bodyLetter.text).toContain(NAME.eb1);
+    expect(bodyLetter.decree_items).toEqual(['3.1']);
+    expect(bodyLetter.html).toContain(`/dashboard/#/organizations/${org.sub1}`);
+    expect(bodyLetter.html).toContain('/dashboard/#/report/WEEKLY_PLACEMENTS/2026-W45');
+    // Level 1 only: no press contact, no ЦУР, no committee; eb2 met the norm.
+    for (const address of [A.eb1Press, A.curContact, A.curHead, A.committeeContact, A.committeeHead, A.eb2Head]) {
+      expect(to(fresh, address), address).toEqual([]);
+    }
+    expect(new Set(fresh.map((l) => l.to)).size).toBe(fresh.length);
+  });
+});
+
+describe('4: a municipality', () => {
+  it('is labelled item 4, RECOMMENDED, and told only to the municipality\'s head, even after three missed weeks', async () => {
+    const w45 = await results('WEEKLY_PLACEMENTS', '2026-W45');
+    expect(w45.get(org.mun)).toMatchObject({ status: 'MISSED', severity: 'RECOMMENDED', decreeItem: '4', consecutiveMisses: 1 });
+    expect(w45.get(org.munSub)).toMatchObject({ status: 'MISSED', severity: 'RECOMMENDED', decreeItem: '4' });
+
+    const before = await letters();
+    await run('WEEKLY_PLACEMENTS', '2026-W46');
+    await run('WEEKLY_PLACEMENTS', '2026-W47');
+    const w47 = await results('WEEKLY_PLACEMENTS', '2026-W47');
+    expect(w47.get(org.mun)).toMatchObject({ status: 'MISSED', severity: 'RECOMMENDED', decreeItem: '4', consecutiveMisses: 3 });
+    expect(w47.get(org.munSub)).toMatchObject({ status: 'MISSED', severity: 'RECOMMENDED', decreeItem: '4', consecutiveMisses: 3 });
+
+    for (const period of ['2026-W45', '2026-W46', '2026-W47']) {
+      for (const key of ['mun', 'munSub'] as const) {
+        const escs = await escalationsOf(org[key], 'WEEKLY_PLACEMENTS', period);
+        expect(escs.map((e) => [e.level, e.severity, e.decreeItem, e.recipients]), `${key} ${period}`).toEqual([[1, 'RECOMMENDED', '4', [A.munHead]]]);
+      }
+    }
+    const fresh = await lettersSince(before);
+    // One digest per run to the municipality's head: two runs, two letters, each item 4 only.
+    const munLetters = to(fresh, A.munHead);
+    expect(munLetters).toHaveLength(2);
+    for (const l of munLetters) {
+      expect(l.text).toContain('п. 4');
+      expect(l.text).not.toContain('п. 3.1');
+      expect(l.decree_items).toEqual(['4']);
+      expect(l.text).toContain(NAME.mun);
+      expect(l.text).toContain(NAME.munSub);
+    }
+    // The mandatory side did climb to the ЦУР by W47 (eb1 and sub1: three misses), so the ЦУР was written to…
+    expect(to(fresh, A.curContact).length).toBeGreaterThan(0);
+    // …but nothing the ЦУР or the committee got ever names the municipality or its subordinate.
+    const coordinators = (await letters()).filter((l) => [A.curContact, A.curHead, A.committeeContact, A.committeeHead].includes(l.to));
+    for (const l of coordinators) {
+      expect(l.text).not.toContain(NAME.mun);
+      expect(l.text).not.toContain(NAME.munSub);
+    }
+    expect(to(await letters(), A.munSubHead)).toEqual([]);
+    expect(to(await letters(), A.munPress)).toEqual([]);
+  });
+});
+
+describe('2.2: the content center\'s supply per recipient', () => {
+  it('holds a body that received 8 of 12 materials MISSED (8 of 10) and one that received all 12 MET', async () => {
+    const before = await letters();
+    await run('CONTENT_CENTER_WEEKLY_SUPPLY', '2026-W46');
+    const supply = await results('CONTENT_CENTER_WEEKLY_SUPPLY', '2026-W46');
+    expect(supply.get(org.eb1)).toMatchObject({ status: 'MISSED', actual: 8, required: 10, severity: 'RECOMMENDED', decreeItem: '2.2' });
+    expect(supply.get(org.eb2)).toMatchObject({ status: 'MET', actual: 12, required: 10, severity: 'RECOMMENDED', decreeItem: '2.2' });
+    expect(supply.get(org.mun)).toMatchObject({ status: 'MISSED', actual: 0, decreeItem: '2.2' });
+    expect(supply.get(org.sub1)).toMatchObject({ status: 'MISSED', actual: 0, decreeItem: '2.2' });
+    expect(supply.has(org.center)).toBe(false);
+
+    const [esc, ...more] = await escalationsOf(org.eb1, 'CONTENT_CENTER_WEEKLY_SUPPLY', '2026-W46');
+    expect(more).toEqual([]);
+    expect(esc).toMatchObject({ level: 1, severity: 'RECOMMENDED', decreeItem: '2.2', consecutiveMisses: 1 });
+    // The shortfall is the content center's, not the recipient's: its head is never told.
+    expect(esc.recipients).not.toContain(A.eb1Head);
+    expect(await escalationsOf(org.eb2, 'CONTENT_CENTER_WEEKLY_SUPPLY', '2026-W46')).toEqual([]);
+
+    // One shortfall letter for the run, naming the short body (8 of 10) and not the one that got 12.
+    const fresh = await lettersSince(before);
+    expect(fresh).toHaveLength(1);
+    const letter = fresh[0]!;
+    expect(letter.decree_items).toEqual(['2.2']);
+    expect(letter.text).toContain(`${NAME.eb1}: Получено 8, Норма 10`);
+    expect(letter.text).not.toContain(NAME.eb2);
+    expect(letter.text).toContain('п. 2.2');
+    // Who it is addressed to (the center's head, its editors and the committee in cc) is left out:
+    // services/compliance/src/engine/escalate.ts never finds the content center (see the report).
+  });
+});
+
+describe('3.3: a media mention', () => {
+  it('counts a subordinate\'s publication for its executive body', async () => {
+    await run('MONTHLY_MEDIA_MENTION', '2026-10');
+    const october = await results('MONTHLY_MEDIA_MENTION', '2026-10');
+    expect(october.get(org.eb1)).toMatchObject({ status: 'MET', actual: 1, required: 1, severity: 'MANDATORY', decreeItem: '3.3' });
+    // The other body had no publication of its own or its subordinates'.
+    expect(october.get(org.eb2)).toMatchObject({ status: 'MISSED', actual: 0, decreeItem: '3.3' });
+    // The rule binds executive bodies only.
+    expect(october.has(org.sub1)).toBe(false);
+    expect(october.has(org.mun)).toBe(false);
+  });
+});
+
+describe('rule versions', () => {
+  it('previews, changes from the current week, refuses a past week, and re-judges last week by its own terms', async () => {
+    const lastWeek = await results('WEEKLY_PLACEMENTS', '2026-W47');
+    const met = [...lastWeek.values()].filter((r) => r.status === 'MET').length;
+    const missed = [...lastWeek.values()].filter((r) => r.status === 'MISSED').length;
+    expect(met).toBe(1); // eb2, with exactly 3
+
+    const preview = (await gqlData(hub.gatewayUrl, `query { previewRuleChange(code: WEEKLY_PLACEMENTS, input: { threshold: 5 }) {
+      period met missed wouldMeet wouldMiss changed } }`, {}, admin)).previewRuleChange;
+    expect(preview).toEqual({ period: '2026-W47', met, missed, wouldMeet: 0, wouldMiss: missed + 1, changed: 1 });
+
+    const RULE = 'query { complianceRules { code threshold effectiveFrom versions { effectiveFrom threshold } } }';
+    const weekly = async () => (await gqlData(hub.gatewayUrl, RULE, {}, admin)).complianceRules.find((r: any) => r.code === 'WEEKLY_PLACEMENTS');
+    const UPDATE = 'mutation($input: UpdateComplianceRuleInput!) { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: $input) { threshold effectiveFrom } }';
+    const updated = await gql(hub.gatewayUrl, UPDATE, { input: { threshold: 5 } }, admin);
+    expect(updated.errors).toBeUndefined();
+    expect(updated.data.updateComplianceRule).toEqual({ threshold: 5, effectiveFrom: '2026-W48' });
+
+    const versions = (await weekly()).versions;
+    const past = await gql(hub.gatewayUrl, UPDATE, { input: { threshold: 7, effectiveFrom: '2026-W46' } }, admin);
+    expect(errorCodes(past)).toEqual(['BAD_USER_INPUT']);
+    expect((await weekly()).versions).toEqual(versions);
+    expect((await weekly()).threshold).toBe(5);
+
+    const before = await letters();
+    await run('WEEKLY_PLACEMENTS', '2026-W47');
+    const again = await results('WEEKLY_PLACEMENTS', '2026-W47');
+    const verdicts = (m: Map<string, any>) => [...m.values()].map((r) => [r.organization.id, r.status, r.required, r.actual]).sort();
+    expect(verdicts(again)).toEqual(verdicts(lastWeek));
+    expect(again.get(org.eb2)).toMatchObject({ status: 'MET', required: 3, actual: 3 });
+    expect(await lettersSince(before)).toEqual([]);
+  });
+});
+
+describe('3.1: a late report', () => {
+  it('turns the missed week to MET, resolves its escalation and says so in the next digest to those who were told', async () => {
+    const lateItems = m45.map((m) => placement(m, 'sub1', '2026-11-05T12:00:00+10:00'));
+    await report(lateItems);
+    const before = await letters();
+    await run('WEEKLY_PLACEMENTS', '2026-W45');
+    expect((await results('WEEKLY_PLACEMENTS', '2026-W45')).get(org.sub1)).toMatchObject({ status: 'MET', actual: 3, consecutiveMisses: 0, decreeItem: '3.1' });
+    const [esc] = await escalationsOf(org.sub1, 'WEEKLY_PLACEMENTS', '2026-W45');
+    expect(esc.resolvedAt).not.toBeNull();
+    // eb1's own miss of W45 stands.
+    const [own] = await escalationsOf(org.eb1, 'WEEKLY_PLACEMENTS', '2026-W45');
+    expect(own.resolvedAt).toBeNull();
+    // The re-run finds no new miss: its letters wait for the next digest.
+    expect(await lettersSince(before)).toEqual([]);
+
+    at('2026-11-30T00:05:00Z'); // Monday 30 November 10:05: W48 comes due
+    const next = await letters();
+    await run('WEEKLY_PLACEMENTS', '2026-W48');
+    const fresh = await lettersSince(next);
+    for (const address of [A.eb1Head, A.sub1Head]) {
+      const mine = to(fresh, address);
+      expect(mine, address).toHaveLength(1);
+      const line = mine[0]!.text.split('\n').find((l) => l.includes('нарушение закрыто'));
+      expect(line, address).toBeDefined();
+      expect(line).toContain('2–8 ноября 2026');
+    }
+    // Those who were not told of the miss hear nothing of its closing.
+    for (const l of fresh.filter((x) => ![A.eb1Head, A.sub1Head].includes(x.to))) expect(l.text).not.toContain('нарушение закрыто');
+    // Told once: a further run carries no second closing line.
+    const after = await letters();
+    await run('WEEKLY_PLACEMENTS', '2026-W44');
+    const later = await lettersSince(after);
+    expect(to(later, A.eb1Head)).toHaveLength(1);
+    expect(to(later, A.sub1Head)).toHaveLength(1);
+    for (const l of later) expect(l.text).not.toContain('нарушение закрыто');
+  });
+});
+
+describe('one letter per recipient per catch-up', () => {
+  it('writes a single digest to each address for several weeks caught up at once', async () => {
+    const before = await letters();
+    at('2026-12-21T00:05:00Z'); // Monday 21 December 10:05: W49, W50 and W51 are due
+    const logger = createLogger('decree-worker', 'silent');
+    const worker = await startWorker({
+      databaseUrl: hub.databaseUrl, timezone: 'Asia/Vladivostok', logger, clock, workerName: 'decree-worker', processEvery: 3_600_000,
+      publicUrl: 'https://hub.khv-region.test', smtpUrl: smtp.url, mailFrom: 'hub@khv-region.test',
+    });
+    workers.push(worker);
+    await worker.catchUp();
+    for (const week of ['2026-W49', '2026-W50', '2026-W51']) {
+      const escs = await escalationsOf(org.sub1, 'WEEKLY_PLACEMENTS', week);
+      expect(escs.length, week).toBe(1);
+      expect(escs[0].recipients, week).toContain(A.eb1Head);
+    }
+    const fresh = await lettersSince(before);
+    const addresses = fresh.map((l) => l.to);
+    expect(addresses).toContain(A.eb1Head);
+    expect(addresses).toContain(A.munHead);
+    const twice = addresses.filter((a, i) => addresses.indexOf(a) !== i);
+    expect(twice).toEqual([]);
+    // The body's head's one letter speaks of all three weeks.
+    const bodyLetter = to(fresh, A.eb1Head)[0]!;
+    expect(bodyLetter.html).toContain('30 ноября – 6 декабря 2026; 7–13 декабря 2026; 14–20 декабря 2026');
+    for (const week of ['2026-W49', '2026-W50', '2026-W51']) {
+      const [esc] = await escalationsOf(org.sub1, 'WEEKLY_PLACEMENTS', week);
+      expect(esc.notifications.filter((n: any) => n.to === A.eb1Head).map((n: any) => n.id), week).toEqual([bodyLetter.id]);
+    }
+  });
+});
