@@ -18,8 +18,8 @@ async function reportCounts(period: string, filter: Record<string, unknown> = {}
   const counts: Record<string, number> = {};
   for (const status of ['MET', 'MISSED', 'EXEMPT']) {
     const res = await data(
-      `query($period: String!, $status: ComplianceStatus, $kind: OrganizationKind, $municipalityId: ID) {
-         complianceReport(period: $period, rule: WEEKLY_PLACEMENTS, status: $status, kind: $kind, municipalityId: $municipalityId, first: 0) { totalCount }
+      `query($period: String!, $status: ComplianceStatus, $kind: OrganizationKind, $municipalityId: ID, $severity: Severity) {
+         complianceReport(period: $period, rule: WEEKLY_PLACEMENTS, status: $status, kind: $kind, municipalityId: $municipalityId, severity: $severity, first: 0) { totalCount }
        }`,
       { period, status, ...filter },
       token,
@@ -32,7 +32,8 @@ async function reportCounts(period: string, filter: Record<string, unknown> = {}
 const SUMMARY = `query($period: String!) {
   complianceSummary(period: $period) {
     period rule evaluated met missed exempt rate
-    byKind { kind evaluated met missed exempt rate }
+    bySeverity { severity evaluated met missed exempt rate }
+    byKind { kind severity evaluated met missed exempt rate }
     byMunicipality { municipality { id name kind } evaluated met missed exempt rate }
   }
 }`;
@@ -65,12 +66,19 @@ describe('complianceSummary', () => {
     const report = await reportCounts('2026-W48');
     expect(summary).toMatchObject({ period: '2026-W48', rule: 'WEEKLY_PLACEMENTS', ...report, evaluated: report.met + report.missed + report.exempt });
     expect(summary.exempt).toBe(1);
-    expect(summary.rate).toBeCloseTo(report.met / (report.met + report.missed), 10);
+    // Mandatory (3.1) and recommended (4) results are never one rate: each severity has its own, as the report counts it.
+    expect(summary.rate).toBeNull();
+    expect(summary.bySeverity.map((s: any) => s.severity)).toEqual(['MANDATORY', 'RECOMMENDED']);
+    for (const { severity, rate, evaluated, ...counts } of summary.bySeverity) {
+      expect(counts).toEqual(await reportCounts('2026-W48', { severity }));
+      expect(rate).toBeCloseTo(counts.met / (counts.met + counts.missed), 10);
+      expect(evaluated).toBe(counts.met + counts.missed + counts.exempt);
+    }
 
     expect(summary.byKind.length).toBeGreaterThan(0);
     for (const kind of summary.byKind) {
-      const { rate, evaluated, kind: name, ...counts } = kind;
-      expect(counts).toEqual(await reportCounts('2026-W48', { kind: name }));
+      const { rate, evaluated, kind: name, severity, ...counts } = kind;
+      expect(counts).toEqual(await reportCounts('2026-W48', { kind: name, severity }));
       expect(evaluated).toBe(counts.met + counts.missed + counts.exempt);
     }
     const byKindSum = (key: string) => summary.byKind.reduce((s: number, k: any) => s + k[key], 0);

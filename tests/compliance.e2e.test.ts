@@ -74,10 +74,15 @@ describe('runComplianceCheck on the demo region', () => {
   });
 
   it('evaluates the content center\'s weekly supply, the monthly media mention and the widget rule', async () => {
+    // Decree 2.2: counted per recipient (every body, municipality and subordinate), never for the center itself.
     const supply = (await call(RUN, { rule: 'CONTENT_CENTER_WEEKLY_SUPPLY', period: '2026-W48' })).data.runComplianceCheck;
-    expect(supply).toMatchObject({ evaluated: 1 });
-    const supplyRow = (await report('CONTENT_CENTER_WEEKLY_SUPPLY', '2026-W48')).edges[0].node;
-    expect(supplyRow).toMatchObject({ required: 10, organization: { kind: 'CONTENT_CENTER' } });
+    expect(supply.evaluated).toBeGreaterThanOrEqual(350);
+    const supplyRows = await report('CONTENT_CENTER_WEEKLY_SUPPLY', '2026-W48');
+    expect(supplyRows.totalCount).toBe(supply.evaluated);
+    for (const { node } of supplyRows.edges) {
+      expect(node).toMatchObject({ required: 10 });
+      expect(['EXECUTIVE_BODY', 'MUNICIPALITY', 'SUBORDINATE']).toContain(node.organization.kind);
+    }
 
     const media = (await call(RUN, { rule: 'MONTHLY_MEDIA_MENTION', period: '2026-11' })).data.runComplianceCheck;
     expect(media.evaluated).toBeGreaterThanOrEqual(30);
@@ -85,9 +90,13 @@ describe('runComplianceCheck on the demo region', () => {
     const mediaRows = await report('MONTHLY_MEDIA_MENTION', '2026-11');
     expect(mediaRows.edges.every((e: any) => e.node.organization.kind === 'EXECUTIVE_BODY')).toBe(true);
 
+    // Decree 3.2 names executive bodies and their subordinates only.
     const widget = (await call(RUN, { rule: 'FEEDBACK_WIDGET', period: '2026-11-30' })).data.runComplianceCheck;
-    expect(widget.evaluated).toBeGreaterThanOrEqual(390);
+    expect(widget.evaluated).toBeGreaterThan(36);
     expect(widget.missed).toBeGreaterThan(0);
+    const widgetRows = await report('FEEDBACK_WIDGET', '2026-11-30');
+    expect(widgetRows.totalCount).toBe(widget.evaluated);
+    expect(new Set(widgetRows.edges.map((e: any) => e.node.organization.kind))).toEqual(new Set(['EXECUTIVE_BODY', 'SUBORDINATE']));
     const missing = (await report('FEEDBACK_WIDGET', '2026-11-30', 'MISSED')).edges[0].node;
     expect(missing.actual).toBeLessThan(missing.required);
   });
@@ -176,15 +185,21 @@ describe('who may run checks, and bad periods', () => {
 });
 
 describe('updating a rule', () => {
-  it('changes the threshold the next run uses, ADMIN only, and refuses bad values', async () => {
+  it('changes the threshold from the current period on, never a judged one, ADMIN only, and refuses bad values', async () => {
     expect(errorCodes(await call('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: 2 }) { threshold } }', {}, await tokenFor('ANALYST')))).toEqual(['FORBIDDEN']);
     expect((await call('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: -1 }) { threshold } }', {})).errors![0]!.extensions!.field).toBe('threshold');
     expect((await call('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { timezone: "Mars/Base" }) { threshold } }', {})).errors![0]!.extensions!.field).toBe('timezone');
-    const updated = await call('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: 1 }) { threshold } }', {});
-    expect(updated.data.updateComplianceRule.threshold).toBe(1);
+    const past = await call('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: 1, effectiveFrom: "2026-W45" }) { threshold } }', {});
+    expect(past.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'effectiveFrom' });
+    const updated = await call('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: 1 }) { threshold effectiveFrom versions { effectiveFrom threshold changedBy } } }', {});
+    const rule = updated.data.updateComplianceRule;
+    expect(rule.threshold).toBe(1);
+    expect(rule.versions[0]).toMatchObject({ threshold: 3, changedBy: 'system' });
+    expect(rule.versions.at(-1)).toEqual({ effectiveFrom: rule.effectiveFrom, threshold: 1, changedBy: 'test-admin' });
+    // A week judged before the change is judged again by the version in force for it.
     const run = (await call(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W45' })).data.runComplianceCheck;
     const row = (await report('WEEKLY_PLACEMENTS', '2026-W45')).edges[0].node;
-    expect(row.required).toBe(1);
+    expect(row.required).toBe(3);
     expect(run.evaluated).toBeGreaterThan(0);
     await call('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: 3 }) { threshold } }', {});
   });
@@ -230,18 +245,19 @@ describe('this week so far', () => {
 });
 
 describe('the escalation ladder as data', () => {
-  const POLICY = '{ escalationPolicy { levels { level minConsecutive mandatoryBodyMinConsecutive recipients } contentCenterRecipients suppressWhenParentTold } }';
+  const POLICY = '{ escalationPolicy { levels { level minConsecutive mandatoryBodyMinConsecutive recipients } contentCenterRecipients recommendedRecipients suppressWhenParentTold } }';
   const UPDATE = 'mutation($input: UpdateEscalationPolicyInput!) { updateEscalationPolicy(input: $input) { suppressWhenParentTold levels { level } updatedBy } }';
 
-  it('holds DESIGN\'s ladder by default', async () => {
+  it('holds the decree\'s ladder by default: the body\'s head from the first miss (docs/DESIGN.md)', async () => {
     const res = await call(POLICY, {});
     expect(res.data.escalationPolicy).toEqual({
       levels: [
-        { level: 1, minConsecutive: 1, mandatoryBodyMinConsecutive: null, recipients: ['HEAD', 'PARENT_CONTACT'] },
-        { level: 2, minConsecutive: 2, mandatoryBodyMinConsecutive: null, recipients: ['HEAD', 'PARENT_CONTACT', 'PARENT_HEAD'] },
-        { level: 3, minConsecutive: 3, mandatoryBodyMinConsecutive: 2, recipients: ['HEAD', 'PARENT_CONTACT', 'PARENT_HEAD', 'CUR', 'COMMITTEE'] },
+        { level: 1, minConsecutive: 1, mandatoryBodyMinConsecutive: null, recipients: ['HEAD', 'PARENT_HEAD'] },
+        { level: 2, minConsecutive: 2, mandatoryBodyMinConsecutive: null, recipients: ['HEAD', 'PARENT_HEAD', 'PARENT_CONTACT'] },
+        { level: 3, minConsecutive: 3, mandatoryBodyMinConsecutive: null, recipients: ['HEAD', 'PARENT_HEAD', 'PARENT_CONTACT', 'CUR', 'COMMITTEE'] },
       ],
-      contentCenterRecipients: ['COMMITTEE', 'CUR'],
+      contentCenterRecipients: ['CONTENT_CENTER', 'COMMITTEE'],
+      recommendedRecipients: ['RESPONSIBLE_HEAD'],
       suppressWhenParentTold: false,
     });
   });

@@ -11,7 +11,10 @@ import { contractOperations } from './support/operations.js';
  * Contract operations not served yet, each with the issue that brings it. The test fails when
  * one of them starts validating, so the list only ever shrinks.
  */
-const PENDING: Record<string, number> = {};
+const PENDING: Record<string, number> = {
+  CrawlPage: 17, PlacementEvidence: 17, PagePosts: 17,
+  RequestSignIn: 18, Me: 18, InviteUser: 18,
+};
 
 let hub: TestHub;
 let admin: string;
@@ -79,8 +82,9 @@ describe('subgraph contract', () => {
       admin,
     );
     expect(res.data._entities[0]).toEqual({ code: 'WEEKLY_PLACEMENTS', threshold: 3 });
+    // A municipality's subordinate: recommended supply (2.2) and placements (4); the widget (3.2) binds bodies' only.
     expect(res.data._entities[1].applicableRules).toEqual([
-      { severity: 'MANDATORY', rule: { code: 'FEEDBACK_WIDGET' } },
+      { severity: 'RECOMMENDED', rule: { code: 'CONTENT_CENTER_WEEKLY_SUPPLY' } },
       { severity: 'RECOMMENDED', rule: { code: 'WEEKLY_PLACEMENTS' } },
     ]);
   });

@@ -97,7 +97,7 @@ describe('the dashboard', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('ru');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Хабаровский край — региональный контент');
 
-    const { complianceSummary: summary } = await api('query($p: String!) { complianceSummary(period: $p) { evaluated met missed exempt rate } }', { p: LAST_WEEK });
+    const { complianceSummary: summary } = await api('query($p: String!) { complianceSummary(period: $p) { evaluated met missed exempt rate bySeverity { severity rate } } }', { p: LAST_WEEK });
     expect(summary.evaluated).toBeGreaterThan(0);
     expect(await page.locator('select[name="week"]').inputValue()).toBe(LAST_WEEK);
     expect(await page.locator('select[name="week"] option:checked').textContent()).toBe(`16–22 нояб. (${LAST_WEEK})`);
@@ -105,7 +105,12 @@ describe('the dashboard', () => {
     expect(await cardValue(page, 'met')).toBe(count(summary.met));
     expect(await cardValue(page, 'missed')).toBe(count(summary.missed));
     expect(await cardValue(page, 'exempt')).toBe(count(summary.exempt));
-    expect(await cardValue(page, 'rate')).toBe(percent(summary.rate));
+    // Mandatory and recommended results are two rates, never one.
+    expect(summary.rate).toBeNull();
+    const rate = (severity: string) => summary.bySeverity.find((s: { severity: string }) => s.severity === severity).rate;
+    expect(await cardValue(page, 'rate-mandatory')).toBe(percent(rate('MANDATORY')));
+    expect(await cardValue(page, 'rate-recommended')).toBe(percent(rate('RECOMMENDED')));
+    expect(rate('MANDATORY')).not.toBe(rate('RECOMMENDED'));
 
     const lastWeekCell = async (orgId: string) => (await heatmapRow(page, orgId)).locator(`td[data-period="${LAST_WEEK}"]`);
     const missed = await firstWith('MISSED');

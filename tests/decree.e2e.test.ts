@@ -245,12 +245,16 @@ describe('2.2: the content center\'s supply per recipient', () => {
     expect(esc).toMatchObject({ level: 1, severity: 'RECOMMENDED', decreeItem: '2.2', consecutiveMisses: 1 });
     // The shortfall is the content center's, not the recipient's: its head is never told.
     expect(esc.recipients).not.toContain(A.eb1Head);
+    expect(esc.recipients).toContain(A.centerHead);
     expect(await escalationsOf(org.eb2, 'CONTENT_CENTER_WEEKLY_SUPPLY', '2026-W46')).toEqual([]);
 
     // One shortfall letter for the run, naming the short body (8 of 10) and not the one that got 12.
     const fresh = await lettersSince(before);
     expect(fresh).toHaveLength(1);
     const letter = fresh[0]!;
+    // To the content center's head, its editors and the committee (decree 1: it coordinates the center) in copy.
+    expect(letter.to).toBe(A.centerHead);
+    expect([...letter.cc].sort()).toEqual([A.centerEditors, A.committeeContact].sort());
     expect(letter.decree_items).toEqual(['2.2']);
     expect(letter.text).toContain(`${NAME.eb1}: Получено 8, Норма 10`);
     expect(letter.text).not.toContain(NAME.eb2);

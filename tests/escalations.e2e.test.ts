@@ -64,21 +64,26 @@ describe('escalation letters after the checks', () => {
     await expect.poll(async () => smtp.received.length - (await notifications()).filter((n) => n.status === 'SENT').length, { timeout: 5000 }).toBe(0);
   });
 
-  it('tells the ЦУР once for the region, in Russian, with a table row per organization', async () => {
+  it('tells the ЦУР once for the whole catch-up, in Russian, with a table row per organization and mandatory misses only', async () => {
     const week = await escalations('2026-W48');
     const toCur = week.filter((e) => e.level === 3 && e.rule === 'WEEKLY_PLACEMENTS');
     const cur = (await gql(hub.gatewayUrl, '{ organizations(kind: REGIONAL_MANAGEMENT_CENTER) { edges { node { contactEmail head { email } } } } }', {}, admin))
       .data.organizations.edges[0].node;
     const curAddress = cur.contactEmail ?? cur.head.email;
     expect(toCur.every((e) => e.recipients.includes(curAddress))).toBe(true);
-    const letters = smtp.to(curAddress).filter((m) => m.subject?.includes('23–29 ноября 2026') && m.subject.includes('норму размещения'));
+    // The start-up catch-up evaluated eight weeks: one letter to the ЦУР for all of them, never one a week.
+    const letters = smtp.to(curAddress);
     expect(letters).toHaveLength(1);
     const letter = letters[0]!;
-    expect(letter.subject).toMatch(/^Региональный контент: \d+ организаци(я не выполнила|и не выполнили|й не выполнили) норму размещения за 23–29 ноября 2026$/);
+    expect(letter.subject).toMatch(/^Региональный контент: итоги проверок с .+ по .+ — \d+ организаци/);
+    expect(letter.text).toContain('23–29 ноября 2026');
     expect(letter.text).toContain('Норма (распоряжение № 299-р, п. 3.1): не менее 3 материалов регионального контента в неделю');
-    const rows = parseHtml(String(letter.html)).querySelectorAll('tbody tr');
-    expect(rows.length).toBe(toCur.length);
-    expect(rows[0]!.querySelectorAll('td')).toHaveLength(4);
+    expect(letter.text).not.toMatch(/п\. 4|п\. 2\.2/);
+    expect(letter.text).toContain('Что сделать: для сведения');
+    expect(letter.text).not.toContain('на этой неделе');
+    const names = parseHtml(String(letter.html)).querySelectorAll('tbody tr td:first-child a').map((a) => a.text);
+    const curNames = await Promise.all(toCur.map(async (e) => (await gql(hub.gatewayUrl, 'query($id: ID!) { organization(id: $id) { name } }', { id: e.organization.id }, admin)).data.organization.name));
+    for (const name of curNames) expect(names).toContain(name);
     expect(String(letter.html)).toContain('→ сообщено в ЦУР');
     expect(letter.messageId).toMatch(/@regional-content-hub>$/);
   });
@@ -166,17 +171,28 @@ describe('the outbox', () => {
 });
 
 describe('the other letters', () => {
-  it('tells the committee and the ЦУР when the content center itself falls short', async () => {
+  it('tells the content center which recipients it shorted, the committee in copy, never the ЦУР (decree 2.2)', async () => {
     const coordinators = (await gql(hub.gatewayUrl, `{ cur: organizations(kind: REGIONAL_MANAGEMENT_CENTER) { edges { node { contactEmail head { email } } } }
-      committee: organizations(kind: COMMITTEE) { edges { node { contactEmail head { email } } } } }`, {}, admin)).data;
+      committee: organizations(kind: COMMITTEE) { edges { node { contactEmail head { email } } } }
+      center: organizations(kind: CONTENT_CENTER) { edges { node { contactEmail head { email } } } } }`, {}, admin)).data;
     const address = (o: any) => o.edges[0].node.contactEmail ?? o.edges[0].node.head.email;
-    // The demo's short week is three weeks before the week the hub was seeded in (2026-W49).
-    const supply = (await gql(hub.gatewayUrl, '{ escalations(period: "2026-W46", rule: CONTENT_CENTER_WEEKLY_SUPPLY) { recipients organization { kind } } }', {}, admin)).data.escalations;
-    expect(supply).toHaveLength(1);
-    expect(supply[0].organization.kind).toBe('CONTENT_CENTER');
-    expect([...supply[0].recipients].sort()).toEqual([address(coordinators.cur), address(coordinators.committee)].sort());
-    const letter = smtp.to(address(coordinators.cur)).find((m) => m.subject?.includes('контент-центр не выполнил норму поставки'));
-    expect(letter?.subject).toContain('9–15 ноября 2026');
+    const centerHead = coordinators.center.edges[0].node.head.email;
+    // The demo's short week (8 materials) is three weeks before the week the hub was seeded in (2026-W49): every recipient is short.
+    const supply = (await gql(hub.gatewayUrl, '{ escalations(period: "2026-W46", rule: CONTENT_CENTER_WEEKLY_SUPPLY) { level severity decreeItem recipients organization { kind } } }', {}, admin)).data.escalations;
+    expect(supply.length).toBeGreaterThan(30);
+    for (const e of supply) {
+      expect(e).toMatchObject({ level: 1, severity: 'RECOMMENDED', decreeItem: '2.2' });
+      expect(['EXECUTIVE_BODY', 'MUNICIPALITY', 'SUBORDINATE']).toContain(e.organization.kind);
+      expect(e.recipients).toContain(centerHead);
+      expect(e.recipients).not.toContain(address(coordinators.cur));
+    }
+    // The start-up catch-up told every short week in one letter.
+    const letters = smtp.to(centerHead).filter((m) => String(m.text).includes('п. 2.2'));
+    expect(letters).toHaveLength(1);
+    expect(letters[0]!.text).toContain('Рекомендация (п. 2.2 распоряжения № 299-р)');
+    expect(letters[0]!.text).toContain('9–15 ноября 2026');
+    expect(JSON.stringify(letters[0]!.cc)).toContain(address(coordinators.committee));
+    expect(smtp.to(address(coordinators.cur)).some((m) => String(m.text).includes('п. 2.2'))).toBe(false);
   });
 
   it('sends each recipient organization yesterday\'s new materials each morning, once', async () => {
@@ -202,14 +218,19 @@ describe('the other letters', () => {
     const summary = summaries[0]!;
     expect(summary.subject).toBe('Региональный контент: итоги недели 30 ноября – 6 декабря 2026');
     expect(summary.cc).toBeDefined();
-    expect(summary.text).toMatch(/Норму размещения \(не менее 3 материалов в неделю\) выполнили \d+ из \d+ организаций/);
+    expect(summary.text).toMatch(/Норму размещения \(не менее 3 материалов в неделю, п\. 3\.1: органы власти и подведомственные организации\): выполнили \d+ из \d+ организаций/);
+    expect(summary.text).toMatch(/Рекомендацию муниципальным образованиям \(п\. 4\): выполнили \d+ из \d+ организаций/);
+    expect(summary.text).toMatch(/Поставка контент-центра \(п\. 2\.2, не менее 10 материалов каждому получателю\): меньше получили \d+ из \d+ организаций/);
     const attachment = summary.attachments.find((a) => a.filename === 'regional-content-2026-W49.xlsx')!;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(attachment.content as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Итоги недели')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Организация', 'Вид', 'Правило', 'Норма', 'Факт', 'Статус', 'Пропусков подряд']);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Организация', 'Вид', 'Правило', 'Пункт', 'Обязательность', 'Норма', 'Факт', 'Статус', 'Пропусков подряд']);
     const report = await gql(hub.gatewayUrl, operation('ComplianceReport'), { rule: 'WEEKLY_PLACEMENTS', period: '2026-W49', first: 0 }, admin);
-    expect(sheet.rowCount - 1).toBe(report.data.complianceReport.totalCount + 1); // + the content center's supply
+    const supplied = await gql(hub.gatewayUrl, operation('ComplianceReport'), { rule: 'CONTENT_CENTER_WEEKLY_SUPPLY', period: '2026-W49', first: 0 }, admin);
+    // One row per result of each weekly rule: the placements and the supply, each recipient its own row.
+    expect(sheet.rowCount - 1).toBe(report.data.complianceReport.totalCount + supplied.data.complianceReport.totalCount);
+    expect(sheet.getColumn(4).values.slice(2)).toContain('4');
     await workers[0]!.scheduler.runNow('compliance.weekly-summary');
     expect(smtp.received.slice(before).filter((m) => m.subject === summary.subject)).toHaveLength(1);
   });

@@ -71,7 +71,7 @@ async function buildFixtures(): Promise<Fixtures> {
   fixtures.timezone = settings.complianceRules.find((r: any) => r.code === 'MONTHLY_MEDIA_MENTION').timezone;
   // As stored: the API shows the hub's zone for a rule that names none.
   [fixtures.rule] = await sql(`select threshold, to_char(deadline, 'YYYY-MM-DD') as deadline, timezone
-    from compliance.compliance_rule where code = 'MONTHLY_MEDIA_MENTION'`);
+    from compliance.rule_version where code = 'MONTHLY_MEDIA_MENTION' order by effective_from_start desc limit 1`);
   return fixtures;
 }
 

@@ -57,7 +57,10 @@ describe('GET /reports/compliance.xlsx', () => {
     const rows = sheet.getSheetValues().slice(2).map((row) => (row as unknown[]).slice(1));
     const row = rows.find((r) => r[0] === missed && r[4] === 'Размещение регионального контента (п. 3.1)')!;
     expect(row).toMatchObject({ 5: '2026-W48', 7: 3, 9: 'не выполнено' });
-    expect(rows.some((r) => r[1] === 'Контент-центр' && r[4] === 'Поставка материалов контент-центром (п. 2.2)')).toBe(true);
+    // Decree 2.2 is counted per recipient; a municipality's placements rest on item 4, never 3.1.
+    expect(rows.some((r) => r[1] === 'Орган исполнительной власти' && r[4] === 'Поставка материалов контент-центром (п. 2.2)')).toBe(true);
+    expect(rows.some((r) => r[1] === 'Контент-центр')).toBe(false);
+    expect(rows.filter((r) => r[1] === 'Муниципальное образование' && String(r[4]).startsWith('Размещение')).every((r) => r[4] === 'Размещение регионального контента (п. 4)')).toBe(true);
     const names = rows.map((r) => String(r[0]));
     expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });

@@ -88,6 +88,10 @@ export const MATRIX: Record<string, Entry> = {
     expect: COMPLIANCE_READERS,
   },
   'Query.complianceTrend': { document: '{ complianceTrend(weeks: 4) { period evaluated } }', expect: COMPLIANCE_READERS },
+  'Query.previewRuleChange': {
+    document: '{ previewRuleChange(code: WEEKLY_PLACEMENTS, input: { threshold: 4 }) { period changed } }',
+    expect: allow('ADMIN', 'ANALYST'),
+  },
   'Query.complianceHeatmap': {
     document: 'query($m: ID) { complianceHeatmap(weeks: 4, municipalityId: $m, first: 5) { totalCount } }',
     variables: (f) => ({ m: f.municipality }),

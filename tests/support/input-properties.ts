@@ -310,6 +310,8 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
         'input.threshold': hostileInt,
         'input.enabled': hostileBool,
         'input.deadline': fc.oneof(hostilePeriod, hostileDateTime),
+        // A change never reaches back before the current period; a malformed or past one is refused.
+        'input.effectiveFrom': fc.oneof(hostilePeriod, fc.constantFrom<unknown>('2020-01', '2026-10', '2023-06')),
         'input.timezone': fc.oneof(
           fc.constantFrom<unknown>('Mars/Olympus', 'utc', 'Etc/GMT+14', '+10:00', 'Asia/Vladivostok\u0000', 'Europe/Moscow ', 'America/Argentina/ComodRivadavia'),
           hostileString,

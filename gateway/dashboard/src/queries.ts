@@ -4,7 +4,7 @@
 // whole answer, so what the others own must come in a request of its own.
 
 export const TREND = `query DashboardTrend {
-  complianceTrend(weeks: 12) { period evaluated met missed exempt rate }
+  complianceTrend(weeks: 12, severity: MANDATORY) { period evaluated met missed exempt rate }
 }`;
 
 // 13: the same twelve complete weeks as the trend, plus the current one.
@@ -13,7 +13,7 @@ export const SUPPLY_HISTORY = `query DashboardSupplyHistory {
 }`;
 
 export const SUMMARY = `query DashboardSummary($week: String!) {
-  complianceSummary(period: $week) { period evaluated met missed exempt rate }
+  complianceSummary(period: $week) { period evaluated met missed exempt rate bySeverity { severity rate } }
 }`;
 
 export const SUPPLY = `query DashboardSupply($week: String!) {

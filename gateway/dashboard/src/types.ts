@@ -35,7 +35,7 @@ export interface SupplyHistoryData {
 }
 
 export interface SummaryData {
-  complianceSummary: Counts & { period: string };
+  complianceSummary: Counts & { period: string; bySeverity: { severity: 'MANDATORY' | 'RECOMMENDED'; rate: number | null }[] };
 }
 
 export interface SupplyData {

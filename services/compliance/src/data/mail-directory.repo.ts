@@ -12,12 +12,12 @@ interface Row {
   head_full_name: string; head_email: string | null; contact_email: string | null;
 }
 
-/** These organizations and the coordinators (the ЦУР, the committee), from organizations.mail_directory. */
+/** These organizations and the coordinators (the ЦУР, the committee, the content center), from organizations.mail_directory. */
 export async function addressees(em: EntityManager, ids: readonly string[]): Promise<Map<string, Addressee>> {
   const rows = await runSql<Row[]>(
     em,
     `select id, name, kind, parent_id, head_full_name, head_email, contact_email from organizations.mail_directory
-     where id = any(?::uuid[]) or (kind in ('REGIONAL_MANAGEMENT_CENTER', 'COMMITTEE') and active)`,
+     where id = any(?::uuid[]) or (kind in ('REGIONAL_MANAGEMENT_CENTER', 'COMMITTEE', 'CONTENT_CENTER') and active)`,
     [pgArray(ids)],
   );
   return new Map(rows.map((r) => [r.id, {

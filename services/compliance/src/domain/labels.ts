@@ -17,4 +17,8 @@ export const KIND_NAMES: Record<string, string> = {
 
 export { SEVERITY_NAMES, STATUS_NAMES } from '@hub/common';
 
+/** A rule's name with the decree item its result rests on (3.1 for a body, 4 for a municipality: never 3.1 for a municipality). */
+export const ruleWithItem = (rule: string, decreeItem: string): string =>
+  `${(RULE_NAMES[rule] ?? rule).replace(/\s*\(п\.[^)]*\)/, '')} (п. ${decreeItem})`;
+
 export const nameOf = (names: Readonly<Record<string, string>>, code: string): string => names[code] ?? code;

@@ -16,7 +16,7 @@ export interface EscalationContext {
  * Records the run's escalations, in the run's transaction (docs/DESIGN.md, "The escalation
  * ladder"): unique per (organization, rule, period, level), so a re-run with the same verdicts
  * creates none and nothing is told twice. Each remembers its severity, decree item and addresses;
- * the letters are composed from the untold ones after the run (engine/digests.ts). A verdict
+ * the letters are composed from the untold ones after the run (engine/tell-escalations.ts). A verdict
  * that is no longer a miss resolves the period's open escalations, and a miss again reopens them.
  * A daily rule (the widget) escalates a level once, not every day.
  */

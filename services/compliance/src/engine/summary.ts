@@ -4,9 +4,9 @@ import { addressees } from '../data/mail-directory.repo.js';
 import { queueLetters } from '../data/outbox.repo.js';
 import { renderNotice } from '../mail/notice.js';
 import type { EngineDeps } from './run-check.js';
-import { KIND_NAMES, RULE_NAMES, STATUS_NAMES, nameOf } from '../domain/labels.js';
+import { KIND_NAMES, SEVERITY_NAMES, STATUS_NAMES, nameOf, ruleWithItem } from '../domain/labels.js';
 
-interface Row { name: string; kind: string; rule: string; required: number; actual: number; status: string; consecutive_misses: number }
+interface Row { name: string; kind: string; rule: string; severity: string; decree_item: string; required: number; actual: number; status: string; consecutive_misses: number }
 
 /**
  * Monday's summary (docs/DESIGN.md, "The schedule") to the ЦУР, copied to the committee: last
@@ -17,7 +17,7 @@ export async function queueWeeklySummary(deps: EngineDeps): Promise<number> {
   const week = shiftPeriod(periodContaining('WEEK', deps.clock(), deps.timezone), -1, deps.timezone);
   const rows = await runSql<Row[]>(
     deps.em,
-    `select d.name, r.organization_kind as kind, r.rule, r.required, r.actual, r.status, r.consecutive_misses
+    `select d.name, r.organization_kind as kind, r.rule, r.severity, r.decree_item, r.required, r.actual, r.status, r.consecutive_misses
      from compliance.compliance_result r join organizations.directory d on d.id = r.organization_id
      where r.period = ? and r.rule in ('WEEKLY_PLACEMENTS', 'CONTENT_CENTER_WEEKLY_SUPPLY')
      order by r.rule desc, r.consecutive_misses desc, d.name`,
@@ -34,20 +34,31 @@ export async function queueWeeklySummary(deps: EngineDeps): Promise<number> {
   const committee = address('COMMITTEE');
 
   const weekly = rows.filter((r) => r.rule === 'WEEKLY_PLACEMENTS');
-  const count = (status: string) => weekly.filter((r) => r.status === status).length;
-  const supply = rows.find((r) => r.rule === 'CONTENT_CENTER_WEEKLY_SUPPLY');
+  // Mandatory (3.1) and recommended (4) results are told apart, never as one rate.
+  const line = (severity: string, label: string) => {
+    const mine = weekly.filter((r) => r.severity === severity);
+    const n = (status: string) => mine.filter((r) => r.status === status).length;
+    return mine.length
+      ? `${label}: выполнили ${n('MET')} из ${mine.length} организаций, не выполнили ${n('MISSED')}, освобождены ${n('EXEMPT')}.`
+      : `${label}: не оценивалось.`;
+  };
+  const supply = rows.filter((r) => r.rule === 'CONTENT_CENTER_WEEKLY_SUPPLY');
+  const short = supply.filter((r) => r.status === 'MISSED');
   const span = describePeriod(week, deps.timezone);
   const subject = `Региональный контент: итоги недели ${span}`;
   const body = renderNotice({
     heading: subject,
     paragraphs: [
-      `Норму размещения (не менее 3 материалов в неделю) выполнили ${count('MET')} из ${weekly.length} организаций, не выполнили ${count('MISSED')}, освобождены ${count('EXEMPT')}.`,
-      supply ? `Контент-центр направил ${supply.actual} материалов при норме ${supply.required}.` : 'Поставка контент-центра за неделю не оценивалась.',
+      line('MANDATORY', 'Норму размещения (не менее 3 материалов в неделю, п. 3.1: органы власти и подведомственные организации)'),
+      line('RECOMMENDED', 'Рекомендацию муниципальным образованиям (п. 4)'),
+      supply.length
+        ? `Поставка контент-центра (п. 2.2, не менее ${supply[0]!.required} материалов каждому получателю): меньше получили ${short.length} из ${supply.length} организаций.`
+        : 'Поставка контент-центра за неделю не оценивалась.',
       'Все результаты — во вложенной таблице.',
     ],
     table: {
       columns: ['Организация', 'Размещено', 'Пропусков подряд'],
-      rows: weekly.filter((r) => r.status === 'MISSED').slice(0, 10).map((r) => [r.name, r.actual, r.consecutive_misses]),
+      rows: weekly.filter((r) => r.status === 'MISSED' && r.severity === 'MANDATORY').slice(0, 10).map((r) => [r.name, r.actual, r.consecutive_misses]),
     },
     footer: `Дашборд: ${deps.publicUrl.replace(/\/$/, '')}/dashboard/`,
   });
@@ -56,14 +67,16 @@ export async function queueWeeklySummary(deps: EngineDeps): Promise<number> {
   const sheet = workbook.addWorksheet('Итоги недели');
   sheet.columns = [
     { header: 'Организация', key: 'name', width: 60 }, { header: 'Вид', key: 'kind', width: 28 },
-    { header: 'Правило', key: 'rule', width: 44 }, { header: 'Норма', key: 'required', width: 8 },
+    { header: 'Правило', key: 'rule', width: 44 }, { header: 'Пункт', key: 'item', width: 8 }, { header: 'Обязательность', key: 'severity', width: 16 },
+    { header: 'Норма', key: 'required', width: 8 },
     { header: 'Факт', key: 'actual', width: 8 }, { header: 'Статус', key: 'status', width: 14 },
     { header: 'Пропусков подряд', key: 'streak', width: 18 },
   ];
   sheet.getRow(1).font = { bold: true };
   for (const r of rows) {
     sheet.addRow({
-      name: r.name, kind: nameOf(KIND_NAMES, r.kind), rule: nameOf(RULE_NAMES, r.rule), required: r.required,
+      name: r.name, kind: nameOf(KIND_NAMES, r.kind), rule: ruleWithItem(r.rule, r.decree_item), item: r.decree_item,
+      severity: nameOf(SEVERITY_NAMES, r.severity), required: r.required,
       actual: r.actual, status: nameOf(STATUS_NAMES, r.status), streak: r.consecutive_misses,
     });
   }

@@ -1,5 +1,5 @@
 import { formatInstant } from '@hub/common';
-import { KIND_NAMES, RULE_NAMES, SEVERITY_NAMES, STATUS_NAMES, nameOf } from '../domain/labels.js';
+import { KIND_NAMES, SEVERITY_NAMES, STATUS_NAMES, nameOf, ruleWithItem } from '../domain/labels.js';
 import type { ReportRow } from './report-rows.js';
 
 export interface Column {
@@ -15,7 +15,7 @@ export function reportColumns(timeZone: string): Column[] {
     { header: 'Вид', width: 28, value: (r) => nameOf(KIND_NAMES, r.kind) },
     { header: 'Вышестоящий орган', width: 48, value: (r) => r.parent ?? '' },
     { header: 'Муниципальное образование', width: 36, value: (r) => r.municipality ?? '' },
-    { header: 'Правило', width: 44, value: (r) => nameOf(RULE_NAMES, r.rule) },
+    { header: 'Правило', width: 44, value: (r) => ruleWithItem(r.rule, r.decree_item) },
     { header: 'Период', width: 11, value: (r) => r.period },
     { header: 'Обязательность', width: 15, value: (r) => nameOf(SEVERITY_NAMES, r.severity) },
     { header: 'Норма', width: 8, value: (r) => r.required },

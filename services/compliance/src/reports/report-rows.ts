@@ -10,6 +10,7 @@ export interface ReportRow {
   rule: RuleCode;
   period: string;
   severity: string;
+  decree_item: string;
   required: number;
   actual: number;
   status: string;
@@ -38,7 +39,7 @@ export async function* reportRows(em: EntityManager, selection: ReportSelection)
     await trx.raw(
       `declare report_rows no scroll cursor for
        select d.name as organization, r.organization_kind as kind, p.name as parent, m.name as municipality,
-              r.rule, r.period, r.severity, r.required, r.actual, r.status, r.consecutive_misses,
+              r.rule, r.period, r.severity, r.decree_item, r.required, r.actual, r.status, r.consecutive_misses,
               e.reason as exemption_reason, r.evaluated_at
        from compliance.compliance_result r
        join organizations.directory d on d.id = r.organization_id
