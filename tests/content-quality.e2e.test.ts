@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, gql, tokenFor } from '@hub/common/testing';
-import { addOfficialPage, createMaterial, distributedMaterial, registerOrganization, reviewerToken } from './support/fixtures.js';
+import { addOfficialPage, approvedMaterial, createMaterial, distributedMaterial, registerOrganization, reviewerToken } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { operation } from './support/operations.js';
 
@@ -95,6 +95,19 @@ describe('no headline twice within four weeks', () => {
     const renamed = await call(UPDATE, { id: draft, input: { title: TITLE.toUpperCase() } }, editor);
     expect(errorCodes(renamed)).toEqual(['BAD_USER_INPUT']);
     expect((await call(STATE, { id: draft }, admin)).data.material.title).toBe('Каток на площади открыт для всех');
+  });
+
+  it('refuses again at distribution, when a twin went out after the draft was written, and lets one of two twins distributed at once through', async () => {
+    const DISTRIBUTE = operation('DistributeMaterial');
+    const twins = await Promise.all([1, 2, 3].map(() => approvedMaterial(hub.gatewayUrl, editor, news('Открыт новый маршрут городского автобуса'))));
+    const results = await Promise.all(twins.map((id) => call(DISTRIBUTE, { id, audience: {} }, editor)));
+    expect(results.map((r) => errorCodes(r)).sort()).toEqual([[], ['CONFLICT'], ['CONFLICT']]);
+    const refused = results.find((r) => r.errors)!;
+    expect(refused.errors![0]!.message).toMatch(/^Material «Открыт новый маршрут городского автобуса»: «Открыт новый маршрут городского автобуса» was distributed on 2026-12-20; a title may repeat 28 days after; change its title first$/);
+    const states = await Promise.all(twins.map(async (id) => (await call('query($id: ID!) { material(id: $id) { status recipientCount } }', { id }, admin)).data.material));
+    expect(states.filter((m) => m.status === 'DISTRIBUTED')).toHaveLength(1);
+    // The refused ones are left approved, sent to no one, for the editor to retitle.
+    expect(states.filter((m) => m.status === 'APPROVED' && m.recipientCount === 0)).toHaveLength(2);
   });
 
   it('lets it repeat once 28 days have passed, and after a withdrawal', async () => {

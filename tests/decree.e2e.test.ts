@@ -80,13 +80,13 @@ const escalationsOf = async (id: string, rule: string, period: string) => (await
 
 let serial = 0;
 const TITLE_WORDS = ['лесной', 'речной', 'морской', 'горный', 'степной', 'таёжный', 'озёрный', 'северный', 'южный', 'восточный', 'западный', 'дальний', 'ближний', 'тихий', 'светлый'];
-async function distribute(recipients: string[]): Promise<string> {
+async function distribute(recipients: string[], topic = 'CULTURE'): Promise<string> {
   serial += 1;
   const word = TITLE_WORDS[serial % TITLE_WORDS.length];
   return distributedMaterial(hub.gatewayUrl, editor, {
     title: `Краевой ${word} фестиваль собрал гостей, выпуск ${serial}`,
     body: 'Жители края приняли участие в празднике, организаторы подвели итоги встречи.',
-    topic: 'CULTURE',
+    topic,
   }, { organizationIds: recipients });
 }
 let postSerial = 1000;
@@ -336,6 +336,7 @@ describe('3.1: a late report', () => {
       const line = mine[0]!.text.split('\n').find((l) => l.includes('нарушение закрыто'));
       expect(line, address).toBeDefined();
       expect(line).toContain('2–8 ноября 2026');
+      expect(line).toContain('норма выполнена по отчётам, поступившим или исправленным после проверки');
     }
     // Those who were not told of the miss hear nothing of its closing.
     for (const l of fresh.filter((x) => ![A.eb1Head, A.sub1Head].includes(x.to))) expect(l.text).not.toContain('нарушение закрыто');
@@ -378,5 +379,71 @@ describe('one letter per recipient per catch-up', () => {
       const [esc] = await escalationsOf(org.sub1, 'WEEKLY_PLACEMENTS', week);
       expect(esc.notifications.filter((n: any) => n.to === A.eb1Head).map((n: any) => n.id), week).toEqual([bodyLetter.id]);
     }
+  });
+});
+
+describe('items 1, 2.2 and 5: Monday\'s letters', () => {
+  it('tells the content center its supply per recipient group, whom it shorted, the least-placed materials and topics and the ЦУР\'s open notes; the committee\'s summary carries uptake, 3.2 and 3.3', async () => {
+    // W52 (21–27 December): a and b to eb1, eb2 and mun; c to eb2 only. eb2 places all three, eb1 places a.
+    at('2026-12-21T01:00:00Z');
+    const eb1Page = await addOfficialPage(hub.gatewayUrl, admin, { organizationId: org.eb1, platform: 'VK', url: 'https://vk.com/decree_forestry27' });
+    const [a, b, c] = [await distribute([org.eb1, org.eb2, org.mun], 'CULTURE'), await distribute([org.eb1, org.eb2, org.mun], 'SPORT'), await distribute([org.eb2], 'SOCIAL')];
+    at('2026-12-23T02:00:00Z');
+    await report([a!, b!, c!].map((m) => placement(m, 'eb2', '2026-12-22T12:00:00+10:00')));
+    await report([{ materialId: a!, pageId: eb1Page, url: `https://vk.com/wall-27003_${postSerial++}`, publishedAt: '2026-12-22T15:00:00+10:00' }]);
+    const analyst = await tokenFor('ANALYST');
+    const note = (input: object) => gqlData(hub.gatewayUrl, operation('AddMethodologicalNote'), { input }, analyst);
+    await note({ text: 'Материал о спорте слишком длинный для Telegram: дайте короткую версию.', materialId: b });
+    at('2026-12-24T02:00:00Z');
+    await note({ text: 'Добавьте материалы для подведомственных учреждений.' });
+
+    at('2026-12-28T00:05:00Z'); // Monday 28 December 10:05
+    const before = await letters();
+    await workers[0]!.scheduler.runNow('compliance.weekly-summary');
+    const fresh = await lettersSince(before);
+
+    const [review, ...moreReviews] = fresh.filter((l) => l.subject.startsWith('Контент-центр: итоги недели'));
+    expect(moreReviews).toEqual([]);
+    expect(review).toMatchObject({ to: A.centerEditors, subject: 'Контент-центр: итоги недели 21–27 декабря 2026', decree_items: ['2.2', '5'] });
+    const lines = review!.text.split('\n');
+    // Supply per recipient: eb1 and mun received 2, eb2 3, the subordinates none: all five short of 10.
+    expect(review!.text).toContain('Поставка контент-центра (п. 2.2, не менее 10 материалов каждому получателю): меньше получили 5 из 5 организаций.');
+    expect(lines).toContain('- Орган исполнительной власти | 2 | 2 | 2 из 10');
+    expect(lines).toContain('- Муниципальное образование | 1 | 1 | 2 из 10');
+    expect(lines).toContain('- Подведомственная организация | 2 | 2 | 0 из 10');
+    expect(lines).toContain(`- ${NAME.eb1} | 2`);
+    expect(lines).toContain(`- ${NAME.eb2} | 3`);
+    // Uptake: a 2 of 3, b 1 of 3, c 1 of 1: 4 of 7; b is the least placed, SPORT the weakest topic.
+    expect(review!.text).toContain('Отклик на материалы недели: распространено 3, получателей — 7 (по материалам), разместили 4 из 7 (57 %).');
+    const materialRows = lines.filter((l) => /^- Краевой .+ \| .+ \| \d+ из \d+/.test(l));
+    expect(materialRows.map((l) => l.split(' | ').slice(1))).toEqual([['Спорт', '1 из 3 (33 %)'], ['Культура', '2 из 3 (67 %)'], ['Социальная сфера', '1 из 1 (100 %)']]);
+    expect(lines).toContain('- Спорт | 1 | 1 из 3 (33 %)');
+    // The ЦУР's two open notes, oldest first, the first naming its material.
+    expect(review!.text).toContain('Открытых замечаний ЦУР (п. 5): 2.');
+    const noteLines = lines.filter((l) => l.startsWith('  от '));
+    expect(noteLines).toHaveLength(2);
+    expect(noteLines[0]).toMatch(/^ {2}от 23 декабря, к материалу «Краевой .+»: Материал о спорте слишком длинный/);
+    expect(noteLines[1]).toBe('  от 24 декабря: Добавьте материалы для подведомственных учреждений.');
+
+    const [summary, ...moreSummaries] = fresh.filter((l) => l.subject.startsWith('Региональный контент: итоги недели'));
+    expect(moreSummaries).toEqual([]);
+    expect(summary).toMatchObject({ to: A.curContact, cc: [A.committeeContact] });
+    // The threshold is 5 since W48: eb2 (3), eb1 (1) and sub1 (0) miss 3.1; mun and munSub miss 4.
+    expect(summary!.text).toContain('п. 3.1: органы власти и подведомственные организации): выполнили 0 из 3 организаций, не выполнили 3, освобождены 0.');
+    expect(summary!.text).toContain('Рекомендацию муниципальным образованиям (п. 4): выполнили 0 из 2 организаций');
+    expect(summary!.text).toContain('меньше получили 5 из 5 организаций.');
+    expect(summary!.text).toContain('разместили 4 из 7 (57 %).');
+    expect(summary!.text.split('\n')).toContain('- Орган исполнительной власти | 2 | 2 | 2 из 10');
+    // 3.3 for November (evaluated by the catch-up): neither body had a publication.
+    expect(summary!.text).toContain('Публикация в СМИ об официальных страницах (п. 3.3) (ноябрь 2026): выполнили 0 из 2 организаций, не выполнили 2, освобождены 0.');
+    // 3.2 for the latest day evaluated, as its results say.
+    const widgetLine = summary!.text.split('\n').find((l) => l.startsWith('Виджет обратной связи Госуслуг'))!;
+    const day = /\((\d+ декабря 2026)\)/.exec(widgetLine)![1];
+    expect(day).toBeDefined();
+    expect(widgetLine).toMatch(/выполнили \d+ из 3 организаций/);
+
+    // Once a week each.
+    await workers[0]!.scheduler.runNow('compliance.weekly-summary');
+    expect(await lettersSince([...before, ...fresh])).toEqual([]);
   });
 });

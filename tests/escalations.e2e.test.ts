@@ -75,7 +75,7 @@ describe('escalation letters after the checks', () => {
     const letters = smtp.to(curAddress);
     expect(letters).toHaveLength(1);
     const letter = letters[0]!;
-    expect(letter.subject).toMatch(/^Региональный контент: итоги проверок с .+ по .+ — \d+ организаци/);
+    expect(letter.subject).toMatch(/^Региональный контент: итоги проверок за .+ — \d+ организаци/);
     expect(letter.text).toContain('23–29 ноября 2026');
     expect(letter.text).toContain('Норма (распоряжение № 299-р, п. 3.1): не менее 3 материалов регионального контента в неделю');
     expect(letter.text).not.toMatch(/п\. 4|п\. 2\.2/);
@@ -245,5 +245,16 @@ describe('the other letters', () => {
     const reminders = smtp.received.slice(before).filter((m) => m.subject?.includes('до конца недели разместите ещё'));
     expect(reminders.length).toBe(atRisk.length);
     expect(reminders[0]!.text).toMatch(/разместила \d из 3 материалов регионального контента на этой неделе \(7–13 декабря 2026\)/);
+    // A municipality is reminded of a recommendation (item 4), a body of its norm (3.1).
+    const municipalities = (await gql(hub.gatewayUrl, '{ organizations(kind: MUNICIPALITY, first: 500) { edges { node { name } } } }', {}, admin))
+      .data.organizations.edges.map((e: any) => `«${e.node.name}»`);
+    const ofMunicipality = (text: string) => municipalities.some((name: string) => text.startsWith(name, text.indexOf('«')));
+    const [toMunicipalities, toOthers] = [reminders.filter((m) => ofMunicipality(m.text!)), reminders.filter((m) => !ofMunicipality(m.text!))];
+    expect(toMunicipalities.length).toBeGreaterThan(0);
+    for (const m of toMunicipalities) {
+      expect(m.text).toContain('Рекомендация (распоряжение № 299-р, п. 4): не менее 3 материалов в неделю.');
+      expect(m.text).not.toContain('п. 3.1');
+    }
+    expect(toOthers.some((m) => m.text!.includes('Норма (распоряжение № 299-р, п. 3.1)'))).toBe(true);
   });
 });

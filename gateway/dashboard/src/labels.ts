@@ -1,4 +1,4 @@
-import { SEVERITY_NAMES, STATUS_NAMES } from '@hub/common/labels';
+import { SEVERITY_NAMES, STATUS_NAMES, TOPIC_NAMES } from '@hub/common/labels';
 import type { CellStatus } from './evaluation';
 import type { MaterialTopic, OrganizationKind, Platform, RuleCode, Severity, WidgetForm } from './types';
 
@@ -35,14 +35,7 @@ export const RULE_LABELS: Record<RuleCode, string> = {
 
 export const SEVERITY_LABELS: Record<Severity, string> = SEVERITY_NAMES;
 
-export const TOPIC_LABELS: Record<MaterialTopic, string> = {
-  GOVERNOR: 'Губернатор',
-  GOVERNMENT: 'Правительство',
-  SOCIAL: 'Социальная сфера',
-  SOCIO_POLITICAL: 'Общественно-политическое',
-  CULTURE: 'Культура',
-  SPORT: 'Спорт',
-};
+export const TOPIC_LABELS: Record<MaterialTopic, string> = TOPIC_NAMES;
 
 export const PLATFORM_LABELS: Record<Platform, string> = {
   VK: 'ВКонтакте',

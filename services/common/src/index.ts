@@ -19,3 +19,4 @@ export * from './boot.js';
 export * from './loaders.js';
 export * from './periods.js';
 export * from './org-directory.js';
+export * from './uptake.js';

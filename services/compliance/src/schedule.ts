@@ -12,7 +12,7 @@ export const MAIL_DISPATCH_JOB = 'mail.dispatch';
 
 /** Thursday 10:00: organizations below the norm so far hear what they still need (docs/DESIGN.md). */
 export const REMINDER_JOB = { name: 'compliance.midweek-reminder', cron: '0 10 * * 4' };
-/** Monday 10:00: last week's summary with a spreadsheet to the ЦУР and the committee (docs/DESIGN.md). */
+/** Monday 10:00: last week's summary with a spreadsheet to the ЦУР and the committee, and the content center's own review (docs/DESIGN.md). */
 export const SUMMARY_JOB = { name: 'compliance.weekly-summary', cron: '0 10 * * 1' };
 /** Every morning at 08:00: yesterday's new materials to each recipient organization's contact (docs/DESIGN.md). */
 export const DISTRIBUTION_DIGEST_JOB = { name: 'content.distribution-digest', cron: '0 8 * * *' };

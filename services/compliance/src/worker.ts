@@ -5,6 +5,7 @@ import { CHECK_SCHEDULE, DISTRIBUTION_DIGEST_JOB, MAIL_DISPATCH_JOB, REMINDER_JO
 import { queueDistributionDigests } from './engine/distribution-digest.js';
 import { queueMidweekReminders } from './engine/reminders.js';
 import { queueWeeklySummary } from './engine/summary.js';
+import { queueContentCenterReview } from './engine/content-center-review.js';
 import { createSmtpMailer } from './mail/mailer.js';
 import { dispatchDue } from './mail/dispatcher.js';
 import type { EngineDeps } from './engine/run-check.js';
@@ -95,7 +96,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
         handler: async (ctx: JobContext) => {
           // The summary reports the weekly check: make sure it has run first.
           await due(['CONTENT_CENTER_WEEKLY_SUPPLY', 'WEEKLY_PLACEMENTS'], 'SCHEDULE', ctx);
-          if (await queueWeeklySummary(deps())) await dispatch();
+          const queued = (await queueWeeklySummary(deps())) + (await queueContentCenterReview(deps()));
+          if (queued) await dispatch();
         },
       },
     ];

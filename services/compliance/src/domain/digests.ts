@@ -30,6 +30,8 @@ export interface ResolvedEscalation {
   period: string;
   /** The addresses that were told of the miss. */
   recipients: string[];
+  /** The period's verdict now: MET after a late or corrected report, EXEMPT after an exemption, null when the organization is no longer checked. */
+  nowStatus: 'MET' | 'EXEMPT' | null;
 }
 
 /** A miss as one recipient sees it: with the roles that recipient has for it. */

@@ -15,7 +15,7 @@ export const KIND_NAMES: Record<string, string> = {
   REGIONAL_MANAGEMENT_CENTER: 'ЦУР',
 };
 
-export { SEVERITY_NAMES, STATUS_NAMES } from '@hub/common';
+export { SEVERITY_NAMES, STATUS_NAMES, TOPIC_NAMES } from '@hub/common';
 
 /** A rule's name with the decree item its result rests on (3.1 for a body, 4 for a municipality: never 3.1 for a municipality). */
 export const ruleWithItem = (rule: string, decreeItem: string): string =>

@@ -31,13 +31,13 @@ export async function queueMidweekReminders(deps: EngineDeps): Promise<number> {
       heading: subject,
       paragraphs: [
         `«${org.name}» разместила ${p.placed} из ${p.required} материалов регионального контента на этой неделе (${describePeriod(p.week, zone)}).`,
-        'Норма (распоряжение № 299-р, п. 3.1): не менее 3 материалов в неделю. Разместите недостающие до воскресенья и отметьте размещения в системе.',
+        `${p.severity === 'MANDATORY' ? 'Норма' : 'Рекомендация'} (распоряжение № 299-р, п. ${p.decreeItem}): не менее ${p.required} материалов в неделю. Разместите недостающие до воскресенья и отметьте размещения в системе.`,
       ],
       listTitle: 'Открытые материалы подборки контент-центра:',
       list: (open.get(p.organizationId) ?? []).map((m) => `«${m.title}»`),
       footer: `Это напоминание, а не нарушение. История и подробности: ${deps.publicUrl.replace(/\/$/, '')}/dashboard/#/organizations/${p.organizationId}`,
     });
-    return [{ kind: 'MIDWEEK_REMINDER', dedupKey: `reminder:${p.week.label}:${p.organizationId}`, to, subject, ...body }];
+    return [{ kind: 'MIDWEEK_REMINDER', dedupKey: `reminder:${p.week.label}:${p.organizationId}`, to, subject, ...body, decreeItems: [p.decreeItem] }];
   });
   return queueLetters(deps.em, letters, deps.clock());
 }

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
-import { describePeriod, periodContaining, runSql, shiftPeriod } from '@hub/common';
+import { describePeriod, parsePeriod, periodContaining, runSql, shiftPeriod } from '@hub/common';
 import { addressees } from '../data/mail-directory.repo.js';
+import { latestStanding, periodUptake, supplyByGroup } from '../data/weekly-review.repo.js';
+import { standingLine, supplyLine, supplyTable, uptakeLine } from '../domain/weekly-review.js';
 import { queueLetters } from '../data/outbox.repo.js';
 import { renderNotice } from '../mail/notice.js';
 import type { EngineDeps } from './run-check.js';
@@ -9,9 +11,11 @@ import { KIND_NAMES, SEVERITY_NAMES, STATUS_NAMES, nameOf, ruleWithItem } from '
 interface Row { name: string; kind: string; rule: string; severity: string; decree_item: string; required: number; actual: number; status: string; consecutive_misses: number }
 
 /**
- * Monday's summary (docs/DESIGN.md, "The schedule") to the ЦУР, copied to the committee: last
- * week's weekly results in numbers and the longest runs of misses, with every result in an XLSX
- * workbook. Once per week.
+ * Monday's summary (docs/DESIGN.md, "The schedule"; decree item 1) to the ЦУР, copied to the
+ * committee: last week's results in numbers, mandatory (3.1) and recommended (4) apart, the
+ * content center's supply per recipient group (2.2) and its materials' uptake, the latest
+ * standing on the widget (3.2) and the media mention (3.3), and the longest runs of misses, with
+ * every weekly result in an XLSX workbook. Once per week.
  */
 export async function queueWeeklySummary(deps: EngineDeps): Promise<number> {
   const week = shiftPeriod(periodContaining('WEEK', deps.clock(), deps.timezone), -1, deps.timezone);
@@ -42,8 +46,14 @@ export async function queueWeeklySummary(deps: EngineDeps): Promise<number> {
       ? `${label}: выполнили ${n('MET')} из ${mine.length} организаций, не выполнили ${n('MISSED')}, освобождены ${n('EXEMPT')}.`
       : `${label}: не оценивалось.`;
   };
-  const supply = rows.filter((r) => r.rule === 'CONTENT_CENTER_WEEKLY_SUPPLY');
-  const short = supply.filter((r) => r.status === 'MISSED');
+  const [groups, uptake, widget, media] = await Promise.all([
+    supplyByGroup(deps.em, week.label),
+    periodUptake(deps.em, week),
+    latestStanding(deps.em, 'FEEDBACK_WIDGET', deps.clock()),
+    latestStanding(deps.em, 'MONTHLY_MEDIA_MENTION', deps.clock()),
+  ]);
+  const spanOf = (standing: { period: string }[]) =>
+    standing[0] ? describePeriod(parsePeriod(standing[0].period, deps.timezone), deps.timezone) : null;
   const span = describePeriod(week, deps.timezone);
   const subject = `Региональный контент: итоги недели ${span}`;
   const body = renderNotice({
@@ -51,15 +61,20 @@ export async function queueWeeklySummary(deps: EngineDeps): Promise<number> {
     paragraphs: [
       line('MANDATORY', 'Норму размещения (не менее 3 материалов в неделю, п. 3.1: органы власти и подведомственные организации)'),
       line('RECOMMENDED', 'Рекомендацию муниципальным образованиям (п. 4)'),
-      supply.length
-        ? `Поставка контент-центра (п. 2.2, не менее ${supply[0]!.required} материалов каждому получателю): меньше получили ${short.length} из ${supply.length} организаций.`
-        : 'Поставка контент-центра за неделю не оценивалась.',
-      'Все результаты — во вложенной таблице.',
+      supplyLine(groups),
+      uptakeLine(uptake),
+      standingLine('Виджет обратной связи Госуслуг на каждой официальной странице (п. 3.2)', spanOf(widget), widget),
+      standingLine('Публикация в СМИ об официальных страницах (п. 3.3)', spanOf(media), media),
+      'Все результаты недели — во вложенной таблице.',
     ],
-    table: {
-      columns: ['Организация', 'Размещено', 'Пропусков подряд'],
-      rows: weekly.filter((r) => r.status === 'MISSED' && r.severity === 'MANDATORY').slice(0, 10).map((r) => [r.name, r.actual, r.consecutive_misses]),
-    },
+    tables: [
+      {
+        title: 'Дольше всех не выполняют норму п. 3.1',
+        columns: ['Организация', 'Размещено', 'Пропусков подряд'],
+        rows: weekly.filter((r) => r.status === 'MISSED' && r.severity === 'MANDATORY').slice(0, 10).map((r) => [r.name, r.actual, r.consecutive_misses]),
+      },
+      supplyTable(groups),
+    ],
     footer: `Дашборд: ${deps.publicUrl.replace(/\/$/, '')}/dashboard/`,
   });
 

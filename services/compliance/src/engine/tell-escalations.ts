@@ -25,7 +25,7 @@ interface UntoldRow {
   parent_id: string | null; period_kind: PeriodKind;
 }
 
-interface ResolvedRow { id: string; organization_id: string; rule: RuleCode; period: string; recipients: string[] }
+interface ResolvedRow { id: string; organization_id: string; rule: RuleCode; period: string; recipients: string[]; now_status: 'MET' | 'EXEMPT' | null }
 
 /**
  * Writes the letters for escalations not told yet: one digest per recipient for all of them
@@ -50,8 +50,10 @@ export async function tellEscalations(tx: EntityManager, ctx: TellContext): Prom
   );
   const { rows: resolved } = await runSqlBound<ResolvedRow>(
     tx,
-    `select id, organization_id, rule, period, recipients from compliance.escalation
-     where resolved_at is not null and resolution_told_at is null and notified_at is not null`,
+    `select e.id, e.organization_id, e.rule, e.period, e.recipients, nullif(r.status, 'MISSED') as now_status
+     from compliance.escalation e
+     left join compliance.compliance_result r on r.organization_id = e.organization_id and r.rule = e.rule and r.period = e.period
+     where e.resolved_at is not null and e.resolution_told_at is null and e.notified_at is not null`,
     [],
   );
   if (!untold.length) return { letters: 0, told: 0 };
@@ -79,6 +81,7 @@ export async function tellEscalations(tx: EntityManager, ctx: TellContext): Prom
   }));
   const resolutions: ResolvedEscalation[] = resolved.map((r) => ({
     escalationId: r.id, organizationId: r.organization_id, organizationName: nameOf(r.organization_id), rule: r.rule, period: r.period, recipients: r.recipients,
+    nowStatus: r.now_status,
   }));
   const digests = buildDigests(misses, resolutions, { suppressWhenParentTold: policy.suppressWhenParentTold });
   const committee = [...people.values()].find((p) => p.kind === 'COMMITTEE');

@@ -1,6 +1,6 @@
 import { periodContaining, type Period } from '@hub/common';
 import type { ComplianceRule } from '../data/rules.repo.js';
-import { severityFor, type Severity } from '../domain/applicability.js';
+import { footingFor, type Severity } from '../domain/applicability.js';
 import { loadMeasures } from '../data/measures.repo.js';
 import { ruleTimeZone, type EngineDeps } from './run-check.js';
 
@@ -12,6 +12,8 @@ export interface Progress {
   remaining: number;
   atRisk: boolean;
   severity: Severity;
+  /** 3.1 for executive bodies and theirs, 4 for municipalities and theirs. */
+  decreeItem: string;
 }
 
 /**
@@ -27,11 +29,11 @@ export async function weekProgress(deps: EngineDeps, rules: ComplianceRule[], on
   const { organizations } = await loadMeasures(deps.em, 'WEEKLY_PLACEMENTS', week, only);
   for (const org of organizations) {
     if (!org.active) continue;
-    const severity = severityFor(rule.appliesTo, { kind: org.kind, parentKind: org.parentKind });
-    if (!severity) continue;
+    const footing = footingFor(rule.appliesTo, { kind: org.kind, parentKind: org.parentKind });
+    if (!footing) continue;
     const remaining = Math.max(0, rule.threshold - org.actual);
     progress.set(org.organizationId, {
-      organizationId: org.organizationId, week, placed: org.actual, required: rule.threshold, remaining, atRisk: remaining > 0, severity,
+      organizationId: org.organizationId, week, placed: org.actual, required: rule.threshold, remaining, atRisk: remaining > 0, ...footing,
     });
   }
   return progress;

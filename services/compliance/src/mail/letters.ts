@@ -83,6 +83,19 @@ function periodText(label: string, timeZone: string): string {
   return text;
 }
 
+/**
+ * The days a catch-up digest covers, «5 октября – 4 декабря 2026»: from the first day of the
+ * earliest period to the last day of the latest, whatever their kinds (a week and a day read alike).
+ */
+function spanOfPeriods(labels: readonly string[], timeZone: string): string {
+  const periods = labels.map((label) => parsePeriod(label, timeZone));
+  const first = DateTime.fromJSDate(new Date(Math.min(...periods.map((p) => p.start.getTime()))), { zone: timeZone }).setLocale('ru');
+  const last = DateTime.fromJSDate(new Date(Math.max(...periods.map((p) => p.end.getTime())) - 1), { zone: timeZone }).setLocale('ru');
+  if (first.hasSame(last, 'day')) return first.toFormat('d MMMM yyyy');
+  if (first.hasSame(last, 'month')) return `${first.day}–${last.toFormat('d MMMM yyyy')}`;
+  return `${first.toFormat(first.year === last.year ? 'd MMMM' : 'd MMMM yyyy')} – ${last.toFormat('d MMMM yyyy')}`;
+}
+
 /** By when the organization acts on the current period's miss: the end of the period now running. */
 function deadlineOf(rule: RuleCode, ctx: LetterContext): string {
   const zone = ctx.timeZone;
@@ -152,6 +165,13 @@ function rowsOf(items: readonly DigestItem[], ctx: LetterContext, url: (id: stri
  * it missed; "what to do" only for the rule's current period, worded for what the recipient is
  * to those organizations; resolved escalations as one line each.
  */
+/** Why a miss was closed, as its resolution line says. */
+const RESOLUTION_CAUSE = {
+  MET: 'норма выполнена по отчётам, поступившим или исправленным после проверки',
+  EXEMPT: 'организация освобождена от проверки за этот период',
+  GONE: 'организация больше не проверяется',
+} as const;
+
 export function renderDigestLetter(digest: Digest, ctx: LetterContext): Letter {
   const base = ctx.publicUrl.replace(/\/$/, '');
   const organizationUrl = (id: string) => `${base}/dashboard/#/organizations/${id}`;
@@ -191,10 +211,7 @@ export function renderDigestLetter(digest: Digest, ctx: LetterContext): Letter {
   else if (periods.length === 1 && rules.length === 1) {
     heading = `Региональный контент: ${WORDING[rules[0]!].missed(organizationsCount(organizations), singular(organizations))} за ${periodText(periods[0]!, ctx.timeZone)}`;
   } else {
-    const ordered = [...digest.items].sort((a, b) => a.periodStart.getTime() - b.periodStart.getTime());
-    const first = periodText(ordered[0]!.period, ctx.timeZone);
-    const last = periodText(ordered[ordered.length - 1]!.period, ctx.timeZone);
-    heading = `Региональный контент: итоги проверок ${first === last ? `за ${first}` : `с ${first} по ${last}`} — ${organizationsCount(organizations)}`;
+    heading = `Региональный контент: итоги проверок за ${spanOfPeriods(periods, ctx.timeZone)} — ${organizationsCount(organizations)}`;
   }
   const toCommittee = digest.items.length > 0 && digest.items.every((i) => i.roles.every((r) => r === 'COMMITTEE'));
   const model = {
@@ -205,7 +222,7 @@ export function renderDigestLetter(digest: Digest, ctx: LetterContext): Letter {
       ? [...open.values()].slice(0, 5) : [],
     resolved: digest.resolved.map((r) => ({
       organizationName: r.organizationName,
-      text: `${ruleTitle(r.rule)}, ${periodText(r.period, ctx.timeZone)}: норма выполнена после позднего отчёта, нарушение закрыто.`,
+      text: `${ruleTitle(r.rule)}, ${periodText(r.period, ctx.timeZone)}: ${RESOLUTION_CAUSE[r.nowStatus ?? 'GONE']}, нарушение закрыто.`,
       historyUrl: organizationUrl(r.organizationId),
     })),
     historyUrl: organizations === 1 ? organizationUrl(digest.items[0]!.organizationId) : `${base}/dashboard/`,

@@ -1,10 +1,17 @@
 import Handlebars from 'handlebars';
 
-/** A plain notice (reminder, summary): heading, paragraphs, an optional table and list, a footer. */
+export interface NoticeTable {
+  /** A line above the table, saying what it lists. */
+  title?: string;
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+/** A plain notice (reminder, summary): heading, paragraphs, tables (empty ones are left out), a list, a footer. */
 export interface Notice {
   heading: string;
   paragraphs: string[];
-  table?: { columns: string[]; rows: (string | number)[][] };
+  tables?: NoticeTable[];
   listTitle?: string;
   list?: string[];
   footer: string;
@@ -16,12 +23,13 @@ const html = Handlebars.compile(`<!DOCTYPE html>
 <div style="max-width:720px;margin:0 auto;background:#ffffff;border:1px solid #d9dde3;padding:24px;">
   <h1 style="margin:0 0 16px;font-size:20px;line-height:1.3;">{{heading}}</h1>
   {{#each paragraphs}}<p style="margin:0 0 12px;font-size:14px;">{{this}}</p>{{/each}}
-  {{#if table}}
-  <table role="presentation" cellpadding="6" cellspacing="0" style="border-collapse:collapse;width:100%;font-size:14px;">
-    <thead><tr style="background:#eef1f5;text-align:left;">{{#each table.columns}}<th style="border-bottom:1px solid #c7ccd4;">{{this}}</th>{{/each}}</tr></thead>
-    <tbody>{{#each table.rows}}<tr>{{#each this}}<td style="border-bottom:1px solid #e4e7eb;">{{this}}</td>{{/each}}</tr>{{/each}}</tbody>
+  {{#each tables}}
+  {{#if title}}<p style="margin:16px 0 4px;font-size:14px;font-weight:bold;">{{title}}</p>{{/if}}
+  <table role="presentation" cellpadding="6" cellspacing="0" style="border-collapse:collapse;width:100%;font-size:14px;margin-bottom:12px;">
+    <thead><tr style="background:#eef1f5;text-align:left;">{{#each columns}}<th style="border-bottom:1px solid #c7ccd4;">{{this}}</th>{{/each}}</tr></thead>
+    <tbody>{{#each rows}}<tr>{{#each this}}<td style="border-bottom:1px solid #e4e7eb;">{{this}}</td>{{/each}}</tr>{{/each}}</tbody>
   </table>
-  {{/if}}
+  {{/each}}
   {{#if list.length}}<p style="margin:16px 0 4px;font-size:14px;">{{listTitle}}</p>
   <ul style="margin:0 0 16px;padding-left:20px;font-size:14px;">{{#each list}}<li>{{this}}</li>{{/each}}</ul>{{/if}}
   <p style="margin:16px 0 0;font-size:13px;color:#52606d;">{{footer}}</p>
@@ -31,14 +39,16 @@ const text = Handlebars.compile(`{{heading}}
 
 {{#each paragraphs}}{{this}}
 
-{{/each}}{{#if table}}{{#each table.rows}}- {{#each this}}{{this}}{{#unless @last}} | {{/unless}}{{/each}}
+{{/each}}{{#each tables}}{{#if title}}{{title}}
+{{/if}}{{#each rows}}- {{#each this}}{{this}}{{#unless @last}} | {{/unless}}{{/each}}
 {{/each}}
-{{/if}}{{#if list.length}}{{listTitle}}
+{{/each}}{{#if list.length}}{{listTitle}}
 {{#each list}}  {{this}}
 {{/each}}
 {{/if}}{{footer}}
 `, { noEscape: true });
 
 export function renderNotice(notice: Notice): { html: string; text: string } {
-  return { html: html(notice), text: text(notice) };
+  const shown = { ...notice, tables: (notice.tables ?? []).filter((t) => t.rows.length) };
+  return { html: html(shown), text: text(shown) };
 }

@@ -98,7 +98,7 @@ describe('digests', () => {
 
   it('carries copies on their letter, and a resolution to those who heard of the miss', () => {
     const supply = miss('Школа', 1, [['CONTENT_CENTER', 'center@x'], ['CONTENT_CENTER', 'editors@x', 'center@x'], ['COMMITTEE', 'com@x', 'center@x']]);
-    const resolved = { escalationId: 'old', organizationId: 'Школа', organizationName: 'Школа', rule: 'WEEKLY_PLACEMENTS' as const, period: '2026-W46', recipients: ['center@x', 'nobody@x'] };
+    const resolved = { escalationId: 'old', organizationId: 'Школа', organizationName: 'Школа', rule: 'WEEKLY_PLACEMENTS' as const, period: '2026-W46', recipients: ['center@x', 'nobody@x'], nowStatus: 'MET' as const };
     const digests = buildDigests([supply], [resolved], { suppressWhenParentTold: false });
     expect(digests).toHaveLength(1);
     expect(digests[0]).toMatchObject({ to: 'center@x', cc: ['com@x', 'editors@x'], resolved: [resolved] });

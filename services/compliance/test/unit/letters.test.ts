@@ -56,6 +56,13 @@ describe('the escalation letter', () => {
     expect(cur.text).not.toContain('разместить');
   });
 
+  it('names a catch-up of days and weeks by the days it covers, not by a day and a week', () => {
+    const day = { rule: 'FEEDBACK_WIDGET' as const, period: '2026-11-24', periodStart: parsePeriod('2026-11-24', TZ).start };
+    const week = { period: '2026-W45', periodStart: parsePeriod('2026-W45', TZ).start };
+    const letter = renderDigestLetter(digest([miss('Школа', 1, 0, ['HEAD'], week), miss('Школа', 1, 0, ['HEAD'], day)]), context);
+    expect(letter.subject).toBe('Региональный контент: итоги проверок за 2–24 ноября 2026 — 1 организация');
+  });
+
   it('labels a municipality\'s miss as item 4, a recommendation, never 3.1', () => {
     const letter = renderDigestLetter(digest([miss('Город', 1, 1, ['RESPONSIBLE_HEAD'], { severity: 'RECOMMENDED', decreeItem: '4' })]), context);
     expect(letter.text).toContain('Рекомендация (п. 4 распоряжения № 299-р)');
@@ -69,7 +76,7 @@ describe('the escalation letter', () => {
     const letter = renderDigestLetter(digest([
       miss('Министерство', 2, 1, ['HEAD'], ministry), miss('Министерство', 1, 0, ['HEAD'], { ...old, ...ministry }), miss('Школа', 1, 0, ['HEAD'], old),
     ]), context);
-    expect(letter.subject).toBe('Региональный контент: итоги проверок с 2–8 ноября 2026 по 16–22 ноября 2026 — 2 организации');
+    expect(letter.subject).toBe('Региональный контент: итоги проверок за 2–22 ноября 2026 — 2 организации');
     const rows = parse(letter.html).querySelectorAll('tbody tr').map((tr) => tr.querySelectorAll('td').map((td) => td.text.replace(/\s+/g, ' ').trim()));
     expect(rows).toEqual([
       ['Министерство', '1', '3', '2', '2–8 ноября 2026; 16–22 ноября 2026'],
@@ -89,12 +96,15 @@ describe('the escalation letter', () => {
     expect(letter.text).toContain('Что сделать: направить перечисленным получателям недостающие материалы — не менее 10 каждому до воскресенья, 29 ноября.');
   });
 
-  it('says in one line that a late report closed an escalation', () => {
-    const letter = renderDigestLetter({
+  it('says in one line why an escalation was closed: a late or corrected report, an exemption, or no longer checked', () => {
+    const closed = (nowStatus: 'MET' | 'EXEMPT' | null) => renderDigestLetter({
       ...digest([miss('Библиотека', 1, 2)]),
-      resolved: [{ escalationId: 'x', organizationId: id(5), organizationName: 'Школа', rule: 'WEEKLY_PLACEMENTS', period: '2026-W46', recipients: ['a@x'] }] as never,
-    }, context);
-    expect(letter.text).toContain('✓ Школа — Размещение регионального контента, 9–15 ноября 2026: норма выполнена после позднего отчёта, нарушение закрыто.');
+      resolved: [{ escalationId: 'x', organizationId: id(5), organizationName: 'Школа', rule: 'WEEKLY_PLACEMENTS', period: '2026-W46', recipients: ['a@x'], nowStatus }],
+    }, context).text;
+    expect(closed('MET')).toContain('✓ Школа — Размещение регионального контента, 9–15 ноября 2026: норма выполнена по отчётам, поступившим или исправленным после проверки, нарушение закрыто.');
+    expect(closed('EXEMPT')).toContain('✓ Школа — Размещение регионального контента, 9–15 ноября 2026: организация освобождена от проверки за этот период, нарушение закрыто.');
+    expect(closed(null)).toContain('организация больше не проверяется, нарушение закрыто.');
+    expect(closed('EXEMPT')).not.toContain('позднего отчёта');
   });
 
   it('does not send the committee its own questions', () => {

@@ -9,7 +9,7 @@ import { MaterialEntity, type Material } from '../entities/material.entity.js';
 import { transition, type MaterialAction } from '../domain/lifecycle.js';
 import { createMaterialInput, updateMaterialInput, withdrawalReason, type UpdateMaterialInput } from '../domain/material-input.js';
 import { titleKey } from '../domain/material-quality.js';
-import { recentlyDistributedTitles, storeRecipients, unusableOrganizations } from '../data/materials.repo.js';
+import { lockTitle, recentlyDistributedTitles, storeRecipients, unusableOrganizations } from '../data/materials.repo.js';
 
 /** Decree 2.1: the content center (EDITOR) and the committee (ADMIN) run the materials. */
 const WRITERS = ['EDITOR', 'ADMIN'] as const;
@@ -23,14 +23,22 @@ export interface ContentPolicy {
 /** Organizations place a week's materials over the following weeks: a headline repeated within four of them reads as a rerun. */
 const TITLE_REPEAT_DAYS = 28;
 
-async function assertTitleNotRecent(ctx: ContentContext, em: EntityManager, title: string, exceptId: string | null): Promise<void> {
+/**
+ * Refuses a title distributed in the last four weeks: at writing (BAD_USER_INPUT on `title`) and
+ * again at distribution (CONFLICT), since a draft's twin may have gone out in between. A
+ * distribution holds a lock on the title until it commits, so two twins distributed at once
+ * cannot both pass.
+ */
+async function assertTitleNotRecent(ctx: ContentContext, em: EntityManager, title: string, exceptId: string | null, at: 'WRITE' | 'DISTRIBUTE'): Promise<void> {
   const since = new Date(ctx.clock().getTime() - TITLE_REPEAT_DAYS * 86_400_000);
   const key = titleKey(title);
+  if (at === 'DISTRIBUTE') await lockTitle(em, key);
   const clash = (await recentlyDistributedTitles(em, since, exceptId)).find((m) => titleKey(m.title) === key);
-  if (clash) {
-    const day = periodContaining('DAY', clash.distributedAt, ctx.timezone).label;
-    throw badInput('title', `title: «${clash.title}» was distributed on ${day}; a title may repeat ${TITLE_REPEAT_DAYS} days after`);
-  }
+  if (!clash) return;
+  const day = periodContaining('DAY', clash.distributedAt, ctx.timezone).label;
+  const why = `«${clash.title}» was distributed on ${day}; a title may repeat ${TITLE_REPEAT_DAYS} days after`;
+  if (at === 'WRITE') throw badInput('title', `title: ${why}`);
+  throw new HubError('CONFLICT', `Material «${title}»: ${why}; change its title first`, { id: exceptId });
 }
 
 /** Row-locked: two editors acting on one material (approving while distributing, say) take turns. */
@@ -62,7 +70,7 @@ function applyContent(material: Material, input: UpdateMaterialInput): void {
 export async function createMaterial(ctx: ContentContext, raw: unknown): Promise<Material> {
   requireRole(ctx.auth, ...WRITERS);
   const input = parseInput(createMaterialInput, raw);
-  await assertTitleNotRecent(ctx, ctx.em, input.title, null);
+  await assertTitleNotRecent(ctx, ctx.em, input.title, null, 'WRITE');
   const now = ctx.clock();
   const material = ctx.em.create(MaterialEntity, {
     title: input.title,
@@ -85,7 +93,7 @@ export async function updateMaterial(ctx: ContentContext, id: string, raw: unkno
   return ctx.em.transactional(async (em) => {
     const material = await loadForUpdate(em, id);
     advance(material, 'EDIT');
-    if (input.title !== undefined) await assertTitleNotRecent(ctx, em, input.title, material.id);
+    if (input.title !== undefined) await assertTitleNotRecent(ctx, em, input.title, material.id, 'WRITE');
     applyContent(material, input);
     if (material.windowFrom && material.windowUntil && material.windowUntil <= material.windowFrom) {
       throw badInput('placementWindow.until', 'placementWindow.until: must end after it starts');
@@ -122,6 +130,7 @@ export async function distributeMaterial(ctx: ContentContext, id: string, raw: u
   return ctx.em.transactional(async (em) => {
     const material = await loadForUpdate(em, id);
     advance(material, 'DISTRIBUTE');
+    await assertTitleNotRecent(ctx, em, material.title, material.id, 'DISTRIBUTE');
     const unknown = await unusableOrganizations(em, audience.organizationIds);
     if (unknown.length) {
       throw badInput('audience.organizationIds', `audience.organizationIds: unknown or inactive organizations: ${unknown.join(', ')}`);

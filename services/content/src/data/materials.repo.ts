@@ -152,3 +152,8 @@ export async function recentlyDistributedTitles(
   );
   return rows.map((r) => ({ id: r.id, title: r.title, distributedAt: new Date(r.distributed_at) }));
 }
+
+/** Holds distributions of one title key one at a time, until the transaction ends. */
+export async function lockTitle(em: EntityManager, key: string): Promise<void> {
+  await runSql(em, 'select pg_advisory_xact_lock(hashtext(?))', [`content:title:${key}`]);
+}

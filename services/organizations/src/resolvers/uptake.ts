@@ -1,7 +1,6 @@
-import { parsePeriod, requireRole, scopeRoot } from '@hub/common';
+import { leastPickedUpMaterials, parsePeriod, requireRole, scopeRoot, uptakeByTopic, uptakeRate, type MaterialUptake as UptakeRow } from '@hub/common';
 import type { OrganizationsContext } from '../context.js';
 import { materialUptake } from '../data/uptake.repo.js';
-import { leastPickedUpMaterials, uptakeByTopic, uptakeRate, type MaterialUptake as UptakeRow } from '../domain/uptake.js';
 
 /** OPERATOR and HEAD read it too, counting only the recipients in their tree. */
 const READERS = ['ADMIN', 'ANALYST', 'EDITOR', 'OPERATOR', 'HEAD'] as const;

@@ -7,7 +7,7 @@ import { organizationsSubgraph } from '../../src/server.js';
 import { loadDemoOrganizations, type DemoOrganizationRow } from '../../src/data/demo.js';
 import { insertPlacements, type NewPlacement } from '../../src/data/placements.repo.js';
 import { materialUptake } from '../../src/data/uptake.repo.js';
-import { leastPickedUpMaterials, uptakeByTopic } from '../../src/domain/uptake.js';
+import { leastPickedUpMaterials, uptakeByTopic } from '@hub/common';
 
 let db: TestDatabase;
 let organizations: Orm;

@@ -1,6 +1,7 @@
 /**
  * Uptake of regional content: of the organizations a material was sent to, how many placed it.
- * A topic's uptake sums its materials' recipient pairs, so it always agrees with theirs.
+ * A topic's uptake sums its materials' recipient pairs, so it always agrees with theirs. Read by
+ * the organizations subgraph (contentUptake, topicUptake) and by compliance's Monday letters.
  */
 export interface MaterialUptake {
   materialId: string;
@@ -32,7 +33,7 @@ function byRate(a: { placedBy: number; recipients: number }, b: { placedBy: numb
   return ra - rb;
 }
 
-export function leastPickedUpMaterials(rows: readonly MaterialUptake[]): MaterialUptake[] {
+export function leastPickedUpMaterials<T extends MaterialUptake>(rows: readonly T[]): T[] {
   return [...rows].sort(
     (a, b) =>
       byRate(a, b) ||

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leastPickedUpMaterials, uptakeByTopic, uptakeRate, type MaterialUptake } from '../../src/domain/uptake.js';
+import { leastPickedUpMaterials, uptakeByTopic, uptakeRate, type MaterialUptake } from '../../src/uptake.js';
 
 const material = (materialId: string, topic: string, day: number, recipients: number, placedBy: number): MaterialUptake => ({
   materialId, topic, distributedAt: new Date(Date.UTC(2026, 10, day)), recipients, placedBy,
