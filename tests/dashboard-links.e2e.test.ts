@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { withClient } from '@hub/common';
 import { gqlData, tokenFor } from '@hub/common/testing';
-import { launchBrowser, openPage, type BrowserPage } from './support/browser.js';
+import { launchBrowser, type BrowserPage } from './support/browser.js';
+import { cardValue, count, heatmapRow, openSignedIn, percent } from './support/dashboard.js';
 import { registerOrganization } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 
@@ -21,36 +22,16 @@ const pages: BrowserPage[] = [];
 
 const api = (query: string, variables: Record<string, unknown> = {}, token = analyst) => gqlData(hub.gatewayUrl, query, variables, token);
 const dashboardUrl = (hash: string) => `${hub.gatewayUrl.replace(/\/graphql$/, '')}/dashboard/${hash}`;
-const count = (n: number) => new Intl.NumberFormat('ru-RU').format(n);
-const percent = (r: number) => new Intl.NumberFormat('ru-RU', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(r);
-const cardValue = (page: Page, name: string) => page.locator(`[data-card="${name}"] .card-value`).textContent();
 
 /** Opens a link as a letter's reader would: in a new tab, so signed out, and signs in there. */
 async function openLinkAndSignIn(hash: string, viewport?: { width: number; height: number }): Promise<BrowserPage> {
-  const opened = await openPage(browser);
+  const opened = await openSignedIn(browser, dashboardUrl(hash), analyst, viewport);
   pages.push(opened);
-  if (viewport) await opened.page.setViewportSize(viewport);
-  await opened.page.goto(dashboardUrl(hash));
-  await opened.page.getByLabel('Токен доступа').fill(analyst);
-  await opened.page.getByRole('button', { name: 'Войти' }).click();
-  await opened.page.locator('[data-card="evaluated"]').waitFor();
   return opened;
 }
 
 const historyOf = (page: Page) => page.locator('.drilldown table.history tbody tr').evaluateAll((rows) =>
   rows.map((r) => ({ period: r.getAttribute('data-period'), status: r.getAttribute('data-status') })));
-
-async function heatmapRow(page: Page, organizationId: string) {
-  const row = page.locator(`#heatmap tr[data-organization-id="${organizationId}"]`);
-  const more = page.locator('#heatmap').getByRole('button', { name: 'Показать ещё' });
-  await page.locator('#heatmap tbody tr').first().waitFor();
-  while ((await row.count()) === 0 && (await more.count()) > 0) {
-    const shown = await page.locator('#heatmap tbody tr').count();
-    await more.click();
-    await expect.poll(() => page.locator('#heatmap tbody tr').count()).toBeGreaterThan(shown);
-  }
-  return row;
-}
 
 beforeAll(async () => {
   hub = await startTestHub({ seed: 'demo', worker: true, clock });

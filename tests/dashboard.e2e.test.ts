@@ -1,12 +1,13 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { createLogger, freePort, type HttpService } from '@hub/common';
 import { gqlData, tokenFor } from '@hub/common/testing';
 import { createGateway } from '@hub/gateway';
 import { launchBrowser, openPage, type BrowserPage } from './support/browser.js';
+import { accessibilityViolations, cardValue, count, heatmapRow, openSignedIn, percent } from './support/dashboard.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 
 // Thursday 26 November 2026, 13:00 in Khabarovsk: 2026-W47 is the last complete week, and the
@@ -25,32 +26,12 @@ const api = (query: string, variables: Record<string, unknown> = {}) => gqlData(
 const firstWith = async (status: 'MET' | 'MISSED') =>
   (await api('query($p: String!, $s: ComplianceStatus) { complianceReport(period: $p, rule: WEEKLY_PLACEMENTS, status: $s, first: 1) { edges { node { organization { id name } } } } }',
     { p: LAST_WEEK, s: status })).complianceReport.edges[0].node.organization as { id: string; name: string };
-const count = (n: number) => new Intl.NumberFormat('ru-RU').format(n);
-const percent = (r: number) => new Intl.NumberFormat('ru-RU', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(r);
 const base = (graphqlUrl: string) => graphqlUrl.replace(/\/graphql$/, '');
 
 async function signedIn(baseUrl: string, token: string): Promise<BrowserPage> {
-  const opened = await openPage(browser);
+  const opened = await openSignedIn(browser, `${baseUrl}/dashboard`, token);
   pages.push(opened);
-  await opened.page.goto(`${baseUrl}/dashboard`);
-  await opened.page.getByLabel('Токен доступа').fill(token);
-  await opened.page.getByRole('button', { name: 'Войти' }).click();
-  await opened.page.locator('[data-card="evaluated"]').waitFor();
   return opened;
-}
-const cardValue = (page: Page, name: string) => page.locator(`[data-card="${name}"] .card-value`).textContent();
-
-/** The heatmap shows a page at a time, most misses first: «Показать ещё» until the organization's row is there. */
-async function heatmapRow(page: Page, organizationId: string) {
-  const row = page.locator(`#heatmap tr[data-organization-id="${organizationId}"]`);
-  const more = page.locator('#heatmap').getByRole('button', { name: 'Показать ещё' });
-  await page.locator('#heatmap tbody tr').first().waitFor();
-  while ((await row.count()) === 0 && (await more.count()) > 0) {
-    const shown = await page.locator('#heatmap tbody tr').count();
-    await more.click();
-    await expect.poll(() => page.locator('#heatmap tbody tr').count()).toBeGreaterThan(shown);
-  }
-  return row;
 }
 
 beforeAll(async () => {
@@ -190,6 +171,25 @@ describe('the dashboard', () => {
     await page.locator('#uptake table, #uptake .muted').first().waitFor();
     const png = await page.screenshot({ path: `${ARTIFACTS}dashboard.png`, fullPage: true });
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(dashboard.problems).toEqual([]);
+  });
+
+  it('breaks no WCAG 2.1 A or AA rule that axe-core checks: the sign-in form, the front page, an organization\'s panel', async () => {
+    const signIn = await openPage(browser).then((p) => (pages.push(p), p));
+    await signIn.page.goto(`${base(hub.gatewayUrl)}/dashboard`);
+    await signIn.page.getByLabel('Токен доступа').waitFor();
+    expect(await accessibilityViolations(signIn.page)).toEqual([]);
+
+    const { page } = dashboard;
+    await page.locator('#uptake table, #uptake .muted').first().waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    for (const status of ['MISSED', 'MET'] as const) {
+      await (await heatmapRow(page, (await firstWith(status)).id)).click();
+      await page.locator('.drilldown table.history tbody tr').first().waitFor();
+      expect(await accessibilityViolations(page), status).toEqual([]);
+      await page.locator('.drilldown').getByRole('button', { name: 'Закрыть подробности' }).click();
+      await page.locator('.drilldown').waitFor({ state: 'detached' });
+    }
     expect(dashboard.problems).toEqual([]);
   });
 

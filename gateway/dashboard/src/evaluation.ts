@@ -9,28 +9,21 @@ import { parseWeek, weekMonday } from './weeks.js';
  */
 export type CellStatus = ComplianceStatus | 'NONE' | 'NOT_EVALUATED';
 
-// The region's time zone (the hub's HUB_TIMEZONE default): its weeks begin on Monday 00:00 there.
-const REGION_TIME_ZONE = 'Asia/Vladivostok';
-
 export function cellStatus(status: ComplianceStatus | null | undefined, week: string, registeredAt: string | null | undefined): CellStatus {
   if (status) return status;
-  if (registeredAt && isBeforeRegistration(week, new Date(registeredAt))) return 'NOT_EVALUATED';
+  if (registeredAt && isBeforeRegistration(week, registeredAt)) return 'NOT_EVALUATED';
   return 'NONE';
 }
 
-function isBeforeRegistration(week: string, registeredAt: Date): boolean {
+/**
+ * The hub writes every DateTime with the region's offset (e.g. 2026-09-28T09:00:00+10:00), so the
+ * wall-clock part is the region's local time, and a week began before registration when its
+ * Monday 00:00 is earlier than that: no time zone is kept here (HUB_TIMEZONE decides it).
+ */
+function isBeforeRegistration(week: string, registeredAt: string): boolean {
   const parsed = parseWeek(week);
-  if (!parsed) return false;
-  const monday = weekMonday(parsed).getTime();
-  const start = monday - zoneOffsetMs(monday, REGION_TIME_ZONE);
-  return registeredAt.getTime() > start;
-}
-
-/** How far ahead of UTC the zone's clocks are at that instant. */
-function zoneOffsetMs(utcMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-  }).formatToParts(new Date(utcMs));
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - utcMs;
+  const wallClock = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?/.exec(registeredAt)?.[0];
+  if (!parsed || !wallClock) return false;
+  const monday = `${weekMonday(parsed).toISOString().slice(0, 10)}T00:00:00`;
+  return wallClock > monday;
 }

@@ -37,15 +37,22 @@ describe('the dashboard\'s address', () => {
 });
 
 describe('a week without a result', () => {
-  // 2026-W45 begins on Monday 2 November 00:00 in Vladivostok, 1 November 14:00 UTC.
+  // The hub writes instants with its region's offset; 2026-W45 begins on Monday 2 November 00:00 there.
   it('was not evaluated when it began before the organization was registered', () => {
-    expect(cellStatus(null, '2026-W45', '2026-11-01T14:00:01Z')).toBe('NOT_EVALUATED');
-    expect(cellStatus(null, '2026-W44', '2026-11-01T14:00:01Z')).toBe('NOT_EVALUATED');
+    expect(cellStatus(null, '2026-W45', '2026-11-02T00:00:01+10:00')).toBe('NOT_EVALUATED');
+    expect(cellStatus(null, '2026-W44', '2026-11-02T00:00:01+10:00')).toBe('NOT_EVALUATED');
   });
 
   it('is a gap in the data when the organization was registered by then', () => {
-    expect(cellStatus(null, '2026-W45', '2026-11-01T14:00:00Z')).toBe('NONE');
-    expect(cellStatus(undefined, '2026-W47', '2026-08-27T03:00:00Z')).toBe('NONE');
+    expect(cellStatus(null, '2026-W45', '2026-11-02T00:00:00+10:00')).toBe('NONE');
+    expect(cellStatus(undefined, '2026-W47', '2026-08-27T13:00:00+10:00')).toBe('NONE');
+  });
+
+  it('reads the week in whatever region the hub runs, not in a zone of its own', () => {
+    // Moscow's Monday 00:00 is 07:00 in Vladivostok: a zone kept in the page would misplace it.
+    expect(cellStatus(null, '2026-W45', '2026-11-02T00:00:00+03:00')).toBe('NONE');
+    expect(cellStatus(null, '2026-W45', '2026-11-02T05:00:00.250+03:00')).toBe('NOT_EVALUATED');
+    expect(cellStatus(null, '2026-W45', '2026-11-01T23:59:59+03:00')).toBe('NONE');
   });
 
   it('keeps a result as it is', () => {

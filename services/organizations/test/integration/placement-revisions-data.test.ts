@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initOrm, migrate, parsePeriod, runSql, type Orm } from '@hub/common';
-import { createTestDatabase, type TestDatabase } from '@hub/common/testing';
-import { organizationsSubgraph } from '../../src/server.js';
-import { loadDemoOrganizations, type DemoOrganizationRow } from '../../src/data/demo.js';
+import { parsePeriod, runSql, type Orm } from '@hub/common';
+import type { DemoOrganizationRow } from '../../src/data/demo.js';
+import { TEST_HEAD as head, registryDatabase, type RegistryDatabase } from '../support/registry-db.js';
 import { insertPlacements, placementsFor } from '../../src/data/placements.repo.js';
 import { correctStored, withdrawStored } from '../../src/data/placement-revisions.repo.js';
 
-let db: TestDatabase;
+let db: RegistryDatabase;
 let orm: Orm;
 const TZ = 'Asia/Vladivostok';
 const SCHOOL = randomUUID();
 const PAGE = randomUUID();
-const head = { fullName: 'Иванов Иван Иванович', position: 'Директор', email: 'h@khv-region.test' };
 const registry: DemoOrganizationRow[] = [
   { id: SCHOOL, name: 'Школа', shortName: null, kind: 'SUBORDINATE', parentId: null, inn: null, head, contactEmail: null,
     registeredAt: new Date('2026-01-01T00:00:00Z'), pages: [
@@ -37,17 +35,10 @@ const lastReportedOfPeriodCounts = async (week: { start: Date; end: Date }) =>
 const instant = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  orm = await initOrm({
-    databaseUrl: db.url, schema: 'organizations', entities: organizationsSubgraph.entities, migrations: organizationsSubgraph.migrations,
-  });
-  await migrate(orm, 'organizations');
-  await loadDemoOrganizations(orm.em.fork(), registry);
+  db = await registryDatabase(registry);
+  orm = db.orm;
 });
-afterAll(async () => {
-  await orm?.close(true);
-  await db?.drop();
-});
+afterAll(() => db?.close());
 
 describe('a page registered by number', () => {
   it('stores its VK community id', async () => {

@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initOrm, migrate, parsePeriod, runSql, type Orm } from '@hub/common';
-import { createTestDatabase, type TestDatabase } from '@hub/common/testing';
-import { organizationsSubgraph } from '../../src/server.js';
-import { loadDemoOrganizations, type DemoOrganizationRow } from '../../src/data/demo.js';
+import { parsePeriod, runSql, type Orm } from '@hub/common';
+import type { DemoOrganizationRow } from '../../src/data/demo.js';
+import { TEST_HEAD as head, registryDatabase, type RegistryDatabase } from '../support/registry-db.js';
 import { insertPlacements, type NewPlacement } from '../../src/data/placements.repo.js';
 
-let db: TestDatabase;
+let db: RegistryDatabase;
 let orm: Orm;
 const TZ = 'Asia/Vladivostok';
 const BODY = randomUUID();
 const SCHOOL = randomUUID();
 const BODY_PAGES = [randomUUID(), randomUUID()];
 const SCHOOL_PAGE = randomUUID();
-const head = { fullName: 'Иванов Иван Иванович', position: 'Директор', email: 'h@khv-region.test' };
 const widget = new Date('2023-06-01T00:00:00Z');
 const registry: DemoOrganizationRow[] = [
   { id: BODY, name: 'Министерство', shortName: null, kind: 'EXECUTIVE_BODY', parentId: null, inn: null, head, contactEmail: null,
@@ -33,17 +31,10 @@ const placement = (pageId: string, organizationId: string, materialId: string, p
 });
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  orm = await initOrm({
-    databaseUrl: db.url, schema: 'organizations', entities: organizationsSubgraph.entities, migrations: organizationsSubgraph.migrations,
-  });
-  await migrate(orm, 'organizations');
-  await loadDemoOrganizations(orm.em.fork(), registry);
+  db = await registryDatabase(registry);
+  orm = db.orm;
 });
-afterAll(async () => {
-  await orm?.close(true);
-  await db?.drop();
-});
+afterAll(() => db?.close());
 
 describe('placement storage', () => {
   it('stores each placement once when two identical batches arrive at the same time', async () => {

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initOrm, migrate, runSql, type Orm } from '@hub/common';
-import { createTestDatabase, type TestDatabase } from '@hub/common/testing';
-import { organizationsSubgraph } from '../../src/server.js';
-import { loadDemoOrganizations, type DemoOrganizationRow } from '../../src/data/demo.js';
+import { runSql, type Orm } from '@hub/common';
+import type { DemoOrganizationRow } from '../../src/data/demo.js';
+import { TEST_HEAD as head, registryDatabase, type RegistryDatabase } from '../support/registry-db.js';
 import { pagesWithoutWidget, widgetCoverage, type PageSet } from '../../src/data/widget-coverage.repo.js';
 import type { FeedbackForm } from '../../src/domain/feedback-widget.js';
 
-let db: TestDatabase;
+let db: RegistryDatabase;
 let orm: Orm;
-const head = { fullName: 'Иванов Иван Иванович', position: 'Директор', email: 'h@khv-region.test' };
 const ids = { body: randomUUID(), school: randomUUID(), district: randomUUID(), closed: randomUUID() };
 const placed = new Date('2026-06-01T00:00:00Z');
 
@@ -30,15 +28,13 @@ const org = (id: string, kind: DemoOrganizationRow['kind'], parentId: string | n
 });
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  orm = await initOrm({ databaseUrl: db.url, schema: 'organizations', entities: organizationsSubgraph.entities, migrations: organizationsSubgraph.migrations });
-  await migrate(orm, 'organizations');
-  await loadDemoOrganizations(orm.em.fork(), [
+  db = await registryDatabase([
     org(ids.body, 'EXECUTIVE_BODY', null, [p[1], p[2], p[3]]),
     org(ids.school, 'SUBORDINATE', ids.body, [p[4], p[5]]),
     org(ids.district, 'MUNICIPALITY', null, [p[6], p[7]]),
     org(ids.closed, 'SUBORDINATE', ids.district, [p[8]]),
   ]);
+  orm = db.orm;
   for (const [n, micros] of Object.entries(created)) {
     await runSql(orm.em.fork(), 'update organizations.official_page set created_at = ?::timestamptz where id = ?',
       [`2026-01-01T00:00:00.${micros}Z`, p[Number(n) as keyof typeof p].id], 'run');
@@ -46,10 +42,7 @@ beforeAll(async () => {
   await runSql(orm.em.fork(), 'update organizations.organization set active = false where id = ?', [ids.closed], 'run');
 });
 
-afterAll(async () => {
-  await orm?.close(true);
-  await db?.drop();
-});
+afterAll(() => db?.close());
 
 const numbers = (pageIds: string[]) => pageIds.map((id) => Object.values(p).find((x) => x.id === id)!.n);
 
