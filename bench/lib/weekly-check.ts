@@ -8,13 +8,13 @@ import { median, timed } from './stats.js';
 
 const RULE = 'WEEKLY_PLACEMENTS';
 
-/** The same counts as the check, the plainest way: distinct materials per organization in the week. */
+/** The same counts as the check, the plainest way: distinct materials per organization in the week, withdrawn placements aside (the partial indexes on published_at serve only those). */
 const BASELINE_SQL = `
   select o.id as organization_id, coalesce(pl.materials, 0)::int as materials
   from organizations.organization o
   left join (
     select organization_id, count(distinct material_id) as materials from organizations.placement
-    where published_at >= $1 and published_at < $2 group by organization_id
+    where published_at >= $1 and published_at < $2 and withdrawn_at is null group by organization_id
   ) pl on pl.organization_id = o.id`;
 
 /** The bare GROUP BY of a week's counts, into JS: the baseline of the weekly check's scenarios. */
@@ -29,13 +29,13 @@ export function bareWeekCount(client: pg.Client, period: Period) {
  */
 const WRITE_FLOOR_SQL = `
   insert into compliance.compliance_result (organization_id, organization_kind, parent_id, rule, period, period_start,
-    severity, required, actual, status, consecutive_misses, run_id, evaluated_at)
-  select o.id, o.kind, o.parent_id, 'WEEKLY_PLACEMENTS', 'bench-floor', $1, 'MANDATORY', 3, coalesce(pl.materials, 0),
+    severity, decree_item, required, actual, status, consecutive_misses, run_id, evaluated_at)
+  select o.id, o.kind, o.parent_id, 'WEEKLY_PLACEMENTS', 'bench-floor', $1, 'MANDATORY', '3.1', 3, coalesce(pl.materials, 0),
     case when coalesce(pl.materials, 0) >= 3 then 'MET' else 'MISSED' end, 0, $3, now()
   from organizations.organization o
   left join (
     select organization_id, count(distinct material_id) as materials from organizations.placement
-    where published_at >= $1 and published_at < $2 group by organization_id
+    where published_at >= $1 and published_at < $2 and withdrawn_at is null group by organization_id
   ) pl on pl.organization_id = o.id`;
 
 async function writeFloor(client: pg.Client, period: Period, runId: string): Promise<void> {
@@ -53,10 +53,13 @@ async function writeFloor(client: pg.Client, period: Period, runId: string): Pro
  */
 async function forgetWeek(client: pg.Client, week: string): Promise<void> {
   await client.query('begin');
+  // The week's digests (one per recipient, linked to the week's escalations) with their links.
   await client.query(
-    `delete from compliance.notification_escalation ne using compliance.escalation e
-     where ne.escalation_id = e.id and e.rule = $1 and e.period = $2`, [RULE, week]);
-  await client.query(`delete from compliance.notification where kind = 'ESCALATION_DIGEST' and dedup_key like $1`, [`escalation:${RULE}:${week}:%`]);
+    `with links as (
+       delete from compliance.notification_escalation ne using compliance.escalation e
+       where ne.escalation_id = e.id and e.rule = $1 and e.period = $2 returning ne.notification_id
+     )
+     delete from compliance.notification where id in (select notification_id from links)`, [RULE, week]);
   await client.query('delete from compliance.escalation where rule = $1 and period = $2', [RULE, week]);
   await client.query('delete from compliance.compliance_result where rule = $1 and period = $2', [RULE, week]);
   await client.query('commit');
