@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kind, buildSchema, validate, type DocumentNode } from 'graphql';
-import { gql, tokenFor } from '@hub/common/testing';
+import { asGateway, gql, tokenFor } from '@hub/common/testing';
 import { periodContaining, runSql, shiftPeriod } from '@hub/common';
 import { composeApiSdl } from '@hub/gateway/supergraph';
 import { MaterialEntity } from '@hub/content/entities';
@@ -29,7 +29,7 @@ describe('subgraph contract', () => {
   it('every subgraph answers _service { sdl } with its federated schema', async () => {
     const keys = { organizations: /type Organization\s+@key/, content: /type Material\s+@key/, compliance: /type ComplianceRule\s+@key/ };
     for (const [name, key] of Object.entries(keys)) {
-      const res = await gql(hub.subgraphUrls[name as keyof typeof keys], '{ _service { sdl } }', {}, admin);
+      const res = await gql(hub.subgraphUrls[name as keyof typeof keys], '{ _service { sdl } }', {}, admin, await asGateway());
       expect(res.data._service.sdl).toMatch(key);
       expect(res.data._service.sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.7"');
     }
@@ -48,6 +48,7 @@ describe('subgraph contract', () => {
         { __typename: 'OfficialPage', id: 'nope' },
       ] },
       admin,
+      await asGateway(),
     );
     expect(res.errors).toBeUndefined();
     expect(res.data._entities[0]).toMatchObject({ kind: 'EXECUTIVE_BODY' });
@@ -65,6 +66,7 @@ describe('subgraph contract', () => {
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Material { title topic status } } }',
       { r: [{ __typename: 'Material', id: material.id }, { __typename: 'Material', id: '00000000-0000-4000-8000-000000000000' }] },
       admin,
+      await asGateway(),
     );
     expect(res.data._entities).toEqual([{ title: 'Губернатор открыл школу', topic: 'GOVERNOR', status: 'DRAFT' }, null]);
   });
@@ -80,6 +82,7 @@ describe('subgraph contract', () => {
         { __typename: 'Organization', id: '00000000-0000-4000-8000-000000000000', kind: 'SUBORDINATE', parent: { kind: 'MUNICIPALITY' } },
       ] },
       admin,
+      await asGateway(),
     );
     expect(res.data._entities[0]).toEqual({ code: 'WEEKLY_PLACEMENTS', threshold: 3 });
     // A municipality's subordinate: recommended supply (2.2) and placements (4); the widget (3.2) binds bodies' only.

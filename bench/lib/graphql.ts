@@ -9,6 +9,8 @@ export interface GraphqlCall {
   token: string;
   query: string;
   variables?: Variables;
+  /** More headers: the gateway's credential when a scenario asks a subgraph directly. */
+  headers?: Record<string, string>;
 }
 
 export interface GraphqlClient {
@@ -46,7 +48,9 @@ export function graphqlClient(): GraphqlClient {
   const agent = new Agent({ keepAliveTimeout: 30_000, connections: 32 });
   return {
     async post<T>(call: GraphqlCall): Promise<T> {
-      const res = await request(call.url, { method: 'POST', dispatcher: agent, headers: headers(call.token), body: graphqlBody(call.query, call.variables) });
+      const res = await request(call.url, {
+        method: 'POST', dispatcher: agent, headers: { ...headers(call.token), ...call.headers }, body: graphqlBody(call.query, call.variables),
+      });
       const body = (await res.body.json().catch(() => ({}))) as { data?: T; errors?: unknown[] };
       return dataOf(call, res.statusCode, body);
     },

@@ -9,6 +9,12 @@ import { graphqlClient, type GraphqlClient } from '../lib/graphql.js';
 import { closedLoopRate, interleavedLatencies } from './support/http-load.js';
 import { countSqlStatements } from './support/sql-statement-counter.js';
 import { percentile, round } from '../lib/stats.js';
+import { BENCH_JWT_SECRET } from '../lib/context.js';
+import { GATEWAY_CREDENTIAL_HEADER, gatewayCredential, subgraphKey } from '@hub/common';
+
+/** The direct side asks the subgraphs as the gateway does, with its credential (docs/SECURITY.md). */
+const credential = gatewayCredential(subgraphKey(BENCH_JWT_SECRET));
+const asGateway = async () => ({ [GATEWAY_CREDENTIAL_HEADER]: await credential() });
 
 const PAGE = 50;
 const SMALL_PAGE = 10;
@@ -80,16 +86,17 @@ type Paths = Awaited<ReturnType<typeof requestPaths>>;
 async function requestPaths(hub: HubHandle, client: GraphqlClient) {
   const token = await hub.token('ANALYST');
   const { gatewayUrl, subgraphUrls } = hub;
-  const organizationsPart = (first: number) =>
-    client.post<Page>({ url: subgraphUrls.organizations, token, query: FEDERATED_ORGANIZATIONS, variables: { first } });
-  const compliancePart = (nodes: OrganizationNode[]) =>
+  const organizationsPart = async (first: number) =>
+    client.post<Page>({ url: subgraphUrls.organizations, token, query: FEDERATED_ORGANIZATIONS, variables: { first }, headers: await asGateway() });
+  const compliancePart = async (nodes: OrganizationNode[]) =>
     client.post<{ _entities: { compliance: unknown }[] }>({
-      url: subgraphUrls.compliance, token, query: FEDERATED_COMPLIANCE,
+      url: subgraphUrls.compliance, token, query: FEDERATED_COMPLIANCE, headers: await asGateway(),
       variables: { representations: nodes.map((n) => ({ __typename: 'Organization', id: n.id })) },
     });
   return {
     singleGateway: (first: number) => client.post<Page>({ url: gatewayUrl, token, query: SINGLE, variables: { first } }),
-    singleDirect: (first: number) => client.post<Page>({ url: subgraphUrls.organizations, token, query: SINGLE, variables: { first } }),
+    singleDirect: async (first: number) =>
+      client.post<Page>({ url: subgraphUrls.organizations, token, query: SINGLE, variables: { first }, headers: await asGateway() }),
     federatedGateway: (first: number) => client.post<Page>({ url: gatewayUrl, token, query: FEDERATED, variables: { first } }),
     federatedDirect: async (first: number) => {
       const page = await organizationsPart(first);
@@ -134,7 +141,8 @@ async function autocannonRate(url: string, token: string, query: string): Promis
     connections: CONNECTIONS,
     duration: DURATION_S,
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    // The credential lives 60 s; a run is 8 s. The gateway ignores it.
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(await asGateway()) },
     body: JSON.stringify({ query, variables: { first: PAGE } }),
     // A GraphQL error still comes as HTTP 200.
     verifyBody: (body) => !String(body).includes('"errors"'),

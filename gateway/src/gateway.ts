@@ -1,6 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { SubgraphSource } from './subgraph-source.js';
-import { createHttpService, type HttpService, type Logger, type SubgraphName } from '@hub/common';
+import { createHttpService, gatewayCredential, subgraphKey, type HttpService, type Logger, type SubgraphName } from '@hub/common';
 import { composeSupergraph } from './supergraph.js';
 import { createSubgraphFetcher } from './fetcher.js';
 import { gatewayContext, type GatewayContext } from './auth.js';
@@ -11,6 +11,8 @@ import { mountDashboard } from './dashboard.js';
 
 export interface GatewayOptions {
   jwtSecret: string;
+  /** SUBGRAPH_SECRET: the key of the credential the gateway sends the subgraphs; derived from jwtSecret when absent. */
+  subgraphSecret?: string;
   subgraphUrls: Record<SubgraphName, string>;
   subgraphTimeoutMs: number;
   production: boolean;
@@ -25,10 +27,11 @@ process.env.METADATA_SERVER_DETECTION ??= 'none';
 export async function createGateway(options: GatewayOptions): Promise<HttpService> {
   const supergraphSdl = composeSupergraph(options.subgraphUrls);
   const { fetcher, close } = createSubgraphFetcher({ timeoutMs: options.subgraphTimeoutMs });
+  const credential = gatewayCredential(subgraphKey(options.jwtSecret, options.subgraphSecret));
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger: options.logger,
-    buildService: ({ name, url }) => new SubgraphSource(name, { url, fetcher }),
+    buildService: ({ name, url }) => new SubgraphSource(name, { url, fetcher }, credential),
   });
   const protection = queryProtection<GatewayContext>();
   const service = await createHttpService<GatewayContext>({

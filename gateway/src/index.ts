@@ -5,6 +5,7 @@ const config = loadConfig(process.env);
 const logger = createLogger('gateway', config.logLevel);
 const gateway = await createGateway({
   jwtSecret: required(config.jwtSecret, 'AUTH_JWT_SECRET'),
+  subgraphSecret: config.subgraphSecret,
   subgraphUrls: config.subgraphUrls,
   subgraphTimeoutMs: config.subgraphTimeoutMs,
   production: config.env === 'production',

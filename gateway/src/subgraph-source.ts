@@ -1,16 +1,19 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
+import { GATEWAY_CREDENTIAL_HEADER } from '@hub/common';
 import type { GatewayContext } from './auth.js';
 
 /**
- * One subgraph as the gateway calls it: forwards the caller's token, and reports a subgraph
+ * One subgraph as the gateway calls it: forwards the caller's token with the gateway's own
+ * credential (docs/SECURITY.md: the subgraphs answer nobody else), and reports a subgraph
  * that cannot be reached (down, refusing connections, timing out) as DOWNSTREAM_SERVICE_ERROR
  * naming it, so the client gets the other subgraphs' data and a clear reason for the rest.
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const authorization = (context as Partial<GatewayContext>).authorization;
     if (authorization) request.http?.headers.set('authorization', authorization);
+    request.http?.headers.set(GATEWAY_CREDENTIAL_HEADER, await this.credential());
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -25,7 +28,11 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     }
   }
 
-  constructor(readonly name: string, config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0]) {
+  constructor(
+    readonly name: string,
+    config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+    private readonly credential: () => Promise<string>,
+  ) {
     super(config);
   }
 }

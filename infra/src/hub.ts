@@ -69,11 +69,11 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     }
 
     const runtime = {
-      jwtSecret: secret, production: config.env === 'production', logger, clock, timezone: config.timezone, publicUrl: config.publicUrl,
-      contentFourEyes: config.contentFourEyes,
+      jwtSecret: secret, subgraphSecret: config.subgraphSecret, production: config.env === 'production', logger, clock,
+      timezone: config.timezone, publicUrl: config.publicUrl, contentFourEyes: config.contentFourEyes,
     };
     const start = (def: SubgraphDefinition<any>, name: SubgraphName) =>
-      startSubgraph(def, { ...runtime, databaseUrl: databaseUrl!, port: config.ports[name] }).then((s) => {
+      startSubgraph(def, { ...runtime, databaseUrl: databaseUrl!, port: config.ports[name], host: config.hosts[name] }).then((s) => {
         stops.push({ name, stop: s.stop });
         return s;
       });
@@ -103,6 +103,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     const subgraphUrls = { organizations: organizations!.url, content: content!.url, compliance: compliance!.url };
     const gateway = await createGateway({
       jwtSecret: secret,
+      subgraphSecret: config.subgraphSecret,
       subgraphUrls,
       subgraphTimeoutMs: config.subgraphTimeoutMs,
       production: config.env === 'production',

@@ -39,7 +39,9 @@ export async function bootSubgraph<TContext extends BaseContext>(
   const running = await startSubgraph(definition, {
     databaseUrl: required(config.databaseUrl, 'DATABASE_URL'),
     jwtSecret: required(config.jwtSecret, 'AUTH_JWT_SECRET'),
+    subgraphSecret: config.subgraphSecret,
     port: config.ports[name],
+    host: config.hosts[name],
     production: config.env === 'production',
     logger,
     clock: systemClock,

@@ -20,6 +20,11 @@ const envSchema = z.object({
   CONTENT_URL: optionalUrl,
   ORGANIZATIONS_URL: optionalUrl,
   COMPLIANCE_URL: optionalUrl,
+  /** Where each subgraph listens: this machine only unless a container network is the boundary (docs/SECURITY.md). */
+  CONTENT_HOST: z.string().min(1).default('127.0.0.1'),
+  ORGANIZATIONS_HOST: z.string().min(1).default('127.0.0.1'),
+  COMPLIANCE_HOST: z.string().min(1).default('127.0.0.1'),
+  SUBGRAPH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   DATA_DIR: z.string().default('.data'),
   CONTENT_FOUR_EYES: z.stringbool({ error: 'must be true or false' }).default(true),
@@ -45,6 +50,10 @@ export interface HubConfig {
   /** An author may not approve its own material (CONTENT_FOUR_EYES). */
   contentFourEyes: boolean;
   ports: { gateway: number } & Record<SubgraphName, number>;
+  /** The address each subgraph binds (CONTENT_HOST, …; 127.0.0.1 by default). */
+  hosts: Record<SubgraphName, string>;
+  /** The key of the gateway's credential to the subgraphs (SUBGRAPH_SECRET); derived from jwtSecret when unset. */
+  subgraphSecret: string | undefined;
   subgraphUrls: Record<SubgraphName, string>;
 }
 
@@ -88,6 +97,8 @@ export function loadConfig(source: Record<string, string | undefined>): HubConfi
       organizations: env.ORGANIZATIONS_PORT,
       compliance: env.COMPLIANCE_PORT,
     },
+    hosts: { content: env.CONTENT_HOST, organizations: env.ORGANIZATIONS_HOST, compliance: env.COMPLIANCE_HOST },
+    subgraphSecret: env.SUBGRAPH_SECRET,
     subgraphUrls: {
       content: env.CONTENT_URL ?? local(env.CONTENT_PORT),
       organizations: env.ORGANIZATIONS_URL ?? local(env.ORGANIZATIONS_PORT),

@@ -24,6 +24,11 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   health: () => Promise<Record<string, unknown> | void>;
   /** Extra routes mounted before /graphql (exports, the dashboard). */
   routes?: (app: Express) => void;
+  /**
+   * Runs before every route but /health and refuses by throwing a HubError: the subgraphs'
+   * check that the gateway sent the request (docs/SECURITY.md).
+   */
+  guard?: (req: Request) => Promise<void>;
   bodyLimit?: string;
 }
 
@@ -88,6 +93,15 @@ export async function createHttpService<TContext extends BaseContext>(
       res.status(503).json({ status: 'unavailable', service: options.name, error: (err as Error).message });
     }
   });
+  if (options.guard) {
+    const guard = options.guard;
+    app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
+      guard(req).then(() => next(), (err: unknown) => {
+        const known = err instanceof HubError ? err : new HubError('UNAUTHENTICATED', 'Refused');
+        res.status(401).json({ errors: [{ message: known.message, extensions: { code: known.code } }] });
+      });
+    });
+  }
   options.routes?.(app);
   app.use(
     '/graphql',

@@ -20,3 +20,4 @@ export * from './loaders.js';
 export * from './periods.js';
 export * from './org-directory.js';
 export * from './uptake.js';
+export * from './gateway-credential.js';

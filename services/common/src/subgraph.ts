@@ -8,6 +8,7 @@ import { auditPlugin } from './audit/plugin.js';
 import { authenticate, type Claims } from './auth.js';
 import { initOrm, migrate, type Orm, type OrmOptions } from './db.js';
 import { createHttpService, type HttpService } from './http.js';
+import { GATEWAY_CREDENTIAL_HEADER, subgraphKey, verifyGatewayCredential } from './gateway-credential.js';
 import type { Logger } from './logger.js';
 import type { Clock } from './time.js';
 
@@ -37,6 +38,8 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
 
 export interface SubgraphRuntime {
   jwtSecret: string;
+  /** SUBGRAPH_SECRET: the key of the gateway's credential; derived from jwtSecret when absent. */
+  subgraphSecret?: string;
   production: boolean;
   logger: Logger;
   clock: Clock;
@@ -64,7 +67,9 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   runtime: SubgraphRuntime,
 ): Promise<HttpService> {
   const schema = buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers(runtime) as never });
+  const gatewayKey = subgraphKey(runtime.jwtSecret, runtime.subgraphSecret);
   return createHttpService<TContext>({
+    guard: (req) => verifyGatewayCredential(gatewayKey, req.headers[GATEWAY_CREDENTIAL_HEADER]),
     name: definition.name,
     production: runtime.production,
     logger: runtime.logger,
@@ -74,7 +79,8 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     },
     routes: definition.routes ? (app) => definition.routes!(app, orm, runtime) : undefined,
     context: async (req: Request) => {
-      // Verified here again, not only at the gateway: a subgraph reached directly refuses.
+      // The user's token is verified here again: the gateway's credential says who forwarded the
+      // request, this says who asks.
       const auth = await authenticate(runtime.jwtSecret, req.headers.authorization);
       return definition.context({
         auth,
@@ -105,7 +111,7 @@ export async function startSubgraph<TContext extends BaseContext>(
   try {
     await migrate(orm, definition.dbSchema);
     const service = await createSubgraphServer(definition, orm, options);
-    const base = await service.listen(options.port, options.host);
+    const base = await service.listen(options.port, options.host ?? '127.0.0.1');
     options.logger.info({ url: `${base}/graphql` }, `${definition.name} subgraph listening`);
     return {
       url: `${base}/graphql`,

@@ -1,0 +1,102 @@
+import net from 'node:net';
+import os from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SignJWT } from 'jose';
+import { GATEWAY_CREDENTIAL_HEADER, gatewayCredential, subgraphKey } from '@hub/common';
+import { TEST_JWT_SECRET, asGateway, errorCodes, gql, tokenFor } from '@hub/common/testing';
+import { startTestHub, type TestHub } from './support/hub.js';
+
+// Issue 15, part 1 (docs/SECURITY.md, "Subgraphs behind the gateway"): a user's token, however
+// valid, reaches no subgraph; only the gateway's own credential does, and the subgraphs listen on
+// this machine only.
+let hub: TestHub;
+let admin: string;
+const ORGANIZATIONS = '{ organizations(first: 1) { totalCount } }';
+
+beforeAll(async () => {
+  hub = await startTestHub({ seed: 'demo' });
+  admin = await tokenFor('ADMIN');
+}, 120_000);
+afterAll(() => hub?.stop());
+
+const credentialSignedWith = (key: Uint8Array, patch: { aud?: string; exp?: number } = {}) =>
+  new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setIssuer('hub-gateway').setAudience(patch.aud ?? 'hub-subgraph')
+    .setIssuedAt().setExpirationTime(patch.exp ?? Math.floor(Date.now() / 1000) + 60).sign(key);
+
+describe('a subgraph reached past the gateway', () => {
+  it('refuses every valid user token of every role, on GraphQL, _service and _entities alike', async () => {
+    const roles = ['ADMIN', 'ANALYST', 'EDITOR'] as const;
+    const documents = [ORGANIZATIONS, '{ _service { sdl } }', 'query { _entities(representations: [{ __typename: "Organization", id: "x" }]) { __typename } }'];
+    for (const [name, url] of Object.entries(hub.subgraphUrls)) {
+      for (const role of roles) {
+        for (const document of documents) {
+          const res = await gql(url, document, {}, await tokenFor(role));
+          expect([res.status, errorCodes(res)], `${name} ${role} ${document}`).toEqual([401, ['UNAUTHENTICATED']]);
+          expect(res.data ?? null).toBeNull();
+        }
+      }
+    }
+    // The same user through the gateway is served.
+    const through = await gql(hub.gatewayUrl, ORGANIZATIONS, {}, admin);
+    expect(through.errors).toBeUndefined();
+    expect(through.data.organizations.totalCount).toBeGreaterThan(0);
+  });
+
+  it('refuses a credential forged with the users\' signing key, one for another audience and an expired one', async () => {
+    const userKey = new TextEncoder().encode(TEST_JWT_SECRET);
+    const { [GATEWAY_CREDENTIAL_HEADER]: genuine } = await asGateway();
+    const forged = [
+      // Signed with AUTH_JWT_SECRET itself, which users' tokens are signed with.
+      await credentialSignedWith(userKey),
+      // The right key (the tests know it) for another audience.
+      await credentialSignedWith(subgraphKey(TEST_JWT_SECRET), { aud: 'hub-gateway' }),
+      // A user's token where the credential goes.
+      admin,
+      // The genuine credential, tampered with.
+      `${genuine!.slice(0, -4)}AAAA`,
+    ];
+    for (const credential of forged) {
+      const res = await gql(hub.subgraphUrls.organizations, ORGANIZATIONS, {}, admin, { [GATEWAY_CREDENTIAL_HEADER]: credential });
+      expect([res.status, errorCodes(res)]).toEqual([401, ['UNAUTHENTICATED']]);
+    }
+    const expired = await asGatewayAt(Date.now() - 5 * 60_000);
+    const res = await gql(hub.subgraphUrls.organizations, ORGANIZATIONS, {}, admin, expired);
+    expect([res.status, errorCodes(res)]).toEqual([401, ['UNAUTHENTICATED']]);
+    // The gateway's credential with the user's token is what passes.
+    const ok = await gql(hub.subgraphUrls.organizations, ORGANIZATIONS, {}, admin, await asGateway());
+    expect(ok.errors).toBeUndefined();
+  });
+
+  it('still answers /health without a credential, for the gateway\'s and the orchestrator\'s checks', async () => {
+    for (const url of Object.values(hub.subgraphUrls)) {
+      const res = await fetch(url.replace(/\/graphql$/, '/health'));
+      expect(res.status).toBe(200);
+    }
+  });
+});
+
+describe('where the subgraphs listen', () => {
+  it('is 127.0.0.1 by default: the machine\'s other addresses refuse the connection', async () => {
+    const external = Object.values(os.networkInterfaces()).flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+    const ports = Object.values(hub.subgraphUrls).map((u) => Number(new URL(u).port));
+    // The loopback answers…
+    for (const port of ports) expect(await connects('127.0.0.1', port)).toBe(true);
+    // …and the machine's own network address does not (a machine without one has nothing to expose).
+    if (external) for (const port of ports) expect(await connects(external, port), `${external}:${port}`).toBe(false);
+    expect((await connects('127.0.0.1', Number(new URL(hub.gatewayUrl).port)))).toBe(true);
+  });
+});
+
+function connects(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port, timeout: 2000 });
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => { socket.destroy(); resolve(false); });
+  });
+}
+
+async function asGatewayAt(ms: number): Promise<Record<string, string>> {
+  return { [GATEWAY_CREDENTIAL_HEADER]: await gatewayCredential(subgraphKey(TEST_JWT_SECRET), () => ms)() };
+}
