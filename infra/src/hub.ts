@@ -73,7 +73,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       timezone: config.timezone, publicUrl: config.publicUrl, contentFourEyes: config.contentFourEyes,
     };
     const start = (def: SubgraphDefinition<any>, name: SubgraphName) =>
-      startSubgraph(def, { ...runtime, databaseUrl: databaseUrl!, port: config.ports[name], host: config.hosts[name] }).then((s) => {
+      startSubgraph(def, { ...runtime, databaseUrl: databaseUrl!, port: config.ports[name], host: config.hosts[name], gatewayTimeoutMs: config.subgraphTimeoutMs }).then((s) => {
         stops.push({ name, stop: s.stop });
         return s;
       });

@@ -42,6 +42,7 @@ export async function bootSubgraph<TContext extends BaseContext>(
     subgraphSecret: config.subgraphSecret,
     port: config.ports[name],
     host: config.hosts[name],
+    gatewayTimeoutMs: config.subgraphTimeoutMs,
     production: config.env === 'production',
     logger,
     clock: systemClock,

@@ -12,6 +12,12 @@ export interface OrmOptions {
   migrations: { name: string; class: Constructor<Migration> }[];
   debug?: boolean;
   poolMax?: number;
+  /**
+   * PostgreSQL's statement_timeout on every connection: a subgraph's is shorter than the
+   * gateway's timeout for it, so a call the client was told failed has been rolled back
+   * (docs/SECURITY.md). Unset: none (migrations, the worker's checks).
+   */
+  statementTimeoutMs?: number;
 }
 
 export type Orm = MikroORM;
@@ -26,7 +32,9 @@ export async function initOrm(options: OrmOptions): Promise<Orm> {
     debug: options.debug ?? false,
     pool: { min: 0, max: options.poolMax ?? 10 },
     // Reconnect quietly after a database restart instead of failing the process.
-    driverOptions: { connection: { keepAlive: true } },
+    driverOptions: {
+      connection: { keepAlive: true, ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}) },
+    },
     migrations: {
       tableName: `${options.schema}.mikro_orm_migrations`,
       // Every schema's list ends with the shared ones (the audit log), so no subgraph can forget them.
@@ -88,4 +96,29 @@ export async function runSqlBound<T = Record<string, unknown>>(
   const tx = em.getTransactionContext();
   const result = (await (tx ? raw.transacting(tx) : raw)) as { rows: T[]; rowCount: number | null };
   return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+}
+
+/** SQLSTATEs PostgreSQL asks a transaction to be retried for: deadlock detected, serialization failure. */
+const RETRYABLE = new Set(['40P01', '40001']);
+const TRANSACTION_ATTEMPTS = 3;
+
+/**
+ * Runs `work` in a transaction, again (up to 3 times in all, after a short random pause) when
+ * PostgreSQL chose it as a deadlock's victim or failed its serialization: the caller sees one
+ * answer, never "deadlock detected". Batched writers also take their rows in one canonical order,
+ * so this is the exception, not the rule (docs/SECURITY.md).
+ */
+export async function transactionalWithRetry<T>(
+  em: import('@mikro-orm/postgresql').EntityManager,
+  work: (tx: import('@mikro-orm/postgresql').EntityManager) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await em.fork().transactional(work);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (!code || !RETRYABLE.has(code) || attempt >= TRANSACTION_ATTEMPTS) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+    }
+  }
 }

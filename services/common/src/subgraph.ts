@@ -99,17 +99,33 @@ export async function createSubgraphServer<TContext extends BaseContext>(
 
 export async function startSubgraph<TContext extends BaseContext>(
   definition: SubgraphDefinition<TContext>,
-  options: SubgraphRuntime & { databaseUrl: string; port: number; host?: string; poolMax?: number },
+  options: SubgraphRuntime & {
+    databaseUrl: string; port: number; host?: string; poolMax?: number;
+    /** The gateway's timeout for a subgraph call (SUBGRAPH_TIMEOUT_MS): the subgraph's statements stop before it. */
+    gatewayTimeoutMs?: number;
+  },
 ): Promise<RunningSubgraph> {
-  const orm = await initOrm({
+  const ormOptions = {
     databaseUrl: options.databaseUrl,
     schema: definition.dbSchema,
     entities: definition.entities,
     migrations: definition.migrations,
+  };
+  // Migrations run on a connection of their own, without the requests' statement timeout: an
+  // index on a large table may take longer than any request may.
+  // Two connections: migrate() holds its advisory lock on one and migrates on the other.
+  const migrator = await initOrm({ ...ormOptions, poolMax: 2 });
+  try {
+    await migrate(migrator, definition.dbSchema);
+  } finally {
+    await migrator.close(true);
+  }
+  const orm = await initOrm({
+    ...ormOptions,
     poolMax: options.poolMax,
+    statementTimeoutMs: options.gatewayTimeoutMs ? Math.max(1000, Math.floor(options.gatewayTimeoutMs * 0.8)) : undefined,
   });
   try {
-    await migrate(orm, definition.dbSchema);
     const service = await createSubgraphServer(definition, orm, options);
     const base = await service.listen(options.port, options.host ?? '127.0.0.1');
     options.logger.info({ url: `${base}/graphql` }, `${definition.name} subgraph listening`);

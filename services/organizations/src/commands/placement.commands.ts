@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HubError, badInput, forbidden, parseInput, scopeRoot } from '@hub/common';
+import { HubError, badInput, forbidden, parseInput, scopeRoot, transactionalWithRetry } from '@hub/common';
 import type { OrganizationsContext } from '../context.js';
 import { OfficialPageEntity } from '../entities/official-page.entity.js';
 import type { Placement } from '../entities/placement.entity.js';
@@ -73,7 +73,7 @@ export async function reportPlacements(ctx: OrganizationsContext, raw: unknown):
     };
   });
 
-  const accepted = await ctx.em.transactional((em) => insertPlacements(em, rows));
+  const accepted = await transactionalWithRetry(ctx.em, (em) => insertPlacements(em, rows));
   const pairs = [...new Map(rows.map((r) => [`${r.materialId}|${r.pageId}`, r])).values()];
   return { accepted, duplicates: items.length - accepted, placements: () => placementsFor(ctx.em.fork(), pairs) };
 }

@@ -42,9 +42,12 @@ export interface NewPlacement {
 export async function insertPlacements(em: EntityManager, rows: NewPlacement[]): Promise<number> {
   if (!rows.length) return 0;
   const knex = em.getKnex();
+  // One canonical order of (material, page): two batches overlapping in different orders wait
+  // for each other in turn instead of each holding what the other needs (a deadlock).
+  const ordered = [...rows].sort((a, b) => compare(a.materialId, b.materialId) || compare(a.pageId, b.pageId));
   const query = knex('organizations.placement')
     .insert(
-      rows.map((r) => ({
+      ordered.map((r) => ({
         organization_id: r.organizationId,
         page_id: r.pageId,
         material_id: r.materialId,
@@ -63,6 +66,8 @@ export async function insertPlacements(em: EntityManager, rows: NewPlacement[]):
   const inserted = await (tx ? query.transacting(tx) : query);
   return inserted.length;
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The stored placements for these (material, page) pairs (the counting ones, not those withdrawn). The pairs are joined as two arrays:
