@@ -67,6 +67,17 @@ describe('a subgraph reached past the gateway', () => {
     expect(ok.errors).toBeUndefined();
   });
 
+  it('refuses the export route too: only the gateway\'s /reports/ reaches it', async () => {
+    const direct = await fetch(hub.subgraphUrls.compliance.replace(/\/graphql$/, '/reports/compliance.csv?period=2026-W48'), {
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(direct.status).toBe(401);
+    const through = await fetch(hub.gatewayUrl.replace(/\/graphql$/, '/reports/compliance.csv?period=2026-W48'), {
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(through.status).toBe(200);
+  });
+
   it('still answers /health without a credential, for the gateway\'s and the orchestrator\'s checks', async () => {
     for (const url of Object.values(hub.subgraphUrls)) {
       const res = await fetch(url.replace(/\/graphql$/, '/health'));

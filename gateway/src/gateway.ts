@@ -42,7 +42,9 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     bodyLimit: QUERY_LIMITS.bodyLimit,
     context: (req) => gatewayContext(options.jwtSecret, req),
     routes: (app) => {
-      mountReports(app, { jwtSecret: options.jwtSecret, complianceUrl: options.subgraphUrls.compliance, timeoutMs: options.subgraphTimeoutMs, logger: options.logger });
+      mountReports(app, {
+        jwtSecret: options.jwtSecret, complianceUrl: options.subgraphUrls.compliance, timeoutMs: options.subgraphTimeoutMs, logger: options.logger, credential,
+      });
       mountDashboard(app, { logger: options.logger });
     },
     health: async () => {

@@ -25,8 +25,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   /** Extra routes mounted before /graphql (exports, the dashboard). */
   routes?: (app: Express) => void;
   /**
-   * Runs before every route but /health and refuses by throwing a HubError: the subgraphs'
-   * check that the gateway sent the request (docs/SECURITY.md).
+   * Runs before every route but /health (GraphQL and the extra routes alike) and refuses by
+   * throwing a HubError: the subgraphs' check that the gateway sent the request (docs/SECURITY.md).
    */
   guard?: (req: Request) => Promise<void>;
   bodyLimit?: string;
@@ -95,7 +95,7 @@ export async function createHttpService<TContext extends BaseContext>(
   });
   if (options.guard) {
     const guard = options.guard;
-    app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
+    app.use((req: Request, res: Response, next: NextFunction) => {
       guard(req).then(() => next(), (err: unknown) => {
         const known = err instanceof HubError ? err : new HubError('UNAUTHENTICATED', 'Refused');
         res.status(401).json({ errors: [{ message: known.message, extensions: { code: known.code } }] });

@@ -7,6 +7,7 @@ import { queueLetters } from '../data/outbox.repo.js';
 import { renderNotice } from '../mail/notice.js';
 import type { EngineDeps } from './run-check.js';
 import { KIND_NAMES, SEVERITY_NAMES, STATUS_NAMES, nameOf, ruleWithItem } from '../domain/labels.js';
+import { spreadsheetSafe } from '../reports/spreadsheet-safe.js';
 
 interface Row { name: string; kind: string; rule: string; severity: string; decree_item: string; required: number; actual: number; status: string; consecutive_misses: number }
 
@@ -89,11 +90,14 @@ export async function queueWeeklySummary(deps: EngineDeps): Promise<number> {
   ];
   sheet.getRow(1).font = { bold: true };
   for (const r of rows) {
-    sheet.addRow({
+    const values = {
       name: r.name, kind: nameOf(KIND_NAMES, r.kind), rule: ruleWithItem(r.rule, r.decree_item), item: r.decree_item,
       severity: nameOf(SEVERITY_NAMES, r.severity), required: r.required,
       actual: r.actual, status: nameOf(STATUS_NAMES, r.status), streak: r.consecutive_misses,
-    });
+    };
+    // Organization names are typed by people: none may become a live formula in the ЦУР's
+    // workbook (docs/SECURITY.md, "Spreadsheet exports"), the same function as the exports use.
+    sheet.addRow(Object.fromEntries(Object.entries(values).map(([key, value]) => [key, spreadsheetSafe(value)])));
   }
   const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
   return queueLetters(deps.em, [{

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify';
 import type { Column } from './columns.js';
 import type { ReportRow } from './report-rows.js';
+import { spreadsheetSafe } from './spreadsheet-safe.js';
 
 export type ReportFormat = 'xlsx' | 'csv';
 
@@ -17,6 +18,14 @@ async function drained(out: Writable): Promise<void> {
   if (out.writableNeedDrain) await once(out, 'drain');
 }
 
+/**
+ * One row's cells as both writers emit them: user-typed text that a spreadsheet would run as a
+ * formula is made text (docs/SECURITY.md, "Spreadsheet exports"; see spreadsheet-safe.ts).
+ */
+function cells(columns: Column[], row: ReportRow): (string | number)[] {
+  return columns.map((c) => spreadsheetSafe(c.value(row)));
+}
+
 /** Streams an XLSX workbook: rows are committed to the zip as they come, never held as a sheet. */
 export async function writeXlsx(out: Writable, title: string, columns: Column[], batches: AsyncIterable<ReportRow[]>): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -26,7 +35,7 @@ export async function writeXlsx(out: Writable, title: string, columns: Column[],
   sheet.getRow(1).commit();
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   for await (const rows of batches) {
-    for (const row of rows) sheet.addRow(columns.map((c) => c.value(row))).commit();
+    for (const row of rows) sheet.addRow(cells(columns, row)).commit();
     await drained(out);
   }
   sheet.commit();
@@ -42,7 +51,7 @@ export async function writeCsv(out: Writable, columns: Column[], batches: AsyncI
   csv.pipe(out);
   for await (const rows of batches) {
     for (const row of rows) {
-      if (!csv.write(columns.map((c) => c.value(row)))) await once(csv, 'drain');
+      if (!csv.write(cells(columns, row))) await once(csv, 'drain');
     }
   }
   csv.end();
