@@ -65,7 +65,7 @@ async function buildFixtures(): Promise<void> {
   const [update, approve, withdraw, toDistribute, toUpdate, toDeactivate, pages, exemptions] = await Promise.all([
     perCaller((c) => draft(`Черновик для правки: ${c}`)),
     perCaller((c) => othersDraft(`Черновик для утверждения: ${c}`)),
-    perCaller((c) => draft(`Черновик для отзыва: ${c}`)),
+    perCaller((c) => approved(`Утверждён для отзыва: ${c}`)),
     perCaller((c) => approved(`Утверждён для рассылки: ${c}`)),
     perCaller((c) => subordinate(`Учреждение для правки: ${c}`)),
     perCaller((c) => subordinate(`Учреждение для ликвидации: ${c}`)),

@@ -86,6 +86,16 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 /** A week no check evaluated, unique to the run, for an exemption nothing else holds. */
 const freshWeek = (run: number) => `${2000 + Math.floor(run / 50)}-W${pad2((run % 50) + 1)}`;
 
+/**
+ * Free text as the hub stores it (normalizeText, services/common/src/validation.ts): composed (NFC),
+ * without zero-width characters (a joiner inside an emoji sequence aside) or bidi controls, trimmed.
+ */
+const INVISIBLE = /[\u200b\u200c\u2060\ufeff]|(?<!\p{Extended_Pictographic}[\ufe0f\u{1f3fb}-\u{1f3ff}]?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
+const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const cleaned = (value: string) => trimmed(value.normalize('NFC').replace(INVISIBLE, '').replace(BIDI_CONTROLS, ''));
+/** An official page's address as stored: typed without invisible characters, and a platform's page as https. */
+const pageAddress = (url: string) => sameUrls([cleaned(url).replace(/^http:/i, 'https:')]);
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
@@ -104,7 +114,7 @@ function article(p: { outlet?: unknown; url?: unknown; issueReference?: unknown 
     }
   }
   if (typeof p.issueReference === 'string' && p.issueReference && typeof p.outlet === 'string') {
-    const norm = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
+    const norm = (text: string) => cleaned(text).toLowerCase().replace(/\s+/g, ' ');
     return `issue ${norm(p.outlet)} | ${norm(p.issueReference)}`;
   }
   return null;
@@ -117,7 +127,6 @@ const ORGANIZATION_READ = `query($id: ID!) { organization(id: $id) {
 const PAGES_READ = 'query($id: ID!) { organization(id: $id) { pages { id platform url verified feedbackWidgets { form placedAt } } } }';
 
 const draftInput = (h: Harness) => ({ title: `Свойства входа: черновик ${h.run}`, body: 'Текст материала.', topic: 'SOCIAL' });
-const draft = (h: Harness) => createMaterial(h.gatewayUrl, h.adminToken, draftInput(h));
 const approved = (h: Harness) => approvedMaterial(h.gatewayUrl, h.adminToken, draftInput(h));
 /** A draft of another editor, for ADMIN to approve: an author may not approve its own (four eyes). */
 const othersDraft = async (h: Harness) => createMaterial(h.gatewayUrl, await tokenFor('EDITOR', null, '1h', 'test-author'), draftInput(h));
@@ -161,9 +170,9 @@ async function materialContent(h: Harness, id: string, input: Vars): Promise<Sto
   const { material } = await h.admin(MATERIAL_READ, { id });
   const window = (w: Vars | null | undefined) => ({ from: w?.from ? w.from : null, until: w?.until ? w.until : null });
   const normalize: Record<string, [(stored: any) => unknown, (sent: any) => unknown]> = {
-    title: [(v) => v, trimmed],
-    body: [(v) => v, bodyText],
-    summary: [(v) => v, (v) => (v == null ? null : trimmed(v))],
+    title: [(v) => v, cleaned],
+    body: [(v) => v, (v) => bodyText(cleaned(v))],
+    summary: [(v) => v, (v) => (v == null ? null : cleaned(v))],
     topic: [(v) => v, (v) => v],
     hashtags: [(v) => v, (v) => unique((v ?? []).map((t: string) => t.trim().replace(/^#+/, '')))],
     mediaLinks: [sameUrls, (v) => sameUrls(v ?? [])],
@@ -191,14 +200,14 @@ const materialInputHostiles = {
   input: hostileObject,
 };
 
-const personExpected = (head: Vars) => ({ fullName: trimmed(head.fullName), position: trimmed(head.position), email: email(head.email) });
+const personExpected = (head: Vars) => ({ fullName: cleaned(head.fullName), position: cleaned(head.position), email: email(head.email) });
 
 /** The organization as stored, against the sent input's fields (only those sent, for an edit). */
 async function organizationContent(h: Harness, id: string, input: Vars): Promise<Stored> {
   const { organization: o } = await h.admin(ORGANIZATION_READ, { id });
   const fields: Record<string, [unknown, (sent: any) => unknown]> = {
-    name: [o.name, trimmed],
-    shortName: [o.shortName, (v) => (v == null ? null : trimmed(v))],
+    name: [o.name, cleaned],
+    shortName: [o.shortName, (v) => (v == null ? null : cleaned(v))],
     kind: [o.kind, (v) => v],
     parentId: [o.parent?.id ?? null, (v) => v ?? null],
     inn: [o.inn, (v) => (v == null ? null : trimmed(v))],
@@ -250,7 +259,7 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
         const stored = exemptions.find((e: Vars) => e.id === id);
         return {
           actual: { organizationId: stored.organization.id, reason: stored.reason, expiresAt: asInstant(stored.expiresAt) },
-          expected: { organizationId: sent.input.organizationId, reason: trimmed(sent.input.reason), expiresAt: instantSent(sent.input.expiresAt) },
+          expected: { organizationId: sent.input.organizationId, reason: cleaned(sent.input.reason), expiresAt: instantSent(sent.input.expiresAt) },
         };
       },
     },
@@ -380,13 +389,14 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
     'Mutation.withdrawMaterial': {
       document: 'mutation($id: ID!, $reason: String!) { withdrawMaterial(id: $id, reason: $reason) { id } }',
       callers: ADMIN,
-      valid: async (h) => ({ id: await draft(h), reason: 'Ошибка в тексте' }),
+      // A draft is edited, not withdrawn (CONFLICT): an approved material is.
+      valid: async (h) => ({ id: await approved(h), reason: 'Ошибка в тексте' }),
       hostile: { id: hostileId([f.subordinate]), reason: hostileString },
       stored: async (h, sent, data) => {
         const { material } = await h.admin(MATERIAL_READ, { id: data.withdrawMaterial.id });
         return {
           actual: { status: material.status, reason: material.withdrawalReason },
-          expected: { status: 'WITHDRAWN', reason: trimmed(sent.reason) },
+          expected: { status: 'WITHDRAWN', reason: cleaned(sent.reason) },
         };
       },
     },
@@ -407,7 +417,7 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
         return {
           actual: { text: row.text, materialId: row.material_id, topic: row.topic, week: row.week, answeredAt: row.answered_at },
           expected: {
-            text: trimmed(it.text), materialId: it.materialId ?? null, topic: it.topic ?? null,
+            text: cleaned(it.text), materialId: it.materialId ?? null, topic: it.topic ?? null,
             week: it.week == null ? null : tryParsePeriod(it.week, f.timezone)!.label, answeredAt: null,
           },
         };
@@ -422,7 +432,7 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
         const [row] = await h.sql(NOTE_READ, [data.markNoteAnswered.id]);
         return {
           actual: { answered: row.answered_at !== null, answer: row.answer },
-          expected: { answered: true, answer: sent.answer == null ? null : trimmed(sent.answer) },
+          expected: { answered: true, answer: sent.answer == null ? null : cleaned(sent.answer) },
         };
       },
     },
@@ -497,7 +507,7 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
       hostile: { id: hostileId([f.material, f.page, f.subordinate]), reason: hostileString },
       stored: async (h, sent, data) => {
         const [row] = await h.sql('select withdrawn_at is not null as withdrawn, withdrawal_reason from organizations.placement where id = $1', [data.withdrawPlacement.id]);
-        return { actual: { withdrawn: row.withdrawn, reason: row.withdrawal_reason }, expected: { withdrawn: true, reason: trimmed(sent.reason) } };
+        return { actual: { withdrawn: row.withdrawn, reason: row.withdrawal_reason }, expected: { withdrawn: true, reason: cleaned(sent.reason) } };
       },
     },
     'Mutation.reportMediaPublication': {
@@ -539,11 +549,11 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
             expected: { organizationId: it.organizationId, article: article(it) },
           };
         }
-        const optional = (v: unknown) => (v == null ? null : trimmed(v as string));
+        const optional = (v: unknown) => (v == null ? null : cleaned(v as string));
         return {
           actual: { ...p, url: p.url && sameUrls([p.url]), publishedAt: asInstant(p.publishedAt) },
           expected: {
-            outlet: trimmed(it.outlet), url: it.url ? sameUrls([it.url]) : null, issueReference: optional(it.issueReference),
+            outlet: cleaned(it.outlet), url: it.url ? sameUrls([it.url]) : null, issueReference: optional(it.issueReference),
             publishedAt: instantSent(it.publishedAt), about: optional(it.about),
           },
         };
@@ -604,7 +614,7 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
         const { organization } = await h.admin(ORGANIZATION_READ, { id: data.deactivateOrganization.id });
         return {
           actual: { active: organization.active, reason: organization.deactivationReason },
-          expected: { active: false, reason: trimmed(sent.reason) },
+          expected: { active: false, reason: cleaned(sent.reason) },
         };
       },
     },
@@ -623,7 +633,7 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
         const stored = await page(h, sent.input.organizationId, data.addOfficialPage.id);
         return {
           actual: { platform: stored.platform, url: sameUrls([stored.url]), verified: stored.verified },
-          expected: { platform: sent.input.platform, url: sameUrls([sent.input.url]), verified: sent.input.verified ?? false },
+          expected: { platform: sent.input.platform, url: pageAddress(sent.input.url), verified: sent.input.verified ?? false },
         };
       },
     },

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { isUuid } from './collections.js';
 import { badInput } from './errors.js';
 
@@ -39,6 +39,36 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, optio
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   throw problemAt(issue.path, issue.message, options.list);
+}
+
+/**
+ * Characters that show nothing: zero-width space, non-joiner, joiner, word joiner and the BOM.
+ * A joiner inside an emoji sequence (👨‍👩‍👧: a family, one glyph) is not invisible and stays.
+ */
+const INVISIBLE = /[\u200b\u200c\u2060\ufeff]|(?<!\p{Extended_Pictographic}[\ufe0f\u{1f3fb}-\u{1f3ff}]?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
+/** Bidirectional controls: marks, embeddings, overrides and isolates (U+202E turns «exe.txt» into «txt.exe»). */
+const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * The one form of free text the hub stores and compares (a name, a title, a reason): composed
+ * (NFC), without invisible characters or bidi controls, trimmed. Two texts a reader cannot tell
+ * apart are one text for length limits and uniqueness, and a text made of nothing visible is empty.
+ */
+export function normalizeText(value: string): string {
+  return value.normalize('NFC').replace(INVISIBLE, '').replace(BIDI_CONTROLS, '').trim();
+}
+
+/**
+ * A free-text input: normalised (normalizeText) before its length is checked; empty after that is
+ * refused. `min` is the shortest text taken (1 unless the field says otherwise).
+ */
+export function freeText(max: number, options: { min?: number; minMessage?: string } = {}) {
+  const min = options.min ?? 1;
+  return z.string().transform(normalizeText).pipe(
+    z.string()
+      .min(min, options.minMessage ?? (min === 1 ? 'must not be empty' : `must be at least ${min} characters`))
+      .max(max, `must be at most ${max} characters`),
+  );
 }
 
 /** An id a query filters on: a malformed one is the caller's mistake, not a failed uuid cast in SQL. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HubError, badInput, notFound, parseInput, parsePeriod, requireRole, runSql, RULE_CODES, isUuid } from '@hub/common';
+import { HubError, badInput, freeText, notFound, parseInput, parsePeriod, requireRole, runSql, RULE_CODES, isUuid } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
 import { ExemptionEntity, type Exemption } from '../entities/exemption.entity.js';
 import { ruleInForce } from '../data/rules.repo.js';
@@ -9,7 +9,7 @@ const grantInput = z.object({
   organizationId: z.uuid('is not a valid id'),
   rule: z.enum(RULE_CODES),
   period: z.string(),
-  reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(2000),
+  reason: freeText(2000, { min: 3, minMessage: 'say why (at least 3 characters)' }),
   expiresAt: z.date().nullish(),
 });
 

@@ -37,6 +37,26 @@ const updateInput = settingsInput.extend({ effectiveFrom: z.string().trim().min(
 
 type SettingsPatch = z.infer<typeof settingsInput>;
 
+/** The first day a deadline may name: the year of the decree (docs/DESIGN.md, "The rules"). */
+const EARLIEST_DEADLINE = '2023-01-01';
+
+/**
+ * A deadline is a day of the decree's life: from 2023 to the end of next year (in the rule's
+ * zone). 0001-01-01 or 9999-12-31 would be stored, and then every check of the rule would fail
+ * on a date no period can hold.
+ */
+function assertDeadlineInRange(deadline: string | null | undefined, now: Date, zone: string): void {
+  if (!deadline) return;
+  const latest = `${Number(periodContaining('DAY', now, zone).label.slice(0, 4)) + 1}-12-31`;
+  if (deadline < EARLIEST_DEADLINE || deadline > latest) {
+    throw badInput('deadline', `deadline: must lie between ${EARLIEST_DEADLINE} and ${latest}`);
+  }
+}
+
+/** Does the patch name any setting? (null keeps a threshold, a switch or an audience, and clears a deadline or a zone.) */
+const changesSomething = (patch: SettingsPatch) =>
+  patch.threshold != null || patch.enabled != null || patch.appliesTo != null || patch.deadline !== undefined || patch.timezone !== undefined;
+
 const settingsOf = (rule: RuleSettings): RuleSettings => ({
   threshold: rule.threshold, enabled: rule.enabled, deadline: rule.deadline, timezone: rule.timezone, appliesTo: rule.appliesTo,
 });
@@ -67,7 +87,10 @@ export async function updateComplianceRule(ctx: ComplianceContext, code: string,
   requireRole(ctx.auth, 'ADMIN');
   const rule = await currentRule(ctx, code);
   const input = parseInput(updateInput, raw);
+  // A version and a change row saying nothing changed would be an audit of nothing.
+  if (!changesSomething(input)) throw badInput('input', 'input: nothing to change');
   const zone = ruleTimeZone(rule, ctx.timezone);
+  assertDeadlineInRange(input.deadline, ctx.clock(), zone);
   const now = periodContaining(rule.periodKind, ctx.clock(), zone);
   const from = input.effectiveFrom ? parsePeriod(input.effectiveFrom, zone, { field: 'effectiveFrom', kinds: [rule.periodKind] }) : now;
   if (from.start < now.start) {
@@ -101,6 +124,7 @@ export async function previewRuleChange(ctx: ComplianceContext, code: string, ra
   const current = await currentRule(ctx, code);
   const patch = parseInput(settingsInput, raw);
   const zone = ruleTimeZone(current, ctx.timezone);
+  assertDeadlineInRange(patch.deadline, ctx.clock(), zone);
   const period = lastCompletePeriod(current, ctx.clock(), zone);
   const inForce = (await ruleInForce(ctx.em, current.code, period.start))!;
   const proposed = patched(inForce, patch);

@@ -7,7 +7,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ContentContext } from '../context.js';
 import { MaterialEntity, type Material } from '../entities/material.entity.js';
 import { transition, type MaterialAction } from '../domain/lifecycle.js';
-import { createMaterialInput, updateMaterialInput, withdrawalReason, type UpdateMaterialInput } from '../domain/material-input.js';
+import { createMaterialInput, updateMaterialInput, withdrawalInput, type UpdateMaterialInput } from '../domain/material-input.js';
 import { titleKey } from '../domain/material-quality.js';
 import { lockTitle, recentlyDistributedTitles, storeRecipients, unusableOrganizations } from '../data/materials.repo.js';
 
@@ -147,7 +147,7 @@ export async function distributeMaterial(ctx: ContentContext, id: string, raw: u
 
 export async function withdrawMaterial(ctx: ContentContext, id: string, rawReason: unknown): Promise<Material> {
   requireRole(ctx.auth, ...WRITERS);
-  const reason = parseInput(withdrawalReason, rawReason);
+  const { reason } = parseInput(withdrawalInput, { reason: rawReason });
   return ctx.em.transactional(async (em) => {
     const material = await loadForUpdate(em, id);
     advance(material, 'WITHDRAW');

@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { freeText } from '@hub/common';
 import { MATERIAL_TOPICS } from '../entities/material.entity.js';
 import { bodyProblem, titleProblem } from './material-quality.js';
 
 const TITLE_MAX = 200;
 const BODY_MAX = 20_000;
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** Normalised free text (NFC, no invisible or bidi characters), never empty. */
+const text = (max: number) => freeText(max);
 
 /** Hashtags are stored without '#', one word of letters, digits or underscores. */
 const hashtags = z
@@ -55,3 +57,5 @@ export const updateMaterialInput = createMaterialInput.partial();
 export type UpdateMaterialInput = z.infer<typeof updateMaterialInput>;
 
 export const withdrawalReason = text(1000);
+/** withdrawMaterial's reason argument, so that a refusal names the field `reason`. */
+export const withdrawalInput = z.object({ reason: withdrawalReason });

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { freeText } from '@hub/common';
 import { MATERIAL_TOPICS } from '../entities/material.entity.js';
 
 const NOTE_MAX = 4000;
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** Normalised free text (NFC, no invisible or bidi characters), never empty. */
+const text = (max: number) => freeText(max);
 
 /** The week is checked against the region's calendar by the command (parsePeriod), not here. */
 export const methodologicalNoteInput = z.object({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, freePort, initOrm, migrate, systemClock, type HttpService, type Orm } from '@hub/common';
-import { TEST_JWT_SECRET, createTestDatabase, errorCodes, gql, tokenFor, type TestDatabase } from '@hub/common/testing';
+import { TEST_JWT_SECRET, asGateway, createTestDatabase, errorCodes, gql, tokenFor, type TestDatabase } from '@hub/common/testing';
 import { contentSubgraph, createServer } from '../../src/server.js';
 
 // CONTENT_FOUR_EYES reaches approveMaterial through the subgraph's runtime: on by default, off when configured so.
@@ -22,8 +22,9 @@ const APPROVE = 'mutation($id: ID!) { approveMaterial(id: $id) { status approved
 
 async function selfApproval(url: string, title: string) {
   const editor = await tokenFor('EDITOR');
-  const created = await gql(url, CREATE, { input: { title, body: 'Текст о событии в крае.', topic: 'SOCIAL' } }, editor);
-  return gql(url, APPROVE, { id: created.data.createMaterial.id }, editor);
+  // Straight to the subgraph, as the gateway calls it.
+  const created = await gql(url, CREATE, { input: { title, body: 'Текст о событии в крае.', topic: 'SOCIAL' } }, editor, await asGateway());
+  return gql(url, APPROVE, { id: created.data.createMaterial.id }, editor, await asGateway());
 }
 
 beforeAll(async () => {

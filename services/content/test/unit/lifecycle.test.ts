@@ -23,9 +23,10 @@ describe('material lifecycle', () => {
     expect(transition('WITHDRAWN', 'DISTRIBUTE').ok).toBe(false);
   });
 
-  it('withdraws anything not yet withdrawn', () => {
-    for (const status of ['DRAFT', 'APPROVED', 'DISTRIBUTED'] as const) expect(transition(status, 'WITHDRAW').ok).toBe(true);
-    expect(transition('WITHDRAWN', 'WITHDRAW').ok).toBe(false);
+  it('withdraws an approved or distributed material, not a draft and not twice', () => {
+    for (const status of ['APPROVED', 'DISTRIBUTED'] as const) expect(transition(status, 'WITHDRAW')).toEqual({ ok: true, status: 'WITHDRAWN' });
+    expect(transition('DRAFT', 'WITHDRAW')).toEqual({ ok: false, message: 'a DRAFT is edited, not withdrawn (it is DRAFT)' });
+    expect(transition('WITHDRAWN', 'WITHDRAW')).toEqual({ ok: false, message: 'the material is already withdrawn (it is WITHDRAWN)' });
   });
 });
 

@@ -1,26 +1,25 @@
 import { z } from 'zod';
-import { assertCanReport, badInput, parseInput, runSql } from '@hub/common';
+import { assertCanReport, badInput, freeText, parseInput, parsePeriod, runSql } from '@hub/common';
 import type { OrganizationsContext } from '../context.js';
 import { MediaPublicationEntity, type MediaPublication } from '../entities/media-publication.entity.js';
 import { articleKey } from '../domain/media-article.js';
 import { MAX_URL_LENGTH } from '../domain/page-url.js';
+import { EARLIEST_FACT_DAY, factDateProblem } from '../domain/fact-date.js';
 import { loadOrganization } from './organization.commands.js';
 
 const input = z
   .object({
     organizationId: z.uuid('is not a valid id'),
-    outlet: z.string().trim().min(1, 'must not be empty').max(300),
+    outlet: freeText(300),
     url: z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
       .refine((url) => !URL.canParse(url) || new URL(url).href.length <= MAX_URL_LENGTH, `is too long once percent-encoded (at most ${MAX_URL_LENGTH} characters)`)
       .nullish(),
-    issueReference: z.string().trim().min(1).max(300).nullish(),
+    issueReference: freeText(300).nullish(),
     publishedAt: z.date(),
-    about: z.string().trim().max(2000).nullish(),
+    about: freeText(2000, { min: 0 }).nullish(),
   })
   .refine((v) => v.url || v.issueReference, { message: 'give the article\'s URL or, for print and broadcast, the issue reference', path: ['url'] });
-
-const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 /** Decree 3.3: a publication about the organization's official pages; the same article twice is stored once. */
 export async function reportMediaPublication(ctx: OrganizationsContext, raw: unknown): Promise<MediaPublication> {
@@ -28,7 +27,8 @@ export async function reportMediaPublication(ctx: OrganizationsContext, raw: unk
   const org = await loadOrganization(ctx, it.organizationId, 'organizationId');
   await assertCanReport(ctx.auth, [org.id], ctx.hierarchy);
   if (!org.active) throw badInput('organizationId', `organizationId: «${org.name}» is inactive`);
-  if (it.publishedAt.getTime() > ctx.clock().getTime() + CLOCK_SKEW_MS) throw badInput('publishedAt', 'publishedAt: is in the future');
+  const problem = factDateProblem(it.publishedAt, ctx.clock(), parsePeriod(EARLIEST_FACT_DAY, ctx.timezone).start);
+  if (problem) throw badInput('publishedAt', `publishedAt: ${problem}`);
   const dedupKey = articleKey(it)!;
   await runSql(
     ctx.em,

@@ -1,11 +1,11 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { badInput, conflict, notFound, parseInput, requireRole } from '@hub/common';
+import { HubError, badInput, conflict, notFound, parseInput, requireRole, runSql, type OrganizationKind } from '@hub/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OrganizationsContext } from '../context.js';
 import { OrganizationEntity, type Organization } from '../entities/organization.entity.js';
 import { createsCycle, parentProblem } from '../domain/hierarchy.js';
 import {
-  deactivationReason, registerOrganizationInput, updateOrganizationInput,
+  deactivationInput, registerOrganizationInput, updateOrganizationInput,
 } from '../domain/organization-input.js';
 import { identityHolder, lockRegistryIdentity } from '../data/registry-identity.repo.js';
 
@@ -29,12 +29,28 @@ async function assertIdentityFree(
   throw conflict(`name: «${holder.name}» is already registered`, 'name');
 }
 
+/** The region has one of each (letters go to "the" committee): at most one active organization of these kinds. */
+const SINGLETON_KINDS: ReadonlySet<OrganizationKind> = new Set(['COMMITTEE', 'REGIONAL_MANAGEMENT_CENTER', 'CONTENT_CENTER']);
+/** The partial unique index behind SINGLETON_KINDS (migration-20261207-input-hygiene.ts). */
+const SINGLETON_INDEX = 'organization_singleton_kind_idx';
+
+/** A second active committee, ЦУР or content center is a CONFLICT naming the one there is; nothing is written. */
+async function assertKindFree(em: EntityManager, kind: OrganizationKind): Promise<void> {
+  if (!SINGLETON_KINDS.has(kind)) return;
+  const [holder] = await runSql<{ id: string; name: string }[]>(em,
+    'select id, name from organizations.organization where kind = ? and active limit 1', [kind]);
+  if (holder) throw new HubError('CONFLICT', `kind: the region has one active ${kind}, «${holder.name}»`, { field: 'kind', id: holder.id });
+}
+
 async function flushUnique<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    // The unique index on inn is the last word should anything write past the check above.
-    if (err instanceof UniqueConstraintViolationException) throw conflict('inn: already registered', 'inn');
+    // The unique indexes are the last word should anything write past the checks above.
+    if (err instanceof UniqueConstraintViolationException) {
+      if ((err as { constraint?: string }).constraint === SINGLETON_INDEX) throw conflict('kind: the region has one active organization of this kind', 'kind');
+      throw conflict('inn: already registered', 'inn');
+    }
     throw err;
   }
 }
@@ -48,6 +64,8 @@ export async function registerOrganization(ctx: OrganizationsContext, raw: unkno
   if (parent && !parent.active) throw badInput('parentId', `parentId: «${parent.name}» is inactive`);
   return flushUnique(() => ctx.em.transactional(async (em) => {
     await assertIdentityFree(em, { name: input.name, inn: input.inn }, null);
+    await assertKindFree(em, input.kind);
+    if (parent) await assertStillActive(em, parent);
     return em.create(OrganizationEntity, {
       name: input.name,
       shortName: input.shortName ?? null,
@@ -92,14 +110,37 @@ export async function updateOrganization(ctx: OrganizationsContext, id: string, 
   }));
 }
 
+/** A parent deactivated while the registration waited for the registry lock: nothing is registered below it. */
+async function assertStillActive(em: EntityManager, parent: Organization): Promise<void> {
+  const [row] = await runSql<{ active: boolean }[]>(em, 'select active from organizations.organization where id = ?', [parent.id]);
+  if (!row?.active) throw badInput('parentId', `parentId: «${parent.name}» is inactive`);
+}
+
+/**
+ * An organization answers for those below it (decree 3.1, 4): deactivating one whose subordinates
+ * are still active would leave them evaluated under an inactive parent. Refused with CONFLICT
+ * saying how many are active; they are deactivated or moved first. Registrations below it wait
+ * on the registry lock, so none slips in between the count and the write.
+ */
 export async function deactivateOrganization(ctx: OrganizationsContext, id: string, rawReason: unknown): Promise<Organization> {
   requireRole(ctx.auth, 'ADMIN');
   const org = await loadOrganization(ctx, id);
-  const reason = parseInput(deactivationReason, rawReason);
+  const { reason } = parseInput(deactivationInput, { reason: rawReason });
   if (!org.active) return org;
-  org.active = false;
-  org.deactivationReason = reason;
-  org.deactivatedAt = ctx.clock();
-  await ctx.em.flush();
-  return org;
+  return ctx.em.transactional(async (em) => {
+    await lockRegistryIdentity(em);
+    const [row] = await runSql<{ active: number }[]>(em,
+      'select count(*)::int as active from organizations.organization where parent_id = ? and active', [org.id]);
+    const active = row?.active ?? 0;
+    if (active > 0) {
+      const what = active === 1 ? '1 active subordinate organization' : `${active} active subordinate organizations`;
+      throw new HubError('CONFLICT', `«${org.name}» has ${what}; deactivate them or move them to another parent first`, {
+        id: org.id, field: 'id', activeChildren: active,
+      });
+    }
+    org.active = false;
+    org.deactivationReason = reason;
+    org.deactivatedAt = ctx.clock();
+    return org;
+  });
 }

@@ -1,10 +1,11 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { z } from 'zod';
-import { assertCanReport, badInput, notFound, parseInput, PLATFORMS, type Platform } from '@hub/common';
+import { assertCanReport, badInput, notFound, parseInput, parsePeriod, PLATFORMS, type Platform } from '@hub/common';
 import type { OrganizationsContext } from '../context.js';
 import { OfficialPageEntity, type OfficialPage } from '../entities/official-page.entity.js';
 import { normalizePageUrl, platformIdOf } from '../domain/page-url.js';
 import { FEEDBACK_FORMS, markWidgets, type FeedbackForm } from '../domain/feedback-widget.js';
+import { EARLIEST_FACT_DAY, factDateProblem } from '../domain/fact-date.js';
 import { loadOrganization } from './organization.commands.js';
 
 const addPageInput = z.object({
@@ -60,16 +61,12 @@ const markInput = z.object({
   forms: z.array(z.enum(FEEDBACK_FORMS)).min(1, 'name at least one form').nullish(),
 });
 
-/** Clocks disagree a little; a widget placed "in the future" beyond that is a typo. */
-const CLOCK_SKEW_MS = 5 * 60 * 1000;
-
 export async function markFeedbackWidget(ctx: OrganizationsContext, raw: unknown): Promise<OfficialPage> {
   const input = parseInput(markInput, raw);
   const page = await loadPage(ctx, input.pageId);
   await assertCanReport(ctx.auth, [page.organizationId], ctx.hierarchy);
-  if (input.placedAt.getTime() > ctx.clock().getTime() + CLOCK_SKEW_MS) {
-    throw badInput('placedAt', 'placedAt: cannot be in the future');
-  }
+  const problem = factDateProblem(input.placedAt, ctx.clock(), parsePeriod(EARLIEST_FACT_DAY, ctx.timezone).start);
+  if (problem) throw badInput('placedAt', `placedAt: ${problem}`);
   const forms: FeedbackForm[] = input.forms ?? [...FEEDBACK_FORMS];
   Object.assign(page, markWidgets(page, forms, input.placedAt));
   await ctx.em.flush();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HubError, badInput, conflict, forbidden, isUuid, notFound, parseInput, scopeRoot } from '@hub/common';
+import { HubError, badInput, conflict, forbidden, freeText, isUuid, notFound, parseInput, scopeRoot } from '@hub/common';
 import type { OrganizationsContext } from '../context.js';
 import { PlacementEntity, type Placement } from '../entities/placement.entity.js';
 import { checkPlacement } from '../domain/placement-checks.js';
@@ -13,7 +13,7 @@ const correction = z.object({
 });
 const withdrawal = z.object({
   id: z.string(),
-  reason: z.string().trim().min(1, 'must not be empty').max(1000, 'is too long'),
+  reason: freeText(1000),
 });
 
 const alreadyWithdrawn = (id: string) => conflict(`Placement ${id} was withdrawn`, 'id');

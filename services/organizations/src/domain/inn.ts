@@ -16,9 +16,21 @@ export function completeLegalEntityInn(firstNine: string): string {
   return firstNine + String(checkDigit(digits, WEIGHTS_10));
 }
 
-export function isValidInn(inn: string): boolean {
-  if (!/^\d{10}$|^\d{12}$/.test(inn)) return false;
+/**
+ * Why `inn` is not an INN, or null. Besides the check digits: an INN begins with the code of the
+ * tax office that assigned it, whose first two digits are the region's (01–99); no region is 00,
+ * so 0000000000, whose check digit happens to add up, is no INN.
+ */
+export function innProblem(inn: string): string | null {
+  if (!/^\d{10}$|^\d{12}$/.test(inn)) return 'must be 10 or 12 digits';
+  if (inn.startsWith('00')) return 'must begin with a region code (01–99), not 00';
   const digits = [...inn].map(Number);
-  if (digits.length === 10) return checkDigit(digits, WEIGHTS_10) === digits[9];
-  return checkDigit(digits, WEIGHTS_11) === digits[10] && checkDigit(digits, WEIGHTS_12) === digits[11];
+  const ok = digits.length === 10
+    ? checkDigit(digits, WEIGHTS_10) === digits[9]
+    : checkDigit(digits, WEIGHTS_11) === digits[10] && checkDigit(digits, WEIGHTS_12) === digits[11];
+  return ok ? null : 'has a wrong check digit';
+}
+
+export function isValidInn(inn: string): boolean {
+  return innProblem(inn) === null;
 }

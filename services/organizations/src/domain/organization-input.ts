@@ -1,14 +1,17 @@
 import { z } from 'zod';
-import { ORGANIZATION_KINDS } from '@hub/common';
-import { isValidInn } from './inn.js';
+import { ORGANIZATION_KINDS, freeText } from '@hub/common';
+import { innProblem } from './inn.js';
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** Names, positions and reasons: normalised free text (NFC, no invisible or bidi characters), never empty. */
+const text = (max: number) => freeText(max);
 const email = z.string().trim().toLowerCase().pipe(z.email('is not a valid e-mail address'));
 const inn = z
   .string()
   .trim()
-  .refine((v) => /^\d{10}$|^\d{12}$/.test(v), 'must be 10 or 12 digits')
-  .refine(isValidInn, 'has a wrong check digit');
+  .superRefine((v, ctx) => {
+    const problem = innProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 const id = z.uuid('is not a valid id');
 
 export const personInput = z.object({
@@ -39,4 +42,6 @@ export const updateOrganizationInput = z.object({
 export type UpdateOrganizationInput = z.infer<typeof updateOrganizationInput>;
 
 export const deactivationReason = text(1000);
+/** deactivateOrganization's reason argument, so that a refusal names the field `reason`. */
+export const deactivationInput = z.object({ reason: deactivationReason });
 export const entityId = id;

@@ -8,6 +8,7 @@ import { Migration20261202PlacementCounts } from './migration-20261202-placement
 import { Migration20261203LastReport } from './migration-20261203-last-report.js';
 import { Migration20261205PlacementCorrections } from './migration-20261205-placement-corrections.js';
 import { Migration20261206MaterialUptake } from './migration-20261206-material-uptake.js';
+import { Migration20261207InputHygiene } from './migration-20261207-input-hygiene.js';
 
 /** Checked-in migrations in the order they run; the name is what the migrations table records. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   { name: 'Migration20261203LastReport', class: Migration20261203LastReport },
   { name: 'Migration20261205PlacementCorrections', class: Migration20261205PlacementCorrections },
   { name: 'Migration20261206MaterialUptake', class: Migration20261206MaterialUptake },
+  { name: 'Migration20261207InputHygiene', class: Migration20261207InputHygiene },
 ];

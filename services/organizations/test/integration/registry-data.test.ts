@@ -49,7 +49,7 @@ describe('organizations schema', () => {
     await migrate(orm, organizationsSubgraph.dbSchema);
     const rows = await orm.em.getConnection().execute<{ name: string }[]>('select name from organizations.mikro_orm_migrations');
     expect(rows.map((r) => r.name)).toEqual(['Migration20261128Registry', 'Migration20261128Directory', 'Migration20261128Placements', 'Migration20261128WidgetGap', 'Migration20261128MailDirectory', 'Migration20261201UptakeIndexes',
-      'Migration20261202PlacementCounts', 'Migration20261203LastReport', 'Migration20261205PlacementCorrections', 'Migration20261206MaterialUptake', 'Migration20261202AuditLog']);
+      'Migration20261202PlacementCounts', 'Migration20261203LastReport', 'Migration20261205PlacementCorrections', 'Migration20261206MaterialUptake', 'Migration20261207InputHygiene', 'Migration20261202AuditLog']);
     const tables = await orm.em.getConnection().execute<{ table_name: string }[]>(
       "select table_name from information_schema.tables where table_schema = 'organizations' and table_type = 'BASE TABLE' order by 1",
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeLegalEntityInn, isValidInn } from '../../src/domain/inn.js';
+import { completeLegalEntityInn, innProblem, isValidInn } from '../../src/domain/inn.js';
 
 describe('INN check digits', () => {
   it('accepts a legal entity INN with the right check digit', () => {
@@ -20,8 +20,19 @@ describe('INN check digits', () => {
   });
 
   it('completes nine digits into a valid INN', () => {
-    for (const nine of ['270100001', '272312345', '000000000']) {
+    for (const nine of ['270100001', '272312345', '010000000']) {
       expect(isValidInn(completeLegalEntityInn(nine))).toBe(true);
     }
+  });
+
+  // Security review: 0000000000 was registered; its check digit adds up (0), but no region's code is 00.
+  it('refuses an INN of no region, all zeros included, saying why', () => {
+    expect(isValidInn('0000000000')).toBe(false);
+    expect(isValidInn('000000000000')).toBe(false);
+    expect(isValidInn(completeLegalEntityInn('001234567'))).toBe(false);
+    expect(innProblem('0000000000')).toBe('must begin with a region code (01–99), not 00');
+    expect(innProblem('7707083894')).toBe('has a wrong check digit');
+    expect(innProblem('770708389')).toBe('must be 10 or 12 digits');
+    expect(innProblem('7707083893')).toBeNull();
   });
 });
