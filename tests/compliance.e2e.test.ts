@@ -129,6 +129,23 @@ describe('exemptions', () => {
     const list = await call('{ exemptions(includeRevoked: true) { id } }', {});
     expect(list.data.exemptions).toHaveLength(1);
   });
+
+  // Security review: the losers of the race hit the unique index and answered INTERNAL_SERVER_ERROR.
+  it('grants one of 20 simultaneous identical exemptions; every other answers CONFLICT', async () => {
+    const missed = (await report('WEEKLY_PLACEMENTS', '2026-W47', 'MISSED')).edges[0].node;
+    const input = { organizationId: missed.organization.id, rule: 'WEEKLY_PLACEMENTS', period: '2026-W47', reason: 'Гонка запросов' };
+    const answers = await Promise.all(Array.from({ length: 20 }, () => call(GRANT, { input })));
+    const granted = answers.filter((a) => !a.errors);
+    expect(granted).toHaveLength(1);
+    const refusals = answers.filter((a) => a.errors).map((a) => ({ codes: errorCodes(a), message: a.errors![0]!.message }));
+    expect(refusals).toHaveLength(19);
+    for (const refusal of refusals) expect(refusal).toEqual({ codes: ['CONFLICT'], message: expect.stringMatching(/already exists/) });
+    const active = await call('{ exemptions { id organization { id } period } }', {});
+    expect(active.data.exemptions.filter((e: any) => e.organization.id === missed.organization.id && e.period === '2026-W47')).toHaveLength(1);
+    // Leave the region as the later tests expect it.
+    const revoked = await call('mutation($id: ID!) { revokeExemption(id: $id) { active } }', { id: granted[0]!.data.grantExemption.id });
+    expect(revoked.errors).toBeUndefined();
+  });
 });
 
 describe('who may run checks, and bad periods', () => {

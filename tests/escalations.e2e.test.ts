@@ -160,6 +160,34 @@ describe('the outbox', () => {
     smtp.refused.clear();
   });
 
+  // Security review: a resent letter kept its attempts, so one that met an outage waited out a long backoff.
+  it('gives a resent letter a fresh set of attempts: one that meets an outage tries again within minutes', async () => {
+    const em = () => hub.subgraphs.compliance.orm.em.fork();
+    const letter = (await notifications()).find((n) => n.status === 'SENT')!;
+    // It went out on its sixth try.
+    await runSql(em(), 'update compliance.notification set attempts = 5, last_error = ? where id = ?', ['421 try again later', letter.id]);
+    const resent = await gql(hub.gatewayUrl, 'mutation($id: ID!) { resendNotification(id: $id) { status attempts nextAttemptAt lastError } }', { id: letter.id }, admin);
+    expect(resent.errors).toBeUndefined();
+    expect(resent.data.resendNotification).toEqual({ status: 'PENDING', attempts: 0, nextAttemptAt: expect.any(String), lastError: null });
+    expect(new Date(resent.data.resendNotification.nextAttemptAt).getTime()).toBe(now.getTime());
+
+    await smtp.down();
+    try {
+      await workers[0]!.dispatch();
+      const [row] = await runSql<{ status: string; attempts: number; next_attempt_at: Date; last_error: string | null }[]>(
+        em(), 'select status, attempts, next_attempt_at, last_error from compliance.notification where id = ?', [letter.id],
+      );
+      expect(row).toMatchObject({ status: 'PENDING', attempts: 1, last_error: expect.any(String) });
+      // The first retry's backoff (about a minute), not the sixth's (about half an hour).
+      expect(new Date(row!.next_attempt_at).getTime() - now.getTime()).toBeLessThanOrEqual(75_000);
+    } finally {
+      await smtp.up();
+    }
+    now = new Date(now.getTime() + 2 * 60_000);
+    await workers[0]!.dispatch();
+    await expect.poll(async () => (await notifications()).find((n) => n.id === letter.id)!.status, { timeout: 5000 }).toBe('SENT');
+  });
+
   it('shows the outbox and escalations only to ADMIN and ANALYST, and resending only to ADMIN', async () => {
     const operator = await tokenFor('EDITOR');
     expect((await gql(hub.gatewayUrl, operation('Notifications'), {}, operator)).errors![0]!.extensions!.code).toBe('FORBIDDEN');

@@ -17,8 +17,8 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
 });
 
-async function gatewayFor(subgraphUrls: Record<SubgraphName, string>, subgraphTimeoutMs = 5_000): Promise<{ url: string; health: string; service: HttpService }> {
-  const service = await createGateway({ jwtSecret: TEST_JWT_SECRET, subgraphUrls, subgraphTimeoutMs, production: false, logger });
+async function gatewayFor(subgraphUrls: Record<SubgraphName, string>, subgraphTimeoutMs = 5_000, production = false): Promise<{ url: string; health: string; service: HttpService }> {
+  const service = await createGateway({ jwtSecret: TEST_JWT_SECRET, subgraphUrls, subgraphTimeoutMs, production, logger });
   const base = await service.listen(0, '127.0.0.1');
   cleanups.push(() => service.stop());
   return { url: `${base}/graphql`, health: `${base}/health`, service };
@@ -95,8 +95,8 @@ describe('PostgreSQL restarted under a running hub', () => {
     const hub = await startTestHub({ databaseUrl: db.url });
     cleanups.push(() => hub.stop());
     const admin = await tokenFor('ADMIN');
-    const register = (name: string) => gql(
-      hub.gatewayUrl,
+    const register = (name: string, url = hub.gatewayUrl) => gql(
+      url,
       'mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id name } }',
       { input: { name, kind: 'EXECUTIVE_BODY', head: { fullName: 'Иванов Иван Иванович', position: 'Министр', email: 'minister@khv-region.test' } } },
       admin,
@@ -105,6 +105,21 @@ describe('PostgreSQL restarted under a running hub', () => {
     expect(before.errors).toBeUndefined();
 
     await db.stop();
+    // While it is down: an outage a client can tell from a bug, with a hint to retry (security review: it was a masked INTERNAL_SERVER_ERROR).
+    const production = await gatewayFor(hub.subgraphUrls, 5_000, true);
+    for (const url of [hub.gatewayUrl, production.url]) {
+      const during = await register('Министерство во время простоя', url);
+      const read = await gql(url, '{ organizations(first: 1) { totalCount } }', {}, admin);
+      for (const res of [during, read]) {
+        expect(errorCodes(res)).toEqual(['SERVICE_UNAVAILABLE']);
+        expect(res.errors![0]!.extensions).toMatchObject({ retryAfterSeconds: expect.any(Number) });
+        expect(res.errors![0]!.message).toMatch(/unavailable.*try again/i);
+      }
+    }
+    const exported = await fetch(hub.gatewayUrl.replace(/graphql$/, 'reports/compliance.csv?period=2026-W47'), { headers: { authorization: `Bearer ${admin}` } });
+    expect(exported.status).toBe(503);
+    expect(await exported.json()).toEqual({ error: { code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/try again/), retryAfterSeconds: expect.any(Number) } });
+
     db = await startEmbeddedPostgres({ dir: pgDir, persistent: true, port });
 
     // The pools drop the connections the restart broke: the very next request finds a good one.

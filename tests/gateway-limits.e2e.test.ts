@@ -58,6 +58,7 @@ afterAll(async () => {
 const nest = (depth: number): string => (depth === 0 ? 'id' : `parent { ${nest(depth - 1)} }`);
 const children = (depth: number): string =>
   depth === 0 ? 'id name kind inn' : `id name pages { url verified } children { ${children(depth - 1)} }`;
+const TOO_MANY_TOKENS = `{ complianceRules { ${Array.from({ length: 1100 }, () => 'code title').join(' ')} } }`;
 
 describe('the production gateway refuses abusive documents before any subgraph sees them', () => {
   it('answers one full page of a report, however the page size is given', async () => {
@@ -80,16 +81,20 @@ describe('the production gateway refuses abusive documents before any subgraph s
   });
 
   it.each([
-    ['too deep', `{ organizations(first: 1) { edges { node { ${nest(10)} } } } }`, /depth/i],
-    ['too many aliases', `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: complianceRules { code }`).join(' ')} }`, /alias/i],
-    ['too many tokens', `{ complianceRules { ${Array.from({ length: 1100 }, () => 'code title').join(' ')} } }`, /token/i],
-    ['too many directives', `{ complianceRules @skip(if: false) ${'@include(if: true) '.repeat(25)} { code } }`, /directive/i],
-    ['too costly', `{ ${Array.from({ length: 4 }, (_, i) => `o${i}: organizations(first: 500) { edges { node { ${children(3)} } } }`).join(' ')} }`, /cost/i],
-  ])('%s', async (_name, query, message) => {
+    ['too deep', `{ organizations(first: 1) { edges { node { ${nest(10)} } } } }`, /depth/i, 'GRAPHQL_VALIDATION_FAILED'],
+    ['too many aliases', `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: complianceRules { code }`).join(' ')} }`, /alias/i, 'GRAPHQL_VALIDATION_FAILED'],
+    // Refused while parsing, before the document is whole: a parse failure.
+    ['too many tokens', TOO_MANY_TOKENS, /token/i, 'GRAPHQL_PARSE_FAILED'],
+    ['too many directives', `{ complianceRules @skip(if: false) ${'@include(if: true) '.repeat(25)} { code } }`, /directive/i, 'GRAPHQL_VALIDATION_FAILED'],
+    ['too costly', `{ ${Array.from({ length: 4 }, (_, i) => `o${i}: organizations(first: 500) { edges { node { ${children(3)} } } }`).join(' ')} }`, /cost/i, 'GRAPHQL_VALIDATION_FAILED'],
+  ])('%s', async (_name, query, message, code) => {
     const before = reached();
     const res = await gql(url, query, {}, token);
     expect(res.data ?? null).toBeNull();
     expect(res.errors![0]!.message).toMatch(message);
+    // A refused document is the client's fault, whichever limit refused it: 400, never 500.
+    // (Found by the security review: the token limit answered 500.)
+    expect({ status: res.status, code: res.errors![0]!.extensions?.code }).toEqual({ status: 400, code });
     expect(res.errors![0]!.extensions?.stacktrace).toBeUndefined();
     expect(reached()).toBe(before);
   });
@@ -106,11 +111,38 @@ describe('the production gateway refuses abusive documents before any subgraph s
     expect(over.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 
+  it('refuses too many tokens with 400 in development too', async () => {
+    const development = await createGateway({
+      jwtSecret: TEST_JWT_SECRET, subgraphUrls: hub.subgraphUrls, subgraphTimeoutMs: 5_000, production: false, logger: createLogger('gateway', 'silent'),
+    });
+    try {
+      const res = await gql(`${await development.listen(0, '127.0.0.1')}/graphql`, TOO_MANY_TOKENS, {}, token);
+      expect({ status: res.status, code: res.errors![0]!.extensions?.code }).toEqual({ status: 400, code: 'GRAPHQL_PARSE_FAILED' });
+      expect(res.errors![0]!.message).toMatch(/2000 tokens/);
+    } finally {
+      await development.stop();
+    }
+  });
+
   it('gives no field suggestions and no introspection', async () => {
     const typo = await gql(url, '{ organisations { totalCount } }', {}, token);
     expect(typo.errors![0]!.message).not.toMatch(/did you mean/i);
     const introspection = await gql(url, '{ __schema { types { name } } }', {}, token);
     expect(introspection.errors![0]!.message).toMatch(/introspection/i);
+  });
+
+  // Security review: graphql-js's `Did you mean the enum value "X"?` slipped past the field-suggestion mask.
+  it('suggests no enum values, in a literal or in a variable', async () => {
+    const KINDS = /EXECUTIVE_BODY|MUNICIPALITY|SUBORDINATE|CONTENT_CENTER|COMMITTEE|REGIONAL_MANAGEMENT_CENTER|did you mean/i;
+    const literal = await gql(url, '{ organizations(kind: EXECUTIVE_BODI, first: 1) { totalCount } }', {}, token);
+    expect(literal.errors![0]!.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(literal.errors![0]!.message).toMatch(/EXECUTIVE_BODI/);
+    const variable = await gql(url, 'query($kind: OrganizationKind) { organizations(kind: $kind, first: 1) { totalCount } }', { kind: 'EXECUTIVE_BODI' }, token);
+    expect(variable.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(variable.errors![0]!.message).toMatch(/EXECUTIVE_BODI/);
+    for (const res of [literal, variable]) {
+      for (const error of res.errors!) expect(error.message.replaceAll('EXECUTIVE_BODI', '')).not.toMatch(KINDS);
+    }
   });
 
   it('has no landing page and prevents CSRF: a simple GET is refused', async () => {

@@ -7,8 +7,8 @@ export interface GatewayContext {
   authorization: string;
 }
 
-export async function gatewayContext(secret: string, req: Request): Promise<GatewayContext> {
+export async function gatewayContext(secret: string, req: Request, maxTokenDays?: number): Promise<GatewayContext> {
   const authorization = req.headers.authorization ?? '';
-  const auth = await authenticate(secret, authorization);
+  const auth = await authenticate(secret, authorization, { maxTokenDays });
   return { auth, authorization };
 }

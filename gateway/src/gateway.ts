@@ -13,6 +13,8 @@ export interface GatewayOptions {
   jwtSecret: string;
   /** SUBGRAPH_SECRET: the key of the credential the gateway sends the subgraphs; derived from jwtSecret when absent. */
   subgraphSecret?: string;
+  /** AUTH_MAX_TOKEN_DAYS: the longest-lived token accepted (30 days when absent). */
+  maxTokenDays?: number;
   subgraphUrls: Record<SubgraphName, string>;
   subgraphTimeoutMs: number;
   production: boolean;
@@ -40,10 +42,10 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     logger: options.logger,
     apollo: { gateway, ...protection },
     bodyLimit: QUERY_LIMITS.bodyLimit,
-    context: (req) => gatewayContext(options.jwtSecret, req),
+    context: (req) => gatewayContext(options.jwtSecret, req, options.maxTokenDays),
     routes: (app) => {
       mountReports(app, {
-        jwtSecret: options.jwtSecret, complianceUrl: options.subgraphUrls.compliance, timeoutMs: options.subgraphTimeoutMs, logger: options.logger, credential,
+        jwtSecret: options.jwtSecret, complianceUrl: options.subgraphUrls.compliance, timeoutMs: options.subgraphTimeoutMs, logger: options.logger, credential, maxTokenDays: options.maxTokenDays,
       });
       mountDashboard(app, { logger: options.logger });
     },

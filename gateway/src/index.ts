@@ -6,6 +6,7 @@ const logger = createLogger('gateway', config.logLevel);
 const gateway = await createGateway({
   jwtSecret: required(config.jwtSecret, 'AUTH_JWT_SECRET'),
   subgraphSecret: config.subgraphSecret,
+  maxTokenDays: config.maxTokenDays,
   subgraphUrls: config.subgraphUrls,
   subgraphTimeoutMs: config.subgraphTimeoutMs,
   production: config.env === 'production',

@@ -20,17 +20,26 @@ export const QUERY_LIMITS = {
   bodyLimit: '1mb',
 } as const;
 
-/** graphql-armor's validation rules and plugins for the gateway's Apollo Server; field suggestions off. */
+/**
+ * graphql-armor's validation rules and plugins for the gateway's Apollo Server; field suggestions off.
+ * The token limit is graphql-js's own parse option, not armor's: armor's throws from a plugin hook,
+ * which Apollo answers with HTTP 500; a parse that stops at the limit is a 400 GRAPHQL_PARSE_FAILED.
+ */
 export function queryProtection<TContext extends BaseContext>(limits = QUERY_LIMITS) {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases },
     maxDirectives: { n: limits.maxDirectives },
-    maxTokens: { n: limits.maxTokens },
+    maxTokens: { enabled: false },
     costLimit: { maxCost: limits.maxCost },
     blockFieldSuggestion: { enabled: true },
   });
   const { plugins, validationRules } = armor.protect();
   // The plugins read nothing of the context: they serve any context type.
-  return { plugins: plugins as ApolloServerPlugin<TContext>[], validationRules, allowBatchedHttpRequests: false };
+  return {
+    plugins: plugins as ApolloServerPlugin<TContext>[],
+    validationRules,
+    parseOptions: { maxLexicalTokens: limits.maxTokens },
+    allowBatchedHttpRequests: false,
+  };
 }

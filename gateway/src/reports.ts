@@ -12,9 +12,10 @@ export interface ReportsOptions {
   logger: Logger;
   /** The gateway's credential for the subgraphs (docs/SECURITY.md): the export route answers nobody else. */
   credential: () => Promise<string>;
+  maxTokenDays?: number;
 }
 
-const PASSED_HEADERS = ['content-type', 'content-disposition', 'cache-control'];
+const PASSED_HEADERS = ['content-type', 'content-disposition', 'cache-control', 'retry-after'];
 
 /** The exports the compliance subgraph serves (services/compliance/src/reports/export-route.ts). */
 const EXPORTS = ['compliance.xlsx', 'compliance.csv'] as const;
@@ -59,7 +60,7 @@ export function mountReports(app: Express, options: ReportsOptions): void {
   });
   app.get('/reports/:file', async (req: Request, res: Response) => {
     try {
-      await gatewayContext(options.jwtSecret, req);
+      await gatewayContext(options.jwtSecret, req, options.maxTokenDays);
     } catch (err) {
       const known = err instanceof HubError ? err : new HubError('UNAUTHENTICATED', 'Invalid token');
       res.status(401).json({ error: { code: known.code, message: known.message } });

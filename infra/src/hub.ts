@@ -69,7 +69,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     }
 
     const runtime = {
-      jwtSecret: secret, subgraphSecret: config.subgraphSecret, production: config.env === 'production', logger, clock,
+      jwtSecret: secret, subgraphSecret: config.subgraphSecret, maxTokenDays: config.maxTokenDays, production: config.env === 'production', logger, clock,
       timezone: config.timezone, publicUrl: config.publicUrl, contentFourEyes: config.contentFourEyes,
     };
     const start = (def: SubgraphDefinition<any>, name: SubgraphName) =>
@@ -104,6 +104,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     const gateway = await createGateway({
       jwtSecret: secret,
       subgraphSecret: config.subgraphSecret,
+      maxTokenDays: config.maxTokenDays,
       subgraphUrls,
       subgraphTimeoutMs: config.subgraphTimeoutMs,
       production: config.env === 'production',
@@ -121,7 +122,8 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       smtpUrl,
       mailDir,
       jwtSecret: secret,
-      adminToken: await signToken(secret, { sub: 'local-admin', role: 'ADMIN', org: null }, '30d'),
+      // The longest a token may live here: 30 days, or less when AUTH_MAX_TOKEN_DAYS says so.
+      adminToken: await signToken(secret, { sub: 'local-admin', role: 'ADMIN', org: null }, `${Math.min(30, config.maxTokenDays)}d`),
       stop: stopAll,
     };
   } catch (err) {

@@ -1,6 +1,6 @@
 // `npm run token -- --role ROLE [--org ID] [--sub NAME] [--ttl 12h]`: a signed token for local use.
 import { parseArgs } from 'node:util';
-import { ROLES, loadConfig, signToken, type Role } from '@hub/common';
+import { HubError, ROLES, loadConfig, signToken, verifyToken, type Role } from '@hub/common';
 import { jwtSecret } from './secret.js';
 
 const { values } = parseArgs({
@@ -22,4 +22,13 @@ if ((role === 'OPERATOR' || role === 'HEAD') && !values.org) {
 }
 const config = loadConfig(process.env);
 const secret = await jwtSecret(config.jwtSecret, config.dataDir);
-console.log(await signToken(secret, { sub: values.sub ?? `local-${role.toLowerCase()}`, role, org: values.org ?? null }, values.ttl));
+const token = await signToken(secret, { sub: values.sub ?? `local-${role.toLowerCase()}`, role, org: values.org ?? null }, values.ttl);
+// The hub refuses a token that lives longer than AUTH_MAX_TOKEN_DAYS: print none it would refuse.
+try {
+  await verifyToken(secret, token, { maxTokenDays: config.maxTokenDays });
+} catch (err) {
+  if (!(err instanceof HubError)) throw err;
+  console.error(`--ttl ${values.ttl}: ${err.message} (AUTH_MAX_TOKEN_DAYS)`);
+  process.exit(2);
+}
+console.log(token);

@@ -25,6 +25,17 @@ const claimsSchema = z
 const encoder = new TextEncoder();
 const key = (secret: string) => encoder.encode(secret);
 
+/** The longest a token may live unless AUTH_MAX_TOKEN_DAYS says otherwise (the ADMIN token `npm start` prints lives this long). */
+export const DEFAULT_MAX_TOKEN_DAYS = 30;
+/** How far in the future a token's `iat` may lie: the issuer's clock may run a little ahead. */
+export const MAX_CLOCK_SKEW_SECONDS = 60;
+const DAY_SECONDS = 86_400;
+
+export interface TokenPolicy {
+  /** The longest accepted lifetime, `exp - iat` (or `exp - now` without `iat`), in days. */
+  maxTokenDays?: number;
+}
+
 export async function signToken(secret: string, claims: Claims, expiresIn: string | number = '12h'): Promise<string> {
   const payload: Record<string, unknown> = { role: claims.role };
   if (claims.org) payload.org = claims.org;
@@ -36,10 +47,21 @@ export async function signToken(secret: string, claims: Claims, expiresIn: strin
     .sign(key(secret));
 }
 
-/** Verifies an HS256 token (no other algorithm, `exp` required) and returns its claims. */
-export async function verifyToken(secret: string, token: string): Promise<Claims> {
+/**
+ * Verifies an HS256 token (no other algorithm, `exp` required) and returns its claims. A token
+ * issued in the future (beyond a minute of clock skew) or made to live longer than the policy's
+ * maximum is refused: a leaked one must not stay good for a century.
+ */
+export async function verifyToken(secret: string, token: string, policy: TokenPolicy = {}): Promise<Claims> {
+  const maxTokenDays = policy.maxTokenDays ?? DEFAULT_MAX_TOKEN_DAYS;
   try {
     const { payload } = await jwtVerify(token, key(secret), { algorithms: ['HS256'], requiredClaims: ['exp', 'sub'] });
+    const now = Math.floor(Date.now() / 1000);
+    const exp = payload.exp!;
+    if (payload.iat !== undefined && payload.iat > now + MAX_CLOCK_SKEW_SECONDS) throw unauthenticated('Token is issued in the future');
+    if (exp - (payload.iat ?? now) > maxTokenDays * DAY_SECONDS) {
+      throw unauthenticated(`Token lifetime exceeds the maximum of ${maxTokenDays} days`);
+    }
     const parsed = claimsSchema.safeParse(payload);
     if (!parsed.success) throw unauthenticated('Token claims are invalid');
     return { sub: parsed.data.sub, role: parsed.data.role, org: parsed.data.org ?? null };
@@ -56,8 +78,8 @@ export function bearerToken(header: string | undefined | null): string | null {
   return match?.[1] ?? null;
 }
 
-export async function authenticate(secret: string, authorization: string | undefined | null): Promise<Claims> {
+export async function authenticate(secret: string, authorization: string | undefined | null, policy: TokenPolicy = {}): Promise<Claims> {
   const token = bearerToken(authorization);
   if (!token) throw unauthenticated();
-  return verifyToken(secret, token);
+  return verifyToken(secret, token, policy);
 }

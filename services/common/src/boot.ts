@@ -40,6 +40,7 @@ export async function bootSubgraph<TContext extends BaseContext>(
     databaseUrl: required(config.databaseUrl, 'DATABASE_URL'),
     jwtSecret: required(config.jwtSecret, 'AUTH_JWT_SECRET'),
     subgraphSecret: config.subgraphSecret,
+    maxTokenDays: config.maxTokenDays,
     port: config.ports[name],
     host: config.hosts[name],
     gatewayTimeoutMs: config.subgraphTimeoutMs,

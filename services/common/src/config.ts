@@ -10,6 +10,7 @@ const envSchema = z.object({
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().min(3).default('hub@localhost'),
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUTH_MAX_TOKEN_DAYS: z.coerce.number().int().min(1).max(366).default(30),
   HUB_TIMEZONE: z.string().default('Asia/Vladivostok').refine(isKnownTimeZone, 'unknown IANA time zone'),
   HUB_SEED: z.enum(['demo', 'none']).default('demo'),
   HUB_PUBLIC_URL: optionalUrl,
@@ -42,6 +43,8 @@ export interface HubConfig {
   smtpUrl: string | undefined;
   mailFrom: string;
   jwtSecret: string | undefined;
+  /** The longest lifetime of a token the hub accepts, in days (AUTH_MAX_TOKEN_DAYS). */
+  maxTokenDays: number;
   timezone: string;
   seed: Env['HUB_SEED'];
   publicUrl: string;
@@ -85,6 +88,7 @@ export function loadConfig(source: Record<string, string | undefined>): HubConfi
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
     jwtSecret: env.AUTH_JWT_SECRET,
+    maxTokenDays: env.AUTH_MAX_TOKEN_DAYS,
     timezone: env.HUB_TIMEZONE,
     seed: env.HUB_SEED,
     publicUrl: env.HUB_PUBLIC_URL ?? `http://localhost:${env.GATEWAY_PORT}`,

@@ -40,6 +40,8 @@ export interface SubgraphRuntime {
   jwtSecret: string;
   /** SUBGRAPH_SECRET: the key of the gateway's credential; derived from jwtSecret when absent. */
   subgraphSecret?: string;
+  /** AUTH_MAX_TOKEN_DAYS: the longest-lived token accepted (30 days when absent). */
+  maxTokenDays?: number;
   production: boolean;
   logger: Logger;
   clock: Clock;
@@ -81,7 +83,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     context: async (req: Request) => {
       // The user's token is verified here again: the gateway's credential says who forwarded the
       // request, this says who asks.
-      const auth = await authenticate(runtime.jwtSecret, req.headers.authorization);
+      const auth = await authenticate(runtime.jwtSecret, req.headers.authorization, { maxTokenDays: runtime.maxTokenDays });
       return definition.context({
         auth,
         em: orm.em.fork() as EntityManager,

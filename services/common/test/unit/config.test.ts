@@ -28,6 +28,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ CONTENT_FOUR_EYES: 'maybe' })).toThrow(/CONTENT_FOUR_EYES/);
   });
 
+  it('accepts tokens for at most 30 days unless AUTH_MAX_TOKEN_DAYS says otherwise', () => {
+    expect(loadConfig({}).maxTokenDays).toBe(30);
+    expect(loadConfig({ AUTH_MAX_TOKEN_DAYS: '7' }).maxTokenDays).toBe(7);
+    expect(() => loadConfig({ AUTH_MAX_TOKEN_DAYS: '0' })).toThrow(/AUTH_MAX_TOKEN_DAYS/);
+    expect(() => loadConfig({ AUTH_MAX_TOKEN_DAYS: 'forever' })).toThrow(/AUTH_MAX_TOKEN_DAYS/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 import type { Express, Request, Response } from 'express';
 import {
-  HubError, authenticate, badInput, parsePeriod, requireRole, scopeRoot, type Orm, type RuleCode, type SubgraphRuntime,
+  HubError, authenticate, badInput, fromDatabaseError, parsePeriod, requireRole, scopeRoot, type Orm, type RuleCode, type SubgraphRuntime,
 } from '@hub/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { rulesInForce } from '../data/rules.repo.js';
@@ -10,7 +10,9 @@ import { reportColumns } from './columns.js';
 import { reportRows } from './report-rows.js';
 import { CONTENT_TYPES, writeCsv, writeXlsx, type ReportFormat } from './writers.js';
 
-const HTTP_STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
+const HTTP_STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, SERVICE_UNAVAILABLE: 503,
+};
 
 /** What is exported: the period's results of one rule, or of every rule with periods of its kind. */
 async function selectionFor(req: Request, em: EntityManager, timezone: string, now: Date) {
@@ -35,7 +37,7 @@ export function mountComplianceExport(app: Express, orm: Orm, runtime: SubgraphR
     const format = req.params.format as ReportFormat;
     try {
       if (!(format in CONTENT_TYPES)) throw new HubError('NOT_FOUND', 'Reports come as compliance.xlsx or compliance.csv');
-      const auth = await authenticate(runtime.jwtSecret, req.headers.authorization);
+      const auth = await authenticate(runtime.jwtSecret, req.headers.authorization, { maxTokenDays: runtime.maxTokenDays });
       requireRole(auth, ...ANALYTICS_READERS);
       const em = orm.em.fork() as EntityManager;
       const { rules, period } = await selectionFor(req, em, runtime.timezone, runtime.clock());
@@ -55,11 +57,13 @@ export function mountComplianceExport(app: Express, orm: Orm, runtime: SubgraphR
         res.destroy(err as Error);
         return;
       }
-      const known = err instanceof HubError;
-      if (!known) runtime.logger.error({ err }, 'report export failed');
-      const code = known ? err.code : 'INTERNAL_SERVER_ERROR';
+      // A database that cannot be reached is a 503 the client may retry, not a 500 (fromDatabaseError).
+      const known = err instanceof HubError ? err : fromDatabaseError(err);
+      if (!known || known.code === 'SERVICE_UNAVAILABLE') runtime.logger.error({ err }, 'report export failed');
+      const code = known ? known.code : 'INTERNAL_SERVER_ERROR';
+      if (typeof known?.details.retryAfterSeconds === 'number') res.set('retry-after', String(known.details.retryAfterSeconds));
       res.status(HTTP_STATUS[code] ?? 500).json({
-        error: { code, message: known ? err.message : 'The report could not be built', ...(known ? err.details : {}) },
+        error: { code, message: known ? known.message : 'The report could not be built', ...(known ? known.details : {}) },
       });
     }
   });
