@@ -2,9 +2,10 @@ import net from 'node:net';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
-import { GATEWAY_CREDENTIAL_HEADER, gatewayCredential, subgraphKey } from '@hub/common';
+import { GATEWAY_CREDENTIAL_HEADER, gatewayCredential, runSql, subgraphKey } from '@hub/common';
 import { TEST_JWT_SECRET, asGateway, errorCodes, gql, tokenFor } from '@hub/common/testing';
 import { startTestHub, type TestHub } from './support/hub.js';
+import { operation } from './support/operations.js';
 
 // Issue 15, part 1 (docs/SECURITY.md, "Subgraphs behind the gateway"): a user's token, however
 // valid, reaches no subgraph; only the gateway's own credential does, and the subgraphs listen on
@@ -14,7 +15,7 @@ let admin: string;
 const ORGANIZATIONS = '{ organizations(first: 1) { totalCount } }';
 
 beforeAll(async () => {
-  hub = await startTestHub({ seed: 'demo' });
+  hub = await startTestHub({ seed: 'demo', clock: () => new Date('2026-12-05T03:00:00Z') });
   admin = await tokenFor('ADMIN');
 }, 120_000);
 afterAll(() => hub?.stop());
@@ -83,6 +84,74 @@ describe('a subgraph reached past the gateway', () => {
       const res = await fetch(url.replace(/\/graphql$/, '/health'));
       expect(res.status).toBe(200);
     }
+  });
+});
+
+describe('_entities, even with the gateway\'s credential', () => {
+  // Defence in depth: the gateway exposes no _entities, but a subgraph reads a reference as the
+  // root fields read it, whatever plan asks for it.
+  const entities = async (url: string, representations: object[], selection: string, token: string) =>
+    gql(url, `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`, { r: representations }, token, await asGateway());
+
+  it('gives a HEAD the placements of its own tree only, runs not at all, and every type an answer, never INTERNAL_SERVER_ERROR', async () => {
+    const sql = <T>(query: string, params: unknown[] = []) => runSql<T>(hub.subgraphs.organizations.orm.em.fork(), query, params as never);
+    const [placed] = await sql<{ id: string; organization_id: string }[]>('select id, organization_id from organizations.placement limit 1');
+    const [other] = await sql<{ id: string }[]>(
+      `select id from organizations.organization o where kind = 'EXECUTIVE_BODY' and id <> ?
+         and not exists (select 1 from organizations.organization c where c.id = ? and c.parent_id = o.id)`,
+      [placed!.organization_id, placed!.organization_id]);
+    const outsider = await tokenFor('HEAD', other!.id);
+    const owner = await tokenFor('HEAD', placed!.organization_id);
+    const placement = [{ __typename: 'Placement', id: placed!.id }];
+    const seen = await entities(hub.subgraphUrls.organizations, placement, '... on Placement { url organization { name } }', owner);
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data._entities[0].url).toMatch(/^https:/);
+    const hidden = await entities(hub.subgraphUrls.organizations, placement, '... on Placement { url organization { name } }', outsider);
+    expect(hidden.errors).toBeUndefined();
+    expect(hidden.data._entities).toEqual([null]);
+
+    const check = await gql(hub.gatewayUrl, operation('RunComplianceCheck'), { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' }, admin);
+    expect(check.errors).toBeUndefined();
+    const csql = <T>(query: string) => runSql<T>(hub.subgraphs.compliance.orm.em.fork(), query);
+    const [run] = await csql<{ id: string }[]>('select id from compliance.compliance_run limit 1');
+    const runs = await entities(hub.subgraphUrls.compliance, [{ __typename: 'ComplianceRun', id: run!.id }], '... on ComplianceRun { id }', outsider);
+    expect(errorCodes(runs)).toEqual(['FORBIDDEN']);
+
+    const [escalation] = await csql<{ id: string; organization_id: string }[]>('select id, organization_id from compliance.escalation limit 1');
+    const [letter] = await csql<{ id: string }[]>('select id from compliance.notification limit 1');
+    expect(escalation && letter).toBeTruthy();
+    const refs = [{ __typename: 'Escalation', id: escalation!.id }, { __typename: 'Notification', id: letter!.id }];
+    const selection = '... on Escalation { level rule period } ... on Notification { subject status }';
+    const asAdmin = await entities(hub.subgraphUrls.compliance, refs, selection, admin);
+    expect(asAdmin.errors).toBeUndefined();
+    expect(asAdmin.data._entities[0]).toMatchObject({ rule: 'WEEKLY_PLACEMENTS' });
+    expect(asAdmin.data._entities[1].subject).toMatch(/^Региональный контент/);
+    // A HEAD outside the escalation's tree sees no escalation and may not read letters.
+    const stranger = await tokenFor('HEAD', (await strangerOf(escalation!.organization_id)));
+    const asHead = await entities(hub.subgraphUrls.compliance, [refs[0]!], selection, stranger);
+    expect(asHead.errors).toBeUndefined();
+    expect(asHead.data._entities).toEqual([null]);
+    expect(errorCodes(await entities(hub.subgraphUrls.compliance, [refs[1]!], selection, stranger))).toEqual(['FORBIDDEN']);
+  });
+});
+
+/** An executive body that is neither the organization nor above it. */
+async function strangerOf(organizationId: string): Promise<string> {
+  const [row] = await runSql<{ id: string }[]>(hub.subgraphs.organizations.orm.em.fork(),
+    `with recursive up as (select id, parent_id from organizations.organization where id = ?
+       union all select o.id, o.parent_id from organizations.organization o join up on o.id = up.parent_id)
+     select id from organizations.organization where kind = 'EXECUTIVE_BODY' and id not in (select id from up) limit 1`, [organizationId]);
+  return row!.id;
+}
+
+describe('token lifetime at the gateway', () => {
+  it('refuses a token that lives longer than AUTH_MAX_TOKEN_DAYS (30 by default), on GraphQL and the exports alike', async () => {
+    const long = await tokenFor('ADMIN', null, '40d');
+    const res = await gql(hub.gatewayUrl, ORGANIZATIONS, {}, long);
+    expect(errorCodes(res)).toEqual(['UNAUTHENTICATED']);
+    const exported = await fetch(hub.gatewayUrl.replace(/\/graphql$/, '/reports/compliance.csv?period=2026-W48'), { headers: { authorization: `Bearer ${long}` } });
+    expect(exported.status).toBe(401);
+    expect((await gql(hub.gatewayUrl, ORGANIZATIONS, {}, await tokenFor('ADMIN', null, '30d'))).errors).toBeUndefined();
   });
 });
 

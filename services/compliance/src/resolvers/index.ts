@@ -1,4 +1,4 @@
-import { assertCanRead, createDateTimeScalar, organizationRef, type OrganizationKind, type SubgraphRuntime } from '@hub/common';
+import { assertCanRead, createDateTimeScalar, isInScope, organizationRef, requireRole, type OrganizationKind, type SubgraphRuntime } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
 import type { ComplianceRule as RuleRow } from '../data/rules.repo.js';
 import type { ComplianceResult as ResultRow } from '../entities/compliance-result.entity.js';
@@ -9,7 +9,7 @@ import { severityFor } from '../domain/applicability.js';
 import { Query, toWeekProgress } from './query.js';
 import { organizationRecentResults } from './organization-compliance.js';
 import { Mutation } from './mutation.js';
-import { Escalation, MailQuery, organizationEscalations, resendNotification } from './mail.js';
+import { Escalation, MailQuery, Notification, organizationEscalations, resendNotification } from './mail.js';
 import { AnalyticsQuery } from './analytics.js';
 import { AuditQuery } from './audit.js';
 import { escalationPolicy, updateEscalationPolicy } from '../commands/policy.commands.js';
@@ -36,21 +36,29 @@ export const resolvers = (runtime: SubgraphRuntime) => ({
     updateEscalationPolicy: (_: unknown, args: { input: unknown }, ctx: ComplianceContext) => updateEscalationPolicy(ctx, args.input),
   },
   Escalation,
+  Notification,
   ComplianceRule: {
     __resolveReference: async (ref: { code: string }, ctx: ComplianceContext) =>
       (await ctx.rules.load('all')).find((r) => r.code === ref.code) ?? null,
     timezone: (rule: RuleRow) => rule.timezone ?? runtime.timezone,
     versions: (rule: RuleRow, _: unknown, ctx: ComplianceContext) => ctx.ruleVersions.load(rule.code),
   },
+  // References (`_entities`) are read as the root fields read them (docs/SECURITY.md).
   ComplianceRun: {
-    __resolveReference: (ref: { id: string }, ctx: ComplianceContext) => ctx.em.findOne(ComplianceRunEntity, { id: ref.id }),
+    __resolveReference: (ref: { id: string }, ctx: ComplianceContext) => {
+      requireRole(ctx.auth, 'ADMIN', 'ANALYST', 'EDITOR');
+      return ctx.em.findOne(ComplianceRunEntity, { id: ref.id });
+    },
   },
   ComplianceResult: {
     organization: (r: ResultRow) => organizationRef(r.organizationId),
     exemption: (r: ResultRow, _: unknown, ctx: ComplianceContext) => (r.exemptionId ? ctx.em.findOne(ExemptionEntity, { id: r.exemptionId }) : null),
   },
   Exemption: {
-    __resolveReference: (ref: { id: string }, ctx: ComplianceContext) => ctx.em.findOne(ExemptionEntity, { id: ref.id }),
+    __resolveReference: async (ref: { id: string }, ctx: ComplianceContext) => {
+      const exemption = await ctx.em.findOne(ExemptionEntity, { id: ref.id });
+      return exemption && (await isInScope(ctx.auth, [exemption.organizationId], ctx.hierarchy)) ? exemption : null;
+    },
     organization: (e: ExemptionRow) => organizationRef(e.organizationId),
     active: (e: ExemptionRow, _: unknown, ctx: ComplianceContext) => !e.revokedAt && (!e.expiresAt || e.expiresAt > ctx.clock()),
   },

@@ -1,5 +1,5 @@
 import {
-  HubError, assertCanRead, badInput, decodeCursor, encodeCursor, isUuid, notFound, organizationRef, pageSize, requireRole, runSql,
+  HubError, assertCanRead, badInput, decodeCursor, encodeCursor, isInScope, isUuid, notFound, organizationRef, pageSize, requireRole, runSql,
   scopeRoot, SUBTREE_SQL, toConnection, type RuleCode,
 } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
@@ -57,7 +57,17 @@ export const MailQuery = {
   },
 };
 
+/**
+ * References (`_entities`) read as the root fields do (docs/SECURITY.md): an escalation within the
+ * caller's scope, a letter for the hub's operators; anything else resolves to nothing. Without
+ * these, a reference answered INTERNAL_SERVER_ERROR (non-null fields missing).
+ */
 export const Escalation = {
+  __resolveReference: async (ref: { id: string }, ctx: ComplianceContext) => {
+    if (!isUuid(ref.id)) return null;
+    const [row] = await runSql<EscalationRow[]>(ctx.em, `select ${ESCALATION_COLUMNS} from compliance.escalation where id = ?`, [ref.id]);
+    return row && (await isInScope(ctx.auth, [row.organization_id], ctx.hierarchy)) ? toEscalation(row, ctx) : null;
+  },
   notifications: async (e: { id: string }, _: unknown, ctx: ComplianceContext) => {
     if (!seesAddresses(ctx)) return [];
     const rows = await runSql<NotificationRow[]>(
@@ -79,6 +89,15 @@ export async function organizationEscalations(org: { id: string }, args: { last?
   return rows.map((r) => toEscalation(r, ctx));
 }
 
+export const Notification = {
+  __resolveReference: async (ref: { id: string }, ctx: ComplianceContext) => {
+    requireRole(ctx.auth, 'ADMIN', 'ANALYST');
+    if (!isUuid(ref.id)) return null;
+    const [row] = await runSql<NotificationRow[]>(ctx.em, `select ${COLUMNS} from compliance.notification where id = ?`, [ref.id]);
+    return row ? toNotification(row) : null;
+  },
+};
+
 export async function resendNotification(_: unknown, args: { id: string }, ctx: ComplianceContext) {
   requireRole(ctx.auth, 'ADMIN');
   const [row] = isUuid(args.id) ? await runSql<NotificationRow[]>(ctx.em, `select ${COLUMNS} from compliance.notification where id = ?`, [args.id]) : [];
@@ -86,7 +105,8 @@ export async function resendNotification(_: unknown, args: { id: string }, ctx: 
   if (row.status === 'PENDING') throw new HubError('CONFLICT', 'The letter is still waiting in the outbox', { id: args.id });
   const [updated] = await runSql<NotificationRow[]>(
     ctx.em,
-    `update compliance.notification set status = 'PENDING', next_attempt_at = ?, last_error = null, locked_until = null
+    // A fresh set of attempts: kept ones would make the first failure after a resend wait out a long backoff (or fail it for good).
+    `update compliance.notification set status = 'PENDING', attempts = 0, next_attempt_at = ?, last_error = null, locked_until = null
      where id = ? returning ${COLUMNS}`,
     [ctx.clock(), args.id],
   );

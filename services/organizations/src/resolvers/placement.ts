@@ -1,5 +1,5 @@
 import {
-  assertCanRead, decodeCursor, encodeCursor, pageSize, periodKey, scopeRoot, SUBTREE_SQL, toConnection,
+  assertCanRead, decodeCursor, encodeCursor, isInScope, pageSize, periodKey, scopeRoot, SUBTREE_SQL, toConnection,
 } from '@hub/common';
 import type { OrganizationsContext } from '../context.js';
 import type { Placement as PlacementRow } from '../entities/placement.entity.js';
@@ -41,14 +41,24 @@ export const Material = {
   },
 };
 
+/**
+ * A reference (`_entities`) is read like the lists that show it: an organization's placements and
+ * publications are seen within its scope, and one outside it resolves to nothing
+ * (docs/SECURITY.md, "Subgraphs behind the gateway").
+ */
+async function inScope<T extends { organizationId: string }>(row: T | null | undefined, ctx: OrganizationsContext): Promise<T | null> {
+  if (!row) return null;
+  return (await isInScope(ctx.auth, [row.organizationId], ctx.hierarchy)) ? row : null;
+}
+
 export const Placement = {
-  __resolveReference: (ref: { id: string }, ctx: OrganizationsContext) => ctx.placements.byId.load(ref.id),
+  __resolveReference: async (ref: { id: string }, ctx: OrganizationsContext) => inScope(await ctx.placements.byId.load(ref.id), ctx),
   material: (p: PlacementRow) => ({ __typename: 'Material', id: p.materialId }),
   page: (p: PlacementRow, _: unknown, ctx: OrganizationsContext) => ctx.pages.byId.load(p.pageId),
   organization: (p: PlacementRow, _: unknown, ctx: OrganizationsContext) => ctx.organizations.byId.load(p.organizationId),
 };
 
 export const MediaPublication = {
-  __resolveReference: (ref: { id: string }, ctx: OrganizationsContext) => ctx.placements.mediaById.load(ref.id),
+  __resolveReference: async (ref: { id: string }, ctx: OrganizationsContext) => inScope(await ctx.placements.mediaById.load(ref.id), ctx),
   organization: (m: MediaRow, _: unknown, ctx: OrganizationsContext) => ctx.organizations.byId.load(m.organizationId),
 };
