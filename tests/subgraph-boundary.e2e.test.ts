@@ -2,7 +2,8 @@ import net from 'node:net';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
-import { GATEWAY_CREDENTIAL_HEADER, gatewayCredential, runSql, subgraphKey } from '@hub/common';
+import { GATEWAY_CREDENTIAL_HEADER, createLogger, createSubgraphServer, freePort, gatewayCredential, runSql, subgraphKey } from '@hub/common';
+import { organizationsSubgraph } from '@hub/organizations';
 import { TEST_JWT_SECRET, asGateway, errorCodes, gql, tokenFor } from '@hub/common/testing';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { operation } from './support/operations.js';
@@ -143,6 +144,32 @@ async function strangerOf(organizationId: string): Promise<string> {
      select id from organizations.organization where kind = 'EXECUTIVE_BODY' and id not in (select id from up) limit 1`, [organizationId]);
   return row!.id;
 }
+
+describe('a subgraph in production, with the gateway\'s credential', () => {
+  it('does not describe itself (_service), suggests nothing, and holds the gateway\'s document limits', async () => {
+    const service = await createSubgraphServer(organizationsSubgraph, hub.subgraphs.organizations.orm, {
+      jwtSecret: TEST_JWT_SECRET, production: true, logger: createLogger('organizations', 'silent'), clock: () => new Date('2026-12-05T03:00:00Z'),
+      timezone: 'Asia/Vladivostok', publicUrl: 'http://localhost',
+    });
+    try {
+      const url = `${await service.listen(await freePort(), '127.0.0.1')}/graphql`;
+      const ask = async (document: string) => gql(url, document, {}, admin, await asGateway());
+      const sdl = await ask('{ _service { sdl } }');
+      expect(errorCodes(sdl)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      expect(JSON.stringify(sdl)).not.toContain('type Organization');
+      expect(JSON.stringify(await ask('{ organizatons(first: 1) { totalCount } }'))).not.toMatch(/Did you mean|organizations/);
+      // 13 levels of children: deeper than any plan of a document the gateway let through.
+      const deep = `{ organizations(first: 1) { edges { node { ${'children { '.repeat(13)}id${' }'.repeat(13)} } } } }`;
+      expect(errorCodes(await ask(deep))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      const aliases = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: organizations(first: 1) { totalCount }`).join(' ')} }`;
+      expect(errorCodes(await ask(aliases))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      // What the gateway sends is served.
+      expect((await ask(ORGANIZATIONS)).errors).toBeUndefined();
+    } finally {
+      await service.stop();
+    }
+  });
+});
 
 describe('token lifetime at the gateway', () => {
   it('refuses a token that lives longer than AUTH_MAX_TOKEN_DAYS (30 by default), on GraphQL and the exports alike', async () => {

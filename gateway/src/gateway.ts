@@ -6,7 +6,7 @@ import { createSubgraphFetcher } from './fetcher.js';
 import { gatewayContext, type GatewayContext } from './auth.js';
 import { checkSubgraphs } from './health.js';
 import { mountReports } from './reports.js';
-import { QUERY_LIMITS, queryProtection } from './limits.js';
+import { QUERY_LIMITS, queryProtection } from '@hub/common';
 import { mountDashboard } from './dashboard.js';
 
 export interface GatewayOptions {

@@ -21,3 +21,4 @@ export * from './periods.js';
 export * from './org-directory.js';
 export * from './uptake.js';
 export * from './gateway-credential.js';
+export * from './limits.js';

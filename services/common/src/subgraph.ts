@@ -9,6 +9,7 @@ import { authenticate, type Claims } from './auth.js';
 import { initOrm, migrate, type Orm, type OrmOptions } from './db.js';
 import { createHttpService, type HttpService } from './http.js';
 import { GATEWAY_CREDENTIAL_HEADER, subgraphKey, verifyGatewayCredential } from './gateway-credential.js';
+import { SUBGRAPH_QUERY_LIMITS, hideServiceSdl, queryProtection } from './limits.js';
 import type { Logger } from './logger.js';
 import type { Clock } from './time.js';
 
@@ -70,6 +71,8 @@ export async function createSubgraphServer<TContext extends BaseContext>(
 ): Promise<HttpService> {
   const schema = buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers(runtime) as never });
   const gatewayKey = subgraphKey(runtime.jwtSecret, runtime.subgraphSecret);
+  // The gateway's limits again, whoever reaches the subgraph (docs/SECURITY.md).
+  const protection = queryProtection<TContext>(SUBGRAPH_QUERY_LIMITS);
   return createHttpService<TContext>({
     guard: (req) => verifyGatewayCredential(gatewayKey, req.headers[GATEWAY_CREDENTIAL_HEADER]),
     name: definition.name,
@@ -77,7 +80,9 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     logger: runtime.logger,
     apollo: {
       schema,
-      plugins: [auditPlugin({ subgraph: definition.name, orm, clock: runtime.clock, logger: runtime.logger })],
+      ...protection,
+      validationRules: [...protection.validationRules, ...(runtime.production ? [hideServiceSdl] : [])],
+      plugins: [...protection.plugins, auditPlugin({ subgraph: definition.name, orm, clock: runtime.clock, logger: runtime.logger })],
     },
     routes: definition.routes ? (app) => definition.routes!(app, orm, runtime) : undefined,
     context: async (req: Request) => {
