@@ -181,15 +181,17 @@ describe('the audit log', () => {
     expect((await sql.query("select count(*)::int as n from audit.entry where actor = 'someone-else'")).rows[0].n).toBe(0);
   });
 
-  it('answers the mutation even when its audit row cannot be written', async () => {
+  it('refuses the change, storing nothing, when its audit row cannot be written (the log is gone)', async () => {
+    const before = await materialCount();
     await sql.query('alter table audit.entry rename to entry_moved');
     try {
       const res = await call(operation('CreateMaterial'), { input: { title: 'Без журнала', body: 'Материал создан без записи в журнал.', topic: 'SOCIAL' } }, editor);
-      expect(res.errors).toBeUndefined();
-      expect(res.data.createMaterial.title).toBe('Без журнала');
+      expect(res.errors?.length).toBe(1);
+      expect(res.data?.createMaterial ?? null).toBeNull();
     } finally {
       await sql.query('alter table audit.entry_moved rename to entry');
     }
+    expect(await materialCount()).toBe(before);
   });
 
   it('serves the contract\'s AuditLog operation', async () => {
@@ -198,5 +200,33 @@ describe('the audit log', () => {
     expect(res.data.auditLog.totalCount).toBeGreaterThanOrEqual(7);
     expect(res.data.auditLog.edges).toHaveLength(2);
     expect(Object.keys(res.data.auditLog.edges[0].node).sort()).toEqual(['actor', 'at', 'id', 'operation', 'role', 'succeeded', 'targetIds'].sort());
+  });
+});
+
+describe('an acknowledged change and its audit entry', () => {
+  it('commit in one transaction: the entry\'s row and the change\'s carry the same transaction id', async () => {
+    const created = await call(operation('CreateMaterial'), { input: { title: 'Открыт каток в парке Динамо', body: 'Каток работает каждый день.', topic: 'SPORT' } }, editor);
+    const id: string = created.data.createMaterial.id;
+    const { rows: [change] } = await sql.query<{ xmin: string }>('select xmin::text from content.material where id = $1', [id]);
+    const { rows: entries } = await sql.query<{ xmin: string; target_ids: string[] }>(
+      "select xmin::text, target_ids from audit.entry where operation = 'createMaterial' and $1 = any(target_ids)", [id]);
+    expect(entries).toEqual([{ xmin: change!.xmin, target_ids: [id] }]);
+  });
+
+  it('or neither is stored: a change whose entry cannot be written is not made, and the caller is not told it was', async () => {
+    const week = shiftPeriod(periodContaining('WEEK', new Date(), 'Asia/Vladivostok'), -2, 'Asia/Vladivostok').label;
+    // An audit log that refuses this one operation, as a full disk or a lost connection would at that moment.
+    await sql.query("alter table audit.entry add constraint refuse_for_test check (operation <> 'grantExemption') not valid");
+    try {
+      const res = await call(operation('GrantExemption'), {
+        input: { organizationId: ministry, rule: 'WEEKLY_PLACEMENTS', period: week, reason: 'Проверка журнала аудита' },
+      });
+      expect(res.errors?.length).toBe(1);
+      expect(res.data?.grantExemption ?? null).toBeNull();
+    } finally {
+      await sql.query('alter table audit.entry drop constraint refuse_for_test');
+    }
+    const { rows } = await sql.query('select id from compliance.exemption where organization_id = $1 and period = $2', [ministry, week]);
+    expect(rows).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Express, Request } from 'express';
 import { auditPlugin } from './audit/plugin.js';
+import { auditInTransactions, withMutationAudit } from './audit/in-transaction.js';
 import { authenticate, type Claims } from './auth.js';
 import { initOrm, migrate, type Orm, type OrmOptions } from './db.js';
 import { createHttpService, type HttpService } from './http.js';
@@ -69,7 +70,10 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   orm: Orm,
   runtime: SubgraphRuntime,
 ): Promise<HttpService> {
-  const schema = buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers(runtime) as never });
+  // Each mutation's audit entry commits with its change (docs/SECURITY.md, "Audit").
+  const resolvers = withMutationAudit(definition.resolvers(runtime) as Record<string, unknown>, definition.name, runtime.clock);
+  auditInTransactions(orm);
+  const schema = buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: resolvers as never });
   const gatewayKey = subgraphKey(runtime.jwtSecret, runtime.subgraphSecret);
   // The gateway's limits again, whoever reaches the subgraph (docs/SECURITY.md).
   const protection = queryProtection<TContext>(SUBGRAPH_QUERY_LIMITS);

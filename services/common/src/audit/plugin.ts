@@ -6,6 +6,7 @@ import { HubError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../time.js';
 import { appendAuditEntries, type AuditEntry } from './entries.js';
+import { AUDIT_SCOPES, type AuditScopes } from './in-transaction.js';
 import { summarizeInput, targetIds } from './summary.js';
 
 export interface AuditOptions {
@@ -28,7 +29,9 @@ interface Outcome {
 /**
  * Appends one `audit.entry` row per mutation root field this subgraph resolves, succeeded or
  * refused. A mutation's root field belongs to exactly one subgraph, so each records its own.
- * Written once the response is settled; a failed write is logged and the caller's answer stands.
+ * A change that committed has its entry in its own transaction (in-transaction.ts); the rest
+ * (refusals, mutations that committed no transaction) are written once the response is settled,
+ * and a failed write of those is logged: nothing changed that it would have recorded.
  */
 export function auditPlugin(options: AuditOptions): ApolloServerPlugin<{ auth: Claims }> {
   return {
@@ -52,7 +55,10 @@ export function auditPlugin(options: AuditOptions): ApolloServerPlugin<{ auth: C
         async willSendResponse({ response, contextValue }) {
           if (!outcomes.length) return;
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors ?? [] : [];
-          const entries = outcomes.map((o) => toEntry(o, contextValue.auth, options.subgraph, errors));
+          const scopes = (contextValue as { [AUDIT_SCOPES]?: AuditScopes })[AUDIT_SCOPES];
+          // A succeeded field whose entry committed with its change is recorded already.
+          const entries = outcomes.map((o) => toEntry(o, contextValue.auth, options.subgraph, errors))
+            .filter((entry, i) => !(entry.succeeded && scopes?.get(outcomes[i]!.responseKey)?.written));
           try {
             await appendAuditEntries(options.orm, entries);
           } catch (err) {
