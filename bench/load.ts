@@ -36,10 +36,10 @@ async function main() {
   };
   try {
     await run('seed', 'infra/src/seed-cli.ts', env, true);
-    for (const [name, entry] of [['organizations', 'services/organizations/src/index.ts'], ['content', 'services/content/src/index.ts'], ['compliance', 'services/compliance/src/index.ts']]) {
+    for (const [name, entry] of [['organizations', 'services/organizations/src/main.ts'], ['content', 'services/content/src/main.ts'], ['compliance', 'services/compliance/src/main.ts']]) {
       await run(name!, entry!, env, false);
     }
-    await run('gateway', 'gateway/src/index.ts', env, false);
+    await run('gateway', 'gateway/src/main.ts', env, false);
     const url = `http://127.0.0.1:${gateway}/graphql`;
     await waitForHealth(url.replace(/graphql$/, 'health'));
 

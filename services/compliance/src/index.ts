@@ -1,4 +1,1 @@
-import { bootSubgraph } from '@hub/common';
-import { complianceSubgraph } from './server.js';
-
-await bootSubgraph('compliance', complianceSubgraph, process.env);
+export { complianceSubgraph, createServer } from './server.js';

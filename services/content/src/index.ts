@@ -1,4 +1,3 @@
-import { bootSubgraph } from '@hub/common';
-import { contentSubgraph } from './server.js';
-
-await bootSubgraph('content', contentSubgraph, process.env);
+export { contentSubgraph, createServer } from './server.js';
+export { loadDemoMaterials, type DemoMaterialRow } from './data/demo.js';
+export { bodyProblem, titleKey, titleProblem } from './domain/material-quality.js';

@@ -1,4 +1,6 @@
-import { bootSubgraph } from '@hub/common';
-import { organizationsSubgraph } from './server.js';
-
-await bootSubgraph('organizations', organizationsSubgraph, process.env);
+export { organizationsSubgraph, createServer } from './server.js';
+export {
+  loadDemoActivity, loadDemoOrganizations,
+  type DemoActivity, type DemoMediaRow, type DemoOrganizationRow, type DemoPlacementRow,
+} from './data/demo.js';
+export { completeLegalEntityInn, isValidInn } from './domain/inn.js';

@@ -1,1 +1,0 @@
-export { complianceSubgraph, createServer } from './server.js';
