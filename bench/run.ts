@@ -1,5 +1,5 @@
-// `npm run bench [-- --scale region|nation] [--scenario NAME[,NAME]]… [--keep]`: issue 9's
-// benchmarks. Builds (or reuses) the scale's dataset, runs the registered scenarios, prints one
+// `npm run bench [-- --scale region|nation] [--scenario NAME[,NAME]]… [--keep]`: the
+// benchmarks (docs/PERFORMANCE.md). Builds (or reuses) the scale's dataset, runs the registered scenarios, prints one
 // JSON line per result on stdout and a table at the end. Exits non-zero only when something
 // crashed; a missed target is reported, not fatal.
 //
@@ -25,10 +25,14 @@ const { values: args } = parseArgs({
   },
 });
 const started = performance.now();
-const log = (message: string) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
+const log = (message: string) =>
+  process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
 
 function selectedScenarios(scale: Scale) {
-  const names = args.scenario.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  const names = args.scenario
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = names.filter((name) => !scenarios.some((s) => s.name === name));
   if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')} (known: ${scenarios.map((s) => s.name).join(', ')})`);
   return scenarios.filter((s) => (names.length ? names.includes(s.name) : s.scales.includes(scale)));
@@ -56,7 +60,9 @@ async function main(): Promise<number> {
     const prepared = await prepareDataset(databaseFor(scale), SCALE_SPECS[scale], log);
     log(`machine: ${await describeMachine(prepared.databaseUrl)}`);
     const { info } = prepared;
-    log(`dataset ${scale}: ${info.organizations} organizations, ${info.pages} pages, ${info.materials} materials, ${info.placements} placements, weeks ${info.weeks[0]}…${info.weeks.at(-1)}`);
+    log(
+      `dataset ${scale}: ${info.organizations} organizations, ${info.pages} pages, ${info.materials} materials, ${info.placements} placements, weeks ${info.weeks[0]}…${info.weeks.at(-1)}`,
+    );
     const ctx = createContext({ scale, databaseUrl: prepared.databaseUrl, dataset: info, databaseFor, log });
     for (const scenario of selected) {
       log(`scenario ${scenario.name}`);
@@ -71,7 +77,8 @@ async function main(): Promise<number> {
       }
     }
   } finally {
-    if (!server.embedded && !args.keep) for (const url of databases) await dropDatabase(url).catch((err) => log(`could not drop ${url}: ${err}`));
+    if (!server.embedded && !args.keep)
+      for (const url of databases) await dropDatabase(url).catch((err) => log(`could not drop ${url}: ${err}`));
     await server.stop();
   }
   printTable(results, failures);

@@ -9,15 +9,20 @@ const WEEKS = ['2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48'];
 let hub: TestHub;
 let admin: string;
 let analyst: string;
-const call = (query: string, variables: Record<string, unknown> = {}, token = analyst) => gql(hub.gatewayUrl, query, variables, token);
+const call = <T = unknown>(query: string, variables: Record<string, unknown> = {}, token = analyst) =>
+  gql<T>(hub.gatewayUrl, query, variables, token);
 
-const data = (query: string, variables: Record<string, unknown> = {}, token = analyst) => gqlData(hub.gatewayUrl, query, variables, token);
+const data = <T = unknown>(query: string, variables: Record<string, unknown> = {}, token = analyst) =>
+  gqlData<T>(hub.gatewayUrl, query, variables, token);
+
+/** A list of ids, as `{ edges { node { id } } }` selects it. */
+type Ids = { edges: { node: { id: string } }[] };
 
 /** complianceReport's totals by status, the reference every summary must agree with. */
 async function reportCounts(period: string, filter: Record<string, unknown> = {}, token = analyst) {
   const counts: Record<string, number> = {};
   for (const status of ['MET', 'MISSED', 'EXEMPT']) {
-    const res = await data(
+    const res = await data<{ complianceReport: { totalCount: number } }>(
       `query($period: String!, $status: ComplianceStatus, $kind: OrganizationKind, $municipalityId: ID, $severity: Severity) {
          complianceReport(period: $period, rule: WEEKLY_PLACEMENTS, status: $status, kind: $kind, municipalityId: $municipalityId, severity: $severity, first: 0) { totalCount }
        }`,
@@ -37,6 +42,16 @@ const SUMMARY = `query($period: String!) {
     byMunicipality { municipality { id name kind } evaluated met missed exempt rate }
   }
 }`;
+type Counts = { evaluated: number; met: number; missed: number; exempt: number; rate: number | null };
+type CountKey = Exclude<keyof Counts, 'rate'>;
+/** complianceSummary as SUMMARY selects it. */
+type Summary = Counts & {
+  period: string;
+  rule: string;
+  bySeverity: (Counts & { severity: string })[];
+  byKind: (Counts & { kind: string; severity: string })[];
+  byMunicipality: (Counts & { municipality: { id: string; name: string; kind: string } | null })[];
+};
 
 let municipalityId: string;
 
@@ -44,31 +59,49 @@ beforeAll(async () => {
   hub = await startTestHub({ seed: 'demo', clock: () => now });
   [admin, analyst] = await Promise.all([tokenFor('ADMIN'), tokenFor('ANALYST')]);
   for (const period of WEEKS) {
-    const res = await call('mutation($period: String!) { runComplianceCheck(rule: WEEKLY_PLACEMENTS, period: $period) { status } }', { period }, admin);
-    expect(res.data.runComplianceCheck.status).toBe('SUCCEEDED');
+    const res = await call<{ runComplianceCheck: { status: string } }>(
+      'mutation($period: String!) { runComplianceCheck(rule: WEEKLY_PLACEMENTS, period: $period) { status } }',
+      { period },
+      admin,
+    );
+    expect(res.data!.runComplianceCheck.status).toBe('SUCCEEDED');
   }
   // One exemption, so that every summary has all three statuses to agree on.
-  const missed = await data(`{ complianceReport(period: "2026-W48", rule: WEEKLY_PLACEMENTS, status: MISSED, first: 1) { edges { node { organization { id } } } } }`);
+  const missed = await data<{ complianceReport: { edges: { node: { organization: { id: string } } }[] } }>(
+    `{ complianceReport(period: "2026-W48", rule: WEEKLY_PLACEMENTS, status: MISSED, first: 1) { edges { node { organization { id } } } } }`,
+  );
   const grant = await call(
     'mutation($input: GrantExemptionInput!) { grantExemption(input: $input) { id } }',
-    { input: { organizationId: missed.complianceReport.edges[0].node.organization.id, rule: 'WEEKLY_PLACEMENTS', period: '2026-W48', reason: 'Реорганизация пресс-службы' } },
+    {
+      input: {
+        organizationId: missed.complianceReport.edges[0]!.node.organization.id,
+        rule: 'WEEKLY_PLACEMENTS',
+        period: '2026-W48',
+        reason: 'Реорганизация пресс-службы',
+      },
+    },
     admin,
   );
   expect(grant.errors).toBeUndefined();
-  const municipalities = await data('{ organizations(kind: MUNICIPALITY, first: 1) { edges { node { id } } } }');
-  municipalityId = municipalities.organizations.edges[0].node.id;
+  const municipalities = await data<{ organizations: Ids }>('{ organizations(kind: MUNICIPALITY, first: 1) { edges { node { id } } } }');
+  municipalityId = municipalities.organizations.edges[0]!.node.id;
 });
 afterAll(() => hub?.stop());
 
 describe('complianceSummary', () => {
   it('agrees with complianceReport for the same period, in total, by kind and by municipality', async () => {
-    const { complianceSummary: summary } = await data(SUMMARY, { period: '2026-W48' });
+    const { complianceSummary: summary } = await data<{ complianceSummary: Summary }>(SUMMARY, { period: '2026-W48' });
     const report = await reportCounts('2026-W48');
-    expect(summary).toMatchObject({ period: '2026-W48', rule: 'WEEKLY_PLACEMENTS', ...report, evaluated: report.met + report.missed + report.exempt });
+    expect(summary).toMatchObject({
+      period: '2026-W48',
+      rule: 'WEEKLY_PLACEMENTS',
+      ...report,
+      evaluated: report.met + report.missed + report.exempt,
+    });
     expect(summary.exempt).toBe(1);
     // Mandatory (3.1) and recommended (4) results are never one rate: each severity has its own, as the report counts it.
     expect(summary.rate).toBeNull();
-    expect(summary.bySeverity.map((s: any) => s.severity)).toEqual(['MANDATORY', 'RECOMMENDED']);
+    expect(summary.bySeverity.map((s) => s.severity)).toEqual(['MANDATORY', 'RECOMMENDED']);
     for (const { severity, rate, evaluated, ...counts } of summary.bySeverity) {
       expect(counts).toEqual(await reportCounts('2026-W48', { severity }));
       expect(rate).toBeCloseTo(counts.met / (counts.met + counts.missed), 10);
@@ -77,43 +110,49 @@ describe('complianceSummary', () => {
 
     expect(summary.byKind.length).toBeGreaterThan(0);
     for (const kind of summary.byKind) {
-      const { rate, evaluated, kind: name, severity, ...counts } = kind;
+      const { rate: _rate, evaluated, kind: name, severity, ...counts } = kind;
       expect(counts).toEqual(await reportCounts('2026-W48', { kind: name, severity }));
       expect(evaluated).toBe(counts.met + counts.missed + counts.exempt);
     }
-    const byKindSum = (key: string) => summary.byKind.reduce((s: number, k: any) => s + k[key], 0);
-    expect(Object.fromEntries(['evaluated', 'met', 'missed', 'exempt'].map((key) => [key, byKindSum(key)])))
-      .toEqual({ evaluated: summary.evaluated, met: summary.met, missed: summary.missed, exempt: summary.exempt });
-    const named = summary.byMunicipality.filter((m: any) => m.municipality);
+    const byKindSum = (key: CountKey) => summary.byKind.reduce((s, k) => s + k[key], 0);
+    expect(Object.fromEntries((['evaluated', 'met', 'missed', 'exempt'] as const).map((key) => [key, byKindSum(key)]))).toEqual({
+      evaluated: summary.evaluated,
+      met: summary.met,
+      missed: summary.missed,
+      exempt: summary.exempt,
+    });
+    const named = summary.byMunicipality.filter((m) => m.municipality);
     expect(named.length).toBe(19);
-    expect(named.every((m: any) => m.municipality.kind === 'MUNICIPALITY' && m.municipality.name)).toBe(true);
+    expect(named.every((m) => m.municipality!.kind === 'MUNICIPALITY' && m.municipality!.name)).toBe(true);
     for (const row of named.slice(0, 3)) {
-      const { municipality, rate, evaluated, ...counts } = row;
-      expect(counts).toEqual(await reportCounts('2026-W48', { municipalityId: municipality.id }));
+      const { municipality, rate: _rate, evaluated: _evaluated, ...counts } = row;
+      expect(counts).toEqual(await reportCounts('2026-W48', { municipalityId: municipality!.id }));
     }
-    const sum = (key: string) => summary.byMunicipality.reduce((s: number, m: any) => s + m[key], 0);
+    const sum = (key: CountKey) => summary.byMunicipality.reduce((s, m) => s + m[key], 0);
     expect(sum('evaluated')).toBe(summary.evaluated);
-    const rates = summary.byMunicipality.map((m: any) => m.rate ?? 2);
-    expect(rates).toEqual([...rates].sort((a: number, b: number) => a - b));
+    const rates = summary.byMunicipality.map((m) => m.rate ?? 2);
+    expect(rates).toEqual([...rates].sort((a, b) => a - b));
   });
 
-  it('is the contract\'s operation, and reads a month as the media rule', async () => {
-    const contract = await data(operation('ComplianceSummary'), { period: '2026-W48' });
+  it("is the contract's operation, and reads a month as the media rule", async () => {
+    const contract = await data<{ complianceSummary: { byKind: unknown[] } }>(operation('ComplianceSummary'), { period: '2026-W48' });
     expect(contract.complianceSummary.byKind.length).toBeGreaterThan(0);
-    const month = await data('{ complianceSummary(period: "2026-11") { rule evaluated rate } }');
+    const month = await data<{ complianceSummary: Pick<Summary, 'rule' | 'evaluated' | 'rate'> }>(
+      '{ complianceSummary(period: "2026-11") { rule evaluated rate } }',
+    );
     expect(month.complianceSummary).toEqual({ rule: 'MONTHLY_MEDIA_MENTION', evaluated: 0, rate: null });
   });
 
   it('limits a head to its organization and those below it, in agreement with the report', async () => {
     const head = await tokenFor('HEAD', municipalityId);
-    const { complianceSummary: summary } = await data(SUMMARY, { period: '2026-W48' }, head);
+    const { complianceSummary: summary } = await data<{ complianceSummary: Summary }>(SUMMARY, { period: '2026-W48' }, head);
     const report = await reportCounts('2026-W48', {}, head);
     expect(summary).toMatchObject(report);
     expect(summary.evaluated).toBeGreaterThan(1);
-    expect(summary.byMunicipality.map((m: any) => m.municipality?.id)).toEqual([municipalityId]);
+    expect(summary.byMunicipality.map((m) => m.municipality?.id)).toEqual([municipalityId]);
   });
 
-  it('refuses the content center\'s editors, strangers and bad periods', async () => {
+  it("refuses the content center's editors, strangers and bad periods", async () => {
     expect(errorCodes(await call(SUMMARY, { period: '2026-W48' }, await tokenFor('EDITOR')))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await call(SUMMARY, { period: '2026-W48' }, ''))).toEqual(['UNAUTHENTICATED']);
     const bad = await call(SUMMARY, { period: 'прошлая неделя' });
@@ -126,22 +165,29 @@ describe('complianceSummary', () => {
 
 describe('complianceTrend', () => {
   it('gives the last complete weeks oldest first, each as its summary', async () => {
-    const { complianceTrend: trend } = await data(operation('ComplianceTrend'), { weeks: 6 });
-    expect(trend.map((p: any) => p.period)).toEqual(['2026-W43', ...WEEKS]);
+    const { complianceTrend: trend } = await data<{ complianceTrend: Pick<Summary, 'period' | 'rate' | 'evaluated' | 'missed'>[] }>(
+      operation('ComplianceTrend'),
+      { weeks: 6 },
+    );
+    expect(trend.map((p) => p.period)).toEqual(['2026-W43', ...WEEKS]);
     expect(trend[0]).toEqual({ period: '2026-W43', rate: null, evaluated: 0, missed: 0 });
     for (const point of trend.slice(1)) {
-      const { complianceSummary: summary } = await data(SUMMARY, { period: point.period });
+      const { complianceSummary: summary } = await data<{ complianceSummary: Summary }>(SUMMARY, { period: point.period });
       expect(point).toEqual({ period: summary.period, rate: summary.rate, evaluated: summary.evaluated, missed: summary.missed });
     }
   });
 
   it('refuses a window out of range and a rule that is not weekly', async () => {
     for (const weeks of [0, 105]) {
-      expect((await call('query($w: Int!) { complianceTrend(weeks: $w) { period } }', { w: weeks })).errors![0]!.extensions)
-        .toMatchObject({ code: 'BAD_USER_INPUT', field: 'weeks' });
+      expect((await call('query($w: Int!) { complianceTrend(weeks: $w) { period } }', { w: weeks })).errors![0]!.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'weeks',
+      });
     }
-    expect((await call('{ complianceTrend(weeks: 4, rule: MONTHLY_MEDIA_MENTION) { period } }')).errors![0]!.extensions)
-      .toMatchObject({ code: 'BAD_USER_INPUT', field: 'rule' });
+    expect((await call('{ complianceTrend(weeks: 4, rule: MONTHLY_MEDIA_MENTION) { period } }')).errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'rule',
+    });
   });
 });
 
@@ -151,14 +197,30 @@ const HEATMAP = `query($weeks: Int, $kind: OrganizationKind, $municipalityId: ID
     rows { organization { id name kind } statuses missed consecutiveMisses }
   }
 }`;
+type HeatmapRow = {
+  organization: { id: string; name: string; kind: string };
+  statuses: (string | null)[];
+  missed: number;
+  consecutiveMisses: number;
+};
+/** complianceHeatmap as HEATMAP selects it. */
+type Heatmap = {
+  rule: string;
+  periods: string[];
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  rows: HeatmapRow[];
+};
+const heatmap = async (variables: Record<string, unknown>) =>
+  (await data<{ complianceHeatmap: Heatmap }>(HEATMAP, variables)).complianceHeatmap;
 
 describe('complianceHeatmap', () => {
-  it('pages through every evaluated organization once, most misses first, with the report\'s statuses', async () => {
-    const rows: any[] = [];
+  it("pages through every evaluated organization once, most misses first, with the report's statuses", async () => {
+    const rows: HeatmapRow[] = [];
     let after: string | null = null;
     let total = 0;
     do {
-      const page: any = (await data(HEATMAP, { weeks: 6, first: 150, after })).complianceHeatmap;
+      const page: Heatmap = await heatmap({ weeks: 6, first: 150, after });
       expect(page.periods).toEqual(['2026-W43', ...WEEKS]);
       total = page.totalCount;
       rows.push(...page.rows);
@@ -170,15 +232,18 @@ describe('complianceHeatmap', () => {
     expect(misses).toEqual([...misses].sort((a, b) => b - a));
     expect(rows.every((r) => r.statuses[0] === null && r.organization.name)).toBe(true);
 
-    const worst = rows[0];
-    expect(worst.statuses.filter((s: string) => s === 'MISSED').length).toBe(worst.missed);
-    const history = await data('query($id: ID!) { organization(id: $id) { compliance(last: 5, rule: WEEKLY_PLACEMENTS) { period status } } }', { id: worst.organization.id });
-    const byPeriod = Object.fromEntries(history.organization.compliance.map((r: any) => [r.period, r.status]));
+    const worst = rows[0]!;
+    expect(worst.statuses.filter((s) => s === 'MISSED').length).toBe(worst.missed);
+    const history = await data<{ organization: { compliance: { period: string; status: string }[] } }>(
+      'query($id: ID!) { organization(id: $id) { compliance(last: 5, rule: WEEKLY_PLACEMENTS) { period status } } }',
+      { id: worst.organization.id },
+    );
+    const byPeriod = Object.fromEntries(history.organization.compliance.map((r) => [r.period, r.status]));
     expect(worst.statuses.slice(1)).toEqual(WEEKS.map((w) => byPeriod[w] ?? null));
   });
 
   it('gives each row the run of misses of its latest week in the window, and ranks equal misses by it', async () => {
-    const page: any = (await data(HEATMAP, { weeks: 6, first: 40 })).complianceHeatmap;
+    const page = await heatmap({ weeks: 6, first: 40 });
     let ties = 0;
     for (const [i, row] of page.rows.entries()) {
       const next = page.rows[i + 1];
@@ -189,21 +254,28 @@ describe('complianceHeatmap', () => {
     }
     expect(ties, 'neighbours with equal misses to compare').toBeGreaterThan(0);
     for (const row of page.rows.slice(0, 8)) {
-      const history = await data('query($id: ID!) { organization(id: $id) { compliance(last: 6, rule: WEEKLY_PLACEMENTS) { period consecutiveMisses } } }', { id: row.organization.id });
-      const inWindow = history.organization.compliance.filter((r: any) => page.periods.includes(r.period))
-        .sort((a: any, b: any) => b.period.localeCompare(a.period));
-      expect({ id: row.organization.id, run: row.consecutiveMisses }).toEqual({ id: row.organization.id, run: inWindow[0].consecutiveMisses });
+      const history = await data<{ organization: { compliance: { period: string; consecutiveMisses: number }[] } }>(
+        'query($id: ID!) { organization(id: $id) { compliance(last: 6, rule: WEEKLY_PLACEMENTS) { period consecutiveMisses } } }',
+        { id: row.organization.id },
+      );
+      const inWindow = history.organization.compliance
+        .filter((r) => page.periods.includes(r.period))
+        .sort((a, b) => b.period.localeCompare(a.period));
+      expect({ id: row.organization.id, run: row.consecutiveMisses }).toEqual({
+        id: row.organization.id,
+        run: inWindow[0]!.consecutiveMisses,
+      });
     }
   });
 
   it('filters by kind and municipality', async () => {
-    const kinds = (await data(HEATMAP, { kind: 'EXECUTIVE_BODY', first: 500 })).complianceHeatmap;
+    const kinds = await heatmap({ kind: 'EXECUTIVE_BODY', first: 500 });
     expect(kinds.rows.length).toBe(kinds.totalCount);
     expect(kinds.totalCount).toBeGreaterThan(0);
-    expect(kinds.rows.every((r: any) => r.organization.kind === 'EXECUTIVE_BODY')).toBe(true);
+    expect(kinds.rows.every((r) => r.organization.kind === 'EXECUTIVE_BODY')).toBe(true);
     const bodies = await reportCounts('2026-W48', { kind: 'EXECUTIVE_BODY' });
     expect(kinds.totalCount).toBe(bodies.met + bodies.missed + bodies.exempt);
-    const local = (await data(HEATMAP, { municipalityId, first: 500 })).complianceHeatmap;
+    const local = await heatmap({ municipalityId, first: 500 });
     const counts = await reportCounts('2026-W48', { municipalityId });
     expect(local.totalCount).toBe(counts.met + counts.missed + counts.exempt);
   });
@@ -211,8 +283,12 @@ describe('complianceHeatmap', () => {
   it('refuses an unknown or non-municipal municipality, a bad cursor and a window out of range', async () => {
     const unknown = await call(HEATMAP, { municipalityId: '00000000-0000-4000-8000-000000000000' });
     expect(unknown.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'municipalityId' });
-    const body = (await data('{ organizations(kind: EXECUTIVE_BODY, first: 1) { edges { node { id } } } }')).organizations.edges[0].node.id;
-    expect((await call(HEATMAP, { municipalityId: body })).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'municipalityId' });
+    const body = (await data<{ organizations: Ids }>('{ organizations(kind: EXECUTIVE_BODY, first: 1) { edges { node { id } } } }'))
+      .organizations.edges[0]!.node.id;
+    expect((await call(HEATMAP, { municipalityId: body })).errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'municipalityId',
+    });
     expect((await call(HEATMAP, { after: 'nonsense' })).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     expect((await call(HEATMAP, { weeks: 53 })).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'weeks' });
   });
@@ -224,40 +300,67 @@ describe('laggards', () => {
       organization { id name } parent { id name } municipality { id name } rule period severity required actual consecutiveMisses missedSince
     }
   }`;
+  type Named = { id: string; name: string };
+  /** laggards as LAGGARDS selects them. */
+  type Laggards = {
+    laggards: {
+      organization: Named;
+      parent: Named | null;
+      municipality: Named | null;
+      rule: string;
+      period: string;
+      severity: string;
+      required: number;
+      actual: number;
+      consecutiveMisses: number;
+      missedSince: string | null;
+    }[];
+  };
 
   it('lists the longest runs first with where each began, its parent body, and its escalations', async () => {
-    const { laggards } = await data(LAGGARDS, { period: '2026-W48', limit: 10 });
+    const { laggards } = await data<Laggards>(LAGGARDS, { period: '2026-W48', limit: 10 });
     expect(laggards.length).toBe(10);
-    const runs = laggards.map((l: any) => l.consecutiveMisses);
-    expect(runs).toEqual([...runs].sort((a: number, b: number) => b - a));
-    const report = await data(`{ complianceReport(period: "2026-W48", rule: WEEKLY_PLACEMENTS, status: MISSED, first: 1) { edges { node { consecutiveMisses } } } }`);
-    expect(runs[0]).toBe(report.complianceReport.edges[0].node.consecutiveMisses);
+    const runs = laggards.map((l) => l.consecutiveMisses);
+    expect(runs).toEqual([...runs].sort((a, b) => b - a));
+    const report = await data<{ complianceReport: { edges: { node: { consecutiveMisses: number } }[] } }>(
+      `{ complianceReport(period: "2026-W48", rule: WEEKLY_PLACEMENTS, status: MISSED, first: 1) { edges { node { consecutiveMisses } } } }`,
+    );
+    expect(runs[0]).toBe(report.complianceReport.edges[0]!.node.consecutiveMisses);
     for (const l of laggards) {
       // No exemption inside these runs: a run of n misses began n - 1 weeks before.
       expect(l.missedSince).toBe(WEEKS[WEEKS.length - l.consecutiveMisses]);
       expect(l).toMatchObject({ rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' });
     }
-    const withParent = laggards.find((l: any) => l.parent);
-    expect(withParent.parent.name).toBeTruthy();
+    const withParent = laggards.find((l) => l.parent);
+    expect(withParent!.parent!.name).toBeTruthy();
 
-    const { organization } = await data(
+    const { organization } = await data<{
+      organization: { escalations: { level: number; rule: string; period: string; consecutiveMisses: number; recipients: string[] }[] };
+    }>(
       'query($id: ID!) { organization(id: $id) { escalations(last: 3) { level rule period consecutiveMisses recipients } } }',
-      { id: laggards[0].organization.id },
+      { id: laggards[0]!.organization.id },
       admin,
     );
     expect(organization.escalations[0]).toMatchObject({ rule: 'WEEKLY_PLACEMENTS', period: '2026-W48', consecutiveMisses: runs[0] });
-    expect(organization.escalations[0].recipients.length).toBeGreaterThan(0);
+    expect(organization.escalations[0]!.recipients.length).toBeGreaterThan(0);
   });
 
-  it('keeps escalations within a head\'s scope and refuses a bad limit', async () => {
-    const { laggards } = await data(LAGGARDS, { period: '2026-W48', limit: 50 });
-    const elsewhere = laggards.find((l: any) => l.municipality?.id !== municipalityId);
+  it("keeps escalations within a head's scope and refuses a bad limit", async () => {
+    const { laggards } = await data<Laggards>(LAGGARDS, { period: '2026-W48', limit: 50 });
+    const elsewhere = laggards.find((l) => l.municipality?.id !== municipalityId);
     const outsider = await tokenFor('HEAD', municipalityId);
-    const foreign = await call('query($id: ID!) { organization(id: $id) { escalations { id } } }', { id: elsewhere.organization.id }, outsider);
+    const foreign = await call<{ organization: { escalations: { id: string }[] | null } | null }>(
+      'query($id: ID!) { organization(id: $id) { escalations { id } } }',
+      { id: elsewhere!.organization.id },
+      outsider,
+    );
     expect(errorCodes(foreign)).toContain('FORBIDDEN');
     expect(foreign.data?.organization?.escalations ?? null).toBeNull();
     for (const limit of [0, 501]) {
-      expect((await call(LAGGARDS, { period: '2026-W48', limit })).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit' });
+      expect((await call(LAGGARDS, { period: '2026-W48', limit })).errors![0]!.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'limit',
+      });
     }
   });
 });

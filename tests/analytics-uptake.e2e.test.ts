@@ -24,7 +24,24 @@ const COVERAGE = `query($kind: OrganizationKind, $under: ID) {
 const HISTORY = 'query($weeks: Int!) { contentSupplyHistory(weeks: $weeks) { week from until distributed required met } }';
 
 const call = (query: string, variables: Record<string, unknown>, token: string | null) => gql(hub.gatewayUrl, query, variables, token);
-const data = (query: string, variables: Record<string, unknown>, token: string) => gqlData(hub.gatewayUrl, query, variables, token);
+const data = <T = unknown>(query: string, variables: Record<string, unknown>, token: string) =>
+  gqlData<T>(hub.gatewayUrl, query, variables, token);
+
+type MaterialUptake = {
+  material: { id: string; title: string; topic: string };
+  recipients: number;
+  placedBy: number;
+  uptakeRate: number | null;
+};
+type TopicUptake = { topic: string; materials: number; recipients: number; placedBy: number; uptakeRate: number | null };
+/** pagesWithoutWidget as PAGES selects it. */
+type PagesWithoutWidget = {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { cursor: string; node: { id: string; url: string; organization: { id: string } } }[];
+};
+type WidgetCoverage = { pages: number; withBoth: number; missingReportProblem: number; missingShareOpinion: number; missingBoth: number };
+type SupplyWeek = { week: string; from: string; until: string; distributed: number; required: number; met: boolean };
 
 async function register(key: string, name: string, kind: string, parentId?: string) {
   const head = { fullName: 'Петрова Анна Сергеевна', position: 'Руководитель', email: `${key}@khv-region.test` };
@@ -36,12 +53,25 @@ async function addPage(key: string, orgKey: string, platform: string, url: strin
 }
 async function distribute(key: string, topic: string, at: string, to: string[]) {
   now = new Date(at);
-  material[key] = await distributedMaterial(hub.gatewayUrl, editor, { title: `Новость района ${key}`, body: 'Текст новости района.', topic }, { organizationIds: to.map((k) => org[k]!) });
+  material[key] = await distributedMaterial(
+    hub.gatewayUrl,
+    editor,
+    { title: `Новость района ${key}`, body: 'Текст новости района.', topic },
+    { organizationIds: to.map((k) => org[k]!) },
+  );
 }
-const placed = (m: string, p: string, n: number) => ({ materialId: material[m], pageId: page[p], url: `${postBase[p]}${n}`, publishedAt: '2026-11-26T12:00:00+10:00' });
+const placed = (m: string, p: string, n: number) => ({
+  materialId: material[m],
+  pageId: page[p],
+  url: `${postBase[p]}${n}`,
+  publishedAt: '2026-11-26T12:00:00+10:00',
+});
 const postBase: Record<string, string> = {
-  cultureVk: 'https://vk.com/wall-101_', museumVk: 'https://vk.com/wall-102_', museumTg: 'https://t.me/museum27/',
-  districtVk: 'https://vk.com/wall-103_', libraryVk: 'https://vk.com/wall-104_',
+  cultureVk: 'https://vk.com/wall-101_',
+  museumVk: 'https://vk.com/wall-102_',
+  museumTg: 'https://t.me/museum27/',
+  districtVk: 'https://vk.com/wall-103_',
+  libraryVk: 'https://vk.com/wall-104_',
 };
 
 beforeAll(async () => {
@@ -70,16 +100,27 @@ beforeAll(async () => {
   await distribute('c', 'CULTURE', '2026-11-25T01:00:00Z', ['district', 'library']);
   now = FRIDAY;
 
-  const report = await data(operation('ReportPlacements'), { input: [
-    placed('a', 'cultureVk', 1), placed('a', 'museumVk', 2), placed('a', 'museumTg', 3), placed('a', 'districtVk', 4),
-    placed('b', 'districtVk', 5), // the district was not sent b: no recipient placed it
-    placed('c', 'districtVk', 6), placed('c', 'libraryVk', 7),
-    placed('old', 'museumVk', 8),
-  ] }, admin);
+  const report = await data<{ reportPlacements: { accepted: number } }>(
+    operation('ReportPlacements'),
+    {
+      input: [
+        placed('a', 'cultureVk', 1),
+        placed('a', 'museumVk', 2),
+        placed('a', 'museumTg', 3),
+        placed('a', 'districtVk', 4),
+        placed('b', 'districtVk', 5), // the district was not sent b: no recipient placed it
+        placed('c', 'districtVk', 6),
+        placed('c', 'libraryVk', 7),
+        placed('old', 'museumVk', 8),
+      ],
+    },
+    admin,
+  );
   expect(report.reportPlacements.accepted).toBe(8);
 
   await data(operation('MarkFeedbackWidget'), { pageId: page.cultureVk, placedAt: '2026-11-20T10:00:00+10:00' }, admin);
-  const mark = 'mutation($id: ID!, $forms: [FeedbackWidgetForm!]) { markFeedbackWidget(pageId: $id, placedAt: "2026-11-20T10:00:00+10:00", forms: $forms) { id } }';
+  const mark =
+    'mutation($id: ID!, $forms: [FeedbackWidgetForm!]) { markFeedbackWidget(pageId: $id, placedAt: "2026-11-20T10:00:00+10:00", forms: $forms) { id } }';
   await data(mark, { id: page.museumVk, forms: ['REPORT_PROBLEM'] }, admin);
   await data(mark, { id: page.districtVk, forms: ['SHARE_OPINION'] }, admin);
   await data('mutation($id: ID!) { deactivateOrganization(id: $id, reason: "Ликвидирован") { active } }', { id: org.closed }, admin);
@@ -87,12 +128,22 @@ beforeAll(async () => {
 afterAll(() => hub?.stop());
 
 const uptakeOf = async (token: string, week = '2026-W48') =>
-  (await data(UPTAKE, { week }, token)).contentUptake.map((u: any) => ({ id: u.material.id, recipients: u.recipients, placedBy: u.placedBy, uptakeRate: u.uptakeRate }));
-const row = (key: string, recipients: number, placedBy: number, uptakeRate: number | null) => ({ id: material[key], recipients, placedBy, uptakeRate });
+  (await data<{ contentUptake: MaterialUptake[] }>(UPTAKE, { week }, token)).contentUptake.map((u) => ({
+    id: u.material.id,
+    recipients: u.recipients,
+    placedBy: u.placedBy,
+    uptakeRate: u.uptakeRate,
+  }));
+const row = (key: string, recipients: number, placedBy: number, uptakeRate: number | null) => ({
+  id: material[key],
+  recipients,
+  placedBy,
+  uptakeRate,
+});
 
 describe('contentUptake', () => {
   it('answers the contract operation: each material of the week with its recipients and those that placed it, least picked up first', async () => {
-    const res = await data(UPTAKE, { week: '2026-W48' }, await tokenFor('ANALYST'));
+    const res = await data<{ contentUptake: MaterialUptake[] }>(UPTAKE, { week: '2026-W48' }, await tokenFor('ANALYST'));
     expect(res.contentUptake).toEqual([
       { material: { id: material.b, title: 'Новость района b', topic: 'SOCIAL' }, recipients: 2, placedBy: 0, uptakeRate: 0 },
       { material: { id: material.a, title: 'Новость района a', topic: 'SOCIAL' }, recipients: 4, placedBy: 3, uptakeRate: 0.75 },
@@ -112,7 +163,7 @@ describe('contentUptake', () => {
     for (const token of [admin, editor, await tokenFor('ANALYST')]) expect(await uptakeOf(token)).toEqual(expected);
   });
 
-  it('counts only the recipients in an OPERATOR\'s or a HEAD\'s tree, leaving out what none of them received', async () => {
+  it("counts only the recipients in an OPERATOR's or a HEAD's tree, leaving out what none of them received", async () => {
     expect(await uptakeOf(await tokenFor('OPERATOR', org.culture))).toEqual([row('b', 2, 0, 0), row('a', 2, 2, 1)]);
     expect(await uptakeOf(await tokenFor('HEAD', org.district))).toEqual([row('a', 2, 1, 0.5), row('c', 2, 2, 1)]);
     expect(await uptakeOf(await tokenFor('OPERATOR', org.library))).toEqual([row('a', 1, 0, 0), row('c', 1, 1, 1)]);
@@ -134,17 +185,22 @@ describe('contentUptake', () => {
 
 describe('topicUptake', () => {
   it('sums the week by topic, least picked up first', async () => {
-    expect((await data(TOPICS, { week: '2026-W48' }, admin)).topicUptake).toEqual([
+    expect((await data<{ topicUptake: TopicUptake[] }>(TOPICS, { week: '2026-W48' }, admin)).topicUptake).toEqual([
       { topic: 'SOCIAL', materials: 2, recipients: 6, placedBy: 3, uptakeRate: 0.5 },
       { topic: 'CULTURE', materials: 1, recipients: 2, placedBy: 2, uptakeRate: 1 },
     ]);
   });
 
   it('agrees with contentUptake for every role and week', async () => {
-    const tokens = [admin, await tokenFor('OPERATOR', org.culture), await tokenFor('HEAD', org.district), await tokenFor('HEAD', org.library)];
+    const tokens = [
+      admin,
+      await tokenFor('OPERATOR', org.culture),
+      await tokenFor('HEAD', org.district),
+      await tokenFor('HEAD', org.library),
+    ];
     for (const token of tokens) {
       for (const week of ['2026-W47', '2026-W48']) {
-        const materials = (await data(UPTAKE, { week }, token)).contentUptake;
+        const materials = (await data<{ contentUptake: MaterialUptake[] }>(UPTAKE, { week }, token)).contentUptake;
         const sums: Record<string, { topic: string; materials: number; recipients: number; placedBy: number }> = {};
         for (const m of materials) {
           const sum = (sums[m.material.topic] ??= { topic: m.material.topic, materials: 0, recipients: 0, placedBy: 0 });
@@ -152,8 +208,8 @@ describe('topicUptake', () => {
           sum.recipients += m.recipients;
           sum.placedBy += m.placedBy;
         }
-        const topics = (await data(TOPICS, { week }, token)).topicUptake;
-        expect(topics.map(({ uptakeRate: _rate, ...t }: any) => t)).toEqual(expect.arrayContaining(Object.values(sums)));
+        const topics = (await data<{ topicUptake: TopicUptake[] }>(TOPICS, { week }, token)).topicUptake;
+        expect(topics.map(({ uptakeRate: _rate, ...t }) => t)).toEqual(expect.arrayContaining(Object.values(sums)));
         expect(topics).toHaveLength(Object.keys(sums).length);
         for (const t of topics) expect(t.uptakeRate).toBeCloseTo(t.placedBy / t.recipients, 10);
       }
@@ -162,8 +218,8 @@ describe('topicUptake', () => {
 });
 
 const listed = async (variables: Record<string, unknown>, token = admin) => {
-  const res = (await data(PAGES, variables, token)).pagesWithoutWidget;
-  return { totalCount: res.totalCount, pages: res.edges.map((e: any) => pageKey(e.node.id)) };
+  const res = (await data<{ pagesWithoutWidget: PagesWithoutWidget }>(PAGES, variables, token)).pagesWithoutWidget;
+  return { totalCount: res.totalCount, pages: res.edges.map((e) => pageKey(e.node.id)) };
 };
 const pageKey = (id: string) => Object.keys(page).find((k) => page[k] === id);
 
@@ -181,12 +237,13 @@ describe('pagesWithoutWidget and widgetCoverage', () => {
   });
 
   it('pages with cursors', async () => {
-    const seen: string[] = [];
+    const seen: (string | undefined)[] = [];
     let after: string | null = null;
     for (;;) {
-      const res: any = (await data(PAGES, { first: 1, after }, admin)).pagesWithoutWidget;
+      const res: PagesWithoutWidget = (await data<{ pagesWithoutWidget: PagesWithoutWidget }>(PAGES, { first: 1, after }, admin))
+        .pagesWithoutWidget;
       expect(res.totalCount).toBe(4);
-      seen.push(...res.edges.map((e: any) => pageKey(e.node.id)));
+      seen.push(...res.edges.map((e) => pageKey(e.node.id)));
       if (!res.pageInfo.hasNextPage) break;
       after = res.pageInfo.endCursor;
     }
@@ -194,18 +251,36 @@ describe('pagesWithoutWidget and widgetCoverage', () => {
   });
 
   it('counts the coverage of the same pages', async () => {
-    expect((await data(COVERAGE, {}, admin)).widgetCoverage).toEqual({ pages: 5, withBoth: 1, missingReportProblem: 3, missingShareOpinion: 3, missingBoth: 2 });
-    expect((await data(COVERAGE, { under: org.culture }, admin)).widgetCoverage).toEqual({ pages: 3, withBoth: 1, missingReportProblem: 1, missingShareOpinion: 2, missingBoth: 1 });
+    expect((await data<{ widgetCoverage: WidgetCoverage }>(COVERAGE, {}, admin)).widgetCoverage).toEqual({
+      pages: 5,
+      withBoth: 1,
+      missingReportProblem: 3,
+      missingShareOpinion: 3,
+      missingBoth: 2,
+    });
+    expect((await data<{ widgetCoverage: WidgetCoverage }>(COVERAGE, { under: org.culture }, admin)).widgetCoverage).toEqual({
+      pages: 3,
+      withBoth: 1,
+      missingReportProblem: 1,
+      missingShareOpinion: 2,
+      missingBoth: 1,
+    });
   });
 
-  it('agrees with the list\'s totals for each form, filter and role', async () => {
+  it("agrees with the list's totals for each form, filter and role", async () => {
     const cases: [Record<string, unknown>, string][] = [
-      [{}, admin], [{ kind: 'SUBORDINATE' }, admin], [{ kind: 'MUNICIPALITY' }, editor], [{ under: org.district }, admin],
-      [{}, await tokenFor('OPERATOR', org.museum)], [{}, await tokenFor('HEAD', org.district)], [{ under: org.library }, await tokenFor('HEAD', org.district)],
+      [{}, admin],
+      [{ kind: 'SUBORDINATE' }, admin],
+      [{ kind: 'MUNICIPALITY' }, editor],
+      [{ under: org.district }, admin],
+      [{}, await tokenFor('OPERATOR', org.museum)],
+      [{}, await tokenFor('HEAD', org.district)],
+      [{ under: org.library }, await tokenFor('HEAD', org.district)],
     ];
     for (const [filter, token] of cases) {
-      const coverage = (await data(COVERAGE, filter, token)).widgetCoverage;
-      const total = async (form?: string) => (await data(PAGES, { ...filter, form, first: 0 }, token)).pagesWithoutWidget.totalCount;
+      const coverage = (await data<{ widgetCoverage: WidgetCoverage }>(COVERAGE, filter, token)).widgetCoverage;
+      const total = async (form?: string) =>
+        (await data<{ pagesWithoutWidget: PagesWithoutWidget }>(PAGES, { ...filter, form, first: 0 }, token)).pagesWithoutWidget.totalCount;
       expect(await total('REPORT_PROBLEM')).toBe(coverage.missingReportProblem);
       expect(await total('SHARE_OPINION')).toBe(coverage.missingShareOpinion);
       expect(await total()).toBe(coverage.pages - coverage.withBoth);
@@ -215,13 +290,21 @@ describe('pagesWithoutWidget and widgetCoverage', () => {
   it('keeps OPERATOR and HEAD to their tree', async () => {
     const operator = await tokenFor('OPERATOR', org.museum);
     expect(await listed({}, operator)).toEqual({ totalCount: 2, pages: ['museumVk', 'museumTg'] });
-    expect((await data(COVERAGE, {}, await tokenFor('HEAD', org.district))).widgetCoverage)
-      .toEqual({ pages: 2, withBoth: 0, missingReportProblem: 2, missingShareOpinion: 1, missingBoth: 1 });
+    expect((await data<{ widgetCoverage: WidgetCoverage }>(COVERAGE, {}, await tokenFor('HEAD', org.district))).widgetCoverage).toEqual({
+      pages: 2,
+      withBoth: 0,
+      missingReportProblem: 2,
+      missingShareOpinion: 1,
+      missingBoth: 1,
+    });
     for (const under of [org.culture, org.district]) {
       expect(errorCodes(await call(PAGES, { under }, operator))).toEqual(['FORBIDDEN']);
       expect(errorCodes(await call(COVERAGE, { under }, operator))).toEqual(['FORBIDDEN']);
     }
-    expect(await listed({ under: org.museum }, await tokenFor('HEAD', org.culture))).toEqual({ totalCount: 2, pages: ['museumVk', 'museumTg'] });
+    expect(await listed({ under: org.museum }, await tokenFor('HEAD', org.culture))).toEqual({
+      totalCount: 2,
+      pages: ['museumVk', 'museumTg'],
+    });
   });
 
   it('refuses an unknown organization, a bad cursor or page size, and no token', async () => {
@@ -243,7 +326,7 @@ describe('pagesWithoutWidget and widgetCoverage', () => {
 
 describe('contentSupplyHistory', () => {
   it('answers the last weeks up to the current one, oldest first, with the quota compliance adds', async () => {
-    const res = await data(HISTORY, { weeks: 4 }, await tokenFor('ANALYST'));
+    const res = await data<{ contentSupplyHistory: SupplyWeek[] }>(HISTORY, { weeks: 4 }, await tokenFor('ANALYST'));
     expect(res.contentSupplyHistory).toEqual([
       { week: '2026-W45', from: '2026-11-02T00:00:00+10:00', until: '2026-11-09T00:00:00+10:00', distributed: 0, required: 10, met: false },
       { week: '2026-W46', from: '2026-11-09T00:00:00+10:00', until: '2026-11-16T00:00:00+10:00', distributed: 0, required: 10, met: false },
@@ -253,10 +336,11 @@ describe('contentSupplyHistory', () => {
   });
 
   it('agrees with contentSupply week by week, for any role', async () => {
-    const history = (await data(HISTORY, { weeks: 6 }, await tokenFor('HEAD', org.district))).contentSupplyHistory;
-    expect(history.map((w: any) => w.week)).toEqual(['2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48']);
+    const history = (await data<{ contentSupplyHistory: SupplyWeek[] }>(HISTORY, { weeks: 6 }, await tokenFor('HEAD', org.district)))
+      .contentSupplyHistory;
+    expect(history.map((w) => w.week)).toEqual(['2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48']);
     for (const week of history) {
-      const single = (await data(operation('ContentSupply'), { week: week.week }, admin)).contentSupply;
+      const single = (await data<{ contentSupply: unknown }>(operation('ContentSupply'), { week: week.week }, admin)).contentSupply;
       expect(single).toMatchObject({ week: week.week, distributed: week.distributed, met: week.met });
     }
   });
@@ -264,7 +348,7 @@ describe('contentSupplyHistory', () => {
   it('follows the clock into the next week', async () => {
     now = new Date('2026-11-29T14:00:00Z'); // Monday 00:00 local
     try {
-      const res = await data(HISTORY, { weeks: 1 }, admin);
+      const res = await data<{ contentSupplyHistory: SupplyWeek[] }>(HISTORY, { weeks: 1 }, admin);
       expect(res.contentSupplyHistory).toMatchObject([{ week: '2026-W49', distributed: 0 }]);
     } finally {
       now = FRIDAY;

@@ -20,16 +20,36 @@ const AUDIT = `query($actor: String, $operation: String, $targetId: ID, $succeed
     edges { node { id actor role organization { id name } subgraph operation targetIds inputSummary succeeded errorCode at } }
   }
 }`;
-const call = (query: string, variables: Record<string, unknown>, token: string | null = admin) => gql(hub.gatewayUrl, query, variables, token);
+const call = <T = unknown>(query: string, variables: Record<string, unknown>, token: string | null = admin) =>
+  gql<T>(hub.gatewayUrl, query, variables, token);
 const head = { fullName: 'Петров Пётр Петрович', position: 'Министр', email: 'petrov.head@khv-region.test' };
 
+/** An entry as AUDIT selects it. */
+interface AuditEntry {
+  id: string;
+  actor: string;
+  role: string;
+  organization: { id: string; name: string } | null;
+  subgraph: string;
+  operation: string;
+  targetIds: string[];
+  inputSummary: string;
+  succeeded: boolean;
+  errorCode: string | null;
+  at: string;
+}
+type AuditLog = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: AuditEntry }[] };
+
 async function auditLog(variables: Record<string, unknown> = {}, token = admin) {
-  const data = await gqlData(hub.gatewayUrl, AUDIT, { first: 100, ...variables }, token);
-  return data.auditLog as { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: any }[] };
+  const data = await gqlData<{ auditLog: AuditLog }>(hub.gatewayUrl, AUDIT, { first: 100, ...variables }, token);
+  return data.auditLog;
 }
 const nodes = async (variables: Record<string, unknown> = {}) => (await auditLog(variables)).edges.map((e) => e.node);
-const organizationCount = async () => (await call('{ organizations(first: 0) { totalCount } }', {})).data.organizations.totalCount as number;
-const materialCount = async () => (await call('{ materials(first: 0) { totalCount } }', {})).data.materials.totalCount as number;
+const organizationCount = async () =>
+  (await call<{ organizations: { totalCount: number } }>('{ organizations(first: 0) { totalCount } }', {})).data!.organizations.totalCount;
+const materialCount = async () =>
+  (await call<{ materials: { totalCount: number } }>('{ materials(first: 0) { totalCount } }', {})).data!.materials.totalCount;
+type Created<Field extends string> = { [F in Field]: { id: string } | null };
 
 let ministry: string;
 let material: string;
@@ -42,17 +62,21 @@ beforeAll(async () => {
   editor = await tokenFor('EDITOR');
   reviewer = await reviewerToken();
 
-  const registered = await call(operation('RegisterOrganization'), {
+  const registered = await call<Created<'registerOrganization'>>(operation('RegisterOrganization'), {
     input: { name: 'Министерство спорта Хабаровского края', kind: 'EXECUTIVE_BODY', head, contactEmail: 'press@sport.khv-region.test' },
   });
-  ministry = registered.data.registerOrganization.id;
-  const created = await call(operation('CreateMaterial'), { input: { title: 'Открыт новый стадион', body: 'Стадион на тысячу мест.', topic: 'SOCIAL' } }, editor);
-  material = created.data.createMaterial.id;
+  ministry = registered.data!.registerOrganization!.id;
+  const created = await call<Created<'createMaterial'>>(
+    operation('CreateMaterial'),
+    { input: { title: 'Открыт новый стадион', body: 'Стадион на тысячу мест.', topic: 'SOCIAL' } },
+    editor,
+  );
+  material = created.data!.createMaterial!.id;
   const week = shiftPeriod(periodContaining('WEEK', new Date(), 'Asia/Vladivostok'), -1, 'Asia/Vladivostok').label;
-  const granted = await call(operation('GrantExemption'), {
+  const granted = await call<Created<'grantExemption'>>(operation('GrantExemption'), {
     input: { organizationId: ministry, rule: 'WEEKLY_PLACEMENTS', period: week, reason: 'Сайт министерства на реконструкции' },
   });
-  exemption = granted.data.grantExemption.id;
+  exemption = granted.data!.grantExemption!.id;
 });
 afterAll(async () => {
   await sql?.end();
@@ -63,20 +87,43 @@ describe('the audit log', () => {
   it('records a mutation of each subgraph: who, with which role, what, on which ids, newest first', async () => {
     const [grant, create, register] = await nodes();
     expect(grant).toMatchObject({
-      actor: 'test-admin', role: 'ADMIN', organization: null, subgraph: 'compliance', operation: 'grantExemption', succeeded: true, errorCode: null,
+      actor: 'test-admin',
+      role: 'ADMIN',
+      organization: null,
+      subgraph: 'compliance',
+      operation: 'grantExemption',
+      succeeded: true,
+      errorCode: null,
     });
-    expect(grant.targetIds.sort()).toEqual([ministry, exemption].sort());
-    expect(create).toMatchObject({ actor: 'test-editor', role: 'EDITOR', subgraph: 'content', operation: 'createMaterial', targetIds: [material], succeeded: true });
-    expect(register).toMatchObject({ actor: 'test-admin', subgraph: 'organizations', operation: 'registerOrganization', targetIds: [ministry], succeeded: true });
-    expect(JSON.parse(create.inputSummary)).toEqual({ input: { title: 'Открыт новый стадион', body: 'Стадион на тысячу мест.', topic: 'SOCIAL' } });
-    expect(Date.parse(grant.at)).toBeGreaterThanOrEqual(Date.parse(create.at));
-    expect(Date.parse(create.at)).toBeGreaterThanOrEqual(Date.parse(register.at));
+    expect(grant!.targetIds.sort()).toEqual([ministry, exemption].sort());
+    expect(create).toMatchObject({
+      actor: 'test-editor',
+      role: 'EDITOR',
+      subgraph: 'content',
+      operation: 'createMaterial',
+      targetIds: [material],
+      succeeded: true,
+    });
+    expect(register).toMatchObject({
+      actor: 'test-admin',
+      subgraph: 'organizations',
+      operation: 'registerOrganization',
+      targetIds: [ministry],
+      succeeded: true,
+    });
+    expect(JSON.parse(create!.inputSummary)).toEqual({
+      input: { title: 'Открыт новый стадион', body: 'Стадион на тысячу мест.', topic: 'SOCIAL' },
+    });
+    expect(Date.parse(grant!.at)).toBeGreaterThanOrEqual(Date.parse(create!.at));
+    expect(Date.parse(create!.at)).toBeGreaterThanOrEqual(Date.parse(register!.at));
   });
 
   it('keeps e-mail addresses of the input out of the log', async () => {
     const [register] = await nodes({ operation: 'registerOrganization' });
-    expect(JSON.parse(register.inputSummary).input).toMatchObject({
-      name: 'Министерство спорта Хабаровского края', head: { fullName: head.fullName, email: '***@***' }, contactEmail: '***@***',
+    expect(JSON.parse(register!.inputSummary).input).toMatchObject({
+      name: 'Министерство спорта Хабаровского края',
+      head: { fullName: head.fullName, email: '***@***' },
+      contactEmail: '***@***',
     });
     const { rows } = await sql.query('select input_summary::text as summary from audit.entry');
     expect(rows.length).toBeGreaterThanOrEqual(3);
@@ -86,19 +133,36 @@ describe('the audit log', () => {
   it('records refused mutations with their code, and the refusal changed nothing', async () => {
     const operator = await tokenFor('OPERATOR', ministry);
     const [organizations, materials] = [await organizationCount(), await materialCount()];
-    const badInn = await call(operation('RegisterOrganization'), { input: { name: 'Министерство туризма', kind: 'EXECUTIVE_BODY', inn: '2721000001', head } });
+    const badInn = await call(operation('RegisterOrganization'), {
+      input: { name: 'Министерство туризма', kind: 'EXECUTIVE_BODY', inn: '2721000001', head },
+    });
     expect(errorCodes(badInn)).toEqual(['BAD_USER_INPUT']);
-    const forbidden = await call(operation('CreateMaterial'), { input: { title: 'Не наш материал', body: 'Текст.', topic: 'SOCIAL' } }, operator);
+    const forbidden = await call(
+      operation('CreateMaterial'),
+      { input: { title: 'Не наш материал', body: 'Текст.', topic: 'SOCIAL' } },
+      operator,
+    );
     expect(errorCodes(forbidden)).toEqual(['FORBIDDEN']);
     expect([await organizationCount(), await materialCount()]).toEqual([organizations, materials]);
 
     const [refusedCreate, refusedRegister] = await nodes({ succeeded: false });
     expect(refusedCreate).toMatchObject({
-      actor: 'test-operator', role: 'OPERATOR', organization: { id: ministry, name: 'Министерство спорта Хабаровского края' },
-      subgraph: 'content', operation: 'createMaterial', targetIds: [], succeeded: false, errorCode: 'FORBIDDEN',
+      actor: 'test-operator',
+      role: 'OPERATOR',
+      organization: { id: ministry, name: 'Министерство спорта Хабаровского края' },
+      subgraph: 'content',
+      operation: 'createMaterial',
+      targetIds: [],
+      succeeded: false,
+      errorCode: 'FORBIDDEN',
     });
-    expect(refusedRegister).toMatchObject({ operation: 'registerOrganization', succeeded: false, errorCode: 'BAD_USER_INPUT', targetIds: [] });
-    expect(JSON.parse(refusedRegister.inputSummary).input.inn).toBe('2721000001');
+    expect(refusedRegister).toMatchObject({
+      operation: 'registerOrganization',
+      succeeded: false,
+      errorCode: 'BAD_USER_INPUT',
+      targetIds: [],
+    });
+    expect(JSON.parse(refusedRegister!.inputSummary).input.inn).toBe('2721000001');
   });
 
   it('records each root field of a mutation, and keeps the row of one its own transaction rolled back', async () => {
@@ -109,11 +173,18 @@ describe('the audit log', () => {
       reviewer,
     );
     expect(errorCodes(res)).toEqual(['CONFLICT']);
-    const after = await call('query($id: ID!) { material(id: $id) { status } }', { id: material }, editor);
-    expect(after.data.material).toEqual({ status: 'APPROVED' });
+    const after = await call<{ material: { status: string } }>(
+      'query($id: ID!) { material(id: $id) { status } }',
+      { id: material },
+      editor,
+    );
+    expect(after.data!.material).toEqual({ status: 'APPROVED' });
     // Both fields may finish within the same millisecond: their order is not asserted.
     const entries = await nodes({ operation: 'approveMaterial' });
-    expect(entries.map((e) => [e.succeeded, e.errorCode, e.targetIds]).sort()).toEqual([[false, 'CONFLICT', [material]], [true, null, [material]]]);
+    expect(entries.map((e) => [e.succeeded, e.errorCode, e.targetIds]).sort()).toEqual([
+      [false, 'CONFLICT', [material]],
+      [true, null, [material]],
+    ]);
   });
 
   it('filters by actor, operation, target id, success and time, and pages by cursor', async () => {
@@ -125,7 +196,7 @@ describe('the audit log', () => {
     expect(await nodes({ actor: 'nobody' })).toEqual([]);
 
     const all = await nodes();
-    const pivot = all.find((e) => e.operation === 'grantExemption');
+    const pivot = all.find((e) => e.operation === 'grantExemption')!;
     const since = await nodes({ from: pivot.at });
     expect(since.length).toBeGreaterThanOrEqual(1);
     expect(since.every((e) => Date.parse(e.at) >= Date.parse(pivot.at))).toBe(true);
@@ -185,7 +256,11 @@ describe('the audit log', () => {
     const before = await materialCount();
     await sql.query('alter table audit.entry rename to entry_moved');
     try {
-      const res = await call(operation('CreateMaterial'), { input: { title: 'Без журнала', body: 'Материал создан без записи в журнал.', topic: 'SOCIAL' } }, editor);
+      const res = await call<Created<'createMaterial'>>(
+        operation('CreateMaterial'),
+        { input: { title: 'Без журнала', body: 'Материал создан без записи в журнал.', topic: 'SOCIAL' } },
+        editor,
+      );
       expect(res.errors?.length).toBe(1);
       expect(res.data?.createMaterial ?? null).toBeNull();
     } finally {
@@ -194,22 +269,36 @@ describe('the audit log', () => {
     expect(await materialCount()).toBe(before);
   });
 
-  it('serves the contract\'s AuditLog operation', async () => {
-    const res = await call(operation('AuditLog'), { first: 2 }, await tokenFor('ANALYST'));
+  it("serves the contract's AuditLog operation", async () => {
+    const res = await call<{ auditLog: { totalCount: number; edges: { node: Partial<AuditEntry> }[] } }>(
+      operation('AuditLog'),
+      { first: 2 },
+      await tokenFor('ANALYST'),
+    );
     expect(res.errors).toBeUndefined();
-    expect(res.data.auditLog.totalCount).toBeGreaterThanOrEqual(7);
-    expect(res.data.auditLog.edges).toHaveLength(2);
-    expect(Object.keys(res.data.auditLog.edges[0].node).sort()).toEqual(['actor', 'at', 'id', 'operation', 'role', 'succeeded', 'targetIds'].sort());
+    expect(res.data!.auditLog.totalCount).toBeGreaterThanOrEqual(7);
+    expect(res.data!.auditLog.edges).toHaveLength(2);
+    expect(Object.keys(res.data!.auditLog.edges[0]!.node).sort()).toEqual(
+      ['actor', 'at', 'id', 'operation', 'role', 'succeeded', 'targetIds'].sort(),
+    );
   });
 });
 
 describe('an acknowledged change and its audit entry', () => {
-  it('commit in one transaction: the entry\'s row and the change\'s carry the same transaction id', async () => {
-    const created = await call(operation('CreateMaterial'), { input: { title: 'Открыт каток в парке Динамо', body: 'Каток работает каждый день.', topic: 'SPORT' } }, editor);
-    const id: string = created.data.createMaterial.id;
-    const { rows: [change] } = await sql.query<{ xmin: string }>('select xmin::text from content.material where id = $1', [id]);
+  it("commit in one transaction: the entry's row and the change's carry the same transaction id", async () => {
+    const created = await call<Created<'createMaterial'>>(
+      operation('CreateMaterial'),
+      { input: { title: 'Открыт каток в парке Динамо', body: 'Каток работает каждый день.', topic: 'SPORT' } },
+      editor,
+    );
+    const id: string = created.data!.createMaterial!.id;
+    const {
+      rows: [change],
+    } = await sql.query<{ xmin: string }>('select xmin::text from content.material where id = $1', [id]);
     const { rows: entries } = await sql.query<{ xmin: string; target_ids: string[] }>(
-      "select xmin::text, target_ids from audit.entry where operation = 'createMaterial' and $1 = any(target_ids)", [id]);
+      "select xmin::text, target_ids from audit.entry where operation = 'createMaterial' and $1 = any(target_ids)",
+      [id],
+    );
     expect(entries).toEqual([{ xmin: change!.xmin, target_ids: [id] }]);
   });
 
@@ -218,7 +307,7 @@ describe('an acknowledged change and its audit entry', () => {
     // An audit log that refuses this one operation, as a full disk or a lost connection would at that moment.
     await sql.query("alter table audit.entry add constraint refuse_for_test check (operation <> 'grantExemption') not valid");
     try {
-      const res = await call(operation('GrantExemption'), {
+      const res = await call<Created<'grantExemption'>>(operation('GrantExemption'), {
         input: { organizationId: ministry, rule: 'WEEKLY_PLACEMENTS', period: week, reason: 'Проверка журнала аудита' },
       });
       expect(res.errors?.length).toBe(1);

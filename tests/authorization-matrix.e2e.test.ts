@@ -1,12 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnsecuredJWT } from 'jose';
-import { runSql, signToken, withClient } from '@hub/common';
+import { queryRow, sql, signToken, withClient } from '@hub/common';
 import { errorCodes, gql, gqlData, tokenFor, type GraphQLResponse } from '@hub/common/testing';
 import { addOfficialPage, approvedMaterial, createMaterial, distributedMaterial } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { markLettersSent, municipalitiesWithSubordinates, registerSubordinate } from './support/region.js';
 import {
-  CALLERS, MATRIX, type Caller, type Entry, type Fixtures, type Outcome, type PerCaller, type Read,
+  CALLERS,
+  MATRIX,
+  type Caller,
+  type Entry,
+  type Fixtures,
+  type Outcome,
+  type PerCaller,
+  type Read,
 } from './support/authorization-matrix.js';
 
 // Tuesday 1 December 2026, 10:05 in Khabarovsk: 2026-W48 is the last complete week.
@@ -21,7 +28,11 @@ const tokens = {} as Record<Caller, string>;
 const call = (document: string, variables: Record<string, unknown> = {}, token: string | null = admin) =>
   gql(hub.gatewayUrl, document, variables, token);
 
-const data = (document: string, variables: Record<string, unknown> = {}) => gqlData(hub.gatewayUrl, document, variables, admin);
+const data = <T = unknown>(document: string, variables: Record<string, unknown> = {}) =>
+  gqlData<T>(hub.gatewayUrl, document, variables, admin);
+
+/** A list of ids, as `{ edges { node { id } } }` selects it. */
+type Ids = { edges: { node: { id: string } }[] };
 
 /** One id per caller, made by `make`, all at once. */
 async function perCaller(make: (caller: Caller) => Promise<string>): Promise<PerCaller> {
@@ -32,20 +43,36 @@ async function perCaller(make: (caller: Caller) => Promise<string>): Promise<Per
 const draft = (title: string) => createMaterial(hub.gatewayUrl, admin, { title, body: 'Текст материала.', topic: 'CULTURE' });
 /** A draft of another editor: every caller allowed to approve may approve it (an author may not, four eyes). */
 const othersDraft = async (title: string) =>
-  createMaterial(hub.gatewayUrl, await tokenFor('EDITOR', null, '1h', 'test-author'), { title, body: 'Текст материала.', topic: 'CULTURE' });
+  createMaterial(hub.gatewayUrl, await tokenFor('EDITOR', null, '1h', 'test-author'), {
+    title,
+    body: 'Текст материала.',
+    topic: 'CULTURE',
+  });
 const approved = (title: string) => approvedMaterial(hub.gatewayUrl, admin, { title, body: 'Текст материала.', topic: 'CULTURE' });
 const subordinate = (name: string) => registerSubordinate(hub.gatewayUrl, admin, f.municipality, name);
 
 /** Two placements on each caller's page (two materials, one placement each per page): one to correct, one to withdraw. */
 async function reportedPlacements(): Promise<Fixtures['placements']> {
-  const toMunicipality = (title: string) => distributedMaterial(hub.gatewayUrl, admin, { title, body: 'Текст материала для размещения.', topic: 'CULTURE' }, {
-    organizationIds: [f.municipality],
-  });
-  const [toCorrect, toWithdraw] = [await toMunicipality('Матрица прав: размещение к исправлению'), await toMunicipality('Матрица прав: размещение к отзыву')];
+  const toMunicipality = (title: string) =>
+    distributedMaterial(
+      hub.gatewayUrl,
+      admin,
+      { title, body: 'Текст материала для размещения.', topic: 'CULTURE' },
+      {
+        organizationIds: [f.municipality],
+      },
+    );
+  const [toCorrect, toWithdraw] = [
+    await toMunicipality('Матрица прав: размещение к исправлению'),
+    await toMunicipality('Матрица прав: размещение к отзыву'),
+  ];
   const report = async (materialId: string, n: number) => {
     const input = CALLERS.map((c) => ({ materialId, pageId: f.pages[c], url: `${f.pageUrls[c]}/${n}`, publishedAt: f.now }));
-    const { reportPlacements } = await data('mutation($input: [ReportPlacementInput!]!) { reportPlacements(input: $input) { placements { id page { id } } } }', { input });
-    const byPage = new Map<string, string>(reportPlacements.placements.map((p: any) => [p.page.id, p.id]));
+    const { reportPlacements } = await data<{ reportPlacements: { placements: { id: string; page: { id: string } }[] } }>(
+      'mutation($input: [ReportPlacementInput!]!) { reportPlacements(input: $input) { placements { id page { id } } } }',
+      { input },
+    );
+    const byPage = new Map<string, string>(reportPlacements.placements.map((p) => [p.page.id, p.id]));
     return Object.fromEntries(CALLERS.map((c) => [c, byPage.get(f.pages[c])!])) as PerCaller;
   };
   return { correct: await report(toCorrect, 100), withdraw: await report(toWithdraw, 101) };
@@ -54,12 +81,19 @@ async function reportedPlacements(): Promise<Fixtures['placements']> {
 async function buildFixtures(): Promise<void> {
   f = { now: NOW.toISOString(), week: WEEK, ...(await municipalitiesWithSubordinates(hub.gatewayUrl, admin)) } as Fixtures;
 
-  const run = await data(`mutation { runComplianceCheck(rule: WEEKLY_PLACEMENTS, period: "${WEEK}") { status } }`);
+  const run = await data<{ runComplianceCheck: { status: string } }>(
+    `mutation { runComplianceCheck(rule: WEEKLY_PLACEMENTS, period: "${WEEK}") { status } }`,
+  );
   expect(run.runComplianceCheck.status).toBe('SUCCEEDED');
 
-  f.material = await distributedMaterial(hub.gatewayUrl, admin, { title: 'Матрица прав: разослан муниципалитету', body: 'Текст материала.', topic: 'CULTURE' }, {
-    organizationIds: [f.municipality],
-  });
+  f.material = await distributedMaterial(
+    hub.gatewayUrl,
+    admin,
+    { title: 'Матрица прав: разослан муниципалитету', body: 'Текст материала.', topic: 'CULTURE' },
+    {
+      organizationIds: [f.municipality],
+    },
+  );
 
   const channel = (c: Caller) => `https://t.me/matrix_${c.toLowerCase()}`;
   const [update, approve, withdraw, toDistribute, toUpdate, toDeactivate, pages, exemptions] = await Promise.all([
@@ -71,35 +105,55 @@ async function buildFixtures(): Promise<void> {
     perCaller((c) => subordinate(`Учреждение для ликвидации: ${c}`)),
     perCaller((c) => addOfficialPage(hub.gatewayUrl, admin, { organizationId: f.subordinate, platform: 'TELEGRAM', url: channel(c) })),
     perCaller(async (c) => {
-      const res = await data('mutation($input: GrantExemptionInput!) { grantExemption(input: $input) { id } }', {
-        input: { organizationId: f.subordinate, rule: 'WEEKLY_PLACEMENTS', period: `2026-W${20 + CALLERS.indexOf(c)}`, reason: 'Реорганизация' },
-      });
+      const res = await data<{ grantExemption: { id: string } }>(
+        'mutation($input: GrantExemptionInput!) { grantExemption(input: $input) { id } }',
+        {
+          input: {
+            organizationId: f.subordinate,
+            rule: 'WEEKLY_PLACEMENTS',
+            period: `2026-W${20 + CALLERS.indexOf(c)}`,
+            reason: 'Реорганизация',
+          },
+        },
+      );
       return res.grantExemption.id;
     }),
   ]);
   Object.assign(f, {
-    drafts: { update, approve, withdraw }, approved: toDistribute, organizations: { update: toUpdate, deactivate: toDeactivate },
-    pages, pageUrls: Object.fromEntries(CALLERS.map((c) => [c, channel(c)])), exemptions,
+    drafts: { update, approve, withdraw },
+    approved: toDistribute,
+    organizations: { update: toUpdate, deactivate: toDeactivate },
+    pages,
+    pageUrls: Object.fromEntries(CALLERS.map((c) => [c, channel(c)])),
+    exemptions,
   });
   f.placements = await reportedPlacements();
 
   // Some of the check's letters, marked sent.
-  const letters = await data(`{ notifications(status: PENDING, first: ${CALLERS.length}) { edges { node { id } } } }`);
-  const ids: string[] = letters.notifications.edges.map((e: any) => e.node.id);
+  const letters = await data<{ notifications: Ids }>(
+    `{ notifications(status: PENDING, first: ${CALLERS.length}) { edges { node { id } } } }`,
+  );
+  const ids: string[] = letters.notifications.edges.map((e) => e.node.id);
   expect(ids).toHaveLength(CALLERS.length);
   await withClient(hub.databaseUrl, (db) => markLettersSent((text, params) => db.query(text, params), ids, NOW));
   f.notifications = Object.fromEntries(CALLERS.map((c, i) => [c, ids[i]])) as PerCaller;
 
   f.notes = await perCaller(async (c) => {
-    const res = await data('mutation($input: MethodologicalNoteInput!) { addMethodologicalNote(input: $input) { id } }', {
-      input: { text: `Замечание ЦУР для ответа: ${c}`, topic: 'CULTURE' },
-    });
+    const res = await data<{ addMethodologicalNote: { id: string } }>(
+      'mutation($input: MethodologicalNoteInput!) { addMethodologicalNote(input: $input) { id } }',
+      {
+        input: { text: `Замечание ЦУР для ответа: ${c}`, topic: 'CULTURE' },
+      },
+    );
     return res.addMethodologicalNote.id;
   });
 
-  const settings = await data('{ escalationPolicy { suppressWhenParentTold } complianceRules { code threshold } }');
+  const settings = await data<{
+    escalationPolicy: { suppressWhenParentTold: boolean };
+    complianceRules: { code: string; threshold: number }[];
+  }>('{ escalationPolicy { suppressWhenParentTold } complianceRules { code threshold } }');
   f.suppressWhenParentTold = settings.escalationPolicy.suppressWhenParentTold;
-  f.monthlyMediaThreshold = settings.complianceRules.find((r: any) => r.code === 'MONTHLY_MEDIA_MENTION').threshold;
+  f.monthlyMediaThreshold = settings.complianceRules.find((r) => r.code === 'MONTHLY_MEDIA_MENTION')!.threshold;
 }
 
 beforeAll(async () => {
@@ -140,10 +194,13 @@ const mismatch = (name: string, caller: string, expected: Outcome | string, actu
 
 describe('the matrix covers the schema', () => {
   it('has one row for every Query and Mutation field of the gateway, and none for a field it lacks', async () => {
-    const { __schema: schema } = await data('{ __schema { queryType { fields { name } } mutationType { fields { name } } } }');
+    type Fields = { fields: { name: string }[] };
+    const { __schema: schema } = await data<{ __schema: { queryType: Fields; mutationType: Fields } }>(
+      '{ __schema { queryType { fields { name } } mutationType { fields { name } } } }',
+    );
     const fields = [
-      ...schema.queryType.fields.map((x: { name: string }) => `Query.${x.name}`),
-      ...schema.mutationType.fields.map((x: { name: string }) => `Mutation.${x.name}`),
+      ...schema.queryType.fields.map((x) => `Query.${x.name}`),
+      ...schema.mutationType.fields.map((x) => `Mutation.${x.name}`),
     ].filter((name) => !/\._(entities|service)$/.test(name));
     expect({ withoutRow: fields.filter((name) => !(name in MATRIX)) }).toEqual({ withoutRow: [] });
     expect({ notInSchema: Object.keys(MATRIX).filter((name) => !fields.includes(name)) }).toEqual({ notInSchema: [] });
@@ -162,10 +219,14 @@ describe('a missing or bad token', () => {
 
   it('is refused with UNAUTHENTICATED (HTTP 401) on every operation of the gateway', async () => {
     const variants = Object.entries(await badTokens());
-    const results = await Promise.all(entries.flatMap(([name, entry]) => variants.map(async ([variant, token]) => {
-      const res = await call(entry.document, entry.variables?.(f, 'ADMIN') ?? {}, token);
-      return mismatch(name, variant, 'UNAUTHENTICATED 401', `${outcome(res)} ${res.status}`);
-    })));
+    const results = await Promise.all(
+      entries.flatMap(([name, entry]) =>
+        variants.map(async ([variant, token]) => {
+          const res = await call(entry.document, entry.variables?.(f, 'ADMIN') ?? {}, token);
+          return mismatch(name, variant, 'UNAUTHENTICATED 401', `${outcome(res)} ${res.status}`);
+        }),
+      ),
+    );
     expect(results.flat()).toEqual([]);
   });
 
@@ -173,21 +234,32 @@ describe('a missing or bad token', () => {
     const variants = Object.entries(await badTokens());
     const documents = {
       _service: ['{ _service { sdl } }', {}],
-      _entities: ['query($r: [_Any!]!) { _entities(representations: $r) { __typename } }', { r: [{ __typename: 'Organization', id: f.subordinate }] }],
+      _entities: [
+        'query($r: [_Any!]!) { _entities(representations: $r) { __typename } }',
+        { r: [{ __typename: 'Organization', id: f.subordinate }] },
+      ],
     } as const;
-    const results = await Promise.all(Object.entries(hub.subgraphUrls).flatMap(([subgraph, url]) =>
-      Object.entries(documents).flatMap(([field, [document, variables]]) => variants.map(async ([variant, token]) => {
-        const res = await gql(url, document, variables, token);
-        return mismatch(`${subgraph} ${field}`, variant, 'UNAUTHENTICATED 401', `${outcome(res)} ${res.status}`);
-      }))));
+    const results = await Promise.all(
+      Object.entries(hub.subgraphUrls).flatMap(([subgraph, url]) =>
+        Object.entries(documents).flatMap(([field, [document, variables]]) =>
+          variants.map(async ([variant, token]) => {
+            const res = await gql(url, document, variables, token);
+            return mismatch(`${subgraph} ${field}`, variant, 'UNAUTHENTICATED 401', `${outcome(res)} ${res.status}`);
+          }),
+        ),
+      ),
+    );
     expect(results.flat()).toEqual([]);
   });
 });
 
 describe('each role within and outside its scope', () => {
   it('is let in or refused on every query as the matrix says', async () => {
-    const results = await Promise.all(queries.flatMap(([name, entry]) =>
-      CALLERS.map(async (caller) => mismatch(name, caller, entry.expect[caller], await callAs(entry, caller)))));
+    const results = await Promise.all(
+      queries.flatMap(([name, entry]) =>
+        CALLERS.map(async (caller) => mismatch(name, caller, entry.expect[caller], await callAs(entry, caller))),
+      ),
+    );
     expect(results.flat()).toEqual([]);
   });
 
@@ -214,50 +286,64 @@ describe('each role within and outside its scope', () => {
 });
 
 describe('lists that scoped roles read narrowed to their tree', () => {
-  const as = (caller: Caller, document: string, variables: Record<string, unknown> = {}) =>
-    gqlData(hub.gatewayUrl, document, variables, tokens[caller]);
-  const ids = (connection: { edges: { node: { id: string } }[] }) => connection.edges.map((e) => e.node.id);
+  const as = <T = unknown>(caller: Caller, document: string, variables: Record<string, unknown> = {}) =>
+    gqlData<T>(hub.gatewayUrl, document, variables, tokens[caller]);
+  const ids = (connection: Ids) => connection.edges.map((e) => e.node.id);
 
   it('shows OPERATOR and HEAD only their organization and those below it', async () => {
-    const { organization } = await data('query($id: ID!) { organization(id: $id) { children { id } } }', { id: f.municipality });
-    const tree = [f.municipality, ...organization.children.map((c: { id: string }) => c.id)].sort();
+    const { organization } = await data<{ organization: { children: { id: string }[] } }>(
+      'query($id: ID!) { organization(id: $id) { children { id } } }',
+      { id: f.municipality },
+    );
+    const tree = [f.municipality, ...organization.children.map((c) => c.id)].sort();
     const ORGANIZATIONS = '{ organizations(includeInactive: true, first: 100) { totalCount edges { node { id } } } }';
     for (const caller of ['OPERATOR_OWN', 'HEAD_OWN'] as const) {
-      expect(ids((await as(caller, ORGANIZATIONS)).organizations).sort()).toEqual(tree);
+      expect(ids((await as<{ organizations: Ids }>(caller, ORGANIZATIONS)).organizations).sort()).toEqual(tree);
     }
     for (const caller of ['OPERATOR_OTHER', 'HEAD_OTHER'] as const) {
-      expect(ids((await as(caller, ORGANIZATIONS)).organizations)).toEqual([f.other]);
+      expect(ids((await as<{ organizations: Ids }>(caller, ORGANIZATIONS)).organizations)).toEqual([f.other]);
     }
   });
 
   it('shows a material, an exemption and a compliance result only within the tree', async () => {
     const MATERIALS = '{ materials(first: 100) { edges { node { id } } } }';
-    expect(ids((await as('HEAD_OWN', MATERIALS)).materials)).toContain(f.material);
-    expect(ids((await as('HEAD_OTHER', MATERIALS)).materials)).not.toContain(f.material);
+    expect(ids((await as<{ materials: Ids }>('HEAD_OWN', MATERIALS)).materials)).toContain(f.material);
+    expect(ids((await as<{ materials: Ids }>('HEAD_OTHER', MATERIALS)).materials)).not.toContain(f.material);
 
     const EXEMPTIONS = '{ exemptions(includeRevoked: true) { id organization { id } } }';
-    expect((await as('OPERATOR_OWN', EXEMPTIONS)).exemptions.map((e: any) => e.id)).toEqual(expect.arrayContaining(Object.values(f.exemptions)));
-    expect((await as('OPERATOR_OTHER', EXEMPTIONS)).exemptions.every((e: any) => e.organization.id === f.other)).toBe(true);
+    type Exemptions = { exemptions: { id: string; organization: { id: string } }[] };
+    expect((await as<Exemptions>('OPERATOR_OWN', EXEMPTIONS)).exemptions.map((e) => e.id)).toEqual(
+      expect.arrayContaining(Object.values(f.exemptions)),
+    );
+    expect((await as<Exemptions>('OPERATOR_OTHER', EXEMPTIONS)).exemptions.every((e) => e.organization.id === f.other)).toBe(true);
 
     const REPORT = `{ complianceReport(period: "${WEEK}", rule: WEEKLY_PLACEMENTS, first: 100) { totalCount edges { node { organization { id parent { id } } } } } }`;
-    const own = (await as('HEAD_OWN', REPORT)).complianceReport;
+    type Report = {
+      complianceReport: { totalCount: number; edges: { node: { organization: { id: string; parent: { id: string } | null } } }[] };
+    };
+    const own = (await as<Report>('HEAD_OWN', REPORT)).complianceReport;
     expect(own.totalCount).toBeGreaterThan(0);
-    expect(own.edges.every((e: any) => e.node.organization.id === f.municipality || e.node.organization.parent?.id === f.municipality)).toBe(true);
-    const other = (await as('HEAD_OTHER', REPORT)).complianceReport;
-    expect(other.edges.every((e: any) => e.node.organization.id === f.other)).toBe(true);
+    expect(own.edges.every((e) => e.node.organization.id === f.municipality || e.node.organization.parent?.id === f.municipality)).toBe(
+      true,
+    );
+    const other = (await as<Report>('HEAD_OTHER', REPORT)).complianceReport;
+    expect(other.edges.every((e) => e.node.organization.id === f.other)).toBe(true);
   });
 
-  it('shows a head\'s e-mail to ADMIN, ANALYST and the organization\'s own scope only', async () => {
+  it("shows a head's e-mail to ADMIN, ANALYST and the organization's own scope only", async () => {
     const HEAD = 'query($id: ID!) { organization(id: $id) { head { email } } }';
+    type Head = { organization: { head: { email: string | null } } };
     // The address as stored, not a mask such as ***@***, which /@/ would let pass too.
-    const stored = await runSql<{ email: string }>(hub.subgraphs.organizations.orm.em.fork(),
-      'select head_email as email from organizations.organization where id = ?', [f.subordinate], 'get');
-    expect(stored.email).toMatch(/^[^*@]+@[^*@]+\.[a-z]+$/);
+    const stored = await queryRow<{ email: string }>(
+      hub.subgraphs.organizations.orm.em.fork(),
+      sql`select head_email as email from organizations.organization where id = ${f.subordinate}`,
+    );
+    expect(stored!.email).toMatch(/^[^*@]+@[^*@]+\.[a-z]+$/);
     for (const caller of ['ADMIN', 'ANALYST', 'OPERATOR_OWN', 'HEAD_OWN'] as const) {
-      const { email } = (await as(caller, HEAD, { id: f.subordinate })).organization.head;
+      const { email } = (await as<Head>(caller, HEAD, { id: f.subordinate })).organization.head;
       expect(email, caller).toMatch(/@/);
-      expect(email, caller).toBe(stored.email);
+      expect(email, caller).toBe(stored!.email);
     }
-    expect((await as('EDITOR', HEAD, { id: f.subordinate })).organization.head.email).toBeNull();
+    expect((await as<Head>('EDITOR', HEAD, { id: f.subordinate })).organization.head.email).toBeNull();
   });
 });

@@ -11,12 +11,29 @@ const RUN = operation('RunComplianceCheck');
 const REPORT = operation('ComplianceReport');
 const HISTORY = operation('OrganizationCompliance');
 const GRANT = operation('GrantExemption');
-const call = (query: string, variables: Record<string, unknown>, token = admin) => gql(hub.gatewayUrl, query, variables, token);
+const call = <T = unknown>(query: string, variables: Record<string, unknown>, token = admin) =>
+  gql<T>(hub.gatewayUrl, query, variables, token);
+
+/** runComplianceCheck as RUN selects it. */
+type RunData = {
+  runComplianceCheck: { id: string; rule: string; period: string; evaluated: number; met: number; missed: number; exempt: number };
+};
+/** A result as REPORT selects it. */
+type Result = {
+  organization: { id: string; name: string; kind: string };
+  rule: string;
+  period: string;
+  required: number;
+  actual: number;
+  status: string;
+  consecutiveMisses: number;
+};
+type Report = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Result }[] };
 
 async function report(rule: string, period: string, status?: string) {
-  const res = await call(REPORT, { rule, period, status, first: 500 }, admin);
+  const res = await call<{ complianceReport: Report }>(REPORT, { rule, period, status, first: 500 }, admin);
   expect(res.errors).toBeUndefined();
-  return res.data.complianceReport;
+  return res.data!.complianceReport;
 }
 
 beforeAll(async () => {
@@ -29,7 +46,7 @@ describe('runComplianceCheck on the demo region', () => {
   it('evaluates WEEKLY_PLACEMENTS for last week: most meet, some miss, every result counted', async () => {
     const res = await call(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W49' }, admin);
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']); // this week has not ended
-    const run = (await call(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' })).data.runComplianceCheck;
+    const run = (await call<RunData>(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' })).data!.runComplianceCheck;
     expect(run).toMatchObject({ rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' });
     expect(run.evaluated).toBeGreaterThanOrEqual(390);
     expect(run.met + run.missed + run.exempt).toBe(run.evaluated);
@@ -45,37 +62,41 @@ describe('runComplianceCheck on the demo region', () => {
   });
 
   it('counts runs of misses across weeks evaluated in order', async () => {
-    for (const week of ['2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48']) await call(RUN, { rule: 'WEEKLY_PLACEMENTS', period: week });
+    for (const week of ['2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48'])
+      await call(RUN, { rule: 'WEEKLY_PLACEMENTS', period: week });
     const last = await report('WEEKLY_PLACEMENTS', '2026-W48', 'MISSED');
-    const longest = last.edges[0].node;
+    const longest = last.edges[0]!.node;
     expect(longest.consecutiveMisses).toBeGreaterThanOrEqual(3);
-    const history = await call(HISTORY, { id: longest.organization.id, last: 5 });
-    const weekly = history.data.organization.compliance.filter((r: any) => r.rule === 'WEEKLY_PLACEMENTS');
+    const history = await call<{ organization: { id: string; name: string; compliance: Omit<Result, 'organization'>[] } }>(HISTORY, {
+      id: longest.organization.id,
+      last: 5,
+    });
+    const weekly = history.data!.organization.compliance.filter((r) => r.rule === 'WEEKLY_PLACEMENTS');
     expect(weekly[0]).toMatchObject({ period: '2026-W48', status: 'MISSED', consecutiveMisses: longest.consecutiveMisses });
-    expect(weekly.slice(0, 3).every((r: any) => r.status === 'MISSED')).toBe(true);
+    expect(weekly.slice(0, 3).every((r) => r.status === 'MISSED')).toBe(true);
   });
 
   it('gives the same results when run again, without a second result per organization', async () => {
     const before = await report('WEEKLY_PLACEMENTS', '2026-W48');
-    const again = (await call(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' })).data.runComplianceCheck;
+    const again = (await call<RunData>(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' })).data!.runComplianceCheck;
     const after = await report('WEEKLY_PLACEMENTS', '2026-W48');
     expect(after.totalCount).toBe(before.totalCount);
     expect(again.evaluated).toBe(before.totalCount);
-    expect(after.edges.map((e: any) => e.node)).toEqual(before.edges.map((e: any) => e.node));
+    expect(after.edges.map((e) => e.node)).toEqual(before.edges.map((e) => e.node));
   });
 
   it('serializes two runs of the same rule and period started at once', async () => {
     const [a, b] = await Promise.all([
-      call(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W47' }),
-      call(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W47' }),
+      call<RunData>(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W47' }),
+      call<RunData>(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W47' }),
     ]);
-    expect(a.data.runComplianceCheck.evaluated).toBe(b.data.runComplianceCheck.evaluated);
-    expect((await report('WEEKLY_PLACEMENTS', '2026-W47')).totalCount).toBe(a.data.runComplianceCheck.evaluated);
+    expect(a.data!.runComplianceCheck.evaluated).toBe(b.data!.runComplianceCheck.evaluated);
+    expect((await report('WEEKLY_PLACEMENTS', '2026-W47')).totalCount).toBe(a.data!.runComplianceCheck.evaluated);
   });
 
-  it('evaluates the content center\'s weekly supply, the monthly media mention and the widget rule', async () => {
+  it("evaluates the content center's weekly supply, the monthly media mention and the widget rule", async () => {
     // Decree 2.2: counted per recipient (every body, municipality and subordinate), never for the center itself.
-    const supply = (await call(RUN, { rule: 'CONTENT_CENTER_WEEKLY_SUPPLY', period: '2026-W48' })).data.runComplianceCheck;
+    const supply = (await call<RunData>(RUN, { rule: 'CONTENT_CENTER_WEEKLY_SUPPLY', period: '2026-W48' })).data!.runComplianceCheck;
     expect(supply.evaluated).toBeGreaterThanOrEqual(350);
     const supplyRows = await report('CONTENT_CENTER_WEEKLY_SUPPLY', '2026-W48');
     expect(supplyRows.totalCount).toBe(supply.evaluated);
@@ -84,66 +105,92 @@ describe('runComplianceCheck on the demo region', () => {
       expect(['EXECUTIVE_BODY', 'MUNICIPALITY', 'SUBORDINATE']).toContain(node.organization.kind);
     }
 
-    const media = (await call(RUN, { rule: 'MONTHLY_MEDIA_MENTION', period: '2026-11' })).data.runComplianceCheck;
+    const media = (await call<RunData>(RUN, { rule: 'MONTHLY_MEDIA_MENTION', period: '2026-11' })).data!.runComplianceCheck;
     expect(media.evaluated).toBeGreaterThanOrEqual(30);
     expect(media.missed).toBeGreaterThan(0);
     const mediaRows = await report('MONTHLY_MEDIA_MENTION', '2026-11');
-    expect(mediaRows.edges.every((e: any) => e.node.organization.kind === 'EXECUTIVE_BODY')).toBe(true);
+    expect(mediaRows.edges.every((e) => e.node.organization.kind === 'EXECUTIVE_BODY')).toBe(true);
 
     // Decree 3.2 names executive bodies and their subordinates only.
-    const widget = (await call(RUN, { rule: 'FEEDBACK_WIDGET', period: '2026-11-30' })).data.runComplianceCheck;
+    const widget = (await call<RunData>(RUN, { rule: 'FEEDBACK_WIDGET', period: '2026-11-30' })).data!.runComplianceCheck;
     expect(widget.evaluated).toBeGreaterThan(36);
     expect(widget.missed).toBeGreaterThan(0);
     const widgetRows = await report('FEEDBACK_WIDGET', '2026-11-30');
     expect(widgetRows.totalCount).toBe(widget.evaluated);
-    expect(new Set(widgetRows.edges.map((e: any) => e.node.organization.kind))).toEqual(new Set(['EXECUTIVE_BODY', 'SUBORDINATE']));
-    const missing = (await report('FEEDBACK_WIDGET', '2026-11-30', 'MISSED')).edges[0].node;
+    expect(new Set(widgetRows.edges.map((e) => e.node.organization.kind))).toEqual(new Set(['EXECUTIVE_BODY', 'SUBORDINATE']));
+    const missing = (await report('FEEDBACK_WIDGET', '2026-11-30', 'MISSED')).edges[0]!.node;
     expect(missing.actual).toBeLessThan(missing.required);
   });
 });
 
 describe('exemptions', () => {
   it('turns a miss into EXEMPT at once and keeps it in history; revoking brings the miss back', async () => {
-    const missed = (await report('WEEKLY_PLACEMENTS', '2026-W48', 'MISSED')).edges[0].node;
-    const granted = await call(GRANT, { input: { organizationId: missed.organization.id, rule: 'WEEKLY_PLACEMENTS', period: '2026-W48', reason: 'Сотрудник пресс-службы на больничном' } });
+    const missed = (await report('WEEKLY_PLACEMENTS', '2026-W48', 'MISSED')).edges[0]!.node;
+    const granted = await call<{ grantExemption: { id: string } }>(GRANT, {
+      input: {
+        organizationId: missed.organization.id,
+        rule: 'WEEKLY_PLACEMENTS',
+        period: '2026-W48',
+        reason: 'Сотрудник пресс-службы на больничном',
+      },
+    });
     expect(granted.errors).toBeUndefined();
-    const history = await call(`query($id: ID!) { organization(id: $id) { compliance(last: 1, rule: WEEKLY_PLACEMENTS) { period status exemption { reason active } } } }`, { id: missed.organization.id });
-    expect(history.data.organization.compliance[0]).toEqual({ period: '2026-W48', status: 'EXEMPT', exemption: { reason: 'Сотрудник пресс-службы на больничном', active: true } });
+    const history = await call<{ organization: { compliance: unknown[] } }>(
+      `query($id: ID!) { organization(id: $id) { compliance(last: 1, rule: WEEKLY_PLACEMENTS) { period status exemption { reason active } } } }`,
+      { id: missed.organization.id },
+    );
+    expect(history.data!.organization.compliance[0]).toEqual({
+      period: '2026-W48',
+      status: 'EXEMPT',
+      exemption: { reason: 'Сотрудник пресс-службы на больничном', active: true },
+    });
 
-    const twice = await call(GRANT, { input: { organizationId: missed.organization.id, rule: 'WEEKLY_PLACEMENTS', period: '2026-W48', reason: 'Ещё раз' } });
+    const twice = await call(GRANT, {
+      input: { organizationId: missed.organization.id, rule: 'WEEKLY_PLACEMENTS', period: '2026-W48', reason: 'Ещё раз' },
+    });
     expect(errorCodes(twice)).toEqual(['CONFLICT']);
 
-    const revoked = await call('mutation($id: ID!) { revokeExemption(id: $id) { active revokedBy } }', { id: granted.data.grantExemption.id });
-    expect(revoked.data.revokeExemption).toEqual({ active: false, revokedBy: 'test-admin' });
-    const back = await call(`query($id: ID!) { organization(id: $id) { compliance(last: 1, rule: WEEKLY_PLACEMENTS) { status } } }`, { id: missed.organization.id });
-    expect(back.data.organization.compliance[0].status).toBe('MISSED');
+    const revoked = await call<{ revokeExemption: unknown }>('mutation($id: ID!) { revokeExemption(id: $id) { active revokedBy } }', {
+      id: granted.data!.grantExemption.id,
+    });
+    expect(revoked.data!.revokeExemption).toEqual({ active: false, revokedBy: 'test-admin' });
+    const back = await call<{ organization: { compliance: { status: string }[] } }>(
+      `query($id: ID!) { organization(id: $id) { compliance(last: 1, rule: WEEKLY_PLACEMENTS) { status } } }`,
+      { id: missed.organization.id },
+    );
+    expect(back.data!.organization.compliance[0]!.status).toBe('MISSED');
   });
 
   it('refuses a period of the wrong kind, no reason, an unknown organization, and non-ADMIN roles', async () => {
-    const orgId = (await report('WEEKLY_PLACEMENTS', '2026-W48')).edges[0].node.organization.id;
+    const orgId = (await report('WEEKLY_PLACEMENTS', '2026-W48')).edges[0]!.node.organization.id;
     const base = { organizationId: orgId, rule: 'WEEKLY_PLACEMENTS', period: '2026-W47', reason: 'Причина' };
     expect((await call(GRANT, { input: { ...base, period: '2026-11' } })).errors![0]!.extensions!.field).toBe('period');
     expect((await call(GRANT, { input: { ...base, reason: '' } })).errors![0]!.extensions!.field).toBe('reason');
-    expect(errorCodes(await call(GRANT, { input: { ...base, organizationId: '00000000-0000-4000-8000-000000000000' } }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await call(GRANT, { input: { ...base, organizationId: '00000000-0000-4000-8000-000000000000' } }))).toEqual([
+      'NOT_FOUND',
+    ]);
     expect(errorCodes(await call(GRANT, { input: base }, await tokenFor('ANALYST')))).toEqual(['FORBIDDEN']);
-    const list = await call('{ exemptions(includeRevoked: true) { id } }', {});
-    expect(list.data.exemptions).toHaveLength(1);
+    const list = await call<{ exemptions: { id: string }[] }>('{ exemptions(includeRevoked: true) { id } }', {});
+    expect(list.data!.exemptions).toHaveLength(1);
   });
 
   // Security review: the losers of the race hit the unique index and answered INTERNAL_SERVER_ERROR.
   it('grants one of 20 simultaneous identical exemptions; every other answers CONFLICT', async () => {
-    const missed = (await report('WEEKLY_PLACEMENTS', '2026-W47', 'MISSED')).edges[0].node;
+    const missed = (await report('WEEKLY_PLACEMENTS', '2026-W47', 'MISSED')).edges[0]!.node;
     const input = { organizationId: missed.organization.id, rule: 'WEEKLY_PLACEMENTS', period: '2026-W47', reason: 'Гонка запросов' };
-    const answers = await Promise.all(Array.from({ length: 20 }, () => call(GRANT, { input })));
+    const answers = await Promise.all(Array.from({ length: 20 }, () => call<{ grantExemption: { id: string } }>(GRANT, { input })));
     const granted = answers.filter((a) => !a.errors);
     expect(granted).toHaveLength(1);
     const refusals = answers.filter((a) => a.errors).map((a) => ({ codes: errorCodes(a), message: a.errors![0]!.message }));
     expect(refusals).toHaveLength(19);
     for (const refusal of refusals) expect(refusal).toEqual({ codes: ['CONFLICT'], message: expect.stringMatching(/already exists/) });
-    const active = await call('{ exemptions { id organization { id } period } }', {});
-    expect(active.data.exemptions.filter((e: any) => e.organization.id === missed.organization.id && e.period === '2026-W47')).toHaveLength(1);
+    const active = await call<{ exemptions: { id: string; organization: { id: string }; period: string }[] }>(
+      '{ exemptions { id organization { id } period } }',
+      {},
+    );
+    expect(active.data!.exemptions.filter((e) => e.organization.id === missed.organization.id && e.period === '2026-W47')).toHaveLength(1);
     // Leave the region as the later tests expect it.
-    const revoked = await call('mutation($id: ID!) { revokeExemption(id: $id) { active } }', { id: granted[0]!.data.grantExemption.id });
+    const revoked = await call('mutation($id: ID!) { revokeExemption(id: $id) { active } }', { id: granted[0]!.data!.grantExemption.id });
     expect(revoked.errors).toBeUndefined();
   });
 });
@@ -152,7 +199,7 @@ describe('who may run checks, and bad periods', () => {
   it('lets ANALYST run checks and refuses OPERATOR and HEAD', async () => {
     const analyst = await call(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W46' }, await tokenFor('ANALYST'));
     expect(analyst.errors).toBeUndefined();
-    const orgId = (await report('WEEKLY_PLACEMENTS', '2026-W48')).edges[0].node.organization.id;
+    const orgId = (await report('WEEKLY_PLACEMENTS', '2026-W48')).edges[0]!.node.organization.id;
     for (const token of [await tokenFor('OPERATOR', orgId), await tokenFor('HEAD', orgId), await tokenFor('EDITOR')]) {
       expect(errorCodes(await call(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W46' }, token))).toEqual(['FORBIDDEN']);
     }
@@ -165,57 +212,99 @@ describe('who may run checks, and bad periods', () => {
     ['a week for the monthly rule', 'MONTHLY_MEDIA_MENTION', '2026-W48'],
     ['a day before the widget deadline', 'FEEDBACK_WIDGET', '2023-06-15'],
   ])('refuses %s', async (_label, rule, period) => {
-    const runs = (await call('{ complianceRuns(first: 500) { id } }', {})).data.complianceRuns.length;
+    type Runs = { complianceRuns: { id: string }[] };
+    const runs = (await call<Runs>('{ complianceRuns(first: 500) { id } }', {})).data!.complianceRuns.length;
     const res = await call(RUN, { rule, period });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.extensions!.field).toBe('period');
-    expect((await call('{ complianceRuns(first: 500) { id } }', {})).data.complianceRuns.length).toBe(runs);
+    expect((await call<Runs>('{ complianceRuns(first: 500) { id } }', {})).data!.complianceRuns.length).toBe(runs);
   });
 
   it('filters the report by kind, parent and municipality', async () => {
-    const all = (await report('WEEKLY_PLACEMENTS', '2026-W48')).edges.map((e: any) => e.node);
-    const municipality = all.find((r: any) => r.organization.kind === 'MUNICIPALITY').organization.id;
-    const filtered = await call(
+    const all = (await report('WEEKLY_PLACEMENTS', '2026-W48')).edges.map((e) => e.node);
+    const municipality = all.find((r) => r.organization.kind === 'MUNICIPALITY')!.organization.id;
+    const filtered = await call<{
+      complianceReport: {
+        totalCount: number;
+        edges: { node: { severity: string; organization: { id: string; kind: string; parent: { id: string } | null } } }[];
+      };
+    }>(
       `query($m: ID!) { complianceReport(period: "2026-W48", rule: WEEKLY_PLACEMENTS, municipalityId: $m, first: 500) {
          totalCount edges { node { severity organization { id kind parent { id } } } } } }`,
       { m: municipality },
     );
-    const nodes = filtered.data.complianceReport.edges.map((e: any) => e.node);
+    const nodes = filtered.data!.complianceReport.edges.map((e) => e.node);
     expect(nodes.length).toBeGreaterThan(1);
     for (const n of nodes) {
       expect(n.severity).toBe('RECOMMENDED');
       expect(n.organization.id === municipality || n.organization.parent?.id === municipality).toBe(true);
     }
-    const bodies = await call('{ complianceReport(period: "2026-W48", rule: WEEKLY_PLACEMENTS, kind: EXECUTIVE_BODY, first: 500) { totalCount } }', {});
-    expect(bodies.data.complianceReport.totalCount).toBeGreaterThanOrEqual(30);
-    const parent = nodes.find((n: any) => n.organization.kind === 'SUBORDINATE').organization.parent.id;
-    const children = await call('query($p: ID!) { complianceReport(period: "2026-W48", rule: WEEKLY_PLACEMENTS, parentId: $p, first: 500) { edges { node { organization { kind } } } } }', { p: parent });
-    expect(children.data.complianceReport.edges.every((e: any) => e.node.organization.kind === 'SUBORDINATE')).toBe(true);
+    const bodies = await call<{ complianceReport: { totalCount: number } }>(
+      '{ complianceReport(period: "2026-W48", rule: WEEKLY_PLACEMENTS, kind: EXECUTIVE_BODY, first: 500) { totalCount } }',
+      {},
+    );
+    expect(bodies.data!.complianceReport.totalCount).toBeGreaterThanOrEqual(30);
+    const parent = nodes.find((n) => n.organization.kind === 'SUBORDINATE')!.organization.parent!.id;
+    const children = await call<{ complianceReport: { edges: { node: { organization: { kind: string } } }[] } }>(
+      'query($p: ID!) { complianceReport(period: "2026-W48", rule: WEEKLY_PLACEMENTS, parentId: $p, first: 500) { edges { node { organization { kind } } } } }',
+      { p: parent },
+    );
+    expect(children.data!.complianceReport.edges.every((e) => e.node.organization.kind === 'SUBORDINATE')).toBe(true);
   });
 
   it('keeps OPERATOR and HEAD to their organizations in the report', async () => {
-    const someone = (await report('WEEKLY_PLACEMENTS', '2026-W48', 'MISSED')).edges[0].node.organization.id;
-    const scoped = await call(REPORT, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48', first: 500 }, await tokenFor('HEAD', someone));
-    expect(scoped.data.complianceReport.edges.map((e: any) => e.node.organization.id)).toContain(someone);
-    expect(scoped.data.complianceReport.totalCount).toBeLessThan(20);
+    const someone = (await report('WEEKLY_PLACEMENTS', '2026-W48', 'MISSED')).edges[0]!.node.organization.id;
+    const scoped = await call<{ complianceReport: Report }>(
+      REPORT,
+      { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48', first: 500 },
+      await tokenFor('HEAD', someone),
+    );
+    expect(scoped.data!.complianceReport.edges.map((e) => e.node.organization.id)).toContain(someone);
+    expect(scoped.data!.complianceReport.totalCount).toBeLessThan(20);
   });
 });
 
 describe('updating a rule', () => {
   it('changes the threshold from the current period on, never a judged one, ADMIN only, and refuses bad values', async () => {
-    expect(errorCodes(await call('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: 2 }) { threshold } }', {}, await tokenFor('ANALYST')))).toEqual(['FORBIDDEN']);
-    expect((await call('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: -1 }) { threshold } }', {})).errors![0]!.extensions!.field).toBe('threshold');
-    expect((await call('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { timezone: "Mars/Base" }) { threshold } }', {})).errors![0]!.extensions!.field).toBe('timezone');
-    const past = await call('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: 1, effectiveFrom: "2026-W45" }) { threshold } }', {});
+    expect(
+      errorCodes(
+        await call(
+          'mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: 2 }) { threshold } }',
+          {},
+          await tokenFor('ANALYST'),
+        ),
+      ),
+    ).toEqual(['FORBIDDEN']);
+    expect(
+      (await call('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: -1 }) { threshold } }', {})).errors![0]!
+        .extensions!.field,
+    ).toBe('threshold');
+    expect(
+      (await call('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { timezone: "Mars/Base" }) { threshold } }', {}))
+        .errors![0]!.extensions!.field,
+    ).toBe('timezone');
+    const past = await call(
+      'mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: 1, effectiveFrom: "2026-W45" }) { threshold } }',
+      {},
+    );
     expect(past.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'effectiveFrom' });
-    const updated = await call('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: 1 }) { threshold effectiveFrom versions { effectiveFrom threshold changedBy } } }', {});
-    const rule = updated.data.updateComplianceRule;
+    const updated = await call<{
+      updateComplianceRule: {
+        threshold: number;
+        effectiveFrom: string;
+        versions: { effectiveFrom: string; threshold: number; changedBy: string }[];
+      };
+    }>(
+      'mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: 1 }) { threshold effectiveFrom versions { effectiveFrom threshold changedBy } } }',
+      {},
+    );
+    const rule = updated.data!.updateComplianceRule;
     expect(rule.threshold).toBe(1);
     expect(rule.versions[0]).toMatchObject({ threshold: 3, changedBy: 'system' });
     expect(rule.versions.at(-1)).toEqual({ effectiveFrom: rule.effectiveFrom, threshold: 1, changedBy: 'test-admin' });
     // A week judged before the change is judged again by the version in force for it.
-    const run = (await call(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W45' })).data.runComplianceCheck;
-    const row = (await report('WEEKLY_PLACEMENTS', '2026-W45')).edges[0].node;
+    const run = (await call<RunData>(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W45' })).data!.runComplianceCheck;
+    const row = (await report('WEEKLY_PLACEMENTS', '2026-W45')).edges[0]!.node;
     expect(row.required).toBe(3);
     expect(run.evaluated).toBeGreaterThan(0);
     await call('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: 3 }) { threshold } }', {});
@@ -225,35 +314,59 @@ describe('updating a rule', () => {
 describe('this week so far', () => {
   it('lists organizations below 3 this week with what they still need', async () => {
     now = new Date('2026-12-03T01:00:00Z'); // Thursday 11:00
-    const res = await call('{ weekAtRisk(first: 500) { week placed required remaining atRisk organization { name } } }', {});
+    const res = await call<{
+      weekAtRisk: { week: string; placed: number; required: number; remaining: number; atRisk: boolean; organization: { name: string } }[];
+    }>('{ weekAtRisk(first: 500) { week placed required remaining atRisk organization { name } } }', {});
     expect(res.errors).toBeUndefined();
-    expect(res.data.weekAtRisk.length).toBeGreaterThan(0);
-    for (const p of res.data.weekAtRisk) {
+    expect(res.data!.weekAtRisk.length).toBeGreaterThan(0);
+    for (const p of res.data!.weekAtRisk) {
       expect(p).toMatchObject({ week: '2026-W49', required: 3, atRisk: true });
       expect(p.remaining).toBe(3 - p.placed);
     }
-    const behind = res.data.weekAtRisk[0];
-    const own = await call('query($id: ID!) { organization(id: $id) { placementCount(week: "2026-W49") weekProgress { placed remaining atRisk } } }',
-      { id: (await call('{ weekAtRisk(first: 1) { organization { id } } }', {})).data.weekAtRisk[0].organization.id });
-    expect(own.data.organization.weekProgress).toEqual({ placed: behind.placed, remaining: behind.remaining, atRisk: true });
-    expect(own.data.organization.placementCount).toBe(behind.placed);
+    const behind = res.data!.weekAtRisk[0]!;
+    const own = await call<{ organization: { placementCount: number; weekProgress: unknown } }>(
+      'query($id: ID!) { organization(id: $id) { placementCount(week: "2026-W49") weekProgress { placed remaining atRisk } } }',
+      {
+        id: (await call<{ weekAtRisk: { organization: { id: string } }[] }>('{ weekAtRisk(first: 1) { organization { id } } }', {})).data!
+          .weekAtRisk[0]!.organization.id,
+      },
+    );
+    expect(own.data!.organization.weekProgress).toEqual({ placed: behind.placed, remaining: behind.remaining, atRisk: true });
+    expect(own.data!.organization.placementCount).toBe(behind.placed);
   });
 
-  it('answers a page of organizations\' progress from their own placements, the same as the whole week\'s list', async () => {
+  it("answers a page of organizations' progress from their own placements, the same as the whole week's list", async () => {
     now = new Date('2026-12-03T01:00:00Z');
-    const atRisk = (await call('{ weekAtRisk(first: 500) { placed remaining organization { id } } }', {})).data.weekAtRisk;
-    const page = (await call('{ organizations(first: 200) { edges { node { id kind placementCount(week: "2026-W49") weekProgress { placed remaining atRisk } } } } }', {})).data.organizations.edges
-      .map((e: { node: { id: string; kind: string; placementCount: number; weekProgress: { placed: number; remaining: number; atRisk: boolean } | null } }) => e.node);
-    const risky = new Map(atRisk.map((p: { placed: number; remaining: number; organization: { id: string } }) => [p.organization.id, p]));
-    const measured = page.filter((o: { weekProgress: unknown }) => o.weekProgress);
+    const atRisk = (
+      await call<{ weekAtRisk: { placed: number; remaining: number; organization: { id: string } }[] }>(
+        '{ weekAtRisk(first: 500) { placed remaining organization { id } } }',
+        {},
+      )
+    ).data!.weekAtRisk;
+    type Node = {
+      id: string;
+      kind: string;
+      placementCount: number;
+      weekProgress: { placed: number; remaining: number; atRisk: boolean } | null;
+    };
+    const page = (
+      await call<{ organizations: { edges: { node: Node }[] } }>(
+        '{ organizations(first: 200) { edges { node { id kind placementCount(week: "2026-W49") weekProgress { placed remaining atRisk } } } } }',
+        {},
+      )
+    ).data!.organizations.edges.map((e) => e.node);
+    const risky = new Map(atRisk.map((p) => [p.organization.id, p]));
+    const measured = page.filter((o) => o.weekProgress);
     expect(measured.length).toBeGreaterThan(50);
     for (const org of page) {
       if (['CONTENT_CENTER', 'COMMITTEE', 'REGIONAL_MANAGEMENT_CENTER'].includes(org.kind)) expect(org.weekProgress).toBeNull();
       if (!org.weekProgress) continue;
-      const listed = risky.get(org.id) as { placed: number; remaining: number } | undefined;
-      expect({ id: org.id, ...org.weekProgress }).toEqual(listed
-        ? { id: org.id, placed: listed.placed, remaining: listed.remaining, atRisk: true }
-        : { id: org.id, placed: org.weekProgress.placed, remaining: 0, atRisk: false });
+      const listed = risky.get(org.id);
+      expect({ id: org.id, ...org.weekProgress }).toEqual(
+        listed
+          ? { id: org.id, placed: listed.placed, remaining: listed.remaining, atRisk: true }
+          : { id: org.id, placed: org.weekProgress.placed, remaining: 0, atRisk: false },
+      );
       // Counted by the organizations subgraph on its own: the same distinct materials this week.
       expect({ id: org.id, placed: org.weekProgress.placed }).toEqual({ id: org.id, placed: org.placementCount });
       if (!listed) expect(org.weekProgress.placed).toBeGreaterThanOrEqual(3);
@@ -262,16 +375,23 @@ describe('this week so far', () => {
 });
 
 describe('the escalation ladder as data', () => {
-  const POLICY = '{ escalationPolicy { levels { level minConsecutive mandatoryBodyMinConsecutive recipients } contentCenterRecipients recommendedRecipients suppressWhenParentTold } }';
-  const UPDATE = 'mutation($input: UpdateEscalationPolicyInput!) { updateEscalationPolicy(input: $input) { suppressWhenParentTold levels { level } updatedBy } }';
+  const POLICY =
+    '{ escalationPolicy { levels { level minConsecutive mandatoryBodyMinConsecutive recipients } contentCenterRecipients recommendedRecipients suppressWhenParentTold } }';
+  const UPDATE =
+    'mutation($input: UpdateEscalationPolicyInput!) { updateEscalationPolicy(input: $input) { suppressWhenParentTold levels { level } updatedBy } }';
 
-  it('holds the decree\'s ladder by default: the body\'s head from the first miss (docs/DESIGN.md)', async () => {
-    const res = await call(POLICY, {});
-    expect(res.data.escalationPolicy).toEqual({
+  it("holds the decree's ladder by default: the body's head from the first miss (docs/DESIGN.md)", async () => {
+    const res = await call<{ escalationPolicy: unknown }>(POLICY, {});
+    expect(res.data!.escalationPolicy).toEqual({
       levels: [
         { level: 1, minConsecutive: 1, mandatoryBodyMinConsecutive: null, recipients: ['HEAD', 'PARENT_HEAD'] },
         { level: 2, minConsecutive: 2, mandatoryBodyMinConsecutive: null, recipients: ['HEAD', 'PARENT_HEAD', 'PARENT_CONTACT'] },
-        { level: 3, minConsecutive: 3, mandatoryBodyMinConsecutive: null, recipients: ['HEAD', 'PARENT_HEAD', 'PARENT_CONTACT', 'CUR', 'COMMITTEE'] },
+        {
+          level: 3,
+          minConsecutive: 3,
+          mandatoryBodyMinConsecutive: null,
+          recipients: ['HEAD', 'PARENT_HEAD', 'PARENT_CONTACT', 'CUR', 'COMMITTEE'],
+        },
       ],
       contentCenterRecipients: ['CONTENT_CENTER', 'COMMITTEE'],
       recommendedRecipients: ['RESPONSIBLE_HEAD'],
@@ -280,13 +400,25 @@ describe('the escalation ladder as data', () => {
   });
 
   it('lets ADMIN switch on suppression, refuses a ladder that goes backwards, and other roles', async () => {
-    const on = await call(UPDATE, { input: { suppressWhenParentTold: true } });
-    expect(on.data.updateEscalationPolicy).toEqual({ suppressWhenParentTold: true, levels: [{ level: 1 }, { level: 2 }, { level: 3 }], updatedBy: 'test-admin' });
-    const backwards = await call(UPDATE, { input: { levels: [
-      { level: 1, minConsecutive: 2, recipients: ['HEAD'] }, { level: 2, minConsecutive: 1, recipients: ['CUR'] },
-    ] } });
+    type Updated = { updateEscalationPolicy: { suppressWhenParentTold: boolean; levels: { level: number }[]; updatedBy: string } };
+    const on = await call<Updated>(UPDATE, { input: { suppressWhenParentTold: true } });
+    expect(on.data!.updateEscalationPolicy).toEqual({
+      suppressWhenParentTold: true,
+      levels: [{ level: 1 }, { level: 2 }, { level: 3 }],
+      updatedBy: 'test-admin',
+    });
+    const backwards = await call(UPDATE, {
+      input: {
+        levels: [
+          { level: 1, minConsecutive: 2, recipients: ['HEAD'] },
+          { level: 2, minConsecutive: 1, recipients: ['CUR'] },
+        ],
+      },
+    });
     expect(backwards.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'levels' });
     expect(errorCodes(await call(UPDATE, { input: { suppressWhenParentTold: false } }, await tokenFor('ANALYST')))).toEqual(['FORBIDDEN']);
-    expect((await call(UPDATE, { input: { suppressWhenParentTold: false } })).data.updateEscalationPolicy.suppressWhenParentTold).toBe(false);
+    expect(
+      (await call<Updated>(UPDATE, { input: { suppressWhenParentTold: false } })).data!.updateEscalationPolicy.suppressWhenParentTold,
+    ).toBe(false);
   });
 });

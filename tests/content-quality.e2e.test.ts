@@ -1,10 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, gql, tokenFor } from '@hub/common/testing';
-import { addOfficialPage, approvedMaterial, createMaterial, distributedMaterial, registerOrganization, reviewerToken } from './support/fixtures.js';
+import {
+  addOfficialPage,
+  approvedMaterial,
+  createMaterial,
+  distributedMaterial,
+  registerOrganization,
+  reviewerToken,
+} from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { operation } from './support/operations.js';
 
-// Issue 14, parts 5 and 6: four eyes on approval, a real title and body, no headline repeated within four weeks.
+// Four eyes on approval, a real title and body, no headline repeated within four weeks.
 // Wednesday 25 November 2026, 10:00 in Khabarovsk.
 let now = new Date('2026-11-25T00:00:00Z');
 let hub: TestHub;
@@ -17,15 +24,23 @@ const APPROVE = operation('ApproveMaterial');
 const UPDATE = 'mutation($id: ID!, $input: UpdateMaterialInput!) { updateMaterial(id: $id, input: $input) { title } }';
 const STATE = 'query($id: ID!) { material(id: $id) { title body status approvedBy } }';
 
-const call = (document: string, variables: Record<string, unknown>, token: string) => gql(hub.gatewayUrl, document, variables, token);
+const call = <T = unknown>(document: string, variables: Record<string, unknown>, token: string) =>
+  gql<T>(hub.gatewayUrl, document, variables, token);
+/** A material as STATE selects it. */
+type State = { material: { title: string; body: string; status: string; approvedBy: string | null } };
 const news = (title: string) => ({ title, body: 'Текст новости о событии в крае.', topic: 'SOCIAL' });
-const count = async () => (await call('{ materials(first: 0) { totalCount } }', {}, admin)).data.materials.totalCount as number;
+const count = async () =>
+  (await call<{ materials: { totalCount: number } }>('{ materials(first: 0) { totalCount } }', {}, admin)).data!.materials.totalCount;
 
 beforeAll(async () => {
   hub = await startTestHub({ clock: () => now });
   [editor, reviewer, admin] = await Promise.all([tokenFor('EDITOR'), reviewerToken(), tokenFor('ADMIN')]);
   const head = { fullName: 'Сидоров Пётр Ильич', position: 'Министр', email: 'culture@khv-region.test' };
-  const culture = await registerOrganization(hub.gatewayUrl, admin, { name: 'Министерство культуры Хабаровского края', kind: 'EXECUTIVE_BODY', head });
+  const culture = await registerOrganization(hub.gatewayUrl, admin, {
+    name: 'Министерство культуры Хабаровского края',
+    kind: 'EXECUTIVE_BODY',
+    head,
+  });
   await addOfficialPage(hub.gatewayUrl, admin, { organizationId: culture, platform: 'VK', url: 'https://vk.com/minkult27' });
 });
 afterAll(() => hub?.stop());
@@ -35,10 +50,12 @@ describe('four eyes', () => {
     const id = await createMaterial(hub.gatewayUrl, editor, news('Открылась выставка народных промыслов'));
     const own = await call(APPROVE, { id }, editor);
     expect(errorCodes(own)).toEqual(['FORBIDDEN']);
-    expect(own.errors![0]!.message).toBe('Material «Открылась выставка народных промыслов»: its author cannot approve it; another editor approves (four eyes)');
-    expect((await call(STATE, { id }, admin)).data.material).toMatchObject({ status: 'DRAFT', approvedBy: null });
+    expect(own.errors![0]!.message).toBe(
+      'Material «Открылась выставка народных промыслов»: its author cannot approve it; another editor approves (four eyes)',
+    );
+    expect((await call<State>(STATE, { id }, admin)).data!.material).toMatchObject({ status: 'DRAFT', approvedBy: null });
 
-    expect((await call(APPROVE, { id }, reviewer)).data.approveMaterial).toEqual({ id, status: 'APPROVED' });
+    expect((await call<{ approveMaterial: unknown }>(APPROVE, { id }, reviewer)).data!.approveMaterial).toEqual({ id, status: 'APPROVED' });
   });
 
   it('holds ADMIN to it as well', async () => {
@@ -72,8 +89,10 @@ describe('a real title and body', () => {
       expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
       expect(res.errors![0]!.extensions!.field).toBe(Object.keys(input)[0]);
     }
-    expect((await call(STATE, { id }, admin)).data.material).toMatchObject({
-      title: 'Стартовал краевой конкурс чтецов', body: 'Текст новости о событии в крае.', status: 'DRAFT',
+    expect((await call<State>(STATE, { id }, admin)).data!.material).toMatchObject({
+      title: 'Стартовал краевой конкурс чтецов',
+      body: 'Текст новости о событии в крае.',
+      status: 'DRAFT',
     });
   });
 });
@@ -94,17 +113,32 @@ describe('no headline twice within four weeks', () => {
     const draft = await createMaterial(hub.gatewayUrl, editor, news('Каток на площади открыт для всех'));
     const renamed = await call(UPDATE, { id: draft, input: { title: TITLE.toUpperCase() } }, editor);
     expect(errorCodes(renamed)).toEqual(['BAD_USER_INPUT']);
-    expect((await call(STATE, { id: draft }, admin)).data.material.title).toBe('Каток на площади открыт для всех');
+    expect((await call<State>(STATE, { id: draft }, admin)).data!.material.title).toBe('Каток на площади открыт для всех');
   });
 
   it('refuses again at distribution, when a twin went out after the draft was written, and lets one of two twins distributed at once through', async () => {
     const DISTRIBUTE = operation('DistributeMaterial');
-    const twins = await Promise.all([1, 2, 3].map(() => approvedMaterial(hub.gatewayUrl, editor, news('Открыт новый маршрут городского автобуса'))));
+    const twins = await Promise.all(
+      [1, 2, 3].map(() => approvedMaterial(hub.gatewayUrl, editor, news('Открыт новый маршрут городского автобуса'))),
+    );
     const results = await Promise.all(twins.map((id) => call(DISTRIBUTE, { id, audience: {} }, editor)));
     expect(results.map((r) => errorCodes(r)).sort()).toEqual([[], ['CONFLICT'], ['CONFLICT']]);
     const refused = results.find((r) => r.errors)!;
-    expect(refused.errors![0]!.message).toMatch(/^Material «Открыт новый маршрут городского автобуса»: «Открыт новый маршрут городского автобуса» was distributed on 2026-12-20; a title may repeat 28 days after; change its title first$/);
-    const states = await Promise.all(twins.map(async (id) => (await call('query($id: ID!) { material(id: $id) { status recipientCount } }', { id }, admin)).data.material));
+    expect(refused.errors![0]!.message).toMatch(
+      /^Material «Открыт новый маршрут городского автобуса»: «Открыт новый маршрут городского автобуса» was distributed on 2026-12-20; a title may repeat 28 days after; change its title first$/,
+    );
+    const states = await Promise.all(
+      twins.map(
+        async (id) =>
+          (
+            await call<{ material: { status: string; recipientCount: number } }>(
+              'query($id: ID!) { material(id: $id) { status recipientCount } }',
+              { id },
+              admin,
+            )
+          ).data!.material,
+      ),
+    );
     expect(states.filter((m) => m.status === 'DISTRIBUTED')).toHaveLength(1);
     // The refused ones are left approved, sent to no one, for the editor to retitle.
     expect(states.filter((m) => m.status === 'APPROVED' && m.recipientCount === 0)).toHaveLength(2);

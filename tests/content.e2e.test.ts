@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, gql, tokenFor } from '@hub/common/testing';
 import {
-  addOfficialPage, createMaterial, distributedMaterial, registerOrganization, reviewerToken, type AudienceInput,
+  addOfficialPage,
+  createMaterial,
+  distributedMaterial,
+  registerOrganization,
+  reviewerToken,
+  type AudienceInput,
 } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { operation } from './support/operations.js';
@@ -23,7 +28,26 @@ const SUPPLY = operation('ContentSupply');
 const INBOX = `query($week: String, $org: ID) { inbox(week: $week, organizationId: $org) {
   receivedAt windowOpen material { id title status placementWindow { until } } organization { id name } } }`;
 
-const call = (query: string, variables: Record<string, unknown>, token: string) => gql(hub.gatewayUrl, query, variables, token);
+const call = <T = unknown>(query: string, variables: Record<string, unknown>, token: string) =>
+  gql<T>(hub.gatewayUrl, query, variables, token);
+
+/** materials as MATERIALS selects them. */
+type Materials = {
+  materials: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: { id: string; title: string; topic: string; status: string; distributedAt: string | null; recipientCount: number } }[];
+  };
+};
+/** The inbox as INBOX selects it. */
+type Inbox = {
+  inbox: {
+    receivedAt: string;
+    windowOpen: boolean;
+    material: { id: string; title: string; status: string; placementWindow: { until: string | null } | null };
+    organization: { id: string; name: string };
+  }[];
+};
 
 async function register(key: string, name: string, kind: string, parentId?: string, page?: string) {
   const head = { fullName: 'Сидоров Пётр Ильич', position: 'Руководитель', email: `${key}@khv-region.test` };
@@ -32,14 +56,19 @@ async function register(key: string, name: string, kind: string, parentId?: stri
   if (page) await addOfficialPage(hub.gatewayUrl, admin, { organizationId: id, platform: 'VK', url: page });
 }
 
-const newsItem = (title: string, extra: Record<string, unknown>) => ({ title, body: 'Текст новости.\n\nВторой абзац.', topic: 'SOCIAL', ...extra });
+const newsItem = (title: string, extra: Record<string, unknown>) => ({
+  title,
+  body: 'Текст новости.\n\nВторой абзац.',
+  topic: 'SOCIAL',
+  ...extra,
+});
 /** A draft. */
 const material = (title: string, extra: Record<string, unknown> = {}) => createMaterial(hub.gatewayUrl, editor, newsItem(title, extra));
 /** Approved and distributed to `audience`: its id. */
 const distributed = (title: string, audience: AudienceInput = {}, extra: Record<string, unknown> = {}) =>
   distributedMaterial(hub.gatewayUrl, editor, newsItem(title, extra), audience);
 
-const materialCount = async () => (await call(MATERIALS, { first: 0 }, admin)).data.materials.totalCount as number;
+const materialCount = async () => (await call<Materials>(MATERIALS, { first: 0 }, admin)).data!.materials.totalCount;
 
 beforeAll(async () => {
   hub = await startTestHub({ clock: () => now });
@@ -61,39 +90,60 @@ describe('an editor creates, approves and distributes a material', () => {
       placementWindow: { until: '2026-11-27T18:00:00+10:00' },
       summary: 'Награды вручены в краевом музее.',
     });
-    const approved = await call(APPROVE, { id }, reviewer);
-    expect(approved.data.approveMaterial).toEqual({ id, status: 'APPROVED' });
+    const approved = await call<{ approveMaterial: unknown }>(APPROVE, { id }, reviewer);
+    expect(approved.data!.approveMaterial).toEqual({ id, status: 'APPROVED' });
 
-    const sent = await call(DISTRIBUTE, { id, audience: {} }, editor);
+    const sent = await call<{ distributeMaterial: unknown }>(DISTRIBUTE, { id, audience: {} }, editor);
     expect(sent.errors).toBeUndefined();
-    expect(sent.data.distributeMaterial).toEqual({ id, status: 'DISTRIBUTED', distributedAt: '2026-11-25T10:00:00+10:00', recipientCount: 3 });
+    expect(sent.data!.distributeMaterial).toEqual({
+      id,
+      status: 'DISTRIBUTED',
+      distributedAt: '2026-11-25T10:00:00+10:00',
+      recipientCount: 3,
+    });
 
     const operator = await tokenFor('OPERATOR', org.museum);
-    const inbox = await call(INBOX, {}, operator);
+    const inbox = await call<Inbox>(INBOX, {}, operator);
     expect(inbox.errors).toBeUndefined();
-    expect(inbox.data.inbox).toEqual([{
-      receivedAt: '2026-11-25T10:00:00+10:00',
-      windowOpen: true,
-      material: { id, title: 'Губернатор наградил лучших работников культуры', status: 'DISTRIBUTED', placementWindow: { until: '2026-11-27T18:00:00+10:00' } },
-      organization: { id: org.museum, name: 'КГБУК «Краевой музей»' },
-    }]);
+    expect(inbox.data!.inbox).toEqual([
+      {
+        receivedAt: '2026-11-25T10:00:00+10:00',
+        windowOpen: true,
+        material: {
+          id,
+          title: 'Губернатор наградил лучших работников культуры',
+          status: 'DISTRIBUTED',
+          placementWindow: { until: '2026-11-27T18:00:00+10:00' },
+        },
+        organization: { id: org.museum, name: 'КГБУК «Краевой музей»' },
+      },
+    ]);
   });
 
   it('resolves the recipients through federation: material → recipients → organizations', async () => {
     const id = await distributed('В крае открыли три новых ФАПа', { kinds: ['EXECUTIVE_BODY'] });
-    const res = await call('query($id: ID!) { material(id: $id) { recipientCount recipients { name kind } audience { kinds everyOrganizationWithPages } } }', { id }, admin);
-    expect(res.data.material.recipientCount).toBe(2);
-    expect(res.data.material.recipients.map((o: { name: string }) => o.name).sort()).toEqual([
-      'Министерство культуры Хабаровского края', 'Министерство финансов Хабаровского края',
+    const res = await call<{ material: { recipientCount: number; recipients: { name: string; kind: string }[]; audience: unknown } }>(
+      'query($id: ID!) { material(id: $id) { recipientCount recipients { name kind } audience { kinds everyOrganizationWithPages } } }',
+      { id },
+      admin,
+    );
+    expect(res.data!.material.recipientCount).toBe(2);
+    expect(res.data!.material.recipients.map((o) => o.name).sort()).toEqual([
+      'Министерство культуры Хабаровского края',
+      'Министерство финансов Хабаровского края',
     ]);
-    expect(res.data.material.audience).toEqual({ kinds: ['EXECUTIVE_BODY'], everyOrganizationWithPages: false });
+    expect(res.data!.material.audience).toEqual({ kinds: ['EXECUTIVE_BODY'], everyOrganizationWithPages: false });
   });
 
   it('keeps who received a material when the registry changes later', async () => {
     const id = await distributed('Стартовал приём заявок на гранты для НКО', { organizationIds: [org.bikin!] });
     await call('mutation($id: ID!) { deactivateOrganization(id: $id, reason: "Преобразован") { active } }', { id: org.bikin }, admin);
-    const res = await call('query($id: ID!) { material(id: $id) { recipients { id active } } }', { id }, admin);
-    expect(res.data.material.recipients).toEqual([{ id: org.bikin, active: false }]);
+    const res = await call<{ material: { recipients: unknown[] } }>(
+      'query($id: ID!) { material(id: $id) { recipients { id active } } }',
+      { id },
+      admin,
+    );
+    expect(res.data!.material.recipients).toEqual([{ id: org.bikin, active: false }]);
     const again = await material('Ещё одна новость');
     await call(APPROVE, { id: again }, reviewer);
     const refused = await call(DISTRIBUTE, { id: again, audience: { organizationIds: [org.bikin] } }, editor);
@@ -102,35 +152,46 @@ describe('an editor creates, approves and distributes a material', () => {
   });
 
   it('shows what an organization received in a week, on the organization itself', async () => {
-    const res = await call(
+    type Received = { organization: { receivedMaterials: { title: string }[] } };
+    const res = await call<Received>(
       'query($id: ID!) { organization(id: $id) { name receivedMaterials(week: "2026-W48") { title } } }',
-      { id: org.culture }, admin,
+      { id: org.culture },
+      admin,
     );
-    expect(res.data.organization.receivedMaterials.map((m: { title: string }) => m.title).sort()).toEqual([
-      'В крае открыли три новых ФАПа', 'Губернатор наградил лучших работников культуры',
+    expect(res.data!.organization.receivedMaterials.map((m) => m.title).sort()).toEqual([
+      'В крае открыли три новых ФАПа',
+      'Губернатор наградил лучших работников культуры',
     ]);
-    const lastWeek = await call('query($id: ID!) { organization(id: $id) { receivedMaterials(week: "2026-W47") { title } } }', { id: org.culture }, admin);
-    expect(lastWeek.data.organization.receivedMaterials).toEqual([]);
+    const lastWeek = await call<Received>(
+      'query($id: ID!) { organization(id: $id) { receivedMaterials(week: "2026-W47") { title } } }',
+      { id: org.culture },
+      admin,
+    );
+    expect(lastWeek.data!.organization.receivedMaterials).toEqual([]);
   });
 });
 
 describe('supply against the quota', () => {
-  it('counts the week\'s distributed materials against CONTENT_CENTER_WEEKLY_SUPPLY', async () => {
-    const res = await call(SUPPLY, { week: '2026-W48' }, admin);
+  it("counts the week's distributed materials against CONTENT_CENTER_WEEKLY_SUPPLY", async () => {
+    const res = await call<{ contentSupply: unknown }>(SUPPLY, { week: '2026-W48' }, admin);
     expect(res.errors).toBeUndefined();
-    expect(res.data.contentSupply).toEqual({ week: '2026-W48', distributed: 3, required: 10, met: false });
-    const empty = await call(SUPPLY, { week: '2026-W40' }, admin);
-    expect(empty.data.contentSupply).toMatchObject({ distributed: 0, met: false });
+    expect(res.data!.contentSupply).toEqual({ week: '2026-W48', distributed: 3, required: 10, met: false });
+    const empty = await call<{ contentSupply: unknown }>(SUPPLY, { week: '2026-W40' }, admin);
+    expect(empty.data!.contentSupply).toMatchObject({ distributed: 0, met: false });
   });
 
-  it('lists the week\'s materials newest first, filtered by status', async () => {
-    const res = await call(MATERIALS, { week: '2026-W48', status: 'DISTRIBUTED' }, admin);
-    expect(res.data.materials.totalCount).toBe(3);
-    const dated = await call('{ materials(first: 100) { edges { node { createdAt } } } }', {}, admin);
-    const times = dated.data.materials.edges.map((e: any) => Date.parse(e.node.createdAt));
+  it("lists the week's materials newest first, filtered by status", async () => {
+    const res = await call<Materials>(MATERIALS, { week: '2026-W48', status: 'DISTRIBUTED' }, admin);
+    expect(res.data!.materials.totalCount).toBe(3);
+    const dated = await call<{ materials: { edges: { node: { createdAt: string } }[] } }>(
+      '{ materials(first: 100) { edges { node { createdAt } } } }',
+      {},
+      admin,
+    );
+    const times = dated.data!.materials.edges.map((e) => Date.parse(e.node.createdAt));
     expect(times).toEqual([...times].sort((a, b) => b - a));
-    const draft = await call(MATERIALS, { week: '2026-W48', status: 'DRAFT' }, admin);
-    expect(draft.data.materials.totalCount).toBe(0); // a draft is never "distributed in" a week
+    const draft = await call<Materials>(MATERIALS, { week: '2026-W48', status: 'DRAFT' }, admin);
+    expect(draft.data!.materials.totalCount).toBe(0); // a draft is never "distributed in" a week
   });
 
   it('refuses a period that is not a week', async () => {
@@ -145,12 +206,20 @@ describe('supply against the quota', () => {
 describe('bad input changes nothing', () => {
   it.each([
     ['an empty title', { title: '  ' }, 'title'],
-    ['a window that ends before it starts', { placementWindow: { from: '2026-11-28T10:00:00+10:00', until: '2026-11-27T10:00:00+10:00' } }, 'placementWindow.until'],
+    [
+      'a window that ends before it starts',
+      { placementWindow: { from: '2026-11-28T10:00:00+10:00', until: '2026-11-27T10:00:00+10:00' } },
+      'placementWindow.until',
+    ],
     ['a hashtag of two words', { hashtags: ['два слова'] }, 'hashtags.0'],
     ['a media link over http', { mediaLinks: ['http://media.khv-region.test/1.jpg'] }, 'mediaLinks.0'],
   ])('refuses %s', async (_label, patch, field) => {
     const before = await materialCount();
-    const res = await call(CREATE, { input: { title: 'Стартовала краевая спартакиада', body: 'Текст новости о спартакиаде.', topic: 'SPORT', ...patch } }, editor);
+    const res = await call(
+      CREATE,
+      { input: { title: 'Стартовала краевая спартакиада', body: 'Текст новости о спартакиаде.', topic: 'SPORT', ...patch } },
+      editor,
+    );
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.extensions!.field).toBe(field);
     expect(await materialCount()).toBe(before);
@@ -158,26 +227,38 @@ describe('bad input changes nothing', () => {
 
   it('refuses an unknown topic', async () => {
     const before = await materialCount();
-    const res = await call(CREATE, { input: { title: 'Прогноз погоды на выходные', body: 'Текст прогноза погоды.', topic: 'WEATHER' } }, editor);
+    const res = await call(
+      CREATE,
+      { input: { title: 'Прогноз погоды на выходные', body: 'Текст прогноза погоды.', topic: 'WEATHER' } },
+      editor,
+    );
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(await materialCount()).toBe(before);
   });
 
   it('refuses to edit or approve a material that is no longer a draft (CONFLICT)', async () => {
     const id = await distributed('Новость для проверки правок');
-    const edit = await call('mutation($id: ID!) { updateMaterial(id: $id, input: { title: "Другой заголовок новости" }) { title } }', { id }, editor);
+    const edit = await call(
+      'mutation($id: ID!) { updateMaterial(id: $id, input: { title: "Другой заголовок новости" }) { title } }',
+      { id },
+      editor,
+    );
     expect(errorCodes(edit)).toEqual(['CONFLICT']);
     expect(errorCodes(await call(APPROVE, { id }, editor))).toEqual(['CONFLICT']);
-    const read = await call('query($id: ID!) { material(id: $id) { title status } }', { id }, admin);
-    expect(read.data.material).toEqual({ title: 'Новость для проверки правок', status: 'DISTRIBUTED' });
+    const read = await call<{ material: unknown }>('query($id: ID!) { material(id: $id) { title status } }', { id }, admin);
+    expect(read.data!.material).toEqual({ title: 'Новость для проверки правок', status: 'DISTRIBUTED' });
   });
 
   it('refuses to distribute a material that is not approved (CONFLICT), storing no recipients', async () => {
     const id = await material('Черновик без одобрения');
     const res = await call(DISTRIBUTE, { id, audience: {} }, editor);
     expect(errorCodes(res)).toEqual(['CONFLICT']);
-    const read = await call('query($id: ID!) { material(id: $id) { status recipientCount recipients { id } } }', { id }, admin);
-    expect(read.data.material).toEqual({ status: 'DRAFT', recipientCount: 0, recipients: [] });
+    const read = await call<{ material: unknown }>(
+      'query($id: ID!) { material(id: $id) { status recipientCount recipients { id } } }',
+      { id },
+      admin,
+    );
+    expect(read.data!.material).toEqual({ status: 'DRAFT', recipientCount: 0, recipients: [] });
   });
 
   it('refuses unknown organization ids in the audience, naming them, and stores nothing', async () => {
@@ -188,8 +269,8 @@ describe('bad input changes nothing', () => {
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.extensions!.field).toBe('audience.organizationIds');
     expect(res.errors![0]!.message).toContain(ghost);
-    const read = await call('query($id: ID!) { material(id: $id) { status recipientCount } }', { id }, admin);
-    expect(read.data.material).toEqual({ status: 'APPROVED', recipientCount: 0 });
+    const read = await call<{ material: unknown }>('query($id: ID!) { material(id: $id) { status recipientCount } }', { id }, admin);
+    expect(read.data!.material).toEqual({ status: 'APPROVED', recipientCount: 0 });
   });
 
   it('answers NOT_FOUND for an unknown material', async () => {
@@ -200,28 +281,39 @@ describe('bad input changes nothing', () => {
 describe('edits, withdrawal and the placement window', () => {
   it('edits a draft and records who did it', async () => {
     const id = await material('Черновик новости о выставке');
-    const res = await call(
+    const res = await call<{ updateMaterial: unknown }>(
       'mutation($id: ID!) { updateMaterial(id: $id, input: { title: "Исправленный заголовок", topic: CULTURE }) { title topic author } }',
-      { id }, admin,
+      { id },
+      admin,
     );
-    expect(res.data.updateMaterial).toEqual({ title: 'Исправленный заголовок', topic: 'CULTURE', author: 'test-editor' });
+    expect(res.data!.updateMaterial).toEqual({ title: 'Исправленный заголовок', topic: 'CULTURE', author: 'test-editor' });
   });
 
   it('withdraws a distributed material: the inbox shows it closed', async () => {
     const id = await distributed('Концерт переносится', { organizationIds: [org.museum!] });
     now = new Date('2026-11-25T02:00:00Z');
-    const res = await call('mutation($id: ID!) { withdrawMaterial(id: $id, reason: "Мероприятие перенесено") { status withdrawnAt withdrawalReason } }', { id }, editor);
-    expect(res.data.withdrawMaterial).toEqual({ status: 'WITHDRAWN', withdrawnAt: '2026-11-25T12:00:00+10:00', withdrawalReason: 'Мероприятие перенесено' });
-    const inbox = await call(INBOX, { org: org.museum }, admin);
-    expect(inbox.data.inbox.find((i: any) => i.material.id === id).windowOpen).toBe(false);
-    expect(errorCodes(await call('mutation($id: ID!) { withdrawMaterial(id: $id, reason: "ещё раз") { status } }', { id }, editor))).toEqual(['CONFLICT']);
+    const res = await call<{ withdrawMaterial: unknown }>(
+      'mutation($id: ID!) { withdrawMaterial(id: $id, reason: "Мероприятие перенесено") { status withdrawnAt withdrawalReason } }',
+      { id },
+      editor,
+    );
+    expect(res.data!.withdrawMaterial).toEqual({
+      status: 'WITHDRAWN',
+      withdrawnAt: '2026-11-25T12:00:00+10:00',
+      withdrawalReason: 'Мероприятие перенесено',
+    });
+    const inbox = await call<Inbox>(INBOX, { org: org.museum }, admin);
+    expect(inbox.data!.inbox.find((i) => i.material.id === id)!.windowOpen).toBe(false);
+    expect(
+      errorCodes(await call('mutation($id: ID!) { withdrawMaterial(id: $id, reason: "ещё раз") { status } }', { id }, editor)),
+    ).toEqual(['CONFLICT']);
   });
 
   it('closes the window once its end has passed', async () => {
     now = new Date('2026-11-28T00:00:00Z'); // Saturday 10:00, after the Friday 18:00 deadline
-    const inbox = await call(INBOX, { org: org.museum, week: '2026-W48' }, admin);
-    const first = inbox.data.inbox.find((i: any) => i.material.title === 'Губернатор наградил лучших работников культуры');
-    expect(first.windowOpen).toBe(false);
+    const inbox = await call<Inbox>(INBOX, { org: org.museum, week: '2026-W48' }, admin);
+    const first = inbox.data!.inbox.find((i) => i.material.title === 'Губернатор наградил лучших работников культуры');
+    expect(first!.windowOpen).toBe(false);
     now = new Date('2026-11-25T02:00:00Z');
   });
 });
@@ -241,22 +333,23 @@ describe('who may do what', () => {
 
   it('shows OPERATOR and HEAD only what their organizations received, ANALYST everything', async () => {
     const total = await materialCount();
-    const analyst = await call(MATERIALS, { first: 0 }, await tokenFor('ANALYST'));
-    expect(analyst.data.materials.totalCount).toBe(total);
+    const analyst = await call<Materials>(MATERIALS, { first: 0 }, await tokenFor('ANALYST'));
+    expect(analyst.data!.materials.totalCount).toBe(total);
 
     const head = await tokenFor('HEAD', org.culture);
-    const seen = await call(MATERIALS, { first: 100 }, head);
-    const titles = seen.data.materials.edges.map((e: any) => e.node.title);
+    const seen = await call<Materials>(MATERIALS, { first: 100 }, head);
+    const titles = seen.data!.materials.edges.map((e) => e.node.title);
     expect(titles).toContain('Губернатор наградил лучших работников культуры');
     expect(titles).not.toContain('Стартовал приём заявок на гранты для НКО');
     expect(titles).not.toContain('Черновик без одобрения');
 
-    const bikinOnly = (await call(MATERIALS, { first: 100 }, admin)).data.materials.edges
-      .find((e: any) => e.node.title === 'Стартовал приём заявок на гранты для НКО').node.id;
+    const bikinOnly = (await call<Materials>(MATERIALS, { first: 100 }, admin)).data!.materials.edges.find(
+      (e) => e.node.title === 'Стартовал приём заявок на гранты для НКО',
+    )!.node.id;
     expect(errorCodes(await call('query($id: ID!) { material(id: $id) { title } }', { id: bikinOnly }, head))).toEqual(['FORBIDDEN']);
   });
 
-  it('keeps an operator out of another organization\'s inbox', async () => {
+  it("keeps an operator out of another organization's inbox", async () => {
     const operator = await tokenFor('OPERATOR', org.museum);
     expect(errorCodes(await call(INBOX, { org: org.culture }, operator))).toEqual(['FORBIDDEN']);
     const head = await tokenFor('HEAD', org.culture);

@@ -20,7 +20,13 @@ let browser: Browser;
 let analyst: string;
 const pages: BrowserPage[] = [];
 
-const api = (query: string, variables: Record<string, unknown> = {}, token = analyst) => gqlData(hub.gatewayUrl, query, variables, token);
+const api = <T = unknown>(query: string, variables: Record<string, unknown> = {}, token = analyst) =>
+  gqlData<T>(hub.gatewayUrl, query, variables, token);
+
+/** The organizations a report lists, as `edges { node { organization { id name } } }` selects them. */
+type ReportOrganizations = { complianceReport: { edges: { node: { organization: { id: string; name: string } } }[] } };
+type Counts = { rule: string; evaluated: number; met: number; missed: number; exempt: number; rate: number | null };
+type History = { organization: { name: string; compliance: { period: string; status: string }[] } };
 const dashboardUrl = (hash: string) => `${hub.gatewayUrl.replace(/\/graphql$/, '')}/dashboard/${hash}`;
 
 /** Opens a link as a letter's reader would: in a new tab, so signed out, and signs in there. */
@@ -30,18 +36,29 @@ async function openLinkAndSignIn(hash: string, viewport?: { width: number; heigh
   return opened;
 }
 
-const historyOf = (page: Page) => page.locator('.drilldown table.history tbody tr').evaluateAll((rows) =>
-  rows.map((r) => ({ period: r.getAttribute('data-period'), status: r.getAttribute('data-status') })));
+const historyOf = (page: Page) =>
+  page
+    .locator('.drilldown table.history tbody tr')
+    .evaluateAll((rows) => rows.map((r) => ({ period: r.getAttribute('data-period'), status: r.getAttribute('data-status') })));
 
 beforeAll(async () => {
   hub = await startTestHub({ seed: 'demo', worker: true, clock });
   analyst = await tokenFor('ANALYST');
-  await vi.waitFor(async () => {
-    for (const [rule, period] of [['WEEKLY_PLACEMENTS', LAST_WEEK], ['MONTHLY_MEDIA_MENTION', LAST_MONTH]]) {
-      const { complianceRuns } = await api('query($r: RuleCode, $p: String) { complianceRuns(rule: $r, period: $p, first: 1) { status } }', { r: rule, p: period });
-      expect(complianceRuns[0]?.status).toBe('SUCCEEDED');
-    }
-  }, { timeout: 90_000, interval: 500 });
+  await vi.waitFor(
+    async () => {
+      for (const [rule, period] of [
+        ['WEEKLY_PLACEMENTS', LAST_WEEK],
+        ['MONTHLY_MEDIA_MENTION', LAST_MONTH],
+      ]) {
+        const { complianceRuns } = await api<{ complianceRuns: { status: string }[] }>(
+          'query($r: RuleCode, $p: String) { complianceRuns(rule: $r, period: $p, first: 1) { status } }',
+          { r: rule, p: period },
+        );
+        expect(complianceRuns[0]?.status).toBe('SUCCEEDED');
+      }
+    },
+    { timeout: 90_000, interval: 500 },
+  );
   browser = await launchBrowser();
 }, 240_000);
 afterAll(async () => {
@@ -50,11 +67,16 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-describe('a letter\'s link to the dashboard', () => {
+describe("a letter's link to the dashboard", () => {
   it('opens the organization it names once the reader signs in, and keeps the address', async () => {
-    const { complianceReport } = await api('{ complianceReport(period: "2026-W47", rule: WEEKLY_PLACEMENTS, status: MISSED, first: 1) { edges { node { organization { id } } } } }');
-    const id: string = complianceReport.edges[0].node.organization.id;
-    const { organization } = await api('query($id: ID!) { organization(id: $id) { name compliance(last: 12, rule: WEEKLY_PLACEMENTS) { period status } } }', { id });
+    const { complianceReport } = await api<ReportOrganizations>(
+      '{ complianceReport(period: "2026-W47", rule: WEEKLY_PLACEMENTS, status: MISSED, first: 1) { edges { node { organization { id } } } } }',
+    );
+    const id: string = complianceReport.edges[0]!.node.organization.id;
+    const { organization } = await api<History>(
+      'query($id: ID!) { organization(id: $id) { name compliance(last: 12, rule: WEEKLY_PLACEMENTS) { period status } } }',
+      { id },
+    );
 
     const { page, problems } = await openLinkAndSignIn(`#/organizations/${id}`);
     const panel = page.getByRole('dialog', { name: organization.name });
@@ -90,8 +112,10 @@ describe('a letter\'s link to the dashboard', () => {
     expect(problems).toEqual([]);
   });
 
-  it('opens a week\'s report at that week, and the back button returns to it after another is chosen', async () => {
-    const { complianceSummary: w46 } = await api('{ complianceSummary(period: "2026-W46") { evaluated met missed } }');
+  it("opens a week's report at that week, and the back button returns to it after another is chosen", async () => {
+    const { complianceSummary: w46 } = await api<{ complianceSummary: Counts }>(
+      '{ complianceSummary(period: "2026-W46") { evaluated met missed } }',
+    );
     const { page, problems } = await openLinkAndSignIn('#/report/WEEKLY_PLACEMENTS/2026-W46');
     await page.locator('#summary h2', { hasText: '9–15 нояб.' }).waitFor();
     await page.locator('#summary[aria-busy="false"]').waitFor();
@@ -108,9 +132,11 @@ describe('a letter\'s link to the dashboard', () => {
     expect(problems).toEqual([]);
   });
 
-  it('fits a phone\'s width, the organization\'s panel too', async () => {
-    const { complianceReport } = await api('{ complianceReport(period: "2026-W47", rule: WEEKLY_PLACEMENTS, first: 1) { edges { node { organization { id name } } } } }');
-    const { id, name } = complianceReport.edges[0].node.organization;
+  it("fits a phone's width, the organization's panel too", async () => {
+    const { complianceReport } = await api<ReportOrganizations>(
+      '{ complianceReport(period: "2026-W47", rule: WEEKLY_PLACEMENTS, first: 1) { edges { node { organization { id name } } } } }',
+    );
+    const { id, name } = complianceReport.edges[0]!.node.organization;
     const { page, problems } = await openLinkAndSignIn(`#/organizations/${id}`, PHONE);
     await page.getByRole('dialog', { name }).locator('table.history').waitFor();
     await page.locator('#media[aria-busy="false"]').waitFor();
@@ -123,11 +149,17 @@ describe('a letter\'s link to the dashboard', () => {
 describe('the monthly media rule (decree 3.3)', () => {
   it('shows the last complete month as the API counts it, and the bodies that missed', async () => {
     // A month's label: the rule defaults to MONTHLY_MEDIA_MENTION.
-    const { complianceSummary: month } = await api('query($p: String!) { complianceSummary(period: $p) { rule evaluated met missed exempt rate } }', { p: LAST_MONTH });
+    const { complianceSummary: month } = await api<{ complianceSummary: Counts }>(
+      'query($p: String!) { complianceSummary(period: $p) { rule evaluated met missed exempt rate } }',
+      { p: LAST_MONTH },
+    );
     expect(month.rule).toBe('MONTHLY_MEDIA_MENTION');
     expect(month.evaluated).toBeGreaterThan(0);
-    const { complianceReport } = await api('query($p: String!) { complianceReport(period: $p, rule: MONTHLY_MEDIA_MENTION, status: MISSED, first: 100) { edges { node { organization { id name } } } } }', { p: LAST_MONTH });
-    const missed = complianceReport.edges.map((e: any) => e.node.organization.id).sort();
+    const { complianceReport } = await api<ReportOrganizations>(
+      'query($p: String!) { complianceReport(period: $p, rule: MONTHLY_MEDIA_MENTION, status: MISSED, first: 100) { edges { node { organization { id name } } } } }',
+      { p: LAST_MONTH },
+    );
+    const missed = complianceReport.edges.map((e) => e.node.organization.id).sort();
     expect(missed.length).toBe(month.missed);
 
     const { page, problems } = await openLinkAndSignIn('');
@@ -139,7 +171,9 @@ describe('the monthly media rule (decree 3.3)', () => {
     expect(await cardValue(page, 'media-missed')).toBe(count(month.missed));
     expect(await cardValue(page, 'media-exempt')).toBe(count(month.exempt));
     expect(await cardValue(page, 'media-rate')).toBe(month.rate === null ? '—' : percent(month.rate));
-    const shown = await panel.locator('table.media-missed tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-organization-id')));
+    const shown = await panel
+      .locator('table.media-missed tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-organization-id')));
     expect(shown.sort()).toEqual(missed);
 
     // A body that missed opens like any other organization.
@@ -153,7 +187,9 @@ describe('the monthly media rule (decree 3.3)', () => {
 
   it('opens at the month a report link names', async () => {
     const { page, problems } = await openLinkAndSignIn('#/report/MONTHLY_MEDIA_MENTION/2026-09');
-    const { complianceSummary: september } = await api('{ complianceSummary(period: "2026-09") { evaluated missed } }');
+    const { complianceSummary: september } = await api<{ complianceSummary: Counts }>(
+      '{ complianceSummary(period: "2026-09") { evaluated missed } }',
+    );
     await page.locator('#media h2', { hasText: 'сентябрь 2026' }).waitFor();
     await page.locator('#media[aria-busy="false"]').waitFor();
     expect(await cardValue(page, 'media-evaluated')).toBe(count(september.evaluated));
@@ -165,21 +201,33 @@ describe('the monthly media rule (decree 3.3)', () => {
 describe('an organization registered within the twelve weeks', () => {
   it('is drawn as not evaluated before it was registered, not as missing, in the heatmap and its history', async () => {
     const id = await registerOrganization(hub.gatewayUrl, hub.adminToken, {
-      name: 'Комитет по делам молодёжи края (новый)', kind: 'EXECUTIVE_BODY',
+      name: 'Комитет по делам молодёжи края (новый)',
+      kind: 'EXECUTIVE_BODY',
       head: { fullName: 'Сидорова Анна Петровна', position: 'Председатель', email: 'youth.head@khv-region.test' },
     });
     // Registered on Wednesday of 2026-W44: the weekly norm applies from W45, its first full week.
-    await withClient(hub.databaseUrl, (db) => db.query('update organizations.organization set registered_at = $1 where id = $2', ['2026-10-28T02:00:00Z', id]));
+    await withClient(hub.databaseUrl, (db) =>
+      db.query('update organizations.organization set registered_at = $1 where id = $2', ['2026-10-28T02:00:00Z', id]),
+    );
     for (const period of ['2026-W45', '2026-W46', LAST_WEEK]) {
-      const { runComplianceCheck } = await api('mutation($p: String!) { runComplianceCheck(rule: WEEKLY_PLACEMENTS, period: $p) { status } }', { p: period }, hub.adminToken);
+      const { runComplianceCheck } = await api<{ runComplianceCheck: { status: string } }>(
+        'mutation($p: String!) { runComplianceCheck(rule: WEEKLY_PLACEMENTS, period: $p) { status } }',
+        { p: period },
+        hub.adminToken,
+      );
       expect(runComplianceCheck.status).toBe('SUCCEEDED');
     }
-    const { organization } = await api('query($id: ID!) { organization(id: $id) { compliance(last: 12, rule: WEEKLY_PLACEMENTS) { period status } } }', { id });
-    expect(organization.compliance.map((r: any) => r.period)).toEqual([LAST_WEEK, '2026-W46', '2026-W45']);
+    const { organization } = await api<History>(
+      'query($id: ID!) { organization(id: $id) { compliance(last: 12, rule: WEEKLY_PLACEMENTS) { period status } } }',
+      { id },
+    );
+    expect(organization.compliance.map((r) => r.period)).toEqual([LAST_WEEK, '2026-W46', '2026-W45']);
 
     const { page, problems } = await openLinkAndSignIn('');
     const row = await heatmapRow(page, id);
-    const cells = await row.locator('td[data-period]').evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-period'), td.getAttribute('data-status')]));
+    const cells = await row
+      .locator('td[data-period]')
+      .evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-period'), td.getAttribute('data-status')]));
     expect(cells).toHaveLength(12);
     for (const [period, status] of cells) {
       expect(status, period!).toBe(period! >= '2026-W45' ? 'MISSED' : 'NOT_EVALUATED');

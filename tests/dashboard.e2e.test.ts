@@ -22,10 +22,14 @@ let browser: Browser;
 let analyst: string;
 const pages: BrowserPage[] = [];
 
-const api = (query: string, variables: Record<string, unknown> = {}) => gqlData(hub.gatewayUrl, query, variables, analyst);
+const api = <T = unknown>(query: string, variables: Record<string, unknown> = {}) => gqlData<T>(hub.gatewayUrl, query, variables, analyst);
 const firstWith = async (status: 'MET' | 'MISSED') =>
-  (await api('query($p: String!, $s: ComplianceStatus) { complianceReport(period: $p, rule: WEEKLY_PLACEMENTS, status: $s, first: 1) { edges { node { organization { id name } } } } }',
-    { p: LAST_WEEK, s: status })).complianceReport.edges[0].node.organization as { id: string; name: string };
+  (
+    await api<{ complianceReport: { edges: { node: { organization: { id: string; name: string } } }[] } }>(
+      'query($p: String!, $s: ComplianceStatus) { complianceReport(period: $p, rule: WEEKLY_PLACEMENTS, status: $s, first: 1) { edges { node { organization { id name } } } } }',
+      { p: LAST_WEEK, s: status },
+    )
+  ).complianceReport.edges[0]!.node.organization;
 const base = (graphqlUrl: string) => graphqlUrl.replace(/\/graphql$/, '');
 
 async function signedIn(baseUrl: string, token: string): Promise<BrowserPage> {
@@ -37,10 +41,16 @@ async function signedIn(baseUrl: string, token: string): Promise<BrowserPage> {
 beforeAll(async () => {
   hub = await startTestHub({ seed: 'demo', worker: true, clock });
   analyst = await tokenFor('ANALYST');
-  await vi.waitFor(async () => {
-    const { complianceRuns } = await api('query($p: String) { complianceRuns(rule: WEEKLY_PLACEMENTS, period: $p, first: 1) { status } }', { p: LAST_WEEK });
-    expect(complianceRuns[0]?.status).toBe('SUCCEEDED');
-  }, { timeout: 60_000, interval: 500 });
+  await vi.waitFor(
+    async () => {
+      const { complianceRuns } = await api<{ complianceRuns: { status: string }[] }>(
+        'query($p: String) { complianceRuns(rule: WEEKLY_PLACEMENTS, period: $p, first: 1) { status } }',
+        { p: LAST_WEEK },
+      );
+      expect(complianceRuns[0]?.status).toBe('SUCCEEDED');
+    },
+    { timeout: 60_000, interval: 500 },
+  );
   browser = await launchBrowser();
   await mkdir(ARTIFACTS, { recursive: true });
 }, 240_000);
@@ -63,7 +73,10 @@ describe('the dashboard', () => {
     const script = /src="(\/dashboard\/app\.js\?v=\w+)"/.exec(html)?.[1];
     const styles = /href="(\/dashboard\/app\.css\?v=\w+)"/.exec(html)?.[1];
     expect(script && styles).toBeTruthy();
-    for (const [path, type] of [[script!, /^text\/javascript/], [styles!, /^text\/css/]] as const) {
+    for (const [path, type] of [
+      [script!, /^text\/javascript/],
+      [styles!, /^text\/css/],
+    ] as const) {
       const asset = await fetch(`${base(hub.gatewayUrl)}${path}`);
       expect(asset.status).toBe(200);
       expect(asset.headers.get('content-type')).toMatch(type);
@@ -72,13 +85,18 @@ describe('the dashboard', () => {
     expect((await fetch(`${base(hub.gatewayUrl)}/dashboard/app.js`)).headers.get('cache-control')).toBe('no-cache');
   });
 
-  it('signs in an analyst and shows last week\'s summary and the heatmap with the evaluated statuses', async () => {
+  it("signs in an analyst and shows last week's summary and the heatmap with the evaluated statuses", async () => {
     dashboard = await signedIn(base(hub.gatewayUrl), analyst);
     const { page } = dashboard;
     expect(await page.locator('html').getAttribute('lang')).toBe('ru');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Хабаровский край — региональный контент');
 
-    const { complianceSummary: summary } = await api('query($p: String!) { complianceSummary(period: $p) { evaluated met missed exempt rate bySeverity { severity rate } } }', { p: LAST_WEEK });
+    type Counts = { evaluated: number; met: number; missed: number; exempt: number; rate: number | null };
+    const { complianceSummary: summary } = await api<{
+      complianceSummary: Counts & { bySeverity: { severity: string; rate: number | null }[] };
+    }>('query($p: String!) { complianceSummary(period: $p) { evaluated met missed exempt rate bySeverity { severity rate } } }', {
+      p: LAST_WEEK,
+    });
     expect(summary.evaluated).toBeGreaterThan(0);
     expect(await page.locator('select[name="week"]').inputValue()).toBe(LAST_WEEK);
     expect(await page.locator('select[name="week"] option:checked').textContent()).toBe(`16–22 нояб. (${LAST_WEEK})`);
@@ -88,9 +106,9 @@ describe('the dashboard', () => {
     expect(await cardValue(page, 'exempt')).toBe(count(summary.exempt));
     // Mandatory and recommended results are two rates, never one.
     expect(summary.rate).toBeNull();
-    const rate = (severity: string) => summary.bySeverity.find((s: { severity: string }) => s.severity === severity).rate;
-    expect(await cardValue(page, 'rate-mandatory')).toBe(percent(rate('MANDATORY')));
-    expect(await cardValue(page, 'rate-recommended')).toBe(percent(rate('RECOMMENDED')));
+    const rate = (severity: string) => summary.bySeverity.find((s) => s.severity === severity)!.rate;
+    expect(await cardValue(page, 'rate-mandatory')).toBe(percent(rate('MANDATORY')!));
+    expect(await cardValue(page, 'rate-recommended')).toBe(percent(rate('RECOMMENDED')!));
     expect(rate('MANDATORY')).not.toBe(rate('RECOMMENDED'));
 
     const lastWeekCell = async (orgId: string) => (await heatmapRow(page, orgId)).locator(`td[data-period="${LAST_WEEK}"]`);
@@ -98,13 +116,17 @@ describe('the dashboard', () => {
     const met = await firstWith('MET');
     expect(await (await lastWeekCell(missed.id)).getAttribute('data-status')).toBe('MISSED');
     expect(await (await lastWeekCell(met.id)).getAttribute('data-status')).toBe('MET');
-    expect(await page.locator('#heatmap thead th[title]').evaluateAll((ths) => ths.map((th) => th.getAttribute('title')))).toContain(LAST_WEEK);
+    expect(await page.locator('#heatmap thead th[title]').evaluateAll((ths) => ths.map((th) => th.getAttribute('title')))).toContain(
+      LAST_WEEK,
+    );
     expect(dashboard.problems).toEqual([]);
   });
 
   it('shows another week when it is chosen', async () => {
     const { page } = dashboard;
-    const { complianceSummary: before } = await api('{ complianceSummary(period: "2026-W46") { evaluated missed } }');
+    const { complianceSummary: before } = await api<{ complianceSummary: { evaluated: number; missed: number } }>(
+      '{ complianceSummary(period: "2026-W46") { evaluated missed } }',
+    );
     await page.locator('select[name="week"]').selectOption('2026-W46');
     await page.locator('#summary h2', { hasText: '9–15 нояб.' }).waitFor();
     await page.locator('#summary[aria-busy="false"]').waitFor();
@@ -118,13 +140,17 @@ describe('the dashboard', () => {
   it('drills into an organization and shows its weekly history, newest first', async () => {
     const { page } = dashboard;
     const missed = await firstWith('MISSED');
-    const { organization } = await api('query($id: ID!) { organization(id: $id) { name compliance(last: 12, rule: WEEKLY_PLACEMENTS) { period status } } }', { id: missed.id });
+    const { organization } = await api<{ organization: { name: string; compliance: { period: string; status: string }[] } }>(
+      'query($id: ID!) { organization(id: $id) { name compliance(last: 12, rule: WEEKLY_PLACEMENTS) { period status } } }',
+      { id: missed.id },
+    );
     await (await heatmapRow(page, missed.id)).click();
     const panel = page.locator('.drilldown');
     await panel.locator('table.history tbody tr').first().waitFor();
     expect(await panel.getByRole('heading', { level: 2 }).textContent()).toBe(organization.name);
-    const shown = await panel.locator('table.history tbody tr').evaluateAll((rows) =>
-      rows.map((r) => ({ period: r.getAttribute('data-period'), status: r.getAttribute('data-status') })));
+    const shown = await panel
+      .locator('table.history tbody tr')
+      .evaluateAll((rows) => rows.map((r) => ({ period: r.getAttribute('data-period'), status: r.getAttribute('data-status') })));
     // A row for each of the page's weeks: the weeks the demo's catch-up never checked have no data.
     expect(shown.filter((r) => r.status !== 'NONE')).toEqual(organization.compliance);
     expect(shown.slice(organization.compliance.length).every((r) => r.status === 'NONE')).toBe(true);
@@ -136,7 +162,7 @@ describe('the dashboard', () => {
     expect(dashboard.problems).toEqual([]);
   });
 
-  it('downloads the week\'s compliance workbook', async () => {
+  it("downloads the week's compliance workbook", async () => {
     const { page } = dashboard;
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="xlsx"]').click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
@@ -150,17 +176,25 @@ describe('the dashboard', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as never);
     const sheet = workbook.worksheets[0]!;
-    const { complianceRules } = await api('{ complianceRules { code periodKind } }');
-    const weekly: string[] = complianceRules.filter((r: any) => r.periodKind === 'WEEK').map((r: any) => r.code);
+    const { complianceRules } = await api<{ complianceRules: { code: string; periodKind: string }[] }>(
+      '{ complianceRules { code periodKind } }',
+    );
+    const weekly: string[] = complianceRules.filter((r) => r.periodKind === 'WEEK').map((r) => r.code);
     expect(weekly).toContain('WEEKLY_PLACEMENTS');
     let expected = 0;
     for (const rule of weekly) {
-      const { complianceReport } = await api('query($p: String!, $r: RuleCode!) { complianceReport(period: $p, rule: $r, first: 0) { totalCount } }', { p: LAST_WEEK, r: rule });
+      const { complianceReport } = await api<{ complianceReport: { totalCount: number } }>(
+        'query($p: String!, $r: RuleCode!) { complianceReport(period: $p, rule: $r, first: 0) { totalCount } }',
+        { p: LAST_WEEK, r: rule },
+      );
       expected += complianceReport.totalCount;
     }
     expect(expected).toBeGreaterThan(0);
     expect(sheet.actualRowCount - 1).toBe(expected);
-    const periods = sheet.getSheetValues().slice(2).map((row) => (row as unknown[])[6]);
+    const periods = sheet
+      .getSheetValues()
+      .slice(2)
+      .map((row) => (row as unknown[])[6]);
     expect(new Set(periods)).toEqual(new Set([LAST_WEEK]));
     expect(dashboard.problems).toEqual([]);
   });
@@ -174,7 +208,7 @@ describe('the dashboard', () => {
     expect(dashboard.problems).toEqual([]);
   });
 
-  it('breaks no WCAG 2.1 A or AA rule that axe-core checks: the sign-in form, the front page, an organization\'s panel', async () => {
+  it("breaks no WCAG 2.1 A or AA rule that axe-core checks: the sign-in form, the front page, an organization's panel", async () => {
     const signIn = await openPage(browser).then((p) => (pages.push(p), p));
     await signIn.page.goto(`${base(hub.gatewayUrl)}/dashboard`);
     await signIn.page.getByLabel('Токен доступа').waitFor();
@@ -212,10 +246,14 @@ describe('the dashboard', () => {
 
   it('says the gateway is unavailable when it stops, keeps what it showed, and recovers on retry', async () => {
     const port = await freePort();
-    const gateway = () => createGateway({
-      jwtSecret: hub.jwtSecret, subgraphUrls: hub.subgraphUrls, subgraphTimeoutMs: 10_000, production: false,
-      logger: createLogger('dashboard-test', 'silent'),
-    });
+    const gateway = () =>
+      createGateway({
+        jwtSecret: hub.jwtSecret,
+        subgraphUrls: hub.subgraphUrls,
+        subgraphTimeoutMs: 10_000,
+        production: false,
+        logger: createLogger('dashboard-test', 'silent'),
+      });
     let running: HttpService | null = await gateway();
     try {
       const url = await running.listen(port, '127.0.0.1');
@@ -245,8 +283,14 @@ describe('the dashboard', () => {
   it('shows what the other services give when compliance is down, and says what is missing', async () => {
     const { page } = dashboard;
     const missed = await firstWith('MISSED');
-    const { organization } = await api('query($id: ID!) { organization(id: $id) { name } }', { id: missed.id });
-    const distributed = (await api('query($w: String!) { contentSupply(week: $w) { distributed } }', { w: LAST_WEEK })).contentSupply.distributed;
+    const { organization } = await api<{ organization: { name: string } }>('query($id: ID!) { organization(id: $id) { name } }', {
+      id: missed.id,
+    });
+    const distributed = (
+      await api<{ contentSupply: { distributed: number } }>('query($w: String!) { contentSupply(week: $w) { distributed } }', {
+        w: LAST_WEEK,
+      })
+    ).contentSupply.distributed;
     await (await heatmapRow(page, missed.id)).click();
     const panel = page.locator('.drilldown');
     await panel.locator('table.history').waitFor();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AddressObject } from 'mailparser';
 import { parse as parseHtml } from 'node-html-parser';
-import { createLogger, runSql } from '@hub/common';
+import { createLogger, execSql, queryRows, sql } from '@hub/common';
 import { gql, tokenFor } from '@hub/common/testing';
 import { startWorker, type Worker } from '@hub/compliance/worker';
 import { startTestHub, type TestHub } from './support/hub.js';
@@ -18,18 +19,38 @@ const logger = createLogger('mail-test', 'silent');
 
 const start = async (name: string) => {
   const worker = await startWorker({
-    databaseUrl: hub.databaseUrl, timezone: 'Asia/Vladivostok', logger, clock, workerName: name, processEvery: 3_600_000, // no background polling: the test fires jobs itself
-    publicUrl: 'https://hub.khv-region.test', smtpUrl: smtp.url, mailFrom: 'hub@khv-region.test',
+    databaseUrl: hub.databaseUrl,
+    timezone: 'Asia/Vladivostok',
+    logger,
+    clock,
+    workerName: name,
+    processEvery: 3_600_000, // no background polling: the test fires jobs itself
+    publicUrl: 'https://hub.khv-region.test',
+    smtpUrl: smtp.url,
+    mailFrom: 'hub@khv-region.test',
   });
   workers.push(worker);
   return worker;
 };
 const notifications = () =>
-  runSql<{ id: string; to: string; status: string; attempts: number; last_error: string | null; subject: string }[]>(
-    hub.subgraphs.compliance.orm.em.fork(), 'select id, "to", status, attempts, last_error, subject from compliance.notification order by created_at, id',
+  queryRows<{ id: string; to: string; status: string; attempts: number; last_error: string | null; subject: string }>(
+    hub.subgraphs.compliance.orm.em.fork(),
+    sql`select id, "to", status, attempts, last_error, subject from compliance.notification order by created_at, id`,
   );
+/** An escalation as the contract's Escalations operation selects it. */
+interface Escalation {
+  id: string;
+  level: number;
+  rule: string;
+  period: string;
+  organization: { id: string; name: string };
+  recipients: string[];
+  notifications: { id: string; to: string; status: string }[];
+}
 const escalations = async (period: string) =>
-  (await gql(hub.gatewayUrl, operation('Escalations'), { period }, admin)).data.escalations as any[];
+  (await gql<{ escalations: Escalation[] }>(hub.gatewayUrl, operation('Escalations'), { period }, admin)).data!.escalations;
+/** How a coordinating organization is reached, as `edges { node { contactEmail head { email } } }` selects it. */
+type Contacts = { edges: { node: { contactEmail: string | null; head: { email: string } } }[] };
 
 beforeAll(async () => {
   smtp = await TestSmtpServer.start();
@@ -45,30 +66,42 @@ afterAll(async () => {
 });
 
 describe('escalation letters after the checks', () => {
-  it('escalates last week\'s misses by the ladder and sends one digest per recipient per run', async () => {
+  it("escalates last week's misses by the ladder and sends one digest per recipient per run", async () => {
     const week = await escalations('2026-W48');
     expect(week.length).toBeGreaterThan(0);
     const levels = new Set(week.map((e) => e.level));
     expect([...levels].sort()).toEqual([1, 2, 3]);
     // The worker's own every-minute dispatch (Agenda runs due jobs on start) may hold some rows a moment.
-    await expect.poll(async () => (await notifications()).filter((n) => n.status !== 'SENT').map((n) => `${n.status} ${n.last_error}`), { timeout: 15_000 }).toEqual([]);
+    await expect
+      .poll(async () => (await notifications()).filter((n) => n.status !== 'SENT').map((n) => `${n.status} ${n.last_error}`), {
+        timeout: 15_000,
+      })
+      .toEqual([]);
     for (const e of week) {
       expect(e.notifications.length).toBe(e.recipients.length);
-      expect(e.notifications.every((n: any) => n.status === 'SENT')).toBe(true);
+      expect(e.notifications.every((n) => n.status === 'SENT')).toBe(true);
     }
     const all = await notifications();
     const perRun = new Map<string, number>();
     for (const n of all) perRun.set(`${n.subject}|${n.to}`, (perRun.get(`${n.subject}|${n.to}`) ?? 0) + 1);
     expect([...perRun.values()].every((c) => c === 1)).toBe(true);
     // The worker's own every-minute dispatch may be mid-letter: sent, not yet marked SENT.
-    await expect.poll(async () => smtp.received.length - (await notifications()).filter((n) => n.status === 'SENT').length, { timeout: 5000 }).toBe(0);
+    await expect
+      .poll(async () => smtp.received.length - (await notifications()).filter((n) => n.status === 'SENT').length, { timeout: 5000 })
+      .toBe(0);
   });
 
   it('tells the ЦУР once for the whole catch-up, in Russian, with a table row per organization and mandatory misses only', async () => {
     const week = await escalations('2026-W48');
     const toCur = week.filter((e) => e.level === 3 && e.rule === 'WEEKLY_PLACEMENTS');
-    const cur = (await gql(hub.gatewayUrl, '{ organizations(kind: REGIONAL_MANAGEMENT_CENTER) { edges { node { contactEmail head { email } } } } }', {}, admin))
-      .data.organizations.edges[0].node;
+    const cur = (
+      await gql<{ organizations: Contacts }>(
+        hub.gatewayUrl,
+        '{ organizations(kind: REGIONAL_MANAGEMENT_CENTER) { edges { node { contactEmail head { email } } } } }',
+        {},
+        admin,
+      )
+    ).data!.organizations.edges[0]!.node;
     const curAddress = cur.contactEmail ?? cur.head.email;
     expect(toCur.every((e) => e.recipients.includes(curAddress))).toBe(true);
     // The start-up catch-up evaluated eight weeks: one letter to the ЦУР for all of them, never one a week.
@@ -81,8 +114,22 @@ describe('escalation letters after the checks', () => {
     expect(letter.text).not.toMatch(/п\. 4|п\. 2\.2/);
     expect(letter.text).toContain('Что сделать: для сведения');
     expect(letter.text).not.toContain('на этой неделе');
-    const names = parseHtml(String(letter.html)).querySelectorAll('tbody tr td:first-child a').map((a) => a.text);
-    const curNames = await Promise.all(toCur.map(async (e) => (await gql(hub.gatewayUrl, 'query($id: ID!) { organization(id: $id) { name } }', { id: e.organization.id }, admin)).data.organization.name));
+    const names = parseHtml(String(letter.html))
+      .querySelectorAll('tbody tr td:first-child a')
+      .map((a) => a.text);
+    const curNames = await Promise.all(
+      toCur.map(
+        async (e) =>
+          (
+            await gql<{ organization: { name: string } }>(
+              hub.gatewayUrl,
+              'query($id: ID!) { organization(id: $id) { name } }',
+              { id: e.organization.id },
+              admin,
+            )
+          ).data!.organization.name,
+      ),
+    );
     for (const name of curNames) expect(names).toContain(name);
     expect(String(letter.html)).toContain('→ сообщено в ЦУР');
     expect(letter.messageId).toMatch(/@regional-content-hub>$/);
@@ -97,22 +144,40 @@ describe('escalation letters after the checks', () => {
   });
 
   it('gives each organization of a page the escalations it has alone, whatever `last` each field asks for', async () => {
-    const fields = 'recent: escalations(last: 2) { id level period rule } more: escalations(last: 5) { id level period rule } none: escalations(last: 0) { id }';
-    const page = await gql(hub.gatewayUrl, `{ organizations(first: 20) { edges { node { id ${fields} } } } }`, {}, admin);
+    const fields =
+      'recent: escalations(last: 2) { id level period rule } more: escalations(last: 5) { id level period rule } none: escalations(last: 0) { id }';
+    type Brief = { id: string; level: number; period: string; rule: string };
+    type Node = { id: string; recent: Brief[]; more: Brief[]; none: { id: string }[] };
+    const page = await gql<{ organizations: { edges: { node: Node }[] } }>(
+      hub.gatewayUrl,
+      `{ organizations(first: 20) { edges { node { id ${fields} } } } }`,
+      {},
+      admin,
+    );
     expect(page.errors).toBeUndefined();
-    const nodes = page.data.organizations.edges.map((e: any) => e.node);
+    const nodes = page.data!.organizations.edges.map((e) => e.node);
     expect(nodes.length).toBe(20);
     // The page must hold organizations with escalations for the comparison to mean anything.
-    expect(nodes.some((n: any) => n.more.length > 0)).toBe(true);
+    expect(nodes.some((n) => n.more.length > 0)).toBe(true);
     for (const node of nodes) {
-      const alone = await gql(hub.gatewayUrl, `query($id: ID!) { organization(id: $id) { id ${fields} } }`, { id: node.id }, admin);
+      const alone = await gql<{ organization: Node }>(
+        hub.gatewayUrl,
+        `query($id: ID!) { organization(id: $id) { id ${fields} } }`,
+        { id: node.id },
+        admin,
+      );
       expect(alone.errors).toBeUndefined();
-      expect(node).toEqual(alone.data.organization);
+      expect(node).toEqual(alone.data!.organization);
       expect(node.recent).toEqual(node.more.slice(0, 2));
       expect(node.none).toEqual([]);
     }
     // `last` keeps its bounds.
-    const tooMany = await gql(hub.gatewayUrl, '{ organizations(first: 2) { edges { node { escalations(last: 501) { id } } } } }', {}, admin);
+    const tooMany = await gql(
+      hub.gatewayUrl,
+      '{ organizations(first: 2) { edges { node { escalations(last: 501) { id } } } } }',
+      {},
+      admin,
+    );
     expect(tooMany.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });
 });
@@ -149,14 +214,38 @@ describe('the outbox', () => {
     const sent = (await notifications()).filter((n) => n.status === 'SENT');
     const refusedTo = sent[0]!.to;
     smtp.refused.add(refusedTo);
-    const resend = (id: string) => gql(hub.gatewayUrl, 'mutation($id: ID!) { resendNotification(id: $id) { status } }', { id }, admin);
-    for (const n of sent.slice(0, 3)) expect((await resend(n.id)).data.resendNotification.status).toBe('PENDING');
+    const resend = (id: string) =>
+      gql<{ resendNotification: { status: string } }>(
+        hub.gatewayUrl,
+        'mutation($id: ID!) { resendNotification(id: $id) { status } }',
+        { id },
+        admin,
+      );
+    for (const n of sent.slice(0, 3)) expect((await resend(n.id)).data!.resendNotification.status).toBe('PENDING');
     const result = await workers[0]!.dispatch();
     expect(result.failed).toBeGreaterThanOrEqual(1);
-    const after = await gql(hub.gatewayUrl, operation('Notifications'), { status: 'FAILED', first: 10 }, admin);
-    const failed = after.data.notifications.edges.map((e: any) => e.node);
-    expect(failed.find((n: any) => n.to === refusedTo).lastError).toContain('550');
-    expect((await notifications()).filter((n) => sent.slice(0, 3).some((s) => s.id === n.id) && n.to !== refusedTo).every((n) => n.status === 'SENT')).toBe(true);
+    type Letter = {
+      id: string;
+      to: string;
+      subject: string;
+      status: string;
+      attempts: number;
+      sentAt: string | null;
+      lastError: string | null;
+    };
+    const after = await gql<{ notifications: { totalCount: number; edges: { node: Letter }[] } }>(
+      hub.gatewayUrl,
+      operation('Notifications'),
+      { status: 'FAILED', first: 10 },
+      admin,
+    );
+    const failed = after.data!.notifications.edges.map((e) => e.node);
+    expect(failed.find((n) => n.to === refusedTo)!.lastError).toContain('550');
+    expect(
+      (await notifications())
+        .filter((n) => sent.slice(0, 3).some((s) => s.id === n.id) && n.to !== refusedTo)
+        .every((n) => n.status === 'SENT'),
+    ).toBe(true);
     smtp.refused.clear();
   });
 
@@ -165,17 +254,23 @@ describe('the outbox', () => {
     const em = () => hub.subgraphs.compliance.orm.em.fork();
     const letter = (await notifications()).find((n) => n.status === 'SENT')!;
     // It went out on its sixth try.
-    await runSql(em(), 'update compliance.notification set attempts = 5, last_error = ? where id = ?', ['421 try again later', letter.id]);
-    const resent = await gql(hub.gatewayUrl, 'mutation($id: ID!) { resendNotification(id: $id) { status attempts nextAttemptAt lastError } }', { id: letter.id }, admin);
+    await execSql(em(), sql`update compliance.notification set attempts = 5, last_error = '421 try again later' where id = ${letter.id}`);
+    const resent = await gql<{ resendNotification: { status: string; attempts: number; nextAttemptAt: string; lastError: string | null } }>(
+      hub.gatewayUrl,
+      'mutation($id: ID!) { resendNotification(id: $id) { status attempts nextAttemptAt lastError } }',
+      { id: letter.id },
+      admin,
+    );
     expect(resent.errors).toBeUndefined();
-    expect(resent.data.resendNotification).toEqual({ status: 'PENDING', attempts: 0, nextAttemptAt: expect.any(String), lastError: null });
-    expect(new Date(resent.data.resendNotification.nextAttemptAt).getTime()).toBe(now.getTime());
+    expect(resent.data!.resendNotification).toEqual({ status: 'PENDING', attempts: 0, nextAttemptAt: expect.any(String), lastError: null });
+    expect(new Date(resent.data!.resendNotification.nextAttemptAt).getTime()).toBe(now.getTime());
 
     await smtp.down();
     try {
       await workers[0]!.dispatch();
-      const [row] = await runSql<{ status: string; attempts: number; next_attempt_at: Date; last_error: string | null }[]>(
-        em(), 'select status, attempts, next_attempt_at, last_error from compliance.notification where id = ?', [letter.id],
+      const [row] = await queryRows<{ status: string; attempts: number; next_attempt_at: string; last_error: string | null }>(
+        em(),
+        sql`select status, attempts, next_attempt_at, last_error from compliance.notification where id = ${letter.id}`,
       );
       expect(row).toMatchObject({ status: 'PENDING', attempts: 1, last_error: expect.any(String) });
       // The first retry's backoff (about a minute), not the sixth's (about half an hour).
@@ -191,22 +286,47 @@ describe('the outbox', () => {
   it('shows the outbox and escalations only to ADMIN and ANALYST, and resending only to ADMIN', async () => {
     const operator = await tokenFor('EDITOR');
     expect((await gql(hub.gatewayUrl, operation('Notifications'), {}, operator)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    const scoped = await gql(hub.gatewayUrl, operation('Escalations'), { period: '2026-W48' }, operator);
-    expect(scoped.data.escalations.every((e: any) => e.recipients.length === 0)).toBe(true);
+    const scoped = await gql<{ escalations: Escalation[] }>(hub.gatewayUrl, operation('Escalations'), { period: '2026-W48' }, operator);
+    expect(scoped.data!.escalations.every((e) => e.recipients.length === 0)).toBe(true);
     const any = (await notifications())[0]!;
-    expect((await gql(hub.gatewayUrl, 'mutation($id: ID!) { resendNotification(id: $id) { status } }', { id: any.id }, await tokenFor('ANALYST'))).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(
+      (
+        await gql(
+          hub.gatewayUrl,
+          'mutation($id: ID!) { resendNotification(id: $id) { status } }',
+          { id: any.id },
+          await tokenFor('ANALYST'),
+        )
+      ).errors![0]!.extensions!.code,
+    ).toBe('FORBIDDEN');
   });
 });
 
 describe('the other letters', () => {
   it('tells the content center which recipients it shorted, the committee in copy, never the ЦУР (decree 2.2)', async () => {
-    const coordinators = (await gql(hub.gatewayUrl, `{ cur: organizations(kind: REGIONAL_MANAGEMENT_CENTER) { edges { node { contactEmail head { email } } } }
+    const coordinators = (
+      await gql<{ cur: Contacts; committee: Contacts; center: Contacts }>(
+        hub.gatewayUrl,
+        `{ cur: organizations(kind: REGIONAL_MANAGEMENT_CENTER) { edges { node { contactEmail head { email } } } }
       committee: organizations(kind: COMMITTEE) { edges { node { contactEmail head { email } } } }
-      center: organizations(kind: CONTENT_CENTER) { edges { node { contactEmail head { email } } } } }`, {}, admin)).data;
-    const address = (o: any) => o.edges[0].node.contactEmail ?? o.edges[0].node.head.email;
-    const centerHead = coordinators.center.edges[0].node.head.email;
+      center: organizations(kind: CONTENT_CENTER) { edges { node { contactEmail head { email } } } } }`,
+        {},
+        admin,
+      )
+    ).data!;
+    const address = (o: Contacts) => o.edges[0]!.node.contactEmail ?? o.edges[0]!.node.head.email;
+    const centerHead = coordinators.center.edges[0]!.node.head.email;
     // The demo's short week (8 materials) is three weeks before the week the hub was seeded in (2026-W49): every recipient is short.
-    const supply = (await gql(hub.gatewayUrl, '{ escalations(period: "2026-W46", rule: CONTENT_CENTER_WEEKLY_SUPPLY) { level severity decreeItem recipients organization { kind } } }', {}, admin)).data.escalations;
+    const supply = (
+      await gql<{
+        escalations: { level: number; severity: string; decreeItem: string; recipients: string[]; organization: { kind: string } }[];
+      }>(
+        hub.gatewayUrl,
+        '{ escalations(period: "2026-W46", rule: CONTENT_CENTER_WEEKLY_SUPPLY) { level severity decreeItem recipients organization { kind } } }',
+        {},
+        admin,
+      )
+    ).data!.escalations;
     expect(supply.length).toBeGreaterThan(30);
     for (const e of supply) {
       expect(e).toMatchObject({ level: 1, severity: 'RECOMMENDED', decreeItem: '2.2' });
@@ -223,20 +343,20 @@ describe('the other letters', () => {
     expect(smtp.to(address(coordinators.cur)).some((m) => String(m.text).includes('п. 2.2'))).toBe(false);
   });
 
-  it('sends each recipient organization yesterday\'s new materials each morning, once', async () => {
+  it("sends each recipient organization yesterday's new materials each morning, once", async () => {
     now = new Date('2026-11-26T22:30:00Z'); // Friday 27 November 08:30: Thursday's materials
     const before = smtp.received.length;
     await workers[0]!.scheduler.runNow('content.distribution-digest');
     await workers[0]!.scheduler.runNow('content.distribution-digest');
     const digests = smtp.received.slice(before).filter((m) => m.subject?.includes('для размещения'));
     expect(digests.length).toBeGreaterThan(0);
-    const recipients = digests.map((m) => (m.to as any).value[0].address);
+    const recipients = digests.map((m) => (m.to as AddressObject).value[0]!.address);
     expect(new Set(recipients).size).toBe(recipients.length);
     expect(digests[0]!.text).toMatch(/Контент-центр направил «.+» материалы 26 ноября 2026/);
     expect(digests[0]!.subject).toMatch(/^Региональный контент: \d+ новы(й|х) материал(а|ов)? для размещения$/);
   });
 
-  it('sends Monday\'s summary to the ЦУР, copied to the committee, with every result in a workbook', async () => {
+  it("sends Monday's summary to the ЦУР, copied to the committee, with every result in a workbook", async () => {
     const ExcelJS = (await import('exceljs')).default;
     now = new Date('2026-12-07T00:05:00Z'); // Monday 7 December 10:05
     const before = smtp.received.length;
@@ -246,18 +366,44 @@ describe('the other letters', () => {
     const summary = summaries[0]!;
     expect(summary.subject).toBe('Региональный контент: итоги недели 30 ноября – 6 декабря 2026');
     expect(summary.cc).toBeDefined();
-    expect(summary.text).toMatch(/Норму размещения \(не менее 3 материалов в неделю, п\. 3\.1: органы власти и подведомственные организации\): выполнили \d+ из \d+ организаций/);
+    expect(summary.text).toMatch(
+      /Норму размещения \(не менее 3 материалов в неделю, п\. 3\.1: органы власти и подведомственные организации\): выполнили \d+ из \d+ организаций/,
+    );
     expect(summary.text).toMatch(/Рекомендацию муниципальным образованиям \(п\. 4\): выполнили \d+ из \d+ организаций/);
-    expect(summary.text).toMatch(/Поставка контент-центра \(п\. 2\.2, не менее 10 материалов каждому получателю\): меньше получили \d+ из \d+ организаций/);
+    expect(summary.text).toMatch(
+      /Поставка контент-центра \(п\. 2\.2, не менее 10 материалов каждому получателю\): меньше получили \d+ из \d+ организаций/,
+    );
     const attachment = summary.attachments.find((a) => a.filename === 'regional-content-2026-W49.xlsx')!;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(attachment.content as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Итоги недели')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Организация', 'Вид', 'Правило', 'Пункт', 'Обязательность', 'Норма', 'Факт', 'Статус', 'Пропусков подряд']);
-    const report = await gql(hub.gatewayUrl, operation('ComplianceReport'), { rule: 'WEEKLY_PLACEMENTS', period: '2026-W49', first: 0 }, admin);
-    const supplied = await gql(hub.gatewayUrl, operation('ComplianceReport'), { rule: 'CONTENT_CENTER_WEEKLY_SUPPLY', period: '2026-W49', first: 0 }, admin);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      'Организация',
+      'Вид',
+      'Правило',
+      'Пункт',
+      'Обязательность',
+      'Норма',
+      'Факт',
+      'Статус',
+      'Пропусков подряд',
+    ]);
+    type Total = { complianceReport: { totalCount: number } };
+    const report = await gql<Total>(
+      hub.gatewayUrl,
+      operation('ComplianceReport'),
+      { rule: 'WEEKLY_PLACEMENTS', period: '2026-W49', first: 0 },
+      admin,
+    );
+    const supplied = await gql<Total>(
+      hub.gatewayUrl,
+      operation('ComplianceReport'),
+      { rule: 'CONTENT_CENTER_WEEKLY_SUPPLY', period: '2026-W49', first: 0 },
+      admin,
+    );
     // One row per result of each weekly rule: the placements and the supply, each recipient its own row.
-    expect(sheet.rowCount - 1).toBe(report.data.complianceReport.totalCount + supplied.data.complianceReport.totalCount);
+    expect(sheet.rowCount - 1).toBe(report.data!.complianceReport.totalCount + supplied.data!.complianceReport.totalCount);
     expect(sheet.getColumn(4).values.slice(2)).toContain('4');
     await workers[0]!.scheduler.runNow('compliance.weekly-summary');
     expect(smtp.received.slice(before).filter((m) => m.subject === summary.subject)).toHaveLength(1);
@@ -265,7 +411,14 @@ describe('the other letters', () => {
 
   it('reminds organizations below the norm on Thursday, once, with what they still need', async () => {
     now = new Date('2026-12-10T00:05:00Z'); // Thursday 10 December 10:05
-    const atRisk = (await gql(hub.gatewayUrl, '{ weekAtRisk(first: 500) { remaining organization { id } } }', {}, admin)).data.weekAtRisk;
+    const atRisk = (
+      await gql<{ weekAtRisk: { remaining: number; organization: { id: string } }[] }>(
+        hub.gatewayUrl,
+        '{ weekAtRisk(first: 500) { remaining organization { id } } }',
+        {},
+        admin,
+      )
+    ).data!.weekAtRisk;
     expect(atRisk.length).toBeGreaterThan(0);
     const before = smtp.received.length;
     await workers[0]!.scheduler.runNow('compliance.midweek-reminder');
@@ -274,10 +427,19 @@ describe('the other letters', () => {
     expect(reminders.length).toBe(atRisk.length);
     expect(reminders[0]!.text).toMatch(/разместила \d из 3 материалов регионального контента на этой неделе \(7–13 декабря 2026\)/);
     // A municipality is reminded of a recommendation (item 4), a body of its norm (3.1).
-    const municipalities = (await gql(hub.gatewayUrl, '{ organizations(kind: MUNICIPALITY, first: 500) { edges { node { name } } } }', {}, admin))
-      .data.organizations.edges.map((e: any) => `«${e.node.name}»`);
-    const ofMunicipality = (text: string) => municipalities.some((name: string) => text.startsWith(name, text.indexOf('«')));
-    const [toMunicipalities, toOthers] = [reminders.filter((m) => ofMunicipality(m.text!)), reminders.filter((m) => !ofMunicipality(m.text!))];
+    const municipalities = (
+      await gql<{ organizations: { edges: { node: { name: string } }[] } }>(
+        hub.gatewayUrl,
+        '{ organizations(kind: MUNICIPALITY, first: 500) { edges { node { name } } } }',
+        {},
+        admin,
+      )
+    ).data!.organizations.edges.map((e) => `«${e.node.name}»`);
+    const ofMunicipality = (text: string) => municipalities.some((name) => text.startsWith(name, text.indexOf('«')));
+    const [toMunicipalities, toOthers] = [
+      reminders.filter((m) => ofMunicipality(m.text!)),
+      reminders.filter((m) => !ofMunicipality(m.text!)),
+    ];
     expect(toMunicipalities.length).toBeGreaterThan(0);
     for (const m of toMunicipalities) {
       expect(m.text).toContain('Рекомендация (распоряжение № 299-р, п. 4): не менее 3 материалов в неделю.');

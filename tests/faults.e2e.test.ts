@@ -4,7 +4,13 @@ import path from 'node:path';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  createLogger, createSubgraphServer, freePort, startEmbeddedPostgres, systemClock, type HttpService, type SubgraphName,
+  createLogger,
+  createSubgraphServer,
+  freePort,
+  startEmbeddedPostgres,
+  systemClock,
+  type HttpService,
+  type SubgraphName,
 } from '@hub/common';
 import { TEST_JWT_SECRET, errorCodes, gql, tokenFor } from '@hub/common/testing';
 import { complianceSubgraph } from '@hub/compliance';
@@ -17,7 +23,11 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
 });
 
-async function gatewayFor(subgraphUrls: Record<SubgraphName, string>, subgraphTimeoutMs = 5_000, production = false): Promise<{ url: string; health: string; service: HttpService }> {
+async function gatewayFor(
+  subgraphUrls: Record<SubgraphName, string>,
+  subgraphTimeoutMs = 5_000,
+  production = false,
+): Promise<{ url: string; health: string; service: HttpService }> {
   const service = await createGateway({ jwtSecret: TEST_JWT_SECRET, subgraphUrls, subgraphTimeoutMs, production, logger });
   const base = await service.listen(0, '127.0.0.1');
   cleanups.push(() => service.stop());
@@ -25,6 +35,8 @@ async function gatewayFor(subgraphUrls: Record<SubgraphName, string>, subgraphTi
 }
 
 const FEDERATED = '{ organizations(kind: EXECUTIVE_BODY, first: 2) { edges { node { name applicableRules { severity } } } } }';
+/** What FEDERATED selects: `applicableRules` comes from compliance, null when it fails. */
+type Federated = { organizations: { edges: { node: { name: string; applicableRules: { severity: string }[] | null } }[] } };
 
 describe('a subgraph down', () => {
   let hub: TestHub;
@@ -37,23 +49,30 @@ describe('a subgraph down', () => {
     await hub.subgraphs.compliance.service.stop();
 
     const gateway = await gatewayFor(hub.subgraphUrls);
-    const partial = await gql(gateway.url, FEDERATED, {}, admin);
-    expect(partial.data.organizations.edges).toHaveLength(2);
-    expect(partial.data.organizations.edges[0].node.applicableRules).toBeNull();
+    const partial = await gql<Federated>(gateway.url, FEDERATED, {}, admin);
+    expect(partial.data!.organizations.edges).toHaveLength(2);
+    expect(partial.data!.organizations.edges[0]!.node.applicableRules).toBeNull();
     expect(errorCodes(partial)).toContain('DOWNSTREAM_SERVICE_ERROR');
     const down = await fetch(gateway.health);
     expect(down.status).toBe(503);
     expect(((await down.json()) as { error: string }).error).toContain('compliance');
 
-    const runtime = { jwtSecret: TEST_JWT_SECRET, production: false, logger, clock: systemClock, timezone: 'Asia/Vladivostok', publicUrl: 'http://localhost' };
+    const runtime = {
+      jwtSecret: TEST_JWT_SECRET,
+      production: false,
+      logger,
+      clock: systemClock,
+      timezone: 'Asia/Vladivostok',
+      publicUrl: 'http://localhost',
+    };
     const back = await createSubgraphServer(complianceSubgraph, hub.subgraphs.compliance.orm, runtime);
     await back.listen(Number(complianceUrl.port), '127.0.0.1');
     cleanups.push(() => back.stop());
 
     await expect.poll(async () => (await fetch(gateway.health)).status, { timeout: 10_000 }).toBe(200);
-    const whole = await gql(gateway.url, FEDERATED, {}, admin);
+    const whole = await gql<Federated>(gateway.url, FEDERATED, {}, admin);
     expect(whole.errors).toBeUndefined();
-    expect(whole.data.organizations.edges[0].node.applicableRules.length).toBeGreaterThan(0);
+    expect(whole.data!.organizations.edges[0]!.node.applicableRules!.length).toBeGreaterThan(0);
   });
 });
 
@@ -65,17 +84,20 @@ describe('a subgraph that hangs', () => {
     const sockets = new Set<net.Socket>();
     const silent = net.createServer((socket) => void sockets.add(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    cleanups.push(() => new Promise((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      silent.close(resolve);
-    }));
+    cleanups.push(
+      () =>
+        new Promise((resolve) => {
+          for (const socket of sockets) socket.destroy();
+          silent.close(resolve);
+        }),
+    );
     const { port } = silent.address() as net.AddressInfo;
     const gateway = await gatewayFor({ ...hub.subgraphUrls, compliance: `http://127.0.0.1:${port}/graphql` }, 1_000);
 
     const started = Date.now();
-    const res = await gql(gateway.url, FEDERATED, {}, await tokenFor('ADMIN'));
+    const res = await gql<Federated>(gateway.url, FEDERATED, {}, await tokenFor('ADMIN'));
     const elapsed = Date.now() - started;
-    expect(res.data.organizations.edges).toHaveLength(2);
+    expect(res.data!.organizations.edges).toHaveLength(2);
     expect(errorCodes(res)).toContain('DOWNSTREAM_SERVICE_ERROR');
     // It waited out the configured 1 s, not gatewayFor's 5 s nor the hub's default 10 s (it took ~1.3 s here).
     expect(elapsed).toBeGreaterThanOrEqual(900);
@@ -95,12 +117,19 @@ describe('PostgreSQL restarted under a running hub', () => {
     const hub = await startTestHub({ databaseUrl: db.url });
     cleanups.push(() => hub.stop());
     const admin = await tokenFor('ADMIN');
-    const register = (name: string, url = hub.gatewayUrl) => gql(
-      url,
-      'mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id name } }',
-      { input: { name, kind: 'EXECUTIVE_BODY', head: { fullName: 'Иванов Иван Иванович', position: 'Министр', email: 'minister@khv-region.test' } } },
-      admin,
-    );
+    const register = (name: string, url = hub.gatewayUrl) =>
+      gql(
+        url,
+        'mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id name } }',
+        {
+          input: {
+            name,
+            kind: 'EXECUTIVE_BODY',
+            head: { fullName: 'Иванов Иван Иванович', position: 'Министр', email: 'minister@khv-region.test' },
+          },
+        },
+        admin,
+      );
     const before = await register('Министерство до перезапуска');
     expect(before.errors).toBeUndefined();
 
@@ -116,17 +145,28 @@ describe('PostgreSQL restarted under a running hub', () => {
         expect(res.errors![0]!.message).toMatch(/unavailable.*try again/i);
       }
     }
-    const exported = await fetch(hub.gatewayUrl.replace(/graphql$/, 'reports/compliance.csv?period=2026-W47'), { headers: { authorization: `Bearer ${admin}` } });
+    const exported = await fetch(hub.gatewayUrl.replace(/graphql$/, 'reports/compliance.csv?period=2026-W47'), {
+      headers: { authorization: `Bearer ${admin}` },
+    });
     expect(exported.status).toBe(503);
-    expect(await exported.json()).toEqual({ error: { code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/try again/), retryAfterSeconds: expect.any(Number) } });
+    expect(await exported.json()).toEqual({
+      error: { code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/try again/), retryAfterSeconds: expect.any(Number) },
+    });
 
     db = await startEmbeddedPostgres({ dir: pgDir, persistent: true, port });
 
     // The pools drop the connections the restart broke: the very next request finds a good one.
     const after = await register('Министерство после перезапуска');
     expect(after.errors).toBeUndefined();
-    const list = await gql(hub.gatewayUrl, '{ organizations(first: 10) { edges { node { name } } } }', {}, admin);
-    expect(list.data.organizations.edges.map((e: any) => e.node.name)).toEqual(expect.arrayContaining(['Министерство до перезапуска', 'Министерство после перезапуска']));
+    const list = await gql<{ organizations: { edges: { node: { name: string } }[] } }>(
+      hub.gatewayUrl,
+      '{ organizations(first: 10) { edges { node { name } } } }',
+      {},
+      admin,
+    );
+    expect(list.data!.organizations.edges.map((e) => e.node.name)).toEqual(
+      expect.arrayContaining(['Министерство до перезапуска', 'Министерство после перезапуска']),
+    );
     const health = await fetch(hub.gatewayUrl.replace(/graphql$/, 'health'));
     expect(health.status).toBe(200);
   });

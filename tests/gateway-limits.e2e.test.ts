@@ -12,10 +12,13 @@ async function countingProxy(target: string): Promise<{ url: string; count: () =
   const upstream = new URL(target);
   const server = http.createServer((req, res) => {
     count++;
-    const forward = http.request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const forward = http.request(
+      { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     forward.on('error', () => res.destroy());
     req.pipe(forward);
   });
@@ -24,7 +27,11 @@ async function countingProxy(target: string): Promise<{ url: string; count: () =
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     count: () => count,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -62,7 +69,8 @@ const TOO_MANY_TOKENS = `{ complianceRules { ${Array.from({ length: 1100 }, () =
 
 describe('the production gateway refuses abusive documents before any subgraph sees them', () => {
   it('answers one full page of a report, however the page size is given', async () => {
-    const page = '{ complianceReport(period: "2026-W47", rule: WEEKLY_PLACEMENTS, first: 500) { totalCount edges { node { organization { id name kind parent { id name } } rule period required actual status consecutiveMisses } } } }';
+    const page =
+      '{ complianceReport(period: "2026-W47", rule: WEEKLY_PLACEMENTS, first: 500) { totalCount edges { node { organization { id name kind parent { id name } } rule period required actual status consecutiveMisses } } } }';
     const res = await gql(url, page, {}, token);
     expect(res.errors).toBeUndefined();
     // The same page with `first` as a variable (graphql-armor prices a variable `first` at 1; the resolvers cap it at 500).
@@ -82,11 +90,26 @@ describe('the production gateway refuses abusive documents before any subgraph s
 
   it.each([
     ['too deep', `{ organizations(first: 1) { edges { node { ${nest(10)} } } } }`, /depth/i, 'GRAPHQL_VALIDATION_FAILED'],
-    ['too many aliases', `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: complianceRules { code }`).join(' ')} }`, /alias/i, 'GRAPHQL_VALIDATION_FAILED'],
+    [
+      'too many aliases',
+      `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: complianceRules { code }`).join(' ')} }`,
+      /alias/i,
+      'GRAPHQL_VALIDATION_FAILED',
+    ],
     // Refused while parsing, before the document is whole: a parse failure.
     ['too many tokens', TOO_MANY_TOKENS, /token/i, 'GRAPHQL_PARSE_FAILED'],
-    ['too many directives', `{ complianceRules @skip(if: false) ${'@include(if: true) '.repeat(25)} { code } }`, /directive/i, 'GRAPHQL_VALIDATION_FAILED'],
-    ['too costly', `{ ${Array.from({ length: 4 }, (_, i) => `o${i}: organizations(first: 500) { edges { node { ${children(3)} } } }`).join(' ')} }`, /cost/i, 'GRAPHQL_VALIDATION_FAILED'],
+    [
+      'too many directives',
+      `{ complianceRules @skip(if: false) ${'@include(if: true) '.repeat(25)} { code } }`,
+      /directive/i,
+      'GRAPHQL_VALIDATION_FAILED',
+    ],
+    [
+      'too costly',
+      `{ ${Array.from({ length: 4 }, (_, i) => `o${i}: organizations(first: 500) { edges { node { ${children(3)} } } }`).join(' ')} }`,
+      /cost/i,
+      'GRAPHQL_VALIDATION_FAILED',
+    ],
   ])('%s', async (_name, query, message, code) => {
     const before = reached();
     const res = await gql(url, query, {}, token);
@@ -105,7 +128,8 @@ describe('the production gateway refuses abusive documents before any subgraph s
     const full = await gql(url, costly, { n: 500 }, token);
     expect(full.errors).toBeUndefined();
     expect(reached()).toBeGreaterThan(before);
-    for (const connection of Object.values(full.data as Record<string, { edges: unknown[] }>)) expect(connection.edges.length).toBeLessThanOrEqual(500);
+    for (const connection of Object.values(full.data as Record<string, { edges: unknown[] }>))
+      expect(connection.edges.length).toBeLessThanOrEqual(500);
     const over = await gql(url, costly, { n: 501 }, token);
     expect(over.data ?? null).toBeNull();
     expect(over.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
@@ -113,7 +137,11 @@ describe('the production gateway refuses abusive documents before any subgraph s
 
   it('refuses too many tokens with 400 in development too', async () => {
     const development = await createGateway({
-      jwtSecret: TEST_JWT_SECRET, subgraphUrls: hub.subgraphUrls, subgraphTimeoutMs: 5_000, production: false, logger: createLogger('gateway', 'silent'),
+      jwtSecret: TEST_JWT_SECRET,
+      subgraphUrls: hub.subgraphUrls,
+      subgraphTimeoutMs: 5_000,
+      production: false,
+      logger: createLogger('gateway', 'silent'),
     });
     try {
       const res = await gql(`${await development.listen(0, '127.0.0.1')}/graphql`, TOO_MANY_TOKENS, {}, token);
@@ -137,7 +165,12 @@ describe('the production gateway refuses abusive documents before any subgraph s
     const literal = await gql(url, '{ organizations(kind: EXECUTIVE_BODI, first: 1) { totalCount } }', {}, token);
     expect(literal.errors![0]!.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(literal.errors![0]!.message).toMatch(/EXECUTIVE_BODI/);
-    const variable = await gql(url, 'query($kind: OrganizationKind) { organizations(kind: $kind, first: 1) { totalCount } }', { kind: 'EXECUTIVE_BODI' }, token);
+    const variable = await gql(
+      url,
+      'query($kind: OrganizationKind) { organizations(kind: $kind, first: 1) { totalCount } }',
+      { kind: 'EXECUTIVE_BODI' },
+      token,
+    );
     expect(variable.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');
     expect(variable.errors![0]!.message).toMatch(/EXECUTIVE_BODI/);
     for (const res of [literal, variable]) {
@@ -150,7 +183,9 @@ describe('the production gateway refuses abusive documents before any subgraph s
     expect(page.headers.get('content-type')).not.toMatch(/html/);
     expect(await page.text()).not.toMatch(/sandbox|embeddable/i);
     const before = reached();
-    const csrf = await fetch(`${url}?query=${encodeURIComponent('{ complianceRules { code } }')}`, { headers: { authorization: `Bearer ${token}` } });
+    const csrf = await fetch(`${url}?query=${encodeURIComponent('{ complianceRules { code } }')}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(csrf.status).toBe(400);
     expect(await csrf.text()).toMatch(/csrf|preflight/i);
     expect(reached()).toBe(before);
@@ -169,7 +204,7 @@ describe('the production gateway refuses abusive documents before any subgraph s
     expect(((await broken.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
   });
 
-  it('shows no stack traces in production errors, even for a subgraph\'s refusal', async () => {
+  it("shows no stack traces in production errors, even for a subgraph's refusal", async () => {
     const res = await gql(url, '{ complianceSummary(period: "nonsense") { rate } }', {}, token);
     expect(res.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
     expect(JSON.stringify(res)).not.toMatch(/stacktrace|\.ts:\d+/);

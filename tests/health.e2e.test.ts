@@ -29,14 +29,14 @@ describe('gateway health', () => {
     expect(body.error).not.toContain('organizations');
 
     const admin = await tokenFor('ADMIN');
-    const partial = await gql(
+    const partial = await gql<{ organizations: { edges: { node: { name: string; applicableRules: { severity: string }[] | null } }[] } }>(
       hub.gatewayUrl,
       '{ organizations(kind: EXECUTIVE_BODY, first: 2) { edges { node { name applicableRules { severity } } } } }',
       {},
       admin,
     );
     expect(partial.data?.organizations.edges).toHaveLength(2);
-    expect(partial.data?.organizations.edges[0].node.name).toMatch(/Хабаровского края|Губернатора|Правительства/);
+    expect(partial.data?.organizations.edges[0]!.node.name).toMatch(/Хабаровского края|Губернатора|Правительства/);
     expect(errorCodes(partial)).toContain('DOWNSTREAM_SERVICE_ERROR');
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, runSql } from '@hub/common';
+import { createLogger, execSql, queryRows, sql } from '@hub/common';
 import { startWorker, type Worker } from '@hub/compliance/worker';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { TestSmtpServer } from './support/smtp.js';
@@ -12,9 +12,9 @@ const workers: Worker[] = [];
 const LETTERS = 400;
 
 const outbox = () =>
-  runSql<{ status: string; n: number; min_attempts: number }[]>(
+  queryRows<{ status: string; n: number; min_attempts: number }>(
     hub.subgraphs.compliance.orm.em.fork(),
-    'select status, count(*)::int as n, min(attempts)::int as min_attempts from compliance.notification group by status',
+    sql`select status, count(*)::int as n, min(attempts)::int as min_attempts from compliance.notification group by status`,
   );
 const pending = async () => (await outbox()).find((r) => r.status === 'PENDING')?.n ?? 0;
 
@@ -22,10 +22,19 @@ beforeAll(async () => {
   smtp = await TestSmtpServer.start();
   hub = await startTestHub({ clock, smtpUrl: smtp.url });
   for (const name of ['outage-a', 'outage-b']) {
-    workers.push(await startWorker({
-      databaseUrl: hub.databaseUrl, timezone: 'Asia/Vladivostok', logger: createLogger('outage', 'silent'), clock, workerName: name,
-      processEvery: 3_600_000, publicUrl: 'https://hub.khv-region.test', smtpUrl: smtp.url, mailFrom: 'hub@khv-region.test',
-    }));
+    workers.push(
+      await startWorker({
+        databaseUrl: hub.databaseUrl,
+        timezone: 'Asia/Vladivostok',
+        logger: createLogger('outage', 'silent'),
+        clock,
+        workerName: name,
+        processEvery: 3_600_000,
+        publicUrl: 'https://hub.khv-region.test',
+        smtpUrl: smtp.url,
+        mailFrom: 'hub@khv-region.test',
+      }),
+    );
   }
 });
 afterAll(async () => {
@@ -36,13 +45,11 @@ afterAll(async () => {
 
 describe('SMTP refusing connections for a while, with hundreds of letters queued', () => {
   it('loses none and sends each exactly once after it is back, with two dispatchers at work', async () => {
-    await runSql(
+    await execSql(
       hub.subgraphs.compliance.orm.em.fork(),
-      `insert into compliance.notification (kind, dedup_key, "to", subject, html, text, next_attempt_at, created_at)
-       select 'ESCALATION', 'outage:' || i, 'head' || i || '@khv-region.test', 'Письмо ' || i, '<p>Письмо ' || i || '</p>', 'Письмо ' || i, ?, ?
-       from generate_series(1, ?) as i`,
-      [now, now, LETTERS],
-      'run',
+      sql`insert into compliance.notification (kind, dedup_key, "to", subject, html, text, next_attempt_at, created_at)
+       select 'ESCALATION', 'outage:' || i, 'head' || i || '@khv-region.test', 'Письмо ' || i, '<p>Письмо ' || i || '</p>', 'Письмо ' || i, ${now}, ${now}
+       from generate_series(1, ${LETTERS}) as i`,
     );
     await smtp.down();
     await Promise.all(workers.map((w) => w.dispatch()));

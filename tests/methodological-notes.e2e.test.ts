@@ -20,15 +20,22 @@ const LIST = operation('MethodologicalNotes');
 const ANSWER = 'mutation($id: ID!, $answer: String) { markNoteAnswered(id: $id, answer: $answer) { id answeredAt answeredBy answer } }';
 const DETAILS = '{ methodologicalNotes { text authorRole topic week material { id title } answer } }';
 
-const call = (document: string, variables: Record<string, unknown>, token: string) => gql(hub.gatewayUrl, document, variables, token);
+const call = <T = unknown>(document: string, variables: Record<string, unknown>, token: string) =>
+  gql<T>(hub.gatewayUrl, document, variables, token);
+/** What the contract's AddMethodologicalNote selects. */
+type Added = { addMethodologicalNote: { id: string; text: string; author: string; createdAt: string; answeredAt: string | null } };
+/** What LIST selects, the ids at least. */
+type Listed = { methodologicalNotes: { id: string }[] };
 const noteCount = async () => (await db.query('select count(*)::int as n from content.methodological_note')).rows[0].n as number;
-const tick = () => { now = new Date(now.getTime() + 60_000); };
+const tick = () => {
+  now = new Date(now.getTime() + 60_000);
+};
 
 async function add(input: Record<string, unknown>, token = analyst): Promise<string> {
   tick();
-  const res = await call(ADD, { input }, token);
+  const res = await call<Added>(ADD, { input }, token);
   expect(res.errors).toBeUndefined();
-  return res.data.addMethodologicalNote.id;
+  return res.data!.addMethodologicalNote.id;
 }
 
 beforeAll(async () => {
@@ -36,7 +43,11 @@ beforeAll(async () => {
   db = new pg.Client({ connectionString: hub.databaseUrl });
   await db.connect();
   [analyst, editor, admin] = await Promise.all([tokenFor('ANALYST'), tokenFor('EDITOR'), tokenFor('ADMIN')]);
-  material = await createMaterial(hub.gatewayUrl, editor, { title: 'Губернатор открыл новую школу', body: 'Текст о новой школе.', topic: 'GOVERNOR' });
+  material = await createMaterial(hub.gatewayUrl, editor, {
+    title: 'Губернатор открыл новую школу',
+    body: 'Текст о новой школе.',
+    topic: 'GOVERNOR',
+  });
 });
 afterAll(async () => {
   await db?.end();
@@ -50,45 +61,64 @@ describe('the ЦУР writes notes, the content center answers them', () => {
 
   it('adds a note on a material, a topic, a week, or in general, with its author', async () => {
     tick();
-    const res = await call(ADD, { input: { text: '  Добавьте фото к материалу.  ', materialId: material } }, analyst);
+    const res = await call<Added>(ADD, { input: { text: '  Добавьте фото к материалу.  ', materialId: material } }, analyst);
     expect(res.errors).toBeUndefined();
-    expect(res.data.addMethodologicalNote).toEqual({
-      id: expect.any(String), text: 'Добавьте фото к материалу.', author: 'test-analyst', createdAt: '2026-11-25T10:01:00+10:00', answeredAt: null,
+    expect(res.data!.addMethodologicalNote).toEqual({
+      id: expect.any(String),
+      text: 'Добавьте фото к материалу.',
+      author: 'test-analyst',
+      createdAt: '2026-11-25T10:01:00+10:00',
+      answeredAt: null,
     });
-    onMaterial = res.data.addMethodologicalNote.id;
+    onMaterial = res.data!.addMethodologicalNote.id;
     await add({ text: 'Мало материалов о спорте в эту неделю.', topic: 'SPORT' });
     onWeek = await add({ text: 'Материалы недели вышли поздно.', week: '2026-W48' });
     general = await add({ text: 'Пишите заголовки короче.' }, admin);
 
-    const details = await call(DETAILS, {}, editor);
-    expect(details.data.methodologicalNotes).toEqual([
+    const details = await call<{ methodologicalNotes: unknown[] }>(DETAILS, {}, editor);
+    expect(details.data!.methodologicalNotes).toEqual([
       { text: 'Пишите заголовки короче.', authorRole: 'ADMIN', topic: null, week: null, material: null, answer: null },
       { text: 'Материалы недели вышли поздно.', authorRole: 'ANALYST', topic: null, week: '2026-W48', material: null, answer: null },
       { text: 'Мало материалов о спорте в эту неделю.', authorRole: 'ANALYST', topic: 'SPORT', week: null, material: null, answer: null },
       {
-        text: 'Добавьте фото к материалу.', authorRole: 'ANALYST', topic: null, week: null,
-        material: { id: material, title: 'Губернатор открыл новую школу' }, answer: null,
+        text: 'Добавьте фото к материалу.',
+        authorRole: 'ANALYST',
+        topic: null,
+        week: null,
+        material: { id: material, title: 'Губернатор открыл новую школу' },
+        answer: null,
       },
     ]);
   });
 
   it('shows a material its notes', async () => {
-    const res = await call('query($id: ID!) { material(id: $id) { notes { id text } } }', { id: material }, editor);
-    expect(res.data.material.notes).toEqual([{ id: onMaterial, text: 'Добавьте фото к материалу.' }]);
+    const res = await call<{ material: { notes: { id: string; text: string }[] } }>(
+      'query($id: ID!) { material(id: $id) { notes { id text } } }',
+      { id: material },
+      editor,
+    );
+    expect(res.data!.material.notes).toEqual([{ id: onMaterial, text: 'Добавьте фото к материалу.' }]);
   });
 
   it('marks a note answered, once; open lists what is left, newest first', async () => {
     tick();
-    const res = await call(ANSWER, { id: onWeek, answer: 'Рассылка перенесена на утро понедельника.' }, editor);
+    const res = await call<{ markNoteAnswered: unknown }>(
+      ANSWER,
+      { id: onWeek, answer: 'Рассылка перенесена на утро понедельника.' },
+      editor,
+    );
     expect(res.errors).toBeUndefined();
-    expect(res.data.markNoteAnswered).toEqual({
-      id: onWeek, answeredAt: '2026-11-25T10:05:00+10:00', answeredBy: 'test-editor', answer: 'Рассылка перенесена на утро понедельника.',
+    expect(res.data!.markNoteAnswered).toEqual({
+      id: onWeek,
+      answeredAt: '2026-11-25T10:05:00+10:00',
+      answeredBy: 'test-editor',
+      answer: 'Рассылка перенесена на утро понедельника.',
     });
     const again = await call(ANSWER, { id: onWeek }, admin);
     expect(errorCodes(again)).toEqual(['CONFLICT']);
     await call(ANSWER, { id: general }, admin);
 
-    const ids = async (open: boolean | null) => (await call(LIST, { open }, analyst)).data.methodologicalNotes.map((n: { id: string }) => n.id);
+    const ids = async (open: boolean | null) => (await call<Listed>(LIST, { open }, analyst)).data!.methodologicalNotes.map((n) => n.id);
     const open = await ids(true);
     expect(open).toHaveLength(2);
     expect(open.at(-1)).toBe(onMaterial);
@@ -146,7 +176,7 @@ describe('who may do what', () => {
     }
     const id = await add({ text: 'Проверьте ссылки на фото.' });
     expect(errorCodes(await call(ANSWER, { id }, analyst))).toEqual(['FORBIDDEN']);
-    const open = await call(LIST, { open: true }, analyst);
-    expect(open.data.methodologicalNotes.map((n: { id: string }) => n.id)).toContain(id);
+    const open = await call<Listed>(LIST, { open: true }, analyst);
+    expect(open.data!.methodologicalNotes.map((n) => n.id)).toContain(id);
   });
 });

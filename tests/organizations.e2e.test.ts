@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, gql, tokenFor, TEST_JWT_SECRET } from '@hub/common/testing';
+import { errorCodes, gql, tokenFor, TEST_JWT_SECRET, type GraphQLResponse } from '@hub/common/testing';
 import { signToken } from '@hub/common';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { operation } from './support/operations.js';
@@ -13,20 +13,46 @@ const ADD_PAGE = operation('AddOfficialPage');
 const MARK_WIDGET = operation('MarkFeedbackWidget');
 const ORGANIZATIONS = operation('Organizations');
 
+/** What the contract's RegisterOrganization selects. */
+type Registered = {
+  registerOrganization: {
+    id: string;
+    name: string;
+    kind: string;
+    parent: { id: string } | null;
+    head: { fullName: string; position: string; email: string | null };
+  };
+};
+/** What the contract's Organizations selects. */
+type Organizations = {
+  organizations: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: { id: string; name: string; kind: string; parent: { id: string; name: string } | null } }[];
+  };
+};
+/** What the contract's AddOfficialPage selects. */
+type AddedPage = { addOfficialPage: { id: string; platform: string; url: string; organization: { id: string } } };
+
 const head = (name: string) => ({ fullName: `${name} Иван Петрович`, position: 'Министр', email: `${name.toLowerCase()}@khv-region.test` });
 
 async function register(input: Record<string, unknown>, token = admin) {
-  return gql(url(), REGISTER, { input }, token);
+  return gql<Registered>(url(), REGISTER, { input }, token);
 }
 
 async function count(kind?: string): Promise<number> {
-  const res = await gql(url(), ORGANIZATIONS, { kind, first: 0 }, admin);
-  return res.data.organizations.totalCount;
+  const res = await gql<Organizations>(url(), ORGANIZATIONS, { kind, first: 0 }, admin);
+  return res.data!.organizations.totalCount;
 }
 
 async function pageCount(orgId: string): Promise<number> {
-  const res = await gql(url(), 'query($id: ID!) { organization(id: $id) { pages { id } } }', { id: orgId }, admin);
-  return res.data.organization.pages.length;
+  const res = await gql<{ organization: { pages: { id: string }[] } }>(
+    url(),
+    'query($id: ID!) { organization(id: $id) { pages { id } } }',
+    { id: orgId },
+    admin,
+  );
+  return res.data!.organization.pages.length;
 }
 
 let ministry: { id: string };
@@ -36,12 +62,17 @@ let school: { id: string };
 beforeAll(async () => {
   hub = await startTestHub();
   admin = await tokenFor('ADMIN');
-  const a = await register({ name: 'Министерство культуры Хабаровского края', kind: 'EXECUTIVE_BODY', inn: '2721000000', head: head('Kult') });
-  ministry = a.data.registerOrganization;
+  const a = await register({
+    name: 'Министерство культуры Хабаровского края',
+    kind: 'EXECUTIVE_BODY',
+    inn: '2721000000',
+    head: head('Kult'),
+  });
+  ministry = a.data!.registerOrganization;
   const b = await register({ name: 'Министерство спорта Хабаровского края', kind: 'EXECUTIVE_BODY', head: head('Sport') });
-  otherMinistry = b.data.registerOrganization;
+  otherMinistry = b.data!.registerOrganization;
   const c = await register({ name: 'КГБУК «Краевая библиотека»', kind: 'SUBORDINATE', parentId: ministry.id, head: head('Lib') });
-  school = c.data.registerOrganization;
+  school = c.data!.registerOrganization;
 });
 
 afterAll(() => hub?.stop());
@@ -49,12 +80,18 @@ afterAll(() => hub?.stop());
 describe('registerOrganization through the gateway', () => {
   it('registers a subordinate organization under its executive body', async () => {
     const res = await register({
-      name: 'КГБУК «Краевой музей»', kind: 'SUBORDINATE', parentId: ministry.id,
-      inn: '7707083893', head: head('Muzey'), contactEmail: 'press@khv-region.test',
+      name: 'КГБУК «Краевой музей»',
+      kind: 'SUBORDINATE',
+      parentId: ministry.id,
+      inn: '7707083893',
+      head: head('Muzey'),
+      contactEmail: 'press@khv-region.test',
     });
     expect(res.errors).toBeUndefined();
-    expect(res.data.registerOrganization).toMatchObject({
-      name: 'КГБУК «Краевой музей»', kind: 'SUBORDINATE', parent: { id: ministry.id },
+    expect(res.data!.registerOrganization).toMatchObject({
+      name: 'КГБУК «Краевой музей»',
+      kind: 'SUBORDINATE',
+      parent: { id: ministry.id },
       head: { fullName: 'Muzey Иван Петрович', position: 'Министр', email: 'muzey@khv-region.test' },
     });
   });
@@ -85,11 +122,18 @@ describe('registerOrganization through the gateway', () => {
 describe('updateOrganization keeps INNs and names unique', () => {
   const UPDATE = 'mutation($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { name inn } }';
   const read = async (id: string) =>
-    (await gql(url(), 'query($id: ID!) { organization(id: $id) { name inn } }', { id }, admin)).data.organization;
+    (
+      await gql<{ organization: { name: string; inn: string | null } }>(
+        url(),
+        'query($id: ID!) { organization(id: $id) { name inn } }',
+        { id },
+        admin,
+      )
+    ).data!.organization;
 
   it.each([
-    ['another organization\'s INN', { inn: '2721000000' }, 'inn'],
-    ['another organization\'s name', { name: 'министерство культуры хабаровского края' }, 'name'],
+    ["another organization's INN", { inn: '2721000000' }, 'inn'],
+    ["another organization's name", { name: 'министерство культуры хабаровского края' }, 'name'],
   ])('refuses %s with CONFLICT and changes nothing', async (_label, input, field) => {
     const before = await read(otherMinistry.id);
     const res = await gql(url(), UPDATE, { id: otherMinistry.id, input: { ...input, shortName: 'Минспорт' } }, admin);
@@ -99,11 +143,21 @@ describe('updateOrganization keeps INNs and names unique', () => {
     expect(await read(otherMinistry.id)).toEqual(before);
   });
 
-  it('lets an organization keep its own INN and name, and take a liquidated one\'s name', async () => {
-    const own = await gql(url(), UPDATE, { id: ministry.id, input: { inn: '2721000000', name: 'Министерство культуры Хабаровского края' } }, admin);
+  it("lets an organization keep its own INN and name, and take a liquidated one's name", async () => {
+    const own = await gql(
+      url(),
+      UPDATE,
+      { id: ministry.id, input: { inn: '2721000000', name: 'Министерство культуры Хабаровского края' } },
+      admin,
+    );
     expect(own.errors).toBeUndefined();
     const closed = await register({ name: 'КГБУ «Старый архив»', kind: 'SUBORDINATE', parentId: otherMinistry.id, head: head('Arch') });
-    await gql(url(), 'mutation($id: ID!) { deactivateOrganization(id: $id, reason: "Ликвидировано") { active } }', { id: closed.data.registerOrganization.id }, admin);
+    await gql(
+      url(),
+      'mutation($id: ID!) { deactivateOrganization(id: $id, reason: "Ликвидировано") { active } }',
+      { id: closed.data!.registerOrganization.id },
+      admin,
+    );
     const successor = await register({ name: 'КГБУ «Старый архив»', kind: 'SUBORDINATE', parentId: otherMinistry.id, head: head('Arch2') });
     expect(successor.errors).toBeUndefined();
   });
@@ -111,31 +165,48 @@ describe('updateOrganization keeps INNs and names unique', () => {
 
 describe('addOfficialPage and markFeedbackWidget', () => {
   it('adds a VK page and records both widget forms', async () => {
-    const added = await gql(url(), ADD_PAGE, { input: { organizationId: school.id, platform: 'VK', url: 'https://vk.com/kraylib27' } }, admin);
+    const added = await gql<AddedPage>(
+      url(),
+      ADD_PAGE,
+      { input: { organizationId: school.id, platform: 'VK', url: 'https://vk.com/kraylib27' } },
+      admin,
+    );
     expect(added.errors).toBeUndefined();
-    const page = added.data.addOfficialPage;
+    const page = added.data!.addOfficialPage;
     expect(page).toMatchObject({ platform: 'VK', url: 'https://vk.com/kraylib27', organization: { id: school.id } });
 
-    const marked = await gql(url(), MARK_WIDGET, { pageId: page.id, placedAt: '2023-06-20T10:00:00+10:00' }, admin);
+    const marked = await gql<{ markFeedbackWidget: unknown }>(
+      url(),
+      MARK_WIDGET,
+      { pageId: page.id, placedAt: '2023-06-20T10:00:00+10:00' },
+      admin,
+    );
     expect(marked.errors).toBeUndefined();
-    expect(marked.data.markFeedbackWidget).toEqual({ id: page.id, feedbackWidgetPlacedAt: '2023-06-20T10:00:00+10:00' });
+    expect(marked.data!.markFeedbackWidget).toEqual({ id: page.id, feedbackWidgetPlacedAt: '2023-06-20T10:00:00+10:00' });
   });
 
   it('counts a page as carrying the widget only once both forms are there', async () => {
-    const added = await gql(url(), ADD_PAGE, { input: { organizationId: school.id, platform: 'TELEGRAM', url: 'https://t.me/kraylib27' } }, admin);
-    const pageId = added.data.addOfficialPage.id;
-    const one = await gql(
+    const added = await gql<AddedPage>(
+      url(),
+      ADD_PAGE,
+      { input: { organizationId: school.id, platform: 'TELEGRAM', url: 'https://t.me/kraylib27' } },
+      admin,
+    );
+    const pageId = added.data!.addOfficialPage.id;
+    const one = await gql<{ markFeedbackWidget: unknown }>(
       url(),
       'mutation($id: ID!) { markFeedbackWidget(pageId: $id, placedAt: "2023-06-01T09:00:00+10:00", forms: [REPORT_PROBLEM]) { feedbackWidgetPlacedAt feedbackWidgets { form } } }',
-      { id: pageId }, admin,
+      { id: pageId },
+      admin,
     );
-    expect(one.data.markFeedbackWidget).toEqual({ feedbackWidgetPlacedAt: null, feedbackWidgets: [{ form: 'REPORT_PROBLEM' }] });
-    const both = await gql(
+    expect(one.data!.markFeedbackWidget).toEqual({ feedbackWidgetPlacedAt: null, feedbackWidgets: [{ form: 'REPORT_PROBLEM' }] });
+    const both = await gql<{ markFeedbackWidget: { feedbackWidgetPlacedAt: string | null } }>(
       url(),
       'mutation($id: ID!) { markFeedbackWidget(pageId: $id, placedAt: "2023-06-05T09:00:00+10:00", forms: [SHARE_OPINION]) { feedbackWidgetPlacedAt } }',
-      { id: pageId }, admin,
+      { id: pageId },
+      admin,
     );
-    expect(both.data.markFeedbackWidget.feedbackWidgetPlacedAt).toBe('2023-06-05T09:00:00+10:00');
+    expect(both.data!.markFeedbackWidget.feedbackWidgetPlacedAt).toBe('2023-06-05T09:00:00+10:00');
   });
 
   it.each([
@@ -161,35 +232,50 @@ describe('addOfficialPage and markFeedbackWidget', () => {
   });
 
   it('refuses a widget date in the future and a date without an offset', async () => {
-    const added = await gql(url(), ADD_PAGE, { input: { organizationId: school.id, platform: 'OK', url: 'https://ok.ru/group/5550001' } }, admin);
-    const pageId = added.data.addOfficialPage.id;
+    const added = await gql<AddedPage>(
+      url(),
+      ADD_PAGE,
+      { input: { organizationId: school.id, platform: 'OK', url: 'https://ok.ru/group/5550001' } },
+      admin,
+    );
+    const pageId = added.data!.addOfficialPage.id;
     const future = await gql(url(), MARK_WIDGET, { pageId, placedAt: '2099-01-01T00:00:00+10:00' }, admin);
     expect(errorCodes(future)).toEqual(['BAD_USER_INPUT']);
     expect(future.errors![0]!.extensions!.field).toBe('placedAt');
     const local = await gql(url(), MARK_WIDGET, { pageId, placedAt: '2023-06-20 10:00' }, admin);
     expect(errorCodes(local)).toEqual(['BAD_USER_INPUT']);
-    const after = await gql(url(), 'query($id: ID!) { organization(id: $id) { pages { id feedbackWidgetPlacedAt } } }', { id: school.id }, admin);
-    expect(after.data.organization.pages.find((p: { id: string }) => p.id === pageId).feedbackWidgetPlacedAt).toBeNull();
+    const after = await gql<{ organization: { pages: { id: string; feedbackWidgetPlacedAt: string | null }[] } }>(
+      url(),
+      'query($id: ID!) { organization(id: $id) { pages { id feedbackWidgetPlacedAt } } }',
+      { id: school.id },
+      admin,
+    );
+    expect(after.data!.organization.pages.find((p) => p.id === pageId)!.feedbackWidgetPlacedAt).toBeNull();
   });
 });
 
 describe('organizations and organization(id)', () => {
   it('filters by kind and by parent, and pages through every organization once', async () => {
-    const bodies = await gql(url(), ORGANIZATIONS, { kind: 'EXECUTIVE_BODY' }, admin);
-    expect(bodies.data.organizations.edges.map((e: any) => e.node.name)).toEqual([
+    const bodies = await gql<Organizations>(url(), ORGANIZATIONS, { kind: 'EXECUTIVE_BODY' }, admin);
+    expect(bodies.data!.organizations.edges.map((e) => e.node.name)).toEqual([
       'Министерство культуры Хабаровского края',
       'Министерство спорта Хабаровского края',
     ]);
-    const children = await gql(url(), 'query($p: ID) { organizations(parentId: $p) { totalCount } }', { p: ministry.id }, admin);
-    expect(children.data.organizations.totalCount).toBe(2);
+    const children = await gql<{ organizations: { totalCount: number } }>(
+      url(),
+      'query($p: ID) { organizations(parentId: $p) { totalCount } }',
+      { p: ministry.id },
+      admin,
+    );
+    expect(children.data!.organizations.totalCount).toBe(2);
 
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const res: any = await gql(url(), ORGANIZATIONS, { first: 2, after }, admin);
-      seen.push(...res.data.organizations.edges.map((e: any) => e.node.id));
-      if (!res.data.organizations.pageInfo.hasNextPage) break;
-      after = res.data.organizations.pageInfo.endCursor;
+      const res: GraphQLResponse<Organizations> = await gql<Organizations>(url(), ORGANIZATIONS, { first: 2, after }, admin);
+      seen.push(...res.data!.organizations.edges.map((e) => e.node.id));
+      if (!res.data!.organizations.pageInfo.hasNextPage) break;
+      after = res.data!.organizations.pageInfo.endCursor;
     }
     expect(seen).toHaveLength(await count());
     expect(new Set(seen).size).toBe(seen.length);
@@ -200,12 +286,13 @@ describe('organizations and organization(id)', () => {
   });
 
   it('shows parent, children, head and pages of one organization', async () => {
-    const res = await gql(
+    const res = await gql<{ organization: unknown }>(
       url(),
       'query($id: ID!) { organization(id: $id) { name parent { name } children { name } head { fullName } pages { platform } } }',
-      { id: ministry.id }, admin,
+      { id: ministry.id },
+      admin,
     );
-    expect(res.data.organization).toMatchObject({
+    expect(res.data!.organization).toMatchObject({
       name: 'Министерство культуры Хабаровского края',
       parent: null,
       children: expect.arrayContaining([{ name: 'КГБУК «Краевая библиотека»' }, { name: 'КГБУК «Краевой музей»' }]),
@@ -215,9 +302,14 @@ describe('organizations and organization(id)', () => {
 
   it('answers null for an unknown or malformed id', async () => {
     for (const id of ['00000000-0000-4000-8000-000000000009', 'not-a-uuid']) {
-      const res = await gql(url(), 'query($id: ID!) { organization(id: $id) { id } }', { id }, admin);
+      const res = await gql<{ organization: { id: string } | null }>(
+        url(),
+        'query($id: ID!) { organization(id: $id) { id } }',
+        { id },
+        admin,
+      );
       expect(res.errors).toBeUndefined();
-      expect(res.data.organization).toBeNull();
+      expect(res.data!.organization).toBeNull();
     }
   });
 });
@@ -246,22 +338,39 @@ describe('auth', () => {
 
   it('lets an OPERATOR add pages for its organization and those below it, and nowhere else', async () => {
     const operator = await tokenFor('OPERATOR', ministry.id);
-    const own = await gql(url(), ADD_PAGE, { input: { organizationId: school.id, platform: 'MAX', url: 'https://max.ru/kraylib' } }, operator);
+    const own = await gql(
+      url(),
+      ADD_PAGE,
+      { input: { organizationId: school.id, platform: 'MAX', url: 'https://max.ru/kraylib' } },
+      operator,
+    );
     expect(own.errors).toBeUndefined();
 
     const before = await pageCount(otherMinistry.id);
-    const foreign = await gql(url(), ADD_PAGE, { input: { organizationId: otherMinistry.id, platform: 'VK', url: 'https://vk.com/minsport27' } }, operator);
+    const foreign = await gql(
+      url(),
+      ADD_PAGE,
+      { input: { organizationId: otherMinistry.id, platform: 'VK', url: 'https://vk.com/minsport27' } },
+      operator,
+    );
     expect(errorCodes(foreign)).toEqual(['FORBIDDEN']);
     expect(await pageCount(otherMinistry.id)).toBe(before);
 
     const fromBelow = await tokenFor('OPERATOR', school.id);
-    const upwards = await gql(url(), ADD_PAGE, { input: { organizationId: ministry.id, platform: 'VK', url: 'https://vk.com/minkult27' } }, fromBelow);
+    const upwards = await gql(
+      url(),
+      ADD_PAGE,
+      { input: { organizationId: ministry.id, platform: 'VK', url: 'https://vk.com/minkult27' } },
+      fromBelow,
+    );
     expect(errorCodes(upwards)).toEqual(['FORBIDDEN']);
   });
 
-  it('shows heads\' e-mails to ADMIN, ANALYST and the organization\'s own scope only', async () => {
+  it("shows heads' e-mails to ADMIN, ANALYST and the organization's own scope only", async () => {
     const query = 'query($id: ID!) { organization(id: $id) { head { email } } }';
-    const emailAs = async (token: string) => (await gql(url(), query, { id: school.id }, token)).data?.organization?.head.email;
+    const emailAs = async (token: string) =>
+      (await gql<{ organization: { head: { email: string | null } } | null }>(url(), query, { id: school.id }, token)).data?.organization
+        ?.head.email;
     expect(await emailAs(admin)).toBe('lib@khv-region.test');
     expect(await emailAs(await tokenFor('ANALYST'))).toBe('lib@khv-region.test');
     expect(await emailAs(await tokenFor('HEAD', ministry.id))).toBe('lib@khv-region.test');
@@ -270,8 +379,8 @@ describe('auth', () => {
 
   it('keeps a HEAD or OPERATOR to its own tree when listing and reading organizations', async () => {
     const headToken = await tokenFor('HEAD', ministry.id);
-    const list = await gql(url(), ORGANIZATIONS, {}, headToken);
-    const names = list.data.organizations.edges.map((e: any) => e.node.name);
+    const list = await gql<Organizations>(url(), ORGANIZATIONS, {}, headToken);
+    const names = list.data!.organizations.edges.map((e) => e.node.name);
     expect(names).toContain('КГБУК «Краевая библиотека»');
     expect(names).not.toContain('Министерство спорта Хабаровского края');
     const other = await gql(url(), 'query($id: ID!) { organization(id: $id) { name } }', { id: otherMinistry.id }, headToken);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePeriod, runSql } from '@hub/common';
+import { parsePeriod, queryRows, sql } from '@hub/common';
 import { errorCodes, gql, gqlData, tokenFor } from '@hub/common/testing';
 import { addOfficialPage, distributedMaterial, registerOrganization } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { operation } from './support/operations.js';
 
-// Issue 14, part 4: a reported placement put right or withdrawn, and the weeks it touched evaluated again.
+// A reported placement put right or withdrawn, and the weeks it touched evaluated again.
 // The museum registers in 2026-W46, so 2026-W47 and 2026-W48 are its first evaluated weeks.
 let now = new Date('2026-11-10T00:00:00Z');
 let hub: TestHub;
@@ -20,24 +20,43 @@ const REPORT = operation('ReportPlacements');
 const CORRECT = operation('CorrectPlacement');
 const WITHDRAW = operation('WithdrawPlacement');
 const TZ = 'Asia/Vladivostok';
-const call = (query: string, variables: Record<string, unknown>, token: string) => gql(hub.gatewayUrl, query, variables, token);
+const call = <T = unknown>(query: string, variables: Record<string, unknown>, token: string) =>
+  gql<T>(hub.gatewayUrl, query, variables, token);
 const COUNT = 'query($id: ID!, $week: String) { organization(id: $id) { placementCount(week: $week) } }';
-const countOf = async (week: string) => (await gqlData(hub.gatewayUrl, COUNT, { id: org.museum, week }, admin)).organization.placementCount as number;
+const countOf = async (week: string) =>
+  (await gqlData<{ organization: { placementCount: number } }>(hub.gatewayUrl, COUNT, { id: org.museum, week }, admin)).organization
+    .placementCount;
 const weeks = async () => [await countOf('2026-W47'), await countOf('2026-W48')];
 const PLACEMENT = 'query($id: ID!) { organization(id: $id) { placements(period: "2026-11") { id url publishedAt } } }';
-const placements = async () => (await gqlData(hub.gatewayUrl, PLACEMENT, { id: org.museum }, admin)).organization.placements as { id: string; url: string; publishedAt: string }[];
+const placements = async () =>
+  (
+    await gqlData<{ organization: { placements: { id: string; url: string; publishedAt: string }[] } }>(
+      hub.gatewayUrl,
+      PLACEMENT,
+      { id: org.museum },
+      admin,
+    )
+  ).organization.placements;
 
 /** organizations.last_report, the read contract the compliance worker asks which evaluated weeks are stale. */
 async function lastReport(week: string): Promise<Date | null> {
   const { start, end } = parsePeriod(week, TZ);
-  const [row] = await runSql<{ at: string | null }[]>(hub.subgraphs.organizations.orm.em.fork(), 'select organizations.last_report(?, ?) as at', [start, end]);
+  const [row] = await queryRows<{ at: string | null }>(
+    hub.subgraphs.organizations.orm.em.fork(),
+    sql`select organizations.last_report(${start}, ${end}) as at`,
+  );
   return row!.at ? new Date(row!.at) : null;
 }
 
 /** The museum's WEEKLY_PLACEMENTS verdict for the week, as the compliance report lists it. */
 async function verdict(week: string): Promise<string | undefined> {
-  const data = await gqlData(hub.gatewayUrl, operation('ComplianceReport'), { rule: 'WEEKLY_PLACEMENTS', period: week, first: 50 }, admin);
-  return data.complianceReport.edges.find((e: any) => e.node.organization.id === org.museum)?.node.status;
+  const data = await gqlData<{ complianceReport: { edges: { node: { organization: { id: string }; status: string } }[] } }>(
+    hub.gatewayUrl,
+    operation('ComplianceReport'),
+    { rule: 'WEEKLY_PLACEMENTS', period: week, first: 50 },
+    admin,
+  );
+  return data.complianceReport.edges.find((e) => e.node.organization.id === org.museum)?.node.status;
 }
 
 /** What the scheduler does on its next run: every due period, including those made stale. */
@@ -54,29 +73,67 @@ beforeAll(async () => {
   hub = await startTestHub({ clock: () => now, worker: true });
   admin = await tokenFor('ADMIN');
   const head = (key: string) => ({ fullName: 'Козлова Мария Андреевна', position: 'Директор', email: `${key}@khv-region.test` });
-  org.culture = await registerOrganization(hub.gatewayUrl, admin, { name: 'Министерство культуры Хабаровского края', kind: 'EXECUTIVE_BODY', head: head('culture') });
-  org.museum = await registerOrganization(hub.gatewayUrl, admin, { name: 'КГБУК «Краевой музей»', kind: 'SUBORDINATE', parentId: org.culture, head: head('museum') });
-  org.sport = await registerOrganization(hub.gatewayUrl, admin, { name: 'Министерство спорта Хабаровского края', kind: 'EXECUTIVE_BODY', head: head('sport') });
-  page.museumVk = await addOfficialPage(hub.gatewayUrl, admin, { organizationId: org.museum, platform: 'VK', url: 'https://vk.com/club555' });
-  page.museumTg = await addOfficialPage(hub.gatewayUrl, admin, { organizationId: org.museum, platform: 'TELEGRAM', url: 'https://t.me/museum27' });
+  org.culture = await registerOrganization(hub.gatewayUrl, admin, {
+    name: 'Министерство культуры Хабаровского края',
+    kind: 'EXECUTIVE_BODY',
+    head: head('culture'),
+  });
+  org.museum = await registerOrganization(hub.gatewayUrl, admin, {
+    name: 'КГБУК «Краевой музей»',
+    kind: 'SUBORDINATE',
+    parentId: org.culture,
+    head: head('museum'),
+  });
+  org.sport = await registerOrganization(hub.gatewayUrl, admin, {
+    name: 'Министерство спорта Хабаровского края',
+    kind: 'EXECUTIVE_BODY',
+    head: head('sport'),
+  });
+  page.museumVk = await addOfficialPage(hub.gatewayUrl, admin, {
+    organizationId: org.museum,
+    platform: 'VK',
+    url: 'https://vk.com/club555',
+  });
+  page.museumTg = await addOfficialPage(hub.gatewayUrl, admin, {
+    organizationId: org.museum,
+    platform: 'TELEGRAM',
+    url: 'https://t.me/museum27',
+  });
 
   now = new Date('2026-11-16T00:00:00Z');
   const editor = await tokenFor('EDITOR');
-  const titles = { a: 'Выставка амурских мастеров', b: 'Ночь музеев в Хабаровске', c: 'Гастроли краевого театра драмы', d: 'Фестиваль нанайской культуры', e: 'Конкурс юных пианистов края' };
+  const titles = {
+    a: 'Выставка амурских мастеров',
+    b: 'Ночь музеев в Хабаровске',
+    c: 'Гастроли краевого театра драмы',
+    d: 'Фестиваль нанайской культуры',
+    e: 'Конкурс юных пианистов края',
+  };
   for (const [key, title] of Object.entries(titles)) {
-    material[key] = await distributedMaterial(hub.gatewayUrl, editor, { title, body: 'Краевой музей приглашает жителей на событие недели.', topic: 'CULTURE' });
+    material[key] = await distributedMaterial(hub.gatewayUrl, editor, {
+      title,
+      body: 'Краевой музей приглашает жителей на событие недели.',
+      topic: 'CULTURE',
+    });
   }
 
   // Monday 30 November, 10:00: the museum reports two materials of W47 and three of W48.
   now = new Date('2026-11-30T00:00:00Z');
   operator = await tokenFor('OPERATOR', org.culture);
-  const reported = await gqlData(hub.gatewayUrl, REPORT, { input: [
-    item('a', 'museumVk', 'https://vk.com/wall-555_1', W47),
-    item('b', 'museumVk', 'https://vk.com/club555?w=wall-555_2', W47),
-    item('c', 'museumTg', 'https://t.me/museum27/3', W48),
-    item('d', 'museumTg', 'https://t.me/museum27/4', W48),
-    item('e', 'museumTg', 'https://t.me/museum27/5', W48),
-  ] }, operator);
+  const reported = await gqlData<{ reportPlacements: { placements: { id: string; material: { id: string } }[] } }>(
+    hub.gatewayUrl,
+    REPORT,
+    {
+      input: [
+        item('a', 'museumVk', 'https://vk.com/wall-555_1', W47),
+        item('b', 'museumVk', 'https://vk.com/club555?w=wall-555_2', W47),
+        item('c', 'museumTg', 'https://t.me/museum27/3', W48),
+        item('d', 'museumTg', 'https://t.me/museum27/4', W48),
+        item('e', 'museumTg', 'https://t.me/museum27/5', W48),
+      ],
+    },
+    operator,
+  );
   for (const p of reported.reportPlacements.placements) {
     placement[Object.keys(material).find((k) => material[k] === p.material.id)!] = p.id;
   }
@@ -90,12 +147,16 @@ describe('a placement corrected to another week', () => {
     expect([await verdict('2026-W47'), await verdict('2026-W48')]).toEqual(['MISSED', 'MET']);
   });
 
-  it('moves to the week of its new time: both weeks\' counts change', async () => {
+  it("moves to the week of its new time: both weeks' counts change", async () => {
     now = new Date('2026-12-01T00:00:00Z');
-    const res = await call(CORRECT, { id: placement.c, url: 'https://t.me/museum27/30', publishedAt: '2026-11-20T09:00:00+10:00' }, operator);
+    const res = await call<{ correctPlacement: { id: string; url: string; publishedAt: string } }>(
+      CORRECT,
+      { id: placement.c, url: 'https://t.me/museum27/30', publishedAt: '2026-11-20T09:00:00+10:00' },
+      operator,
+    );
     expect(res.errors).toBeUndefined();
-    expect(res.data.correctPlacement).toMatchObject({ id: placement.c, url: 'https://t.me/museum27/30' });
-    expect(new Date(res.data.correctPlacement.publishedAt).toISOString()).toBe('2026-11-19T23:00:00.000Z');
+    expect(res.data!.correctPlacement).toMatchObject({ id: placement.c, url: 'https://t.me/museum27/30' });
+    expect(new Date(res.data!.correctPlacement.publishedAt).toISOString()).toBe('2026-11-19T23:00:00.000Z');
     expect(await weeks()).toEqual([3, 2]);
   });
 
@@ -110,17 +171,28 @@ describe('a placement corrected to another week', () => {
 describe('a withdrawn placement', () => {
   it('stops counting everywhere and stays stored with the reason', async () => {
     now = new Date('2026-12-02T00:00:00Z');
-    const res = await call(`mutation($id: ID!, $reason: String!) {
-      withdrawPlacement(id: $id, reason: $reason) { id withdrawnAt withdrawalReason } }`, { id: placement.a, reason: '  Пост удалён: не тот материал ' }, operator);
+    const res = await call<{ withdrawPlacement: { id: string; withdrawnAt: string; withdrawalReason: string } }>(
+      `mutation($id: ID!, $reason: String!) {
+      withdrawPlacement(id: $id, reason: $reason) { id withdrawnAt withdrawalReason } }`,
+      { id: placement.a, reason: '  Пост удалён: не тот материал ' },
+      operator,
+    );
     expect(res.errors).toBeUndefined();
-    expect(res.data.withdrawPlacement).toMatchObject({ id: placement.a, withdrawalReason: 'Пост удалён: не тот материал' });
-    expect(new Date(res.data.withdrawPlacement.withdrawnAt).toISOString()).toBe(now.toISOString());
+    expect(res.data!.withdrawPlacement).toMatchObject({ id: placement.a, withdrawalReason: 'Пост удалён: не тот материал' });
+    expect(new Date(res.data!.withdrawPlacement.withdrawnAt).toISOString()).toBe(now.toISOString());
     expect(await weeks()).toEqual([2, 2]);
     expect((await placements()).map((p) => p.id)).not.toContain(placement.a);
-    const onMaterial = await gqlData(hub.gatewayUrl, 'query($id: ID!) { material(id: $id) { placementCount placements { totalCount } } }', { id: material.a }, admin);
+    const onMaterial = await gqlData<{ material: unknown }>(
+      hub.gatewayUrl,
+      'query($id: ID!) { material(id: $id) { placementCount placements { totalCount } } }',
+      { id: material.a },
+      admin,
+    );
     expect(onMaterial.material).toEqual({ placementCount: 0, placements: { totalCount: 0 } });
-    const [row] = await runSql<{ withdrawn_by: string }[]>(hub.subgraphs.organizations.orm.em.fork(),
-      'select withdrawn_by from organizations.placement where id = ?', [placement.a]);
+    const [row] = await queryRows<{ withdrawn_by: string }>(
+      hub.subgraphs.organizations.orm.em.fork(),
+      sql`select withdrawn_by from organizations.placement where id = ${placement.a!}`,
+    );
     expect(row!.withdrawn_by).toBeTruthy();
   });
 
@@ -132,7 +204,9 @@ describe('a withdrawn placement', () => {
 
   it('cannot be corrected or withdrawn again (CONFLICT)', async () => {
     expect(errorCodes(await call(WITHDRAW, { id: placement.a, reason: 'Ещё раз' }, operator))).toEqual(['CONFLICT']);
-    expect(errorCodes(await call(CORRECT, { id: placement.a, url: 'https://vk.com/wall-555_9', publishedAt: W47 }, operator))).toEqual(['CONFLICT']);
+    expect(errorCodes(await call(CORRECT, { id: placement.a, url: 'https://vk.com/wall-555_9', publishedAt: W47 }, operator))).toEqual([
+      'CONFLICT',
+    ]);
   });
 });
 
@@ -143,10 +217,12 @@ describe('a refused correction or withdrawal changes nothing', () => {
     expect([await placements(), await weeks(), await lastReport('2026-W48')]).toEqual(before);
   };
 
-  it('refuses an OPERATOR outside the placement\'s tree, and the roles that do not report', async () => {
+  it("refuses an OPERATOR outside the placement's tree, and the roles that do not report", async () => {
     const outside = await tokenFor('OPERATOR', org.sport);
     await unchanged(async () => {
-      expect(errorCodes(await call(CORRECT, { id: placement.d, url: 'https://t.me/museum27/40', publishedAt: W47 }, outside))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await call(CORRECT, { id: placement.d, url: 'https://t.me/museum27/40', publishedAt: W47 }, outside))).toEqual([
+        'FORBIDDEN',
+      ]);
       expect(errorCodes(await call(WITHDRAW, { id: placement.d, reason: 'Чужой пост' }, outside))).toEqual(['FORBIDDEN']);
       for (const token of [await tokenFor('HEAD', org.culture), await tokenFor('ANALYST'), await tokenFor('EDITOR')]) {
         expect(errorCodes(await call(WITHDRAW, { id: placement.d, reason: 'Нет прав' }, token))).toEqual(['FORBIDDEN']);
@@ -156,7 +232,9 @@ describe('a refused correction or withdrawal changes nothing', () => {
 
   it('answers NOT_FOUND for an unknown placement', async () => {
     const unknown = '00000000-0000-4000-8000-000000000099';
-    expect(errorCodes(await call(CORRECT, { id: unknown, url: 'https://t.me/museum27/41', publishedAt: W47 }, admin))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await call(CORRECT, { id: unknown, url: 'https://t.me/museum27/41', publishedAt: W47 }, admin))).toEqual([
+      'NOT_FOUND',
+    ]);
     expect(errorCodes(await call(WITHDRAW, { id: unknown, reason: 'Нет такого' }, admin))).toEqual(['NOT_FOUND']);
   });
 
@@ -174,23 +252,27 @@ describe('a refused correction or withdrawal changes nothing', () => {
 
   it('refuses a withdrawal without a reason', async () => {
     await unchanged(async () => {
-      expect((await call(WITHDRAW, { id: placement.d, reason: '   ' }, operator)).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+      expect((await call(WITHDRAW, { id: placement.d, reason: '   ' }, operator)).errors![0]!.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'reason',
+      });
     });
   });
 });
 
 describe('a post must belong to the page it is reported on', () => {
   it('refuses a VK wall post of another community on a page registered by number, naming the item', async () => {
-    const res = await call(REPORT, { input: [
-      item('d', 'museumVk', 'https://vk.com/wall-555_10', W48),
-      item('e', 'museumVk', 'https://vk.com/wall-1_1', W48),
-    ] }, operator);
+    const res = await call(
+      REPORT,
+      { input: [item('d', 'museumVk', 'https://vk.com/wall-555_10', W48), item('e', 'museumVk', 'https://vk.com/wall-1_1', W48)] },
+      operator,
+    );
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.extensions).toMatchObject({ index: 1, field: 'url' });
     expect(await weeks()).toEqual([2, 2]);
   });
 
-  it('refuses a Telegram post of another channel in a report, and another community\'s wall in a correction', async () => {
+  it("refuses a Telegram post of another channel in a report, and another community's wall in a correction", async () => {
     const res = await call(REPORT, { input: [item('a', 'museumTg', 'https://t.me/minsport27/7', W48)] }, operator);
     expect(res.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', index: 0, field: 'url' });
     const moved = await call(CORRECT, { id: placement.b, url: 'https://vk.com/wall-1_2', publishedAt: W47 }, operator);
@@ -203,9 +285,17 @@ describe('the audit log', () => {
     const AUDIT = `query($operation: String, $targetId: ID) { auditLog(operation: $operation, targetId: $targetId, first: 50) {
       edges { node { operation succeeded errorCode targetIds role } } } }`;
     const entries = async (operationName: string, targetId: string | undefined) =>
-      (await gqlData(hub.gatewayUrl, AUDIT, { operation: operationName, targetId }, admin)).auditLog.edges.map((e: any) => e.node);
+      (
+        await gqlData<{
+          auditLog: {
+            edges: { node: { operation: string; succeeded: boolean; errorCode: string | null; targetIds: string[]; role: string } }[];
+          };
+        }>(hub.gatewayUrl, AUDIT, { operation: operationName, targetId }, admin)
+      ).auditLog.edges.map((e) => e.node);
     const corrections = await entries('correctPlacement', placement.c);
-    expect(corrections).toContainEqual(expect.objectContaining({ succeeded: true, role: 'OPERATOR', targetIds: expect.arrayContaining([placement.c]) }));
+    expect(corrections).toContainEqual(
+      expect.objectContaining({ succeeded: true, role: 'OPERATOR', targetIds: expect.arrayContaining([placement.c]) }),
+    );
     const withdrawals = await entries('withdrawPlacement', placement.d);
     expect(withdrawals).toContainEqual(expect.objectContaining({ succeeded: false, errorCode: 'FORBIDDEN' }));
     expect(await entries('withdrawPlacement', placement.a)).toContainEqual(expect.objectContaining({ succeeded: true }));

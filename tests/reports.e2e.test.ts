@@ -15,13 +15,25 @@ const download = (path: string, token: string | null = analyst) =>
   fetch(`${base}${path}`, { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
 
 async function reportTotal(rule: string, token = analyst): Promise<number> {
-  const res = await gql(hub.gatewayUrl, `{ complianceReport(period: "2026-W48", rule: ${rule}, first: 0) { totalCount } }`, {}, token);
-  return res.data.complianceReport.totalCount;
+  const res = await gql<{ complianceReport: { totalCount: number } }>(
+    hub.gatewayUrl,
+    `{ complianceReport(period: "2026-W48", rule: ${rule}, first: 0) { totalCount } }`,
+    {},
+    token,
+  );
+  return res.data!.complianceReport.totalCount;
 }
 
 async function missedOrganization(): Promise<string> {
-  const res = await gql(hub.gatewayUrl, '{ complianceReport(period: "2026-W48", rule: WEEKLY_PLACEMENTS, status: MISSED, first: 1) { edges { node { organization { name } actual consecutiveMisses } } } }', {}, analyst);
-  return res.data.complianceReport.edges[0].node.organization.name;
+  const res = await gql<{
+    complianceReport: { edges: { node: { organization: { name: string }; actual: number; consecutiveMisses: number } }[] };
+  }>(
+    hub.gatewayUrl,
+    '{ complianceReport(period: "2026-W48", rule: WEEKLY_PLACEMENTS, status: MISSED, first: 1) { edges { node { organization { name } actual consecutiveMisses } } } }',
+    {},
+    analyst,
+  );
+  return res.data!.complianceReport.edges[0]!.node.organization.name;
 }
 
 beforeAll(async () => {
@@ -29,8 +41,13 @@ beforeAll(async () => {
   [admin, analyst] = await Promise.all([tokenFor('ADMIN'), tokenFor('ANALYST')]);
   base = hub.gatewayUrl.replace(/\/graphql$/, '');
   for (const rule of ['WEEKLY_PLACEMENTS', 'CONTENT_CENTER_WEEKLY_SUPPLY']) {
-    const res = await gql(hub.gatewayUrl, `mutation { runComplianceCheck(rule: ${rule}, period: "2026-W48") { status } }`, {}, admin);
-    expect(res.data.runComplianceCheck.status).toBe('SUCCEEDED');
+    const res = await gql<{ runComplianceCheck: { status: string } }>(
+      hub.gatewayUrl,
+      `mutation { runComplianceCheck(rule: ${rule}, period: "2026-W48") { status } }`,
+      {},
+      admin,
+    );
+    expect(res.data!.runComplianceCheck.status).toBe('SUCCEEDED');
   }
 });
 afterAll(() => hub?.stop());
@@ -47,27 +64,50 @@ describe('GET /reports/compliance.xlsx', () => {
     const sheet = workbook.worksheets[0]!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual([
-      'Организация', 'Вид', 'Вышестоящий орган', 'Муниципальное образование', 'Правило', 'Период', 'Обязательность',
-      'Норма', 'Факт', 'Статус', 'Пропусков подряд', 'Основание освобождения', 'Оценено',
+      'Организация',
+      'Вид',
+      'Вышестоящий орган',
+      'Муниципальное образование',
+      'Правило',
+      'Период',
+      'Обязательность',
+      'Норма',
+      'Факт',
+      'Статус',
+      'Пропусков подряд',
+      'Основание освобождения',
+      'Оценено',
     ]);
     const expected = (await reportTotal('WEEKLY_PLACEMENTS')) + (await reportTotal('CONTENT_CENTER_WEEKLY_SUPPLY'));
     expect(sheet.actualRowCount - 1).toBe(expected);
 
     const missed = await missedOrganization();
-    const rows = sheet.getSheetValues().slice(2).map((row) => (row as unknown[]).slice(1));
+    const rows = sheet
+      .getSheetValues()
+      .slice(2)
+      .map((row) => (row as unknown[]).slice(1));
     const row = rows.find((r) => r[0] === missed && r[4] === 'Размещение регионального контента (п. 3.1)')!;
     expect(row).toMatchObject({ 5: '2026-W48', 7: 3, 9: 'не выполнено' });
     // Decree 2.2 is counted per recipient; a municipality's placements rest on item 4, never 3.1.
     expect(rows.some((r) => r[1] === 'Орган исполнительной власти' && r[4] === 'Поставка материалов контент-центром (п. 2.2)')).toBe(true);
     expect(rows.some((r) => r[1] === 'Контент-центр')).toBe(false);
-    expect(rows.filter((r) => r[1] === 'Муниципальное образование' && String(r[4]).startsWith('Размещение')).every((r) => r[4] === 'Размещение регионального контента (п. 4)')).toBe(true);
+    expect(
+      rows
+        .filter((r) => r[1] === 'Муниципальное образование' && String(r[4]).startsWith('Размещение'))
+        .every((r) => r[4] === 'Размещение регионального контента (п. 4)'),
+    ).toBe(true);
     const names = rows.map((r) => String(r[0]));
     expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });
 
   it('gives a head its own organizations only', async () => {
-    const municipalities = await gql(hub.gatewayUrl, '{ organizations(kind: MUNICIPALITY, first: 1) { edges { node { id name } } } }', {}, analyst);
-    const municipality = municipalities.data.organizations.edges[0].node as { id: string; name: string };
+    const municipalities = await gql<{ organizations: { edges: { node: { id: string; name: string } }[] } }>(
+      hub.gatewayUrl,
+      '{ organizations(kind: MUNICIPALITY, first: 1) { edges { node { id name } } } }',
+      {},
+      analyst,
+    );
+    const municipality = municipalities.data!.organizations.edges[0]!.node;
     const head = await tokenFor('HEAD', municipality.id);
     const res = await download('/reports/compliance.csv?period=2026-W48&rule=WEEKLY_PLACEMENTS', head);
     expect(res.status).toBe(200);
@@ -79,17 +119,18 @@ describe('GET /reports/compliance.xlsx', () => {
     expect(rows.length).toBeLessThan(await reportTotal('WEEKLY_PLACEMENTS', admin));
     expect(rows.filter((r) => r['Муниципальное образование'] !== municipality.name)).toEqual([]);
     // …and the very organizations the API gives the head for the same report.
-    const scoped = await gql(
+    const scoped = await gql<{ complianceReport: { totalCount: number; edges: { node: { organization: { name: string } } }[] } }>(
       hub.gatewayUrl,
       '{ complianceReport(period: "2026-W48", rule: WEEKLY_PLACEMENTS, first: 500) { totalCount edges { node { organization { name } } } } }',
       {},
       head,
     );
     expect(scoped.errors).toBeUndefined();
-    expect(scoped.data.complianceReport.edges).toHaveLength(scoped.data.complianceReport.totalCount);
+    expect(scoped.data!.complianceReport.edges).toHaveLength(scoped.data!.complianceReport.totalCount);
     const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-    expect(rows.map((r) => String(r['Организация'])).sort(byName))
-      .toEqual(scoped.data.complianceReport.edges.map((e: any) => e.node.organization.name as string).sort(byName));
+    expect(rows.map((r) => String(r['Организация'])).sort(byName)).toEqual(
+      scoped.data!.complianceReport.edges.map((e) => e.node.organization.name).sort(byName),
+    );
   });
 });
 
@@ -101,11 +142,13 @@ describe('GET /reports/compliance.csv', () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
-    expect(text.split('\r\n')[0]).toBe('Организация;Вид;Вышестоящий орган;Муниципальное образование;Правило;Период;Обязательность;Норма;Факт;Статус;Пропусков подряд;Основание освобождения;Оценено');
+    expect(text.split('\r\n')[0]).toBe(
+      'Организация;Вид;Вышестоящий орган;Муниципальное образование;Правило;Период;Обязательность;Норма;Факт;Статус;Пропусков подряд;Основание освобождения;Оценено',
+    );
     const rows = parse(text, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
     expect(rows.length).toBe(await reportTotal('WEEKLY_PLACEMENTS'));
-    const missed = rows.find((r) => r['Организация'] === (rows.find((x) => x['Статус'] === 'не выполнено')!['Организация']))!;
-    expect(missed).toMatchObject({ 'Период': '2026-W48', 'Норма': '3', 'Статус': 'не выполнено' });
+    const missed = rows.find((r) => r['Организация'] === rows.find((x) => x['Статус'] === 'не выполнено')!['Организация'])!;
+    expect(missed).toMatchObject({ Период: '2026-W48', Норма: '3', Статус: 'не выполнено' });
     expect(missed['Оценено']).toMatch(/^2026-12-01 10:05$/);
   });
 });

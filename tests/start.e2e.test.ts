@@ -95,9 +95,9 @@ describe('npm start on a machine with nothing configured', () => {
     expect(first.url).toBe(`http://127.0.0.1:${g}/graphql`);
     expect(first.output()).toContain(path.join(dataDir, 'mail'));
     const query = '{ organizations(first: 1) { totalCount } }';
-    const res = await gql(first.url, query, {}, first.token);
-    expect(res.data.organizations.totalCount).toBeGreaterThanOrEqual(350);
-    const total = res.data.organizations.totalCount;
+    const res = await gql<{ organizations: { totalCount: number } }>(first.url, query, {}, first.token);
+    expect(res.data!.organizations.totalCount).toBeGreaterThanOrEqual(350);
+    const total = res.data!.organizations.totalCount;
     const postgresPid = Number((await readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
     expect(alive(postgresPid)).toBe(true);
 
@@ -108,8 +108,8 @@ describe('npm start on a machine with nothing configured', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
 
     const second = await startHub();
-    const again = await gql(second.url, query, {}, first.token);
-    expect(again.data.organizations.totalCount).toBe(total);
+    const again = await gql<{ organizations: { totalCount: number } }>(second.url, query, {}, first.token);
+    expect(again.data!.organizations.totalCount).toBe(total);
     await stopped(second.child, 'Ctrl-C');
     await until(async () => !(await Promise.all(Object.values(ports).map(portOpen))).some(Boolean));
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, runSql } from '@hub/common';
+import { createLogger, execSql, queryRows, sql } from '@hub/common';
 import { gql, tokenFor } from '@hub/common/testing';
 import { startWorker, type Worker } from '@hub/compliance/worker';
 import { startTestHub, type TestHub } from './support/hub.js';
@@ -15,21 +15,52 @@ const logger = createLogger('worker-test', 'silent');
 
 const start = async (name: string) => {
   const worker = await startWorker({
-    databaseUrl: hub.databaseUrl, timezone: 'Asia/Vladivostok', logger, clock, workerName: name, processEvery: 500,
-    publicUrl: 'http://hub.test', smtpUrl: hub.smtpUrl, mailFrom: 'hub@khv-region.test',
+    databaseUrl: hub.databaseUrl,
+    timezone: 'Asia/Vladivostok',
+    logger,
+    clock,
+    workerName: name,
+    processEvery: 500,
+    publicUrl: 'http://hub.test',
+    smtpUrl: hub.smtpUrl,
+    mailFrom: 'hub@khv-region.test',
   });
   workers.push(worker);
   return worker;
 };
-const runs = (where = "status = 'SUCCEEDED'") =>
-  runSql<{ rule: string; period: string; count: number; triggers: string[] }[]>(
+const runs = () =>
+  queryRows<{ rule: string; period: string; count: number; triggers: string[] }>(
     hub.subgraphs.compliance.orm.em.fork(),
-    `select rule, period, count(*)::int as count, array_agg(trigger order by started_at) as triggers
-     from compliance.compliance_run where ${where} group by rule, period order by rule, period`,
+    sql`select rule, period, count(*)::int as count, array_agg(trigger order by started_at) as triggers
+     from compliance.compliance_run where status = 'SUCCEEDED' group by rule, period order by rule, period`,
   );
+/** A result as the contract's ComplianceReport selects it. */
+type Result = {
+  organization: { id: string; name: string; kind: string };
+  rule: string;
+  period: string;
+  required: number;
+  actual: number;
+  status: string;
+  consecutiveMisses: number;
+};
 const report = async (period: string) => {
-  const res = await gql(hub.gatewayUrl, operation('ComplianceReport'), { rule: 'WEEKLY_PLACEMENTS', period, first: 500 }, admin);
-  return res.data.complianceReport.edges.map((e: any) => e.node);
+  const res = await gql<{ complianceReport: { edges: { node: Result }[] } }>(
+    hub.gatewayUrl,
+    operation('ComplianceReport'),
+    { rule: 'WEEKLY_PLACEMENTS', period, first: 500 },
+    admin,
+  );
+  return res.data!.complianceReport.edges.map((e) => e.node);
+};
+/** A job as the contract's ScheduledJobs selects it. */
+type Job = {
+  name: string;
+  schedule: string;
+  timezone: string;
+  nextRunAt: string | null;
+  lastRunAt: string | null;
+  lastRunStatus: string | null;
 };
 
 beforeAll(async () => {
@@ -54,41 +85,56 @@ describe('the compliance worker', () => {
     expect(done.some((r) => r.rule === 'CONTENT_CENTER_WEEKLY_SUPPLY' && r.period === '2026-W48')).toBe(true);
   });
 
-  it('shows the schedule through the gateway, in the region\'s time zone', async () => {
-    const res = await gql(hub.gatewayUrl, operation('ScheduledJobs'), {}, admin);
+  it("shows the schedule through the gateway, in the region's time zone", async () => {
+    const res = await gql<{ scheduledJobs: Job[] }>(hub.gatewayUrl, operation('ScheduledJobs'), {}, admin);
     expect(res.errors).toBeUndefined();
-    const weekly = res.data.scheduledJobs.find((j: any) => j.name === 'compliance.weekly-check');
+    const weekly = res.data!.scheduledJobs.find((j) => j.name === 'compliance.weekly-check')!;
     // The next Monday 09:00 in Khabarovsk after the real "now" the scheduler computed it from.
     expect(weekly).toMatchObject({ schedule: '0 9 * * 1', timezone: 'Asia/Vladivostok' });
     expect(weekly.nextRunAt).toMatch(/T09:00:00\+10:00$/);
-    expect(new Date(weekly.nextRunAt).getUTCDay()).toBe(0); // Sunday 23:00 UTC
-    expect(res.data.scheduledJobs.map((j: any) => j.name).sort()).toEqual([
-      'compliance.midweek-reminder', 'compliance.monthly-check', 'compliance.weekly-check', 'compliance.weekly-summary',
-      'compliance.widget-check', 'content.distribution-digest', 'mail.dispatch',
+    expect(new Date(weekly.nextRunAt!).getUTCDay()).toBe(0); // Sunday 23:00 UTC
+    expect(res.data!.scheduledJobs.map((j) => j.name).sort()).toEqual([
+      'compliance.midweek-reminder',
+      'compliance.monthly-check',
+      'compliance.weekly-check',
+      'compliance.weekly-summary',
+      'compliance.widget-check',
+      'content.distribution-digest',
+      'mail.dispatch',
     ]);
   });
 
-  it('shows a job\'s last error to ADMIN and ANALYST only: it may quote a recipient', async () => {
+  it("shows a job's last error to ADMIN and ANALYST only: it may quote a recipient", async () => {
     const em = hub.subgraphs.compliance.orm.em.fork();
     const reason = '550 5.1.1 <ivanov@khv-region.test>: Recipient address rejected';
-    await runSql(em, "update scheduler.agenda_jobs set last_run_at = now(), last_finished_at = now(), failed_at = now(), locked_at = null, fail_reason = ? where name = 'mail.dispatch'", [reason], 'run');
+    await execSql(
+      em,
+      sql`update scheduler.agenda_jobs set last_run_at = now(), last_finished_at = now(), failed_at = now(), locked_at = null, fail_reason = ${reason} where name = 'mail.dispatch'`,
+    );
     const lastError = async (token: string) =>
-      (await gql(hub.gatewayUrl, '{ scheduledJobs { name lastError } }', {}, token)).data.scheduledJobs.find((j: any) => j.name === 'mail.dispatch').lastError;
+      (
+        await gql<{ scheduledJobs: { name: string; lastError: string | null }[] }>(
+          hub.gatewayUrl,
+          '{ scheduledJobs { name lastError } }',
+          {},
+          token,
+        )
+      ).data!.scheduledJobs.find((j) => j.name === 'mail.dispatch')!.lastError;
     expect(await lastError(admin)).toBe(reason);
     expect(await lastError(await tokenFor('ANALYST'))).toBe(reason);
-    const org = (await runSql<{ id: string }[]>(em, 'select id from organizations.directory limit 1'))[0]!.id;
+    const org = (await queryRows<{ id: string }>(em, sql`select id from organizations.directory limit 1`))[0]!.id;
     for (const token of [await tokenFor('HEAD', org), await tokenFor('OPERATOR', org), await tokenFor('EDITOR')]) {
       expect(await lastError(token)).toBeNull();
     }
-    await runSql(em, "update scheduler.agenda_jobs set failed_at = null, fail_reason = null where name = 'mail.dispatch'", [], 'run');
+    await execSql(em, sql`update scheduler.agenda_jobs set failed_at = null, fail_reason = null where name = 'mail.dispatch'`);
   });
 
   it('runs nothing twice when the weekly job fires after the catch-up', async () => {
     const before = await runs();
     await workers[0]!.scheduler.runNow('compliance.weekly-check');
     expect(await runs()).toEqual(before);
-    const jobs = await gql(hub.gatewayUrl, operation('ScheduledJobs'), {}, admin);
-    expect(jobs.data.scheduledJobs.find((j: any) => j.name === 'compliance.weekly-check')).toMatchObject({ lastRunStatus: 'SUCCEEDED' });
+    const jobs = await gql<{ scheduledJobs: Job[] }>(hub.gatewayUrl, operation('ScheduledJobs'), {}, admin);
+    expect(jobs.data!.scheduledJobs.find((j) => j.name === 'compliance.weekly-check')).toMatchObject({ lastRunStatus: 'SUCCEEDED' });
   });
 
   it('gives the same results as a manual check of the same week', async () => {
@@ -99,22 +145,55 @@ describe('the compliance worker', () => {
   });
 
   it('re-evaluates a week when a placement for it is reported late', async () => {
-    const missed = (await report('2026-W48')).find((r: any) => r.status === 'MISSED' && r.actual === 2);
-    expect(missed).toBeDefined();
-    const org = await gql(hub.gatewayUrl, 'query($id: ID!) { organization(id: $id) { pages { id url platform } } }', { id: missed.organization.id }, admin);
-    const page = org.data.organization.pages.find((p: any) => p.platform === 'VK') ?? org.data.organization.pages[0];
-    const materials = await gql(hub.gatewayUrl, '{ materials(week: "2026-W48", status: DISTRIBUTED, first: 50) { edges { node { id } } } }', {}, admin);
-    const placed = await gql(hub.gatewayUrl, 'query($id: ID!) { organization(id: $id) { placements(period: "2026-W48") { material { id } } } }', { id: missed.organization.id }, admin);
-    const taken = new Set(placed.data.organization.placements.map((p: any) => p.material.id));
-    const fresh = materials.data.materials.edges.map((e: any) => e.node.id).find((id: string) => !taken.has(id));
-    const postUrl = { VK: 'https://vk.com/wall-1_99999', TELEGRAM: `${page.url}/99999`, OK: `${page.url}/topic/99999`, MAX: `${page.url}/late99`, GOSPABLIKI: `${page.url}/posts/99999`, WEBSITE: `${page.url}/news/99999` }[page.platform as string];
+    const found = (await report('2026-W48')).find((r) => r.status === 'MISSED' && r.actual === 2);
+    expect(found).toBeDefined();
+    const missed = found!;
+    const org = await gql<{ organization: { pages: { id: string; url: string; platform: string }[] } }>(
+      hub.gatewayUrl,
+      'query($id: ID!) { organization(id: $id) { pages { id url platform } } }',
+      { id: missed.organization.id },
+      admin,
+    );
+    const page = (org.data!.organization.pages.find((p) => p.platform === 'VK') ?? org.data!.organization.pages[0])!;
+    const materials = await gql<{ materials: { edges: { node: { id: string } }[] } }>(
+      hub.gatewayUrl,
+      '{ materials(week: "2026-W48", status: DISTRIBUTED, first: 50) { edges { node { id } } } }',
+      {},
+      admin,
+    );
+    const placed = await gql<{ organization: { placements: { material: { id: string } }[] } }>(
+      hub.gatewayUrl,
+      'query($id: ID!) { organization(id: $id) { placements(period: "2026-W48") { material { id } } } }',
+      { id: missed.organization.id },
+      admin,
+    );
+    const taken = new Set(placed.data!.organization.placements.map((p) => p.material.id));
+    const fresh = materials.data!.materials.edges.map((e) => e.node.id).find((id) => !taken.has(id));
+    const postUrls: Record<string, string> = {
+      VK: 'https://vk.com/wall-1_99999',
+      TELEGRAM: `${page.url}/99999`,
+      OK: `${page.url}/topic/99999`,
+      MAX: `${page.url}/late99`,
+      GOSPABLIKI: `${page.url}/posts/99999`,
+      WEBSITE: `${page.url}/news/99999`,
+    };
+    const postUrl = postUrls[page.platform];
     now = new Date(now.getTime() + 60_000); // reported a minute after the evaluation
-    const late = await gql(hub.gatewayUrl, operation('ReportPlacements'), { input: [{ materialId: fresh, pageId: page.id, url: postUrl, publishedAt: '2026-11-29T20:00:00+10:00' }] }, admin);
+    const late = await gql(
+      hub.gatewayUrl,
+      operation('ReportPlacements'),
+      { input: [{ materialId: fresh, pageId: page.id, url: postUrl, publishedAt: '2026-11-29T20:00:00+10:00' }] },
+      admin,
+    );
     expect(late.errors).toBeUndefined();
 
     await workers[1]!.catchUp();
-    const row = (await report('2026-W48')).find((r: any) => r.organization.id === missed.organization.id);
-    expect({ actual: row.actual, status: row.status, consecutiveMisses: row.consecutiveMisses }).toEqual({ actual: 3, status: 'MET', consecutiveMisses: 0 });
+    const row = (await report('2026-W48')).find((r) => r.organization.id === missed.organization.id)!;
+    expect({ actual: row.actual, status: row.status, consecutiveMisses: row.consecutiveMisses }).toEqual({
+      actual: 3,
+      status: 'MET',
+      consecutiveMisses: 0,
+    });
   });
 
   it('after a week without any worker, the returning worker runs the missed week once', async () => {

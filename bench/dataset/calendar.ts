@@ -16,6 +16,6 @@ export function calendarOf(spec: DatasetSpec): Calendar {
   const current = periodContaining('WEEK', now, spec.timeZone);
   const weeks = Array.from({ length: spec.weeks }, (_, i) => shiftPeriod(current, i - spec.weeks, spec.timeZone));
   const dayStart = periodContaining('DAY', now, spec.timeZone).start.getTime();
-  const offsetMs = (((-dayStart % 86_400_000) + 86_400_000) % 86_400_000);
+  const offsetMs = ((-dayStart % 86_400_000) + 86_400_000) % 86_400_000;
   return { now: now.getTime(), weeks, current, offsetMs };
 }

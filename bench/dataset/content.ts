@@ -6,9 +6,27 @@ import type { CopyValue } from './copy.js';
 import type { DatasetSpec } from './spec.js';
 
 export const MATERIAL_COLUMNS = [
-  'id', 'title', 'body', 'topic', 'status', 'created_by', 'created_at', 'updated_at', 'summary', 'hashtags', 'media_links',
-  'window_until', 'approved_at', 'approved_by', 'distributed_at', 'distributed_by', 'audience', 'recipient_count',
-  'withdrawn_at', 'withdrawn_by', 'withdrawal_reason',
+  'id',
+  'title',
+  'body',
+  'topic',
+  'status',
+  'created_by',
+  'created_at',
+  'updated_at',
+  'summary',
+  'hashtags',
+  'media_links',
+  'window_until',
+  'approved_at',
+  'approved_by',
+  'distributed_at',
+  'distributed_by',
+  'audience',
+  'recipient_count',
+  'withdrawn_at',
+  'withdrawn_by',
+  'withdrawal_reason',
 ] as const;
 export const RECIPIENT_COLUMNS = ['material_id', 'organization_id'] as const;
 
@@ -29,10 +47,27 @@ export function* materialRows(roster: Roster, plans: readonly MaterialPlan[]): G
     const t = plan.template;
     const distributed = plan.distributedAt !== null;
     yield [
-      plan.id, titleOf(plan), t.body, t.topic, plan.status, EDITOR, date(plan.createdAt), date(plan.withdrawnAt ?? plan.distributedAt ?? plan.createdAt),
-      t.summary, t.hashtags, t.mediaLinks, date(plan.windowUntil), date(plan.approvedAt), plan.approvedAt ? REVIEWER : null,
-      date(plan.distributedAt), distributed ? EDITOR : null, distributed ? EVERYONE_WITH_PAGES : null, recipientCount(roster, plan),
-      date(plan.withdrawnAt), plan.withdrawnAt ? EDITOR : null, plan.withdrawnAt ? 'Мероприятие перенесено организаторами, материал неактуален' : null,
+      plan.id,
+      titleOf(plan),
+      t.body,
+      t.topic,
+      plan.status,
+      EDITOR,
+      date(plan.createdAt),
+      date(plan.withdrawnAt ?? plan.distributedAt ?? plan.createdAt),
+      t.summary,
+      t.hashtags,
+      t.mediaLinks,
+      date(plan.windowUntil),
+      date(plan.approvedAt),
+      plan.approvedAt ? REVIEWER : null,
+      date(plan.distributedAt),
+      distributed ? EDITOR : null,
+      distributed ? EVERYONE_WITH_PAGES : null,
+      recipientCount(roster, plan),
+      date(plan.withdrawnAt),
+      plan.withdrawnAt ? EDITOR : null,
+      plan.withdrawnAt ? 'Мероприятие перенесено организаторами, материал неактуален' : null,
     ];
   }
 }

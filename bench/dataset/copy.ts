@@ -43,7 +43,12 @@ async function* chunks(rows: Iterable<readonly CopyValue[]>, counter: { rows: nu
 }
 
 /** Streams the rows into `table`; returns how many were sent. */
-export async function copyRows(client: pg.Client, table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]>): Promise<number> {
+export async function copyRows(
+  client: pg.Client,
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<readonly CopyValue[]>,
+): Promise<number> {
   const counter = { rows: 0 };
   const sink = client.query(copyFrom(`copy ${table} (${columns.map((c) => `"${c}"`).join(', ')}) from stdin`));
   await pipeline(Readable.from(chunks(rows, counter)), sink);

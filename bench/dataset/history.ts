@@ -34,5 +34,6 @@ export async function evaluateHistory(databaseUrl: string, spec: DatasetSpec, lo
 async function markLettersSent(databaseUrl: string): Promise<void> {
   await withClient(databaseUrl, (client) =>
     client.query(`update compliance.notification set status = 'SENT', attempts = 1, sent_at = created_at,
-      message_id = '<' || id || '@bench.local>' where status = 'PENDING'`));
+      message_id = '<' || id || '@bench.local>' where status = 'PENDING'`),
+  );
 }

@@ -1,6 +1,6 @@
 // Identifiers and randomness that are pure functions of (seed, entity, index): any row can be
 // regenerated on its own, so the generator streams tables without keeping them in memory.
-import { mulberry32, type Rng } from '../../infra/src/demo/random.js';
+import { mulberry32, type Rng } from '@hub/infra/demo/random';
 
 export type { Rng };
 

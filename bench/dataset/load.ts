@@ -18,8 +18,22 @@ function* organizationRows(spec: DatasetSpec, roster: Roster): Generator<CopyVal
   for (let i = 0; i < roster.size; i++) {
     const o = organizationOf(spec, roster, i);
     yield [
-      o.id, o.name, o.shortName, o.kind, o.parentId, o.inn, o.headFullName, o.headPosition, o.headEmail, o.contactEmail,
-      o.active, o.deactivationReason, o.deactivatedAt, o.registeredAt, CREATOR, o.deactivatedAt ?? o.registeredAt,
+      o.id,
+      o.name,
+      o.shortName,
+      o.kind,
+      o.parentId,
+      o.inn,
+      o.headFullName,
+      o.headPosition,
+      o.headEmail,
+      o.contactEmail,
+      o.active,
+      o.deactivationReason,
+      o.deactivatedAt,
+      o.registeredAt,
+      CREATOR,
+      o.deactivatedAt ?? o.registeredAt,
     ];
   }
 }
@@ -28,7 +42,16 @@ function* pageRows(spec: DatasetSpec, roster: Roster, platforms: Uint8Array): Ge
   for (let i = 0; i < roster.size; i++) {
     for (const p of pagesOf(spec, roster, platforms, i)) {
       yield [
-        p.id, roster.ids[i]!, p.platform, p.url, p.normalizedUrl, p.verified, p.widgetReportProblemAt, p.widgetShareOpinionAt, CREATOR, p.createdAt,
+        p.id,
+        roster.ids[i]!,
+        p.platform,
+        p.url,
+        p.normalizedUrl,
+        p.verified,
+        p.widgetReportProblemAt,
+        p.widgetShareOpinionAt,
+        CREATOR,
+        p.createdAt,
       ];
     }
   }
@@ -54,20 +77,66 @@ export async function loadDataset(databaseUrl: string, spec: DatasetSpec, log: (
   };
   await withClient(databaseUrl, async (client) => {
     await client.query("set maintenance_work_mem = '512MB'");
-    await step('organizations.organization', () => copyRows(client, 'organizations.organization', [
-      'id', 'name', 'short_name', 'kind', 'parent_id', 'inn', 'head_full_name', 'head_position', 'head_email', 'contact_email',
-      'active', 'deactivation_reason', 'deactivated_at', 'registered_at', 'created_by', 'updated_at',
-    ], organizationRows(spec, roster)));
-    await step('organizations.official_page', () => copyRows(client, 'organizations.official_page', [
-      'id', 'organization_id', 'platform', 'url', 'normalized_url', 'verified', 'widget_report_problem_at', 'widget_share_opinion_at', 'created_by', 'created_at',
-    ], pageRows(spec, roster, platforms)));
+    await step('organizations.organization', () =>
+      copyRows(
+        client,
+        'organizations.organization',
+        [
+          'id',
+          'name',
+          'short_name',
+          'kind',
+          'parent_id',
+          'inn',
+          'head_full_name',
+          'head_position',
+          'head_email',
+          'contact_email',
+          'active',
+          'deactivation_reason',
+          'deactivated_at',
+          'registered_at',
+          'created_by',
+          'updated_at',
+        ],
+        organizationRows(spec, roster),
+      ),
+    );
+    await step('organizations.official_page', () =>
+      copyRows(
+        client,
+        'organizations.official_page',
+        [
+          'id',
+          'organization_id',
+          'platform',
+          'url',
+          'normalized_url',
+          'verified',
+          'widget_report_problem_at',
+          'widget_share_opinion_at',
+          'created_by',
+          'created_at',
+        ],
+        pageRows(spec, roster, platforms),
+      ),
+    );
     await step('content.material', () => copyRows(client, 'content.material', MATERIAL_COLUMNS, materialRows(roster, materials)));
-    await step('content.material_recipient', () => withoutIndexes(client, 'content.material_recipient',
-      () => copyRows(client, 'content.material_recipient', RECIPIENT_COLUMNS, recipientRows(spec, roster, materials))));
-    await step('organizations.placement', () => withoutIndexes(client, 'organizations.placement',
-      () => copyRows(client, 'organizations.placement', PLACEMENT_COLUMNS, placementRows(spec, calendar, roster, platforms, materials))));
-    await step('organizations.media_publication', () => withoutIndexes(client, 'organizations.media_publication',
-      () => copyRows(client, 'organizations.media_publication', MEDIA_COLUMNS, mediaRows(spec, calendar, roster))));
+    await step('content.material_recipient', () =>
+      withoutIndexes(client, 'content.material_recipient', () =>
+        copyRows(client, 'content.material_recipient', RECIPIENT_COLUMNS, recipientRows(spec, roster, materials)),
+      ),
+    );
+    await step('organizations.placement', () =>
+      withoutIndexes(client, 'organizations.placement', () =>
+        copyRows(client, 'organizations.placement', PLACEMENT_COLUMNS, placementRows(spec, calendar, roster, platforms, materials)),
+      ),
+    );
+    await step('organizations.media_publication', () =>
+      withoutIndexes(client, 'organizations.media_publication', () =>
+        copyRows(client, 'organizations.media_publication', MEDIA_COLUMNS, mediaRows(spec, calendar, roster)),
+      ),
+    );
     // Autovacuum would have set the visibility map by the time anyone asks: index-only scans work as in production.
     const t0 = performance.now();
     await client.query('vacuum (analyze)');

@@ -1,6 +1,6 @@
 // The content center's supply: about 12 materials a week on working days, one week in a dozen
 // short of the quota, one in a hundred withdrawn a day after it went out; a few still in review.
-import { MATERIAL_TEMPLATES, type MaterialTemplate } from '../../infra/src/demo/materials.js';
+import { MATERIAL_TEMPLATES, type MaterialTemplate } from '@hub/infra/demo/materials';
 import { ENTITY, entityId, entityRng } from './ids.js';
 import type { Calendar } from './calendar.js';
 import type { DatasetSpec } from './spec.js';
@@ -48,8 +48,10 @@ export function planMaterials(spec: DatasetSpec, calendar: Calendar): MaterialPl
   };
   calendar.weeks.forEach((week, w) => {
     const count = rng() < 0.08 ? spec.materialsPerWeek - 3 : spec.materialsPerWeek;
-    const moments = Array.from({ length: count }, (_, i) => week.start.getTime() + (i % 5) * DAY + 9 * HOUR + Math.floor(rng() * 8 * 60) * 60_000)
-      .sort((a, b) => a - b);
+    const moments = Array.from(
+      { length: count },
+      (_, i) => week.start.getTime() + (i % 5) * DAY + 9 * HOUR + Math.floor(rng() * 8 * 60) * 60_000,
+    ).sort((a, b) => a - b);
     for (const moment of moments) add(w, rng() < 0.01 ? 'WITHDRAWN' : 'DISTRIBUTED', moment);
   });
   for (let i = 0; i < 3; i++) add(-1, i === 0 ? 'APPROVED' : 'DRAFT', calendar.now - (i + 1) * HOUR);
@@ -58,4 +60,6 @@ export function planMaterials(spec: DatasetSpec, calendar: Calendar): MaterialPl
 
 /** A title unique enough to tell reissues apart, within the column's 300 characters. */
 export const titleOf = (plan: MaterialPlan) =>
-  plan.index < MATERIAL_TEMPLATES.length ? plan.template.title : `${plan.template.title} (выпуск ${Math.floor(plan.index / MATERIAL_TEMPLATES.length) + 1})`;
+  plan.index < MATERIAL_TEMPLATES.length
+    ? plan.template.title
+    : `${plan.template.title} (выпуск ${Math.floor(plan.index / MATERIAL_TEMPLATES.length) + 1})`;

@@ -1,7 +1,7 @@
 // Mass-media publications (decree 3.3): most executive bodies get one or two a month, a few
 // none; some municipalities report theirs too.
 import { periodContaining, shiftPeriod } from '@hub/common';
-import { articleKey } from '../../services/organizations/src/domain/media-article.js';
+import { articleKey } from '@hub/organizations';
 import { ENTITY, entityId, entityRng } from './ids.js';
 import { KIND, type Roster } from './roster.js';
 import type { Calendar } from './calendar.js';
@@ -12,18 +12,35 @@ import { REPORTER } from './placements.js';
 const HOUR = 3_600_000;
 const PURPOSE_MEDIA = 51;
 const OUTLETS = [
-  ['Тихоокеанская звезда', 'toz'], ['Приамурские ведомости', 'pv'], ['Губерния', 'gubernia'],
-  ['Регион сегодня', 'region-today'], ['Дальневосточный вестник', 'dvvestnik'], ['Вести-Регион', 'vesti-region'],
+  ['Тихоокеанская звезда', 'toz'],
+  ['Приамурские ведомости', 'pv'],
+  ['Губерния', 'gubernia'],
+  ['Регион сегодня', 'region-today'],
+  ['Дальневосточный вестник', 'dvvestnik'],
+  ['Вести-Регион', 'vesti-region'],
 ] as const;
 
 export const MEDIA_COLUMNS = [
-  'id', 'organization_id', 'outlet', 'url', 'issue_reference', 'dedup_key', 'published_at', 'about', 'reported_by', 'reported_at',
+  'id',
+  'organization_id',
+  'outlet',
+  'url',
+  'issue_reference',
+  'dedup_key',
+  'published_at',
+  'about',
+  'reported_by',
+  'reported_at',
 ] as const;
 
 export function* mediaRows(spec: DatasetSpec, calendar: Calendar, roster: Roster): Generator<CopyValue[]> {
   const first = calendar.weeks[0]!.start.getTime();
   const months = [];
-  for (let month = periodContaining('MONTH', new Date(calendar.now), spec.timeZone); month.end.getTime() > first; month = shiftPeriod(month, -1, spec.timeZone)) {
+  for (
+    let month = periodContaining('MONTH', new Date(calendar.now), spec.timeZone);
+    month.end.getTime() > first;
+    month = shiftPeriod(month, -1, spec.timeZone)
+  ) {
     months.unshift(month);
   }
   let counter = 0;
@@ -42,8 +59,15 @@ export function* mediaRows(spec: DatasetSpec, calendar: Calendar, roster: Roster
         counter++;
         const url = `https://${slug}.bench-region.test/news/${10_000 + counter}`;
         yield [
-          entityId(spec.seed, ENTITY.media, counter), roster.ids[i]!, outlet, url, null, articleKey({ outlet, url }),
-          new Date(publishedAt), 'Материал о работе официальных страниц в социальных сетях', REPORTER,
+          entityId(spec.seed, ENTITY.media, counter),
+          roster.ids[i]!,
+          outlet,
+          url,
+          null,
+          articleKey({ outlet, url }),
+          new Date(publishedAt),
+          'Материал о работе официальных страниц в социальных сетях',
+          REPORTER,
           new Date(Math.min(publishedAt + (2 + Math.floor(rng() * 48)) * HOUR, calendar.now)),
         ];
       }

@@ -1,7 +1,7 @@
 // Official pages: which platforms each organization has, and their addresses as the
 // organizations subgraph stores them (normalizePageUrl, the same call registerPage makes).
 import type { Platform } from '@hub/common';
-import { normalizePageUrl } from '../../services/organizations/src/domain/page-url.js';
+import { normalizePageUrl } from '@hub/organizations';
 import { ENTITY, entityId, entityRng } from './ids.js';
 import { KIND, type Roster } from './roster.js';
 import type { DatasetSpec } from './spec.js';
@@ -17,7 +17,14 @@ const COORDINATOR_SLUGS = ['openregion', 'infopolicy', 'cur'];
 const KIND_SLUGS = ['', '', '', 'min', 'adm', 'org'];
 
 /** VK first for most, Telegram next; the rest by how common they are among state bodies. */
-const PREFERENCE: readonly (readonly [number, number])[] = [[0, 40], [2, 25], [1, 14], [3, 12], [4, 5], [5, 4]];
+const PREFERENCE: readonly (readonly [number, number])[] = [
+  [0, 40],
+  [2, 25],
+  [1, 14],
+  [3, 12],
+  [4, 5],
+  [5, 4],
+];
 
 /** Platform codes of every organization's pages, MAX_PAGES slots each (255 = none). */
 export function planPlatforms(spec: DatasetSpec, roster: Roster): Uint8Array {
@@ -55,12 +62,18 @@ export function slugOf(roster: Roster, i: number): string {
 /** The address as the organization would type it in (normalizePageUrl then stores its own form). */
 export function rawPageUrl(platform: Platform, slug: string, index: number): string {
   switch (platform) {
-    case 'VK': return `https://vk.com/${slug}`;
-    case 'OK': return `https://ok.ru/group/${70_000_000_000_000 + index}`;
-    case 'TELEGRAM': return `https://t.me/${slug}`;
-    case 'MAX': return `https://max.ru/${slug}`;
-    case 'GOSPABLIKI': return `https://gosuslugi.ru/gospabliki/${slug}`;
-    case 'WEBSITE': return `https://${slug.replaceAll('_', '-')}.${SITE_DOMAIN}`;
+    case 'VK':
+      return `https://vk.com/${slug}`;
+    case 'OK':
+      return `https://ok.ru/group/${70_000_000_000_000 + index}`;
+    case 'TELEGRAM':
+      return `https://t.me/${slug}`;
+    case 'MAX':
+      return `https://max.ru/${slug}`;
+    case 'GOSPABLIKI':
+      return `https://gosuslugi.ru/gospabliki/${slug}`;
+    case 'WEBSITE':
+      return `https://${slug.replaceAll('_', '-')}.${SITE_DOMAIN}`;
   }
 }
 
@@ -73,12 +86,18 @@ export function storedPageUrl(platform: Platform, slug: string, index: number): 
 /** A post's address on the page, in the platform's own form (what checkPostUrl accepts). */
 export function postUrl(platform: Platform, pageUrl: string, page: number, post: number): string {
   switch (platform) {
-    case 'VK': return `https://vk.com/wall-${100_000_000 + page}_${post}`;
-    case 'OK': return `${pageUrl}/topic/${150_000_000_000 + post}`;
-    case 'TELEGRAM': return `${pageUrl}/${post}`;
-    case 'MAX': return `${pageUrl}/p${post.toString(36)}`;
-    case 'GOSPABLIKI': return `${pageUrl}/posts/${post}`;
-    case 'WEBSITE': return `${pageUrl.replace(/\/$/, '')}/news/${post}`;
+    case 'VK':
+      return `https://vk.com/wall-${100_000_000 + page}_${post}`;
+    case 'OK':
+      return `${pageUrl}/topic/${150_000_000_000 + post}`;
+    case 'TELEGRAM':
+      return `${pageUrl}/${post}`;
+    case 'MAX':
+      return `${pageUrl}/p${post.toString(36)}`;
+    case 'GOSPABLIKI':
+      return `${pageUrl}/posts/${post}`;
+    case 'WEBSITE':
+      return `${pageUrl.replace(/\/$/, '')}/news/${post}`;
   }
 }
 
@@ -102,7 +121,7 @@ export function pagesOf(spec: DatasetSpec, roster: Roster, plan: Uint8Array, i: 
   const rng = entityRng(spec.seed, PURPOSE_WIDGETS, i);
   const createdAt = roster.registeredAt[i]!;
   const span = Math.max(DAY, Date.parse(spec.now) - createdAt - DAY);
-  const widgetDate = () => new Date(createdAt + Math.floor(rng() * Math.min(300 * DAY, span) / 60_000) * 60_000);
+  const widgetDate = () => new Date(createdAt + Math.floor((rng() * Math.min(300 * DAY, span)) / 60_000) * 60_000);
   for (let k = 0; k < MAX_PAGES; k++) {
     const code = plan[i * MAX_PAGES + k]!;
     if (code === 255) break;
@@ -110,7 +129,8 @@ export function pagesOf(spec: DatasetSpec, roster: Roster, plan: Uint8Array, i: 
     const index = pageIndex(i, k);
     const normalized = normalizePageUrl(platform, rawPageUrl(platform, slugOf(roster, i), index));
     if (!normalized.ok) throw new Error(`generated page address refused: ${normalized.message}`);
-    if (normalized.url !== storedPageUrl(platform, slugOf(roster, i), index)) throw new Error(`storedPageUrl disagrees for ${normalized.url}`);
+    if (normalized.url !== storedPageUrl(platform, slugOf(roster, i), index))
+      throw new Error(`storedPageUrl disagrees for ${normalized.url}`);
     const r = kind <= KIND.cur ? 0 : rng();
     let report: Date | null = null;
     let share: Date | null = null;

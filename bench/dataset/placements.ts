@@ -18,15 +18,25 @@ const REMEMBERED = 8;
 export const REPORTER = 'bench-operator';
 
 export const PLACEMENT_COLUMNS = [
-  'id', 'organization_id', 'page_id', 'material_id', 'url', 'published_at', 'via_gospabliki', 'reported_by', 'reported_at',
+  'id',
+  'organization_id',
+  'page_id',
+  'material_id',
+  'url',
+  'published_at',
+  'via_gospabliki',
+  'reported_by',
+  'reported_at',
 ] as const;
 
 function weeklyTarget(profile: number, lapse: Uint8Array, i: number, rng: Rng): number {
   const meets = () => 3 + (rng() < 0.35 ? 1 : 0) + (rng() < 0.1 ? 1 : 0);
   const misses = () => Math.floor(rng() * 3);
   switch (profile) {
-    case PROFILE.steady: return rng() < 0.04 ? misses() : meets();
-    case PROFILE.uneven: return rng() < 0.3 ? misses() : meets();
+    case PROFILE.steady:
+      return rng() < 0.04 ? misses() : meets();
+    case PROFILE.uneven:
+      return rng() < 0.3 ? misses() : meets();
     case PROFILE.lapsing:
       if (lapse[i]! > 0) {
         lapse[i]!--;
@@ -37,7 +47,8 @@ function weeklyTarget(profile: number, lapse: Uint8Array, i: number, rng: Rng): 
         return misses();
       }
       return meets();
-    default: return 0;
+    default:
+      return 0;
   }
 }
 
@@ -48,16 +59,25 @@ function officeHoursMoment(earliest: number, latest: number, offsetMs: number, r
     const moment = day + Math.floor(rng() * 3) * DAY + 9 * HOUR + Math.floor(rng() * 11 * 60) * 60_000;
     if (moment >= earliest && moment < latest) return moment;
   }
-  return earliest + Math.floor(Math.min(latest - earliest, 2 * HOUR) * rng() / 60_000) * 60_000;
+  return earliest + Math.floor((Math.min(latest - earliest, 2 * HOUR) * rng()) / 60_000) * 60_000;
 }
 
 function candidatesOf(week: Period, materials: readonly MaterialPlan[], now: number): MaterialPlan[] {
-  return materials.filter((m) => m.distributedAt !== null && m.distributedAt < week.end.getTime() && m.distributedAt < now
-    && m.distributedAt >= week.start.getTime() - CARRY_OVER);
+  return materials.filter(
+    (m) =>
+      m.distributedAt !== null &&
+      m.distributedAt < week.end.getTime() &&
+      m.distributedAt < now &&
+      m.distributedAt >= week.start.getTime() - CARRY_OVER,
+  );
 }
 
 export function* placementRows(
-  spec: DatasetSpec, calendar: Calendar, roster: Roster, platforms: Uint8Array, materials: readonly MaterialPlan[],
+  spec: DatasetSpec,
+  calendar: Calendar,
+  roster: Roster,
+  platforms: Uint8Array,
+  materials: readonly MaterialPlan[],
 ): Generator<CopyValue[]> {
   const lapse = new Uint8Array(roster.size);
   let placed = new Int32Array(roster.size * REMEMBERED).fill(-1);

@@ -26,7 +26,12 @@ const readMarker = (databaseUrl: string) =>
 /** Every subgraph's migrations, as seed-cli applies them; on a kept dataset only the new ones run. */
 async function migrateAll(databaseUrl: string): Promise<void> {
   for (const definition of [organizationsSubgraph, contentSubgraph, complianceSubgraph]) {
-    const orm = await initOrm({ databaseUrl, schema: definition.dbSchema, entities: definition.entities, migrations: definition.migrations });
+    const orm = await initOrm({
+      databaseUrl,
+      schema: definition.dbSchema,
+      entities: definition.entities,
+      migrations: definition.migrations,
+    });
     try {
       await migrate(orm, definition.dbSchema);
     } finally {
@@ -71,12 +76,23 @@ export async function prepareDataset(databaseUrl: string, spec: DatasetSpec, log
   const loadSeconds = (performance.now() - started) / 1000;
   const calendar = calendarOf(spec);
   const info: DatasetInfo = {
-    seed: spec.seed, ...(await counts(databaseUrl)), weeks: calendar.weeks.map((w) => w.label), now: new Date(calendar.now), timeZone: spec.timeZone,
+    seed: spec.seed,
+    ...(await counts(databaseUrl)),
+    weeks: calendar.weeks.map((w) => w.label),
+    now: new Date(calendar.now),
+    timeZone: spec.timeZone,
   };
   await withClient(databaseUrl, async (client) => {
     await client.query('create schema if not exists bench');
-    await client.query('create table if not exists bench.dataset (key text primary key, info jsonb not null, load_seconds real not null, tables jsonb not null, loaded_at timestamptz not null default now())');
-    await client.query('insert into bench.dataset (key, info, load_seconds, tables) values ($1, $2, $3, $4)', [specKey(spec), info, loadSeconds, load.tables]);
+    await client.query(
+      'create table if not exists bench.dataset (key text primary key, info jsonb not null, load_seconds real not null, tables jsonb not null, loaded_at timestamptz not null default now())',
+    );
+    await client.query('insert into bench.dataset (key, info, load_seconds, tables) values ($1, $2, $3, $4)', [
+      specKey(spec),
+      info,
+      loadSeconds,
+      load.tables,
+    ]);
   });
   log(`dataset ${spec.name}: ready in ${loadSeconds.toFixed(1)} s (COPY and indexes ${load.seconds.toFixed(1)} s)`);
   return { databaseUrl, info, loadSeconds };

@@ -5,7 +5,12 @@ import type { DatasetSpec } from './spec.js';
 import { ENTITY, entityId, entityRng, weightedIndex } from './ids.js';
 
 export const KINDS: readonly OrganizationKind[] = [
-  'CONTENT_CENTER', 'COMMITTEE', 'REGIONAL_MANAGEMENT_CENTER', 'EXECUTIVE_BODY', 'MUNICIPALITY', 'SUBORDINATE',
+  'CONTENT_CENTER',
+  'COMMITTEE',
+  'REGIONAL_MANAGEMENT_CENTER',
+  'EXECUTIVE_BODY',
+  'MUNICIPALITY',
+  'SUBORDINATE',
 ];
 export const KIND = { contentCenter: 0, committee: 1, cur: 2, body: 3, municipality: 4, subordinate: 5 } as const;
 
@@ -39,8 +44,19 @@ const PURPOSE = { layout: 11, life: 12, pages: 13 } as const;
 /** Pages per organization, weighted so the mean is about the spec's. */
 function pageCountWeights(mean: number): [number, number][] {
   return mean >= 3
-    ? [[1, 10], [2, 25], [3, 30], [4, 25], [5, 10]]
-    : [[1, 35], [2, 40], [3, 20], [4, 5]];
+    ? [
+        [1, 10],
+        [2, 25],
+        [3, 30],
+        [4, 25],
+        [5, 10],
+      ]
+    : [
+        [1, 35],
+        [2, 40],
+        [3, 20],
+        [4, 5],
+      ];
 }
 
 function pickCount(r: number, weights: [number, number][]): number {

@@ -30,18 +30,36 @@ const common = { seed: 299, materialsPerWeek: 12, now: '2026-11-30T10:00:00+10:0
 
 export const SCALE_SPECS: Record<Scale, DatasetSpec> = {
   region: {
-    ...common, name: 'region', organizations: 3_000, pagesPerOrganization: 2, weeks: 52, recipientWeeks: 52, evaluatedWeeks: 13,
+    ...common,
+    name: 'region',
+    organizations: 3_000,
+    pagesPerOrganization: 2,
+    weeks: 52,
+    recipientWeeks: 52,
+    evaluatedWeeks: 13,
   },
   // A national rollout's first four months at the region's pace: 5 million placements.
   nation: {
-    ...common, name: 'nation', organizations: 100_000, pagesPerOrganization: 3, weeks: 16, recipientWeeks: 4, evaluatedWeeks: 13,
+    ...common,
+    name: 'nation',
+    organizations: 100_000,
+    pagesPerOrganization: 3,
+    weeks: 16,
+    recipientWeeks: 4,
+    evaluatedWeeks: 13,
   },
 };
 
 /** The scaling scenario's registries: the region's shape at any size, a month of history. */
 export function scalingSpec(organizations: number): DatasetSpec {
   return {
-    ...common, name: `orgs_${organizations}`, organizations, pagesPerOrganization: 2, weeks: 4, recipientWeeks: 2, evaluatedWeeks: 2,
+    ...common,
+    name: `orgs_${organizations}`,
+    organizations,
+    pagesPerOrganization: 2,
+    weeks: 4,
+    recipientWeeks: 2,
+    evaluatedWeeks: 2,
   };
 }
 

@@ -40,7 +40,11 @@ async function startBenchHub(databaseUrl: string, dataset: DatasetInfo): Promise
 }
 
 export function createContext(options: {
-  scale: Scale; databaseUrl: string; dataset: DatasetInfo; databaseFor: (name: string) => string; log: (message: string) => void;
+  scale: Scale;
+  databaseUrl: string;
+  dataset: DatasetInfo;
+  databaseFor: (name: string) => string;
+  log: (message: string) => void;
 }): BenchContext {
   const { scale, databaseUrl, dataset, databaseFor, log } = options;
   return { scale, databaseUrl, dataset, startHub: () => startBenchHub(databaseUrl, dataset), databaseFor, log };

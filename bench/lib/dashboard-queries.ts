@@ -1,9 +1,19 @@
 // The dashboard's requests, taken from the page's own operations (gateway/dashboard/src/queries.ts:
-// plain strings, no imports, so nothing browser-only comes with them) with the variables its
-// components pass (gateway/dashboard/src/components/*.tsx).
+// typed strings from its generated/ files, nothing browser-only comes with them) with the variables
+// its components pass (gateway/dashboard/src/components/*.tsx).
 import {
-  HEATMAP, LAGGARDS, MUNICIPALITIES, ORGANIZATION, ORGANIZATION_PLACEMENTS, SUMMARY, SUPPLY, SUPPLY_HISTORY, TREND, UPTAKE, WIDGET_COVERAGE,
-} from '../../gateway/dashboard/src/queries.js';
+  HEATMAP,
+  LAGGARDS,
+  MUNICIPALITIES,
+  ORGANIZATION,
+  ORGANIZATION_PLACEMENTS,
+  SUMMARY,
+  SUPPLY,
+  SUPPLY_HISTORY,
+  TREND,
+  UPTAKE,
+  WIDGET_COVERAGE,
+} from '@hub/gateway/dashboard-queries';
 import type { Variables } from './graphql.js';
 
 export interface DashboardRequest {
@@ -24,7 +34,8 @@ export interface DashboardPanel {
   sent: 'together' | 'in-turn';
 }
 
-function request(query: string, variables: Variables): DashboardRequest {
+function request(document: { toString(): string }, variables: Variables): DashboardRequest {
+  const query = document.toString();
   const operation = /^\s*query\s+(\w+)/.exec(query)?.[1];
   if (!operation) throw new Error(`a dashboard query without an operation name: ${query.slice(0, 60)}`);
   return { operation, query, variables };
@@ -48,7 +59,8 @@ export function dashboardQueries(week: string, organizationId: string): Dashboar
     { name: 'widget-coverage', sent: 'together', requests: [request(WIDGET_COVERAGE, {})] },
     // DrillDown asks for the organization and the week's placements at once.
     {
-      name: 'organization', sent: 'together',
+      name: 'organization',
+      sent: 'together',
       requests: [request(ORGANIZATION, { id: organizationId }), request(ORGANIZATION_PLACEMENTS, { id: organizationId, week })],
     },
   ];

@@ -1,7 +1,6 @@
 // The compliance engine as the worker runs it: its own ORM on the compliance schema, a fixed clock.
 import { createLogger, initOrm, type Logger, type Orm, type RuleCode } from '@hub/common';
-import { complianceSubgraph } from '@hub/compliance';
-import { runComplianceCheck, type EngineDeps } from '../../services/compliance/src/engine/run-check.js';
+import { complianceSubgraph, runComplianceCheck, type EngineDeps } from '@hub/compliance';
 
 export interface Engine {
   orm: Orm;
@@ -17,7 +16,11 @@ export function stderrLogger(name: string, level = 'warn'): Logger {
 
 export async function openEngine(databaseUrl: string, now: Date, timezone: string): Promise<Engine> {
   const orm = await initOrm({
-    databaseUrl, schema: complianceSubgraph.dbSchema, entities: complianceSubgraph.entities, migrations: complianceSubgraph.migrations, poolMax: 4,
+    databaseUrl,
+    schema: complianceSubgraph.dbSchema,
+    entities: complianceSubgraph.entities,
+    migrations: complianceSubgraph.migrations,
+    poolMax: 4,
   });
   const logger = stderrLogger('bench-engine');
   const deps = (): EngineDeps => ({ em: orm.em.fork(), clock: () => now, timezone, logger, publicUrl: 'http://localhost:4000' });

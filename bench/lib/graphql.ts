@@ -15,7 +15,7 @@ export interface GraphqlCall {
 
 export interface GraphqlClient {
   /** One GraphQL POST over a kept-alive connection; an answer with `errors` throws. */
-  post<T = any>(call: GraphqlCall): Promise<T>;
+  post<T = unknown>(call: GraphqlCall): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -37,7 +37,7 @@ function dataOf<T>(call: GraphqlCall, status: number, body: { data?: T; errors?:
 }
 
 /** One GraphQL request on its own (Node's fetch). */
-export async function graphql<T = any>(url: string, token: string, query: string, variables?: Variables): Promise<T> {
+export async function graphql<T = unknown>(url: string, token: string, query: string, variables?: Variables): Promise<T> {
   const res = await fetch(url, { method: 'POST', headers: headers(token), body: graphqlBody(query, variables) });
   const body = (await res.json().catch(() => ({}))) as { data?: T; errors?: unknown[] };
   return dataOf({ url, token, query, variables }, res.status, body);
@@ -49,7 +49,10 @@ export function graphqlClient(): GraphqlClient {
   return {
     async post<T>(call: GraphqlCall): Promise<T> {
       const res = await request(call.url, {
-        method: 'POST', dispatcher: agent, headers: { ...headers(call.token), ...call.headers }, body: graphqlBody(call.query, call.variables),
+        method: 'POST',
+        dispatcher: agent,
+        headers: { ...headers(call.token), ...call.headers },
+        body: graphqlBody(call.query, call.variables),
       });
       const body = (await res.body.json().catch(() => ({}))) as { data?: T; errors?: unknown[] };
       return dataOf(call, res.statusCode, body);

@@ -2,7 +2,10 @@
  * The process's resident memory sampled while `work` runs: the peak above where it started.
  * Sampling between awaits sees what a query's rows cost once they are in JS.
  */
-export async function peakRssDuring<T>(work: () => Promise<T>, everyMs = 2): Promise<{ result: T; peakRssDeltaMb: number; heapDeltaMb: number }> {
+export async function peakRssDuring<T>(
+  work: () => Promise<T>,
+  everyMs = 2,
+): Promise<{ result: T; peakRssDeltaMb: number; heapDeltaMb: number }> {
   const before = process.memoryUsage();
   let peak = before.rss;
   let peakHeap = before.heapUsed;

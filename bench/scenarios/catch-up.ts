@@ -3,7 +3,7 @@
 // It must not grow with the history evaluated so far; the baseline is the bare GROUP BY of one
 // week's counts (the weekly-check scenario's).
 import { parsePeriod, withClient } from '@hub/common';
-import { runDueChecks } from '../../services/compliance/src/engine/catch-up.js';
+import { runDueChecks } from '@hub/compliance';
 import { compared, type Scenario } from '../lib/scenario.js';
 import { openEngine } from '../lib/engine.js';
 import { bareWeekCount } from '../lib/weekly-check.js';
@@ -32,20 +32,23 @@ export const catchUp: Scenario = {
           ran += tick.result.length;
         }
         const { rows } = await client.query<{ rule: string; periods: number }>(
-          "select rule, count(distinct period)::int as periods from compliance.compliance_run where status = 'SUCCEEDED' group by rule order by rule");
-        return [{
-          scenario: 'catch-up:idle',
-          scale: ctx.scale,
-          ...compared(median(tickMs), median(baselineMs)),
-          unit: 'ms (median)',
-          details: {
-            rules: RULES,
-            evaluatedPeriods: Object.fromEntries(rows.map((r) => [r.rule, r.periods])),
-            ranWhenSettling: settled.length,
-            ranWhileMeasured: ran,
-            tickMs: tickMs.map((x) => round(x, 1)),
+          "select rule, count(distinct period)::int as periods from compliance.compliance_run where status = 'SUCCEEDED' group by rule order by rule",
+        );
+        return [
+          {
+            scenario: 'catch-up:idle',
+            scale: ctx.scale,
+            ...compared(median(tickMs), median(baselineMs)),
+            unit: 'ms (median)',
+            details: {
+              rules: RULES,
+              evaluatedPeriods: Object.fromEntries(rows.map((r) => [r.rule, r.periods])),
+              ranWhenSettling: settled.length,
+              ranWhileMeasured: ran,
+              tickMs: tickMs.map((x) => round(x, 1)),
+            },
           },
-        }];
+        ];
       });
     } finally {
       await engine.close();

@@ -1,11 +1,11 @@
-// Issue 9: the dashboard's panels through the gateway on the loaded dataset, one panel after
+// The dashboard's panels through the gateway on the loaded dataset, one panel after
 // another, each as the page sends it (its requests together, or in turn for the drill-down), p50
 // and p99 of each against `{ __typename }` (what any request costs the gateway).
 import type { Scenario, ScenarioResult } from '../lib/scenario.js';
 import { dashboardQueries, type DashboardPanel } from '../lib/dashboard-queries.js';
 import { graphql } from '../lib/graphql.js';
 import { percentile, round, timed } from '../lib/stats.js';
-import { LAGGARDS } from '../../gateway/dashboard/src/queries.js';
+import { LAGGARDS } from '@hub/gateway/dashboard-queries';
 
 const RUNS = 30;
 const WARM_UP = 3;
@@ -53,7 +53,9 @@ export const dashboard: Scenario = {
       const token = await hub.token('ANALYST');
       const week = ctx.dataset.weeks.at(-1)!;
       // The drill-down of the laggards table's first row, as a click on it opens.
-      const { laggards } = await graphql<{ laggards: { organization: { id: string } }[] }>(hub.gatewayUrl, token, LAGGARDS, { week });
+      const { laggards } = await graphql<{ laggards: { organization: { id: string } }[] }>(hub.gatewayUrl, token, LAGGARDS.toString(), {
+        week,
+      });
       if (!laggards[0]) throw new Error(`dashboard: no laggards in ${week} to open`);
       const baseline = await baselineSamples(hub.gatewayUrl, token);
       const base50 = percentile(baseline, 50);
@@ -75,11 +77,14 @@ export const dashboard: Scenario = {
             runs: RUNS,
             ...(several
               ? {
-                measured: panel.sent === 'together'
-                  ? `the panel as the page sees it: its ${panel.requests.length} requests sent together, until the last answer`
-                  : `the panel as the page sees it: its ${panel.requests.length} requests one after the other (each waits for the one before)`,
-                requestP50: Object.fromEntries(panel.requests.map(({ operation }) => [operation, round(percentile(byOperation[operation] ?? [], 50))])),
-              }
+                  measured:
+                    panel.sent === 'together'
+                      ? `the panel as the page sees it: its ${panel.requests.length} requests sent together, until the last answer`
+                      : `the panel as the page sees it: its ${panel.requests.length} requests one after the other (each waits for the one before)`,
+                  requestP50: Object.fromEntries(
+                    panel.requests.map(({ operation }) => [operation, round(percentile(byOperation[operation] ?? [], 50))]),
+                  ),
+                }
               : { operation: panel.requests[0]!.operation }),
           },
         });

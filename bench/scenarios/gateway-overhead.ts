@@ -1,4 +1,4 @@
-// Issue 9: what the gateway adds to a query over asking the subgraphs directly, for a
+// What the gateway adds to a query over asking the subgraphs directly, for a
 // single-subgraph query and a federated one (organizations, then compliance by the 50 keys, as
 // the gateway's plan does), in p50 latency and in throughput; and the SQL statements a request
 // costs for 10 organizations against 50, which must not grow with the page (no N+1).
@@ -33,7 +33,11 @@ const FEDERATED_ORGANIZATIONS = `query FederatedOrganizations($first: Int!) { or
 const FEDERATED_COMPLIANCE = `query FederatedCompliance($representations: [_Any!]!) { _entities(representations: $representations) {
   ... on Organization { compliance(last: 4) { rule period status } } } }`;
 
-interface OrganizationNode { __typename?: string; id: string; [field: string]: unknown }
+interface OrganizationNode {
+  __typename?: string;
+  id: string;
+  [field: string]: unknown;
+}
 type Page = { organizations: { edges: { node: OrganizationNode }[] } };
 
 export const gatewayOverheadScenario: Scenario = {
@@ -46,8 +50,10 @@ export const gatewayOverheadScenario: Scenario = {
       const paths = await requestPaths(hub, client);
       await assertSameData(paths);
       const paired = {
-        singleGateway: () => paths.singleGateway(PAGE), singleDirect: () => paths.singleDirect(PAGE),
-        federatedGateway: () => paths.federatedGateway(PAGE), federatedDirect: () => paths.federatedDirect(PAGE),
+        singleGateway: () => paths.singleGateway(PAGE),
+        singleDirect: () => paths.singleDirect(PAGE),
+        federatedGateway: () => paths.federatedGateway(PAGE),
+        federatedDirect: () => paths.federatedDirect(PAGE),
       };
       await interleavedLatencies(paired, WARM_UP);
 
@@ -68,9 +74,19 @@ export const gatewayOverheadScenario: Scenario = {
         latencyResult(ctx, 'single-p50', latencies.singleGateway, latencies.singleDirect),
         latencyResult(ctx, 'federated-p50', latencies.federatedGateway, latencies.federatedDirect),
         rateResult(ctx, 'single-throughput', singleGatewayRate, singleDirectRate, 'autocannon'),
-        rateResult(ctx, 'federated-throughput', federatedGatewayRate, federatedDirectRate, 'closed loop over undici: the direct side chains two servers'),
+        rateResult(
+          ctx,
+          'federated-throughput',
+          federatedGatewayRate,
+          federatedDirectRate,
+          'closed loop over undici: the direct side chains two servers',
+        ),
         {
-          scenario: 'gateway-overhead:sql-per-request', scale: ctx.scale, ...compared(sql.first50.gateway, sql.first10.gateway, 0), unit: 'statements', target: { max: 1 },
+          scenario: 'gateway-overhead:sql-per-request',
+          scale: ctx.scale,
+          ...compared(sql.first50.gateway, sql.first10.gateway, 0),
+          unit: 'statements',
+          target: { max: 1 },
           details: { query: 'federated', ...sql },
         },
       ];
@@ -87,10 +103,19 @@ async function requestPaths(hub: HubHandle, client: GraphqlClient) {
   const token = await hub.token('ANALYST');
   const { gatewayUrl, subgraphUrls } = hub;
   const organizationsPart = async (first: number) =>
-    client.post<Page>({ url: subgraphUrls.organizations, token, query: FEDERATED_ORGANIZATIONS, variables: { first }, headers: await asGateway() });
+    client.post<Page>({
+      url: subgraphUrls.organizations,
+      token,
+      query: FEDERATED_ORGANIZATIONS,
+      variables: { first },
+      headers: await asGateway(),
+    });
   const compliancePart = async (nodes: OrganizationNode[]) =>
     client.post<{ _entities: { compliance: unknown }[] }>({
-      url: subgraphUrls.compliance, token, query: FEDERATED_COMPLIANCE, headers: await asGateway(),
+      url: subgraphUrls.compliance,
+      token,
+      query: FEDERATED_COMPLIANCE,
+      headers: await asGateway(),
       variables: { representations: nodes.map((n) => ({ __typename: 'Organization', id: n.id })) },
     });
   return {
@@ -155,14 +180,25 @@ async function autocannonRate(url: string, token: string, query: string): Promis
 function latencyResult(ctx: BenchContext, name: string, gateway: number[], direct: number[]): ScenarioResult {
   const [value, baseline] = [percentile(gateway, 50), percentile(direct, 50)];
   return {
-    scenario: `gateway-overhead:${name}`, scale: ctx.scale, ...compared(value, baseline), unit: 'ms',
-    details: { addedMs: round(value - baseline), samples: gateway.length, p99GatewayMs: round(percentile(gateway, 99)), p99DirectMs: round(percentile(direct, 99)) },
+    scenario: `gateway-overhead:${name}`,
+    scale: ctx.scale,
+    ...compared(value, baseline),
+    unit: 'ms',
+    details: {
+      addedMs: round(value - baseline),
+      samples: gateway.length,
+      p99GatewayMs: round(percentile(gateway, 99)),
+      p99DirectMs: round(percentile(direct, 99)),
+    },
   };
 }
 
 function rateResult(ctx: BenchContext, name: string, gateway: number, direct: number, tool: string): ScenarioResult {
   return {
-    scenario: `gateway-overhead:${name}`, scale: ctx.scale, ...compared(gateway, direct, 0),
-    unit: 'req/s', details: { connections: CONNECTIONS, durationS: DURATION_S, tool },
+    scenario: `gateway-overhead:${name}`,
+    scale: ctx.scale,
+    ...compared(gateway, direct, 0),
+    unit: 'req/s',
+    details: { connections: CONNECTIONS, durationS: DURATION_S, tool },
   };
 }

@@ -9,5 +9,11 @@ import { catchUp } from './catch-up.js';
 
 /** Every scenario `npm run bench` knows, in the order they run. */
 export const scenarios: Scenario[] = [
-  weeklyCheck, catchUp, scaling, dashboard, reportPlacementsScenario, mailDispatchScenario, gatewayOverheadScenario,
+  weeklyCheck,
+  catchUp,
+  scaling,
+  dashboard,
+  reportPlacementsScenario,
+  mailDispatchScenario,
+  gatewayOverheadScenario,
 ];

@@ -1,13 +1,10 @@
-// Issue 9: 5,000 queued letters sent by the outbox dispatcher (the real pooled mailer) against
+// 5,000 queued letters sent by the outbox dispatcher (the real pooled mailer) against
 // nodemailer sending the same letters straight to the same SMTP sink with the same pool.
 // Target: the dispatcher keeps at least 0.7 of the direct throughput.
 import nodemailer from 'nodemailer';
-import { createLogger, initOrm, runSql, withClient, type Orm } from '@hub/common';
-import { complianceSubgraph } from '@hub/compliance';
+import { createLogger, initOrm, queryRows, sql, withClient, type Orm } from '@hub/common';
+import { complianceSubgraph, dispatchDue, createSmtpMailer, queueLetters, type QueuedLetter } from '@hub/compliance';
 import { compared, type BenchContext, type Scenario, type ScenarioResult } from '../lib/scenario.js';
-import { dispatchDue } from '../../services/compliance/src/mail/dispatcher.js';
-import { createSmtpMailer } from '../../services/compliance/src/mail/mailer.js';
-import { queueLetters, type QueuedLetter } from '../../services/compliance/src/data/outbox.repo.js';
 import { startCountingSmtpSink, type CountingSmtpSink } from './support/counting-smtp-sink.js';
 import { benchLetters } from './support/bench-letters.js';
 import { median, round, timed } from '../lib/stats.js';
@@ -27,7 +24,10 @@ export const mailDispatchScenario: Scenario = {
   async run(ctx) {
     const sink = await startCountingSmtpSink();
     const orm = await initOrm({
-      databaseUrl: ctx.databaseUrl, schema: complianceSubgraph.dbSchema, entities: complianceSubgraph.entities, migrations: complianceSubgraph.migrations,
+      databaseUrl: ctx.databaseUrl,
+      schema: complianceSubgraph.dbSchema,
+      entities: complianceSubgraph.entities,
+      migrations: complianceSubgraph.migrations,
     });
     const parked = await parkPendingLetters(ctx.databaseUrl);
     try {
@@ -48,7 +48,9 @@ export const mailDispatchScenario: Scenario = {
       }
       return results(ctx, dispatcherRates, directRates);
     } finally {
-      await withClient(ctx.databaseUrl, (client) => client.query(`delete from compliance.notification where dedup_key like $1`, [`${KEY_PREFIX}:%`]));
+      await withClient(ctx.databaseUrl, (client) =>
+        client.query(`delete from compliance.notification where dedup_key like $1`, [`${KEY_PREFIX}:%`]),
+      );
       await unparkLetters(ctx.databaseUrl, parked);
       await orm.close(true);
       await sink.stop();
@@ -64,12 +66,20 @@ async function viaDispatcher(orm: Orm, sink: CountingSmtpSink, prefix: string, c
   const mailer = createSmtpMailer(sink.url, FROM);
   sink.reset();
   const { ms, result: tally } = await timed(() =>
-    dispatchDue({ em: orm.em.fork(), mailer, clock: () => new Date(), logger: createLogger('bench', 'silent') }));
+    dispatchDue({ em: orm.em.fork(), mailer, clock: () => new Date(), logger: createLogger('bench', 'silent') }),
+  );
   mailer.close();
   if (tally.sent !== count) throw new Error(`the dispatcher sent ${tally.sent} of ${count} letters`);
-  const sentRows = await runSql<{ message_id: string }[]>(
-    orm.em.fork(), `select message_id from compliance.notification where dedup_key like ? and status = 'SENT'`, [`${prefix}:%`]);
-  assertExactlyOnce(sink, sentRows.map((r) => r.message_id), count, 'dispatcher');
+  const sentRows = await queryRows<{ message_id: string }>(
+    orm.em.fork(),
+    sql`select message_id from compliance.notification where dedup_key like ${`${prefix}:%`} and status = 'SENT'`,
+  );
+  assertExactlyOnce(
+    sink,
+    sentRows.map((r) => r.message_id),
+    count,
+    'dispatcher',
+  );
   return ms;
 }
 
@@ -78,9 +88,16 @@ async function direct(sink: CountingSmtpSink, prefix: string, count: number): Pr
   const letters = benchLetters(`${prefix}:direct`, count);
   const transport = nodemailer.createTransport(`${sink.url}?pool=true`, { from: FROM });
   sink.reset();
-  const { ms } = await timed(() => Promise.all(letters.map((letter, i) => transport.sendMail(message(letter, directMessageId(prefix, i))))));
+  const { ms } = await timed(() =>
+    Promise.all(letters.map((letter, i) => transport.sendMail(message(letter, directMessageId(prefix, i))))),
+  );
   transport.close();
-  assertExactlyOnce(sink, letters.map((_, i) => directMessageId(prefix, i)), count, 'direct nodemailer');
+  assertExactlyOnce(
+    sink,
+    letters.map((_, i) => directMessageId(prefix, i)),
+    count,
+    'direct nodemailer',
+  );
   return ms;
 }
 
@@ -88,7 +105,16 @@ const directMessageId = (prefix: string, i: number) => `<${prefix.replaceAll(':'
 
 /** What the hub's mailer hands nodemailer for a letter (mail/mailer.ts), so both paths send the same bytes. */
 function message(letter: QueuedLetter, messageId: string) {
-  return { from: FROM, to: letter.to, cc: letter.cc, subject: letter.subject, html: letter.html, text: letter.text, messageId, attachments: [] };
+  return {
+    from: FROM,
+    to: letter.to,
+    cc: letter.cc,
+    subject: letter.subject,
+    html: letter.html,
+    text: letter.text,
+    messageId,
+    attachments: [],
+  };
 }
 
 function assertExactlyOnce(sink: CountingSmtpSink, expectedIds: string[], count: number, path: string): void {
@@ -101,25 +127,38 @@ function assertExactlyOnce(sink: CountingSmtpSink, expectedIds: string[], count:
 
 async function parkPendingLetters(databaseUrl: string): Promise<string[]> {
   return withClient(databaseUrl, async (client) =>
-    (await client.query<{ id: string }>(
-      `update compliance.notification set next_attempt_at = next_attempt_at + ${PARKED} where status = 'PENDING' returning id`,
-    )).rows.map((r) => r.id));
+    (
+      await client.query<{ id: string }>(
+        `update compliance.notification set next_attempt_at = next_attempt_at + ${PARKED} where status = 'PENDING' returning id`,
+      )
+    ).rows.map((r) => r.id),
+  );
 }
 
 async function unparkLetters(databaseUrl: string, ids: string[]): Promise<void> {
   if (!ids.length) return;
   await withClient(databaseUrl, (client) =>
-    client.query(`update compliance.notification set next_attempt_at = next_attempt_at - ${PARKED} where id = any($1::uuid[])`, [ids]));
+    client.query(`update compliance.notification set next_attempt_at = next_attempt_at - ${PARKED} where id = any($1::uuid[])`, [ids]),
+  );
 }
 
 function results(ctx: BenchContext, dispatcherRates: number[], directRates: number[]): ScenarioResult[] {
   const [value, baseline] = [median(dispatcherRates), median(directRates)];
-  return [{
-    scenario: 'mail-dispatch', scale: ctx.scale, ...compared(value, baseline, 0),
-    unit: 'messages/s', target: { min: 0.7 },
-    details: {
-      letters: LETTERS, rounds: ROUNDS, pool: 'nodemailer defaults (5 connections, 100 messages each)', deliveredExactlyOnce: true,
-      dispatcherPerS: dispatcherRates.map((v) => round(v, 0)), directPerS: directRates.map((v) => round(v, 0)),
+  return [
+    {
+      scenario: 'mail-dispatch',
+      scale: ctx.scale,
+      ...compared(value, baseline, 0),
+      unit: 'messages/s',
+      target: { min: 0.7 },
+      details: {
+        letters: LETTERS,
+        rounds: ROUNDS,
+        pool: 'nodemailer defaults (5 connections, 100 messages each)',
+        deliveredExactlyOnce: true,
+        dispatcherPerS: dispatcherRates.map((v) => round(v, 0)),
+        directPerS: directRates.map((v) => round(v, 0)),
+      },
     },
-  }];
+  ];
 }

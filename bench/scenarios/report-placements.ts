@@ -1,9 +1,9 @@
-// Issue 9: reporting 10,000 placements through the gateway, 500 a call, against the same rows
+// Reporting 10,000 placements through the gateway, 500 a call, against the same rows
 // written by plain multi-row INSERTs of the same batch size. Target: at most 3× the direct time.
 import type pg from 'pg';
 import { withClient } from '@hub/common';
 import { compared, type BenchContext, type Scenario, type ScenarioResult } from '../lib/scenario.js';
-import { MAX_PLACEMENTS_PER_CALL } from '../../services/organizations/src/commands/placement.commands.js';
+import { MAX_PLACEMENTS_PER_CALL } from '@hub/organizations';
 import { deletePlacements, placementCandidates, type PlacementCandidate } from './support/placement-candidates.js';
 import { graphqlClient, type GraphqlClient } from '../lib/graphql.js';
 import { median, round, timed } from '../lib/stats.js';
@@ -75,9 +75,20 @@ type Reporter = (rows: PlacementCandidate[]) => Promise<void>;
 function reporter(client: GraphqlClient, gatewayUrl: string, token: string): Reporter {
   return async (rows) => {
     for (const batch of batches(rows)) {
-      const input = batch.map((r) => ({ materialId: r.materialId, pageId: r.pageId, url: r.url, publishedAt: r.publishedAt.toISOString() }));
-      const { reportPlacements } = await client.post<{ reportPlacements: { accepted: number } }>({ url: gatewayUrl, token, query: REPORT, variables: { input } });
-      if (reportPlacements.accepted !== batch.length) throw new Error(`the gateway accepted ${reportPlacements.accepted} of ${batch.length}`);
+      const input = batch.map((r) => ({
+        materialId: r.materialId,
+        pageId: r.pageId,
+        url: r.url,
+        publishedAt: r.publishedAt.toISOString(),
+      }));
+      const { reportPlacements } = await client.post<{ reportPlacements: { accepted: number } }>({
+        url: gatewayUrl,
+        token,
+        query: REPORT,
+        variables: { input },
+      });
+      if (reportPlacements.accepted !== batch.length)
+        throw new Error(`the gateway accepted ${reportPlacements.accepted} of ${batch.length}`);
     }
   };
 }
@@ -86,7 +97,16 @@ function reporter(client: GraphqlClient, gatewayUrl: string, token: string): Rep
 async function directInsert(client: pg.Client, rows: PlacementCandidate[], now: Date): Promise<void> {
   for (const batch of batches(rows)) {
     const values = batch.map((_, i) => `(${Array.from({ length: 8 }, (__, c) => `$${i * 8 + c + 1}`).join(', ')})`);
-    const params = batch.flatMap((r) => [r.organizationId, r.pageId, r.materialId, r.url, r.publishedAt, r.platform === 'GOSPABLIKI', REPORTED_BY, now]);
+    const params = batch.flatMap((r) => [
+      r.organizationId,
+      r.pageId,
+      r.materialId,
+      r.url,
+      r.publishedAt,
+      r.platform === 'GOSPABLIKI',
+      REPORTED_BY,
+      now,
+    ]);
     await client.query(
       `insert into organizations.placement (organization_id, page_id, material_id, url, published_at, via_gospabliki, reported_by, reported_at)
        values ${values.join(', ')}`,
@@ -102,11 +122,21 @@ function* batches<T>(rows: readonly T[]): Generator<T[]> {
 function results(ctx: BenchContext, gatewayMs: number[], directMs: number[]): ScenarioResult[] {
   const [gateway, direct] = [median(gatewayMs), median(directMs)];
   const rowsPerS = (ms: number) => (ROWS * 1000) / ms;
-  const details = { rows: ROWS, batch: BATCH, rounds: ROUNDS, role: 'ADMIN', gatewayMs: gatewayMs.map((v) => round(v, 0)), directMs: directMs.map((v) => round(v, 0)) };
+  const details = {
+    rows: ROWS,
+    batch: BATCH,
+    rounds: ROUNDS,
+    role: 'ADMIN',
+    gatewayMs: gatewayMs.map((v) => round(v, 0)),
+    directMs: directMs.map((v) => round(v, 0)),
+  };
   return [
     { scenario: 'report-placements', scale: ctx.scale, ...compared(gateway, direct, 0), unit: 'ms', target: { max: 3 }, details },
     {
-      scenario: 'report-placements:rows-per-s', scale: ctx.scale, ...compared(rowsPerS(gateway), rowsPerS(direct), 0), unit: 'rows/s',
+      scenario: 'report-placements:rows-per-s',
+      scale: ctx.scale,
+      ...compared(rowsPerS(gateway), rowsPerS(direct), 0),
+      unit: 'rows/s',
     },
   ];
 }

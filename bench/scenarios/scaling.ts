@@ -1,4 +1,4 @@
-// Issue 9: the weekly check at 1,000, 10,000 and 100,000 organizations, each a registry of its
+// The weekly check at 1,000, 10,000 and 100,000 organizations, each a registry of its
 // own from the same generator (a month of history). Cost per 1,000 organizations at each size;
 // the largest size's over the smallest's near 1 means the check grows linearly.
 import { prepareDataset } from '../dataset/prepare.js';
@@ -27,7 +27,14 @@ export const scaling: Scenario = {
         scale: ctx.scale,
         ...compared(m.checkMs / thousands, m.baselineMs / thousands),
         unit: 'ms per 1,000 organizations',
-        details: { checkMs: round(m.checkMs), baselineMs: round(m.baselineMs), evaluated: m.evaluated, placementsInWeek: m.placementsInWeek, peakRssDeltaMb: m.peakRssDeltaMb, countsAgree: m.countsAgree },
+        details: {
+          checkMs: round(m.checkMs),
+          baselineMs: round(m.baselineMs),
+          evaluated: m.evaluated,
+          placementsInWeek: m.placementsInWeek,
+          peakRssDeltaMb: m.peakRssDeltaMb,
+          countsAgree: m.countsAgree,
+        },
       });
     }
     const smallest = points[0]!;
@@ -38,7 +45,13 @@ export const scaling: Scenario = {
       ...compared(largest.perThousandMs, smallest.perThousandMs),
       unit: `ms per 1,000 organizations at ${largest.organizations} vs ${smallest.organizations}`,
       target: { max: 1.5 },
-      details: { points: points.map((p) => ({ organizations: p.organizations, perThousandMs: round(p.perThousandMs), baselinePerThousandMs: round(p.baselinePerThousandMs) })) },
+      details: {
+        points: points.map((p) => ({
+          organizations: p.organizations,
+          perThousandMs: round(p.perThousandMs),
+          baselinePerThousandMs: round(p.baselinePerThousandMs),
+        })),
+      },
     });
     return results;
   },

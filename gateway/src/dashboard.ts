@@ -1,49 +1,23 @@
-import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import type { Express, Response } from 'express';
 import { createLogger, type Logger } from '@hub/common';
+import { readBuiltDashboard, type Bundle } from './dashboard-assets.js';
 
-const SOURCE = fileURLToPath(new URL('../dashboard/', import.meta.url));
+/** Where `npm run build` leaves the bundle (gateway/dist/dashboard); absent when running from the sources. */
+export const BUILT_DASHBOARD = new URL('./dashboard/', import.meta.url);
 
-interface Bundle {
-  js: string;
-  css: string;
-  /** Changes with the bundle: the page asks for ?v=<version>, so the assets may be cached for good. */
-  version: string;
-}
-
-// One build per process, shared by every gateway in it (tests start several).
+// One bundle per process, shared by every gateway in it (tests start several).
 let bundling: Promise<Bundle> | null = null;
 
-/** Bundles gateway/dashboard in memory from node_modules: no CDN, no files written. */
-async function bundleDashboard(): Promise<Bundle> {
-  const result = await build({
-    absWorkingDir: SOURCE,
-    entryPoints: ['src/main.tsx'],
-    tsconfig: 'tsconfig.json',
-    outdir: 'out',
-    entryNames: 'app',
-    write: false,
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2020',
-    sourcemap: false,
-    charset: 'utf8',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    logLevel: 'silent',
-  });
-  const output = (ext: string) => result.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? '';
-  const js = output('.js');
-  const css = output('.css');
-  if (!js) throw new Error('esbuild produced no JavaScript');
-  return { js, css, version: createHash('sha256').update(js).update(css).digest('hex').slice(0, 16) };
+/** The built bundle in production; from the sources, esbuild (a development dependency) bundles on first use. */
+async function loadDashboard(): Promise<Bundle> {
+  const built = await readBuiltDashboard(BUILT_DASHBOARD);
+  if (built) return built;
+  const { bundleDashboard } = await import('./dashboard-bundle.js');
+  return bundleDashboard();
 }
 
 function dashboardBundle(logger: Logger): Promise<Bundle> {
-  bundling ??= bundleDashboard().catch((err: unknown) => {
+  bundling ??= loadDashboard().catch((err: unknown) => {
     logger.error({ err }, 'dashboard build failed');
     // The next request tries again rather than serving this failure until a restart.
     bundling = null;
@@ -71,8 +45,15 @@ const page = ({ version }: Bundle) => `<!doctype html>
 
 // Everything comes from this origin: the bundle, the styles, /graphql and /reports.
 const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:", "connect-src 'self'",
-  "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
 ].join('; ');
 
 function withSecurityHeaders(res: Response): Response {
@@ -91,14 +72,20 @@ export interface DashboardOptions {
 export function mountDashboard(app: Express, options: DashboardOptions = {}): void {
   const logger = options.logger ?? createLogger('dashboard', 'error');
 
-  const serve = (handler: (bundle: Bundle, res: Response, version: unknown) => void) =>
+  const serve =
+    (handler: (bundle: Bundle, res: Response, version: unknown) => void) =>
     async (req: { query: Record<string, unknown> }, res: Response) => {
       let bundle: Bundle;
       try {
         bundle = await dashboardBundle(logger);
       } catch (err) {
-        res.status(500).type('text/plain; charset=utf-8').set('Cache-Control', 'no-store')
-          .send(`Панель не собрана: ошибка сборки интерфейса. Подробности в журнале шлюза.\nDashboard build failed: ${(err as Error).message}\n`);
+        res
+          .status(500)
+          .type('text/plain; charset=utf-8')
+          .set('Cache-Control', 'no-store')
+          .send(
+            `Панель не собрана: ошибка сборки интерфейса. Подробности в журнале шлюза.\nDashboard build failed: ${(err as Error).message}\n`,
+          );
         return;
       }
       handler(bundle, withSecurityHeaders(res), req.query.v);
@@ -111,9 +98,18 @@ export function mountDashboard(app: Express, options: DashboardOptions = {}): vo
       res.type(type).send(body(bundle));
     });
 
-  app.get(['/dashboard', '/dashboard/'], serve((bundle, res) => {
-    res.set('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(page(bundle));
-  }));
-  app.get('/dashboard/app.js', asset('text/javascript; charset=utf-8', (b) => b.js));
-  app.get('/dashboard/app.css', asset('text/css; charset=utf-8', (b) => b.css));
+  app.get(
+    ['/dashboard', '/dashboard/'],
+    serve((bundle, res) => {
+      res.set('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(page(bundle));
+    }),
+  );
+  app.get(
+    '/dashboard/app.js',
+    asset('text/javascript; charset=utf-8', (b) => b.js),
+  );
+  app.get(
+    '/dashboard/app.css',
+    asset('text/css; charset=utf-8', (b) => b.css),
+  );
 }

@@ -45,7 +45,12 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     context: (req) => gatewayContext(options.jwtSecret, req, options.maxTokenDays),
     routes: (app) => {
       mountReports(app, {
-        jwtSecret: options.jwtSecret, complianceUrl: options.subgraphUrls.compliance, timeoutMs: options.subgraphTimeoutMs, logger: options.logger, credential, maxTokenDays: options.maxTokenDays,
+        jwtSecret: options.jwtSecret,
+        complianceUrl: options.subgraphUrls.compliance,
+        timeoutMs: options.subgraphTimeoutMs,
+        logger: options.logger,
+        credential,
+        maxTokenDays: options.maxTokenDays,
       });
       mountDashboard(app, { logger: options.logger });
     },

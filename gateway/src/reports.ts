@@ -1,7 +1,7 @@
 import { pipeline } from 'node:stream/promises';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { request } from 'undici';
-import { GATEWAY_CREDENTIAL_HEADER, HubError, type Logger } from '@hub/common';
+import { GATEWAY_CREDENTIAL_HEADER, HubError, sendRefusal, type Logger } from '@hub/common';
 import { gatewayContext } from './auth.js';
 
 export interface ReportsOptions {
@@ -63,12 +63,12 @@ export function mountReports(app: Express, options: ReportsOptions): void {
       await gatewayContext(options.jwtSecret, req, options.maxTokenDays);
     } catch (err) {
       const known = err instanceof HubError ? err : new HubError('UNAUTHENTICATED', 'Invalid token');
-      res.status(401).json({ error: { code: known.code, message: known.message } });
+      sendRefusal(res, known);
       return;
     }
     const file = EXPORTS.find((name) => name === req.params.file);
     if (!file) {
-      res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Reports come as compliance.xlsx or compliance.csv' } });
+      sendRefusal(res, new HubError('NOT_FOUND', 'Reports come as compliance.xlsx or compliance.csv'));
       return;
     }
     const query = req.originalUrl.indexOf('?');
@@ -96,7 +96,11 @@ export function mountReports(app: Express, options: ReportsOptions): void {
         return;
       }
       res.status(502).json({
-        error: { code: 'DOWNSTREAM_SERVICE_ERROR', service: 'compliance', message: 'The compliance service did not answer; try again later' },
+        error: {
+          code: 'DOWNSTREAM_SERVICE_ERROR',
+          service: 'compliance',
+          message: 'The compliance service did not answer; try again later',
+        },
       });
     }
   });

@@ -5,8 +5,7 @@ import { composeServices } from '@apollo/composition';
 import { printSchema } from '@apollo/federation-internals';
 import { SUBGRAPHS, type SubgraphName } from '@hub/common';
 
-export const schemaFile = (name: SubgraphName): string =>
-  fileURLToPath(new URL(`../../services/${name}/schema.graphql`, import.meta.url));
+export const schemaFile = (name: SubgraphName): string => fileURLToPath(new URL(`../../services/${name}/schema.graphql`, import.meta.url));
 
 export class CompositionError extends Error {}
 

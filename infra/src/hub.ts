@@ -1,7 +1,17 @@
 import path from 'node:path';
 import {
-  createLogger, signToken, startEmbeddedPostgres, startSubgraph, systemClock,
-  type Clock, type HubConfig, type SubgraphDefinition, type Logger, type RunningSubgraph, type SubgraphName,
+  createLogger,
+  signToken,
+  startEmbeddedPostgres,
+  startSubgraph,
+  systemClock,
+  type BaseContext,
+  type Clock,
+  type HubConfig,
+  type SubgraphDefinition,
+  type Logger,
+  type RunningSubgraph,
+  type SubgraphName,
 } from '@hub/common';
 import { organizationsSubgraph } from '@hub/organizations';
 import { contentSubgraph } from '@hub/content';
@@ -69,11 +79,24 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     }
 
     const runtime = {
-      jwtSecret: secret, subgraphSecret: config.subgraphSecret, maxTokenDays: config.maxTokenDays, production: config.env === 'production', logger, clock,
-      timezone: config.timezone, publicUrl: config.publicUrl, contentFourEyes: config.contentFourEyes,
+      jwtSecret: secret,
+      subgraphSecret: config.subgraphSecret,
+      maxTokenDays: config.maxTokenDays,
+      production: config.env === 'production',
+      logger,
+      clock,
+      timezone: config.timezone,
+      publicUrl: config.publicUrl,
+      contentFourEyes: config.contentFourEyes,
     };
-    const start = (def: SubgraphDefinition<any>, name: SubgraphName) =>
-      startSubgraph(def, { ...runtime, databaseUrl: databaseUrl!, port: config.ports[name], host: config.hosts[name], gatewayTimeoutMs: config.subgraphTimeoutMs }).then((s) => {
+    const start = <TContext extends BaseContext>(def: SubgraphDefinition<TContext>, name: SubgraphName) =>
+      startSubgraph(def, {
+        ...runtime,
+        databaseUrl: databaseUrl!,
+        port: config.ports[name],
+        host: config.hosts[name],
+        gatewayTimeoutMs: config.subgraphTimeoutMs,
+      }).then((s) => {
         stops.push({ name, stop: s.stop });
         return s;
       });
@@ -95,7 +118,13 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     if (options.worker ?? true) {
       // After the seed: on a fresh database it evaluates the weeks the demo history covers.
       worker = await startWorker({
-        databaseUrl, timezone: config.timezone, logger, clock, publicUrl: config.publicUrl, smtpUrl, mailFrom: config.mailFrom,
+        databaseUrl,
+        timezone: config.timezone,
+        logger,
+        clock,
+        publicUrl: config.publicUrl,
+        smtpUrl,
+        mailFrom: config.mailFrom,
       });
       stops.push({ name: 'worker', stop: worker.stop });
     }

@@ -6,7 +6,9 @@ const config = loadConfig(process.env);
 const logger = createLogger('hub', config.logLevel);
 const hub = await startHub(config, { logger });
 
-const mail = hub.mailDir ? `local sink ${hub.smtpUrl}, letters saved as .eml in ${hub.mailDir}` : hub.smtpUrl.replace(/\/\/[^@]*@/, '//***@');
+const mail = hub.mailDir
+  ? `local sink ${hub.smtpUrl}, letters saved as .eml in ${hub.mailDir}`
+  : hub.smtpUrl.replace(/\/\/[^@]*@/, '//***@');
 process.stdout.write(`
 Regional content hub is running.
 

@@ -1,5 +1,5 @@
 /**
- * Issue 8, item 3: who may call each root field of the supergraph. Every Query and Mutation field
+ * Who may call each root field of the supergraph. Every Query and Mutation field
  * has one row; tests/authorization-matrix.e2e.test.ts fails on a field without a row.
  *
  * Callers: the five roles, with OPERATOR and HEAD twice: OWN acts for the municipality the row's
@@ -70,7 +70,8 @@ const REPORTERS = allow('ADMIN', 'OPERATOR_OWN');
 const tag = (caller: Caller) => caller.toLowerCase();
 const eachOf = (ids: PerCaller, document: string): Read[] => Object.values(ids).map((id) => ({ document, variables: { id } }));
 
-const MATERIAL_STATE = 'query($id: ID!) { material(id: $id) { status title updatedAt approvedAt distributedAt recipientCount withdrawnAt } }';
+const MATERIAL_STATE =
+  'query($id: ID!) { material(id: $id) { status title updatedAt approvedAt distributedAt recipientCount withdrawnAt } }';
 const ORGANIZATION_STATE = 'query($id: ID!) { organization(id: $id) { name active deactivationReason } }';
 const SUBORDINATE_PAGES = 'query($id: ID!) { organization(id: $id) { pages { id verified feedbackWidgets { form placedAt } } } }';
 const SUBORDINATE_PLACEMENTS = 'query($id: ID!) { organization(id: $id) { placements { id url publishedAt } } }';
@@ -177,7 +178,12 @@ export const MATRIX: Record<string, Entry> = {
   'Mutation.grantExemption': {
     document: 'mutation($input: GrantExemptionInput!) { grantExemption(input: $input) { id } }',
     variables: (f, caller) => ({
-      input: { organizationId: f.subordinate, rule: 'WEEKLY_PLACEMENTS', period: `2026-W${30 + CALLERS.indexOf(caller)}`, reason: `Проверка прав: ${caller}` },
+      input: {
+        organizationId: f.subordinate,
+        rule: 'WEEKLY_PLACEMENTS',
+        period: `2026-W${30 + CALLERS.indexOf(caller)}`,
+        reason: `Проверка прав: ${caller}`,
+      },
     }),
     expect: ADMIN_ONLY,
     state: () => [{ document: EXEMPTIONS_STATE }],
@@ -192,7 +198,12 @@ export const MATRIX: Record<string, Entry> = {
     document: 'mutation($input: UpdateEscalationPolicyInput!) { updateEscalationPolicy(input: $input) { updatedBy } }',
     variables: (f) => ({ input: { suppressWhenParentTold: !f.suppressWhenParentTold } }),
     expect: ADMIN_ONLY,
-    state: () => [{ document: '{ escalationPolicy { levels { level minConsecutive recipients } contentCenterRecipients suppressWhenParentTold updatedBy updatedAt } }' }],
+    state: () => [
+      {
+        document:
+          '{ escalationPolicy { levels { level minConsecutive recipients } contentCenterRecipients suppressWhenParentTold updatedBy updatedAt } }',
+      },
+    ],
   },
   'Mutation.resendNotification': {
     document: 'mutation($id: ID!) { resendNotification(id: $id) { status } }',
@@ -201,7 +212,8 @@ export const MATRIX: Record<string, Entry> = {
     state: () => [{ document: '{ notifications(status: SENT, first: 50) { totalCount edges { node { id attempts } } } }' }],
   },
   'Mutation.updateComplianceRule': {
-    document: 'mutation($input: UpdateComplianceRuleInput!) { updateComplianceRule(code: MONTHLY_MEDIA_MENTION, input: $input) { threshold } }',
+    document:
+      'mutation($input: UpdateComplianceRuleInput!) { updateComplianceRule(code: MONTHLY_MEDIA_MENTION, input: $input) { threshold } }',
     variables: (f) => ({ input: { threshold: f.monthlyMediaThreshold + 1 } }),
     expect: ADMIN_ONLY,
     state: () => [{ document: '{ complianceRules { code threshold deadline timezone } }' }],
@@ -273,16 +285,25 @@ export const MATRIX: Record<string, Entry> = {
   'Mutation.reportMediaPublication': {
     document: 'mutation($input: ReportMediaPublicationInput!) { reportMediaPublication(input: $input) { id } }',
     variables: (f, caller) => ({
-      input: { organizationId: f.subordinate, outlet: 'Тихоокеанская звезда', url: `https://toz.su/news/matrix-${tag(caller)}`, publishedAt: f.now },
+      input: {
+        organizationId: f.subordinate,
+        outlet: 'Тихоокеанская звезда',
+        url: `https://toz.su/news/matrix-${tag(caller)}`,
+        publishedAt: f.now,
+      },
     }),
     expect: REPORTERS,
-    state: (f) => [{ document: 'query($id: ID!) { organization(id: $id) { mediaPublications { id } } }', variables: { id: f.subordinate } }],
+    state: (f) => [
+      { document: 'query($id: ID!) { organization(id: $id) { mediaPublications { id } } }', variables: { id: f.subordinate } },
+    ],
   },
   'Mutation.registerOrganization': {
     document: 'mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }',
     variables: (f, caller) => ({
       input: {
-        name: `Матрица прав: ${caller}`, kind: 'SUBORDINATE', parentId: f.municipality,
+        name: `Матрица прав: ${caller}`,
+        kind: 'SUBORDINATE',
+        parentId: f.municipality,
         head: { fullName: 'Иванов Иван Иванович', position: 'Директор', email: `register-${tag(caller)}@khv-region.test` },
       },
     }),
@@ -303,7 +324,9 @@ export const MATRIX: Record<string, Entry> = {
   },
   'Mutation.addOfficialPage': {
     document: 'mutation($input: AddOfficialPageInput!) { addOfficialPage(input: $input) { id } }',
-    variables: (f, caller) => ({ input: { organizationId: f.subordinate, platform: 'TELEGRAM', url: `https://t.me/matrix_new_${tag(caller)}` } }),
+    variables: (f, caller) => ({
+      input: { organizationId: f.subordinate, platform: 'TELEGRAM', url: `https://t.me/matrix_new_${tag(caller)}` },
+    }),
     expect: REPORTERS,
     state: (f) => [{ document: SUBORDINATE_PAGES, variables: { id: f.subordinate } }],
   },

@@ -1,15 +1,22 @@
 import { expect } from 'vitest';
+import type * as AxeCore from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { openPage, type BrowserPage } from './browser.js';
 
 /** How the dashboard writes figures and rates, in the reader's locale. */
 export const count = (n: number) => new Intl.NumberFormat('ru-RU').format(n);
-export const percent = (r: number) => new Intl.NumberFormat('ru-RU', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(r);
+export const percent = (r: number) =>
+  new Intl.NumberFormat('ru-RU', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(r);
 
 export const cardValue = (page: Page, name: string) => page.locator(`[data-card="${name}"] .card-value`).textContent();
 
 /** Opens a dashboard address in a fresh tab (signed out, as a letter's reader is) and signs in with the token there. */
-export async function openSignedIn(browser: Browser, url: string, token: string, viewport?: { width: number; height: number }): Promise<BrowserPage> {
+export async function openSignedIn(
+  browser: Browser,
+  url: string,
+  token: string,
+  viewport?: { width: number; height: number },
+): Promise<BrowserPage> {
   const opened = await openPage(browser);
   if (viewport) await opened.page.setViewportSize(viewport);
   await opened.page.goto(url);
@@ -42,7 +49,7 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   await page.evaluate(axe.source);
   const violations = await page.evaluate(async () => {
     // Without a context axe checks the whole document.
-    const { axe: inPage } = globalThis as unknown as { axe: typeof import('axe-core') };
+    const { axe: inPage } = globalThis as unknown as { axe: typeof AxeCore };
     const result = await inPage.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
   });

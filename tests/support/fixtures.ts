@@ -40,16 +40,18 @@ export interface AudienceInput {
 }
 
 export async function registerOrganization(gatewayUrl: string, token: string, input: RegisterOrganizationInput): Promise<string> {
-  return (await gqlData(gatewayUrl, operation('RegisterOrganization'), { input }, token)).registerOrganization.id;
+  return (await gqlData<{ registerOrganization: { id: string } }>(gatewayUrl, operation('RegisterOrganization'), { input }, token))
+    .registerOrganization.id;
 }
 
 export async function addOfficialPage(gatewayUrl: string, token: string, input: AddOfficialPageInput): Promise<string> {
-  return (await gqlData(gatewayUrl, operation('AddOfficialPage'), { input }, token)).addOfficialPage.id;
+  return (await gqlData<{ addOfficialPage: { id: string } }>(gatewayUrl, operation('AddOfficialPage'), { input }, token)).addOfficialPage
+    .id;
 }
 
 /** A DRAFT material. */
 export async function createMaterial(gatewayUrl: string, token: string, input: CreateMaterialInput): Promise<string> {
-  return (await gqlData(gatewayUrl, operation('CreateMaterial'), { input }, token)).createMaterial.id;
+  return (await gqlData<{ createMaterial: { id: string } }>(gatewayUrl, operation('CreateMaterial'), { input }, token)).createMaterial.id;
 }
 
 /** An editor other than any test's author: its author may not approve a material (four eyes, CONTENT_FOUR_EYES). */

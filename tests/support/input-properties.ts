@@ -2,22 +2,37 @@ import fc from 'fast-check';
 import { tryParsePeriod } from '@hub/common';
 import { tokenFor } from '@hub/common/testing';
 import {
-  hostileBool, hostileDateTime, hostileEmail, hostileEnum, hostileId, hostileInn, hostileInt, hostileList, hostileObject,
-  hostilePeriod, hostileString, hostileText, hostileUrl, hugeUuidList,
+  hostileBool,
+  hostileDateTime,
+  hostileEmail,
+  hostileEnum,
+  hostileId,
+  hostileInn,
+  hostileInt,
+  hostileList,
+  hostileObject,
+  hostilePeriod,
+  hostileString,
+  hostileText,
+  hostileUrl,
+  hugeUuidList,
 } from './arbitraries.js';
-import { approvedMaterial, createMaterial } from './fixtures.js';
+import { approvedMaterial, createMaterial, type HeadInput } from './fixtures.js';
 import { asInstant, bodyText, email, instantSent, sameUrls, trimmed, unique } from './normalization.js';
 import { DIRECTOR, markLettersSent, registerSubordinate } from './region.js';
 
 /**
- * Issue 8, item 7: one property per Mutation field of the supergraph. Each run starts from a
+ * One property per Mutation field of the supergraph. Each run starts from a
  * valid call (made fresh where a success would use its target up) and replaces one or two of its
  * variables, named by path ("input.0.url"), with hostile values. tests/property-inputs.e2e.test.ts
  * fails on a mutation without a property.
  */
 
-export type Vars = Record<string, any>;
+export type Vars = Record<string, unknown>;
 export type Caller = 'ADMIN' | 'OPERATOR';
+
+/** One level of the escalation ladder, as `escalationPolicy` answers it. */
+export type EscalationLevel = { level: number; minConsecutive: number; mandatoryBodyMinConsecutive: number | null; recipients: string[] };
 
 /** What beforeAll builds through the gateway as ADMIN on the demo region. */
 export interface Fixtures {
@@ -38,7 +53,7 @@ export interface Fixtures {
   organization: string;
   /** A letter of the week's check, marked sent. */
   notification: string;
-  policy: { levels: Vars[]; contentCenterRecipients: string[]; suppressWhenParentTold: boolean };
+  policy: { levels: EscalationLevel[]; contentCenterRecipients: string[]; suppressWhenParentTold: boolean };
   /** MONTHLY_MEDIA_MENTION as the demo stores it (no zone: the hub's). */
   rule: { threshold: number; deadline: string | null; timezone: string | null };
   /** The hub's time zone. */
@@ -49,8 +64,10 @@ export interface Fixtures {
 export interface Harness {
   f: Fixtures;
   run: number;
-  admin(document: string, variables?: Vars): Promise<any>;
-  sql(text: string, params?: unknown[]): Promise<any[]>;
+  /** An ADMIN call that must succeed: its data, of the type the caller says the document selects. */
+  admin<T = unknown>(document: string, variables?: Vars): Promise<T>;
+  /** The rows, of the type the caller says the statement selects. */
+  sql<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
   /** Where `admin` calls, and with what token, for the shared fixtures (support/fixtures.ts, support/region.ts). */
   gatewayUrl: string;
   adminToken: string;
@@ -68,8 +85,11 @@ export interface InputProperty {
   callers: readonly Caller[];
   valid(h: Harness): Promise<Vars> | Vars;
   hostile: Record<string, fc.Arbitrary<unknown>>;
-  /** `changed`: the call wrote something (a duplicate report is a success that stores nothing). */
-  stored?(h: Harness, sent: Vars, data: any, changed: boolean): Promise<Stored | null>;
+  /**
+   * `changed`: the call wrote something (a duplicate report is a success that stores nothing).
+   * Each property types `sent` as the variables a call that succeeded sent, and `data` as what its document selects.
+   */
+  stored?(h: Harness, sent: Vars, data: unknown, changed: boolean): Promise<Stored | null>;
   /**
    * Asked before the call, for a mutation whose repeat is a documented duplicate: whether a success
    * must write something. True unless the call only repeats what is stored; a duplicate must write nothing.
@@ -90,7 +110,8 @@ const freshWeek = (run: number) => `${2000 + Math.floor(run / 50)}-W${pad2((run 
  * Free text as the hub stores it (normalizeText, services/common/src/validation.ts): composed (NFC),
  * without zero-width characters (a joiner inside an emoji sequence aside) or bidi controls, trimmed.
  */
-const INVISIBLE = /[\u200b\u200c\u2060\ufeff]|(?<!\p{Extended_Pictographic}[\ufe0f\u{1f3fb}-\u{1f3ff}]?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
+const INVISIBLE =
+  /[\u200b\u200c\u2060\ufeff]|(?<!\p{Extended_Pictographic}(?:\ufe0f|\p{Emoji_Modifier})?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
 const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const cleaned = (value: string) => trimmed(value.normalize('NFC').replace(INVISIBLE, '').replace(BIDI_CONTROLS, ''));
 /** An official page's address as stored: typed without invisible characters, and a platform's page as https. */
@@ -126,6 +147,66 @@ const ORGANIZATION_READ = `query($id: ID!) { organization(id: $id) {
   name shortName kind inn contactEmail active deactivationReason parent { id } head { fullName position email } } }`;
 const PAGES_READ = 'query($id: ID!) { organization(id: $id) { pages { id platform url verified feedbackWidgets { form placedAt } } } }';
 
+type PlacementWindow = { from: string | null; until: string | null };
+/** A material as MATERIAL_READ selects it. */
+type MaterialRead = {
+  status: string;
+  title: string;
+  body: string;
+  summary: string | null;
+  topic: string;
+  hashtags: string[];
+  mediaLinks: string[];
+  placementWindow: PlacementWindow | null;
+  withdrawalReason: string | null;
+  audience: { kinds: string[]; organizationIds: string[] };
+};
+/** A material's content as a call that succeeded sent it (an edit sends only some fields). */
+type MaterialContentInput = {
+  title: string;
+  body: string;
+  summary: string | null;
+  topic: string;
+  hashtags: string[] | null;
+  mediaLinks: string[] | null;
+  placementWindow: { from?: string | null; until?: string | null } | null;
+};
+/** An organization as ORGANIZATION_READ selects it. */
+type OrganizationRead = {
+  name: string;
+  shortName: string | null;
+  kind: string;
+  inn: string | null;
+  contactEmail: string | null;
+  active: boolean;
+  deactivationReason: string | null;
+  parent: { id: string } | null;
+  head: HeadInput;
+};
+/** An organization's fields as a call that succeeded sent them (an edit sends only some). */
+type OrganizationInput = {
+  name: string;
+  shortName: string | null;
+  kind: string;
+  parentId: string | null;
+  inn: string | null;
+  contactEmail: string | null;
+  head: HeadInput;
+};
+/** An official page as PAGES_READ selects it. */
+type PageRead = { id: string; platform: string; url: string; verified: boolean; feedbackWidgets: { form: string; placedAt: string }[] };
+/** A methodological note as NOTE_READ selects it. */
+type NoteRow = {
+  text: string;
+  material_id: string | null;
+  topic: string | null;
+  week: string | null;
+  answered_at: Date | null;
+  answer: string | null;
+};
+/** What a mutation answering only the id of what it touched selects. */
+type Touched<Field extends string> = { [F in Field]: { id: string } };
+
 const draftInput = (h: Harness) => ({ title: `Свойства входа: черновик ${h.run}`, body: 'Текст материала.', topic: 'SOCIAL' });
 const approved = (h: Harness) => approvedMaterial(h.gatewayUrl, h.adminToken, draftInput(h));
 /** A draft of another editor, for ADMIN to approve: an author may not approve its own (four eyes). */
@@ -133,58 +214,82 @@ const othersDraft = async (h: Harness) => createMaterial(h.gatewayUrl, await tok
 
 const NOTE_READ = 'select text, material_id, topic, week, answered_at, answer from content.methodological_note where id = $1';
 async function note(h: Harness): Promise<string> {
-  const data = await h.admin('mutation($input: MethodologicalNoteInput!) { addMethodologicalNote(input: $input) { id } }', {
-    input: { text: `Свойства входа: замечание для ответа ${h.run}`, topic: 'SOCIAL' },
-  });
+  const data = await h.admin<Touched<'addMethodologicalNote'>>(
+    'mutation($input: MethodologicalNoteInput!) { addMethodologicalNote(input: $input) { id } }',
+    {
+      input: { text: `Свойства входа: замечание для ответа ${h.run}`, topic: 'SOCIAL' },
+    },
+  );
   return data.addMethodologicalNote.id;
 }
 
 async function exemption(h: Harness): Promise<string> {
-  const data = await h.admin('mutation($input: GrantExemptionInput!) { grantExemption(input: $input) { id } }', {
+  const data = await h.admin<Touched<'grantExemption'>>('mutation($input: GrantExemptionInput!) { grantExemption(input: $input) { id } }', {
     input: { organizationId: h.f.subordinate, rule: 'WEEKLY_PLACEMENTS', period: freshWeek(h.run), reason: 'Реорганизация учреждения' },
   });
   return data.grantExemption.id;
 }
 
-const subordinate = (h: Harness) => registerSubordinate(h.gatewayUrl, h.adminToken, h.f.municipality, `Свойства входа: учреждение ${h.run}`);
+const subordinate = (h: Harness) =>
+  registerSubordinate(h.gatewayUrl, h.adminToken, h.f.municipality, `Свойства входа: учреждение ${h.run}`);
 
 async function channel(h: Harness, name: string): Promise<{ id: string; url: string }> {
   const url = `https://t.me/${name}`;
-  const data = await h.admin('mutation($input: AddOfficialPageInput!) { addOfficialPage(input: $input) { id } }', {
-    input: { organizationId: h.f.subordinate, platform: 'TELEGRAM', url },
-  });
+  const data = await h.admin<Touched<'addOfficialPage'>>(
+    'mutation($input: AddOfficialPageInput!) { addOfficialPage(input: $input) { id } }',
+    {
+      input: { organizationId: h.f.subordinate, platform: 'TELEGRAM', url },
+    },
+  );
   return { id: data.addOfficialPage.id, url };
 }
 
 /** A placement of the fixtures' material on a new channel of the subordinate, reported as ADMIN at `now`. */
 async function reportedPlacement(h: Harness, name: string): Promise<{ id: string; url: string }> {
   const page = await channel(h, name);
-  const data = await h.admin('mutation($input: [ReportPlacementInput!]!) { reportPlacements(input: $input) { placements { id } } }', {
-    input: [{ materialId: h.f.material, pageId: page.id, url: `${page.url}/1`, publishedAt: iso(h.f.now) }],
-  });
-  return { id: data.reportPlacements.placements[0].id, url: page.url };
+  const data = await h.admin<{ reportPlacements: { placements: { id: string }[] } }>(
+    'mutation($input: [ReportPlacementInput!]!) { reportPlacements(input: $input) { placements { id } } }',
+    {
+      input: [{ materialId: h.f.material, pageId: page.id, url: `${page.url}/1`, publishedAt: iso(h.f.now) }],
+    },
+  );
+  return { id: data.reportPlacements.placements[0]!.id, url: page.url };
 }
 
 /** The material's content as stored, against the sent input's fields (only those sent, for an edit). */
-async function materialContent(h: Harness, id: string, input: Vars): Promise<Stored> {
-  const { material } = await h.admin(MATERIAL_READ, { id });
-  const window = (w: Vars | null | undefined) => ({ from: w?.from ? w.from : null, until: w?.until ? w.until : null });
-  const normalize: Record<string, [(stored: any) => unknown, (sent: any) => unknown]> = {
+async function materialContent(h: Harness, id: string, input: Partial<MaterialContentInput>): Promise<Stored> {
+  const { material } = await h.admin<{ material: MaterialRead }>(MATERIAL_READ, { id });
+  const window = (w: MaterialContentInput['placementWindow'] | undefined) => ({
+    from: w?.from ? w.from : null,
+    until: w?.until ? w.until : null,
+  });
+  const normalize: {
+    [K in keyof MaterialContentInput]: [(stored: MaterialRead[K]) => unknown, (sent: MaterialContentInput[K]) => unknown];
+  } = {
     title: [(v) => v, cleaned],
     body: [(v) => v, (v) => bodyText(cleaned(v))],
     summary: [(v) => v, (v) => (v == null ? null : cleaned(v))],
     topic: [(v) => v, (v) => v],
-    hashtags: [(v) => v, (v) => unique((v ?? []).map((t: string) => t.trim().replace(/^#+/, '')))],
+    hashtags: [(v) => v, (v) => unique((v ?? []).map((t) => t.trim().replace(/^#+/, '')))],
     mediaLinks: [sameUrls, (v) => sameUrls(v ?? [])],
     placementWindow: [
-      (v) => { const w = window(v); return { from: asInstant(w.from), until: asInstant(w.until) }; },
-      (v) => { const w = window(v); return { from: instantSent(w.from), until: instantSent(w.until) }; },
+      (v) => {
+        const w = window(v);
+        return { from: asInstant(w.from), until: asInstant(w.until) };
+      },
+      (v) => {
+        const w = window(v);
+        return { from: instantSent(w.from), until: instantSent(w.until) };
+      },
     ],
   };
-  const keys = Object.keys(input).filter((k) => k in normalize);
+  const keys = Object.keys(input).filter((k): k is keyof MaterialContentInput => k in normalize);
+  // Each key's normalizers take that key's values (a function of its own, for TypeScript to follow the key).
+  const actual = <K extends keyof MaterialContentInput>(k: K) => normalize[k][0](material[k]);
+  const expected = <K extends keyof MaterialContentInput>(k: K) => normalize[k][1](input[k] as MaterialContentInput[K]);
   return {
-    actual: Object.fromEntries(keys.map((k) => [k, normalize[k]![0](material[k])])),
-    expected: Object.fromEntries(keys.map((k) => [k, normalize[k]![1](input[k])])),
+    actual: Object.fromEntries(keys.map((k) => [k, actual(k)])),
+    expected: Object.fromEntries(keys.map((k) => [k, expected(k)])),
   };
 }
 
@@ -200,12 +305,16 @@ const materialInputHostiles = {
   input: hostileObject,
 };
 
-const personExpected = (head: Vars) => ({ fullName: cleaned(head.fullName), position: cleaned(head.position), email: email(head.email) });
+const personExpected = (head: HeadInput) => ({
+  fullName: cleaned(head.fullName),
+  position: cleaned(head.position),
+  email: email(head.email),
+});
 
 /** The organization as stored, against the sent input's fields (only those sent, for an edit). */
-async function organizationContent(h: Harness, id: string, input: Vars): Promise<Stored> {
-  const { organization: o } = await h.admin(ORGANIZATION_READ, { id });
-  const fields: Record<string, [unknown, (sent: any) => unknown]> = {
+async function organizationContent(h: Harness, id: string, input: Partial<OrganizationInput>): Promise<Stored> {
+  const { organization: o } = await h.admin<{ organization: OrganizationRead }>(ORGANIZATION_READ, { id });
+  const fields: { [K in keyof OrganizationInput]: [unknown, (sent: OrganizationInput[K]) => unknown] } = {
     name: [o.name, cleaned],
     shortName: [o.shortName, (v) => (v == null ? null : cleaned(v))],
     kind: [o.kind, (v) => v],
@@ -214,16 +323,17 @@ async function organizationContent(h: Harness, id: string, input: Vars): Promise
     contactEmail: [o.contactEmail, (v) => (v == null ? null : email(v))],
     head: [o.head, personExpected],
   };
-  const keys = Object.keys(input).filter((k) => k in fields);
+  const keys = Object.keys(input).filter((k): k is keyof OrganizationInput => k in fields);
+  const expected = <K extends keyof OrganizationInput>(k: K) => fields[k][1](input[k] as OrganizationInput[K]);
   return {
-    actual: Object.fromEntries(keys.map((k) => [k, fields[k]![0]])),
-    expected: Object.fromEntries(keys.map((k) => [k, fields[k]![1](input[k])])),
+    actual: Object.fromEntries(keys.map((k) => [k, fields[k][0]])),
+    expected: Object.fromEntries(keys.map((k) => [k, expected(k)])),
   };
 }
 
-async function page(h: Harness, organizationId: string, pageId: string): Promise<Vars> {
-  const { organization } = await h.admin(PAGES_READ, { id: organizationId });
-  return organization.pages.find((p: Vars) => p.id === pageId);
+async function page(h: Harness, organizationId: string, pageId: string): Promise<PageRead> {
+  const { organization } = await h.admin<{ organization: { pages: PageRead[] } }>(PAGES_READ, { id: organizationId });
+  return organization.pages.find((p) => p.id === pageId)!;
 }
 
 export function inputProperties(f: Fixtures): Record<string, InputProperty> {
@@ -235,7 +345,10 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
       valid: () => ({ rule: 'CONTENT_CENTER_WEEKLY_SUPPLY', period: f.week }),
       hostile: { rule: hostileEnum, period: hostilePeriod },
       // A run that failed inside is recorded and answered as FAILED: an internal error in disguise.
-      stored: async (_h, _sent, data) => ({ actual: data.runComplianceCheck.status, expected: 'SUCCEEDED' }),
+      stored: async (_h, _sent, data: { runComplianceCheck: { status: string } }) => ({
+        actual: data.runComplianceCheck.status,
+        expected: 'SUCCEEDED',
+      }),
     },
     'Mutation.grantExemption': {
       document: 'mutation($input: GrantExemptionInput!) { grantExemption(input: $input) { id period } }',
@@ -251,15 +364,23 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
         'input.expiresAt': hostileDateTime,
         input: hostileObject,
       },
-      stored: async (h, sent, data) => {
+      stored: async (
+        h,
+        sent: { input: { organizationId: string; reason: string; expiresAt?: string | null } },
+        data: { grantExemption: { id: string; period: string } },
+      ) => {
         const { id, period } = data.grantExemption;
-        const { exemptions } = await h.admin(
-          'query($p: String) { exemptions(period: $p, includeRevoked: true) { id reason expiresAt organization { id } } }', { p: period },
-        );
-        const stored = exemptions.find((e: Vars) => e.id === id);
+        const { exemptions } = await h.admin<{
+          exemptions: { id: string; reason: string; expiresAt: string | null; organization: { id: string } }[];
+        }>('query($p: String) { exemptions(period: $p, includeRevoked: true) { id reason expiresAt organization { id } } }', { p: period });
+        const stored = exemptions.find((e) => e.id === id)!;
         return {
           actual: { organizationId: stored.organization.id, reason: stored.reason, expiresAt: asInstant(stored.expiresAt) },
-          expected: { organizationId: sent.input.organizationId, reason: cleaned(sent.input.reason), expiresAt: instantSent(sent.input.expiresAt) },
+          expected: {
+            organizationId: sent.input.organizationId,
+            reason: cleaned(sent.input.reason),
+            expiresAt: instantSent(sent.input.expiresAt),
+          },
         };
       },
     },
@@ -268,14 +389,20 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
       callers: ADMIN,
       valid: async (h) => ({ id: await exemption(h) }),
       hostile: { id: hostileId([f.subordinate, f.material]) },
-      stored: async (_h, _sent, data) => ({ actual: data.revokeExemption.active, expected: false }),
+      stored: async (_h, _sent, data: { revokeExemption: { active: boolean } }) => ({
+        actual: data.revokeExemption.active,
+        expected: false,
+      }),
     },
     'Mutation.updateEscalationPolicy': {
       document: 'mutation($input: UpdateEscalationPolicyInput!) { updateEscalationPolicy(input: $input) { updatedBy } }',
       callers: ADMIN,
       valid: () => ({ input: structuredClone(f.policy) }),
       hostile: {
-        'input.levels': hostileList(fc.constantFrom<unknown>({}, { level: 1 }, { level: 1, minConsecutive: 1, recipients: [] }, 'HEAD'), null),
+        'input.levels': hostileList(
+          fc.constantFrom<unknown>({}, { level: 1 }, { level: 1, minConsecutive: 1, recipients: [] }, 'HEAD'),
+          null,
+        ),
         'input.levels.0.level': hostileInt,
         'input.levels.0.minConsecutive': hostileInt,
         'input.levels.0.mandatoryBodyMinConsecutive': hostileInt,
@@ -284,21 +411,34 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
         'input.suppressWhenParentTold': hostileBool,
         input: hostileObject,
       },
-      stored: async (h, sent) => {
-        const { escalationPolicy } = await h.admin(`{ escalationPolicy {
+      stored: async (
+        h,
+        sent: {
+          input: {
+            levels?: (Omit<EscalationLevel, 'mandatoryBodyMinConsecutive'> & { mandatoryBodyMinConsecutive?: number | null })[] | null;
+            contentCenterRecipients?: string[] | null;
+            suppressWhenParentTold?: boolean | null;
+          };
+        },
+      ) => {
+        const { escalationPolicy } = await h.admin<{ escalationPolicy: Fixtures['policy'] }>(`{ escalationPolicy {
           levels { level minConsecutive mandatoryBodyMinConsecutive recipients } contentCenterRecipients suppressWhenParentTold } }`);
         // Only the fields given change (restore() put the demo's policy back after the last run).
         const { levels, contentCenterRecipients, suppressWhenParentTold } = sent.input;
         return {
           actual: escalationPolicy,
           expected: {
-            levels: levels?.map((l: Vars) => ({ ...l, mandatoryBodyMinConsecutive: l.mandatoryBodyMinConsecutive ?? null })) ?? f.policy.levels,
+            levels: levels?.map((l) => ({ ...l, mandatoryBodyMinConsecutive: l.mandatoryBodyMinConsecutive ?? null })) ?? f.policy.levels,
             contentCenterRecipients: contentCenterRecipients ?? f.policy.contentCenterRecipients,
             suppressWhenParentTold: suppressWhenParentTold ?? f.policy.suppressWhenParentTold,
           },
         };
       },
-      restore: async (h) => { await h.admin('mutation($input: UpdateEscalationPolicyInput!) { updateEscalationPolicy(input: $input) { updatedBy } }', { input: f.policy }); },
+      restore: async (h) => {
+        await h.admin('mutation($input: UpdateEscalationPolicyInput!) { updateEscalationPolicy(input: $input) { updatedBy } }', {
+          input: f.policy,
+        });
+      },
     },
     'Mutation.resendNotification': {
       document: 'mutation($id: ID!) { resendNotification(id: $id) { status } }',
@@ -308,10 +448,14 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
         return { id: f.notification };
       },
       hostile: { id: hostileId([f.subordinate, f.material]) },
-      stored: async (_h, _sent, data) => ({ actual: data.resendNotification.status, expected: 'PENDING' }),
+      stored: async (_h, _sent, data: { resendNotification: { status: string } }) => ({
+        actual: data.resendNotification.status,
+        expected: 'PENDING',
+      }),
     },
     'Mutation.updateComplianceRule': {
-      document: 'mutation($code: RuleCode!, $input: UpdateComplianceRuleInput!) { updateComplianceRule(code: $code, input: $input) { code } }',
+      document:
+        'mutation($code: RuleCode!, $input: UpdateComplianceRuleInput!) { updateComplianceRule(code: $code, input: $input) { code } }',
       callers: ADMIN,
       valid: () => ({ code: 'MONTHLY_MEDIA_MENTION', input: { threshold: f.rule.threshold + 1 } }),
       hostile: {
@@ -322,28 +466,41 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
         // A change never reaches back before the current period; a malformed or past one is refused.
         'input.effectiveFrom': fc.oneof(hostilePeriod, fc.constantFrom<unknown>('2020-01', '2026-10', '2023-06')),
         'input.timezone': fc.oneof(
-          fc.constantFrom<unknown>('Mars/Olympus', 'utc', 'Etc/GMT+14', '+10:00', 'Asia/Vladivostok\u0000', 'Europe/Moscow ', 'America/Argentina/ComodRivadavia'),
+          fc.constantFrom<unknown>(
+            'Mars/Olympus',
+            'utc',
+            'Etc/GMT+14',
+            '+10:00',
+            'Asia/Vladivostok\u0000',
+            'Europe/Moscow ',
+            'America/Argentina/ComodRivadavia',
+          ),
           hostileString,
         ),
         input: hostileObject,
       },
-      stored: async (h, sent) => {
-        const { complianceRules } = await h.admin('{ complianceRules { code threshold deadline timezone } }');
-        const { threshold, deadline, timezone } = complianceRules.find((r: Vars) => r.code === 'MONTHLY_MEDIA_MENTION');
+      stored: async (h, sent: { input: { threshold?: number | null; deadline?: string | null; timezone?: string | null } }) => {
+        const { complianceRules } = await h.admin<{
+          complianceRules: { code: string; threshold: number; deadline: string | null; timezone: string | null }[];
+        }>('{ complianceRules { code threshold deadline timezone } }');
+        const { threshold, deadline, timezone } = complianceRules.find((r) => r.code === 'MONTHLY_MEDIA_MENTION')!;
         const input = sent.input;
         return {
           actual: { threshold, deadline, timezone },
           expected: {
             threshold: input.threshold ?? f.rule.threshold,
-            deadline: 'deadline' in input ? input.deadline ?? null : f.rule.deadline,
+            deadline: 'deadline' in input ? (input.deadline ?? null) : f.rule.deadline,
             timezone: ('timezone' in input ? input.timezone : f.rule.timezone) ?? f.timezone,
           },
         };
       },
       restore: async (h) => {
-        await h.admin('mutation($input: UpdateComplianceRuleInput!) { updateComplianceRule(code: MONTHLY_MEDIA_MENTION, input: $input) { code } }', {
-          input: { ...f.rule, enabled: true },
-        });
+        await h.admin(
+          'mutation($input: UpdateComplianceRuleInput!) { updateComplianceRule(code: MONTHLY_MEDIA_MENTION, input: $input) { code } }',
+          {
+            input: { ...f.rule, enabled: true },
+          },
+        );
       },
     },
 
@@ -352,21 +509,26 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
       callers: ADMIN,
       valid: (h) => ({ input: { title: `Свойства входа: материал ${h.run}`, body: 'Текст материала.', topic: 'CULTURE' } }),
       hostile: materialInputHostiles,
-      stored: (h, sent, data) => materialContent(h, data.createMaterial.id, sent.input),
+      stored: (h, sent: { input: Partial<MaterialContentInput> }, data: Touched<'createMaterial'>) =>
+        materialContent(h, data.createMaterial.id, sent.input),
     },
     'Mutation.updateMaterial': {
       document: 'mutation($id: ID!, $input: UpdateMaterialInput!) { updateMaterial(id: $id, input: $input) { id } }',
       callers: ADMIN,
       valid: (h) => ({ id: f.draft, input: { title: `Свойства входа: исправлено ${h.run}` } }),
       hostile: { id: hostileId([f.material, f.subordinate]), ...materialInputHostiles },
-      stored: (h, sent, data) => materialContent(h, data.updateMaterial.id, sent.input),
+      stored: (h, sent: { input: Partial<MaterialContentInput> }, data: Touched<'updateMaterial'>) =>
+        materialContent(h, data.updateMaterial.id, sent.input),
     },
     'Mutation.approveMaterial': {
       document: 'mutation($id: ID!) { approveMaterial(id: $id) { status } }',
       callers: ADMIN,
       valid: async (h) => ({ id: await othersDraft(h) }),
       hostile: { id: hostileId([f.material, f.subordinate]) },
-      stored: async (_h, _sent, data) => ({ actual: data.approveMaterial.status, expected: 'APPROVED' }),
+      stored: async (_h, _sent, data: { approveMaterial: { status: string } }) => ({
+        actual: data.approveMaterial.status,
+        expected: 'APPROVED',
+      }),
     },
     'Mutation.distributeMaterial': {
       document: 'mutation($id: ID!, $audience: AudienceInput!) { distributeMaterial(id: $id, audience: $audience) { id } }',
@@ -378,11 +540,19 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
         'audience.organizationIds': fc.oneof(hostileList(hostileId([f.page, f.material]), f.municipality), hugeUuidList),
         audience: hostileObject,
       },
-      stored: async (h, sent, data) => {
-        const { material } = await h.admin(MATERIAL_READ, { id: data.distributeMaterial.id });
+      stored: async (
+        h,
+        sent: { audience: { kinds?: string[] | null; organizationIds?: string[] | null } },
+        data: Touched<'distributeMaterial'>,
+      ) => {
+        const { material } = await h.admin<{ material: MaterialRead }>(MATERIAL_READ, { id: data.distributeMaterial.id });
         return {
           actual: { status: material.status, ...material.audience },
-          expected: { status: 'DISTRIBUTED', kinds: unique(sent.audience.kinds ?? []), organizationIds: unique(sent.audience.organizationIds ?? []) },
+          expected: {
+            status: 'DISTRIBUTED',
+            kinds: unique(sent.audience.kinds ?? []),
+            organizationIds: unique(sent.audience.organizationIds ?? []),
+          },
         };
       },
     },
@@ -392,8 +562,8 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
       // A draft is edited, not withdrawn (CONFLICT): an approved material is.
       valid: async (h) => ({ id: await approved(h), reason: 'Ошибка в тексте' }),
       hostile: { id: hostileId([f.subordinate]), reason: hostileString },
-      stored: async (h, sent, data) => {
-        const { material } = await h.admin(MATERIAL_READ, { id: data.withdrawMaterial.id });
+      stored: async (h, sent: { reason: string }, data: Touched<'withdrawMaterial'>) => {
+        const { material } = await h.admin<{ material: MaterialRead }>(MATERIAL_READ, { id: data.withdrawMaterial.id });
         return {
           actual: { status: material.status, reason: material.withdrawalReason },
           expected: { status: 'WITHDRAWN', reason: cleaned(sent.reason) },
@@ -411,14 +581,21 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
         'input.week': hostilePeriod,
         input: hostileObject,
       },
-      stored: async (h, sent, data) => {
-        const [row] = await h.sql(NOTE_READ, [data.addMethodologicalNote.id]);
+      stored: async (
+        h,
+        sent: { input: { text: string; materialId?: string | null; topic?: string | null; week?: string | null } },
+        data: Touched<'addMethodologicalNote'>,
+      ) => {
+        const row = (await h.sql<NoteRow>(NOTE_READ, [data.addMethodologicalNote.id]))[0]!;
         const it = sent.input;
         return {
           actual: { text: row.text, materialId: row.material_id, topic: row.topic, week: row.week, answeredAt: row.answered_at },
           expected: {
-            text: cleaned(it.text), materialId: it.materialId ?? null, topic: it.topic ?? null,
-            week: it.week == null ? null : tryParsePeriod(it.week, f.timezone)!.label, answeredAt: null,
+            text: cleaned(it.text),
+            materialId: it.materialId ?? null,
+            topic: it.topic ?? null,
+            week: it.week == null ? null : tryParsePeriod(it.week, f.timezone)!.label,
+            answeredAt: null,
           },
         };
       },
@@ -428,8 +605,8 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
       callers: ADMIN,
       valid: async (h) => ({ id: await note(h), answer: 'Учтём в материалах следующей недели' }),
       hostile: { id: hostileId([f.material, f.subordinate]), answer: hostileString },
-      stored: async (h, sent, data) => {
-        const [row] = await h.sql(NOTE_READ, [data.markNoteAnswered.id]);
+      stored: async (h, sent: { answer?: string | null }, data: Touched<'markNoteAnswered'>) => {
+        const row = (await h.sql<NoteRow>(NOTE_READ, [data.markNoteAnswered.id]))[0]!;
         return {
           actual: { answered: row.answered_at !== null, answer: row.answer },
           expected: { answered: true, answer: sent.answer == null ? null : cleaned(sent.answer) },
@@ -459,41 +636,65 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
         const pairs = items.filter((it): it is Vars => isUuid((it as Vars)?.materialId) && isUuid((it as Vars)?.pageId));
         // Items without such ids are refused; were they let in, something must have been written.
         if (!pairs.length || pairs.length < items.length) return true;
-        const [{ repeated }] = await h.sql(
-          `select count(*)::int as repeated from unnest($1::uuid[], $2::uuid[]) as s(material_id, page_id)
+        const { repeated } = (
+          await h.sql<{ repeated: number }>(
+            `select count(*)::int as repeated from unnest($1::uuid[], $2::uuid[]) as s(material_id, page_id)
            where exists (select 1 from organizations.placement p
                          where p.material_id = s.material_id and p.page_id = s.page_id and p.withdrawn_at is null)`,
-          [pairs.map((it) => it.materialId), pairs.map((it) => it.pageId)],
-        );
+            [pairs.map((it) => it.materialId), pairs.map((it) => it.pageId)],
+          )
+        )[0]!;
         return repeated < pairs.length;
       },
-      stored: async (_h, sent, data, changed) => {
+      stored: async (
+        _h,
+        sent: { input: { url: string; publishedAt: string; viaGospabliki?: boolean | null }[] },
+        data: {
+          reportPlacements: {
+            accepted: number;
+            duplicates: number;
+            placements: { url: string; publishedAt: string; viaGospabliki: boolean }[];
+          };
+        },
+        changed,
+      ) => {
         const { accepted, duplicates } = data.reportPlacements;
         if (!changed) return { actual: { accepted, duplicates }, expected: { accepted: 0, duplicates: sent.input.length } };
-        const [item] = sent.input;
-        const [placement] = data.reportPlacements.placements;
+        const item = sent.input[0]!;
+        const placement = data.reportPlacements.placements[0]!;
         return {
           actual: {
-            url: sameUrls([placement.url]), publishedAt: asInstant(placement.publishedAt), viaGospabliki: placement.viaGospabliki,
-            accepted: accepted > 0, counted: accepted + duplicates,
+            url: sameUrls([placement.url]),
+            publishedAt: asInstant(placement.publishedAt),
+            viaGospabliki: placement.viaGospabliki,
+            accepted: accepted > 0,
+            counted: accepted + duplicates,
           },
           expected: {
-            url: sameUrls([item.url]), publishedAt: instantSent(item.publishedAt), viaGospabliki: item.viaGospabliki ?? false,
-            accepted: true, counted: sent.input.length,
+            url: sameUrls([item.url]),
+            publishedAt: instantSent(item.publishedAt),
+            viaGospabliki: item.viaGospabliki ?? false,
+            accepted: true,
+            counted: sent.input.length,
           },
         };
       },
     },
     'Mutation.correctPlacement': {
-      document: 'mutation($id: ID!, $url: String!, $publishedAt: DateTime!) { correctPlacement(id: $id, url: $url, publishedAt: $publishedAt) { id } }',
+      document:
+        'mutation($id: ID!, $url: String!, $publishedAt: DateTime!) { correctPlacement(id: $id, url: $url, publishedAt: $publishedAt) { id } }',
       callers: REPORTERS,
       valid: async (h) => {
         const { id, url } = await reportedPlacement(h, `prop_correct_${h.run}`);
         return { id, url: `${url}/${200 + h.run}`, publishedAt: iso(f.now) };
       },
       hostile: { id: hostileId([f.material, f.page, f.subordinate]), url: hostileUrl, publishedAt: hostileDateTime },
-      stored: async (h, sent, data) => {
-        const [row] = await h.sql('select url, published_at from organizations.placement where id = $1', [data.correctPlacement.id]);
+      stored: async (h, sent: { url: string; publishedAt: string }, data: Touched<'correctPlacement'>) => {
+        const row = (
+          await h.sql<{ url: string; published_at: Date }>('select url, published_at from organizations.placement where id = $1', [
+            data.correctPlacement.id,
+          ])
+        )[0]!;
         return {
           actual: { url: sameUrls([row.url]), publishedAt: asInstant(row.published_at.toISOString()) },
           expected: { url: sameUrls([sent.url]), publishedAt: instantSent(sent.publishedAt) },
@@ -505,9 +706,17 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
       callers: REPORTERS,
       valid: async (h) => ({ id: (await reportedPlacement(h, `prop_withdraw_${h.run}`)).id, reason: 'Ошибка в отчёте' }),
       hostile: { id: hostileId([f.material, f.page, f.subordinate]), reason: hostileString },
-      stored: async (h, sent, data) => {
-        const [row] = await h.sql('select withdrawn_at is not null as withdrawn, withdrawal_reason from organizations.placement where id = $1', [data.withdrawPlacement.id]);
-        return { actual: { withdrawn: row.withdrawn, reason: row.withdrawal_reason }, expected: { withdrawn: true, reason: cleaned(sent.reason) } };
+      stored: async (h, sent: { reason: string }, data: Touched<'withdrawPlacement'>) => {
+        const row = (
+          await h.sql<{ withdrawn: boolean; withdrawal_reason: string | null }>(
+            'select withdrawn_at is not null as withdrawn, withdrawal_reason from organizations.placement where id = $1',
+            [data.withdrawPlacement.id],
+          )
+        )[0]!;
+        return {
+          actual: { withdrawn: row.withdrawn, reason: row.withdrawal_reason },
+          expected: { withdrawn: true, reason: cleaned(sent.reason) },
+        };
       },
     },
     'Mutation.reportMediaPublication': {
@@ -516,7 +725,9 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
       callers: REPORTERS,
       valid: (h) => ({
         input: {
-          organizationId: f.subordinate, outlet: 'Тихоокеанская звезда', url: `https://toz.su/news/prop-${h.run}`,
+          organizationId: f.subordinate,
+          outlet: 'Тихоокеанская звезда',
+          url: `https://toz.su/news/prop-${h.run}`,
           publishedAt: iso(new Date(f.now.getTime() - 86_400_000)),
         },
       }),
@@ -535,15 +746,44 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
         const key = it && typeof it === 'object' ? article(it) : null;
         // Such an input is refused; were it let in, something must have been written.
         if (!isUuid(it?.organizationId) || key === null) return true;
-        const rows = await h.sql('select outlet, url, issue_reference from organizations.media_publication where organization_id = $1', [it!.organizationId]);
+        const rows = await h.sql<{ outlet: string; url: string | null; issue_reference: string | null }>(
+          'select outlet, url, issue_reference from organizations.media_publication where organization_id = $1',
+          [it!.organizationId],
+        );
         return !rows.some((r) => article({ outlet: r.outlet, url: r.url, issueReference: r.issue_reference }) === key);
       },
-      stored: async (h, sent, data, changed) => {
+      stored: async (
+        h,
+        sent: {
+          input: {
+            organizationId: string;
+            outlet: string;
+            url?: string | null;
+            issueReference?: string | null;
+            publishedAt: string;
+            about?: string | null;
+          };
+        },
+        data: {
+          reportMediaPublication: {
+            id: string;
+            outlet: string;
+            url: string | null;
+            issueReference: string | null;
+            publishedAt: string;
+            about: string | null;
+          };
+        },
+        changed,
+      ) => {
         const { id, ...p } = data.reportMediaPublication;
         const it = sent.input;
         if (!changed) {
           // The publication answered is the one stored before, of the same organization and the same article.
-          const [row] = await h.sql('select organization_id from organizations.media_publication where id = $1', [id]);
+          const [row] = await h.sql<{ organization_id: string }>(
+            'select organization_id from organizations.media_publication where id = $1',
+            [id],
+          );
           return {
             actual: { organizationId: row?.organization_id ?? null, article: article(p) },
             expected: { organizationId: it.organizationId, article: article(it) },
@@ -553,8 +793,11 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
         return {
           actual: { ...p, url: p.url && sameUrls([p.url]), publishedAt: asInstant(p.publishedAt) },
           expected: {
-            outlet: cleaned(it.outlet), url: it.url ? sameUrls([it.url]) : null, issueReference: optional(it.issueReference),
-            publishedAt: instantSent(it.publishedAt), about: optional(it.about),
+            outlet: cleaned(it.outlet),
+            url: it.url ? sameUrls([it.url]) : null,
+            issueReference: optional(it.issueReference),
+            publishedAt: instantSent(it.publishedAt),
+            about: optional(it.about),
           },
         };
       },
@@ -564,7 +807,10 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
       callers: ADMIN,
       valid: (h) => ({
         input: {
-          name: `Свойства входа: регистрация ${h.run}`, kind: 'SUBORDINATE', parentId: f.municipality, head: { ...DIRECTOR },
+          name: `Свойства входа: регистрация ${h.run}`,
+          kind: 'SUBORDINATE',
+          parentId: f.municipality,
+          head: { ...DIRECTOR },
         },
       }),
       hostile: {
@@ -579,7 +825,8 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
         'input.contactEmail': hostileEmail,
         'input.head': hostileObject,
       },
-      stored: (h, sent, data) => organizationContent(h, data.registerOrganization.id, sent.input),
+      stored: (h, sent: { input: Partial<OrganizationInput> }, data: Touched<'registerOrganization'>) =>
+        organizationContent(h, data.registerOrganization.id, sent.input),
     },
     'Mutation.updateOrganization': {
       document: 'mutation($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { id } }',
@@ -603,15 +850,18 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
         'input.contactEmail': hostileEmail,
         input: hostileObject,
       },
-      stored: (h, sent, data) => organizationContent(h, data.updateOrganization.id, sent.input),
+      stored: (h, sent: { input: Partial<OrganizationInput> }, data: Touched<'updateOrganization'>) =>
+        organizationContent(h, data.updateOrganization.id, sent.input),
     },
     'Mutation.deactivateOrganization': {
       document: 'mutation($id: ID!, $reason: String!) { deactivateOrganization(id: $id, reason: $reason) { id } }',
       callers: ADMIN,
       valid: async (h) => ({ id: await subordinate(h), reason: 'Ликвидировано' }),
       hostile: { id: hostileId([f.page, f.material]), reason: hostileString },
-      stored: async (h, sent, data) => {
-        const { organization } = await h.admin(ORGANIZATION_READ, { id: data.deactivateOrganization.id });
+      stored: async (h, sent: { reason: string }, data: Touched<'deactivateOrganization'>) => {
+        const { organization } = await h.admin<{ organization: OrganizationRead }>(ORGANIZATION_READ, {
+          id: data.deactivateOrganization.id,
+        });
         return {
           actual: { active: organization.active, reason: organization.deactivationReason },
           expected: { active: false, reason: cleaned(sent.reason) },
@@ -629,7 +879,11 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
         'input.verified': hostileBool,
         input: hostileObject,
       },
-      stored: async (h, sent, data) => {
+      stored: async (
+        h,
+        sent: { input: { organizationId: string; platform: string; url: string; verified?: boolean | null } },
+        data: Touched<'addOfficialPage'>,
+      ) => {
         const stored = await page(h, sent.input.organizationId, data.addOfficialPage.id);
         return {
           actual: { platform: stored.platform, url: sameUrls([stored.url]), verified: stored.verified },
@@ -647,10 +901,10 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
         placedAt: hostileDateTime,
         forms: hostileList(hostileEnum, 'SHARE_OPINION'),
       },
-      stored: async (h, sent, data) => {
+      stored: async (h, sent: { placedAt: string; forms?: string[] | null }, data: Touched<'markFeedbackWidget'>) => {
         const stored = await page(h, pageOwner(data.markFeedbackWidget.id), data.markFeedbackWidget.id);
         const forms: string[] = unique(sent.forms ?? ['REPORT_PROBLEM', 'SHARE_OPINION']);
-        const at = (form: string) => stored.feedbackWidgets.find((w: Vars) => w.form === form)?.placedAt;
+        const at = (form: string) => stored.feedbackWidgets.find((w) => w.form === form)?.placedAt;
         return {
           actual: forms.map((form) => [form, asInstant(at(form))]),
           expected: forms.map((form) => [form, instantSent(sent.placedAt)]),
@@ -662,7 +916,7 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
       callers: REPORTERS,
       valid: (h) => ({ pageId: f.page, verified: h.run % 2 === 0 }),
       hostile: { pageId: hostileId([f.otherPage, f.subordinate, f.material]), verified: hostileBool },
-      stored: async (h, sent, data) => {
+      stored: async (h, sent: { verified: boolean }, data: Touched<'setPageVerified'>) => {
         const stored = await page(h, pageOwner(data.setPageVerified.id), data.setPageVerified.id);
         return { actual: stored.verified, expected: sent.verified };
       },

@@ -9,20 +9,25 @@ import { DateTime } from 'luxon';
 export const trimmed = (value: string) => value.trim();
 
 /** "Plain text; paragraphs separated by blank lines": line ends and trailing spaces normalized. */
-export const bodyText = (value: string) => value.trim().replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n');
+export const bodyText = (value: string) =>
+  value
+    .trim()
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+\n/g, '\n');
 
 export const email = (value: string) => value.trim().toLowerCase();
 
 export const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
 /** The same addresses, as a browser would resolve them. */
-export const sameUrls = (urls: readonly string[]) => urls.map((url) => {
-  try {
-    return new URL(url.trim()).href;
-  } catch {
-    return `not a URL: ${url}`;
-  }
-});
+export const sameUrls = (urls: readonly string[]) =>
+  urls.map((url) => {
+    try {
+      return new URL(url.trim()).href;
+    } catch {
+      return `not a URL: ${url}`;
+    }
+  });
 
 /** An instant the API answered with (ISO-8601 with the region's offset), as UTC; null stays null. */
 export function asInstant(value: string | null | undefined): string | null {

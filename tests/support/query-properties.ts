@@ -17,9 +17,16 @@ const cursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toStri
 /** Cursors a client forged: the right shape with the wrong values, or no cursor at all. */
 const hostileCursor: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom<unknown>(
-    cursor(['x', 'y']), cursor([1, 'not-a-uuid']), cursor(['2026-13-45T00:00:00Z', '00000000-0000-4000-8000-000000000000']),
-    cursor([1e308, 'x']), cursor(['x', 'y', 'z']), cursor(['\u0000', '\u0000']), cursor([1, 2]), cursor([-1, '00000000-0000-4000-8000-000000000000']),
-    'not base64 at all', '',
+    cursor(['x', 'y']),
+    cursor([1, 'not-a-uuid']),
+    cursor(['2026-13-45T00:00:00Z', '00000000-0000-4000-8000-000000000000']),
+    cursor([1e308, 'x']),
+    cursor(['x', 'y', 'z']),
+    cursor(['\u0000', '\u0000']),
+    cursor([1, 2]),
+    cursor([-1, '00000000-0000-4000-8000-000000000000']),
+    'not base64 at all',
+    '',
   ),
   hostileString,
 );
@@ -48,9 +55,15 @@ export function queryProperties(f: Fixtures): Record<string, QueryProperty> {
     complianceReport: {
       document: `query($period: String!, $rule: RuleCode!, $parentId: ID, $municipalityId: ID, $first: Int, $after: String) {
         complianceReport(period: $period, rule: $rule, parentId: $parentId, municipalityId: $municipalityId, first: $first, after: $after) { totalCount } }`,
-      args: shown(fc.record({
-        period, rule: either(['WEEKLY_PLACEMENTS'], hostileEnum), parentId: organizationId, municipalityId: organizationId, ...page,
-      })),
+      args: shown(
+        fc.record({
+          period,
+          rule: either(['WEEKLY_PLACEMENTS'], hostileEnum),
+          parentId: organizationId,
+          municipalityId: organizationId,
+          ...page,
+        }),
+      ),
     },
     laggards: {
       document: 'query($period: String!, $limit: Int) { laggards(period: $period, limit: $limit) { actual } }',
@@ -89,7 +102,13 @@ export function queryProperties(f: Fixtures): Record<string, QueryProperty> {
     complianceHeatmap: {
       document: `query($weeks: Int, $municipalityId: ID, $first: Int, $after: String) {
         complianceHeatmap(weeks: $weeks, municipalityId: $municipalityId, first: $first, after: $after) { totalCount } }`,
-      args: shown(fc.record({ weeks: either([4], hostileInt), municipalityId: either([f.municipality], hostileId([f.subordinate, f.page])), ...page })),
+      args: shown(
+        fc.record({
+          weeks: either([4], hostileInt),
+          municipalityId: either([f.municipality], hostileId([f.subordinate, f.page])),
+          ...page,
+        }),
+      ),
     },
     notifications: {
       document: 'query($first: Int, $after: String) { notifications(first: $first, after: $after) { totalCount } }',
@@ -98,13 +117,19 @@ export function queryProperties(f: Fixtures): Record<string, QueryProperty> {
     auditLog: {
       document: `query($actor: String, $operation: String, $targetId: ID, $from: DateTime, $first: Int, $after: String) {
         auditLog(actor: $actor, operation: $operation, targetId: $targetId, from: $from, first: $first, after: $after) { totalCount } }`,
-      args: shown(fc.record({
-        actor: either(['test-admin'], hostileString), operation: either(['reportPlacements'], hostileString),
-        targetId: organizationId, from: either(['2026-11-01T00:00:00+10:00'], hostileDateTime), ...page,
-      })),
+      args: shown(
+        fc.record({
+          actor: either(['test-admin'], hostileString),
+          operation: either(['reportPlacements'], hostileString),
+          targetId: organizationId,
+          from: either(['2026-11-01T00:00:00+10:00'], hostileDateTime),
+          ...page,
+        }),
+      ),
     },
     materialPlacements: {
-      document: 'query($id: ID!, $first: Int, $after: String) { material(id: $id) { placements(first: $first, after: $after) { totalCount } } }',
+      document:
+        'query($id: ID!, $first: Int, $after: String) { material(id: $id) { placements(first: $first, after: $after) { totalCount } } }',
       args: shown(fc.record({ id: either([f.material], hostileId([f.page, f.subordinate])), ...page })),
     },
     pagesWithoutWidget: {

@@ -20,11 +20,13 @@ export interface RegionOrganizations {
 
 /** The first two municipalities with subordinates: one to be "own", a subordinate of each. */
 export async function municipalitiesWithSubordinates(gatewayUrl: string, token: string): Promise<RegionOrganizations> {
-  const { organizations } = await gqlData(gatewayUrl, '{ organizations(kind: MUNICIPALITY, first: 50) { edges { node { id children { id kind } } } } }', {}, token);
+  const { organizations } = await gqlData<{
+    organizations: { edges: { node: { id: string; children: { id: string; kind: string }[] } }[] };
+  }>(gatewayUrl, '{ organizations(kind: MUNICIPALITY, first: 50) { edges { node { id children { id kind } } } } }', {}, token);
   const [own, another] = organizations.edges
-    .map((e: any) => ({ id: e.node.id as string, subordinates: e.node.children.filter((c: any) => c.kind === 'SUBORDINATE') }))
-    .filter((m: any) => m.subordinates.length > 0);
-  return { municipality: own.id, subordinate: own.subordinates[0].id, other: another.subordinates[0].id };
+    .map((e) => ({ id: e.node.id, subordinates: e.node.children.filter((c) => c.kind === 'SUBORDINATE') }))
+    .filter((m) => m.subordinates.length > 0);
+  return { municipality: own!.id, subordinate: own!.subordinates[0]!.id, other: another!.subordinates[0]!.id };
 }
 
 /** A new subordinate of `parentId`, headed by DIRECTOR. */

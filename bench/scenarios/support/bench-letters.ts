@@ -1,9 +1,11 @@
-import type { QueuedLetter } from '../../../services/compliance/src/data/outbox.repo.js';
+import type { QueuedLetter } from '@hub/compliance';
 
 /** A letter of the size and shape of an escalation digest: a head, the parent's contact in copy, Cyrillic HTML. */
 export function benchLetters(prefix: string, count: number): QueuedLetter[] {
-  const rows = Array.from({ length: 12 }, (_, i) =>
-    `<tr><td>Организация № ${i + 1}</td><td>2026-W47</td><td>${i % 3}</td><td>3</td><td>${1 + (i % 4)}</td></tr>`).join('');
+  const rows = Array.from(
+    { length: 12 },
+    (_, i) => `<tr><td>Организация № ${i + 1}</td><td>2026-W47</td><td>${i % 3}</td><td>3</td><td>${1 + (i % 4)}</td></tr>`,
+  ).join('');
   return Array.from({ length: count }, (_, i) => ({
     kind: 'BENCH',
     dedupKey: `${prefix}:${i}`,

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Platform } from '@hub/common';
-import { checkPostUrl } from '../../../services/organizations/src/domain/post-url.js';
+import { checkPostUrl } from '@hub/organizations';
 
 export interface PlacementCandidate {
   materialId: string;
@@ -19,7 +19,12 @@ export interface PlacementCandidate {
  */
 export async function placementCandidates(client: pg.Client, count: number, now: Date): Promise<PlacementCandidate[]> {
   const { rows } = await client.query<{
-    material_id: string; page_id: string; organization_id: string; platform: Platform; page_url: string; published_at: Date;
+    material_id: string;
+    page_id: string;
+    organization_id: string;
+    platform: Platform;
+    page_url: string;
+    published_at: Date;
   }>(
     `with pairs as (
        select r.material_id, p.id as page_id, p.organization_id, p.platform, p.url as page_url,
@@ -40,7 +45,14 @@ export async function placementCandidates(client: pg.Client, count: number, now:
     const url = postUrl(r.platform, r.page_url, 700_000_000 + index);
     const check = checkPostUrl(r.platform, r.page_url, url);
     if (!check.ok) throw new Error(`bench post URL ${url} for ${r.page_url}: ${check.message}`);
-    return { materialId: r.material_id, pageId: r.page_id, organizationId: r.organization_id, platform: r.platform, url, publishedAt: r.published_at };
+    return {
+      materialId: r.material_id,
+      pageId: r.page_id,
+      organizationId: r.organization_id,
+      platform: r.platform,
+      url,
+      publishedAt: r.published_at,
+    };
   });
 }
 
@@ -49,12 +61,18 @@ function postUrl(platform: Platform, pageUrl: string, n: number): string {
   const page = new URL(pageUrl);
   const base = `${page.origin}${page.pathname.replace(/\/+$/, '')}`;
   switch (platform) {
-    case 'VK': return `https://vk.com/wall-${100000 + (n % 900000)}_${n}`;
-    case 'TELEGRAM': return `${base}/${n}`;
-    case 'OK': return `${base}/topic/${n}`;
-    case 'MAX': return `${base}/p${n.toString(36)}`;
-    case 'GOSPABLIKI': return `${base}/posts/${n}`;
-    case 'WEBSITE': return `${base}/news/${n}`;
+    case 'VK':
+      return `https://vk.com/wall-${100000 + (n % 900000)}_${n}`;
+    case 'TELEGRAM':
+      return `${base}/${n}`;
+    case 'OK':
+      return `${base}/topic/${n}`;
+    case 'MAX':
+      return `${base}/p${n.toString(36)}`;
+    case 'GOSPABLIKI':
+      return `${base}/posts/${n}`;
+    case 'WEBSITE':
+      return `${base}/news/${n}`;
   }
 }
 

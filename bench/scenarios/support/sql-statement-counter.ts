@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 
 type Query = (...args: unknown[]) => unknown;
-interface ClientPrototype { query: Query }
+interface ClientPrototype {
+  query: Query;
+}
 
 /**
  * The pg client classes the hub's ORMs send SQL through: MikroORM's PostgreSQL driver may carry

@@ -1,4 +1,5 @@
 /** The dashboard's one way to the gateway: POST /graphql with the bearer token, errors sorted by what the user can do. */
+import type { TypedDocumentString } from './generated/graphql';
 
 /** The token expired or is not valid: sign in again. */
 export class SessionExpiredError extends Error {
@@ -38,13 +39,19 @@ export interface QueryResult<T> {
 
 const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 
-export async function graphql<T>(token: string, query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<QueryResult<T>> {
+/** Sends one of queries.ts: its result and variables are typed from the schema (`npm run codegen`). */
+export async function graphql<T, V>(
+  token: string,
+  query: TypedDocumentString<T, V>,
+  variables: V,
+  signal?: AbortSignal,
+): Promise<QueryResult<T>> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: query.toString(), variables }),
       signal,
     });
   } catch (err) {

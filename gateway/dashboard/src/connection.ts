@@ -1,6 +1,7 @@
 import { createContext } from 'preact';
 import { useCallback, useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { GatewayUnavailableError, SessionExpiredError, graphql, type MissingPart } from './api';
+import type { TypedDocumentString } from './generated/graphql';
 
 /** What every section shares: the token, a refresh counter, and where to report a lost session or gateway. */
 export interface Connection {
@@ -23,9 +24,9 @@ export function useConnection(): Connection {
 export function useGraphQL() {
   const connection = useConnection();
   return useCallback(
-    async <T,>(query: string, variables: Record<string, unknown>, signal?: AbortSignal) => {
+    async <T, V>(query: TypedDocumentString<T, V>, variables: V, signal?: AbortSignal) => {
       try {
-        return await graphql<T>(connection.token, query, variables, signal);
+        return await graphql(connection.token, query, variables, signal);
       } catch (err) {
         if (err instanceof SessionExpiredError) connection.sessionExpired();
         else if (err instanceof GatewayUnavailableError) connection.gatewayUnavailable();
@@ -49,19 +50,26 @@ export interface QueryState<T> {
  * it showed when the gateway is unreachable, but never shows one week's answer under another's
  * variables. `variables` null: not yet (e.g. the week is unknown).
  */
-export function useQuery<T>(query: string, variables: Record<string, unknown> | null): QueryState<T> {
+export function useQuery<T, V>(query: TypedDocumentString<T, V>, variables: V | null): QueryState<T> {
   const { generation } = useConnection();
   const send = useGraphQL();
   const key = variables === null ? null : `${query}\n${JSON.stringify(variables)}`;
-  const [state, setState] = useState<QueryState<T> & { key: string | null }>({ key, data: null, missing: [], error: null, loading: key !== null });
+  const [state, setState] = useState<QueryState<T> & { key: string | null }>({
+    key,
+    data: null,
+    missing: [],
+    error: null,
+    loading: key !== null,
+  });
   const latest = useRef(variables);
   latest.current = variables;
 
   useEffect(() => {
-    if (key === null) return;
+    const current = latest.current;
+    if (key === null || current === null) return;
     const controller = new AbortController();
     setState((s) => (s.key === key ? { ...s, loading: true } : { key, data: null, missing: [], error: null, loading: true }));
-    send<T>(query, latest.current ?? {}, controller.signal)
+    send(query, current, controller.signal)
       .then((result) => {
         if (controller.signal.aborted) return;
         if (result) setState({ key, data: result.data, missing: result.missing, error: null, loading: false });

@@ -1,5 +1,5 @@
 /** Why a cell of an organization's weekly history is what it is, including the weeks it has no result for. */
-import type { ComplianceStatus } from './types.js';
+import type { ComplianceStatus } from './generated/graphql.js';
 import { parseWeek, weekMonday } from './weeks.js';
 
 /**

@@ -1,6 +1,6 @@
 import { SEVERITY_NAMES, STATUS_NAMES, TOPIC_NAMES } from '@hub/common/labels';
 import type { CellStatus } from './evaluation';
-import type { MaterialTopic, OrganizationKind, Platform, RuleCode, Severity, WidgetForm } from './types';
+import type { FeedbackWidgetForm, MaterialTopic, OrganizationKind, Platform, RuleCode, Severity } from './generated/graphql';
 
 export const KIND_LABELS: Record<OrganizationKind, string> = {
   EXECUTIVE_BODY: 'Органы исполнительной власти',
@@ -46,7 +46,7 @@ export const PLATFORM_LABELS: Record<Platform, string> = {
   WEBSITE: 'Сайт',
 };
 
-export const WIDGET_FORM_LABELS: Record<WidgetForm, string> = {
+export const WIDGET_FORM_LABELS: Record<FeedbackWidgetForm, string> = {
   REPORT_PROBLEM: '«Сообщить о проблеме»',
   SHARE_OPINION: '«Поделиться мнением»',
 };

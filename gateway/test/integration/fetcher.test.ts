@@ -30,7 +30,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-describe('the gateway\'s subgraph fetcher', () => {
+describe("the gateway's subgraph fetcher", () => {
   it('reuses kept-alive connections instead of opening one per call', async () => {
     const { fetcher, close } = createSubgraphFetcher({ timeoutMs: 2000 });
     const before = connections;
@@ -48,11 +48,12 @@ describe('the gateway\'s subgraph fetcher', () => {
     await close();
   });
 
-  it('hands a subgraph\'s refusal on as a GraphQL answer with its error code', async () => {
+  it("hands a subgraph's refusal on as a GraphQL answer with its error code", async () => {
     const { fetcher, close } = createSubgraphFetcher({ timeoutMs: 2000 });
     const res = await fetcher(`${base}/refuse`, { method: 'POST', body: '{}' });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as any).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
     await close();
   });
 });

@@ -5,8 +5,8 @@ import { lastCompleteMonthCandidates, monthName, previousMonth } from '../../das
 
 const ORG = '00000000-0000-4000-8000-000000000003';
 
-describe('the dashboard\'s address', () => {
-  it('opens what a letter\'s link names', () => {
+describe("the dashboard's address", () => {
+  it("opens what a letter's link names", () => {
     expect(parseRoute(`#/organizations/${ORG}`)).toEqual({ ...FRONT_PAGE, organizationId: ORG });
     expect(parseRoute('#/report/WEEKLY_PLACEMENTS/2026-W48')).toEqual({ ...FRONT_PAGE, week: '2026-W48' });
     expect(parseRoute('#/report/CONTENT_CENTER_WEEKLY_SUPPLY/2026-W48')).toEqual({ ...FRONT_PAGE, week: '2026-W48' });
@@ -15,8 +15,18 @@ describe('the dashboard\'s address', () => {
   });
 
   it('takes anything else for the front page', () => {
-    for (const hash of ['', '#', '#/', '#/organizations', '#/organizations/', '#/report/WEEKLY_PLACEMENTS/2026-11',
-      '#/report/MONTHLY_MEDIA_MENTION/2026-W48', '#/report/NO_SUCH_RULE/2026-W48', '#/report/WEEKLY_PLACEMENTS/2026-W60', '#/organizations/%E0%A4%A']) {
+    for (const hash of [
+      '',
+      '#',
+      '#/',
+      '#/organizations',
+      '#/organizations/',
+      '#/report/WEEKLY_PLACEMENTS/2026-11',
+      '#/report/MONTHLY_MEDIA_MENTION/2026-W48',
+      '#/report/NO_SUCH_RULE/2026-W48',
+      '#/report/WEEKLY_PLACEMENTS/2026-W60',
+      '#/organizations/%E0%A4%A',
+    ]) {
       expect(parseRoute(hash), hash).toEqual(FRONT_PAGE);
     }
   });
@@ -61,7 +71,7 @@ describe('a week without a result', () => {
 });
 
 describe('the last complete month', () => {
-  it('is the month before today\'s, known from the last complete week', () => {
+  it("is the month before today's, known from the last complete week", () => {
     // W47 ended on 22 November: today is 23–29 November.
     expect(lastCompleteMonthCandidates('2026-W47')).toEqual(['2026-10']);
     // W48 ended on 29 November: today is 30 November (October is the last complete) or 1–6 December (November).

@@ -12,19 +12,30 @@ const WEEKS_BACK = 8;
 type Profile = 'steady' | 'uneven' | 'lapsed' | 'silent';
 const SUBJECT = new Set(['EXECUTIVE_BODY', 'MUNICIPALITY', 'SUBORDINATE']);
 const OUTLETS = [
-  ['Тихоокеанская звезда', 'toz'], ['Приамурские ведомости', 'pv'], ['Губерния', 'gubernia'],
-  ['Хабаровский край сегодня', 'khv-today'], ['Дальневосточный Комсомольск', 'dvkom'], ['Вести-Хабаровск', 'vesti27'],
-  ['Амурская заря', 'amzarya'], ['Ванинская районная газета', 'vanino-news'],
+  ['Тихоокеанская звезда', 'toz'],
+  ['Приамурские ведомости', 'pv'],
+  ['Губерния', 'gubernia'],
+  ['Хабаровский край сегодня', 'khv-today'],
+  ['Дальневосточный Комсомольск', 'dvkom'],
+  ['Вести-Хабаровск', 'vesti27'],
+  ['Амурская заря', 'amzarya'],
+  ['Ванинская районная газета', 'vanino-news'],
 ] as const;
 
 function postUrl(page: DemoPage, n: number): string {
   switch (page.platform) {
-    case 'VK': return `https://vk.com/wall-${100000 + (n % 900000)}_${n}`;
-    case 'TELEGRAM': return `${page.url}/${n}`;
-    case 'OK': return `${page.url}/topic/${150000000 + n}`;
-    case 'MAX': return `${page.url}/p${n.toString(36)}`;
-    case 'GOSPABLIKI': return `${page.url}/posts/${n}`;
-    case 'WEBSITE': return `${page.url.replace(/\/$/, '')}/news/${n}`;
+    case 'VK':
+      return `https://vk.com/wall-${100000 + (n % 900000)}_${n}`;
+    case 'TELEGRAM':
+      return `${page.url}/${n}`;
+    case 'OK':
+      return `${page.url}/topic/${150000000 + n}`;
+    case 'MAX':
+      return `${page.url}/p${n.toString(36)}`;
+    case 'GOSPABLIKI':
+      return `${page.url}/posts/${n}`;
+    case 'WEBSITE':
+      return `${page.url.replace(/\/$/, '')}/news/${n}`;
   }
 }
 
@@ -43,10 +54,14 @@ function weeklyTarget(profile: Profile, back: number, lapseWeeks: number, rng: R
   const meets = () => 3 + Math.floor(rng() * 3);
   const misses = () => Math.floor(rng() * 3);
   switch (profile) {
-    case 'steady': return meets();
-    case 'uneven': return rng() < 0.3 ? misses() : meets();
-    case 'lapsed': return back <= lapseWeeks ? misses() : meets();
-    case 'silent': return 0;
+    case 'steady':
+      return meets();
+    case 'uneven':
+      return rng() < 0.3 ? misses() : meets();
+    case 'lapsed':
+      return back <= lapseWeeks ? misses() : meets();
+    case 'silent':
+      return 0;
   }
 }
 
@@ -56,7 +71,11 @@ function recipientsOf(material: DemoMaterialRow, organizations: DemoOrganization
 }
 
 export function generateDemoActivity(options: {
-  seed: number; now: Date; timeZone: string; organizations: DemoOrganization[]; materials: DemoMaterialRow[];
+  seed: number;
+  now: Date;
+  timeZone: string;
+  organizations: DemoOrganization[];
+  materials: DemoMaterialRow[];
 }): DemoActivity {
   const rng = stream(options.seed, 201);
   const nextId = uuidFactory(stream(options.seed, 202));
@@ -70,7 +89,12 @@ export function generateDemoActivity(options: {
   const placements: DemoPlacementRow[] = [];
   let postNumber = 1000;
   for (const org of options.organizations.filter((o) => SUBJECT.has(o.kind) && o.pages.length)) {
-    const profile = weighted<Profile>(rng, [['steady', 72], ['uneven', 18], ['lapsed', 7], ['silent', 3]]);
+    const profile = weighted<Profile>(rng, [
+      ['steady', 72],
+      ['uneven', 18],
+      ['lapsed', 7],
+      ['silent', 3],
+    ]);
     const lapseWeeks = 1 + Math.floor(rng() * 4); // 1–4 weeks running: every escalation level appears
     const weeks: [Period, number][] = [];
     for (let back = WEEKS_BACK; back >= 1; back--) weeks.push([shiftPeriod(current, -back, timeZone), back]);
@@ -79,7 +103,11 @@ export function generateDemoActivity(options: {
     for (const [week, back] of weeks) {
       const target = back === 0 ? Math.floor(rng() * 3) : weeklyTarget(profile, back, lapseWeeks, rng);
       const candidates = (received.get(org.id) ?? []).filter(
-        (m) => !placed.has(m.id) && m.distributedAt! < week.end && m.distributedAt!.getTime() > week.start.getTime() - 3 * 24 * HOUR && m.distributedAt! < now,
+        (m) =>
+          !placed.has(m.id) &&
+          m.distributedAt! < week.end &&
+          m.distributedAt!.getTime() > week.start.getTime() - 3 * 24 * HOUR &&
+          m.distributedAt! < now,
       );
       for (const material of shuffled(candidates, rng).slice(0, target)) {
         const earliest = Math.max(material.distributedAt!.getTime(), week.start.getTime());
@@ -91,8 +119,13 @@ export function generateDemoActivity(options: {
         for (const page of pages) {
           const via = page.platform === 'GOSPABLIKI' || (page.platform === 'VK' && rng() < 0.08);
           placements.push({
-            id: nextId(), organizationId: org.id, pageId: page.id, materialId: material.id,
-            url: postUrl(page, postNumber++), publishedAt, viaGospabliki: via,
+            id: nextId(),
+            organizationId: org.id,
+            pageId: page.id,
+            materialId: material.id,
+            url: postUrl(page, postNumber++),
+            publishedAt,
+            viaGospabliki: via,
             reportedAt: new Date(Math.min(publishedAt.getTime() + (1 + Math.floor(rng() * 30)) * HOUR, now.getTime())),
           });
         }
@@ -105,14 +138,27 @@ export function generateDemoActivity(options: {
   for (const body of options.organizations.filter((o) => o.kind === 'EXECUTIVE_BODY')) {
     for (const back of [2, 1, 0]) {
       const month = shiftPeriod(thisMonth, -back, timeZone);
-      const count = back === 0 ? (rng() < 0.4 ? 1 : 0) : weighted(rng, [[0, 15], [1, 60], [2, 25]] as const);
+      const count =
+        back === 0
+          ? rng() < 0.4
+            ? 1
+            : 0
+          : weighted(rng, [
+              [0, 15],
+              [1, 60],
+              [2, 25],
+            ] as const);
       for (let i = 0; i < count; i++) {
         const [outlet, slug] = pick(rng, OUTLETS);
         const span = Math.min(month.end.getTime(), now.getTime()) - month.start.getTime();
         const publishedAt = new Date(month.start.getTime() + Math.floor((rng() * span) / HOUR) * HOUR);
         const n = 10000 + media.length;
         media.push({
-          id: nextId(), organizationId: body.id, outlet, url: `https://${slug}.khv-region.test/news/${n}`, publishedAt,
+          id: nextId(),
+          organizationId: body.id,
+          outlet,
+          url: `https://${slug}.khv-region.test/news/${n}`,
+          publishedAt,
           about: `Материал о работе официальных страниц: «${body.shortName ?? body.name}» в социальных сетях`,
         });
       }

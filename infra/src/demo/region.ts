@@ -95,14 +95,36 @@ function pageUrl(platform: Platform, slug: string, okGroupId: () => string): str
 function choosePlatforms(rng: Rng, tier: Tier, fixed?: readonly Platform[]): Platform[] {
   if (fixed) return [...fixed];
   if (tier === 'authority') {
-    const third = weighted<Platform | null>(rng, [['OK', 45], ['MAX', 35], ['WEBSITE', 8], [null, 12]]);
+    const third = weighted<Platform | null>(rng, [
+      ['OK', 45],
+      ['MAX', 35],
+      ['WEBSITE', 8],
+      [null, 12],
+    ]);
     return third ? ['VK', 'TELEGRAM', third] : ['VK', 'TELEGRAM'];
   }
-  const platforms: Platform[] = [weighted<Platform>(rng, [['VK', 80], ['OK', 12], ['TELEGRAM', 8]])];
-  const count = weighted(rng, [[1, 60], [2, 30], [3, 10]]);
+  const platforms: Platform[] = [
+    weighted<Platform>(rng, [
+      ['VK', 80],
+      ['OK', 12],
+      ['TELEGRAM', 8],
+    ]),
+  ];
+  const count = weighted(rng, [
+    [1, 60],
+    [2, 30],
+    [3, 10],
+  ]);
   while (platforms.length < count) {
     const options = (
-      [['VK', 3], ['OK', 3], ['TELEGRAM', 3], ['MAX', 2], ['WEBSITE', 1], ['GOSPABLIKI', 1]] as const
+      [
+        ['VK', 3],
+        ['OK', 3],
+        ['TELEGRAM', 3],
+        ['MAX', 2],
+        ['WEBSITE', 1],
+        ['GOSPABLIKI', 1],
+      ] as const
     ).filter(([p]) => !platforms.includes(p));
     platforms.push(weighted<Platform>(rng, options));
   }

@@ -20,7 +20,7 @@ async function token(args: string[]) {
 afterAll(() => (dataDir ? rm(dataDir, { recursive: true, force: true }) : undefined));
 
 describe('npm run token', () => {
-  it('prints a token signed with the hub\'s local secret', async () => {
+  it("prints a token signed with the hub's local secret", async () => {
     const org = '0f5d3a8e-8d7b-4c1e-9a55-1b2c3d4e5f60';
     const { stdout } = await token(['--role', 'OPERATOR', '--org', org]);
     const secret = (await readFile(path.join(dataDir, 'jwt-secret'), 'utf8')).trim();

@@ -14,9 +14,19 @@ const weeks = [8, 7, 6, 5, 4, 3, 2, 1].map((back) => shiftPeriod(current, -back,
 const subject = organizations.filter((o) => ['EXECUTIVE_BODY', 'MUNICIPALITY', 'SUBORDINATE'].includes(o.kind));
 
 /** Distinct materials per organization per past week, oldest week first. */
-const counts = new Map(subject.map((o) => [o.id, weeks.map((w) => new Set(
-  activity.placements.filter((p) => p.organizationId === o.id && p.publishedAt >= w.start && p.publishedAt < w.end).map((p) => p.materialId),
-).size)]));
+const counts = new Map(
+  subject.map((o) => [
+    o.id,
+    weeks.map(
+      (w) =>
+        new Set(
+          activity.placements
+            .filter((p) => p.organizationId === o.id && p.publishedAt >= w.start && p.publishedAt < w.end)
+            .map((p) => p.materialId),
+        ).size,
+    ),
+  ]),
+);
 const missRun = (series: number[]) => {
   let run = 0;
   for (let i = series.length - 1; i >= 0 && series[i]! < 3; i--) run++;
@@ -58,7 +68,9 @@ describe('demo placements', () => {
   it('gives most executive bodies a media publication last month and some none', () => {
     const lastMonth = shiftPeriod(periodContaining('MONTH', now, TZ), -1, TZ);
     const bodies = organizations.filter((o) => o.kind === 'EXECUTIVE_BODY');
-    const mentioned = bodies.filter((b) => activity.media.some((m) => m.organizationId === b.id && m.publishedAt >= lastMonth.start && m.publishedAt < lastMonth.end));
+    const mentioned = bodies.filter((b) =>
+      activity.media.some((m) => m.organizationId === b.id && m.publishedAt >= lastMonth.start && m.publishedAt < lastMonth.end),
+    );
     expect(mentioned.length / bodies.length).toBeGreaterThan(0.6);
     expect(mentioned.length).toBeLessThan(bodies.length);
   });

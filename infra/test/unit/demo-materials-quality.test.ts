@@ -5,7 +5,9 @@ import { generateDemoMaterials } from '../../src/demo/content.js';
 
 describe('demo materials meet the content rules an editor is held to', () => {
   it('every template has a real title and body', () => {
-    const problems = MATERIAL_TEMPLATES.flatMap((t) => [titleProblem(t.title), bodyProblem(t.body)].filter(Boolean).map((p) => `${t.title}: ${p}`));
+    const problems = MATERIAL_TEMPLATES.flatMap((t) =>
+      [titleProblem(t.title), bodyProblem(t.body)].filter(Boolean).map((p) => `${t.title}: ${p}`),
+    );
     expect(problems).toEqual([]);
   });
 

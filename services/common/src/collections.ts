@@ -13,11 +13,3 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
   }
   return groups;
 }
-
-/**
- * A PostgreSQL array literal for one `?::uuid[]` binding (knex would spread a JS array into a
- * list). Only for values already checked to be UUIDs or plain words.
- */
-export function pgArray(values: readonly string[]): string {
-  return `{${values.join(',')}}`;
-}

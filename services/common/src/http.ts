@@ -4,13 +4,15 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginInlineTraceDisabled,
-  ApolloServerPluginLandingPageDisabled,
-} from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
-import { HubError, createErrorFormatter } from './errors.js';
+import { HubError, createErrorFormatter, httpStatusOf } from './errors.js';
 import type { Logger } from './logger.js';
+
+/** A refusal outside GraphQL (an export, its proxy): the code's HTTP status and `{ error: { code, message, …details } }`. */
+export function sendRefusal(res: Response, error: HubError): void {
+  res.status(httpStatusOf(error.code)).json({ error: { code: error.code, message: error.message, ...error.details } });
+}
 
 export interface HttpServiceOptions<TContext extends BaseContext> {
   name: string;
@@ -52,15 +54,12 @@ function requestErrorHandler(logger: Logger) {
 
 export interface HttpService {
   app: Express;
-  apollo: ApolloServer<any>;
   listen(port: number, host?: string): Promise<string>;
   stop(): Promise<void>;
 }
 
 /** Apollo Server 5 on express with /health, one error mapper and a drain on stop. */
-export async function createHttpService<TContext extends BaseContext>(
-  options: HttpServiceOptions<TContext>,
-): Promise<HttpService> {
+export async function createHttpService<TContext extends BaseContext>(options: HttpServiceOptions<TContext>): Promise<HttpService> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -96,10 +95,13 @@ export async function createHttpService<TContext extends BaseContext>(
   if (options.guard) {
     const guard = options.guard;
     app.use((req: Request, res: Response, next: NextFunction) => {
-      guard(req).then(() => next(), (err: unknown) => {
-        const known = err instanceof HubError ? err : new HubError('UNAUTHENTICATED', 'Refused');
-        res.status(401).json({ errors: [{ message: known.message, extensions: { code: known.code } }] });
-      });
+      guard(req).then(
+        () => next(),
+        (err: unknown) => {
+          const known = err instanceof HubError ? err : new HubError('UNAUTHENTICATED', 'Refused');
+          res.status(httpStatusOf(known.code)).json({ errors: [{ message: known.message, extensions: { code: known.code } }] });
+        },
+      );
     });
   }
   options.routes?.(app);
@@ -122,7 +124,6 @@ export async function createHttpService<TContext extends BaseContext>(
 
   return {
     app,
-    apollo,
     listen: (port, host = '0.0.0.0') =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

@@ -4,6 +4,8 @@ export * from './auth.js';
 export * from './scope.js';
 export * from './logger.js';
 export * from './db.js';
+export * from './sql.js';
+export * from './keyset-page.js';
 export * from './http.js';
 export * from './pagination.js';
 export * from './net.js';

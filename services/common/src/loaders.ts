@@ -18,7 +18,10 @@ export function byIdLoader<T extends { id: string }>(em: EntityManager, entity: 
  * one fetch per distinct arguments in the batch (usually one): a page of organizations asking
  * for the same thing costs one statement. Ids that are not UUIDs get the fallback, unfetched.
  */
-export function groupedLoader<V>(fetch: (ids: string[], args: string) => Promise<Map<string, V>>, fallback: () => V): DataLoader<string, V> {
+export function groupedLoader<V>(
+  fetch: (ids: string[], args: string) => Promise<Map<string, V>>,
+  fallback: () => V,
+): DataLoader<string, V> {
   return new DataLoader<string, V>(async (keys) => {
     const idsByArgs = new Map<string, string[]>();
     for (const key of keys) {
@@ -46,3 +49,13 @@ export function periodLoader<V>(
 }
 
 export const periodKey = (id: string, period: Period) => `${id}|${period.label}`;
+
+/**
+ * A row another references by a foreign key, for a non-null field (a placement's page, a page's
+ * organization): it exists, so not finding it is a broken invariant and an error, never a null.
+ */
+export async function referenced<T>(row: Promise<T | null>, what: string): Promise<T> {
+  const found = await row;
+  if (found === null) throw new Error(`${what} is missing: a reference to it outlived it`);
+  return found;
+}

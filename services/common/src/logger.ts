@@ -4,8 +4,21 @@ export type { Logger };
 
 /** Fields that hold tokens, addresses or secrets are dropped by name… */
 const REDACT = [
-  'authorization', '*.authorization', 'req.headers.authorization', 'headers.authorization',
-  'token', '*.token', 'email', '*.email', '*.*.email', 'to', '*.to', 'cc', '*.cc', 'password', '*.password',
+  'authorization',
+  '*.authorization',
+  'req.headers.authorization',
+  'headers.authorization',
+  'token',
+  '*.token',
+  'email',
+  '*.email',
+  '*.*.email',
+  'to',
+  '*.to',
+  'cc',
+  '*.cc',
+  'password',
+  '*.password',
 ];
 
 // Letters of any script: a Russian address (почта@правительство.рф) is an address too.
@@ -25,8 +38,5 @@ export function maskSecrets(line: string): string {
 }
 
 export function createLogger(name: string, level: string = 'info', destination?: DestinationStream): Logger {
-  return pino(
-    { name, level, redact: { paths: REDACT, censor: '[redacted]' }, hooks: { streamWrite: maskSecrets } },
-    destination,
-  );
+  return pino({ name, level, redact: { paths: REDACT, censor: '[redacted]' }, hooks: { streamWrite: maskSecrets } }, destination);
 }

@@ -63,7 +63,9 @@ export function parsePeriod(label: string, timeZone: string, options: { field?: 
   const period = tryParsePeriod(label, timeZone);
   if (!period) throw badInput(field, `${field}: "${label}" is not a period (expected 2026-W47, 2026-11 or 2026-11-28)`);
   if (options.kinds && !options.kinds.includes(period.kind)) {
-    const expected = options.kinds.map((k) => ({ WEEK: 'a week like 2026-W47', MONTH: 'a month like 2026-11', DAY: 'a day like 2026-11-28' })[k]);
+    const expected = options.kinds.map(
+      (k) => ({ WEEK: 'a week like 2026-W47', MONTH: 'a month like 2026-11', DAY: 'a day like 2026-11-28' })[k],
+    );
     throw badInput(field, `${field}: expected ${expected.join(' or ')}`);
   }
   return period;

@@ -33,7 +33,5 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
 
 export async function dropDatabase(databaseUrl: string): Promise<void> {
   const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
-  await withAdminClient(databaseUrl, (client) =>
-    client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`),
-  );
+  await withAdminClient(databaseUrl, (client) => client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`));
 }

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parse, type DocumentNode } from 'graphql';
+import { parse, type DocumentNode, type GraphQLResolveInfo, type GraphQLScalarType } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Express, Request } from 'express';
 import { auditPlugin } from './audit/plugin.js';
@@ -25,12 +24,28 @@ export interface BaseContext {
   publicUrl: string;
 }
 
+/**
+ * A subgraph's resolver map as GraphQL Code Generator types it from the subgraph's SDL (`Resolvers`
+ * in services/<name>/src/generated/graphql.ts, written by `npm run codegen`): parents, arguments
+ * and results are checked there; here only the context is held to the definition's. A field
+ * resolver takes (parent, args, context, info), a `__resolveReference` (reference, context, info).
+ * Parents and arguments are `any` here as they are in @apollo/subgraph's own map, which this
+ * one is handed to unchanged.
+ */
+export interface SubgraphResolvers<TContext> {
+  [typeName: string]: GraphQLScalarType | { [fieldName: string]: FieldResolver<TContext> | ReferenceResolver<TContext> };
+}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see SubgraphResolvers
+type FieldResolver<TContext> = (parent: any, args: any, context: TContext, info: GraphQLResolveInfo) => unknown;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see SubgraphResolvers
+type ReferenceResolver<TContext> = (reference: any, context: TContext, info: GraphQLResolveInfo) => unknown;
+
 export interface SubgraphDefinition<TContext extends BaseContext> {
   name: string;
   /** PostgreSQL schema the subgraph owns. */
   dbSchema: string;
   typeDefs: DocumentNode;
-  resolvers: (runtime: SubgraphRuntime) => GraphQLResolverMap<TContext>;
+  resolvers: (runtime: SubgraphRuntime) => SubgraphResolvers<TContext>;
   entities: OrmOptions['entities'];
   migrations: OrmOptions['migrations'];
   context: (base: BaseContext) => TContext;
@@ -71,9 +86,9 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   runtime: SubgraphRuntime,
 ): Promise<HttpService> {
   // Each mutation's audit entry commits with its change (docs/SECURITY.md, "Audit").
-  const resolvers = withMutationAudit(definition.resolvers(runtime) as Record<string, unknown>, definition.name, runtime.clock);
+  const resolvers = withMutationAudit(definition.resolvers(runtime), definition.name, runtime.clock);
   auditInTransactions(orm);
-  const schema = buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: resolvers as never });
+  const schema = buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers }]);
   const gatewayKey = subgraphKey(runtime.jwtSecret, runtime.subgraphSecret);
   // The gateway's limits again, whoever reaches the subgraph (docs/SECURITY.md).
   const protection = queryProtection<TContext>(SUBGRAPH_QUERY_LIMITS);
@@ -111,7 +126,10 @@ export async function createSubgraphServer<TContext extends BaseContext>(
 export async function startSubgraph<TContext extends BaseContext>(
   definition: SubgraphDefinition<TContext>,
   options: SubgraphRuntime & {
-    databaseUrl: string; port: number; host?: string; poolMax?: number;
+    databaseUrl: string;
+    port: number;
+    host?: string;
+    poolMax?: number;
     /** The gateway's timeout for a subgraph call (SUBGRAPH_TIMEOUT_MS): the subgraph's statements stop before it. */
     gatewayTimeoutMs?: number;
   },

@@ -34,8 +34,15 @@ export function parseInstant(value: string): Date | null {
 /** Formats an instant as ISO-8601 with the offset of `timeZone`, e.g. 2026-11-28T18:00:00+10:00. */
 export function formatInstant(date: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'longOffset',
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZoneName: 'longOffset',
   }).formatToParts(date);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const offset = get('timeZoneName').replace('GMT', '') || '+00:00';
@@ -49,9 +56,12 @@ export function createDateTimeScalar(timeZone: string): GraphQLScalarType<Date, 
   const parse = (value: unknown): Date => {
     const date = typeof value === 'string' ? parseInstant(value) : null;
     if (!date) {
-      throw new GraphQLError('DateTime must be a real instant in ISO-8601 with an offset, from 1970 to 9999, e.g. 2026-11-28T18:00:00+10:00', {
-        extensions: { code: 'BAD_USER_INPUT' },
-      });
+      throw new GraphQLError(
+        'DateTime must be a real instant in ISO-8601 with an offset, from 1970 to 9999, e.g. 2026-11-28T18:00:00+10:00',
+        {
+          extensions: { code: 'BAD_USER_INPUT' },
+        },
+      );
     }
     return date;
   };

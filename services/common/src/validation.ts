@@ -5,9 +5,11 @@ import { badInput } from './errors.js';
 /**
  * Characters no input text may carry: control characters other than tab and line ends
  * (PostgreSQL refuses NUL outright, the rest are invisible junk from copy-paste), and lone
- * UTF-16 surrogates, which the database driver would silently store as U+FFFD.
+ * UTF-16 surrogates, which the database driver would silently store as U+FFFD. `\p{Cc}` is
+ * U+0000–U+001F and U+007F–U+009F; with the `u` flag a whole pair is one code point, so `\p{Cs}`
+ * (a surrogate) matches only a lone half.
  */
-const UNSAFE_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSAFE_TEXT = /(?![\t\n\r])\p{Cc}|\p{Cs}/u;
 
 /** The path to the first string inside `value` that holds an unsafe character, or null. */
 function unsafeTextPath(value: unknown, path: PropertyKey[] = []): PropertyKey[] | null {
@@ -45,7 +47,8 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, optio
  * Characters that show nothing: zero-width space, non-joiner, joiner, word joiner and the BOM.
  * A joiner inside an emoji sequence (👨‍👩‍👧: a family, one glyph) is not invisible and stays.
  */
-const INVISIBLE = /[\u200b\u200c\u2060\ufeff]|(?<!\p{Extended_Pictographic}[\ufe0f\u{1f3fb}-\u{1f3ff}]?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
+const INVISIBLE =
+  /[\u200b\u200c\u2060\ufeff]|(?<!\p{Extended_Pictographic}(?:\ufe0f|\p{Emoji_Modifier})?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
 /** Bidirectional controls: marks, embeddings, overrides and isolates (U+202E turns «exe.txt» into «txt.exe»). */
 const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
@@ -64,11 +67,15 @@ export function normalizeText(value: string): string {
  */
 export function freeText(max: number, options: { min?: number; minMessage?: string } = {}) {
   const min = options.min ?? 1;
-  return z.string().transform(normalizeText).pipe(
-    z.string()
-      .min(min, options.minMessage ?? (min === 1 ? 'must not be empty' : `must be at least ${min} characters`))
-      .max(max, `must be at most ${max} characters`),
-  );
+  return z
+    .string()
+    .transform(normalizeText)
+    .pipe(
+      z
+        .string()
+        .min(min, options.minMessage ?? (min === 1 ? 'must not be empty' : `must be at least ${min} characters`))
+        .max(max, `must be at most ${max} characters`),
+    );
 }
 
 /** An id a query filters on: a malformed one is the caller's mistake, not a failed uuid cast in SQL. */

@@ -1,13 +1,16 @@
 /** Enumerations every subgraph speaks (their SDL enums must list the same values). */
 export const ORGANIZATION_KINDS = [
-  'EXECUTIVE_BODY', 'MUNICIPALITY', 'SUBORDINATE', 'CONTENT_CENTER', 'COMMITTEE', 'REGIONAL_MANAGEMENT_CENTER',
+  'EXECUTIVE_BODY',
+  'MUNICIPALITY',
+  'SUBORDINATE',
+  'CONTENT_CENTER',
+  'COMMITTEE',
+  'REGIONAL_MANAGEMENT_CENTER',
 ] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 export const PLATFORMS = ['VK', 'OK', 'TELEGRAM', 'MAX', 'GOSPABLIKI', 'WEBSITE'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
-export const RULE_CODES = [
-  'CONTENT_CENTER_WEEKLY_SUPPLY', 'WEEKLY_PLACEMENTS', 'FEEDBACK_WIDGET', 'MONTHLY_MEDIA_MENTION',
-] as const;
+export const RULE_CODES = ['CONTENT_CENTER_WEEKLY_SUPPLY', 'WEEKLY_PLACEMENTS', 'FEEDBACK_WIDGET', 'MONTHLY_MEDIA_MENTION'] as const;
 export type RuleCode = (typeof RULE_CODES)[number];

@@ -7,6 +7,7 @@ import { weekProgress, type Progress } from './engine/week-progress.js';
 import type { ComplianceResult } from './entities/compliance-result.entity.js';
 import { createRecentResultsLoader } from './loaders/recent-results.loader.js';
 import { createEscalationsLoader } from './loaders/escalations.loader.js';
+import { createComplianceLoaders, type ComplianceLoaders } from './loaders/compliance.loader.js';
 import type { EscalationRow } from './data/escalations.repo.js';
 
 export interface ComplianceContext extends BaseContext {
@@ -22,6 +23,8 @@ export interface ComplianceContext extends BaseContext {
   recentResults: DataLoader<string, ComplianceResult[]>;
   /** Organizations' last escalations, newest first, keyed by escalationsKey: one statement for a page. */
   escalations: DataLoader<string, EscalationRow[]>;
+  /** Runs and exemptions by id: one query per batch; unknown ids resolve to null. */
+  loaders: ComplianceLoaders;
 }
 
 export function createContext(base: BaseContext): ComplianceContext {
@@ -45,5 +48,6 @@ export function createContext(base: BaseContext): ComplianceContext {
     }),
     recentResults: createRecentResultsLoader(base.em),
     escalations: createEscalationsLoader(base.em),
+    loaders: createComplianceLoaders(base.em),
   };
 }

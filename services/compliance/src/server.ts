@@ -1,4 +1,4 @@
-import { createSubgraphServer, loadTypeDefs, type Orm, type SubgraphDefinition, type SubgraphRuntime } from '@hub/common';
+import { loadTypeDefs, type SubgraphDefinition } from '@hub/common';
 import { createContext, type ComplianceContext } from './context.js';
 import { resolvers } from './resolvers/index.js';
 import { ComplianceRuleEntity } from './entities/compliance-rule.entity.js';
@@ -18,7 +18,3 @@ export const complianceSubgraph: SubgraphDefinition<ComplianceContext> = {
   context: createContext,
   routes: mountComplianceExport,
 };
-
-export function createServer(orm: Orm, runtime: SubgraphRuntime) {
-  return createSubgraphServer(complianceSubgraph, orm, runtime);
-}

@@ -1,7 +1,7 @@
 import { initOrm, migrate, type Clock, type Logger, type Orm, type RuleCode } from '@hub/common';
 import { complianceSubgraph } from './server.js';
 import { runDueChecks } from './engine/catch-up.js';
-import { CHECK_SCHEDULE, DISTRIBUTION_DIGEST_JOB, MAIL_DISPATCH_JOB, REMINDER_JOB, SUMMARY_JOB } from './schedule.js';
+import { JOBS, SCHEDULED_RULES, checksOf, type CheckJobName, type JobName } from './schedule.js';
 import { queueDistributionDigests } from './engine/distribution-digest.js';
 import { queueMidweekReminders } from './engine/reminders.js';
 import { queueWeeklySummary } from './engine/summary.js';
@@ -11,8 +11,6 @@ import { dispatchDue } from './mail/dispatcher.js';
 import type { EngineDeps } from './engine/run-check.js';
 import type { RunTrigger } from './entities/compliance-run.entity.js';
 import { startScheduler, type JobContext, type ScheduledJob, type Scheduler } from './scheduler/scheduler.js';
-
-const ALL_RULES = CHECK_SCHEDULE.flatMap((job) => job.rules);
 
 export interface WorkerOptions {
   databaseUrl: string;
@@ -51,7 +49,11 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   });
   await migrate(orm, complianceSubgraph.dbSchema);
   const deps = (): EngineDeps => ({
-    em: orm.em.fork(), clock: options.clock, timezone: options.timezone, logger: options.logger, publicUrl: options.publicUrl,
+    em: orm.em.fork(),
+    clock: options.clock,
+    timezone: options.timezone,
+    logger: options.logger,
+    publicUrl: options.publicUrl,
   });
   const mailer = createSmtpMailer(options.smtpUrl, options.mailFrom);
   const dispatch = () => dispatchDue({ em: orm.em.fork(), mailer, clock: options.clock, logger: options.logger });
@@ -64,43 +66,35 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   };
 
   try {
-    const caughtUp = await due(ALL_RULES, 'CATCH_UP');
+    const caughtUp = await due(SCHEDULED_RULES, 'CATCH_UP');
     if (caughtUp) options.logger.info({ runs: caughtUp }, 'caught up on checks missed while no worker ran');
-    const jobs: ScheduledJob[] = [
-      ...CHECK_SCHEDULE.map((job) => ({
-        name: job.name,
-        cron: job.cron,
-        timezone: options.timezone,
-        handler: async (ctx: JobContext) => {
-          await due(job.rules, 'SCHEDULE', ctx);
-        },
-      })),
-      { name: MAIL_DISPATCH_JOB, cron: '* * * * *', timezone: options.timezone, handler: async () => void (await dispatch()) },
-      {
-        ...DISTRIBUTION_DIGEST_JOB,
-        timezone: options.timezone,
-        handler: async () => {
-          if (await queueDistributionDigests(deps())) await dispatch();
-        },
+    // What each job of the registry (schedule.ts) runs; the scheduled checks run their rules.
+    const work: Record<Exclude<JobName, CheckJobName>, (ctx: JobContext) => Promise<void>> = {
+      'mail.dispatch': async () => void (await dispatch()),
+      'content.distribution-digest': async () => {
+        if (await queueDistributionDigests(deps())) await dispatch();
       },
-      {
-        ...REMINDER_JOB,
-        timezone: options.timezone,
-        handler: async () => {
-          if (await queueMidweekReminders(deps())) await dispatch();
-        },
+      'compliance.midweek-reminder': async () => {
+        if (await queueMidweekReminders(deps())) await dispatch();
       },
-      {
-        ...SUMMARY_JOB,
-        timezone: options.timezone,
-        handler: async (ctx: JobContext) => {
-          // The summary reports the weekly check: make sure it has run first.
-          await due(['CONTENT_CENTER_WEEKLY_SUPPLY', 'WEEKLY_PLACEMENTS'], 'SCHEDULE', ctx);
-          const queued = (await queueWeeklySummary(deps())) + (await queueContentCenterReview(deps()));
-          if (queued) await dispatch();
-        },
+      'compliance.weekly-summary': async (ctx) => {
+        // The summary reports the weekly check: make sure it has run first.
+        await due(checksOf('compliance.weekly-check'), 'SCHEDULE', ctx);
+        const queued = (await queueWeeklySummary(deps())) + (await queueContentCenterReview(deps()));
+        if (queued) await dispatch();
       },
-    ];
+    };
+    const jobs: ScheduledJob[] = JOBS.map((job) => ({
+      name: job.name,
+      cron: job.cron,
+      timezone: options.timezone,
+      handler:
+        'checks' in job
+          ? async (ctx: JobContext) => {
+              await due([...job.checks], 'SCHEDULE', ctx);
+            }
+          : work[job.name],
+    }));
     const scheduler = await startScheduler({
       databaseUrl: options.databaseUrl,
       jobs,
@@ -111,7 +105,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     });
     return {
       scheduler,
-      catchUp: () => due(ALL_RULES, 'CATCH_UP'),
+      catchUp: () => due(SCHEDULED_RULES, 'CATCH_UP'),
       dispatch,
       stop: async () => {
         await scheduler.stop();

@@ -25,7 +25,11 @@ export function createContext(base: BaseContext): ContentContext {
     materials: createMaterialLoaders(base.em),
     hierarchy: createDirectoryHierarchy(base.em),
     week,
-    received: periodLoader((label) => week(label), (ids, period) => receivedBy(base.em, ids, period), () => []),
+    received: periodLoader(
+      (label) => week(label),
+      (ids, period) => receivedBy(base.em, ids, period),
+      () => [],
+    ),
     notesOf: new DataLoader(async (ids) => {
       const byMaterial = await notesOfMaterials(base.em, ids);
       return ids.map((id) => byMaterial.get(id) ?? []);

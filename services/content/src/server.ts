@@ -1,4 +1,4 @@
-import { createSubgraphServer, loadTypeDefs, type Orm, type SubgraphDefinition, type SubgraphRuntime } from '@hub/common';
+import { loadTypeDefs, type SubgraphDefinition } from '@hub/common';
 import { createContext, type ContentContext } from './context.js';
 import { resolvers } from './resolvers/index.js';
 import { MaterialEntity } from './entities/material.entity.js';
@@ -14,7 +14,3 @@ export const contentSubgraph: SubgraphDefinition<ContentContext> = {
   migrations,
   context: createContext,
 };
-
-export function createServer(orm: Orm, runtime: SubgraphRuntime) {
-  return createSubgraphServer(contentSubgraph, orm, runtime);
-}

@@ -1,6 +1,4 @@
-import {
-  createDirectoryHierarchy, parsePeriod, periodContaining, type BaseContext, type Period, type PeriodKind,
-} from '@hub/common';
+import { createDirectoryHierarchy, parsePeriod, periodContaining, type BaseContext, type Period, type PeriodKind } from '@hub/common';
 import { createPlacementLoaders, type PlacementLoaders } from './loaders/placement.loader.js';
 import { createOrganizationLoaders, type OrganizationLoaders } from './loaders/organization.loader.js';
 import { createPageLoaders, type PageLoaders } from './loaders/official-page.loader.js';

@@ -1,4 +1,4 @@
-import { createSubgraphServer, loadTypeDefs, type Orm, type SubgraphDefinition, type SubgraphRuntime } from '@hub/common';
+import { loadTypeDefs, type SubgraphDefinition } from '@hub/common';
 import { createContext, type OrganizationsContext } from './context.js';
 import { resolvers } from './resolvers/index.js';
 import { OrganizationEntity } from './entities/organization.entity.js';
@@ -17,7 +17,3 @@ export const organizationsSubgraph: SubgraphDefinition<OrganizationsContext> = {
   migrations,
   context: createContext,
 };
-
-export function createServer(orm: Orm, runtime: SubgraphRuntime) {
-  return createSubgraphServer(organizationsSubgraph, orm, runtime);
-}

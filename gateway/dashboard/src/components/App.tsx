@@ -31,13 +31,26 @@ export function App() {
   }
   const claims = readClaims(token);
   return (
-    <Dashboard key={token} token={token} onSignOut={signOut} header={({ refresh }) => (
-      <Header>
-        {claims && <span class="who">{ROLE_LABELS[claims.role] ?? claims.role} · {claims.sub}</span>}
-        <button type="button" class="button-header" onClick={refresh}>Обновить</button>
-        <button type="button" class="button-header" onClick={() => signOut(null)}>Выйти</button>
-      </Header>
-    )} />
+    <Dashboard
+      key={token}
+      token={token}
+      onSignOut={signOut}
+      header={({ refresh }) => (
+        <Header>
+          {claims && (
+            <span class="who">
+              {ROLE_LABELS[claims.role] ?? claims.role} · {claims.sub}
+            </span>
+          )}
+          <button type="button" class="button-header" onClick={refresh}>
+            Обновить
+          </button>
+          <button type="button" class="button-header" onClick={() => signOut(null)}>
+            Выйти
+          </button>
+        </Header>
+      )}
+    />
   );
 }
 

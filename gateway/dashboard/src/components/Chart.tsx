@@ -1,6 +1,15 @@
 import { useEffect, useRef } from 'preact/hooks';
 import {
-  BarController, BarElement, CategoryScale, Chart as ChartJs, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart as ChartJs,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
   type ChartConfiguration,
 } from 'chart.js';
 

@@ -5,7 +5,7 @@ import { ConnectionContext, useQuery, type Connection } from '../connection';
 import { SUPPLY_HISTORY, TREND } from '../queries';
 import { isWeek, type Route } from '../route';
 import { useRoute } from '../useRoute';
-import type { SupplyHistoryData, TrendData } from '../types';
+import type { DashboardSupplyHistoryQuery, DashboardTrendQuery } from '../generated/graphql';
 import { DrillDown } from './DrillDown';
 import { ExportButtons } from './ExportButtons';
 import { Heatmap } from './Heatmap';
@@ -33,7 +33,10 @@ export function Dashboard({ token, onSignOut, header }: Props) {
   }, []);
   const sessionExpired = useCallback(() => onSignOut(new SessionExpiredError().message), [onSignOut]);
   const gatewayUnavailable = useCallback(() => setUnavailable(true), []);
-  const connection = useMemo<Connection>(() => ({ token, generation, sessionExpired, gatewayUnavailable }), [token, generation, sessionExpired, gatewayUnavailable]);
+  const connection = useMemo<Connection>(
+    () => ({ token, generation, sessionExpired, gatewayUnavailable }),
+    [token, generation, sessionExpired, gatewayUnavailable],
+  );
 
   return (
     <ConnectionContext.Provider value={connection}>
@@ -41,7 +44,9 @@ export function Dashboard({ token, onSignOut, header }: Props) {
       {unavailable && (
         <div class="banner" role="alert">
           <span>Шлюз недоступен: не удалось связаться с сервером. Показаны последние полученные данные.</span>
-          <button type="button" onClick={refresh}>Повторить</button>
+          <button type="button" onClick={refresh}>
+            Повторить
+          </button>
         </div>
       )}
       <Weeks />
@@ -51,8 +56,8 @@ export function Dashboard({ token, onSignOut, header }: Props) {
 
 /** The sections, once the weeks to choose from are known; the week and the open organization come from the address. */
 function Weeks() {
-  const trend = useQuery<TrendData>(TREND, {});
-  const supplyHistory = useQuery<SupplyHistoryData>(SUPPLY_HISTORY, {});
+  const trend = useQuery(TREND, {});
+  const supplyHistory = useQuery(SUPPLY_HISTORY, {});
   const weeks = useMemo(() => completeWeeks(trend.data, supplyHistory.data), [trend.data, supplyHistory.data]);
   const [route, navigate] = useRoute();
   const lastWeek = weeks.at(-1) ?? null;
@@ -65,7 +70,13 @@ function Weeks() {
   return (
     <main class="content">
       <div class="toolbar">
-        {week ? <WeekSelector weeks={choices} value={week} onChange={(w) => navigate({ week: w })} /> : <span class="muted">{trend.loading || supplyHistory.loading ? 'Загрузка недель…' : 'Недели неизвестны: нет ни оценок, ни истории рассылок.'}</span>}
+        {week ? (
+          <WeekSelector weeks={choices} value={week} onChange={(w) => navigate({ week: w })} />
+        ) : (
+          <span class="muted">
+            {trend.loading || supplyHistory.loading ? 'Загрузка недель…' : 'Недели неизвестны: нет ни оценок, ни истории рассылок.'}
+          </span>
+        )}
         {week && <ExportButtons week={week} />}
       </div>
       {week && <SummaryCards week={week} />}
@@ -103,7 +114,7 @@ function useScrollToLinkedReport(route: Route, ready: boolean) {
  * The complete weeks, oldest first: the trend's periods; without compliance, the supply history's
  * weeks but its last, which is the current week.
  */
-function completeWeeks(trend: TrendData | null, supply: SupplyHistoryData | null): string[] {
+function completeWeeks(trend: DashboardTrendQuery | null, supply: DashboardSupplyHistoryQuery | null): string[] {
   if (trend?.complianceTrend.length) return trend.complianceTrend.map((p) => p.period);
   return (supply?.contentSupplyHistory ?? []).map((s) => s.week).slice(0, -1);
 }

@@ -4,10 +4,14 @@ import { formatCount, formatDate, formatDateTime } from '../format';
 import { KIND_SINGULAR, NOT_EVALUATED_HINT, PLATFORM_LABELS, RULE_LABELS, WIDGET_FORM_LABELS } from '../labels';
 import { ORGANIZATION, ORGANIZATION_PLACEMENTS } from '../queries';
 import { cellStatus, type CellStatus } from '../evaluation';
-import type { ComplianceHistoryItem, OrganizationData, OrganizationDetails, PlacementsData } from '../types';
+import type { DashboardOrganizationPlacementsQuery, DashboardOrganizationQuery } from '../generated/graphql';
 import { weekRange } from '../weeks';
 import { MissingNote } from './Section';
 import { StatusBadge } from './StatusLegend';
+
+type OrganizationDetails = NonNullable<DashboardOrganizationQuery['organization']>;
+/** One week's result (`compliance` is the compliance subgraph's: null while it does not answer). */
+type ComplianceHistoryItem = NonNullable<OrganizationDetails['compliance']>[number];
 
 interface Props {
   organizationId: string;
@@ -19,9 +23,9 @@ interface Props {
 
 /** One organization: who it is, its pages, the selected week's placements, its history and escalations. */
 export function DrillDown({ organizationId, week, weeks, onClose }: Props) {
-  const { data, missing, error, loading } = useQuery<OrganizationData>(ORGANIZATION, { id: organizationId });
+  const { data, missing, error, loading } = useQuery(ORGANIZATION, { id: organizationId });
   // Asked at once with the organization, not after it: both need only the id.
-  const placements = useQuery<PlacementsData>(ORGANIZATION_PLACEMENTS, { id: organizationId, week });
+  const placements = useQuery(ORGANIZATION_PLACEMENTS, { id: organizationId, week });
   const closeButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     closeButton.current?.focus();
@@ -39,7 +43,11 @@ export function DrillDown({ organizationId, week, weeks, onClose }: Props) {
           Закрыть
         </button>
       </header>
-      {error && <p class="note note-error" role="alert">Не удалось загрузить: {error}</p>}
+      {error && (
+        <p class="note note-error" role="alert">
+          Не удалось загрузить: {error}
+        </p>
+      )}
       <MissingNote missing={missing} />
       {data && !org && missing.length === 0 && <p class="note note-error">Организация не найдена или недоступна для вашей роли.</p>}
       {org && <Details org={org} week={week} weeks={weeks} placements={placements} />}
@@ -47,7 +55,17 @@ export function DrillDown({ organizationId, week, weeks, onClose }: Props) {
   );
 }
 
-function Details({ org, week, weeks, placements }: { org: OrganizationDetails; week: string; weeks: string[]; placements: QueryState<PlacementsData> }) {
+function Details({
+  org,
+  week,
+  weeks,
+  placements,
+}: {
+  org: OrganizationDetails;
+  week: string;
+  weeks: string[];
+  placements: QueryState<DashboardOrganizationPlacementsQuery>;
+}) {
   const placed = placements.data?.organization?.placements ?? [];
   return (
     <div class="drilldown-body">
@@ -61,7 +79,12 @@ function Details({ org, week, weeks, placements }: { org: OrganizationDetails; w
         <dt>Руководитель</dt>
         <dd>
           {org.head.fullName}, {org.head.position}
-          {org.head.email && <> · <a href={`mailto:${org.head.email}`}>{org.head.email}</a></>}
+          {org.head.email && (
+            <>
+              {' '}
+              · <a href={`mailto:${org.head.email}`}>{org.head.email}</a>
+            </>
+          )}
         </dd>
         {org.weekProgress && (
           <>
@@ -89,8 +112,13 @@ function Details({ org, week, weeks, placements }: { org: OrganizationDetails; w
         <ul class="placements">
           {placed.map((p) => (
             <li key={p.url}>
-              <a href={p.url} target="_blank" rel="noopener noreferrer">{p.material.title}</a>
-              <span class="muted"> · {PLATFORM_LABELS[p.page.platform]} · {formatDateTime(p.publishedAt)}</span>
+              <a href={p.url} target="_blank" rel="noopener noreferrer">
+                {p.material.title}
+              </a>
+              <span class="muted">
+                {' '}
+                · {PLATFORM_LABELS[p.page.platform]} · {formatDateTime(p.publishedAt)}
+              </span>
             </li>
           ))}
         </ul>
@@ -105,11 +133,20 @@ function Details({ org, week, weeks, placements }: { org: OrganizationDetails; w
             const lacking = (['REPORT_PROBLEM', 'SHARE_OPINION'] as const).filter((f) => !forms.has(f));
             return (
               <li key={p.url}>
-                <strong>{PLATFORM_LABELS[p.platform]}</strong> <a href={p.url} target="_blank" rel="noopener noreferrer">{p.url}</a>
-                {p.verified && <span class="tag tag-ok" title="Отметка «Госорганизация»">проверена</span>}
-                {lacking.length === 0
-                  ? <span class="tag tag-ok">виджет: обе формы</span>
-                  : <span class="tag tag-warn">нет формы {lacking.map((f) => WIDGET_FORM_LABELS[f]).join(' и ')}</span>}
+                <strong>{PLATFORM_LABELS[p.platform]}</strong>{' '}
+                <a href={p.url} target="_blank" rel="noopener noreferrer">
+                  {p.url}
+                </a>
+                {p.verified && (
+                  <span class="tag tag-ok" title="Отметка «Госорганизация»">
+                    проверена
+                  </span>
+                )}
+                {lacking.length === 0 ? (
+                  <span class="tag tag-ok">виджет: обе формы</span>
+                ) : (
+                  <span class="tag tag-warn">нет формы {lacking.map((f) => WIDGET_FORM_LABELS[f]).join(' и ')}</span>
+                )}
               </li>
             );
           })}
@@ -129,7 +166,9 @@ function Details({ org, week, weeks, placements }: { org: OrganizationDetails; w
                 <th scope="col">Уровень</th>
                 <th scope="col">Правило</th>
                 <th scope="col">Период</th>
-                <th scope="col" class="num">Подряд</th>
+                <th scope="col" class="num">
+                  Подряд
+                </th>
                 <th scope="col">Когда</th>
               </tr>
             </thead>
@@ -176,8 +215,12 @@ function History({ results, weeks, registeredAt }: { results: ComplianceHistoryI
           <tr>
             <th scope="col">Неделя</th>
             <th scope="col">Статус</th>
-            <th scope="col" class="num">Размещено / норма</th>
-            <th scope="col" class="num">Подряд</th>
+            <th scope="col" class="num">
+              Размещено / норма
+            </th>
+            <th scope="col" class="num">
+              Подряд
+            </th>
           </tr>
         </thead>
         <tbody>

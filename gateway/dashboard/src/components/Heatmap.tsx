@@ -4,34 +4,43 @@ import { formatCount } from '../format';
 import { cellStatus } from '../evaluation';
 import { KIND_LABELS, NOT_EVALUATED_HINT, STATUS_LABELS } from '../labels';
 import { HEATMAP, MUNICIPALITIES } from '../queries';
-import type { HeatmapData, HeatmapRow, MunicipalitiesData, OrganizationKind } from '../types';
+import type { DashboardHeatmapQuery, DashboardHeatmapQueryVariables, OrganizationKind } from '../generated/graphql';
 import { weekNumber, weekRange } from '../weeks';
 import { Loading, Section } from './Section';
 import { STATUS_MARKS, StatusLegend, cssName } from './StatusLegend';
+
+type HeatmapRow = DashboardHeatmapQuery['complianceHeatmap']['rows'][number];
 
 /** Organizations × the last twelve weeks, coloured by the weekly norm's status, most misses first. */
 export function Heatmap({ onOpen }: { onOpen: (organizationId: string) => void }) {
   const [kind, setKind] = useState<OrganizationKind | ''>('');
   const [municipalityId, setMunicipalityId] = useState('');
-  const filter = { kind: kind || null, municipalityId: municipalityId || null };
-  const first = useQuery<HeatmapData>(HEATMAP, filter);
-  const municipalities = useQuery<MunicipalitiesData>(MUNICIPALITIES, {});
+  const filter: DashboardHeatmapQueryVariables = { kind: kind || null, municipalityId: municipalityId || null };
+  const first = useQuery(HEATMAP, filter);
+  const municipalities = useQuery(MUNICIPALITIES, {});
   const more = useMorePages(filter, first.data);
   const heatmap = first.data?.complianceHeatmap;
   const rows = heatmap ? [...heatmap.rows, ...more.rows] : [];
   const pageInfo = more.pageInfo ?? heatmap?.pageInfo;
 
   return (
-    <Section id="heatmap" title="Тепловая карта: норма размещения за 12 недель"
+    <Section
+      id="heatmap"
+      title="Тепловая карта: норма размещения за 12 недель"
       subtitle="Строка — организация, столбец — неделя; сначала больше всего пропусков. Нажмите на строку, чтобы открыть подробности."
-      missing={[...first.missing, ...municipalities.missing]} error={first.error ?? more.error} loading={first.loading}>
+      missing={[...first.missing, ...municipalities.missing]}
+      error={first.error ?? more.error}
+      loading={first.loading}
+    >
       <div class="filters">
         <label>
           Вид организаций
           <select value={kind} onChange={(e) => setKind(e.currentTarget.value as OrganizationKind | '')} name="kind">
             <option value="">Все</option>
             {(Object.keys(KIND_LABELS) as OrganizationKind[]).map((k) => (
-              <option key={k} value={k}>{KIND_LABELS[k]}</option>
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
             ))}
           </select>
         </label>
@@ -40,7 +49,9 @@ export function Heatmap({ onOpen }: { onOpen: (organizationId: string) => void }
           <select value={municipalityId} onChange={(e) => setMunicipalityId(e.currentTarget.value)} name="municipality">
             <option value="">Все</option>
             {(municipalities.data?.organizations.edges ?? []).map(({ node }) => (
-              <option key={node.id} value={node.id}>{node.name}</option>
+              <option key={node.id} value={node.id}>
+                {node.name}
+              </option>
             ))}
           </select>
         </label>
@@ -56,15 +67,21 @@ export function Heatmap({ onOpen }: { onOpen: (organizationId: string) => void }
             <table class="heatmap">
               <thead>
                 <tr>
-                  <th class="heatmap-org" scope="col">Организация</th>
+                  <th class="heatmap-org" scope="col">
+                    Организация
+                  </th>
                   {heatmap.periods.map((p) => (
                     <th key={p} scope="col" title={p} class="heatmap-week">
                       <span class="week-number">{weekNumber(p)}</span>
                       <span class="week-dates">{weekRange(p)}</span>
                     </th>
                   ))}
-                  <th scope="col" class="num" title="Пропусков за 12 недель">Пропусков</th>
-                  <th scope="col" class="num" title="Пропусков подряд на последней оценённой неделе">Подряд</th>
+                  <th scope="col" class="num" title="Пропусков за 12 недель">
+                    Пропусков
+                  </th>
+                  <th scope="col" class="num" title="Пропусков подряд на последней оценённой неделе">
+                    Подряд
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -90,8 +107,13 @@ function HeatmapLine({ row, periods, onOpen }: { row: HeatmapRow; periods: strin
   const { organization } = row;
   const open = () => onOpen(organization.id);
   return (
-    <tr data-organization-id={organization.id} class="clickable" tabIndex={0} onClick={open}
-      onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), open())}>
+    <tr
+      data-organization-id={organization.id}
+      class="clickable"
+      tabIndex={0}
+      onClick={open}
+      onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), open())}
+    >
       <th scope="row" class="heatmap-org" title={organization.name}>
         {organization.shortName ?? organization.name}
       </th>
@@ -99,8 +121,13 @@ function HeatmapLine({ row, periods, onOpen }: { row: HeatmapRow; periods: strin
         const status = cellStatus(row.statuses[i], period, organization.registeredAt);
         const label = status === 'NOT_EVALUATED' ? `${STATUS_LABELS[status]}: ${NOT_EVALUATED_HINT}` : STATUS_LABELS[status];
         return (
-          <td key={period} class={`cell cell-${cssName(status)}`} data-status={status} data-period={period}
-            title={`${organization.name}, ${weekRange(period)}: ${label}`}>
+          <td
+            key={period}
+            class={`cell cell-${cssName(status)}`}
+            data-status={status}
+            data-period={period}
+            title={`${organization.name}, ${weekRange(period)}: ${label}`}
+          >
             <span aria-hidden="true">{STATUS_MARKS[status]}</span>
             <span class="visually-hidden">{label}</span>
           </td>
@@ -113,18 +140,23 @@ function HeatmapLine({ row, periods, onOpen }: { row: HeatmapRow; periods: strin
 }
 
 /** «Показать ещё»: the next pages of the same filter, dropped when the first page is loaded anew. */
-function useMorePages(filter: Record<string, unknown>, firstPage: HeatmapData | null) {
+function useMorePages(filter: DashboardHeatmapQueryVariables, firstPage: DashboardHeatmapQuery | null) {
   const send = useGraphQL();
-  const [state, setState] = useState<{ rows: HeatmapRow[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } | null; loading: boolean; error: string | null }>(
-    { rows: [], pageInfo: null, loading: false, error: null },
-  );
+  const [state, setState] = useState<{
+    rows: HeatmapRow[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null } | null;
+    loading: boolean;
+    error: string | null;
+  }>({ rows: [], pageInfo: null, loading: false, error: null });
   useEffect(() => setState({ rows: [], pageInfo: null, loading: false, error: null }), [firstPage]);
   const load = async (after: string | null) => {
     setState((s) => ({ ...s, loading: true }));
     try {
-      const result = await send<HeatmapData>(HEATMAP, { ...filter, after });
+      const result = await send(HEATMAP, { ...filter, after });
       const next = result?.data?.complianceHeatmap;
-      setState((s) => (next ? { rows: [...s.rows, ...next.rows], pageInfo: next.pageInfo, loading: false, error: null } : { ...s, loading: false }));
+      setState((s) =>
+        next ? { rows: [...s.rows, ...next.rows], pageInfo: next.pageInfo, loading: false, error: null } : { ...s, loading: false },
+      );
     } catch (err) {
       setState((s) => ({ ...s, loading: false, error: (err as Error).message }));
     }

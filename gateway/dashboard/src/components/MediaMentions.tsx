@@ -2,7 +2,7 @@ import { useQuery } from '../connection';
 import { formatCount, formatRate } from '../format';
 import { lastCompleteMonthCandidates, monthName } from '../months';
 import { MEDIA_MISSED, MEDIA_SUMMARY } from '../queries';
-import type { MediaMissedData, SummaryData } from '../types';
+import type { DashboardMediaMissedQuery } from '../generated/graphql';
 import { Card } from './Card';
 import { Loading, Section } from './Section';
 
@@ -17,15 +17,20 @@ interface Props {
 /** Decree 3.3: a publication in the mass media about the official pages each month. */
 export function MediaMentions({ lastWeek, requestedMonth, onOpen }: Props) {
   const month = useMonth(lastWeek, requestedMonth);
-  const missedList = useQuery<MediaMissedData>(MEDIA_MISSED, month.value ? { month: month.value } : null);
+  const missedList = useQuery(MEDIA_MISSED, month.value ? { month: month.value } : null);
   const summary = month.summary.data?.complianceSummary;
   const missed = missedList.data?.complianceReport;
   const loading = month.summary.loading || missedList.loading;
 
   return (
-    <Section id="media" title={`Публикации в СМИ: ${month.value ? monthName(month.value) : '…'}`}
+    <Section
+      id="media"
+      title={`Публикации в СМИ: ${month.value ? monthName(month.value) : '…'}`}
       subtitle={`${month.value ?? ''} · норма: не менее 1 публикации в месяц об официальных страницах (п. 3.3)`}
-      missing={[...month.summary.missing, ...missedList.missing]} error={month.summary.error ?? missedList.error} loading={loading}>
+      missing={[...month.summary.missing, ...missedList.missing]}
+      error={month.summary.error ?? missedList.error}
+      loading={loading}
+    >
       {loading && !summary && <Loading what="публикации в СМИ" />}
       {summary && (
         <div class="cards">
@@ -45,33 +50,50 @@ export function MediaMentions({ lastWeek, requestedMonth, onOpen }: Props) {
 /** The requested month, else the newest candidate that has been evaluated (the check runs on the 1st). */
 function useMonth(lastWeek: string, requested: string | null) {
   const [newest, older] = requested ? [requested] : lastCompleteMonthCandidates(lastWeek);
-  const first = useQuery<SummaryData>(MEDIA_SUMMARY, newest ? { month: newest } : null);
+  const first = useQuery(MEDIA_SUMMARY, newest ? { month: newest } : null);
   const notYet = older !== undefined && first.data?.complianceSummary.evaluated === 0;
-  const second = useQuery<SummaryData>(MEDIA_SUMMARY, notYet ? { month: older } : null);
+  const second = useQuery(MEDIA_SUMMARY, notYet ? { month: older } : null);
   if (notYet) return { value: older, summary: second };
   // Until the newest answers, neither month is known for sure.
   return { value: older !== undefined && !first.data ? null : (newest ?? null), summary: first };
 }
 
-function MissedBodies({ missed, onOpen }: { missed: MediaMissedData['complianceReport']; onOpen: (id: string) => void }) {
+function MissedBodies({ missed, onOpen }: { missed: DashboardMediaMissedQuery['complianceReport']; onOpen: (id: string) => void }) {
   return (
     <>
-      <h3>Не выполнили норму{missed.totalCount > missed.edges.length ? ` (первые ${formatCount(missed.edges.length)} из ${formatCount(missed.totalCount)})` : ''}</h3>
+      <h3>
+        Не выполнили норму
+        {missed.totalCount > missed.edges.length
+          ? ` (первые ${formatCount(missed.edges.length)} из ${formatCount(missed.totalCount)})`
+          : ''}
+      </h3>
       <div class="table-scroll">
         <table class="table table-compact media-missed">
           <thead>
             <tr>
               <th scope="col">Организация</th>
-              <th scope="col" class="num">Публикаций / норма</th>
-              <th scope="col" class="num">Месяцев подряд</th>
+              <th scope="col" class="num">
+                Публикаций / норма
+              </th>
+              <th scope="col" class="num">
+                Месяцев подряд
+              </th>
             </tr>
           </thead>
           <tbody>
             {missed.edges.map(({ node }) => (
-              <tr key={node.organization.id} data-organization-id={node.organization.id} class="clickable" tabIndex={0}
-                onClick={() => onOpen(node.organization.id)} onKeyDown={(e) => e.key === 'Enter' && onOpen(node.organization.id)}>
+              <tr
+                key={node.organization.id}
+                data-organization-id={node.organization.id}
+                class="clickable"
+                tabIndex={0}
+                onClick={() => onOpen(node.organization.id)}
+                onKeyDown={(e) => e.key === 'Enter' && onOpen(node.organization.id)}
+              >
                 <th scope="row">{node.organization.name}</th>
-                <td class="num">{formatCount(node.actual)} / {formatCount(node.required)}</td>
+                <td class="num">
+                  {formatCount(node.actual)} / {formatCount(node.required)}
+                </td>
                 <td class="num">{formatCount(node.consecutiveMisses)}</td>
               </tr>
             ))}

@@ -62,10 +62,19 @@ export function MissingNote({ missing }: { missing: MissingPart[] }) {
 }
 
 const fieldsOf = (parts: MissingPart[]) =>
-  [...new Set(parts.filter(({ path }) => path).map(({ path }) => {
-    const field = path.split('.').filter((p) => !/^\d+$/.test(p)).join('.');
-    return FIELD_LABELS[field] ?? field;
-  }))].join(', ');
+  [
+    ...new Set(
+      parts
+        .filter(({ path }) => path)
+        .map(({ path }) => {
+          const field = path
+            .split('.')
+            .filter((p) => !/^\d+$/.test(p))
+            .join('.');
+          return FIELD_LABELS[field] ?? field;
+        }),
+    ),
+  ].join(', ');
 
 export function Loading({ what }: { what: string }) {
   return <p class="muted loading">Загрузка: {what}…</p>;

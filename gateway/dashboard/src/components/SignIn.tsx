@@ -23,7 +23,7 @@ export function SignIn({ message, onSignedIn }: Props) {
     }
     setChecking(true);
     try {
-      await graphql(value, PROBE);
+      await graphql(value, PROBE, {});
       onSignedIn(value);
     } catch (err) {
       setProblem((err as Error).message);
@@ -36,13 +36,28 @@ export function SignIn({ message, onSignedIn }: Props) {
       <form class="signin-form" onSubmit={submit}>
         <h2>Вход</h2>
         <p class="muted">
-          Токен выдаёт администратор: <code>npm start</code> печатает токен ADMIN, <code>npm run token -- --role ANALYST</code> — токены других ролей.
+          Токен выдаёт администратор: <code>npm start</code> печатает токен ADMIN, <code>npm run token -- --role ANALYST</code> — токены
+          других ролей.
         </p>
-        {problem && <p class="note note-error" role="alert">{problem}</p>}
+        {problem && (
+          <p class="note note-error" role="alert">
+            {problem}
+          </p>
+        )}
         <label for="token">Токен доступа</label>
-        <textarea id="token" name="token" rows={4} spellcheck={false} autocomplete="off" value={token}
-          onInput={(e) => setToken(e.currentTarget.value)} placeholder="eyJhbGciOiJIUzI1NiIs…" />
-        <button type="submit" disabled={checking}>{checking ? 'Проверяем…' : 'Войти'}</button>
+        <textarea
+          id="token"
+          name="token"
+          rows={4}
+          spellcheck={false}
+          autocomplete="off"
+          value={token}
+          onInput={(e) => setToken(e.currentTarget.value)}
+          placeholder="eyJhbGciOiJIUzI1NiIs…"
+        />
+        <button type="submit" disabled={checking}>
+          {checking ? 'Проверяем…' : 'Войти'}
+        </button>
       </form>
     </main>
   );

@@ -11,7 +11,9 @@ export function StatusLegend() {
     <ul class="legend" aria-label="Обозначения">
       {ORDER.map((status) => (
         <li key={status} data-status={status}>
-          <span class={`swatch cell-${cssName(status)}`} aria-hidden="true">{STATUS_MARKS[status]}</span>
+          <span class={`swatch cell-${cssName(status)}`} aria-hidden="true">
+            {STATUS_MARKS[status]}
+          </span>
           {STATUS_LABELS[status]}
         </li>
       ))}
@@ -20,7 +22,11 @@ export function StatusLegend() {
 }
 
 export function StatusBadge({ status }: { status: CellStatus }) {
-  return <span class={`badge cell-${cssName(status)}`} data-status={status}>{STATUS_LABELS[status]}</span>;
+  return (
+    <span class={`badge cell-${cssName(status)}`} data-status={status}>
+      {STATUS_LABELS[status]}
+    </span>
+  );
 }
 
 export const cssName = (status: CellStatus) => status.toLowerCase().replace('_', '-');

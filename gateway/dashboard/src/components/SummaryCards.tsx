@@ -1,24 +1,30 @@
 import { useQuery } from '../connection';
 import { formatCount, formatRate } from '../format';
 import { SUMMARY, SUPPLY } from '../queries';
-import type { SummaryData, SupplyData } from '../types';
+import type { DashboardSummaryQuery, Severity } from '../generated/graphql';
 import { weekRange } from '../weeks';
 import { Card } from './Card';
 import { Loading, Section } from './Section';
 
-const rateOf = (summary: SummaryData['complianceSummary'] | undefined, severity: 'MANDATORY' | 'RECOMMENDED') =>
+const rateOf = (summary: DashboardSummaryQuery['complianceSummary'] | undefined, severity: Severity) =>
   summary?.bySeverity.find((s) => s.severity === severity)?.rate ?? null;
 
 /** The selected week at a glance: the weekly norm's results and the content center's supply. */
 export function SummaryCards({ week }: { week: string }) {
-  const results = useQuery<SummaryData>(SUMMARY, { week });
-  const supplied = useQuery<SupplyData>(SUPPLY, { week });
+  const results = useQuery(SUMMARY, { week });
+  const supplied = useQuery(SUPPLY, { week });
   const summary = results.data?.complianceSummary;
   const supply = supplied.data?.contentSupply;
   const loading = results.loading || supplied.loading;
   return (
-    <Section id="summary" title={`Итоги недели: ${weekRange(week)}`} subtitle={`${week} · норма: не менее 3 материалов в неделю (п. 3.1; муниципалитетам рекомендовано, п. 4)`}
-      missing={[...results.missing, ...supplied.missing]} error={results.error ?? supplied.error} loading={loading}>
+    <Section
+      id="summary"
+      title={`Итоги недели: ${weekRange(week)}`}
+      subtitle={`${week} · норма: не менее 3 материалов в неделю (п. 3.1; муниципалитетам рекомендовано, п. 4)`}
+      missing={[...results.missing, ...supplied.missing]}
+      error={results.error ?? supplied.error}
+      loading={loading}
+    >
       {loading && !summary && !supply && <Loading what="итоги недели" />}
       {(summary || supply) && (
         <div class="cards">
@@ -27,8 +33,18 @@ export function SummaryCards({ week }: { week: string }) {
           <Card name="missed" label="Не выполнили" value={formatCount(summary?.missed)} tone="missed" />
           <Card name="exempt" label="Освобождены" value={formatCount(summary?.exempt)} tone="exempt" />
           {/* Mandatory (3.1) and recommended (4) results are never one rate. */}
-          <Card name="rate-mandatory" label="Доля выполнивших: обязательно (п. 3.1)" value={formatRate(rateOf(summary, 'MANDATORY'))} hint="органы и их подведомственные" />
-          <Card name="rate-recommended" label="Доля выполнивших: рекомендовано (п. 4)" value={formatRate(rateOf(summary, 'RECOMMENDED'))} hint="муниципальные образования и их организации" />
+          <Card
+            name="rate-mandatory"
+            label="Доля выполнивших: обязательно (п. 3.1)"
+            value={formatRate(rateOf(summary, 'MANDATORY'))}
+            hint="органы и их подведомственные"
+          />
+          <Card
+            name="rate-recommended"
+            label="Доля выполнивших: рекомендовано (п. 4)"
+            value={formatRate(rateOf(summary, 'RECOMMENDED'))}
+            hint="муниципальные образования и их организации"
+          />
           <Card
             name="supply"
             label="Контент-центр: материалов разослано"

@@ -3,7 +3,7 @@ import type { ChartConfiguration } from 'chart.js';
 import type { QueryState } from '../connection';
 import { COLORS } from '../colors';
 import { formatCount, formatRate } from '../format';
-import type { SupplyHistoryData, TrendData } from '../types';
+import type { DashboardSupplyHistoryQuery, DashboardTrendQuery } from '../generated/graphql';
 import { weekNumber, weekRange } from '../weeks';
 import { Chart } from './Chart';
 import { Loading, Section } from './Section';
@@ -12,7 +12,13 @@ import { Loading, Section } from './Section';
 const weekLabel = (week: string) => [weekNumber(week), weekRange(week)];
 
 /** The weekly norm's rate over twelve weeks, and the content center's supply against its quota. */
-export function TrendChart({ trend: trendQuery, supplyHistory }: { trend: QueryState<TrendData>; supplyHistory: QueryState<SupplyHistoryData> }) {
+export function TrendChart({
+  trend: trendQuery,
+  supplyHistory,
+}: {
+  trend: QueryState<DashboardTrendQuery>;
+  supplyHistory: QueryState<DashboardSupplyHistoryQuery>;
+}) {
   const trend = useMemo(() => trendQuery.data?.complianceTrend ?? [], [trendQuery.data]);
   const supply = useMemo(() => supplyHistory.data?.contentSupplyHistory ?? [], [supplyHistory.data]);
   const weeks = useMemo(() => [...new Set([...trend.map((p) => p.period), ...supply.map((s) => s.week)])].sort(), [trend, supply]);
@@ -23,14 +29,16 @@ export function TrendChart({ trend: trendQuery, supplyHistory }: { trend: QueryS
       type: 'line',
       data: {
         labels: weeks.map(weekLabel),
-        datasets: [{
-          label: 'Доля выполнивших норму',
-          data: weeks.map((w) => byWeek.get(w)?.rate ?? null),
-          borderColor: COLORS.accent,
-          backgroundColor: COLORS.accentSoft,
-          pointRadius: 4,
-          spanGaps: false,
-        }],
+        datasets: [
+          {
+            label: 'Доля выполнивших норму',
+            data: weeks.map((w) => byWeek.get(w)?.rate ?? null),
+            borderColor: COLORS.accent,
+            backgroundColor: COLORS.accentSoft,
+            pointRadius: 4,
+            spanGaps: false,
+          },
+        ],
       },
       options: {
         maintainAspectRatio: false,
@@ -40,7 +48,9 @@ export function TrendChart({ trend: trendQuery, supplyHistory }: { trend: QueryS
             callbacks: {
               label: (ctx) => {
                 const point = byWeek.get(weeks[ctx.dataIndex] ?? '');
-                return point ? `${formatRate(point.rate)}: выполнили ${formatCount(point.met)}, не выполнили ${formatCount(point.missed)}` : 'нет оценки';
+                return point
+                  ? `${formatRate(point.rate)}: выполнили ${formatCount(point.met)}, не выполнили ${formatCount(point.missed)}`
+                  : 'нет оценки';
               },
             },
           },
@@ -78,18 +88,31 @@ export function TrendChart({ trend: trendQuery, supplyHistory }: { trend: QueryS
   }, [supply, weeks]);
 
   return (
-    <Section id="trend" title="Динамика за 12 недель" missing={[...trendQuery.missing, ...supplyHistory.missing]}
-      error={trendQuery.error ?? supplyHistory.error} loading={trendQuery.loading || supplyHistory.loading}>
+    <Section
+      id="trend"
+      title="Динамика за 12 недель"
+      missing={[...trendQuery.missing, ...supplyHistory.missing]}
+      error={trendQuery.error ?? supplyHistory.error}
+      loading={trendQuery.loading || supplyHistory.loading}
+    >
       {trendQuery.loading && supplyHistory.loading && <Loading what="динамика" />}
       {(trendQuery.data || supplyHistory.data) && (
         <div class="grid-2">
           <figure>
             <figcaption>Доля организаций, выполнивших норму размещения</figcaption>
-            {trend.length > 0 ? <Chart config={rateConfig} label="График доли выполнивших норму по неделям" /> : <p class="muted">Нет данных.</p>}
+            {trend.length > 0 ? (
+              <Chart config={rateConfig} label="График доли выполнивших норму по неделям" />
+            ) : (
+              <p class="muted">Нет данных.</p>
+            )}
           </figure>
           <figure>
             <figcaption>Контент-центр: разослано материалов и норма (п. 2.2); последняя неделя — текущая</figcaption>
-            {supply.length > 0 ? <Chart config={supplyConfig} label="Столбцы: разосланные материалы по неделям против нормы" /> : <p class="muted">Нет данных.</p>}
+            {supply.length > 0 ? (
+              <Chart config={supplyConfig} label="Столбцы: разосланные материалы по неделям против нормы" />
+            ) : (
+              <p class="muted">Нет данных.</p>
+            )}
           </figure>
         </div>
       )}

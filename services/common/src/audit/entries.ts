@@ -1,6 +1,7 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '../auth.js';
-import { pgArray } from '../collections.js';
 import type { Orm } from '../db.js';
+import { execSql, sql, type SqlOptions } from '../sql.js';
 import type { Summary } from './summary.js';
 
 /** One row of `audit.entry`: one mutation root field as the subgraph that ran it saw it. */
@@ -17,18 +18,23 @@ export interface AuditEntry {
   errorCode: string | null;
 }
 
-const COLUMNS = 'at, actor, role, org, subgraph, operation, target_ids, input_summary, succeeded, error_code';
-const ROW = '(?, ?, ?, ?, ?, ?, ?::uuid[], ?::jsonb, ?, ?)';
-
-type Execute = (sql: string, params: unknown[]) => Promise<unknown>;
-
-/** One INSERT of the entries through `execute`: a pooled connection, or a transaction's (in-transaction.ts). */
-export async function insertAuditEntries(execute: Execute, entries: readonly AuditEntry[]): Promise<void> {
+/**
+ * One INSERT of the entries: on a pooled connection of its own, or in a given transaction
+ * (in-transaction.ts).
+ */
+export async function insertAuditEntries(em: EntityManager, entries: readonly AuditEntry[], options: SqlOptions): Promise<void> {
   if (!entries.length) return;
-  const params = entries.flatMap((e) => [
-    e.at, e.actor, e.role, e.org, e.subgraph, e.operation, pgArray(e.targetIds), JSON.stringify(e.inputSummary), e.succeeded, e.errorCode,
-  ]);
-  await execute(`insert into audit.entry (${COLUMNS}) values ${entries.map(() => ROW).join(', ')}`, params);
+  const rows = entries.map(
+    (e) => sql`(
+    ${e.at}, ${e.actor}, ${e.role}, ${e.org}, ${e.subgraph}, ${e.operation}, ${e.targetIds}::uuid[], ${JSON.stringify(e.inputSummary)}::jsonb,
+    ${e.succeeded}, ${e.errorCode})`,
+  );
+  await execSql(
+    em,
+    sql`insert into audit.entry (at, actor, role, org, subgraph, operation, target_ids, input_summary, succeeded, error_code)
+        values ${sql.join(rows)}`,
+    options,
+  );
 }
 
 /**
@@ -37,5 +43,5 @@ export async function insertAuditEntries(execute: Execute, entries: readonly Aud
  * went into its own transaction: in-transaction.ts.)
  */
 export async function appendAuditEntries(orm: Orm, entries: readonly AuditEntry[]): Promise<void> {
-  await insertAuditEntries((sql, params) => orm.em.getConnection().execute(sql, params as never[], 'run'), entries);
+  await insertAuditEntries(orm.em, entries, { outsideTransaction: true });
 }

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EventSubscriber, FlushEventArgs, TransactionEventArgs } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager, Knex } from '@mikro-orm/postgresql';
 import type { Claims } from '../auth.js';
 import { isUuid } from '../collections.js';
 import type { Clock } from '../time.js';
@@ -33,20 +34,37 @@ const current = new AsyncLocalStorage<MutationAudit>();
 export const AUDIT_SCOPES = Symbol('audit scopes');
 export type AuditScopes = Map<string, MutationAudit>;
 
-type Resolver = (parent: unknown, args: Record<string, unknown>, ctx: Record<PropertyKey, unknown> & { auth: Claims }, info: { fieldName: string; path: { key: string | number } }) => unknown;
+type Resolver = (
+  parent: unknown,
+  args: Record<string, unknown>,
+  ctx: Record<PropertyKey, unknown> & { auth: Claims },
+  info: { fieldName: string; path: { key: string | number } },
+) => unknown;
 
 /** The resolver map with every Mutation field run inside its audit scope. */
 export function withMutationAudit<T extends Record<string, unknown>>(resolvers: T, subgraph: string, clock: Clock): T {
   const mutation = resolvers.Mutation as Record<string, Resolver> | undefined;
   if (!mutation) return resolvers;
-  const wrapped = Object.fromEntries(Object.entries(mutation).map(([name, resolve]) => [name, ((parent, args, ctx, info) => {
-    const scope: MutationAudit = {
-      operation: info.fieldName, args, auth: ctx.auth, subgraph, clock, created: new Set(), pending: null, written: false,
-    };
-    const scopes = (ctx[AUDIT_SCOPES] ??= new Map()) as AuditScopes;
-    scopes.set(String(info.path.key), scope);
-    return current.run(scope, () => resolve(parent, args, ctx, info));
-  }) as Resolver]));
+  const wrapped = Object.fromEntries(
+    Object.entries(mutation).map(([name, resolve]) => [
+      name,
+      ((parent, args, ctx, info) => {
+        const scope: MutationAudit = {
+          operation: info.fieldName,
+          args,
+          auth: ctx.auth,
+          subgraph,
+          clock,
+          created: new Set(),
+          pending: null,
+          written: false,
+        };
+        const scopes = (ctx[AUDIT_SCOPES] ??= new Map()) as AuditScopes;
+        scopes.set(String(info.path.key), scope);
+        return current.run(scope, () => resolve(parent, args, ctx, info));
+      }) as Resolver,
+    ]),
+  );
   return { ...resolvers, Mutation: wrapped };
 }
 
@@ -94,7 +112,7 @@ class AuditInTransaction implements EventSubscriber {
     if (!scope || scope.written || scope.pending || !transaction) return;
     // A flush's own transaction commits before its afterFlush: what it created is read here.
     if (uow) collectCreated(scope, uow);
-    await insertAuditEntries((sql, params) => em.getConnection().execute(sql, params, 'run', transaction), [entryOf(scope)]);
+    await insertAuditEntries(em as SqlEntityManager, [entryOf(scope)], { transaction: transaction as Knex.Transaction });
     scope.pending = transaction;
   }
 

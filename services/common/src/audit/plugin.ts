@@ -46,7 +46,12 @@ export function auditPlugin(options: AuditOptions): ApolloServerPlugin<{ auth: C
               if (info.path.prev !== undefined) return;
               return (error, result) => {
                 outcomes.push({
-                  operation: info.fieldName, responseKey: String(info.path.key), args, result, error, at: options.clock(),
+                  operation: info.fieldName,
+                  responseKey: String(info.path.key),
+                  args,
+                  result,
+                  error,
+                  at: options.clock(),
                 });
               };
             },
@@ -54,10 +59,11 @@ export function auditPlugin(options: AuditOptions): ApolloServerPlugin<{ auth: C
         },
         async willSendResponse({ response, contextValue }) {
           if (!outcomes.length) return;
-          const errors = response.body.kind === 'single' ? response.body.singleResult.errors ?? [] : [];
+          const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           const scopes = (contextValue as { [AUDIT_SCOPES]?: AuditScopes })[AUDIT_SCOPES];
           // A succeeded field whose entry committed with its change is recorded already.
-          const entries = outcomes.map((o) => toEntry(o, contextValue.auth, options.subgraph, errors))
+          const entries = outcomes
+            .map((o) => toEntry(o, contextValue.auth, options.subgraph, errors))
             .filter((entry, i) => !(entry.succeeded && scopes?.get(outcomes[i]!.responseKey)?.written));
           try {
             await appendAuditEntries(options.orm, entries);

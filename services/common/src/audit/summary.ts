@@ -34,8 +34,11 @@ export function summarizeInput(value: unknown, name = ''): Summary {
   return String(value);
 }
 
-/** What jsonb cannot hold: NUL, and half a surrogate pair (which a cut can also make). */
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/**
+ * What jsonb cannot hold: NUL, and half a surrogate pair (which a cut can also make). With the
+ * `u` flag a whole pair is one code point, so `\p{Cs}` (a surrogate) matches only a lone half.
+ */
+const UNSTORABLE = /\0|\p{Cs}/gu;
 
 function summarizeString(value: string): string {
   // Free text gets the logs' masking (addresses, tokens, URL passwords), before the cut so that

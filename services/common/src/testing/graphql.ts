@@ -3,11 +3,11 @@ import { expect } from 'vitest';
 export interface GraphQLResponse<T> {
   status: number;
   data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
 /** Sends one GraphQL operation over HTTP, as a client would. */
-export async function gql<T = any>(
+export async function gql<T = unknown>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
@@ -28,14 +28,13 @@ export async function gql<T = any>(
 }
 
 /** The codes of a response's errors, for asserting what a user would be told. */
-export const errorCodes = (res: GraphQLResponse<unknown>): string[] =>
-  (res.errors ?? []).map((e) => String(e.extensions?.code));
+export const errorCodes = (res: GraphQLResponse<unknown>): string[] => (res.errors ?? []).map((e) => String(e.extensions?.code));
 
 /**
  * Sends one GraphQL operation that must succeed: fails the test on any error (naming the
  * operation) and returns the data, for the many calls that only set up or read back.
  */
-export async function gqlData<T = any>(
+export async function gqlData<T = unknown>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},

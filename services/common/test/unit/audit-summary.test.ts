@@ -7,8 +7,9 @@ const CREATED = '11111111-2222-4333-8444-555555555555';
 
 describe('summarizeInput', () => {
   it('keeps short values as they are, dates as ISO text', () => {
-    expect(summarizeInput({ input: { name: 'Министерство спорта', kind: 'EXECUTIVE_BODY', threshold: 3, enabled: false, parentId: null } }))
-      .toEqual({ input: { name: 'Министерство спорта', kind: 'EXECUTIVE_BODY', threshold: 3, enabled: false, parentId: null } });
+    expect(
+      summarizeInput({ input: { name: 'Министерство спорта', kind: 'EXECUTIVE_BODY', threshold: 3, enabled: false, parentId: null } }),
+    ).toEqual({ input: { name: 'Министерство спорта', kind: 'EXECUTIVE_BODY', threshold: 3, enabled: false, parentId: null } });
     expect(summarizeInput({ placedAt: new Date('2026-11-28T08:00:00Z') })).toEqual({ placedAt: '2026-11-28T08:00:00.000Z' });
   });
 
@@ -55,8 +56,9 @@ describe('summarizeInput', () => {
   });
 
   it('masks anything named token, password or secret', () => {
-    expect(summarizeInput({ input: { apiToken: 'eyJhbGciOi…', password: 12345, clientSecret: { a: 1 }, title: 'Новость' } }))
-      .toEqual({ input: { apiToken: MASK, password: MASK, clientSecret: MASK, title: 'Новость' } });
+    expect(summarizeInput({ input: { apiToken: 'eyJhbGciOi…', password: 12345, clientSecret: { a: 1 }, title: 'Новость' } })).toEqual({
+      input: { apiToken: MASK, password: MASK, clientSecret: MASK, title: 'Новость' },
+    });
   });
 
   it(`keeps lists of up to ${MAX_LIST_LENGTH} items and counts longer ones with the first few`, () => {
@@ -74,7 +76,13 @@ describe('summarizeInput', () => {
 
 describe('targetIds', () => {
   it('collects every UUID of the arguments, nested and in lists, once, in lower case', () => {
-    const args = { input: [{ materialId: ORG, pageId: PAGE }, { materialId: ORG, pageId: PAGE.toLowerCase() }], reason: 'не id' };
+    const args = {
+      input: [
+        { materialId: ORG, pageId: PAGE },
+        { materialId: ORG, pageId: PAGE.toLowerCase() },
+      ],
+      reason: 'не id',
+    };
     expect(targetIds(args, null)).toEqual([ORG, PAGE.toLowerCase()]);
   });
 

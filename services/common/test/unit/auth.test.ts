@@ -34,7 +34,10 @@ describe('tokens', () => {
   it('refuses alg "none" and a token without exp', async () => {
     const unsigned = new UnsecuredJWT({ role: 'ADMIN' }).setSubject('x').setExpirationTime('1h').encode();
     expect(await codeOf(verifyToken(SECRET, unsigned))).toBe('UNAUTHENTICATED');
-    const noExp = await new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').sign(new TextEncoder().encode(SECRET));
+    const noExp = await new SignJWT({ role: 'ADMIN' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .sign(new TextEncoder().encode(SECRET));
     expect(await codeOf(verifyToken(SECRET, noExp))).toBe('UNAUTHENTICATED');
   });
 
@@ -57,13 +60,21 @@ describe('tokens', () => {
       return (times.iat === undefined ? jwt : jwt.setIssuedAt(times.iat)).sign(key);
     };
     const century = await sign({ iat: now, exp: now + 100 * 365 * DAY });
-    await expect(verifyToken(SECRET, century)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/lifetime.*30 days/) });
+    await expect(verifyToken(SECRET, century)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringMatching(/lifetime.*30 days/),
+    });
     // Without iat, what is left of its life counts.
-    await expect(verifyToken(SECRET, await sign({ exp: now + 31 * DAY }))).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/30 days/) });
+    await expect(verifyToken(SECRET, await sign({ exp: now + 31 * DAY }))).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringMatching(/30 days/),
+    });
     expect(await codeOf(verifyToken(SECRET, await sign({ exp: now + 29 * DAY })))).toBe('OK');
     // Exactly the maximum passes (the ADMIN token `npm start` prints lives 30 days).
     expect(await codeOf(verifyToken(SECRET, await signToken(SECRET, { sub: 'x', role: 'ADMIN', org: null }, '30d')))).toBe('OK');
-    expect(await codeOf(verifyToken(SECRET, await signToken(SECRET, { sub: 'x', role: 'ADMIN', org: null }, '31d')))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(verifyToken(SECRET, await signToken(SECRET, { sub: 'x', role: 'ADMIN', org: null }, '31d')))).toBe(
+      'UNAUTHENTICATED',
+    );
     // An old iat with an exp still ahead: its lifetime, not what is left, is too long.
     expect(await codeOf(verifyToken(SECRET, await sign({ iat: now - 40 * DAY, exp: now + DAY })))).toBe('UNAUTHENTICATED');
     // The limit is configurable, and authenticate() takes it too.
@@ -78,8 +89,16 @@ describe('tokens', () => {
     const key = new TextEncoder().encode(SECRET);
     const now = Math.floor(Date.now() / 1000);
     const sign = (iat: number) =>
-      new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt(iat).setExpirationTime(iat + 3600).sign(key);
-    await expect(verifyToken(SECRET, await sign(now + 3600))).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/issued in the future/) });
+      new SignJWT({ role: 'ADMIN' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('x')
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + 3600)
+        .sign(key);
+    await expect(verifyToken(SECRET, await sign(now + 3600))).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringMatching(/issued in the future/),
+    });
     expect(await codeOf(verifyToken(SECRET, await sign(now + 120)))).toBe('UNAUTHENTICATED');
     expect(await codeOf(verifyToken(SECRET, await sign(now + 30)))).toBe('OK');
   });

@@ -15,7 +15,9 @@ describe('configuration', () => {
 
   it('names every bad variable', () => {
     expect(() => loadConfig({ HUB_TIMEZONE: 'Mars/Olympus', GATEWAY_PORT: '99999' })).toThrow(ConfigError);
-    expect(() => loadConfig({ HUB_TIMEZONE: 'Mars/Olympus', GATEWAY_PORT: '99999' })).toThrow(/HUB_TIMEZONE.*GATEWAY_PORT|GATEWAY_PORT.*HUB_TIMEZONE/);
+    expect(() => loadConfig({ HUB_TIMEZONE: 'Mars/Olympus', GATEWAY_PORT: '99999' })).toThrow(
+      /HUB_TIMEZONE.*GATEWAY_PORT|GATEWAY_PORT.*HUB_TIMEZONE/,
+    );
     expect(() => loadConfig({ AUTH_JWT_SECRET: 'short' })).toThrow(/AUTH_JWT_SECRET/);
     expect(() => loadConfig({ HUB_SEED: 'everything' })).toThrow(/HUB_SEED/);
   });

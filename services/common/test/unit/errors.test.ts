@@ -26,14 +26,22 @@ describe('database errors', () => {
   it('maps a unique violation to CONFLICT naming what exists, or a generic one for an unknown constraint', () => {
     const logged: unknown[] = [];
     const format = createErrorFormatter({ maskInternal: true, log: (err) => logged.push(err) });
-    const known = pgError('duplicate key value violates unique constraint "exemption_active_unique"', { code: '23505', constraint: 'exemption_active_unique' });
+    const known = pgError('duplicate key value violates unique constraint "exemption_active_unique"', {
+      code: '23505',
+      constraint: 'exemption_active_unique',
+    });
     expect(format({ ...INTERNAL, path: ['grantExemption'] }, fromResolver(known))).toMatchObject({
-      message: 'An active exemption for this organization, rule and period already exists', extensions: { code: 'CONFLICT' }, path: ['grantExemption'],
+      message: 'An active exemption for this organization, rule and period already exists',
+      extensions: { code: 'CONFLICT' },
+      path: ['grantExemption'],
     });
     // Only the message names it.
     const named = pgError('duplicate key value violates unique constraint "organization_inn_key"', { code: '23505' });
     expect(format(INTERNAL, fromResolver(named)).extensions).toMatchObject({ code: 'CONFLICT', field: 'inn' });
-    const unknown = pgError('duplicate key value violates unique constraint "something_new_key"', { code: '23505', constraint: 'something_new_key' });
+    const unknown = pgError('duplicate key value violates unique constraint "something_new_key"', {
+      code: '23505',
+      constraint: 'something_new_key',
+    });
     const generic = format(INTERNAL, fromResolver(unknown));
     expect(generic).toMatchObject({ message: expect.stringMatching(/already exists/), extensions: { code: 'CONFLICT' } });
     expect(generic.message).not.toContain('something_new_key');
@@ -47,7 +55,13 @@ describe('database errors', () => {
     ['cannot connect now', pgError('the database system is starting up', { code: '57P03' })],
     ['too many connections', pgError('sorry, too many clients already', { code: '53300' })],
     ['connection terminated', new Error('Connection terminated unexpectedly')],
-    ['pool timeout', Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full. Are you missing a .transacting(trx) call?'), { name: 'KnexTimeoutError' })],
+    [
+      'pool timeout',
+      Object.assign(
+        new Error('Knex: Timeout acquiring a connection. The pool is probably full. Are you missing a .transacting(trx) call?'),
+        { name: 'KnexTimeoutError' },
+      ),
+    ],
     ['a wrapped cause', new Error('query failed', { cause: pgError('connect ECONNREFUSED ::1:5432', { code: 'ECONNREFUSED' }) })],
     ['dual-stack refusal', Object.assign(new AggregateError([pgError('connect ECONNREFUSED ::1:5432', { code: 'ECONNREFUSED' })], ''), {})],
   ])('tells an outage (%s) as SERVICE_UNAVAILABLE with a retry hint, in production and development', (_name, err) => {
@@ -73,11 +87,22 @@ describe('database errors', () => {
 
 describe('suggestions', () => {
   const messages = [
-    ['Value "EXECUTIVE_BODI" does not exist in "OrganizationKind" enum. Did you mean the enum value "EXECUTIVE_BODY"?', 'Value "EXECUTIVE_BODI" does not exist in "OrganizationKind" enum.'],
-    ['Variable "$kind" got invalid value "COMITTEE"; Value "COMITTEE" does not exist in "OrganizationKind" enum. Did you mean the enum value "COMMITTEE" or "CONTENT_CENTER"?',
-      'Variable "$kind" got invalid value "COMITTEE"; Value "COMITTEE" does not exist in "OrganizationKind" enum.'],
-    ['Cannot query field "organisations" on type "Query". Did you mean "organizations" or "organization"?', 'Cannot query field "organisations" on type "Query".'],
-    ['Unknown type "Organisation". Did you mean "Organization", "OrganizationKind", or "OrganizationEdge"?', 'Unknown type "Organisation".'],
+    [
+      'Value "EXECUTIVE_BODI" does not exist in "OrganizationKind" enum. Did you mean the enum value "EXECUTIVE_BODY"?',
+      'Value "EXECUTIVE_BODI" does not exist in "OrganizationKind" enum.',
+    ],
+    [
+      'Variable "$kind" got invalid value "COMITTEE"; Value "COMITTEE" does not exist in "OrganizationKind" enum. Did you mean the enum value "COMMITTEE" or "CONTENT_CENTER"?',
+      'Variable "$kind" got invalid value "COMITTEE"; Value "COMITTEE" does not exist in "OrganizationKind" enum.',
+    ],
+    [
+      'Cannot query field "organisations" on type "Query". Did you mean "organizations" or "organization"?',
+      'Cannot query field "organisations" on type "Query".',
+    ],
+    [
+      'Unknown type "Organisation". Did you mean "Organization", "OrganizationKind", or "OrganizationEdge"?',
+      'Unknown type "Organisation".',
+    ],
   ] as const;
 
   it('strips every "Did you mean …?" in production', () => {

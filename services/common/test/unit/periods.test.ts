@@ -4,7 +4,7 @@ import { describePeriod, parsePeriod, periodContaining, periodsEndingWith, shift
 
 const VLAT = 'Asia/Vladivostok';
 
-describe('periods in the region\'s time', () => {
+describe("periods in the region's time", () => {
   it('runs a week from Monday 00:00 to the next Monday 00:00 local time', () => {
     const week = parsePeriod('2026-W47', VLAT);
     expect(week.start.toISOString()).toBe('2026-11-15T14:00:00.000Z'); // Mon 16 Nov 00:00 +10
@@ -46,13 +46,16 @@ describe('periods in the region\'s time', () => {
   it('assigns every instant to exactly the week that contains it, in a zone with and without daylight saving', () => {
     for (const zone of [VLAT, 'Europe/Berlin']) {
       fc.assert(
-        fc.property(fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }), (instant) => {
-          const week = periodContaining('WEEK', instant, zone);
-          expect(week.start.getTime()).toBeLessThanOrEqual(instant.getTime());
-          expect(instant.getTime()).toBeLessThan(week.end.getTime());
-          expect(parsePeriod(week.label, zone)).toEqual(week);
-          expect(shiftPeriod(week, 1, zone).start).toEqual(week.end);
-        }),
+        fc.property(
+          fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }),
+          (instant) => {
+            const week = periodContaining('WEEK', instant, zone);
+            expect(week.start.getTime()).toBeLessThanOrEqual(instant.getTime());
+            expect(instant.getTime()).toBeLessThan(week.end.getTime());
+            expect(parsePeriod(week.label, zone)).toEqual(week);
+            expect(shiftPeriod(week, 1, zone).start).toEqual(week.end);
+          },
+        ),
       );
     }
   });
@@ -61,7 +64,12 @@ describe('periods in the region\'s time', () => {
 describe('periodsEndingWith', () => {
   it('gives the periods ending with the one named, oldest first, across a year and a month boundary', () => {
     const zone = 'Asia/Vladivostok';
-    expect(periodsEndingWith(parsePeriod('2026-W02', zone), 4, zone).map((p) => p.label)).toEqual(['2025-W51', '2025-W52', '2026-W01', '2026-W02']);
+    expect(periodsEndingWith(parsePeriod('2026-W02', zone), 4, zone).map((p) => p.label)).toEqual([
+      '2025-W51',
+      '2025-W52',
+      '2026-W01',
+      '2026-W02',
+    ]);
     expect(periodsEndingWith(parsePeriod('2026-03-01', zone), 2, zone).map((p) => p.label)).toEqual(['2026-02-28', '2026-03-01']);
     expect(periodsEndingWith(parsePeriod('2026-01', zone), 1, zone).map((p) => p.label)).toEqual(['2026-01']);
   });

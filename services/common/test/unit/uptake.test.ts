@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { leastPickedUpMaterials, uptakeByTopic, uptakeRate, type MaterialUptake } from '../../src/uptake.js';
 
 const material = (materialId: string, topic: string, day: number, recipients: number, placedBy: number): MaterialUptake => ({
-  materialId, topic, distributedAt: new Date(Date.UTC(2026, 10, day)), recipients, placedBy,
+  materialId,
+  topic,
+  distributedAt: new Date(Date.UTC(2026, 10, day)),
+  recipients,
+  placedBy,
 });
 
 describe('uptake rate', () => {

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { HubError, badInput, freeText, notFound, parseInput, parsePeriod, requireRole, runSql, RULE_CODES, isUuid } from '@hub/common';
+import { HubError, badInput, freeText, notFound, parseInput, parsePeriod, requireRole, RULE_CODES, isUuid } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
 import { ExemptionEntity, type Exemption } from '../entities/exemption.entity.js';
 import { ruleInForce } from '../data/rules.repo.js';
+import { isEvaluated } from '../data/results.repo.js';
+import { isRegistered } from '../data/directory.repo.js';
 import { runComplianceCheck, ruleTimeZone } from '../engine/run-check.js';
 
 const grantInput = z.object({
@@ -15,8 +17,8 @@ const grantInput = z.object({
 
 /** Re-evaluates a period that was evaluated already, so the exemption shows at once. */
 async function refreshIfEvaluated(ctx: ComplianceContext, rule: Exemption['rule'], period: string): Promise<void> {
-  const [evaluated] = await runSql<unknown[]>(ctx.em, 'select 1 from compliance.compliance_result where rule = ? and period = ? limit 1', [rule, period]);
-  if (evaluated) await runComplianceCheck(ctx.engine, { rule, period, trigger: 'MANUAL', actor: ctx.auth.sub });
+  if (await isEvaluated(ctx.em, rule, period))
+    await runComplianceCheck(ctx.engine, { rule, period, trigger: 'MANUAL', actor: ctx.auth.sub });
 }
 
 export async function grantExemption(ctx: ComplianceContext, raw: unknown): Promise<Exemption> {
@@ -25,9 +27,13 @@ export async function grantExemption(ctx: ComplianceContext, raw: unknown): Prom
   const rule = (await ruleInForce(ctx.em, input.rule, ctx.clock()))!;
   const period = parsePeriod(input.period, ruleTimeZone(rule, ctx.timezone), { field: 'period', kinds: [rule.periodKind] });
   if (input.expiresAt && input.expiresAt <= ctx.clock()) throw badInput('expiresAt', 'expiresAt: is already past');
-  const [known] = await runSql<unknown[]>(ctx.em, 'select 1 from organizations.directory where id = ?', [input.organizationId]);
-  if (!known) throw notFound('Organization', input.organizationId, 'organizationId');
-  const existing = await ctx.em.findOne(ExemptionEntity, { organizationId: input.organizationId, rule: input.rule, period: period.label, revokedAt: null });
+  if (!(await isRegistered(ctx.em, input.organizationId))) throw notFound('Organization', input.organizationId, 'organizationId');
+  const existing = await ctx.em.findOne(ExemptionEntity, {
+    organizationId: input.organizationId,
+    rule: input.rule,
+    period: period.label,
+    revokedAt: null,
+  });
   if (existing) throw new HubError('CONFLICT', `An exemption for ${input.rule} in ${period.label} already exists`, { id: existing.id });
   const exemption = ctx.em.create(ExemptionEntity, {
     organizationId: input.organizationId,

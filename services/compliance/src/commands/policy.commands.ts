@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { badInput, parseInput, requireRole, runSql } from '@hub/common';
+import { badInput, parseInput, requireRole } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
-import { loadPolicy, toPolicy, type PolicyRow } from '../data/policy.repo.js';
+import { updatePolicy } from '../data/policy.repo.js';
 
 const role = z.enum(['HEAD', 'PARENT_CONTACT', 'PARENT_HEAD', 'RESPONSIBLE_HEAD', 'CUR', 'COMMITTEE', 'CONTENT_CENTER']);
 const level = z.object({
@@ -17,10 +17,6 @@ const input = z.object({
   suppressWhenParentTold: z.boolean().nullish(),
 });
 
-export async function escalationPolicy(ctx: ComplianceContext) {
-  return loadPolicy(ctx.em);
-}
-
 export async function updateEscalationPolicy(ctx: ComplianceContext, raw: unknown) {
   requireRole(ctx.auth, 'ADMIN');
   const patch = parseInput(input, raw);
@@ -32,23 +28,15 @@ export async function updateEscalationPolicy(ctx: ComplianceContext, raw: unknow
       throw badInput('levels', 'levels: a higher level cannot need fewer consecutive misses');
     }
   }
-  const [row] = await runSql<PolicyRow[]>(
+  return updatePolicy(
     ctx.em,
-    `update compliance.escalation_policy set
-       levels = coalesce(?::jsonb, levels),
-       content_center_recipients = coalesce(?::jsonb, content_center_recipients),
-       recommended_recipients = coalesce(?::jsonb, recommended_recipients),
-       suppress_when_parent_told = coalesce(?, suppress_when_parent_told),
-       updated_by = ?, updated_at = ?
-     where id = 1 returning *`,
-    [
-      patch.levels ? JSON.stringify(patch.levels.map((l) => ({ ...l, mandatoryBodyMinConsecutive: l.mandatoryBodyMinConsecutive ?? undefined }))) : null,
-      patch.contentCenterRecipients ? JSON.stringify(patch.contentCenterRecipients) : null,
-      patch.recommendedRecipients ? JSON.stringify(patch.recommendedRecipients) : null,
-      patch.suppressWhenParentTold ?? null,
-      ctx.auth.sub,
-      ctx.clock(),
-    ],
+    {
+      levels: patch.levels?.map((l) => ({ ...l, mandatoryBodyMinConsecutive: l.mandatoryBodyMinConsecutive ?? undefined })),
+      contentCenterRecipients: patch.contentCenterRecipients,
+      recommendedRecipients: patch.recommendedRecipients,
+      suppressWhenParentTold: patch.suppressWhenParentTold,
+    },
+    ctx.auth.sub,
+    ctx.clock(),
   );
-  return toPolicy(row!);
 }

@@ -1,9 +1,17 @@
 import { z } from 'zod';
 import {
-  badInput, parseInput, parsePeriod, periodContaining, requireRole, runSql, shiftPeriod, ORGANIZATION_KINDS, RULE_CODES, type Period,
+  badInput,
+  parseInput,
+  parsePeriod,
+  periodContaining,
+  requireRole,
+  shiftPeriod,
+  ORGANIZATION_KINDS,
+  RULE_CODES,
+  type Period,
 } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
-import { ruleInForce, saveVersion, type ComplianceRule, type RuleSettings } from '../data/rules.repo.js';
+import { recordRuleChange, ruleInForce, saveVersion, type ComplianceRule, type RuleSettings } from '../data/rules.repo.js';
 import { loadMeasures } from '../data/measures.repo.js';
 import { activeExemptions } from '../data/results.repo.js';
 import { evaluate } from '../domain/evaluate.js';
@@ -21,9 +29,15 @@ const isZone = (zone: string) => {
 
 const applicability = z.object({
   kind: z.enum(ORGANIZATION_KINDS),
-  parentKind: z.enum(ORGANIZATION_KINDS).nullish().transform((k) => k ?? null),
+  parentKind: z
+    .enum(ORGANIZATION_KINDS)
+    .nullish()
+    .transform((k) => k ?? null),
   severity: z.enum(['MANDATORY', 'RECOMMENDED']),
-  decreeItem: z.string().trim().regex(/^\d+(\.\d+)*$/, 'is a decree item like 3.1 or 4'),
+  decreeItem: z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)*$/, 'is a decree item like 3.1 or 4'),
 });
 
 const settingsInput = z.object({
@@ -55,10 +69,18 @@ function assertDeadlineInRange(deadline: string | null | undefined, now: Date, z
 
 /** Does the patch name any setting? (null keeps a threshold, a switch or an audience, and clears a deadline or a zone.) */
 const changesSomething = (patch: SettingsPatch) =>
-  patch.threshold != null || patch.enabled != null || patch.appliesTo != null || patch.deadline !== undefined || patch.timezone !== undefined;
+  patch.threshold != null ||
+  patch.enabled != null ||
+  patch.appliesTo != null ||
+  patch.deadline !== undefined ||
+  patch.timezone !== undefined;
 
 const settingsOf = (rule: RuleSettings): RuleSettings => ({
-  threshold: rule.threshold, enabled: rule.enabled, deadline: rule.deadline, timezone: rule.timezone, appliesTo: rule.appliesTo,
+  threshold: rule.threshold,
+  enabled: rule.enabled,
+  deadline: rule.deadline,
+  timezone: rule.timezone,
+  appliesTo: rule.appliesTo,
 });
 
 /** A version's settings with the fields given changed (null clears a deadline or a zone). */
@@ -66,8 +88,8 @@ function patched(base: RuleSettings, patch: SettingsPatch): RuleSettings {
   return {
     threshold: patch.threshold ?? base.threshold,
     enabled: patch.enabled ?? base.enabled,
-    deadline: patch.deadline !== undefined ? patch.deadline ?? null : base.deadline,
-    timezone: patch.timezone !== undefined ? patch.timezone ?? null : base.timezone,
+    deadline: patch.deadline !== undefined ? (patch.deadline ?? null) : base.deadline,
+    timezone: patch.timezone !== undefined ? (patch.timezone ?? null) : base.timezone,
     appliesTo: patch.appliesTo ?? base.appliesTo,
   };
 }
@@ -94,18 +116,30 @@ export async function updateComplianceRule(ctx: ComplianceContext, code: string,
   const now = periodContaining(rule.periodKind, ctx.clock(), zone);
   const from = input.effectiveFrom ? parsePeriod(input.effectiveFrom, zone, { field: 'effectiveFrom', kinds: [rule.periodKind] }) : now;
   if (from.start < now.start) {
-    throw badInput('effectiveFrom', `effectiveFrom: a change takes effect from the current period (${now.label}) or later; ${from.label} was judged by the rule in force then`);
+    throw badInput(
+      'effectiveFrom',
+      `effectiveFrom: a change takes effect from the current period (${now.label}) or later; ${from.label} was judged by the rule in force then`,
+    );
   }
   const base = (await ruleInForce(ctx.em, rule.code, from.start))!;
   const next = patched(base, input);
   await ctx.em.transactional(async (tx) => {
-    await saveVersion(tx, { code: rule.code, effectiveFrom: from.label, effectiveFromStart: from.start, ...next, changedBy: ctx.auth.sub, changedAt: ctx.clock() });
-    await runSql(
-      tx,
-      'insert into compliance.rule_change (rule, changed_by, changed_at, before, after, effective_from) values (?, ?, ?, ?, ?, ?)',
-      [rule.code, ctx.auth.sub, ctx.clock(), JSON.stringify(settingsOf(base)), JSON.stringify(next), from.label],
-      'run',
-    );
+    await saveVersion(tx, {
+      code: rule.code,
+      effectiveFrom: from.label,
+      effectiveFromStart: from.start,
+      ...next,
+      changedBy: ctx.auth.sub,
+      changedAt: ctx.clock(),
+    });
+    await recordRuleChange(tx, {
+      code: rule.code,
+      before: settingsOf(base),
+      after: next,
+      effectiveFrom: from.label,
+      changedBy: ctx.auth.sub,
+      changedAt: ctx.clock(),
+    });
   });
   return (await ruleInForce(ctx.em, rule.code, ctx.clock()))!;
 }
@@ -128,14 +162,22 @@ export async function previewRuleChange(ctx: ComplianceContext, code: string, ra
   const period = lastCompletePeriod(current, ctx.clock(), zone);
   const inForce = (await ruleInForce(ctx.em, current.code, period.start))!;
   const proposed = patched(inForce, patch);
-  const problem = periodProblem({ code: current.code, periodKind: current.periodKind, deadline: proposed.deadline }, period, ctx.clock(),
-    (date) => parsePeriod(date, zone).start);
+  const problem = periodProblem(
+    { code: current.code, periodKind: current.periodKind, deadline: proposed.deadline },
+    period,
+    ctx.clock(),
+    (date) => parsePeriod(date, zone).start,
+  );
   if (problem) throw badInput('input', `input: the rule cannot be checked for ${period.label}: ${problem}`);
   const { organizations } = await loadMeasures(ctx.em, current.code, period);
   const exemptions = await activeExemptions(ctx.em, current.code, period, ctx.clock());
-  const judge = (settings: RuleSettings) => new Map((settings.enabled
-    ? evaluate({ rule: { code: current.code, ...settings }, period, organizations, exemptions, previousMisses: new Map() })
-    : []).map((e) => [e.organizationId, e.status]));
+  const judge = (settings: RuleSettings) =>
+    new Map(
+      (settings.enabled
+        ? evaluate({ rule: { code: current.code, ...settings }, period, organizations, exemptions, previousMisses: new Map() })
+        : []
+      ).map((e) => [e.organizationId, e.status]),
+    );
   const before = judge(inForce);
   const after = judge(proposed);
   const ids = new Set([...before.keys(), ...after.keys()]);
@@ -149,4 +191,3 @@ export async function previewRuleChange(ctx: ComplianceContext, code: string, ra
     changed: [...ids].filter((id) => before.get(id) !== after.get(id)).length,
   };
 }
-

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgArray, runSql, type Role } from '@hub/common';
+import { keysetPage, sql, type KeysetColumn, type Role, type Sql } from '@hub/common';
 
 /** Which entries of `audit.entry` (the read contract every subgraph appends to) a page reads. */
 export interface AuditFilter {
@@ -28,35 +28,32 @@ export interface AuditRow {
   error_code: string | null;
 }
 
-function where(filter: AuditFilter): { sql: string; params: unknown[] } {
-  const clauses: string[] = [];
-  const params: unknown[] = [];
-  const narrow = (clause: string, value: unknown) => {
-    clauses.push(clause);
-    params.push(value);
-  };
-  if (filter.actor) narrow('actor = ?', filter.actor);
-  if (filter.operation) narrow('operation = ?', filter.operation);
-  if (filter.targetId) narrow('target_ids @> ?::uuid[]', pgArray([filter.targetId]));
-  if (typeof filter.succeeded === 'boolean') narrow('succeeded = ?', filter.succeeded);
-  if (filter.from) narrow('at >= ?', filter.from);
-  if (filter.until) narrow('at < ?', filter.until);
-  return { sql: clauses.length ? clauses.join(' and ') : 'true', params };
+function where(filter: AuditFilter): Sql {
+  const clauses: Sql[] = [];
+  if (filter.actor) clauses.push(sql`actor = ${filter.actor}`);
+  if (filter.operation) clauses.push(sql`operation = ${filter.operation}`);
+  if (filter.targetId) clauses.push(sql`target_ids @> ${[filter.targetId]}::uuid[]`);
+  if (typeof filter.succeeded === 'boolean') clauses.push(sql`succeeded = ${filter.succeeded}`);
+  if (filter.from) clauses.push(sql`at >= ${filter.from}`);
+  if (filter.until) clauses.push(sql`at < ${filter.until}`);
+  return sql.and(clauses);
 }
+
+const NEWEST_FIRST: KeysetColumn[] = [
+  { by: sql`at`, key: 'instant', desc: true },
+  { by: sql`id`, key: 'uuid', desc: true },
+];
 
 export async function auditPage(
   em: EntityManager,
   filter: AuditFilter,
   page: { size: number; after: AuditCursor | null },
 ): Promise<{ totalCount: number; rows: AuditRow[] }> {
-  const { sql, params } = where(filter);
-  const [count] = await runSql<{ n: number }[]>(em, `select count(*)::int as n from audit.entry where ${sql}`, params);
-  const keyset = page.after ? 'and (at, id) < (?::timestamptz, ?::uuid)' : '';
-  const rows = await runSql<AuditRow[]>(
-    em,
-    `select id, at, actor, role, org, subgraph, operation, target_ids, input_summary, succeeded, error_code
-     from audit.entry where ${sql} ${keyset} order by at desc, id desc limit ?`,
-    [...params, ...(page.after ?? []), page.size + 1],
-  );
-  return { totalCount: count?.n ?? 0, rows };
+  return keysetPage<AuditRow>(em, {
+    select: sql`id, at, actor, role, org, subgraph, operation, target_ids, input_summary, succeeded, error_code`,
+    from: sql`audit.entry`,
+    where: where(filter),
+    order: NEWEST_FIRST,
+    ...page,
+  });
 }

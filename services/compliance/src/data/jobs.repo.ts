@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { runSql } from '@hub/common';
-import { DEFAULT_LOCK_LIFETIME_MS, summarizeJobs, type JobInfo, type JobRow } from '../scheduler/scheduler.js';
+import { queryRow, queryRows, sql } from '@hub/common';
+import { DEFAULT_LOCK_LIFETIME_MS, summarizeJobs, type JobInfo, type JobRow } from '../domain/job-status.js';
 
 interface StoredJob {
   name: string;
@@ -22,13 +22,12 @@ const date = (value: string | null) => (value ? new Date(value) : undefined);
  * subgraph without starting a scheduler of its own. Empty until a worker has started once.
  */
 export async function readScheduledJobs(em: EntityManager, names: string[], now: Date): Promise<JobInfo[]> {
-  const [exists] = await runSql<{ table: string | null }[]>(em, "select to_regclass('scheduler.agenda_jobs')::text as table");
+  const exists = await queryRow<{ table: string | null }>(em, sql`select to_regclass('scheduler.agenda_jobs')::text as table`);
   if (!exists?.table) return [];
-  const rows = await runSql<StoredJob[]>(
+  const rows = await queryRows<StoredJob>(
     em,
-    `select name, type, repeat_interval, repeat_timezone, next_run_at, last_run_at, last_finished_at, failed_at, fail_reason, locked_at
-     from scheduler.agenda_jobs where name = any(?::text[])`,
-    [`{${names.flatMap((n) => [n, `${n}:retry`]).join(',')}}`],
+    sql`select name, type, repeat_interval, repeat_timezone, next_run_at, last_run_at, last_finished_at, failed_at, fail_reason, locked_at
+        from scheduler.agenda_jobs where name = any(${names.flatMap((n) => [n, `${n}:retry`])}::text[])`,
   );
   const jobs: JobRow[] = rows.map((r) => ({
     name: r.name,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { runSql, runSqlBound, type OrganizationKind, type Period, type RuleCode } from '@hub/common';
+import { queryRows, sql, type OrganizationKind, type Period, type RuleCode } from '@hub/common';
 import { countSubordinatesForBodies, type OrganizationMeasure } from '../domain/evaluate.js';
 import { directoryKinds } from './directory.repo.js';
 
@@ -42,9 +42,12 @@ export interface Measures {
 export async function loadMeasures(em: EntityManager, rule: RuleCode, period: Period, only?: readonly string[]): Promise<Measures> {
   const source = MEASURE[rule];
   if (only && rule !== 'WEEKLY_PLACEMENTS') throw new Error(`loadMeasures: ${rule} is measured for the whole registry only`);
-  const rows = source.contract === 'placement_counts'
-    ? (await runSqlBound<CountsRow>(em, 'select * from organizations.placement_counts(?, ?, ?::uuid[])', [period.start, period.end, only ? [...only] : null])).rows
-    : await runSql<CountsRow[]>(em, 'select * from organizations.period_counts(?, ?)', [period.start, period.end]);
+  const rows = await queryRows<CountsRow>(
+    em,
+    source.contract === 'placement_counts'
+      ? sql`select * from organizations.placement_counts(${period.start}, ${period.end}, ${only ?? null}::uuid[])`
+      : sql`select * from organizations.period_counts(${period.start}, ${period.end})`,
+  );
   const received = rule === 'CONTENT_CENTER_WEEKLY_SUPPLY' ? await receivedCounts(em, period) : null;
   const parentKind = await parentKinds(em, rows);
   const organizations = rows.map((row) => ({
@@ -54,7 +57,7 @@ export async function loadMeasures(em: EntityManager, rule: RuleCode, period: Pe
     parentKind: parentKind(row),
     active: row.active,
     registeredAt: new Date(row.registered_at),
-    actual: received ? received.get(row.organization_id) ?? 0 : source.actual(row),
+    actual: received ? (received.get(row.organization_id) ?? 0) : source.actual(row),
     pages: row.pages ?? 0,
   }));
   return { organizations: rule === 'MONTHLY_MEDIA_MENTION' ? countSubordinatesForBodies(organizations) : organizations };
@@ -65,12 +68,11 @@ export async function loadMeasures(em: EntityManager, rule: RuleCode, period: Pe
  * before it ended (decree 2.2 counts per recipient), from content.received_log in one query.
  */
 async function receivedCounts(em: EntityManager, period: Period): Promise<Map<string, number>> {
-  const { rows } = await runSqlBound<{ organization_id: string; received: number }>(
+  const rows = await queryRows<{ organization_id: string; received: number }>(
     em,
-    `select organization_id, count(distinct material_id)::int as received from content.received_log
-     where distributed_at >= ? and distributed_at < ? and (withdrawn_at is null or withdrawn_at >= ?)
-     group by organization_id`,
-    [period.start, period.end, period.end],
+    sql`select organization_id, count(distinct material_id)::int as received from content.received_log
+        where distributed_at >= ${period.start} and distributed_at < ${period.end} and (withdrawn_at is null or withdrawn_at >= ${period.end})
+        group by organization_id`,
   );
   return new Map(rows.map((r) => [r.organization_id, r.received]));
 }
@@ -81,19 +83,21 @@ async function receivedCounts(em: EntityManager, period: Period): Promise<Map<st
  */
 async function parentKinds(em: EntityManager, rows: CountsRow[]): Promise<(row: CountsRow) => OrganizationKind | null> {
   const kinds = new Map(rows.map((r) => [r.organization_id, r.kind]));
-  const missing = [...new Set(rows.flatMap((r) => (r.parent_kind === undefined && r.parent_id && !kinds.has(r.parent_id) ? [r.parent_id] : [])))];
+  const missing = [
+    ...new Set(rows.flatMap((r) => (r.parent_kind === undefined && r.parent_id && !kinds.has(r.parent_id) ? [r.parent_id] : []))),
+  ];
   for (const [id, kind] of await directoryKinds(em, missing)) kinds.set(id, kind);
-  return (row) => (row.parent_kind !== undefined ? row.parent_kind : row.parent_id ? kinds.get(row.parent_id) ?? null : null);
+  return (row) => (row.parent_kind !== undefined ? row.parent_kind : row.parent_id ? (kinds.get(row.parent_id) ?? null) : null);
 }
 
 /** Each period's latest report (organizations.last_report), all in one statement: what makes an evaluated period stale. */
 export async function latestReports(em: EntityManager, periods: readonly Period[]): Promise<Map<string, Date | null>> {
   if (!periods.length) return new Map();
-  const { rows } = await runSqlBound<{ label: string; at: Date | null }>(
+  const rows = await queryRows<{ label: string; at: string | null }>(
     em,
-    `select p.label, organizations.last_report(p.start_at, p.end_at) as at
-     from unnest(?::text[], ?::timestamptz[], ?::timestamptz[]) as p(label, start_at, end_at)`,
-    [periods.map((p) => p.label), periods.map((p) => p.start.toISOString()), periods.map((p) => p.end.toISOString())],
+    sql`select p.label, organizations.last_report(p.start_at, p.end_at) as at
+        from unnest(${periods.map((p) => p.label)}::text[], ${periods.map((p) => p.start)}::timestamptz[], ${periods.map((p) => p.end)}::timestamptz[])
+          as p(label, start_at, end_at)`,
   );
   return new Map(rows.map((r) => [r.label, r.at ? new Date(r.at) : null]));
 }

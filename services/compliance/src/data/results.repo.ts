@@ -1,33 +1,31 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { runSql, runSqlBound, type Period, type RuleCode } from '@hub/common';
+import { execSql, queryRow, queryRows, sql, type Period, type RuleCode } from '@hub/common';
 import type { Evaluation } from '../domain/evaluate.js';
+import { ComplianceResultEntity, type ComplianceResult } from '../entities/compliance-result.entity.js';
 
 export async function previousMisses(em: EntityManager, rule: RuleCode, previous: Period): Promise<Map<string, number>> {
-  const rows = await runSql<{ organization_id: string; consecutive_misses: number }[]>(
+  const rows = await queryRows<{ organization_id: string; consecutive_misses: number }>(
     em,
-    'select organization_id, consecutive_misses from compliance.compliance_result where rule = ? and period = ?',
-    [rule, previous.label],
+    sql`select organization_id, consecutive_misses from compliance.compliance_result where rule = ${rule} and period = ${previous.label}`,
   );
   return new Map(rows.map((r) => [r.organization_id, r.consecutive_misses]));
 }
 
 /** Recipients short of the content center's weekly supply (decree 2.2) in an evaluated week; null before it is evaluated. */
 export async function recipientsShort(em: EntityManager, week: string): Promise<number | null> {
-  const [row] = await runSql<{ evaluated: number; short: number }[]>(
+  const row = await queryRow<{ evaluated: number; short: number }>(
     em,
-    `select count(*)::int as evaluated, (count(*) filter (where status = 'MISSED'))::int as short
-     from compliance.compliance_result where rule = 'CONTENT_CENTER_WEEKLY_SUPPLY' and period = ?`,
-    [week],
+    sql`select count(*)::int as evaluated, (count(*) filter (where status = 'MISSED'))::int as short
+        from compliance.compliance_result where rule = 'CONTENT_CENTER_WEEKLY_SUPPLY' and period = ${week}`,
   );
   return row && row.evaluated > 0 ? row.short : null;
 }
 
 export async function activeExemptions(em: EntityManager, rule: RuleCode, period: Period, now: Date): Promise<Map<string, string>> {
-  const rows = await runSql<{ id: string; organization_id: string }[]>(
+  const rows = await queryRows<{ id: string; organization_id: string }>(
     em,
-    `select id, organization_id from compliance.exemption
-     where rule = ? and period = ? and revoked_at is null and (expires_at is null or expires_at > ?)`,
-    [rule, period.label, now],
+    sql`select id, organization_id from compliance.exemption
+        where rule = ${rule} and period = ${period.label} and revoked_at is null and (expires_at is null or expires_at > ${now})`,
   );
   return new Map(rows.map((r) => [r.organization_id, r.id]));
 }
@@ -35,8 +33,8 @@ export async function activeExemptions(em: EntityManager, rule: RuleCode, period
 /**
  * Replaces the period's results with these in one statement: an upsert of all of them and a
  * delete of organizations no longer evaluated (deactivated since the last run, say). The rows
- * travel as one JSON parameter: a multi-row VALUES of 15 bindings per organization took the
- * weekly check 1.5 s at 10,000 organizations to build and plan (bench weekly-check, scaling).
+ * travel as one JSON parameter: a multi-row VALUES of 15 bindings per organization cost more to
+ * build and plan than the write itself (docs/PERFORMANCE.md).
  */
 export async function writeResults(
   em: EntityManager,
@@ -59,26 +57,25 @@ export async function writeResults(
     consecutive_misses: e.consecutiveMisses,
     exemption_id: e.exemptionId,
   }));
-  await runSqlBound(
+  await execSql(
     em,
-    `with incoming as (
-       select * from json_to_recordset(?::json) as r(organization_id uuid, organization_kind text, parent_id uuid, municipality_id uuid,
-         severity text, decree_item text, required int, actual int, status text, consecutive_misses int, exemption_id uuid)
+    sql`with incoming as (
+       select * from json_to_recordset(${JSON.stringify(rows)}::json) as r(organization_id uuid, organization_kind text, parent_id uuid,
+         municipality_id uuid, severity text, decree_item text, required int, actual int, status text, consecutive_misses int, exemption_id uuid)
      ), removed as (
-       delete from compliance.compliance_result c where c.rule = ? and c.period = ?
+       delete from compliance.compliance_result c where c.rule = ${rule} and c.period = ${period.label}
          and not exists (select 1 from incoming i where i.organization_id = c.organization_id)
      )
      insert into compliance.compliance_result (organization_id, organization_kind, parent_id, municipality_id, rule, period, period_start,
        severity, decree_item, required, actual, status, consecutive_misses, exemption_id, run_id, evaluated_at)
-     select organization_id, organization_kind, parent_id, municipality_id, ?, ?, ?::timestamptz,
-       severity, decree_item, required, actual, status, consecutive_misses, exemption_id, ?::uuid, ?::timestamptz
+     select organization_id, organization_kind, parent_id, municipality_id, ${rule}, ${period.label}, ${period.start}::timestamptz,
+       severity, decree_item, required, actual, status, consecutive_misses, exemption_id, ${runId}::uuid, ${evaluatedAt}::timestamptz
      from incoming
      on conflict (organization_id, rule, period) do update set
        organization_kind = excluded.organization_kind, parent_id = excluded.parent_id, municipality_id = excluded.municipality_id,
        period_start = excluded.period_start, severity = excluded.severity, decree_item = excluded.decree_item, required = excluded.required, actual = excluded.actual,
        status = excluded.status, consecutive_misses = excluded.consecutive_misses, exemption_id = excluded.exemption_id,
        run_id = excluded.run_id, evaluated_at = excluded.evaluated_at`,
-    [JSON.stringify(rows), rule, period.label, rule, period.label, period.start, runId, evaluatedAt],
   );
 }
 
@@ -89,23 +86,48 @@ export async function writeResults(
  * the Monday check of the latest week then reads nothing, instead of the rule's whole history.
  */
 export async function recomputeLaterRuns(em: EntityManager, rule: RuleCode, after: Period): Promise<number> {
-  const result = await runSql<{ affectedRows: number }>(
+  return execSql(
     em,
-    `with grouped as (
+    sql`with grouped as (
        select id, organization_id, status, period_start,
               count(*) filter (where status = 'MET') over (partition by organization_id order by period_start) as streak
        from compliance.compliance_result
-       where rule = ? and organization_id in (
-         select organization_id from compliance.compliance_result where rule = ? and period_start > ?)
+       where rule = ${rule} and organization_id in (
+         select organization_id from compliance.compliance_result where rule = ${rule} and period_start > ${after.start})
      ), runs as (
        select id, period_start, case when status = 'MET' then 0
          else count(*) filter (where status = 'MISSED') over (partition by organization_id, streak order by period_start) end as misses
        from grouped
      )
      update compliance.compliance_result r set consecutive_misses = runs.misses
-     from runs where runs.id = r.id and runs.period_start > ? and r.consecutive_misses <> runs.misses`,
-    [rule, rule, after.start, after.start],
-    'run',
+     from runs where runs.id = r.id and runs.period_start > ${after.start} and r.consecutive_misses <> runs.misses`,
   );
-  return result.affectedRows;
+}
+
+/** The rule has results for the period: it was evaluated. */
+export async function isEvaluated(em: EntityManager, rule: RuleCode, period: string): Promise<boolean> {
+  return Boolean(await queryRow(em, sql`select 1 from compliance.compliance_result where rule = ${rule} and period = ${period} limit 1`));
+}
+
+/**
+ * Each organization's last `last` results (of one rule, when given), newest first, in one
+ * statement for the lot; grouped by organization.
+ */
+export async function lastResultsOf(
+  em: EntityManager,
+  organizationIds: string[],
+  last: number,
+  rule: RuleCode | null,
+): Promise<ComplianceResult[]> {
+  const rows = await queryRows<Record<string, unknown>>(
+    em,
+    sql`select * from (
+          select r.*, row_number() over (partition by organization_id order by period_start desc, rule asc) as n
+          from compliance.compliance_result r
+          where organization_id = any(${organizationIds}::uuid[]) ${rule ? sql`and rule = ${rule}` : sql.empty}
+        ) ranked
+        where n <= ${last}
+        order by organization_id, n`,
+  );
+  return rows.map(({ n: _n, ...row }) => em.map(ComplianceResultEntity, row));
 }

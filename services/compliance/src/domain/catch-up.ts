@@ -11,8 +11,9 @@ export const CATCH_UP_HORIZON: Record<PeriodKind, number> = { WEEK: 8, MONTH: 3,
 export function catchUpWindow(input: { kind: PeriodKind; now: Date; timeZone: string; notBefore?: Date }): Period[] {
   const current = periodContaining(input.kind, input.now, input.timeZone);
   const newest = input.kind === 'DAY' ? current : shiftPeriod(current, -1, input.timeZone);
-  return periodsEndingWith(newest, CATCH_UP_HORIZON[input.kind], input.timeZone)
-    .filter((period) => !input.notBefore || period.start >= input.notBefore);
+  return periodsEndingWith(newest, CATCH_UP_HORIZON[input.kind], input.timeZone).filter(
+    (period) => !input.notBefore || period.start >= input.notBefore,
+  );
 }
 
 /**

@@ -79,10 +79,13 @@ export function buildDigests(
     .map(([to, mine]) => ({
       to,
       cc: [...(copies.get(to) ?? [])].filter((cc) => cc !== to).sort(),
-      items: [...mine.values()].sort((a, b) => a.rule.localeCompare(b.rule)
-        || b.periodStart.getTime() - a.periodStart.getTime()
-        || b.consecutiveMisses - a.consecutiveMisses
-        || a.organizationName.localeCompare(b.organizationName, 'ru')),
+      items: [...mine.values()].sort(
+        (a, b) =>
+          a.rule.localeCompare(b.rule) ||
+          b.periodStart.getTime() - a.periodStart.getTime() ||
+          b.consecutiveMisses - a.consecutiveMisses ||
+          a.organizationName.localeCompare(b.organizationName, 'ru'),
+      ),
       resolved: resolved.filter((r) => r.recipients.includes(to)),
     }))
     .sort((a, b) => a.to.localeCompare(b.to));

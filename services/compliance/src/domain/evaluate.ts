@@ -53,9 +53,12 @@ export function requiredFor(rule: RuleConfig, measure: Pick<OrganizationMeasure,
 export function countSubordinatesForBodies(organizations: readonly OrganizationMeasure[]): OrganizationMeasure[] {
   const fromSubordinates = new Map<string, number>();
   for (const org of organizations) {
-    if (org.parentId && org.parentKind === 'EXECUTIVE_BODY') fromSubordinates.set(org.parentId, (fromSubordinates.get(org.parentId) ?? 0) + org.actual);
+    if (org.parentId && org.parentKind === 'EXECUTIVE_BODY')
+      fromSubordinates.set(org.parentId, (fromSubordinates.get(org.parentId) ?? 0) + org.actual);
   }
-  return organizations.map((org) => (fromSubordinates.has(org.organizationId) ? { ...org, actual: org.actual + fromSubordinates.get(org.organizationId)! } : org));
+  return organizations.map((org) =>
+    fromSubordinates.has(org.organizationId) ? { ...org, actual: org.actual + fromSubordinates.get(org.organizationId)! } : org,
+  );
 }
 
 /**

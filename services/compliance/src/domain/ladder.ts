@@ -45,8 +45,11 @@ export function escalationFor(policy: EscalationPolicy, miss: Miss): { level: nu
   if (miss.severity === 'RECOMMENDED') return { level: 1, roles: policy.recommendedRecipients };
   let reached: LadderLevel | null = null;
   for (const level of [...policy.levels].sort((a, b) => a.level - b.level)) {
-    const bodyOwnMiss = miss.kind === 'EXECUTIVE_BODY' && miss.severity === 'MANDATORY'
-      && level.mandatoryBodyMinConsecutive !== undefined && miss.consecutiveMisses >= level.mandatoryBodyMinConsecutive;
+    const bodyOwnMiss =
+      miss.kind === 'EXECUTIVE_BODY' &&
+      miss.severity === 'MANDATORY' &&
+      level.mandatoryBodyMinConsecutive !== undefined &&
+      miss.consecutiveMisses >= level.mandatoryBodyMinConsecutive;
     if (miss.consecutiveMisses >= level.minConsecutive || bodyOwnMiss) reached = level;
   }
   if (!reached) return null;
@@ -75,7 +78,14 @@ export interface Address {
  */
 export function addressesFor(
   roles: readonly RecipientRole[],
-  who: { organization: Contact; kind: OrganizationKind; parent: Contact | null; cur: Contact | null; committee: Contact | null; contentCenter: Contact | null },
+  who: {
+    organization: Contact;
+    kind: OrganizationKind;
+    parent: Contact | null;
+    cur: Contact | null;
+    committee: Contact | null;
+    contentCenter: Contact | null;
+  },
 ): Address[] {
   const out: Address[] = [];
   const add = (role: RecipientRole, email: string | null | undefined, copyOf?: string) => {
@@ -93,7 +103,12 @@ export function addressesFor(
       add(role, center);
       if (center) add(role, who.contentCenter?.contactEmail, center);
     }
-    if (role === 'COMMITTEE') add(role, who.committee?.contactEmail ?? who.committee?.headEmail, roles.includes('CONTENT_CENTER') ? center ?? undefined : undefined);
+    if (role === 'COMMITTEE')
+      add(
+        role,
+        who.committee?.contactEmail ?? who.committee?.headEmail,
+        roles.includes('CONTENT_CENTER') ? (center ?? undefined) : undefined,
+      );
   }
   return out;
 }

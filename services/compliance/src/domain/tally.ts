@@ -58,12 +58,12 @@ const SEVERITIES: Severity[] = ['MANDATORY', 'RECOMMENDED'];
  * recommended under a municipality), by municipality.
  */
 export function summarize(rows: readonly SummaryCount[]) {
-  const bySeverity = SEVERITIES
-    .map((severity) => ({ severity, rows: rows.filter((r) => r.severity === severity) }))
+  const bySeverity = SEVERITIES.map((severity) => ({ severity, rows: rows.filter((r) => r.severity === severity) }))
     .filter((group) => group.rows.length > 0)
     .map((group) => ({ severity: group.severity, ...tally(group.rows) }));
-  const byKind = ORGANIZATION_KINDS
-    .flatMap((kind) => SEVERITIES.map((severity) => ({ kind, severity, rows: rows.filter((r) => r.kind === kind && r.severity === severity) })))
+  const byKind = ORGANIZATION_KINDS.flatMap((kind) =>
+    SEVERITIES.map((severity) => ({ kind, severity, rows: rows.filter((r) => r.kind === kind && r.severity === severity) })),
+  )
     .filter((group) => group.rows.length > 0)
     .map((group) => ({ kind: group.kind, severity: group.severity, ...tally(group.rows) }));
   const municipalities = new Map<string | null, SummaryCount[]>();

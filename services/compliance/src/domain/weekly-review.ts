@@ -20,7 +20,13 @@ export function uptakeLine(materials: readonly MaterialUptake[]): string {
   return `Отклик на материалы недели: распространено ${materials.length}, получателей — ${recipients} (по материалам), разместили ${share(placed, recipients)}.`;
 }
 
-export interface SupplyGroupFigures { kind: string; recipients: number; short: number; fewest: number; required: number }
+export interface SupplyGroupFigures {
+  kind: string;
+  recipients: number;
+  short: number;
+  fewest: number;
+  required: number;
+}
 
 export function supplyTable(groups: readonly SupplyGroupFigures[]) {
   return {
@@ -41,7 +47,9 @@ export function leastPickedTable<T extends MaterialUptake & { title: string }>(m
   return {
     title: 'Меньше всего размещали',
     columns: ['Материал', 'Тема', 'Разместили'],
-    rows: leastPickedUpMaterials(materials).slice(0, count).map((m) => [m.title, nameOf(TOPIC_NAMES, m.topic), share(m.placedBy, m.recipients)]),
+    rows: leastPickedUpMaterials(materials)
+      .slice(0, count)
+      .map((m) => [m.title, nameOf(TOPIC_NAMES, m.topic), share(m.placedBy, m.recipients)]),
   };
 }
 
@@ -53,7 +61,13 @@ export function topicTable(materials: readonly MaterialUptake[]) {
   };
 }
 
-export interface NoteFigures { text: string; materialTitle: string | null; topic: string | null; week: string | null; createdAt: Date }
+export interface NoteFigures {
+  text: string;
+  materialTitle: string | null;
+  topic: string | null;
+  week: string | null;
+  createdAt: Date;
+}
 
 /** «от 3 декабря, к материалу «…», тема «Культура», неделя 2026-W48: текст». */
 export function noteLine(note: NoteFigures, timeZone: string): string {
@@ -66,7 +80,12 @@ export function noteLine(note: NoteFigures, timeZone: string): string {
   return `от ${written}${about.length ? `, ${about.join(', ')}` : ''}: ${note.text}`;
 }
 
-export interface StandingFigures { severity: string; met: number; missed: number; exempt: number }
+export interface StandingFigures {
+  severity: string;
+  met: number;
+  missed: number;
+  exempt: number;
+}
 
 /** 3.2 and 3.3 bind executive bodies and their subordinates only: their mandatory results. */
 export function standingLine(label: string, span: string | null, standing: readonly StandingFigures[]): string {

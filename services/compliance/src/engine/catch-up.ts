@@ -1,4 +1,6 @@
-import { parsePeriod, runSql, type RuleCode } from '@hub/common';
+import { parsePeriod, type RuleCode } from '@hub/common';
+import { firstRegistration } from '../data/directory.repo.js';
+import { lastEvaluations } from '../data/runs.repo.js';
 import { ruleInForce } from '../data/rules.repo.js';
 import type { ComplianceRun, RunTrigger } from '../entities/compliance-run.entity.js';
 import { catchUpWindow, duePeriods } from '../domain/catch-up.js';
@@ -23,26 +25,29 @@ export async function runDueChecks(
   touch: () => Promise<void> = async () => undefined,
 ): Promise<ComplianceRun[]> {
   const done: ComplianceRun[] = [];
-  const [{ first } = { first: null }] = await runSql<{ first: string | null }[]>(
-    deps.em, 'select min(registered_at) as first from organizations.directory',
-  );
+  const first = await firstRegistration(deps.em);
   if (!first) return done;
   for (const code of rules) {
     const rule = await ruleInForce(deps.em.fork(), code, deps.clock());
     if (!rule?.enabled) continue;
     const zone = ruleTimeZone(rule, deps.timezone);
     const decidedAt = deps.clock();
-    const evaluated = await runSql<{ period: string; started_at: string }[]>(
-      deps.em,
-      "select period, max(started_at) as started_at from compliance.compliance_run where rule = ? and status = 'SUCCEEDED' group by period",
-      [code],
-    );
-    const evaluatedAt = new Map(evaluated.map((r) => [r.period, new Date(r.started_at)]));
+    const evaluatedAt = await lastEvaluations(deps.em, code);
     // Only periods inside the catch-up window can be due: their latest reports, in one statement.
-    const window = catchUpWindow({ kind: rule.periodKind, now: decidedAt, timeZone: zone, notBefore: new Date(first) });
-    const lastReportedAt = await latestReports(deps.em, window.filter((p) => evaluatedAt.has(p.label)));
-    const due = duePeriods({ kind: rule.periodKind, now: decidedAt, timeZone: zone, evaluatedAt, lastReportedAt, notBefore: new Date(first) })
-      .filter((p) => !periodProblem({ code, periodKind: rule.periodKind, deadline: rule.deadline ?? null }, p, decidedAt, (d) => parsePeriod(d, zone).start));
+    const window = catchUpWindow({ kind: rule.periodKind, now: decidedAt, timeZone: zone, notBefore: first });
+    const lastReportedAt = await latestReports(
+      deps.em,
+      window.filter((p) => evaluatedAt.has(p.label)),
+    );
+    const due = duePeriods({ kind: rule.periodKind, now: decidedAt, timeZone: zone, evaluatedAt, lastReportedAt, notBefore: first }).filter(
+      (p) =>
+        !periodProblem(
+          { code, periodKind: rule.periodKind, deadline: rule.deadline ?? null },
+          p,
+          decidedAt,
+          (d) => parsePeriod(d, zone).start,
+        ),
+    );
     for (const [i, period] of due.entries()) {
       const run = await runCheckUnlessDone(deps, {
         rule: code,
@@ -56,6 +61,8 @@ export async function runDueChecks(
       await touch();
     }
   }
-  await deps.em.fork().transactional((tx) => tellEscalations(tx, { now: deps.clock(), timeZone: deps.timezone, publicUrl: deps.publicUrl }));
+  await deps.em
+    .fork()
+    .transactional((tx) => tellEscalations(tx, { now: deps.clock(), timeZone: deps.timezone, publicUrl: deps.publicUrl }));
   return done;
 }

@@ -50,7 +50,18 @@ export async function queueContentCenterReview(deps: EngineDeps): Promise<number
     list: notes.map((n) => noteLine(n, deps.timezone)),
     footer: `Дашборд: ${deps.publicUrl.replace(/\/$/, '')}/dashboard/#/report/CONTENT_CENTER_WEEKLY_SUPPLY/${week.label}`,
   });
-  return queueLetters(deps.em, [{
-    kind: 'CONTENT_CENTER_REVIEW', dedupKey: `content-center-review:${week.label}`, to, subject, ...body, decreeItems: ['2.2', '5'],
-  }], deps.clock());
+  return queueLetters(
+    deps.em,
+    [
+      {
+        kind: 'CONTENT_CENTER_REVIEW',
+        dedupKey: `content-center-review:${week.label}`,
+        to,
+        subject,
+        ...body,
+        decreeItems: ['2.2', '5'],
+      },
+    ],
+    deps.clock(),
+  );
 }

@@ -6,7 +6,8 @@ import { renderNotice } from '../mail/notice.js';
 import { weekProgress } from './week-progress.js';
 import { ruleTimeZone, type EngineDeps } from './run-check.js';
 
-const materialsWord = (n: number) => (n % 10 === 1 && n % 100 !== 11 ? 'материал' : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 'материала' : 'материалов');
+const materialsWord = (n: number) =>
+  n % 10 === 1 && n % 100 !== 11 ? 'материал' : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 'материала' : 'материалов';
 
 /**
  * Thursday's reminder (docs/DESIGN.md, "The schedule"): every organization below the weekly
@@ -37,7 +38,16 @@ export async function queueMidweekReminders(deps: EngineDeps): Promise<number> {
       list: (open.get(p.organizationId) ?? []).map((m) => `«${m.title}»`),
       footer: `Это напоминание, а не нарушение. История и подробности: ${deps.publicUrl.replace(/\/$/, '')}/dashboard/#/organizations/${p.organizationId}`,
     });
-    return [{ kind: 'MIDWEEK_REMINDER', dedupKey: `reminder:${p.week.label}:${p.organizationId}`, to, subject, ...body, decreeItems: [p.decreeItem] }];
+    return [
+      {
+        kind: 'MIDWEEK_REMINDER',
+        dedupKey: `reminder:${p.week.label}:${p.organizationId}`,
+        to,
+        subject,
+        ...body,
+        decreeItems: [p.decreeItem],
+      },
+    ];
   });
   return queueLetters(deps.em, letters, deps.clock());
 }

@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  badInput, parsePeriod, runSql, shiftPeriod, type Clock, type Logger, type Period, type RuleCode,
-} from '@hub/common';
+import { badInput, parsePeriod, shiftPeriod, type Clock, type Logger, type Period, type RuleCode } from '@hub/common';
 import { ruleInForce, type ComplianceRule } from '../data/rules.repo.js';
 import { ComplianceRunEntity, type ComplianceRun, type RunTrigger } from '../entities/compliance-run.entity.js';
 import { evaluate, tally } from '../domain/evaluate.js';
 import { periodProblem } from '../domain/checkable-period.js';
 import { loadMeasures } from '../data/measures.repo.js';
+import { lockUntilCommit } from '../data/locks.repo.js';
 import { activeExemptions, previousMisses, recomputeLaterRuns, writeResults } from '../data/results.repo.js';
 import { escalate } from './escalate.js';
 import { tellEscalations } from './tell-escalations.js';
@@ -45,7 +44,10 @@ export const periodOfRule = (rule: ComplianceRule, label: string, hubTimeZone: s
  * The rule as it stood for the period it is asked for (its version in force then: docs/DESIGN.md,
  * "Rule versions"), or BAD_USER_INPUT saying why not.
  */
-export async function resolveCheck(deps: EngineDeps, request: Pick<CheckRequest, 'rule' | 'period'>): Promise<{ rule: ComplianceRule; period: Period }> {
+export async function resolveCheck(
+  deps: EngineDeps,
+  request: Pick<CheckRequest, 'rule' | 'period'>,
+): Promise<{ rule: ComplianceRule; period: Period }> {
   const current = await ruleInForce(deps.em, request.rule, deps.clock());
   if (!current) throw badInput('rule', `rule: unknown rule ${request.rule}`);
   const period = parsePeriod(request.period, ruleTimeZone(current, deps.timezone), { field: 'period' });
@@ -76,14 +78,22 @@ export async function runCheckUnlessDone(deps: EngineDeps, request: CheckRequest
   const { rule, period } = await resolveCheck(deps, request);
   const startedAt = deps.clock();
   const record = (fields: Partial<ComplianceRun>) => ({
-    rule: rule.code, period: period.label, trigger: request.trigger, triggeredBy: request.actor, startedAt, ...fields,
+    rule: rule.code,
+    period: period.label,
+    trigger: request.trigger,
+    triggeredBy: request.actor,
+    startedAt,
+    ...fields,
   });
   try {
     const run = await deps.em.fork().transactional(async (tx) => {
-      await runSql(tx, 'select pg_advisory_xact_lock(hashtext(?))', [`compliance:${rule.code}:${period.label}`]);
+      await lockUntilCommit(tx, `compliance:${rule.code}:${period.label}`);
       if (request.unlessEvaluatedSince) {
         const done = await tx.count(ComplianceRunEntity, {
-          rule: rule.code, period: period.label, status: 'SUCCEEDED', startedAt: { $gte: request.unlessEvaluatedSince },
+          rule: rule.code,
+          period: period.label,
+          status: 'SUCCEEDED',
+          startedAt: { $gte: request.unlessEvaluatedSince },
         });
         if (done > 0) return null;
       }
@@ -101,11 +111,16 @@ export async function runCheckUnlessDone(deps: EngineDeps, request: CheckRequest
       await writeResults(tx, rule.code, period, run.id, evaluations, deps.clock());
       await recomputeLaterRuns(tx, rule.code, period);
       await escalate(tx, evaluations, { rule: rule.code, period, runId: run.id, now: deps.clock() });
-      if (!request.deferLetters) await tellEscalations(tx, { now: deps.clock(), timeZone: deps.timezone, publicUrl: deps.publicUrl, runIds: [run.id] });
+      if (!request.deferLetters)
+        await tellEscalations(tx, { now: deps.clock(), timeZone: deps.timezone, publicUrl: deps.publicUrl, runIds: [run.id] });
       Object.assign(run, tally(evaluations), { status: 'SUCCEEDED', finishedAt: deps.clock() });
       return run;
     });
-    if (run) deps.logger.info({ rule: rule.code, period: period.label, trigger: request.trigger, evaluated: run.evaluated, missed: run.missed }, 'compliance check done');
+    if (run)
+      deps.logger.info(
+        { rule: rule.code, period: period.label, trigger: request.trigger, evaluated: run.evaluated, missed: run.missed },
+        'compliance check done',
+      );
     return run;
   } catch (err) {
     // The evaluation rolled back as a whole; the failure itself is kept for the run history.

@@ -1,15 +1,12 @@
-import ExcelJS from 'exceljs';
-import { describePeriod, parsePeriod, periodContaining, runSql, shiftPeriod } from '@hub/common';
+import { describePeriod, parsePeriod, periodContaining, shiftPeriod } from '@hub/common';
 import { addressees } from '../data/mail-directory.repo.js';
-import { latestStanding, periodUptake, supplyByGroup } from '../data/weekly-review.repo.js';
+import { latestStanding, periodUptake, supplyByGroup, weeklyResults } from '../data/weekly-review.repo.js';
 import { standingLine, supplyLine, supplyTable, uptakeLine } from '../domain/weekly-review.js';
 import { queueLetters } from '../data/outbox.repo.js';
 import { renderNotice } from '../mail/notice.js';
 import type { EngineDeps } from './run-check.js';
 import { KIND_NAMES, SEVERITY_NAMES, STATUS_NAMES, nameOf, ruleWithItem } from '../domain/labels.js';
 import { spreadsheetSafe } from '../reports/spreadsheet-safe.js';
-
-interface Row { name: string; kind: string; rule: string; severity: string; decree_item: string; required: number; actual: number; status: string; consecutive_misses: number }
 
 /**
  * Monday's summary (docs/DESIGN.md, "The schedule"; decree item 1) to the ЦУР, copied to the
@@ -20,14 +17,7 @@ interface Row { name: string; kind: string; rule: string; severity: string; decr
  */
 export async function queueWeeklySummary(deps: EngineDeps): Promise<number> {
   const week = shiftPeriod(periodContaining('WEEK', deps.clock(), deps.timezone), -1, deps.timezone);
-  const rows = await runSql<Row[]>(
-    deps.em,
-    `select d.name, r.organization_kind as kind, r.rule, r.severity, r.decree_item, r.required, r.actual, r.status, r.consecutive_misses
-     from compliance.compliance_result r join organizations.directory d on d.id = r.organization_id
-     where r.period = ? and r.rule in ('WEEKLY_PLACEMENTS', 'CONTENT_CENTER_WEEKLY_SUPPLY')
-     order by r.rule desc, r.consecutive_misses desc, d.name`,
-    [week.label],
-  );
+  const rows = await weeklyResults(deps.em, week.label);
   if (!rows.length) return 0;
   const people = [...(await addressees(deps.em, [])).values()];
   const address = (kind: string) => {
@@ -72,40 +62,68 @@ export async function queueWeeklySummary(deps: EngineDeps): Promise<number> {
       {
         title: 'Дольше всех не выполняют норму п. 3.1',
         columns: ['Организация', 'Размещено', 'Пропусков подряд'],
-        rows: weekly.filter((r) => r.status === 'MISSED' && r.severity === 'MANDATORY').slice(0, 10).map((r) => [r.name, r.actual, r.consecutive_misses]),
+        rows: weekly
+          .filter((r) => r.status === 'MISSED' && r.severity === 'MANDATORY')
+          .slice(0, 10)
+          .map((r) => [r.name, r.actual, r.consecutive_misses]),
       },
       supplyTable(groups),
     ],
     footer: `Дашборд: ${deps.publicUrl.replace(/\/$/, '')}/dashboard/`,
   });
 
+  // Loaded once a week, here: the package holds ~25 MB a process would otherwise keep from boot.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Итоги недели');
   sheet.columns = [
-    { header: 'Организация', key: 'name', width: 60 }, { header: 'Вид', key: 'kind', width: 28 },
-    { header: 'Правило', key: 'rule', width: 44 }, { header: 'Пункт', key: 'item', width: 8 }, { header: 'Обязательность', key: 'severity', width: 16 },
+    { header: 'Организация', key: 'name', width: 60 },
+    { header: 'Вид', key: 'kind', width: 28 },
+    { header: 'Правило', key: 'rule', width: 44 },
+    { header: 'Пункт', key: 'item', width: 8 },
+    { header: 'Обязательность', key: 'severity', width: 16 },
     { header: 'Норма', key: 'required', width: 8 },
-    { header: 'Факт', key: 'actual', width: 8 }, { header: 'Статус', key: 'status', width: 14 },
+    { header: 'Факт', key: 'actual', width: 8 },
+    { header: 'Статус', key: 'status', width: 14 },
     { header: 'Пропусков подряд', key: 'streak', width: 18 },
   ];
   sheet.getRow(1).font = { bold: true };
   for (const r of rows) {
     const values = {
-      name: r.name, kind: nameOf(KIND_NAMES, r.kind), rule: ruleWithItem(r.rule, r.decree_item), item: r.decree_item,
-      severity: nameOf(SEVERITY_NAMES, r.severity), required: r.required,
-      actual: r.actual, status: nameOf(STATUS_NAMES, r.status), streak: r.consecutive_misses,
+      name: r.name,
+      kind: nameOf(KIND_NAMES, r.kind),
+      rule: ruleWithItem(r.rule, r.decree_item),
+      item: r.decree_item,
+      severity: nameOf(SEVERITY_NAMES, r.severity),
+      required: r.required,
+      actual: r.actual,
+      status: nameOf(STATUS_NAMES, r.status),
+      streak: r.consecutive_misses,
     };
     // Organization names are typed by people: none may become a live formula in the ЦУР's
     // workbook (docs/SECURITY.md, "Spreadsheet exports"), the same function as the exports use.
     sheet.addRow(Object.fromEntries(Object.entries(values).map(([key, value]) => [key, spreadsheetSafe(value)])));
   }
   const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
-  return queueLetters(deps.em, [{
-    kind: 'WEEKLY_SUMMARY', dedupKey: `summary:${week.label}`, to, cc: committee && committee !== to ? [committee] : [], subject, ...body,
-    attachments: [{
-      filename: `regional-content-${week.label}.xlsx`,
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      contentBase64: xlsx.toString('base64'),
-    }],
-  }], deps.clock());
+  return queueLetters(
+    deps.em,
+    [
+      {
+        kind: 'WEEKLY_SUMMARY',
+        dedupKey: `summary:${week.label}`,
+        to,
+        cc: committee && committee !== to ? [committee] : [],
+        subject,
+        ...body,
+        attachments: [
+          {
+            filename: `regional-content-${week.label}.xlsx`,
+            contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            contentBase64: xlsx.toString('base64'),
+          },
+        ],
+      },
+    ],
+    deps.clock(),
+  );
 }

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { parsePeriod, periodContaining, runSqlBound, shiftPeriod, type PeriodKind, type RuleCode } from '@hub/common';
+import { parsePeriod, periodContaining, shiftPeriod, type RuleCode } from '@hub/common';
 import { buildDigests, type EscalatedMiss, type ResolvedEscalation } from '../domain/digests.js';
-import type { Address } from '../domain/ladder.js';
-import type { Severity } from '../domain/applicability.js';
 import { renderDigestLetter } from '../mail/letters.js';
+import { markEscalationsTold, markResolutionsTold, untoldEscalations, untoldResolutions } from '../data/escalations.repo.js';
+import { lockUntilCommit } from '../data/locks.repo.js';
 import { addressees, openMaterials } from '../data/mail-directory.repo.js';
 import { queueLetters } from '../data/outbox.repo.js';
 import { loadPolicy } from '../data/policy.repo.js';
@@ -19,14 +19,6 @@ export interface TellContext {
   runIds?: readonly string[];
 }
 
-interface UntoldRow {
-  id: string; organization_id: string; rule: RuleCode; period: string; level: number; consecutive_misses: number;
-  addressees: Address[]; severity: Severity; decree_item: string; required: number | null; actual: number | null;
-  parent_id: string | null; period_kind: PeriodKind;
-}
-
-interface ResolvedRow { id: string; organization_id: string; rule: RuleCode; period: string; recipients: string[]; now_status: 'MET' | 'EXEMPT' | null }
-
 /**
  * Writes the letters for escalations not told yet: one digest per recipient for all of them
  * (every rule and period of a run or a whole catch-up), with the resolutions not told yet as one
@@ -35,27 +27,9 @@ interface ResolvedRow { id: string; organization_id: string; rule: RuleCode; per
  * writer at a time (an advisory lock), so two workers never split or double a digest.
  */
 export async function tellEscalations(tx: EntityManager, ctx: TellContext): Promise<{ letters: number; told: number }> {
-  await runSqlBound(tx, 'select pg_advisory_xact_lock(hashtext(?))', ['compliance:tell-escalations']);
-  const only = ctx.runIds ? [...ctx.runIds] : null;
-  const { rows: untold } = await runSqlBound<UntoldRow>(
-    tx,
-    `select e.id, e.organization_id, e.rule, e.period, e.level, e.consecutive_misses, e.addressees, e.severity, e.decree_item,
-            r.required, r.actual, r.parent_id, cr.period_kind
-     from compliance.escalation e
-     join compliance.compliance_rule cr on cr.code = e.rule
-     left join compliance.compliance_result r on r.organization_id = e.organization_id and r.rule = e.rule and r.period = e.period
-     where e.notified_at is null and e.resolved_at is null and (?::uuid[] is null or e.run_id = any(?::uuid[]))
-     order by e.created_at`,
-    [only, only],
-  );
-  const { rows: resolved } = await runSqlBound<ResolvedRow>(
-    tx,
-    `select e.id, e.organization_id, e.rule, e.period, e.recipients, nullif(r.status, 'MISSED') as now_status
-     from compliance.escalation e
-     left join compliance.compliance_result r on r.organization_id = e.organization_id and r.rule = e.rule and r.period = e.period
-     where e.resolved_at is not null and e.resolution_told_at is null and e.notified_at is not null`,
-    [],
-  );
+  await lockUntilCommit(tx, 'compliance:tell-escalations');
+  const untold = await untoldEscalations(tx, ctx.runIds ?? null);
+  const resolved = await untoldResolutions(tx);
   if (!untold.length) return { letters: 0, told: 0 };
 
   const policy = await loadPolicy(tx);
@@ -80,17 +54,24 @@ export async function tellEscalations(tx: EntityManager, ctx: TellContext): Prom
     addresses: e.addressees,
   }));
   const resolutions: ResolvedEscalation[] = resolved.map((r) => ({
-    escalationId: r.id, organizationId: r.organization_id, organizationName: nameOf(r.organization_id), rule: r.rule, period: r.period, recipients: r.recipients,
+    escalationId: r.id,
+    organizationId: r.organization_id,
+    organizationName: nameOf(r.organization_id),
+    rule: r.rule,
+    period: r.period,
+    recipients: r.recipients,
     nowStatus: r.now_status,
   }));
   const digests = buildDigests(misses, resolutions, { suppressWhenParentTold: policy.suppressWhenParentTold });
   const committee = [...people.values()].find((p) => p.kind === 'COMMITTEE');
   const rules = new Map((await rulesInForce(tx, ctx.now)).map((r) => [r.code, r]));
   const kinds = new Map(untold.map((e) => [e.rule, e.period_kind]));
-  const current = new Map([...kinds].map(([rule, kind]) => {
-    const now = periodContaining(kind, ctx.now, ctx.timeZone);
-    return [rule, kind === 'DAY' ? now : shiftPeriod(now, -1, ctx.timeZone)];
-  }));
+  const current = new Map(
+    [...kinds].map(([rule, kind]) => {
+      const now = periodContaining(kind, ctx.now, ctx.timeZone);
+      return [rule, kind === 'DAY' ? now : shiftPeriod(now, -1, ctx.timeZone)];
+    }),
+  );
   const letterContext = {
     now: ctx.now,
     timeZone: ctx.timeZone,
@@ -98,23 +79,33 @@ export async function tellEscalations(tx: EntityManager, ctx: TellContext): Prom
     committeeEmail: committee?.contactEmail ?? committee?.headEmail ?? null,
     currentPeriod: (rule: RuleCode) => current.get(rule)!,
     threshold: (rule: RuleCode) => rules.get(rule)?.threshold ?? 0,
-    openMaterials: await openMaterials(tx, misses.map((m) => m.organizationId), ctx.now),
+    openMaterials: await openMaterials(
+      tx,
+      misses.map((m) => m.organizationId),
+      ctx.now,
+    ),
   };
   const batch = `${ctx.now.toISOString()}:${untold[0]!.id}`;
   let letters = 0;
-  // Rendered and stored a batch at a time: the country's 17,000 letters at once held 850 MB (bench weekly-check, nation).
+  // Rendered and stored a batch at a time: all of the country's letters at once held too much memory (docs/PERFORMANCE.md).
   for (let i = 0; i < digests.length; i += LETTERS_PER_STATEMENT) {
-    letters += await queueLetters(tx, digests.slice(i, i + LETTERS_PER_STATEMENT).map((digest) => ({
-      kind: 'ESCALATION_DIGEST',
-      dedupKey: `escalation:${batch}:${digest.to}`,
-      ...renderDigestLetter(digest, letterContext),
-      escalationIds: digest.items.map((item) => item.escalationId),
-    })), ctx.now);
+    letters += await queueLetters(
+      tx,
+      digests.slice(i, i + LETTERS_PER_STATEMENT).map((digest) => ({
+        kind: 'ESCALATION_DIGEST',
+        dedupKey: `escalation:${batch}:${digest.to}`,
+        ...renderDigestLetter(digest, letterContext),
+        escalationIds: digest.items.map((item) => item.escalationId),
+      })),
+      ctx.now,
+    );
   }
   const toldResolutions = resolutions.filter((r) => digests.some((d) => d.resolved.includes(r))).map((r) => r.escalationId);
-  await runSqlBound(tx, 'update compliance.escalation set notified_at = ? where id = any(?::uuid[])', [ctx.now, untold.map((e) => e.id)]);
-  if (toldResolutions.length) {
-    await runSqlBound(tx, 'update compliance.escalation set resolution_told_at = ? where id = any(?::uuid[])', [ctx.now, toldResolutions]);
-  }
+  await markEscalationsTold(
+    tx,
+    untold.map((e) => e.id),
+    ctx.now,
+  );
+  await markResolutionsTold(tx, toldResolutions, ctx.now);
   return { letters, told: untold.length };
 }

@@ -33,7 +33,13 @@ export async function weekProgress(deps: EngineDeps, rules: ComplianceRule[], on
     if (!footing) continue;
     const remaining = Math.max(0, rule.threshold - org.actual);
     progress.set(org.organizationId, {
-      organizationId: org.organizationId, week, placed: org.actual, required: rule.threshold, remaining, atRisk: remaining > 0, ...footing,
+      organizationId: org.organizationId,
+      week,
+      placed: org.actual,
+      required: rule.threshold,
+      remaining,
+      atRisk: remaining > 0,
+      ...footing,
     });
   }
   return progress;

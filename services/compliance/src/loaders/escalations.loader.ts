@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupBy, groupedLoader } from '@hub/common';
 import { lastEscalationsOf, type EscalationRow } from '../data/escalations.repo.js';
@@ -12,5 +12,8 @@ export const escalationsKey = (organizationId: string, last: number) => `${organ
  * usually one.
  */
 export function createEscalationsLoader(em: EntityManager): DataLoader<string, EscalationRow[]> {
-  return groupedLoader(async (ids, last) => groupBy(await lastEscalationsOf(em, ids, Number(last)), (r) => r.organization_id), () => []);
+  return groupedLoader(
+    async (ids, last) => groupBy(await lastEscalationsOf(em, ids, Number(last)), (r) => r.organization_id),
+    () => [],
+  );
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { runSql, type Clock, type Logger } from '@hub/common';
+import type { Clock, Logger } from '@hub/common';
 import type { Mailer } from './mailer.js';
-import { markSent, recordFailures, type FailedLetter, type SentLetter } from '../data/outbox.repo.js';
+import { claimDueLetters, markSent, recordFailures, type ClaimedLetter, type FailedLetter, type SentLetter } from '../data/outbox.repo.js';
 
 export const MAX_ATTEMPTS = 8;
 const CLAIM_MS = 2 * 60_000;
@@ -18,29 +18,18 @@ export function retryDelayMs(attempt: number, random: () => number = Math.random
   return Math.round(base * (0.75 + random() * 0.5));
 }
 
-interface Claimed {
-  id: string; to: string; cc: string[]; subject: string; html: string; text: string; attempts: number;
-  attachments: { filename: string; contentType: string; contentBase64: string }[];
-}
-
 /**
  * Sends what the outbox has due. Rows are claimed with FOR UPDATE SKIP LOCKED and held for a
  * while, so two dispatchers never send the same letter; every outcome is recorded on the row.
  */
-export async function dispatchDue(deps: { em: EntityManager; mailer: Mailer; clock: Clock; logger: Logger }, batch = 50): Promise<{ sent: number; retried: number; failed: number }> {
+export async function dispatchDue(
+  deps: { em: EntityManager; mailer: Mailer; clock: Clock; logger: Logger },
+  batch = 50,
+): Promise<{ sent: number; retried: number; failed: number }> {
   const tally = { sent: 0, retried: 0, failed: 0 };
   for (;;) {
     const now = deps.clock();
-    const claimed = await runSql<Claimed[]>(
-      deps.em,
-      `update compliance.notification n set locked_until = ?
-       where n.id in (
-         select id from compliance.notification
-         where status = 'PENDING' and next_attempt_at <= ? and (locked_until is null or locked_until <= ?)
-         order by created_at, id limit ? for update skip locked)
-       returning n.id, n."to", n.cc, n.subject, n.html, n.text, n.attempts, n.attachments`,
-      [new Date(now.getTime() + CLAIM_MS), now, now, batch],
-    );
+    const claimed = await claimDueLetters(deps.em, now, new Date(now.getTime() + CLAIM_MS), batch);
     if (!claimed.length) return tally;
     // The mailer's pool sends several letters at once; one at a time left all but one connection idle.
     const sent: SentLetter[] = [];
@@ -48,15 +37,17 @@ export async function dispatchDue(deps: { em: EntityManager; mailer: Mailer; clo
     // statement per letter was most of the work. Their claims hold meanwhile.
     const failed: FailedLetter[] = [];
     const recordSent = () => markSent(deps.em, sent.splice(0), deps.clock());
-    await Promise.all(claimed.map(async (row) => {
-      const outcome = await send(deps, row, tally);
-      if ('messageId' in outcome) {
-        sent.push(outcome);
-        if (sent.length >= RECORD_SENT_EVERY) await recordSent();
-      } else {
-        failed.push(outcome);
-      }
-    }));
+    await Promise.all(
+      claimed.map(async (row) => {
+        const outcome = await send(deps, row, tally);
+        if ('messageId' in outcome) {
+          sent.push(outcome);
+          if (sent.length >= RECORD_SENT_EVERY) await recordSent();
+        } else {
+          failed.push(outcome);
+        }
+      }),
+    );
     await recordSent();
     await recordFailures(deps.em, failed);
   }
@@ -65,12 +56,17 @@ export async function dispatchDue(deps: { em: EntityManager; mailer: Mailer; clo
 /** Sends one letter; the outcome, sent or failed, is returned for recording with the others'. */
 async function send(
   deps: { em: EntityManager; mailer: Mailer; clock: Clock; logger: Logger },
-  row: Claimed,
+  row: ClaimedLetter,
   tally: { sent: number; retried: number; failed: number },
 ): Promise<SentLetter | FailedLetter> {
   const outcome = await deps.mailer.send({
-    messageId: `<${row.id}@regional-content-hub>`, to: row.to, cc: row.cc ?? [], subject: row.subject,
-    html: row.html, text: row.text, attachments: row.attachments ?? [],
+    messageId: `<${row.id}@regional-content-hub>`,
+    to: row.to,
+    cc: row.cc ?? [],
+    subject: row.subject,
+    html: row.html,
+    text: row.text,
+    attachments: row.attachments ?? [],
   });
   const attempts = row.attempts + 1;
   if (outcome.ok) {
@@ -84,5 +80,11 @@ async function send(
   }
   tally.retried++;
   // The backoff counts from the failed try, not from when the batch is recorded.
-  return { id: row.id, attempts, error: outcome.error, status: 'PENDING', retryAt: new Date(deps.clock().getTime() + retryDelayMs(attempts)) };
+  return {
+    id: row.id,
+    attempts,
+    error: outcome.error,
+    status: 'PENDING',
+    retryAt: new Date(deps.clock().getTime() + retryDelayMs(attempts)),
+  };
 }

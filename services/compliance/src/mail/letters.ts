@@ -6,13 +6,16 @@ import { RULE_NAMES } from '../domain/labels.js';
 import { escalationHtml, escalationText } from './templates.js';
 
 /** What each rule's letter says (decree items), in the words a head reads in ten seconds. */
-const WORDING: Record<RuleCode, {
-  norm: (threshold: number) => string;
-  missed: (count: string, singular: boolean) => string;
-  columns: { actual: string; required: string; streak: string };
-  /** What the organization itself does, by `deadline`. */
-  place: (threshold: number, deadline: string) => string;
-}> = {
+const WORDING: Record<
+  RuleCode,
+  {
+    norm: (threshold: number) => string;
+    missed: (count: string, singular: boolean) => string;
+    columns: { actual: string; required: string; streak: string };
+    /** What the organization itself does, by `deadline`. */
+    place: (threshold: number, deadline: string) => string;
+  }
+> = {
   WEEKLY_PLACEMENTS: {
     norm: (n) => `не менее ${n} материалов регионального контента в неделю на официальных страницах.`,
     missed: (count, singular) => `${count} не ${singular ? 'выполнила' : 'выполнили'} норму размещения`,
@@ -20,13 +23,15 @@ const WORDING: Record<RuleCode, {
     place: (n, deadline) => `разместить не менее ${n} материалов из подборки контент-центра ${deadline} и отметить размещения в системе`,
   },
   CONTENT_CENTER_WEEKLY_SUPPLY: {
-    norm: (n) => `контент-центр направляет каждому органу, муниципальному образованию и подведомственной организации не менее ${n} материалов в неделю.`,
+    norm: (n) =>
+      `контент-центр направляет каждому органу, муниципальному образованию и подведомственной организации не менее ${n} материалов в неделю.`,
     missed: (count) => `${count} — меньше рекомендуемого числа материалов от контент-центра`,
     columns: { actual: 'Получено', required: 'Норма', streak: 'Недель подряд' },
     place: (n, deadline) => `направить перечисленным получателям недостающие материалы — не менее ${n} каждому ${deadline}`,
   },
   FEEDBACK_WIDGET: {
-    norm: () => 'виджет обратной связи Госуслуг («Сообщить о проблеме» и «Поделиться мнением») на каждой официальной странице органа и подведомственных организаций.',
+    norm: () =>
+      'виджет обратной связи Госуслуг («Сообщить о проблеме» и «Поделиться мнением») на каждой официальной странице органа и подведомственных организаций.',
     missed: (count) => `${count} без виджета обратной связи на официальных страницах`,
     columns: { actual: 'Страниц с виджетом', required: 'Страниц', streak: 'Дней подряд' },
     place: () => 'разместить виджет обратной связи на каждой официальной странице и отметить это в системе',
@@ -113,7 +118,12 @@ const ruleTitle = (rule: RuleCode) => (RULE_NAMES[rule] ?? rule).replace(/\s*\(�
 /** "What to do", fitted to what the recipient is to the organizations of this section. */
 function actionFor(rule: RuleCode, items: readonly DigestItem[], ctx: LetterContext): string {
   const wording = WORDING[rule];
-  const todo = wording.place(ctx.threshold(rule), deadlineOf(rule, ctx)).replace(/\s+,/g, ',').replace(/ {2,}/g, ' ').trim().replace(/,$/, '');
+  const todo = wording
+    .place(ctx.threshold(rule), deadlineOf(rule, ctx))
+    .replace(/\s+,/g, ',')
+    .replace(/ {2,}/g, ' ')
+    .trim()
+    .replace(/,$/, '');
   const roles = new Set(items.flatMap((i) => i.roles));
   if (rule === 'CONTENT_CENTER_WEEKLY_SUPPLY') return `${todo}.`;
   const ownHead = (i: DigestItem) => i.roles.includes('HEAD') || (i.roles.includes('RESPONSIBLE_HEAD') && i.parentId === null);
@@ -218,8 +228,10 @@ export function renderDigestLetter(digest: Digest, ctx: LetterContext): Letter {
     subject: heading,
     heading,
     sections,
-    openMaterials: sections.some((s) => s.action) && !digest.items.every((i) => i.rule === 'CONTENT_CENTER_WEEKLY_SUPPLY')
-      ? [...open.values()].slice(0, 5) : [],
+    openMaterials:
+      sections.some((s) => s.action) && !digest.items.every((i) => i.rule === 'CONTENT_CENTER_WEEKLY_SUPPLY')
+        ? [...open.values()].slice(0, 5)
+        : [],
     resolved: digest.resolved.map((r) => ({
       organizationName: r.organizationName,
       text: `${ruleTitle(r.rule)}, ${periodText(r.period, ctx.timeZone)}: ${RESOLUTION_CAUSE[r.nowStatus ?? 'GONE']}, нарушение закрыто.`,

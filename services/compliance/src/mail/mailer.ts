@@ -37,7 +37,11 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
           html: mail.html,
           text: mail.text,
           messageId: mail.messageId,
-          attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') })),
+          attachments: mail.attachments.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: Buffer.from(a.contentBase64, 'base64'),
+          })),
         });
         return { ok: true, response: String(info.response ?? '') };
       } catch (err) {

@@ -35,7 +35,8 @@ const html = Handlebars.compile(`<!DOCTYPE html>
   <p style="margin:16px 0 0;font-size:13px;color:#52606d;">{{footer}}</p>
 </div></body></html>`);
 
-const text = Handlebars.compile(`{{heading}}
+const text = Handlebars.compile(
+  `{{heading}}
 
 {{#each paragraphs}}{{this}}
 
@@ -46,7 +47,9 @@ const text = Handlebars.compile(`{{heading}}
 {{#each list}}  {{this}}
 {{/each}}
 {{/if}}{{footer}}
-`, { noEscape: true });
+`,
+  { noEscape: true },
+);
 
 export function renderNotice(notice: Notice): { html: string; text: string } {
   const shown = { ...notice, tables: (notice.tables ?? []).filter((t) => t.rows.length) };

@@ -32,7 +32,9 @@ export class Migration20261128Results extends Migration {
         revoked_by text,
         revoked_at timestamptz
       )`);
-    this.addSql('create unique index exemption_active_unique on compliance.exemption (organization_id, rule, period) where revoked_at is null');
+    this.addSql(
+      'create unique index exemption_active_unique on compliance.exemption (organization_id, rule, period) where revoked_at is null',
+    );
     this.addSql(`
       create table compliance.compliance_result (
         id uuid primary key default gen_random_uuid(),

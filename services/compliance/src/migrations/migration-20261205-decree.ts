@@ -47,11 +47,14 @@ export class Migration20261205Decree extends Migration {
         end,
         r.updated_by, r.updated_at
       from compliance.compliance_rule r`);
-    this.addSql(`update compliance.compliance_rule set title = 'Не менее 10 материалов регионального контента в неделю каждому получателю', decree_item = '2.2'
+    this
+      .addSql(`update compliance.compliance_rule set title = 'Не менее 10 материалов регионального контента в неделю каждому получателю', decree_item = '2.2'
       where code = 'CONTENT_CENTER_WEEKLY_SUPPLY'`);
-    this.addSql(`update compliance.compliance_rule set title = 'Публикация в СМИ об официальных страницах органа или его подведомственных организаций, не реже раза в месяц'
+    this
+      .addSql(`update compliance.compliance_rule set title = 'Публикация в СМИ об официальных страницах органа или его подведомственных организаций, не реже раза в месяц'
       where code = 'MONTHLY_MEDIA_MENTION'`);
-    this.addSql(`update compliance.compliance_rule set title = 'Виджет обратной связи Госуслуг на каждой официальной странице органа и подведомственных организаций'
+    this
+      .addSql(`update compliance.compliance_rule set title = 'Виджет обратной связи Госуслуг на каждой официальной странице органа и подведомственных организаций'
       where code = 'FEEDBACK_WIDGET'`);
     this.addSql(`alter table compliance.compliance_rule
       drop column threshold, drop column deadline, drop column timezone, drop column applies_to, drop column enabled,

@@ -1,6 +1,6 @@
 import { formatInstant } from '@hub/common';
 import { KIND_NAMES, SEVERITY_NAMES, STATUS_NAMES, nameOf, ruleWithItem } from '../domain/labels.js';
-import type { ReportRow } from './report-rows.js';
+import type { ReportRow } from '../data/report-rows.repo.js';
 
 export interface Column {
   header: string;

@@ -1,18 +1,24 @@
 import type { Express, Request, Response } from 'express';
 import {
-  HubError, authenticate, badInput, fromDatabaseError, parsePeriod, requireRole, scopeRoot, type Orm, type RuleCode, type SubgraphRuntime,
+  HubError,
+  authenticate,
+  badInput,
+  fromDatabaseError,
+  sendRefusal,
+  parsePeriod,
+  requireRole,
+  scopeRoot,
+  type Orm,
+  type RuleCode,
+  type SubgraphRuntime,
 } from '@hub/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { rulesInForce } from '../data/rules.repo.js';
 import { periodOfRule } from '../engine/run-check.js';
 import { ANALYTICS_READERS } from '../domain/access.js';
 import { reportColumns } from './columns.js';
-import { reportRows } from './report-rows.js';
+import { reportRows } from '../data/report-rows.repo.js';
 import { CONTENT_TYPES, writeCsv, writeXlsx, type ReportFormat } from './writers.js';
-
-const HTTP_STATUS: Record<string, number> = {
-  BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, SERVICE_UNAVAILABLE: 503,
-};
 
 /** What is exported: the period's results of one rule, or of every rule with periods of its kind. */
 async function selectionFor(req: Request, em: EntityManager, timezone: string, now: Date) {
@@ -60,11 +66,9 @@ export function mountComplianceExport(app: Express, orm: Orm, runtime: SubgraphR
       // A database that cannot be reached is a 503 the client may retry, not a 500 (fromDatabaseError).
       const known = err instanceof HubError ? err : fromDatabaseError(err);
       if (!known || known.code === 'SERVICE_UNAVAILABLE') runtime.logger.error({ err }, 'report export failed');
-      const code = known ? known.code : 'INTERNAL_SERVER_ERROR';
       if (typeof known?.details.retryAfterSeconds === 'number') res.set('retry-after', String(known.details.retryAfterSeconds));
-      res.status(HTTP_STATUS[code] ?? 500).json({
-        error: { code, message: known ? known.message : 'The report could not be built', ...(known ? known.details : {}) },
-      });
+      if (known) sendRefusal(res, known);
+      else res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'The report could not be built' } });
     }
   });
 }

@@ -1,9 +1,8 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify';
 import type { Column } from './columns.js';
-import type { ReportRow } from './report-rows.js';
+import type { ReportRow } from '../data/report-rows.repo.js';
 import { spreadsheetSafe } from './spreadsheet-safe.js';
 
 export type ReportFormat = 'xlsx' | 'csv';
@@ -28,6 +27,8 @@ function cells(columns: Column[], row: ReportRow): (string | number)[] {
 
 /** Streams an XLSX workbook: rows are committed to the zip as they come, never held as a sheet. */
 export async function writeXlsx(out: Writable, title: string, columns: Column[], batches: AsyncIterable<ReportRow[]>): Promise<void> {
+  // Loaded on the first export: the package holds ~25 MB a process would otherwise keep from boot.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width }));

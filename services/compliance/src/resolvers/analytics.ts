@@ -1,6 +1,16 @@
 import {
-  badInput, decodeCursor, encodeCursor, isUuid, notFound, organizationRef, pageSize, parsePeriod, requireRole, scopeRoot, toConnection,
-  type OrganizationKind, type RuleCode,
+  badInput,
+  decodeCursor,
+  encodeCursor,
+  isUuid,
+  notFound,
+  organizationRef,
+  pageSize,
+  parsePeriod,
+  requireRole,
+  scopeRoot,
+  toConnection,
+  type RuleCode,
 } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
 import type { ComplianceRule } from '../data/rules.repo.js';
@@ -10,6 +20,7 @@ import { directoryKinds } from '../data/directory.repo.js';
 import { heatmapPage, laggards, periodCounts, summaryCounts, type HeatmapCursor, type ResultScope } from '../data/analytics.repo.js';
 import { cells, summarize, trend } from '../domain/tally.js';
 import { lastCompletePeriods, RULE_OF_PERIOD_KIND } from '../domain/windows.js';
+import type { QueryResolvers } from '../generated/graphql.js';
 
 /** The methodological queries: the ЦУР and the committee region-wide, heads and operators for their tree. */
 function allowAnalytics(ctx: ComplianceContext): string | null {
@@ -48,20 +59,8 @@ async function assertMunicipality(ctx: ComplianceContext, id: string | null | un
   if (kind !== 'MUNICIPALITY') throw badInput('municipalityId', 'municipalityId must be a municipality');
 }
 
-type Severity = 'MANDATORY' | 'RECOMMENDED';
-
-interface HeatmapArgs {
-  severity?: Severity | null;
-  weeks?: number | null;
-  rule?: RuleCode | null;
-  kind?: OrganizationKind | null;
-  municipalityId?: string | null;
-  first?: number | null;
-  after?: string | null;
-}
-
-export const AnalyticsQuery = {
-  complianceSummary: async (_: unknown, args: { period: string; rule?: RuleCode | null; severity?: Severity | null }, ctx: ComplianceContext) => {
+export const AnalyticsQuery: QueryResolvers = {
+  complianceSummary: async (_, args, ctx) => {
     const root = allowAnalytics(ctx);
     const { rule, period } = await periodAndRule(ctx, args.period, args.rule);
     const summary = summarize(await summaryCounts(ctx.em, { rule: rule.code, periods: [period.label], root, severity: args.severity }));
@@ -69,25 +68,37 @@ export const AnalyticsQuery = {
       ...summary,
       period: period.label,
       rule: rule.code,
-      byMunicipality: summary.byMunicipality.map(({ municipalityId, ...counts }) => ({ municipality: organizationRef(municipalityId), ...counts })),
+      byMunicipality: summary.byMunicipality.map(({ municipalityId, ...counts }) => ({
+        municipality: organizationRef(municipalityId),
+        ...counts,
+      })),
     };
   },
 
-  complianceTrend: async (_: unknown, args: { weeks: number; rule?: RuleCode | null; severity?: Severity | null }, ctx: ComplianceContext) => {
+  complianceTrend: async (_, args, ctx) => {
     const root = allowAnalytics(ctx);
     const { rule, periods } = await weeklyWindow(ctx, args.weeks, args.rule ?? 'WEEKLY_PLACEMENTS', 104);
     return trend(periods, await periodCounts(ctx.em, { rule: rule.code, periods, root, severity: args.severity }));
   },
 
-  complianceHeatmap: async (_: unknown, args: HeatmapArgs, ctx: ComplianceContext) => {
+  complianceHeatmap: async (_, args, ctx) => {
     const root = allowAnalytics(ctx);
     const { rule, periods } = await weeklyWindow(ctx, args.weeks ?? 12, args.rule ?? 'WEEKLY_PLACEMENTS', 52);
     const size = pageSize(args.first);
     const after = decodeCursor(args.after, ['int', 'int', 'uuid']) as HeatmapCursor | null;
     await assertMunicipality(ctx, args.municipalityId);
-    const scope: ResultScope = { rule: rule.code, periods, root, kind: args.kind, municipalityId: args.municipalityId, severity: args.severity };
+    const scope: ResultScope = {
+      rule: rule.code,
+      periods,
+      root,
+      kind: args.kind,
+      municipalityId: args.municipalityId,
+      severity: args.severity,
+    };
     const { totalCount, rows } = await heatmapPage(ctx.em, scope, { size, after });
-    const { pageInfo, edges } = toConnection(rows, size, totalCount, (r) => encodeCursor([r.missed, r.consecutiveMisses, r.organizationId]));
+    const { pageInfo, edges } = toConnection(rows, size, totalCount, (r) =>
+      encodeCursor([r.missed, r.consecutiveMisses, r.organizationId]),
+    );
     return {
       rule: rule.code,
       periods,
@@ -102,7 +113,7 @@ export const AnalyticsQuery = {
     };
   },
 
-  laggards: async (_: unknown, args: { period: string; rule?: RuleCode | null; limit?: number | null; severity?: Severity | null }, ctx: ComplianceContext) => {
+  laggards: async (_, args, ctx) => {
     const root = allowAnalytics(ctx);
     const limit = args.limit ?? 20;
     if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw badInput('limit', 'limit must be between 1 and 500');

@@ -1,11 +1,8 @@
 import { badInput, decodeCursor, encodeCursor, idFilter, organizationRef, pageSize, requireRole, toConnection } from '@hub/common';
-import type { ComplianceContext } from '../context.js';
-import { auditPage, type AuditCursor, type AuditFilter, type AuditRow } from '../data/audit.repo.js';
+import { auditPage, type AuditCursor, type AuditRow } from '../data/audit.repo.js';
+import type { QueryAuditLogArgs, QueryResolvers } from '../generated/graphql.js';
 
-interface AuditLogArgs extends AuditFilter {
-  first?: number | null;
-  after?: string | null;
-}
+type AuditLogArgs = Partial<QueryAuditLogArgs>;
 
 const FIELD_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 
@@ -38,8 +35,8 @@ const toAuditEntry = (row: AuditRow) => ({
   at: new Date(row.at),
 });
 
-export const AuditQuery = {
-  auditLog: async (_: unknown, args: AuditLogArgs, ctx: ComplianceContext) => {
+export const AuditQuery: QueryResolvers = {
+  auditLog: async (_, args, ctx) => {
     requireRole(ctx.auth, 'ADMIN', 'ANALYST');
     checkFilter(args);
     const size = pageSize(args.first);

@@ -1,24 +1,23 @@
-import { assertCanRead, createDateTimeScalar, isInScope, organizationRef, requireRole, type OrganizationKind, type SubgraphRuntime } from '@hub/common';
+import { assertCanRead, createDateTimeScalar, isInScope, organizationRef, requireRole, type SubgraphRuntime } from '@hub/common';
 import type { ComplianceContext } from '../context.js';
 import type { ComplianceRule as RuleRow } from '../data/rules.repo.js';
-import type { ComplianceResult as ResultRow } from '../entities/compliance-result.entity.js';
-import type { Exemption as ExemptionRow } from '../entities/exemption.entity.js';
-import { ComplianceRunEntity } from '../entities/compliance-run.entity.js';
-import { ExemptionEntity } from '../entities/exemption.entity.js';
+import type { Resolvers } from '../generated/graphql.js';
 import { severityFor } from '../domain/applicability.js';
 import { Query, toWeekProgress } from './query.js';
 import { organizationRecentResults } from './organization-compliance.js';
 import { Mutation } from './mutation.js';
-import { Escalation, MailQuery, Notification, organizationEscalations, resendNotification } from './mail.js';
+import { Escalation, MailQuery, Notification, organizationEscalations } from './mail.js';
 import { AnalyticsQuery } from './analytics.js';
 import { AuditQuery } from './audit.js';
-import { escalationPolicy, updateEscalationPolicy } from '../commands/policy.commands.js';
 import { recipientsShort } from '../data/results.repo.js';
 
-interface OrganizationRef {
-  id: string;
-  kind: OrganizationKind;
-  parent: { kind: OrganizationKind } | null;
+/**
+ * A field of another subgraph's entity that a field here @requires (schema.graphql): the gateway
+ * puts it in the representation whenever that field is asked, so its absence is a bug.
+ */
+function fromRequires<T>(value: T | undefined, field: string): T {
+  if (value === undefined) throw new Error(`${field} is missing from the representation though a field @requires it`);
+  return value;
 }
 
 async function supplyRule(ctx: ComplianceContext): Promise<RuleRow> {
@@ -27,51 +26,48 @@ async function supplyRule(ctx: ComplianceContext): Promise<RuleRow> {
   return rule;
 }
 
-export const resolvers = (runtime: SubgraphRuntime) => ({
+export const resolvers = (runtime: SubgraphRuntime): Resolvers => ({
   DateTime: createDateTimeScalar(runtime.timezone),
-  Query: { ...Query, ...MailQuery, ...AnalyticsQuery, ...AuditQuery, escalationPolicy: (_: unknown, __: unknown, ctx: ComplianceContext) => escalationPolicy(ctx) },
-  Mutation: {
-    ...Mutation,
-    resendNotification,
-    updateEscalationPolicy: (_: unknown, args: { input: unknown }, ctx: ComplianceContext) => updateEscalationPolicy(ctx, args.input),
-  },
+  Query: { ...Query, ...MailQuery, ...AnalyticsQuery, ...AuditQuery },
+  Mutation,
   Escalation,
   Notification,
   ComplianceRule: {
-    __resolveReference: async (ref: { code: string }, ctx: ComplianceContext) =>
-      (await ctx.rules.load('all')).find((r) => r.code === ref.code) ?? null,
-    timezone: (rule: RuleRow) => rule.timezone ?? runtime.timezone,
-    versions: (rule: RuleRow, _: unknown, ctx: ComplianceContext) => ctx.ruleVersions.load(rule.code),
+    __resolveReference: async (ref, ctx) => (await ctx.rules.load('all')).find((r) => r.code === ref.code) ?? null,
+    timezone: (rule) => rule.timezone ?? runtime.timezone,
+    versions: (rule, _, ctx) => ctx.ruleVersions.load(rule.code),
   },
   // References (`_entities`) are read as the root fields read them (docs/SECURITY.md).
   ComplianceRun: {
-    __resolveReference: (ref: { id: string }, ctx: ComplianceContext) => {
+    __resolveReference: (ref, ctx) => {
       requireRole(ctx.auth, 'ADMIN', 'ANALYST', 'EDITOR');
-      return ctx.em.findOne(ComplianceRunEntity, { id: ref.id });
+      return ctx.loaders.runById.load(ref.id);
     },
   },
   ComplianceResult: {
-    organization: (r: ResultRow) => organizationRef(r.organizationId),
-    exemption: (r: ResultRow, _: unknown, ctx: ComplianceContext) => (r.exemptionId ? ctx.em.findOne(ExemptionEntity, { id: r.exemptionId }) : null),
+    organization: (r) => organizationRef(r.organizationId),
+    exemption: (r, _, ctx) => (r.exemptionId ? ctx.loaders.exemptionById.load(r.exemptionId) : null),
   },
   Exemption: {
-    __resolveReference: async (ref: { id: string }, ctx: ComplianceContext) => {
-      const exemption = await ctx.em.findOne(ExemptionEntity, { id: ref.id });
+    __resolveReference: async (ref, ctx) => {
+      const exemption = await ctx.loaders.exemptionById.load(ref.id);
       return exemption && (await isInScope(ctx.auth, [exemption.organizationId], ctx.hierarchy)) ? exemption : null;
     },
-    organization: (e: ExemptionRow) => organizationRef(e.organizationId),
-    active: (e: ExemptionRow, _: unknown, ctx: ComplianceContext) => !e.revokedAt && (!e.expiresAt || e.expiresAt > ctx.clock()),
+    organization: (e) => organizationRef(e.organizationId),
+    active: (e, _, ctx) => !e.revokedAt && (!e.expiresAt || e.expiresAt > ctx.clock()),
   },
   ContentSupply: {
-    required: async (_: unknown, __: unknown, ctx: ComplianceContext) => (await supplyRule(ctx)).threshold,
-    recipientsShort: (supply: { week: string }, _: unknown, ctx: ComplianceContext) => recipientsShort(ctx.em, supply.week),
-    met: async (supply: { week: string; distributed: number }, _: unknown, ctx: ComplianceContext) =>
-      supply.distributed >= (await supplyRule(ctx)).threshold && !(await recipientsShort(ctx.em, supply.week)),
+    required: async (_, __, ctx) => (await supplyRule(ctx)).threshold,
+    recipientsShort: (supply, _, ctx) => recipientsShort(ctx.em, supply.week),
+    met: async (supply, _, ctx) => {
+      const distributed = fromRequires(supply.distributed, 'ContentSupply.distributed');
+      return distributed >= (await supplyRule(ctx)).threshold && !(await recipientsShort(ctx.em, supply.week));
+    },
   },
   Organization: {
-    applicableRules: async (org: OrganizationRef, _: unknown, ctx: ComplianceContext) => {
+    applicableRules: async (org, _, ctx) => {
       const rules = (await ctx.rules.load('all')).filter((r) => r.enabled);
-      const who = { kind: org.kind, parentKind: org.parent?.kind ?? null };
+      const who = { kind: fromRequires(org.kind, 'Organization.kind'), parentKind: org.parent?.kind ?? null };
       return rules.flatMap((rule) => {
         const severity = severityFor(rule.appliesTo, who);
         return severity ? [{ rule, severity }] : [];
@@ -79,11 +75,10 @@ export const resolvers = (runtime: SubgraphRuntime) => ({
     },
     compliance: organizationRecentResults,
     escalations: organizationEscalations,
-    weekProgress: async (org: { id: string }, _: unknown, ctx: ComplianceContext) => {
+    weekProgress: async (org, _, ctx) => {
       await assertCanRead(ctx.auth, [org.id], ctx.hierarchy);
       const progress = await ctx.progress.load(org.id);
       return progress ? toWeekProgress(progress) : null;
     },
   },
 });
-

@@ -1,17 +1,21 @@
-import { requireRole, type RuleCode } from '@hub/common';
-import type { ComplianceContext } from '../context.js';
+import { requireRole } from '@hub/common';
+import type { MutationResolvers } from '../generated/graphql.js';
 import { runComplianceCheck } from '../engine/run-check.js';
 import { grantExemption, revokeExemption } from '../commands/exemption.commands.js';
 import { updateComplianceRule } from '../commands/rule.commands.js';
+import { updateEscalationPolicy } from '../commands/policy.commands.js';
+import { resendNotification } from '../commands/notification.commands.js';
+import { toNotification } from './mail.js';
 
-type Resolver<A> = (_: unknown, args: A, ctx: ComplianceContext) => unknown;
-
-export const Mutation: Record<string, Resolver<any>> = {
-  runComplianceCheck: (_, args: { rule: RuleCode; period: string }, ctx) => {
+export const Mutation: MutationResolvers = {
+  runComplianceCheck: (_, args, ctx) => {
     requireRole(ctx.auth, 'ADMIN', 'ANALYST');
     return runComplianceCheck(ctx.engine, { rule: args.rule, period: args.period, trigger: 'MANUAL', actor: ctx.auth.sub });
   },
-  grantExemption: (_, args: { input: unknown }, ctx) => grantExemption(ctx, args.input),
-  revokeExemption: (_, args: { id: string }, ctx) => revokeExemption(ctx, args.id),
-  updateComplianceRule: (_, args: { code: string; input: unknown }, ctx) => updateComplianceRule(ctx, args.code, args.input),
+  // The commands parse their inputs themselves (zod): the SDL's shape is not yet a valid change.
+  grantExemption: (_, args, ctx) => grantExemption(ctx, args.input),
+  revokeExemption: (_, args, ctx) => revokeExemption(ctx, args.id),
+  updateComplianceRule: (_, args, ctx) => updateComplianceRule(ctx, args.code, args.input),
+  updateEscalationPolicy: (_, args, ctx) => updateEscalationPolicy(ctx, args.input),
+  resendNotification: async (_, args, ctx) => toNotification(await resendNotification(ctx, args.id)),
 };

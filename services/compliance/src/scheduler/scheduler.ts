@@ -18,9 +18,10 @@
  */
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { Agenda, Job, type JobParameters } from 'agenda';
+import { Agenda, Job } from 'agenda';
 import { PostgresBackend, PostgresJobRepository } from '@agendajs/postgres-backend';
 import type { Logger } from '@hub/common';
+import { DEFAULT_LOCK_LIFETIME_MS, retryName, summarizeJobs, type JobInfo } from '../domain/job-status.js';
 
 export interface JobContext {
   /** Extends the job's lock during long work (Agenda's `job.touch()`). */
@@ -35,16 +36,6 @@ export interface ScheduledJob {
   /** IANA, e.g. 'Asia/Vladivostok'. */
   timezone: string;
   handler: (ctx: JobContext) => Promise<void>;
-}
-
-export interface JobInfo {
-  name: string;
-  schedule: string;
-  timezone: string;
-  nextRunAt: Date | null;
-  lastRunAt: Date | null;
-  lastRunStatus: 'SUCCEEDED' | 'FAILED' | 'RUNNING' | null;
-  lastError: string | null;
 }
 
 export interface SchedulerOptions {
@@ -73,7 +64,6 @@ const SCHEMA = 'scheduler';
 const TABLE = `${SCHEMA}.agenda_jobs`;
 /** A failed scheduled run is tried once more this much later. */
 const RETRY_DELAY_MS = 5 * 60_000;
-const retryName = (name: string) => `${name}:retry`;
 
 type Trigger = 'schedule' | 'retry' | 'manual';
 
@@ -291,50 +281,4 @@ async function register(agenda: Agenda, defs: ScheduledJob[], log: Logger): Prom
     const job = await agenda.every(def.cron, def.name, undefined, { timezone: def.timezone, skipImmediate: true });
     log.info({ job: def.name, cron: def.cron, timezone: def.timezone, nextRunAt: job.attrs.nextRunAt }, 'scheduled job registered');
   }
-}
-
-/** The fields of a stored job that tell its state (Agenda's JobParameters, or a row of agenda_jobs). */
-export type JobRow = Pick<
-  JobParameters,
-  'name' | 'type' | 'repeatInterval' | 'repeatTimezone' | 'nextRunAt' | 'lastRunAt' | 'lastFinishedAt' | 'failedAt' | 'failReason' | 'lockedAt'
->;
-
-/** Each job's schedule and last outcome; a failed run's retry counts as one of its runs. */
-export function summarizeJobs(names: string[], rows: JobRow[], now: number, lockLifetimeMs: number): JobInfo[] {
-  const infos: JobInfo[] = [];
-  for (const name of names) {
-    const main = rows.find((r) => r.name === name && r.type === 'single');
-    if (!main) continue;
-    const retry = rows.find((r) => r.name === retryName(name));
-    // The latest run, scheduled or retry, tells the status; the earliest pending run is next.
-    const runs = [main, retry].filter((r): r is NonNullable<typeof r> => !!r?.lastRunAt);
-    const last = runs.sort((a, b) => b.lastRunAt!.getTime() - a.lastRunAt!.getTime())[0];
-    const pending = [main.nextRunAt, retry?.nextRunAt ?? null].filter((d): d is Date => !!d);
-    infos.push({
-      name,
-      schedule: String(main.repeatInterval ?? ''),
-      timezone: main.repeatTimezone ?? '',
-      nextRunAt: pending.length ? new Date(Math.min(...pending.map((d) => d.getTime()))) : null,
-      lastRunAt: last?.lastRunAt ?? null,
-      ...(last ? runStatus(last, now, lockLifetimeMs) : { lastRunStatus: null, lastError: null }),
-    });
-  }
-  return infos;
-}
-
-export const DEFAULT_LOCK_LIFETIME_MS = 10 * 60_000;
-
-function runStatus(row: JobRow, now: number, lockLifetimeMs: number): Pick<JobInfo, 'lastRunStatus' | 'lastError'> {
-  const { lastRunAt, lastFinishedAt, failedAt, lockedAt } = row;
-  const unfinished = !!lastRunAt && (!lastFinishedAt || lastRunAt.getTime() > lastFinishedAt.getTime());
-  if (unfinished) {
-    if (lockedAt && now - lockedAt.getTime() < lockLifetimeMs) return { lastRunStatus: 'RUNNING', lastError: null };
-    return { lastRunStatus: 'FAILED', lastError: 'the run did not finish (its lock expired: the worker stopped or crashed)' };
-  }
-  if (!lastFinishedAt) return { lastRunStatus: null, lastError: null };
-  // Agenda's fail() sets failedAt = lastFinishedAt; a later success only moves lastFinishedAt.
-  if (failedAt && failedAt.getTime() >= lastFinishedAt.getTime()) {
-    return { lastRunStatus: 'FAILED', lastError: row.failReason ?? null };
-  }
-  return { lastRunStatus: 'SUCCEEDED', lastError: null };
 }

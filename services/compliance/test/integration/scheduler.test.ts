@@ -57,9 +57,7 @@ describe('scheduler (Agenda on PostgreSQL)', () => {
     const before = new Date();
     const [a, b] = await Promise.all([start(jobs, { workerName: 'a' }), start(jobs, { workerName: 'b' })]);
 
-    const { rows } = await sql.query(
-      `select name, repeat_interval, repeat_timezone, type from scheduler.agenda_jobs order by name`,
-    );
+    const { rows } = await sql.query(`select name, repeat_interval, repeat_timezone, type from scheduler.agenda_jobs order by name`);
     expect(rows).toEqual([
       { name: 'compliance.daily-digest', repeat_interval: '30 6 * * *', repeat_timezone: 'Europe/Moscow', type: 'single' },
       { name: 'compliance.weekly-check', repeat_interval: '0 9 * * 1', repeat_timezone: 'Asia/Vladivostok', type: 'single' },
@@ -87,7 +85,9 @@ describe('scheduler (Agenda on PostgreSQL)', () => {
 
     // A restart with a new cron updates the one row.
     const c = await start([job('compliance.weekly-check', noop, '0 10 * * 1')]);
-    const after = await sql.query(`select repeat_interval, repeat_timezone from scheduler.agenda_jobs where name = 'compliance.weekly-check'`);
+    const after = await sql.query(
+      `select repeat_interval, repeat_timezone from scheduler.agenda_jobs where name = 'compliance.weekly-check'`,
+    );
     expect(after.rows).toEqual([{ repeat_interval: '0 10 * * 1', repeat_timezone: 'Asia/Vladivostok' }]);
     const [moved] = await c.jobs();
     expect(moved!.nextRunAt).toEqual(nextUtc(new Date(), 1, 0)); // Monday 10:00 +10:00 = Monday 00:00 UTC

@@ -27,10 +27,19 @@ describe('who a rule applies to', () => {
 
 describe('the decree item each result rests on', () => {
   it('is 3.1 for a body and its subordinates and 4 for a municipality and its, never 3.1 for a municipality', () => {
-    expect(footingFor(WEEKLY_PLACEMENTS, { kind: 'EXECUTIVE_BODY', parentKind: null })).toEqual({ severity: 'MANDATORY', decreeItem: '3.1' });
-    expect(footingFor(WEEKLY_PLACEMENTS, { kind: 'SUBORDINATE', parentKind: 'EXECUTIVE_BODY' })).toEqual({ severity: 'MANDATORY', decreeItem: '3.1' });
+    expect(footingFor(WEEKLY_PLACEMENTS, { kind: 'EXECUTIVE_BODY', parentKind: null })).toEqual({
+      severity: 'MANDATORY',
+      decreeItem: '3.1',
+    });
+    expect(footingFor(WEEKLY_PLACEMENTS, { kind: 'SUBORDINATE', parentKind: 'EXECUTIVE_BODY' })).toEqual({
+      severity: 'MANDATORY',
+      decreeItem: '3.1',
+    });
     expect(footingFor(WEEKLY_PLACEMENTS, { kind: 'MUNICIPALITY', parentKind: null })).toEqual({ severity: 'RECOMMENDED', decreeItem: '4' });
-    expect(footingFor(WEEKLY_PLACEMENTS, { kind: 'SUBORDINATE', parentKind: 'MUNICIPALITY' })).toEqual({ severity: 'RECOMMENDED', decreeItem: '4' });
+    expect(footingFor(WEEKLY_PLACEMENTS, { kind: 'SUBORDINATE', parentKind: 'MUNICIPALITY' })).toEqual({
+      severity: 'RECOMMENDED',
+      decreeItem: '4',
+    });
     expect(footingFor(WEEKLY_PLACEMENTS, { kind: 'REGIONAL_MANAGEMENT_CENTER', parentKind: null })).toBeNull();
   });
 });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parsePeriod, shiftPeriod } from '@hub/common';
-import { consecutiveMisses, countSubordinatesForBodies, evaluate, requiredFor, tally, type ComplianceStatus, type OrganizationMeasure, type RuleConfig } from '../../src/domain/evaluate.js';
+import {
+  consecutiveMisses,
+  countSubordinatesForBodies,
+  evaluate,
+  requiredFor,
+  tally,
+  type ComplianceStatus,
+  type OrganizationMeasure,
+  type RuleConfig,
+} from '../../src/domain/evaluate.js';
 import { periodProblem } from '../../src/domain/checkable-period.js';
 
 const TZ = 'Asia/Vladivostok';
@@ -16,14 +25,35 @@ const WEEKLY: RuleConfig = {
     { kind: 'SUBORDINATE', parentKind: 'MUNICIPALITY', severity: 'RECOMMENDED', decreeItem: '4' },
   ],
 };
-const WIDGET: RuleConfig = { code: 'FEEDBACK_WIDGET', threshold: 1, appliesTo: [{ kind: 'EXECUTIVE_BODY', parentKind: null, severity: 'MANDATORY', decreeItem: '3.2' }] };
+const WIDGET: RuleConfig = {
+  code: 'FEEDBACK_WIDGET',
+  threshold: 1,
+  appliesTo: [{ kind: 'EXECUTIVE_BODY', parentKind: null, severity: 'MANDATORY', decreeItem: '3.2' }],
+};
 
 const org = (id: string, patch: Partial<OrganizationMeasure> = {}): OrganizationMeasure => ({
-  organizationId: id, kind: 'EXECUTIVE_BODY', parentId: null, parentKind: null, active: true,
-  registeredAt: new Date('2026-01-01T00:00:00Z'), actual: 3, pages: 2, ...patch,
+  organizationId: id,
+  kind: 'EXECUTIVE_BODY',
+  parentId: null,
+  parentKind: null,
+  active: true,
+  registeredAt: new Date('2026-01-01T00:00:00Z'),
+  actual: 3,
+  pages: 2,
+  ...patch,
 });
-const run = (organizations: OrganizationMeasure[], rule = WEEKLY, extra: { exemptions?: Map<string, string>; previousMisses?: Map<string, number> } = {}) =>
-  evaluate({ rule, period: WEEK, organizations, exemptions: extra.exemptions ?? new Map(), previousMisses: extra.previousMisses ?? new Map() });
+const run = (
+  organizations: OrganizationMeasure[],
+  rule = WEEKLY,
+  extra: { exemptions?: Map<string, string>; previousMisses?: Map<string, number> } = {},
+) =>
+  evaluate({
+    rule,
+    period: WEEK,
+    organizations,
+    exemptions: extra.exemptions ?? new Map(),
+    previousMisses: extra.previousMisses ?? new Map(),
+  });
 
 describe('weekly placements (decree 3.1, 4)', () => {
   it('meets the week with 3 distinct materials and misses it with 2', () => {
@@ -32,14 +62,16 @@ describe('weekly placements (decree 3.1, 4)', () => {
     expect(missed).toMatchObject({ status: 'MISSED', required: 3, actual: 2, consecutiveMisses: 1 });
   });
 
-  it('holds municipalities and their subordinates as recommended, bodies\' subordinates as mandatory', () => {
+  it("holds municipalities and their subordinates as recommended, bodies' subordinates as mandatory", () => {
     const results = run([
       org('m', { kind: 'MUNICIPALITY' }),
       org('sm', { kind: 'SUBORDINATE', parentId: 'm', parentKind: 'MUNICIPALITY' }),
       org('sb', { kind: 'SUBORDINATE', parentId: 'b', parentKind: 'EXECUTIVE_BODY' }),
     ]);
     expect(results.map((r) => [r.organizationId, r.severity, r.municipalityId])).toEqual([
-      ['m', 'RECOMMENDED', 'm'], ['sm', 'RECOMMENDED', 'm'], ['sb', 'MANDATORY', null],
+      ['m', 'RECOMMENDED', 'm'],
+      ['sm', 'RECOMMENDED', 'm'],
+      ['sb', 'MANDATORY', null],
     ]);
   });
 
@@ -71,7 +103,10 @@ describe('feedback widget (decree 3.2)', () => {
   it('requires the widget on every page, and a page at all', () => {
     expect(requiredFor(WIDGET, { pages: 3 })).toBe(3);
     expect(requiredFor(WIDGET, { pages: 0 })).toBe(1);
-    const [full, partial, none] = run([org('a', { pages: 2, actual: 2 }), org('b', { pages: 2, actual: 1 }), org('c', { pages: 0, actual: 0 })], WIDGET);
+    const [full, partial, none] = run(
+      [org('a', { pages: 2, actual: 2 }), org('b', { pages: 2, actual: 1 }), org('c', { pages: 0, actual: 0 })],
+      WIDGET,
+    );
     expect([full!.status, partial!.status, none!.status]).toEqual(['MET', 'MISSED', 'MISSED']);
     expect(none).toMatchObject({ required: 1, actual: 0 });
   });
@@ -86,26 +121,36 @@ describe('consecutive misses', () => {
   });
 
   it('agrees with evaluating period after period, whatever the history', () => {
-    fc.assert(fc.property(fc.array(status, { maxLength: 30 }), (history) => {
-      let previous = 0;
-      history.forEach((s, i) => {
-        const measure = org('a', { actual: s === 'MET' ? 3 : 0 });
-        const exemptions = new Map(s === 'EXEMPT' ? [['a', 'x']] : []);
-        const period = shiftPeriod(WEEK, i, TZ);
-        const [result] = evaluate({ rule: WEEKLY, period, organizations: [measure], exemptions, previousMisses: new Map([['a', previous]]) });
-        expect(result!.status).toBe(s);
-        previous = result!.consecutiveMisses;
-      });
-      expect(previous).toBe(consecutiveMisses(history));
-    }));
+    fc.assert(
+      fc.property(fc.array(status, { maxLength: 30 }), (history) => {
+        let previous = 0;
+        history.forEach((s, i) => {
+          const measure = org('a', { actual: s === 'MET' ? 3 : 0 });
+          const exemptions = new Map(s === 'EXEMPT' ? [['a', 'x']] : []);
+          const period = shiftPeriod(WEEK, i, TZ);
+          const [result] = evaluate({
+            rule: WEEKLY,
+            period,
+            organizations: [measure],
+            exemptions,
+            previousMisses: new Map([['a', previous]]),
+          });
+          expect(result!.status).toBe(s);
+          previous = result!.consecutiveMisses;
+        });
+        expect(previous).toBe(consecutiveMisses(history));
+      }),
+    );
   });
 
   it('is never more than the number of misses and zero right after a met period', () => {
-    fc.assert(fc.property(fc.array(status, { maxLength: 40 }), (history) => {
-      const run = consecutiveMisses(history);
-      expect(run).toBeLessThanOrEqual(history.filter((s) => s === 'MISSED').length);
-      if (history.at(-1) === 'MET') expect(run).toBe(0);
-    }));
+    fc.assert(
+      fc.property(fc.array(status, { maxLength: 40 }), (history) => {
+        const run = consecutiveMisses(history);
+        expect(run).toBeLessThanOrEqual(history.filter((s) => s === 'MISSED').length);
+        if (history.at(-1) === 'MET') expect(run).toBe(0);
+      }),
+    );
   });
 });
 
@@ -131,9 +176,13 @@ describe('which periods can be checked', () => {
   });
 });
 
-describe('the media rule counts a subordinate\'s publication for its body (decree 3.3)', () => {
-  const MEDIA: RuleConfig = { code: 'MONTHLY_MEDIA_MENTION', threshold: 1, appliesTo: [{ kind: 'EXECUTIVE_BODY', parentKind: null, severity: 'MANDATORY', decreeItem: '3.3' }] };
-  it('meets the body\'s month with a publication its subordinate reported, and not a municipality\'s subordinate\'s', () => {
+describe("the media rule counts a subordinate's publication for its body (decree 3.3)", () => {
+  const MEDIA: RuleConfig = {
+    code: 'MONTHLY_MEDIA_MENTION',
+    threshold: 1,
+    appliesTo: [{ kind: 'EXECUTIVE_BODY', parentKind: null, severity: 'MANDATORY', decreeItem: '3.3' }],
+  };
+  it("meets the body's month with a publication its subordinate reported, and not a municipality's subordinate's", () => {
     const measured = countSubordinatesForBodies([
       org('body', { actual: 0 }),
       org('school', { kind: 'SUBORDINATE', parentId: 'body', parentKind: 'EXECUTIVE_BODY', actual: 1 }),

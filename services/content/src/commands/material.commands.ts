@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { LockMode } from '@mikro-orm/core';
 import {
-  HubError, badInput, forbidden, isUuid, notFound, parseInput, periodContaining, requireRole, ORGANIZATION_KINDS,
+  HubError,
+  badInput,
+  forbidden,
+  isUuid,
+  notFound,
+  parseInput,
+  periodContaining,
+  requireRole,
+  ORGANIZATION_KINDS,
 } from '@hub/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ContentContext } from '../context.js';
@@ -29,7 +37,13 @@ const TITLE_REPEAT_DAYS = 28;
  * distribution holds a lock on the title until it commits, so two twins distributed at once
  * cannot both pass.
  */
-async function assertTitleNotRecent(ctx: ContentContext, em: EntityManager, title: string, exceptId: string | null, at: 'WRITE' | 'DISTRIBUTE'): Promise<void> {
+async function assertTitleNotRecent(
+  ctx: ContentContext,
+  em: EntityManager,
+  title: string,
+  exceptId: string | null,
+  at: 'WRITE' | 'DISTRIBUTE',
+): Promise<void> {
   const since = new Date(ctx.clock().getTime() - TITLE_REPEAT_DAYS * 86_400_000);
   const key = titleKey(title);
   if (at === 'DISTRIBUTE') await lockTitle(em, key);

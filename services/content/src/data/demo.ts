@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { runSql } from '@hub/common';
+import { execSql, sql } from '@hub/common';
 import { MaterialEntity, type AudienceSpec, type MaterialStatus, type MaterialTopic } from '../entities/material.entity.js';
 import { storeRecipients } from './materials.repo.js';
 
@@ -31,7 +31,7 @@ export interface DemoMaterialRow {
  */
 export async function loadDemoMaterials(em: EntityManager, materials: DemoMaterialRow[]): Promise<boolean> {
   return em.transactional(async (tx) => {
-    await runSql(tx, "select pg_advisory_xact_lock(hashtext('seed:content'))");
+    await execSql(tx, sql`select pg_advisory_xact_lock(hashtext('seed:content'))`);
     if ((await tx.count(MaterialEntity, {})) > 0) return false;
     await tx.insertMany(
       MaterialEntity,
@@ -47,13 +47,11 @@ export async function loadDemoMaterials(em: EntityManager, materials: DemoMateri
     for (const m of materials) {
       if (m.distributedAt) await storeRecipients(tx, m.id, m.audience ?? { kinds: [], organizationIds: [] });
     }
-    await runSql(
+    await execSql(
       tx,
-      `update content.material m set recipient_count = r.count
+      sql`update content.material m set recipient_count = r.count
        from (select material_id, count(*) as count from content.material_recipient group by material_id) r
        where r.material_id = m.id`,
-      [],
-      'run',
     );
     return true;
   });

@@ -1,8 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DIRECTORY, SUBTREE_SQL, pgArray, runSql, type OrganizationKind, type Period } from '@hub/common';
+import {
+  DIRECTORY,
+  execSql,
+  keysetPage,
+  queryRow,
+  queryRows,
+  sql,
+  subtreeOf,
+  type KeysetColumn,
+  type OrganizationKind,
+  type Period,
+  type Sql,
+} from '@hub/common';
 import { MaterialEntity, type AudienceSpec, type Material, type MaterialStatus, type MaterialTopic } from '../entities/material.entity.js';
-
-export const SCHEMA = 'content';
 
 export interface MaterialFilter {
   status?: MaterialStatus | null;
@@ -13,6 +23,11 @@ export interface MaterialFilter {
   receivedWithinTreeOf?: string | null;
 }
 
+const NEWEST_FIRST: KeysetColumn[] = [
+  { by: sql`m.created_at`, key: 'instant', desc: true },
+  { by: sql`m.id`, key: 'uuid', desc: true },
+];
+
 /** Materials newest first, keyset-paged on (created_at, id). */
 export async function listMaterials(
   em: EntityManager,
@@ -20,33 +35,31 @@ export async function listMaterials(
   limit: number,
   after: [string, string] | null,
 ): Promise<{ rows: Material[]; total: number }> {
-  const knex = em.getKnex();
-  const query = knex(`${SCHEMA}.material as m`);
-  if (filter.status) query.where('m.status', filter.status);
-  if (filter.topic) query.where('m.topic', filter.topic);
-  if (filter.distributedIn) {
-    query.where('m.distributed_at', '>=', filter.distributedIn.start).andWhere('m.distributed_at', '<', filter.distributedIn.end);
-  }
+  const where: Sql[] = [];
+  if (filter.status) where.push(sql`m.status = ${filter.status}`);
+  if (filter.topic) where.push(sql`m.topic = ${filter.topic}`);
+  if (filter.distributedIn)
+    where.push(sql`m.distributed_at >= ${filter.distributedIn.start} and m.distributed_at < ${filter.distributedIn.end}`);
   if (filter.receivedWithinTreeOf) {
-    query.whereRaw(
-      `exists (select 1 from ${SCHEMA}.material_recipient r where r.material_id = m.id and r.organization_id in (${SUBTREE_SQL}))`,
-      [filter.receivedWithinTreeOf],
-    );
+    where.push(sql`exists (
+      select 1 from content.material_recipient r
+      where r.material_id = m.id and r.organization_id in (${subtreeOf(filter.receivedWithinTreeOf)}))`);
   }
-  const [{ count }] = (await query.clone().count({ count: '*' })) as [{ count: string }];
-  const page = query.clone().select('m.*').orderBy([{ column: 'm.created_at', order: 'desc' }, { column: 'm.id', order: 'desc' }]).limit(limit + 1);
-  if (after) page.whereRaw('(m.created_at, m.id) < (?::timestamptz, ?::uuid)', after);
-  const rows = await page;
-  return { rows: rows.map((row) => em.map(MaterialEntity, row)), total: Number(count) };
+  const { totalCount, rows } = await keysetPage<Record<string, unknown>>(em, {
+    select: sql`m.*`,
+    from: sql`content.material m`,
+    where: sql.and(where),
+    order: NEWEST_FIRST,
+    after,
+    size: limit,
+  });
+  return { rows: rows.map((row) => em.map(MaterialEntity, row)), total: totalCount };
 }
 
 /** Ids among `ids` that the registry does not know, or knows as inactive (liquidated, merged). */
 export async function unusableOrganizations(em: EntityManager, ids: readonly string[]): Promise<string[]> {
   if (!ids.length) return [];
-  const rows = await runSql<{ id: string }[]>(em,
-    `select id from ${DIRECTORY} where id = any(?::uuid[]) and active`,
-    [pgArray(ids)],
-  );
+  const rows = await queryRows<{ id: string }>(em, sql`select id from ${DIRECTORY} where id = any(${ids}::uuid[]) and active`);
   const known = new Set(rows.map((r) => r.id));
   return ids.filter((id) => !known.has(id));
 }
@@ -57,50 +70,43 @@ export async function unusableOrganizations(em: EntityManager, ids: readonly str
  */
 export async function storeRecipients(em: EntityManager, materialId: string, audience: AudienceSpec): Promise<number> {
   const everyoneWithPages = audience.kinds.length === 0 && audience.organizationIds.length === 0;
-  const result = await runSql<{ affectedRows: number }>(
+  return execSql(
     em,
-    `insert into ${SCHEMA}.material_recipient (material_id, organization_id)
-     select ?::uuid, d.id from ${DIRECTORY} d
-     where d.active and (
-       (? and d.has_pages) or d.kind = any(?::text[]) or d.id = any(?::uuid[])
-     )
-     on conflict do nothing`,
-    [materialId, everyoneWithPages, pgArray(audience.kinds), pgArray(audience.organizationIds)],
-    'run',
+    sql`insert into content.material_recipient (material_id, organization_id)
+        select ${materialId}::uuid, d.id from ${DIRECTORY} d
+        where d.active and (
+          (${everyoneWithPages} and d.has_pages) or d.kind = any(${audience.kinds}::text[]) or d.id = any(${audience.organizationIds}::uuid[])
+        )
+        on conflict do nothing`,
   );
-  return result.affectedRows;
 }
 
 export async function recipientIds(em: EntityManager, materialId: string, withinTreeOf: string | null): Promise<string[]> {
-  const scope = withinTreeOf ? `and r.organization_id in (${SUBTREE_SQL})` : '';
-  const rows = await runSql<{ organization_id: string }[]>(em,
-    `select r.organization_id from ${SCHEMA}.material_recipient r where r.material_id = ? ${scope} order by r.organization_id`,
-    withinTreeOf ? [materialId, withinTreeOf] : [materialId],
+  const rows = await queryRows<{ organization_id: string }>(
+    em,
+    sql`select r.organization_id from content.material_recipient r where r.material_id = ${materialId}
+          ${withinTreeOf ? sql`and r.organization_id in (${subtreeOf(withinTreeOf)})` : sql.empty}
+        order by r.organization_id`,
   );
   return rows.map((r) => r.organization_id);
 }
 
 export async function sentWithinTree(em: EntityManager, materialId: string, root: string): Promise<boolean> {
-  const rows = await runSql<unknown[]>(
+  const row = await queryRow(
     em,
-    `select 1 from ${SCHEMA}.material_recipient r where r.material_id = ? and r.organization_id in (${SUBTREE_SQL}) limit 1`,
-    [materialId, root],
+    sql`select 1 from content.material_recipient r where r.material_id = ${materialId} and r.organization_id in (${subtreeOf(root)}) limit 1`,
   );
-  return rows.length > 0;
+  return row !== undefined;
 }
 
 /** What each of these organizations received in the period, newest first. */
-export async function receivedBy(
-  em: EntityManager,
-  organizationIds: readonly string[],
-  period: Period,
-): Promise<Map<string, Material[]>> {
-  const rows = await runSql<(Record<string, unknown> & { recipient_id: string })[]>(em,
-    `select r.organization_id as recipient_id, m.*
-     from ${SCHEMA}.material_recipient r join ${SCHEMA}.material m on m.id = r.material_id
-     where r.organization_id = any(?::uuid[]) and m.distributed_at >= ? and m.distributed_at < ?
-     order by m.distributed_at desc, m.id desc`,
-    [pgArray(organizationIds), period.start, period.end],
+export async function receivedBy(em: EntityManager, organizationIds: readonly string[], period: Period): Promise<Map<string, Material[]>> {
+  const rows = await queryRows<Record<string, unknown> & { recipient_id: string }>(
+    em,
+    sql`select r.organization_id as recipient_id, m.*
+        from content.material_recipient r join content.material m on m.id = r.material_id
+        where r.organization_id = any(${organizationIds}::uuid[]) and m.distributed_at >= ${period.start} and m.distributed_at < ${period.end}
+        order by m.distributed_at desc, m.id desc`,
   );
   const byOrganization = new Map<string, Material[]>();
   for (const { recipient_id, ...row } of rows) {
@@ -112,11 +118,11 @@ export async function receivedBy(
 }
 
 export async function distributedCount(em: EntityManager, period: Period): Promise<number> {
-  const [row] = await runSql<{ count: string }[]>(em,
-    `select count(*) as count from ${SCHEMA}.material where distributed_at >= ? and distributed_at < ?`,
-    [period.start, period.end],
+  const row = await queryRow<{ count: number }>(
+    em,
+    sql`select count(*)::int as count from content.material where distributed_at >= ${period.start} and distributed_at < ${period.end}`,
   );
-  return Number(row?.count ?? 0);
+  return row?.count ?? 0;
 }
 
 /**
@@ -125,12 +131,12 @@ export async function distributedCount(em: EntityManager, period: Period): Promi
  */
 export async function distributedCounts(em: EntityManager, periods: readonly Period[]): Promise<number[]> {
   if (!periods.length) return [];
-  const bounds = [...periods.map((p) => p.start), periods.at(-1)!.end].map((d) => d.toISOString());
-  const rows = await runSql<{ bucket: number; count: number }[]>(em,
-    `select width_bucket(distributed_at, ?::timestamptz[]) as bucket, count(*)::int as count
-     from ${SCHEMA}.material where distributed_at >= ? and distributed_at < ?
-     group by bucket`,
-    [pgArray(bounds), periods[0]!.start, periods.at(-1)!.end],
+  const bounds = [...periods.map((p) => p.start), periods.at(-1)!.end];
+  const rows = await queryRows<{ bucket: number; count: number }>(
+    em,
+    sql`select width_bucket(distributed_at, ${bounds}::timestamptz[]) as bucket, count(*)::int as count
+        from content.material where distributed_at >= ${periods[0]!.start} and distributed_at < ${periods.at(-1)!.end}
+        group by bucket`,
   );
   const byBucket = new Map(rows.map((r) => [r.bucket, r.count]));
   return periods.map((_, i) => byBucket.get(i + 1) ?? 0);
@@ -144,16 +150,16 @@ export async function recentlyDistributedTitles(
   since: Date,
   exceptId: string | null,
 ): Promise<{ id: string; title: string; distributedAt: Date }[]> {
-  const rows = await runSql<{ id: string; title: string; distributed_at: Date }[]>(em,
-    `select id, title, distributed_at from ${SCHEMA}.material
-     where distributed_at >= ? and withdrawn_at is null and id is distinct from ?::uuid
-     order by distributed_at desc`,
-    [since, exceptId],
+  const rows = await queryRows<{ id: string; title: string; distributed_at: string }>(
+    em,
+    sql`select id, title, distributed_at from content.material
+        where distributed_at >= ${since} and withdrawn_at is null and id is distinct from ${exceptId}::uuid
+        order by distributed_at desc`,
   );
   return rows.map((r) => ({ id: r.id, title: r.title, distributedAt: new Date(r.distributed_at) }));
 }
 
 /** Holds distributions of one title key one at a time, until the transaction ends. */
 export async function lockTitle(em: EntityManager, key: string): Promise<void> {
-  await runSql(em, 'select pg_advisory_xact_lock(hashtext(?))', [`content:title:${key}`]);
+  await execSql(em, sql`select pg_advisory_xact_lock(hashtext(${`content:title:${key}`}))`);
 }

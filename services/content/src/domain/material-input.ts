@@ -21,9 +21,7 @@ const hashtags = z
   .max(10, 'at most 10 hashtags')
   .transform((tags) => [...new Set(tags)]);
 
-const mediaLinks = z
-  .array(z.url({ protocol: /^https$/, error: 'must be an https URL' }).max(2000))
-  .max(10, 'at most 10 media links');
+const mediaLinks = z.array(z.url({ protocol: /^https$/, error: 'must be an https URL' }).max(2000)).max(10, 'at most 10 media links');
 
 const placementWindow = z
   .object({ from: z.date().nullish(), until: z.date().nullish() })

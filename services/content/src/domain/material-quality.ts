@@ -1,5 +1,5 @@
 /**
- * A material the organizations must place has a real headline and a real text (issue 14, part 6):
+ * A material the organizations must place has a real headline and a real text:
  * a draft titled «Тест» or «Материал 1» must not reach 300 official pages.
  *
  * A word is a run of two or more letters; digits and punctuation are not words. A title needs two
@@ -14,10 +14,48 @@ const MIN_BODY_WORDS = 2;
 
 /** Words people type for "something goes here", in the region's two languages. */
 const PLACEHOLDER_WORDS = new Set([
-  'тест', 'тесты', 'тестовый', 'тестовая', 'тестовое', 'тестовые', 'проверка', 'пример', 'образец', 'заглушка',
-  'заголовок', 'текст', 'черновик', 'материал', 'новость', 'йцукен', 'фыва', 'ывап', 'ааа',
-  'test', 'tests', 'testing', 'title', 'text', 'sample', 'example', 'draft', 'placeholder', 'todo', 'tbd',
-  'asdf', 'qwerty', 'lorem', 'ipsum', 'dolor', 'sit', 'amet', 'foo', 'bar', 'baz', 'xxx', 'xx',
+  'тест',
+  'тесты',
+  'тестовый',
+  'тестовая',
+  'тестовое',
+  'тестовые',
+  'проверка',
+  'пример',
+  'образец',
+  'заглушка',
+  'заголовок',
+  'текст',
+  'черновик',
+  'материал',
+  'новость',
+  'йцукен',
+  'фыва',
+  'ывап',
+  'ааа',
+  'test',
+  'tests',
+  'testing',
+  'title',
+  'text',
+  'sample',
+  'example',
+  'draft',
+  'placeholder',
+  'todo',
+  'tbd',
+  'asdf',
+  'qwerty',
+  'lorem',
+  'ipsum',
+  'dolor',
+  'sit',
+  'amet',
+  'foo',
+  'bar',
+  'baz',
+  'xxx',
+  'xx',
 ]);
 
 const WORD = /\p{L}{2,}/gu;

@@ -1,10 +1,11 @@
 import { createDateTimeScalar, type SubgraphRuntime } from '@hub/common';
-import { Query } from './query.js';
+import type { Resolvers } from '../generated/graphql.js';
+import { contentSupply, Query } from './query.js';
 import { mutationResolvers } from './mutation.js';
 import { Material, Organization } from './material.js';
 import { MethodologicalNote } from './note.js';
 
-export const resolvers = (runtime: SubgraphRuntime) => ({
+export const resolvers = (runtime: SubgraphRuntime): Resolvers => ({
   DateTime: createDateTimeScalar(runtime.timezone),
   Query,
   Mutation: mutationResolvers({ fourEyes: runtime.contentFourEyes ?? true }),
@@ -13,6 +14,6 @@ export const resolvers = (runtime: SubgraphRuntime) => ({
   Organization,
   ContentSupply: {
     // The week is the key: resolving it again is one count over an index.
-    __resolveReference: (ref: { week: string }, ctx: import('../context.js').ContentContext) => Query.contentSupply(null, ref, ctx),
+    __resolveReference: (ref, ctx) => contentSupply(ctx, ref.week),
   },
 });

@@ -1,14 +1,13 @@
 import { assertCanRead, organizationRef, scopeRoot } from '@hub/common';
-import type { ContentContext } from '../context.js';
-import type { Material as MaterialRow } from '../entities/material.entity.js';
+import type { MaterialResolvers, OrganizationResolvers } from '../generated/graphql.js';
 import { recipientIds } from '../data/materials.repo.js';
 import { materialNotes } from './note.js';
 
-export const Material = {
-  __resolveReference: (ref: { id: string }, ctx: ContentContext) => ctx.materials.byId.load(ref.id),
-  author: (m: MaterialRow) => m.createdBy,
-  placementWindow: (m: MaterialRow) => (m.windowFrom || m.windowUntil ? { from: m.windowFrom, until: m.windowUntil } : null),
-  audience: (m: MaterialRow) =>
+export const Material: MaterialResolvers = {
+  __resolveReference: (ref, ctx) => ctx.materials.byId.load(ref.id),
+  author: (m) => m.createdBy,
+  placementWindow: (m) => (m.windowFrom || m.windowUntil ? { from: m.windowFrom, until: m.windowUntil } : null),
+  audience: (m) =>
     m.audience
       ? {
           kinds: m.audience.kinds,
@@ -16,7 +15,7 @@ export const Material = {
           everyOrganizationWithPages: m.audience.kinds.length === 0 && m.audience.organizationIds.length === 0,
         }
       : null,
-  recipients: async (m: MaterialRow, _: unknown, ctx: ContentContext) => {
+  recipients: async (m, _, ctx) => {
     if (!m.distributedAt) return [];
     const ids = await recipientIds(ctx.em, m.id, scopeRoot(ctx.auth));
     return ids.map((id) => organizationRef(id));
@@ -24,8 +23,8 @@ export const Material = {
   notes: materialNotes,
 };
 
-export const Organization = {
-  receivedMaterials: async (org: { id: string }, args: { week?: string | null }, ctx: ContentContext) => {
+export const Organization: OrganizationResolvers = {
+  receivedMaterials: async (org, args, ctx) => {
     await assertCanRead(ctx.auth, [org.id], ctx.hierarchy);
     return ctx.received.load(`${org.id}|${ctx.week(args.week).label}`);
   },

@@ -1,23 +1,27 @@
 import {
-  assertCanRead, badInput, decodeCursor, encodeCursor, forbidden, idFilter, organizationRef, pageSize, periodContaining, periodsEndingWith,
-  scopeRoot, toConnection, type OrgHierarchy,
+  assertCanRead,
+  badInput,
+  decodeCursor,
+  encodeCursor,
+  forbidden,
+  idFilter,
+  organizationRef,
+  pageSize,
+  periodContaining,
+  periodsEndingWith,
+  scopeRoot,
+  toConnection,
+  type OrgHierarchy,
 } from '@hub/common';
 import type { ContentContext } from '../context.js';
 import { distributedCount, distributedCounts, listMaterials, sentWithinTree } from '../data/materials.repo.js';
-import type { Material, MaterialStatus, MaterialTopic } from '../entities/material.entity.js';
+import type { Material } from '../entities/material.entity.js';
+import type { ContentSupply, QueryResolvers } from '../generated/graphql.js';
 import { windowOpen } from '../domain/placement-window.js';
 import { noteQueries } from './note.js';
 
 /** Two years of weekly supply. */
 const MAX_HISTORY_WEEKS = 104;
-
-interface MaterialsArgs {
-  status?: MaterialStatus | null;
-  topic?: MaterialTopic | null;
-  week?: string | null;
-  first?: number | null;
-  after?: string | null;
-}
 
 /** OPERATOR and HEAD see a material only when it reached their organization or one below it. */
 export async function assertReceivedInScope(ctx: ContentContext, material: Material): Promise<void> {
@@ -26,10 +30,16 @@ export async function assertReceivedInScope(ctx: ContentContext, material: Mater
   if (!(await sentWithinTree(ctx.em, material.id, root))) throw forbidden('This material was not sent to your organization');
 }
 
-export const Query = {
+/** The content center's supply in a week: contentSupply, and a ContentSupply reference. */
+export async function contentSupply(ctx: ContentContext, label: string): Promise<ContentSupply> {
+  const week = ctx.week(label);
+  return { week: week.label, from: week.start, until: week.end, distributed: await distributedCount(ctx.em, week) };
+}
+
+export const Query: QueryResolvers = {
   ...noteQueries,
 
-  materials: async (_: unknown, args: MaterialsArgs, ctx: ContentContext) => {
+  materials: async (_, args, ctx) => {
     const size = pageSize(args.first);
     const after = decodeCursor(args.after, ['instant', 'uuid']) as [string, string] | null;
     const { rows, total } = await listMaterials(
@@ -46,14 +56,14 @@ export const Query = {
     return toConnection(rows, size, total, (m) => encodeCursor([m.createdAt.toISOString(), m.id]));
   },
 
-  material: async (_: unknown, args: { id: string }, ctx: ContentContext) => {
+  material: async (_, args, ctx) => {
     const material = await ctx.materials.byId.load(args.id);
     if (!material) return null;
     await assertReceivedInScope(ctx, material);
     return material;
   },
 
-  inbox: async (_: unknown, args: { week?: string | null; organizationId?: string | null }, ctx: ContentContext) => {
+  inbox: async (_, args, ctx) => {
     const organizationId = idFilter(args.organizationId, 'organizationId') ?? ctx.auth.org;
     if (!organizationId) throw badInput('organizationId', 'organizationId: say whose inbox (your token acts for no organization)');
     await assertCanRead(ctx.auth, [organizationId], ctx.hierarchy as OrgHierarchy);
@@ -63,17 +73,15 @@ export const Query = {
     return materials.map((material) => ({
       material,
       organization: organizationRef(organizationId),
-      receivedAt: material.distributedAt,
+      // Only a distributed material reaches an inbox: it has its distribution time.
+      receivedAt: material.distributedAt!,
       windowOpen: windowOpen(material, now),
     }));
   },
 
-  contentSupply: async (_: unknown, args: { week: string }, ctx: ContentContext) => {
-    const week = ctx.week(args.week);
-    return { week: week.label, from: week.start, until: week.end, distributed: await distributedCount(ctx.em, week) };
-  },
+  contentSupply: (_, args, ctx) => contentSupply(ctx, args.week),
 
-  contentSupplyHistory: async (_: unknown, args: { weeks: number }, ctx: ContentContext) => {
+  contentSupplyHistory: async (_, args, ctx) => {
     if (!Number.isInteger(args.weeks) || args.weeks < 1 || args.weeks > MAX_HISTORY_WEEKS) {
       throw badInput('weeks', `weeks must be between 1 and ${MAX_HISTORY_WEEKS}`);
     }

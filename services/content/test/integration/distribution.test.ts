@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initOrm, migrate, parsePeriod, runSql, type Orm } from '@hub/common';
+import { initOrm, migrate, parsePeriod, queryRows, sql, type Orm } from '@hub/common';
 import { createTestDatabase, type TestDatabase } from '@hub/common/testing';
 import { organizationsSubgraph, loadDemoOrganizations, type DemoOrganizationRow } from '@hub/organizations';
 import { contentSubgraph } from '../../src/server.js';
@@ -14,7 +14,10 @@ const registry: DemoOrganizationRow[] = [];
 
 async function orm(definition: typeof contentSubgraph | typeof organizationsSubgraph): Promise<Orm> {
   const instance = await initOrm({
-    databaseUrl: db.url, schema: definition.dbSchema, entities: definition.entities, migrations: definition.migrations,
+    databaseUrl: db.url,
+    schema: definition.dbSchema,
+    entities: definition.entities,
+    migrations: definition.migrations,
   });
   await migrate(instance, definition.dbSchema);
   return instance;
@@ -23,8 +26,12 @@ async function orm(definition: typeof contentSubgraph | typeof organizationsSubg
 async function newMaterial(distributedAt: Date | null = null) {
   const em = content.em.fork();
   const m = em.create(MaterialEntity, {
-    title: 'Материал', body: 'Текст', topic: 'SOCIAL', status: distributedAt ? 'DISTRIBUTED' : 'APPROVED',
-    createdBy: 'test', distributedAt,
+    title: 'Материал',
+    body: 'Текст',
+    topic: 'SOCIAL',
+    status: distributedAt ? 'DISTRIBUTED' : 'APPROVED',
+    createdBy: 'test',
+    distributedAt,
   });
   await em.flush();
   return m.id;
@@ -40,11 +47,28 @@ beforeAll(async () => {
     const kind = i < 40 ? 'EXECUTIVE_BODY' : i < 60 ? 'MUNICIPALITY' : 'SUBORDINATE';
     const parentId = kind === 'SUBORDINATE' ? registry[i % 60]!.id : null;
     registry.push({
-      id: randomUUID(), name: `Организация ${i}`, shortName: null, kind, parentId, inn: null, head, contactEmail: null,
+      id: randomUUID(),
+      name: `Организация ${i}`,
+      shortName: null,
+      kind,
+      parentId,
+      inn: null,
+      head,
+      contactEmail: null,
       registeredAt: new Date('2026-01-01T00:00:00Z'),
-      pages: i % 30 === 29 ? [] : [{
-        id: randomUUID(), platform: 'VK', url: `https://vk.com/org${i}`, widgetReportProblemAt: null, widgetShareOpinionAt: null, verified: false,
-      }],
+      pages:
+        i % 30 === 29
+          ? []
+          : [
+              {
+                id: randomUUID(),
+                platform: 'VK',
+                url: `https://vk.com/org${i}`,
+                widgetReportProblemAt: null,
+                widgetShareOpinionAt: null,
+                verified: false,
+              },
+            ],
     });
   }
   await loadDemoOrganizations(organizations.em.fork(), registry);
@@ -61,7 +85,10 @@ describe('distribution against the registry', () => {
     const id = await newMaterial();
     const em = content.em.fork();
     expect(await storeRecipients(em, id, { kinds: [], organizationIds: [] })).toBe(2900);
-    const [row] = await runSql<{ count: string }[]>(em, 'select count(*) as count from content.material_recipient where material_id = ?', [id]);
+    const [row] = await queryRows<{ count: string }>(
+      em,
+      sql`select count(*) as count from content.material_recipient where material_id = ${id}`,
+    );
     expect(Number(row!.count)).toBe(2900);
   });
 
@@ -77,7 +104,7 @@ describe('distribution against the registry', () => {
     expect(await unusableOrganizations(content.em.fork(), [registry[5]!.id, ghost])).toEqual([ghost]);
   });
 
-  it('counts the week\'s supply and what each organization received in it', async () => {
+  it("counts the week's supply and what each organization received in it", async () => {
     const week = parsePeriod('2026-W47', 'Asia/Vladivostok');
     const inside = await newMaterial(new Date('2026-11-18T01:00:00Z'));
     await newMaterial(new Date('2026-11-23T01:00:00Z')); // the next week
@@ -86,7 +113,10 @@ describe('distribution against the registry', () => {
     const received = await receivedBy(content.em.fork(), [registry[7]!.id, registry[8]!.id], week);
     expect(received.get(registry[7]!.id)?.map((m) => m.id)).toEqual([inside]);
     expect(received.get(registry[8]!.id)).toBeUndefined();
-    const log = await runSql<{ material_id: string }[]>(content.em.fork(), 'select material_id from content.distribution_log where distributed_at >= ? and distributed_at < ?', [week.start, week.end]);
+    const log = await queryRows<{ material_id: string }>(
+      content.em.fork(),
+      sql`select material_id from content.distribution_log where distributed_at >= ${week.start} and distributed_at < ${week.end}`,
+    );
     expect(log.map((r) => r.material_id)).toEqual([inside]);
   });
 });

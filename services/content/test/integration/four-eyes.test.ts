@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, freePort, initOrm, migrate, systemClock, type HttpService, type Orm } from '@hub/common';
+import { createLogger, createSubgraphServer, freePort, initOrm, migrate, systemClock, type HttpService, type Orm } from '@hub/common';
 import { TEST_JWT_SECRET, asGateway, createTestDatabase, errorCodes, gql, tokenFor, type TestDatabase } from '@hub/common/testing';
-import { contentSubgraph, createServer } from '../../src/server.js';
+import { contentSubgraph } from '../../src/server.js';
 
 // CONTENT_FOUR_EYES reaches approveMaterial through the subgraph's runtime: on by default, off when configured so.
 let db: TestDatabase;
@@ -9,9 +9,14 @@ let orm: Orm;
 const services: HttpService[] = [];
 
 async function subgraph(contentFourEyes: boolean | undefined): Promise<string> {
-  const service = await createServer(orm, {
-    jwtSecret: TEST_JWT_SECRET, production: false, logger: createLogger('content', 'silent'), clock: systemClock,
-    timezone: 'Asia/Vladivostok', publicUrl: 'http://localhost', contentFourEyes,
+  const service = await createSubgraphServer(contentSubgraph, orm, {
+    jwtSecret: TEST_JWT_SECRET,
+    production: false,
+    logger: createLogger('content', 'silent'),
+    clock: systemClock,
+    timezone: 'Asia/Vladivostok',
+    publicUrl: 'http://localhost',
+    contentFourEyes,
   });
   services.push(service);
   return `${await service.listen(await freePort(), '127.0.0.1')}/graphql`;
@@ -23,13 +28,30 @@ const APPROVE = 'mutation($id: ID!) { approveMaterial(id: $id) { status approved
 async function selfApproval(url: string, title: string) {
   const editor = await tokenFor('EDITOR');
   // Straight to the subgraph, as the gateway calls it.
-  const created = await gql(url, CREATE, { input: { title, body: 'Текст о событии в крае.', topic: 'SOCIAL' } }, editor, await asGateway());
-  return gql(url, APPROVE, { id: created.data.createMaterial.id }, editor, await asGateway());
+  const created = await gql<{ createMaterial: { id: string } }>(
+    url,
+    CREATE,
+    { input: { title, body: 'Текст о событии в крае.', topic: 'SOCIAL' } },
+    editor,
+    await asGateway(),
+  );
+  return gql<{ approveMaterial: { status: string; approvedBy: string | null } }>(
+    url,
+    APPROVE,
+    { id: created.data!.createMaterial.id },
+    editor,
+    await asGateway(),
+  );
 }
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  orm = await initOrm({ databaseUrl: db.url, schema: contentSubgraph.dbSchema, entities: contentSubgraph.entities, migrations: contentSubgraph.migrations });
+  orm = await initOrm({
+    databaseUrl: db.url,
+    schema: contentSubgraph.dbSchema,
+    entities: contentSubgraph.entities,
+    migrations: contentSubgraph.migrations,
+  });
   await migrate(orm, contentSubgraph.dbSchema);
 });
 afterAll(async () => {
@@ -46,6 +68,6 @@ describe('four eyes on materials', () => {
 
     const allowed = await selfApproval(await subgraph(false), 'Краевой форум волонтёров закрылся');
     expect(allowed.errors).toBeUndefined();
-    expect(allowed.data.approveMaterial).toEqual({ status: 'APPROVED', approvedBy: 'test-editor' });
+    expect(allowed.data!.approveMaterial).toEqual({ status: 'APPROVED', approvedBy: 'test-editor' });
   });
 });

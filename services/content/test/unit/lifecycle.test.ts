@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HubError, parseInput } from '@hub/common';
+import { type HubError, parseInput } from '@hub/common';
 import { transition } from '../../src/domain/lifecycle.js';
 import { windowOpen } from '../../src/domain/placement-window.js';
 import { createMaterialInput, updateMaterialInput } from '../../src/domain/material-input.js';
@@ -24,7 +24,8 @@ describe('material lifecycle', () => {
   });
 
   it('withdraws an approved or distributed material, not a draft and not twice', () => {
-    for (const status of ['APPROVED', 'DISTRIBUTED'] as const) expect(transition(status, 'WITHDRAW')).toEqual({ ok: true, status: 'WITHDRAWN' });
+    for (const status of ['APPROVED', 'DISTRIBUTED'] as const)
+      expect(transition(status, 'WITHDRAW')).toEqual({ ok: true, status: 'WITHDRAWN' });
     expect(transition('DRAFT', 'WITHDRAW')).toEqual({ ok: false, message: 'a DRAFT is edited, not withdrawn (it is DRAFT)' });
     expect(transition('WITHDRAWN', 'WITHDRAW')).toEqual({ ok: false, message: 'the material is already withdrawn (it is WITHDRAWN)' });
   });
@@ -43,7 +44,11 @@ describe('placement window', () => {
 });
 
 describe('material input', () => {
-  const valid = { title: 'Губернатор вручил ключи от квартир', body: 'Первый абзац.\r\n\r\nВторой абзац.  \nТретья строка.', topic: 'GOVERNOR' };
+  const valid = {
+    title: 'Губернатор вручил ключи от квартир',
+    body: 'Первый абзац.\r\n\r\nВторой абзац.  \nТретья строка.',
+    topic: 'GOVERNOR',
+  };
   const fieldOf = (schema: typeof createMaterialInput | typeof updateMaterialInput, input: unknown) => {
     try {
       parseInput(schema, input);
@@ -65,9 +70,12 @@ describe('material input', () => {
     expect(fieldOf(createMaterialInput, { ...valid, topic: 'WEATHER' })).toBe('topic');
     expect(fieldOf(createMaterialInput, { ...valid, hashtags: ['два слова'] })).toBe('hashtags.0');
     expect(fieldOf(createMaterialInput, { ...valid, mediaLinks: ['http://media.example/photo.jpg'] })).toBe('mediaLinks.0');
-    expect(fieldOf(createMaterialInput, {
-      ...valid, placementWindow: { from: new Date('2026-11-20T00:00:00Z'), until: new Date('2026-11-19T00:00:00Z') },
-    })).toBe('placementWindow.until');
+    expect(
+      fieldOf(createMaterialInput, {
+        ...valid,
+        placementWindow: { from: new Date('2026-11-20T00:00:00Z'), until: new Date('2026-11-19T00:00:00Z') },
+      }),
+    ).toBe('placementWindow.until');
     expect(fieldOf(updateMaterialInput, { body: '' })).toBe('body');
   });
 });

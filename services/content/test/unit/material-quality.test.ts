@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HubError, parseInput } from '@hub/common';
+import { type HubError, parseInput } from '@hub/common';
 import { bodyProblem, titleKey, titleProblem } from '../../src/domain/material-quality.js';
 import { createMaterialInput, updateMaterialInput } from '../../src/domain/material-input.js';
 

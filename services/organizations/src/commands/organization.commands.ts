@@ -1,13 +1,12 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { HubError, badInput, conflict, notFound, parseInput, requireRole, runSql, type OrganizationKind } from '@hub/common';
+import { HubError, badInput, conflict, notFound, parseInput, requireRole, type OrganizationKind } from '@hub/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OrganizationsContext } from '../context.js';
 import { OrganizationEntity, type Organization } from '../entities/organization.entity.js';
 import { createsCycle, parentProblem } from '../domain/hierarchy.js';
-import {
-  deactivationInput, registerOrganizationInput, updateOrganizationInput,
-} from '../domain/organization-input.js';
+import { deactivationInput, registerOrganizationInput, updateOrganizationInput } from '../domain/organization-input.js';
 import { identityHolder, lockRegistryIdentity } from '../data/registry-identity.repo.js';
+import { activeOfKind, activeSubordinateCount, isActive } from '../data/organizations.repo.js';
 
 export async function loadOrganization(ctx: OrganizationsContext, id: string, field = 'id'): Promise<Organization> {
   const org = await ctx.organizations.byId.load(id);
@@ -15,7 +14,7 @@ export async function loadOrganization(ctx: OrganizationsContext, id: string, fi
   return org;
 }
 
-/** An INN or a name already registered is a CONFLICT naming the holder (issue 14, part 6); nothing is written. */
+/** An INN or a name already registered is a CONFLICT naming the holder: nothing is written. */
 async function assertIdentityFree(
   em: EntityManager,
   wanted: { name?: string | null; inn?: string | null },
@@ -37,8 +36,7 @@ const SINGLETON_INDEX = 'organization_singleton_kind_idx';
 /** A second active committee, ЦУР or content center is a CONFLICT naming the one there is; nothing is written. */
 async function assertKindFree(em: EntityManager, kind: OrganizationKind): Promise<void> {
   if (!SINGLETON_KINDS.has(kind)) return;
-  const [holder] = await runSql<{ id: string; name: string }[]>(em,
-    'select id, name from organizations.organization where kind = ? and active limit 1', [kind]);
+  const holder = await activeOfKind(em, kind);
   if (holder) throw new HubError('CONFLICT', `kind: the region has one active ${kind}, «${holder.name}»`, { field: 'kind', id: holder.id });
 }
 
@@ -48,7 +46,8 @@ async function flushUnique<T>(work: () => Promise<T>): Promise<T> {
   } catch (err) {
     // The unique indexes are the last word should anything write past the checks above.
     if (err instanceof UniqueConstraintViolationException) {
-      if ((err as { constraint?: string }).constraint === SINGLETON_INDEX) throw conflict('kind: the region has one active organization of this kind', 'kind');
+      if ((err as { constraint?: string }).constraint === SINGLETON_INDEX)
+        throw conflict('kind: the region has one active organization of this kind', 'kind');
       throw conflict('inn: already registered', 'inn');
     }
     throw err;
@@ -62,24 +61,26 @@ export async function registerOrganization(ctx: OrganizationsContext, raw: unkno
   const problem = parentProblem(input.kind, parent?.kind ?? null);
   if (problem) throw badInput('parentId', `parentId: ${problem}`);
   if (parent && !parent.active) throw badInput('parentId', `parentId: «${parent.name}» is inactive`);
-  return flushUnique(() => ctx.em.transactional(async (em) => {
-    await assertIdentityFree(em, { name: input.name, inn: input.inn }, null);
-    await assertKindFree(em, input.kind);
-    if (parent) await assertStillActive(em, parent);
-    return em.create(OrganizationEntity, {
-      name: input.name,
-      shortName: input.shortName ?? null,
-      kind: input.kind,
-      parentId: parent?.id ?? null,
-      inn: input.inn ?? null,
-      headFullName: input.head.fullName,
-      headPosition: input.head.position,
-      headEmail: input.head.email,
-      contactEmail: input.contactEmail ?? null,
-      registeredAt: ctx.clock(),
-      createdBy: ctx.auth.sub,
-    });
-  }));
+  return flushUnique(() =>
+    ctx.em.transactional(async (em) => {
+      await assertIdentityFree(em, { name: input.name, inn: input.inn }, null);
+      await assertKindFree(em, input.kind);
+      if (parent) await assertStillActive(em, parent);
+      return em.create(OrganizationEntity, {
+        name: input.name,
+        shortName: input.shortName ?? null,
+        kind: input.kind,
+        parentId: parent?.id ?? null,
+        inn: input.inn ?? null,
+        headFullName: input.head.fullName,
+        headPosition: input.head.position,
+        headEmail: input.head.email,
+        contactEmail: input.contactEmail ?? null,
+        registeredAt: ctx.clock(),
+        createdBy: ctx.auth.sub,
+      });
+    }),
+  );
 }
 
 export async function updateOrganization(ctx: OrganizationsContext, id: string, raw: unknown): Promise<Organization> {
@@ -95,25 +96,26 @@ export async function updateOrganization(ctx: OrganizationsContext, id: string, 
     if (problem) throw badInput('parentId', `parentId: ${problem}`);
     org.parentId = parent?.id ?? null;
   }
-  return flushUnique(() => ctx.em.transactional(async (em) => {
-    await assertIdentityFree(em, { name: input.name, inn: input.inn }, org.id);
-    if (input.inn !== undefined) org.inn = input.inn ?? null;
-    if (input.name !== undefined) org.name = input.name;
-    if (input.shortName !== undefined) org.shortName = input.shortName ?? null;
-    if (input.contactEmail !== undefined) org.contactEmail = input.contactEmail ?? null;
-    if (input.head) {
-      org.headFullName = input.head.fullName;
-      org.headPosition = input.head.position;
-      org.headEmail = input.head.email;
-    }
-    return org;
-  }));
+  return flushUnique(() =>
+    ctx.em.transactional(async (em) => {
+      await assertIdentityFree(em, { name: input.name, inn: input.inn }, org.id);
+      if (input.inn !== undefined) org.inn = input.inn ?? null;
+      if (input.name !== undefined) org.name = input.name;
+      if (input.shortName !== undefined) org.shortName = input.shortName ?? null;
+      if (input.contactEmail !== undefined) org.contactEmail = input.contactEmail ?? null;
+      if (input.head) {
+        org.headFullName = input.head.fullName;
+        org.headPosition = input.head.position;
+        org.headEmail = input.head.email;
+      }
+      return org;
+    }),
+  );
 }
 
 /** A parent deactivated while the registration waited for the registry lock: nothing is registered below it. */
 async function assertStillActive(em: EntityManager, parent: Organization): Promise<void> {
-  const [row] = await runSql<{ active: boolean }[]>(em, 'select active from organizations.organization where id = ?', [parent.id]);
-  if (!row?.active) throw badInput('parentId', `parentId: «${parent.name}» is inactive`);
+  if (!(await isActive(em, parent.id))) throw badInput('parentId', `parentId: «${parent.name}» is inactive`);
 }
 
 /**
@@ -129,13 +131,13 @@ export async function deactivateOrganization(ctx: OrganizationsContext, id: stri
   if (!org.active) return org;
   return ctx.em.transactional(async (em) => {
     await lockRegistryIdentity(em);
-    const [row] = await runSql<{ active: number }[]>(em,
-      'select count(*)::int as active from organizations.organization where parent_id = ? and active', [org.id]);
-    const active = row?.active ?? 0;
+    const active = await activeSubordinateCount(em, org.id);
     if (active > 0) {
       const what = active === 1 ? '1 active subordinate organization' : `${active} active subordinate organizations`;
       throw new HubError('CONFLICT', `«${org.name}» has ${what}; deactivate them or move them to another parent first`, {
-        id: org.id, field: 'id', activeChildren: active,
+        id: org.id,
+        field: 'id',
+        activeChildren: active,
       });
     }
     org.active = false;

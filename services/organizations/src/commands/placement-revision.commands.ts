@@ -50,11 +50,12 @@ export async function correctPlacement(ctx: OrganizationsContext, raw: unknown):
   const now = ctx.clock();
   const page = (await ctx.pages.byId.load(placement.pageId))!;
   const material = (await distributedMaterials(ctx.em, [placement.materialId])).get(placement.materialId);
-  if (!material) throw badInput('id', 'id: the placement\'s material is no longer distributed');
+  if (!material) throw badInput('id', "id: the placement's material is no longer distributed");
   const checked = checkPlacement(page, material, input.url, input.publishedAt, now);
   if (!checked.ok) throw badInput(checked.field, `${checked.field}: ${checked.message}`);
   const corrected = await ctx.em.transactional((em) =>
-    correctStored(em, placement.id, { url: checked.url, publishedAt: input.publishedAt }, { by: ctx.auth.sub, at: now }));
+    correctStored(em, placement.id, { url: checked.url, publishedAt: input.publishedAt }, { by: ctx.auth.sub, at: now }),
+  );
   if (!corrected) throw alreadyWithdrawn(placement.id);
   return corrected;
 }
@@ -67,7 +68,9 @@ export async function withdrawPlacement(ctx: OrganizationsContext, raw: unknown)
   assertReporter(ctx);
   const input = parseInput(withdrawal, raw);
   const placement = await changeablePlacement(ctx, input.id);
-  const withdrawn = await ctx.em.transactional((em) => withdrawStored(em, placement.id, input.reason, { by: ctx.auth.sub, at: ctx.clock() }));
+  const withdrawn = await ctx.em.transactional((em) =>
+    withdrawStored(em, placement.id, input.reason, { by: ctx.auth.sub, at: ctx.clock() }),
+  );
   if (!withdrawn) throw alreadyWithdrawn(placement.id);
   return withdrawn;
 }

@@ -50,7 +50,10 @@ export async function reportPlacements(ctx: OrganizationsContext, raw: unknown):
     const page = pages.get(it.pageId);
     if (!page) throw itemError(index, 'pageId', 'no such official page');
     if (root && !(await ctx.hierarchy.isWithin(root, [page.organizationId]))) {
-      throw new HubError('FORBIDDEN', `input[${index}].pageId: the page belongs to an organization outside your scope`, { index, field: 'pageId' });
+      throw new HubError('FORBIDDEN', `input[${index}].pageId: the page belongs to an organization outside your scope`, {
+        index,
+        field: 'pageId',
+      });
     }
   }
 

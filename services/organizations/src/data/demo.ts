@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { runSql, type OrganizationKind, type Platform } from '@hub/common';
+import { execSql, sql, type OrganizationKind, type Platform } from '@hub/common';
 import { OrganizationEntity } from '../entities/organization.entity.js';
 import { OfficialPageEntity } from '../entities/official-page.entity.js';
 import { normalizePageUrl, platformIdOf } from '../domain/page-url.js';
@@ -35,7 +35,7 @@ export interface DemoOrganizationRow {
  */
 export async function loadDemoOrganizations(em: EntityManager, organizations: DemoOrganizationRow[]): Promise<boolean> {
   return em.transactional(async (tx) => {
-    await runSql(tx, "select pg_advisory_xact_lock(hashtext('seed:organizations'))");
+    await execSql(tx, sql`select pg_advisory_xact_lock(hashtext('seed:organizations'))`);
     if ((await tx.count(OrganizationEntity, {})) > 0) return false;
     await tx.insertMany(
       OrganizationEntity,
@@ -102,18 +102,26 @@ const CHUNK = 4000;
 /** Loads the demo placements and media publications once, set-based. */
 export async function loadDemoActivity(em: EntityManager, activity: DemoActivity): Promise<boolean> {
   return em.transactional(async (tx) => {
-    await runSql(tx, "select pg_advisory_xact_lock(hashtext('seed:activity'))");
+    await execSql(tx, sql`select pg_advisory_xact_lock(hashtext('seed:activity'))`);
     if ((await tx.count(PlacementEntity, {})) > 0) return false;
     for (let i = 0; i < activity.placements.length; i += CHUNK) {
       await tx.insertMany(
         PlacementEntity,
-        activity.placements.slice(i, i + CHUNK).map((p) => ({ ...p, reportedBy: 'demo-seed', withdrawnAt: null, withdrawnBy: null, withdrawalReason: null })),
+        activity.placements
+          .slice(i, i + CHUNK)
+          .map((p) => ({ ...p, reportedBy: 'demo-seed', withdrawnAt: null, withdrawnBy: null, withdrawalReason: null })),
       );
     }
     if (activity.media.length) {
       await tx.insertMany(
         MediaPublicationEntity,
-        activity.media.map((m) => ({ ...m, issueReference: null, dedupKey: articleKey(m)!, reportedBy: 'demo-seed', reportedAt: m.publishedAt })),
+        activity.media.map((m) => ({
+          ...m,
+          issueReference: null,
+          dedupKey: articleKey(m)!,
+          reportedBy: 'demo-seed',
+          reportedAt: m.publishedAt,
+        })),
       );
     }
     return true;

@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { keysetPage, queryRow, sql, subtreeOf, type KeysetColumn, type OrganizationKind, type Sql } from '@hub/common';
 import { OrganizationEntity, type Organization } from '../entities/organization.entity.js';
-import { SUBTREE_SQL, type OrganizationKind } from '@hub/common';
 
 export const SCHEMA = 'organizations';
-
 
 export interface OrganizationFilter {
   kind?: OrganizationKind | null;
@@ -14,26 +13,54 @@ export interface OrganizationFilter {
   withinTreeOf?: string | null;
 }
 
+const BY_NAME: KeysetColumn[] = [
+  { by: sql`o.name`, key: 'text' },
+  { by: sql`o.id`, key: 'uuid' },
+];
+
 export async function listOrganizations(
   em: EntityManager,
   filter: OrganizationFilter,
   limit: number,
   after: [string, string] | null,
 ): Promise<{ rows: Organization[]; total: number }> {
-  const knex = em.getKnex();
-  const query = knex(`${SCHEMA}.organization as o`);
-  if (filter.kind) query.where('o.kind', filter.kind);
-  if (filter.parentId) query.where('o.parent_id', filter.parentId);
-  if (!filter.includeInactive) query.where('o.active', true);
+  const where: Sql[] = [];
+  if (filter.kind) where.push(sql`o.kind = ${filter.kind}`);
+  if (filter.parentId) where.push(sql`o.parent_id = ${filter.parentId}`);
+  if (!filter.includeInactive) where.push(sql`o.active`);
   if (filter.search) {
     const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query.whereRaw('(o.name ilike ? or o.short_name ilike ? or o.inn = ?)', [pattern, pattern, filter.search.trim()]);
+    where.push(sql`(o.name ilike ${pattern} or o.short_name ilike ${pattern} or o.inn = ${filter.search.trim()})`);
   }
-  if (filter.withinTreeOf) query.whereRaw(`o.id in (${SUBTREE_SQL})`, [filter.withinTreeOf]);
+  if (filter.withinTreeOf) where.push(sql`o.id in (${subtreeOf(filter.withinTreeOf)})`);
+  const { totalCount, rows } = await keysetPage<Record<string, unknown>>(em, {
+    select: sql`o.*`,
+    from: sql`organizations.organization o`,
+    where: sql.and(where),
+    order: BY_NAME,
+    after,
+    size: limit,
+  });
+  return { rows: rows.map((row) => em.map(OrganizationEntity, row)), total: totalCount };
+}
 
-  const [{ count }] = (await query.clone().count({ count: '*' })) as [{ count: string }];
-  const page = query.clone().select('o.*').orderBy([{ column: 'o.name' }, { column: 'o.id' }]).limit(limit + 1);
-  if (after) page.whereRaw('(o.name, o.id) > (?, ?::uuid)', after);
-  const rows = await page;
-  return { rows: rows.map((row) => em.map(OrganizationEntity, row)), total: Number(count) };
+/** The active organization of a kind the region has one of (a committee, the ЦУР, the content center), if any. */
+export async function activeOfKind(em: EntityManager, kind: OrganizationKind): Promise<{ id: string; name: string } | undefined> {
+  return queryRow<{ id: string; name: string }>(
+    em,
+    sql`select id, name from organizations.organization where kind = ${kind} and active limit 1`,
+  );
+}
+
+/** The organization is active as stored now (not as an entity loaded earlier in the request remembers it). */
+export async function isActive(em: EntityManager, id: string): Promise<boolean> {
+  return (await queryRow<{ active: boolean }>(em, sql`select active from organizations.organization where id = ${id}`))?.active ?? false;
+}
+
+export async function activeSubordinateCount(em: EntityManager, id: string): Promise<number> {
+  const row = await queryRow<{ active: number }>(
+    em,
+    sql`select count(*)::int as active from organizations.organization where parent_id = ${id} and active`,
+  );
+  return row?.active ?? 0;
 }

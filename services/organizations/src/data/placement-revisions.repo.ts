@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgArray, runSql } from '@hub/common';
+import { execSql, queryRows, sql } from '@hub/common';
 import { PlacementEntity, type Placement } from '../entities/placement.entity.js';
 
 export interface Revision {
@@ -8,18 +8,18 @@ export interface Revision {
 }
 
 const record = (em: EntityManager, placement: Placement, publishedAt: Date[], change: 'CORRECTED' | 'WITHDRAWN', revision: Revision) =>
-  runSql(
+  execSql(
     em,
-    `insert into organizations.placement_revision (placement_id, organization_id, published_at, change, changed_by, changed_at)
-     select ?, ?, published_at, ?, ?, ? from unnest(?::timestamptz[]) as t(published_at)`,
-    [placement.id, placement.organizationId, change, revision.by, revision.at, pgArray(publishedAt.map((d) => d.toISOString()))],
-    'run',
+    sql`insert into organizations.placement_revision (placement_id, organization_id, published_at, change, changed_by, changed_at)
+        select ${placement.id}, ${placement.organizationId}, published_at, ${change}, ${revision.by}, ${revision.at}
+        from unnest(${publishedAt}::timestamptz[]) as t(published_at)`,
   );
 
 /** The placement as it counts now, locked for the change; null once withdrawn (or never stored). */
 async function lockCounting(em: EntityManager, id: string): Promise<Placement | null> {
-  const [row] = await runSql<Record<string, unknown>[]>(
-    em, 'select * from organizations.placement where id = ? and withdrawn_at is null for update', [id],
+  const [row] = await queryRows<Record<string, unknown>>(
+    em,
+    sql`select * from organizations.placement where id = ${id} and withdrawn_at is null for update`,
   );
   return row ? em.map(PlacementEntity, row) : null;
 }
@@ -29,13 +29,20 @@ async function lockCounting(em: EntityManager, id: string): Promise<Placement | 
  * touched (the old and the new one): both periods' results are stale from `revision.at` on.
  * Null when the placement was withdrawn meanwhile. Run inside a transaction.
  */
-export async function correctStored(em: EntityManager, id: string, change: { url: string; publishedAt: Date }, revision: Revision): Promise<Placement | null> {
+export async function correctStored(
+  em: EntityManager,
+  id: string,
+  change: { url: string; publishedAt: Date },
+  revision: Revision,
+): Promise<Placement | null> {
   const before = await lockCounting(em, id);
   if (!before) return null;
-  const [row] = await runSql<Record<string, unknown>[]>(
-    em, 'update organizations.placement set url = ?, published_at = ? where id = ? returning *', [change.url, change.publishedAt, id],
+  const [row] = await queryRows<Record<string, unknown>>(
+    em,
+    sql`update organizations.placement set url = ${change.url}, published_at = ${change.publishedAt} where id = ${id} returning *`,
   );
-  const times = before.publishedAt.getTime() === change.publishedAt.getTime() ? [before.publishedAt] : [before.publishedAt, change.publishedAt];
+  const times =
+    before.publishedAt.getTime() === change.publishedAt.getTime() ? [before.publishedAt] : [before.publishedAt, change.publishedAt];
   await record(em, before, times, 'CORRECTED', revision);
   return em.map(PlacementEntity, row!);
 }
@@ -44,10 +51,9 @@ export async function correctStored(em: EntityManager, id: string, change: { url
 export async function withdrawStored(em: EntityManager, id: string, reason: string, revision: Revision): Promise<Placement | null> {
   const before = await lockCounting(em, id);
   if (!before) return null;
-  const [row] = await runSql<Record<string, unknown>[]>(
+  const [row] = await queryRows<Record<string, unknown>>(
     em,
-    'update organizations.placement set withdrawn_at = ?, withdrawn_by = ?, withdrawal_reason = ? where id = ? returning *',
-    [revision.at, revision.by, reason, id],
+    sql`update organizations.placement set withdrawn_at = ${revision.at}, withdrawn_by = ${revision.by}, withdrawal_reason = ${reason} where id = ${id} returning *`,
   );
   await record(em, before, [before.publishedAt], 'WITHDRAWN', revision);
   return em.map(PlacementEntity, row!);

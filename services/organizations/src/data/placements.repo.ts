@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgArray, runSql, type Period } from '@hub/common';
+import { keysetPage, queryRows, sql, subtreeOf, type KeysetColumn, type Period } from '@hub/common';
 import { PlacementEntity, type Placement } from '../entities/placement.entity.js';
 
 export interface DistributedMaterial {
@@ -11,15 +11,18 @@ export interface DistributedMaterial {
 /** Reads the content subgraph's read contract (content.distribution_log) for a batch of materials. */
 export async function distributedMaterials(em: EntityManager, ids: readonly string[]): Promise<Map<string, DistributedMaterial>> {
   // Raw rows carry timestamps as text (MikroORM keeps the driver from parsing them).
-  const rows = await runSql<{ material_id: string; distributed_at: string; withdrawn_at: string | null }[]>(
+  const rows = await queryRows<{ material_id: string; distributed_at: string; withdrawn_at: string | null }>(
     em,
-    'select material_id, distributed_at, withdrawn_at from content.distribution_log where material_id = any(?::uuid[])',
-    [pgArray(ids)],
+    sql`select material_id, distributed_at, withdrawn_at from content.distribution_log where material_id = any(${ids}::uuid[])`,
   );
   return new Map(
     rows.map((r) => [
       r.material_id,
-      { materialId: r.material_id, distributedAt: new Date(r.distributed_at), withdrawnAt: r.withdrawn_at ? new Date(r.withdrawn_at) : null },
+      {
+        materialId: r.material_id,
+        distributedAt: new Date(r.distributed_at),
+        withdrawnAt: r.withdrawn_at ? new Date(r.withdrawn_at) : null,
+      },
     ]),
   );
 }
@@ -41,30 +44,25 @@ export interface NewPlacement {
  */
 export async function insertPlacements(em: EntityManager, rows: NewPlacement[]): Promise<number> {
   if (!rows.length) return 0;
-  const knex = em.getKnex();
   // One canonical order of (material, page): two batches overlapping in different orders wait
   // for each other in turn instead of each holding what the other needs (a deadlock).
   const ordered = [...rows].sort((a, b) => compare(a.materialId, b.materialId) || compare(a.pageId, b.pageId));
-  const query = knex('organizations.placement')
-    .insert(
-      ordered.map((r) => ({
-        organization_id: r.organizationId,
-        page_id: r.pageId,
-        material_id: r.materialId,
-        url: r.url,
-        published_at: r.publishedAt,
-        via_gospabliki: r.viaGospabliki,
-        reported_by: r.reportedBy,
-        reported_at: r.reportedAt,
-      })),
+  const column = <T extends string | boolean | Date>(of: (r: NewPlacement) => T) => ordered.map(of);
+  // The unique index is partial (withdrawn placements aside): ON CONFLICT must name its predicate.
+  return (
+    await queryRows<{ id: string }>(
+      em,
+      sql`insert into organizations.placement (organization_id, page_id, material_id, url, published_at, via_gospabliki, reported_by, reported_at)
+        select organization_id, page_id, material_id, url, published_at, via_gospabliki, reported_by, reported_at
+        from unnest(${column((r) => r.organizationId)}::uuid[], ${column((r) => r.pageId)}::uuid[], ${column((r) => r.materialId)}::uuid[],
+                    ${column((r) => r.url)}::text[], ${column((r) => r.publishedAt)}::timestamptz[], ${column((r) => r.viaGospabliki)}::boolean[],
+                    ${column((r) => r.reportedBy)}::text[], ${column((r) => r.reportedAt)}::timestamptz[])
+          with ordinality as r(organization_id, page_id, material_id, url, published_at, via_gospabliki, reported_by, reported_at, n)
+        order by n
+        on conflict (material_id, page_id) where withdrawn_at is null do nothing
+        returning id`,
     )
-    // The unique index is partial (withdrawn placements aside): ON CONFLICT must name its predicate.
-    .onConflict(knex.raw('(material_id, page_id) where withdrawn_at is null'))
-    .ignore()
-    .returning('id');
-  const tx = em.getTransactionContext();
-  const inserted = await (tx ? query.transacting(tx) : query);
-  return inserted.length;
+  ).length;
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -75,24 +73,67 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export async function placementsFor(em: EntityManager, pairs: { materialId: string; pageId: string }[]): Promise<Placement[]> {
   if (!pairs.length) return [];
-  const rows = await runSql<Record<string, unknown>[]>(
+  const rows = await queryRows(
     em,
-    `select p.* from organizations.placement p
-     join unnest(?::uuid[], ?::uuid[]) as pair(material_id, page_id) on p.material_id = pair.material_id and p.page_id = pair.page_id
-     where p.withdrawn_at is null`,
-    [pgArray(pairs.map((p) => p.materialId)), pgArray(pairs.map((p) => p.pageId))],
+    sql`select p.* from organizations.placement p
+        join unnest(${pairs.map((p) => p.materialId)}::uuid[], ${pairs.map((p) => p.pageId)}::uuid[]) as pair(material_id, page_id)
+          on p.material_id = pair.material_id and p.page_id = pair.page_id
+        where p.withdrawn_at is null`,
   );
   return rows.map((row) => em.map(PlacementEntity, row));
 }
 
 /** Distinct materials each organization placed in the period: one GROUP BY over the index. */
-export async function distinctPlacedCounts(em: EntityManager, organizationIds: readonly string[], period: Period): Promise<Map<string, number>> {
-  const rows = await runSql<{ organization_id: string; count: number }[]>(
+export async function distinctPlacedCounts(
+  em: EntityManager,
+  organizationIds: readonly string[],
+  period: Period,
+): Promise<Map<string, number>> {
+  const rows = await queryRows<{ organization_id: string; count: number }>(
     em,
-    `select organization_id, count(distinct material_id)::int as count from organizations.placement
-     where organization_id = any(?::uuid[]) and published_at >= ? and published_at < ? and withdrawn_at is null
-     group by organization_id`,
-    [pgArray(organizationIds), period.start, period.end],
+    sql`select organization_id, count(distinct material_id)::int as count from organizations.placement
+        where organization_id = any(${organizationIds}::uuid[]) and published_at >= ${period.start} and published_at < ${period.end}
+          and withdrawn_at is null
+        group by organization_id`,
   );
   return new Map(rows.map((r) => [r.organization_id, r.count]));
+}
+
+/** Placements per material across the region (withdrawn ones aside). */
+export async function placementCountsOfMaterials(em: EntityManager, materialIds: readonly string[]): Promise<Map<string, number>> {
+  const rows = await queryRows<{ material_id: string; count: number }>(
+    em,
+    sql`select material_id, count(*)::int as count from organizations.placement
+        where material_id = any(${materialIds}::uuid[]) and withdrawn_at is null group by material_id`,
+  );
+  return new Map(rows.map((r) => [r.material_id, r.count]));
+}
+
+/** Newest first: the publication time, then the id. */
+export type MaterialPlacementCursor = [publishedAt: string, id: string];
+
+const NEWEST_FIRST: KeysetColumn[] = [
+  { by: sql`p.published_at`, key: 'instant', desc: true },
+  { by: sql`p.id`, key: 'uuid', desc: true },
+];
+
+/** A page of one material's counting placements (within one organization's tree, when given) and their total. */
+export async function placementsOfMaterial(
+  em: EntityManager,
+  materialId: string,
+  withinTreeOf: string | null,
+  page: { size: number; after: MaterialPlacementCursor | null },
+): Promise<{ totalCount: number; rows: Placement[] }> {
+  const { totalCount, rows } = await keysetPage(em, {
+    select: sql`p.*`,
+    from: sql`organizations.placement p`,
+    where: sql.and([
+      sql`p.material_id = ${materialId}`,
+      sql`p.withdrawn_at is null`,
+      ...(withinTreeOf ? [sql`p.organization_id in (${subtreeOf(withinTreeOf)})`] : []),
+    ]),
+    order: NEWEST_FIRST,
+    ...page,
+  });
+  return { totalCount, rows: rows.map((row) => em.map(PlacementEntity, row)) };
 }

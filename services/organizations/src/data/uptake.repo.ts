@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { SUBTREE_SQL, runSql, type MaterialUptake, type Period } from '@hub/common';
+import { queryRows, sql, subtreeOf, type MaterialUptake, type Period } from '@hub/common';
 
 type Row = { material_id: string; topic: string; distributed_at: string; recipients: number; placed_by: number };
 
@@ -13,9 +13,9 @@ type Row = { material_id: string; topic: string; distributed_at: string; recipie
  */
 export async function materialUptake(em: EntityManager, period: Period, withinTreeOf: string | null): Promise<MaterialUptake[]> {
   const rows = withinTreeOf
-    ? await runSql<Row[]>(
+    ? await queryRows<Row>(
         em,
-        `with tree as (${SUBTREE_SQL}), week as (
+        sql`with tree as (${subtreeOf(withinTreeOf)}), week as (
            select w.material_id, w.topic, w.distributed_at,
                   (select count(*) from content.received_log r
                    where r.material_id = w.material_id and r.organization_id in (select id from tree))::int as recipients,
@@ -24,12 +24,11 @@ export async function materialUptake(em: EntityManager, period: Period, withinTr
                      and exists (select 1 from content.received_log r where r.material_id = p.material_id and r.organization_id = p.organization_id)
                   )::int as placed_by
            from content.distribution_log w
-           where w.distributed_at >= ? and w.distributed_at < ?
+           where w.distributed_at >= ${period.start} and w.distributed_at < ${period.end}
          )
          select * from week where recipients > 0`,
-        [withinTreeOf, period.start, period.end],
       )
-    : await runSql<Row[]>(em, 'select * from organizations.material_uptake(?, ?)', [period.start, period.end]);
+    : await queryRows<Row>(em, sql`select * from organizations.material_uptake(${period.start}, ${period.end})`);
   return rows.map((r) => ({
     materialId: r.material_id,
     topic: r.topic,

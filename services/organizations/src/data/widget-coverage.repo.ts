@@ -1,5 +1,5 @@
-import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { SUBTREE_SQL, type OrganizationKind } from '@hub/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { keysetPage, queryRow, sql, subtreeOf, type KeysetColumn, type OrganizationKind, type Sql } from '@hub/common';
 import { OfficialPageEntity, type OfficialPage } from '../entities/official-page.entity.js';
 import type { FeedbackForm } from '../domain/feedback-widget.js';
 
@@ -9,20 +9,26 @@ export interface PageSet {
   withinTreeOf?: string | null;
 }
 
-const MISSING: Record<FeedbackForm, string> = {
-  REPORT_PROBLEM: 'p.widget_report_problem_at is null',
-  SHARE_OPINION: 'p.widget_share_opinion_at is null',
+const MISSING: Record<FeedbackForm, Sql> = {
+  REPORT_PROBLEM: sql`p.widget_report_problem_at is null`,
+  SHARE_OPINION: sql`p.widget_share_opinion_at is null`,
 };
 
-/** Pages of active organizations: the one set both the list and the coverage counts read. */
-function pagesOfActiveOrganizations(em: EntityManager, set: PageSet): Knex.QueryBuilder {
-  const query = em.getKnex()('organizations.official_page as p')
-    .join('organizations.organization as o', 'o.id', 'p.organization_id')
-    .where('o.active', true);
-  if (set.kind) query.where('o.kind', set.kind);
-  if (set.withinTreeOf) query.whereRaw(`p.organization_id in (${SUBTREE_SQL})`, [set.withinTreeOf]);
-  return query;
+const PAGES = sql`organizations.official_page p join organizations.organization o on o.id = p.organization_id`;
+
+/** Pages of active organizations: the one set both the list and the coverage counts read (over PAGES). */
+function ofActiveOrganizations(set: PageSet): Sql {
+  return sql.and([
+    sql`o.active`,
+    ...(set.kind ? [sql`o.kind = ${set.kind}`] : []),
+    ...(set.withinTreeOf ? [sql`p.organization_id in (${subtreeOf(set.withinTreeOf)})`] : []),
+  ]);
 }
+
+const OLDEST_FIRST: KeysetColumn[] = [
+  { by: sql`p.created_at`, key: 'instant' },
+  { by: sql`p.id`, key: 'uuid' },
+];
 
 /** Pages lacking `form` (either form when null), oldest first, keyset-paged on (created_at, id). */
 export async function pagesWithoutWidget(
@@ -32,13 +38,17 @@ export async function pagesWithoutWidget(
   limit: number,
   after: [string, string] | null,
 ): Promise<{ rows: { page: OfficialPage; createdAt: string }[]; total: number }> {
-  const query = pagesOfActiveOrganizations(em, set).whereRaw(form ? MISSING[form] : `(${MISSING.REPORT_PROBLEM} or ${MISSING.SHARE_OPINION})`);
-  const [{ count }] = (await query.clone().count({ count: '*' })) as [{ count: string }];
-  const page = query.clone().select('p.*').orderBy([{ column: 'p.created_at' }, { column: 'p.id' }]).limit(limit + 1);
-  if (after) page.whereRaw('(p.created_at, p.id) > (?::timestamptz, ?::uuid)', after);
+  const missing = form ? MISSING[form] : sql`(${MISSING.REPORT_PROBLEM} or ${MISSING.SHARE_OPINION})`;
   // The raw created_at text keeps microseconds, which a Date would drop from the cursor.
-  const rows = (await page) as (Record<string, unknown> & { created_at: string })[];
-  return { rows: rows.map((row) => ({ page: em.map(OfficialPageEntity, row), createdAt: row.created_at })), total: Number(count) };
+  const { totalCount, rows } = await keysetPage<Record<string, unknown> & { created_at: string }>(em, {
+    select: sql`p.*`,
+    from: PAGES,
+    where: sql`${ofActiveOrganizations(set)} and ${missing}`,
+    order: OLDEST_FIRST,
+    after,
+    size: limit,
+  });
+  return { rows: rows.map((row) => ({ page: em.map(OfficialPageEntity, row), createdAt: row.created_at })), total: totalCount };
 }
 
 export interface WidgetCoverage {
@@ -50,13 +60,16 @@ export interface WidgetCoverage {
 }
 
 export async function widgetCoverage(em: EntityManager, set: PageSet): Promise<WidgetCoverage> {
-  const [row] = (await pagesOfActiveOrganizations(em, set).select(
-    em.getKnex().raw(`count(*)::int as pages,
-      count(*) filter (where not (${MISSING.REPORT_PROBLEM}) and not (${MISSING.SHARE_OPINION}))::int as with_both,
-      count(*) filter (where ${MISSING.REPORT_PROBLEM})::int as missing_report_problem,
-      count(*) filter (where ${MISSING.SHARE_OPINION})::int as missing_share_opinion,
-      count(*) filter (where ${MISSING.REPORT_PROBLEM} and ${MISSING.SHARE_OPINION})::int as missing_both`),
-  )) as Record<string, number>[];
+  const { REPORT_PROBLEM: noReport, SHARE_OPINION: noOpinion } = MISSING;
+  const row = await queryRow<Record<string, number>>(
+    em,
+    sql`select count(*)::int as pages,
+               count(*) filter (where not (${noReport}) and not (${noOpinion}))::int as with_both,
+               count(*) filter (where ${noReport})::int as missing_report_problem,
+               count(*) filter (where ${noOpinion})::int as missing_share_opinion,
+               count(*) filter (where ${noReport} and ${noOpinion})::int as missing_both
+        from ${PAGES} where ${ofActiveOrganizations(set)}`,
+  );
   return {
     pages: row?.pages ?? 0,
     withBoth: row?.with_both ?? 0,

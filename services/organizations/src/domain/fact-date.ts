@@ -5,12 +5,14 @@
  */
 export const EARLIEST_FACT_DAY = '2023-01-01';
 
-/** Clocks disagree a little; a fact "from the future" beyond that is a typo. */
-export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+/** Clocks disagree a little; a fact (or a post) "from the future" beyond that is a typo. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+export const isInTheFuture = (at: Date, now: Date): boolean => at.getTime() > now.getTime() + CLOCK_SKEW_MS;
 
 /** Why `at` cannot be the date of a fact reported at `now`, or null; `earliest` is EARLIEST_FACT_DAY's start in the region. */
 export function factDateProblem(at: Date, now: Date, earliest: Date): string | null {
-  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) return 'is in the future';
+  if (isInTheFuture(at, now)) return 'is in the future';
   if (at < earliest) return `is before ${EARLIEST_FACT_DAY}: the decree dates from 2023`;
   return null;
 }

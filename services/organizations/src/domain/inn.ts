@@ -25,9 +25,10 @@ export function innProblem(inn: string): string | null {
   if (!/^\d{10}$|^\d{12}$/.test(inn)) return 'must be 10 or 12 digits';
   if (inn.startsWith('00')) return 'must begin with a region code (01–99), not 00';
   const digits = [...inn].map(Number);
-  const ok = digits.length === 10
-    ? checkDigit(digits, WEIGHTS_10) === digits[9]
-    : checkDigit(digits, WEIGHTS_11) === digits[10] && checkDigit(digits, WEIGHTS_12) === digits[11];
+  const ok =
+    digits.length === 10
+      ? checkDigit(digits, WEIGHTS_10) === digits[9]
+      : checkDigit(digits, WEIGHTS_11) === digits[10] && checkDigit(digits, WEIGHTS_12) === digits[11];
   return ok ? null : 'has a wrong check digit';
 }
 

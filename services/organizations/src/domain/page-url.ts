@@ -17,7 +17,7 @@ const HOST_ALIASES: Partial<Record<Platform, Record<string, string>>> = {
 };
 
 /** The path of an address as typed, before a URL parser resolves its dot segments away. */
-const RAW_PATH = /^[a-z][a-z0-9+.-]*:[\/\\]*[^/\\?#]*([^?#]*)/i;
+const RAW_PATH = /^[a-z][a-z0-9+.-]*:[/\\]*[^/\\?#]*([^?#]*)/i;
 /** A "." or ".." path segment, percent-encoded or not (the URL standard reads %2e as a dot). */
 const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
 /** An invisible or bidi character, percent-encoded (what normalizeText removes when typed as is). */
@@ -61,7 +61,8 @@ export function normalizePageUrl(platform: Platform, raw: string): PageUrlResult
   if (ENCODED_INVISIBLE.test(url.pathname)) return { ok: false, message: 'must not contain invisible characters' };
   url.protocol = 'https:';
   if (url.username || url.password) return { ok: false, message: 'must not contain credentials' };
-  if (url.href.length > MAX_URL_LENGTH) return { ok: false, message: `is too long once percent-encoded (at most ${MAX_URL_LENGTH} characters)` };
+  if (url.href.length > MAX_URL_LENGTH)
+    return { ok: false, message: `is too long once percent-encoded (at most ${MAX_URL_LENGTH} characters)` };
   const typedHost = url.hostname.toLowerCase().replace(STRIPPED_SUBDOMAINS, '');
   if (platform !== 'WEBSITE' && !hostMatches(typedHost, PLATFORM_HOSTS[platform])) {
     return { ok: false, message: `is not a ${platform} address (expected ${PLATFORM_HOSTS[platform].join(' or ')})` };

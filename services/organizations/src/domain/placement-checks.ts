@@ -1,8 +1,6 @@
 import type { Platform } from '@hub/common';
+import { isInTheFuture } from './fact-date.js';
 import { checkPostUrl } from './post-url.js';
-
-/** Clocks disagree a little; a post "from the future" beyond that is a typo. */
-const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 export interface PlacedPage {
   platform: Platform;
@@ -25,7 +23,7 @@ export type PlacementCheck = { ok: true; url: string } | { ok: false; field: 'ur
 export function checkPlacement(page: PlacedPage, material: PlacedMaterial, url: string, publishedAt: Date, now: Date): PlacementCheck {
   const post = checkPostUrl(page.platform, page.url, url, page.platformId ?? null);
   if (!post.ok) return { ok: false, field: 'url', message: post.message };
-  if (publishedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) return { ok: false, field: 'publishedAt', message: 'is in the future' };
+  if (isInTheFuture(publishedAt, now)) return { ok: false, field: 'publishedAt', message: 'is in the future' };
   if (publishedAt < material.distributedAt) return { ok: false, field: 'publishedAt', message: 'is before the material was distributed' };
   if (material.withdrawnAt && material.withdrawnAt <= publishedAt) {
     return { ok: false, field: 'publishedAt', message: 'the material had been withdrawn by then' };

@@ -1,7 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { PLATFORMS } from '@hub/common';
 
-
 export const OfficialPageEntity = defineEntity({
   name: 'OfficialPage',
   tableName: 'official_page',

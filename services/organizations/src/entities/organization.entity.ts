@@ -1,7 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { ORGANIZATION_KINDS } from '@hub/common';
 
-
 export const OrganizationEntity = defineEntity({
   name: 'Organization',
   tableName: 'organization',
@@ -21,7 +20,10 @@ export const OrganizationEntity = defineEntity({
     deactivatedAt: p.datetime().nullable(),
     registeredAt: p.datetime().defaultRaw('now()'),
     createdBy: p.text(),
-    updatedAt: p.datetime().defaultRaw('now()').onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .defaultRaw('now()')
+      .onUpdate(() => new Date()),
   },
 });
 

@@ -3,7 +3,6 @@ import { byIdLoader, groupBy } from '@hub/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { OrganizationEntity, type Organization } from '../entities/organization.entity.js';
 
-
 export function createOrganizationLoaders(em: EntityManager) {
   return {
     byId: byIdLoader(em, OrganizationEntity),

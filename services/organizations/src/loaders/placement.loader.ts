@@ -1,12 +1,16 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, groupBy, isUuid, periodLoader, pgArray, runSql, type Period } from '@hub/common';
+import { byIdLoader, groupBy, isUuid, periodLoader, type Period } from '@hub/common';
 import { PlacementEntity, type Placement } from '../entities/placement.entity.js';
 import { MediaPublicationEntity, type MediaPublication } from '../entities/media-publication.entity.js';
-import { distinctPlacedCounts } from '../data/placements.repo.js';
+import { distinctPlacedCounts, placementCountsOfMaterials } from '../data/placements.repo.js';
 
 export function createPlacementLoaders(em: EntityManager, parsePeriod: (label: string) => Period) {
-  const inPeriod = async <T extends { organizationId: string }>(entity: typeof PlacementEntity | typeof MediaPublicationEntity, ids: string[], period: Period) => {
+  const inPeriod = async <T extends { organizationId: string }>(
+    entity: typeof PlacementEntity | typeof MediaPublicationEntity,
+    ids: string[],
+    period: Period,
+  ) => {
     // A withdrawn placement counts nowhere and is listed nowhere (media publications have no withdrawal).
     const counting = entity === PlacementEntity ? { withdrawnAt: null } : {};
     const rows = (await em.find(
@@ -20,9 +24,17 @@ export function createPlacementLoaders(em: EntityManager, parsePeriod: (label: s
     byId: byIdLoader(em, PlacementEntity),
     mediaById: byIdLoader(em, MediaPublicationEntity),
     /** "orgId|period" → that organization's placements in the period. */
-    ofOrganization: periodLoader<Placement[]>(parsePeriod, (ids, period) => inPeriod<Placement>(PlacementEntity, ids, period), () => []),
+    ofOrganization: periodLoader<Placement[]>(
+      parsePeriod,
+      (ids, period) => inPeriod<Placement>(PlacementEntity, ids, period),
+      () => [],
+    ),
     /** "orgId|week" → distinct materials placed in the week. */
-    distinctCount: periodLoader<number>(parsePeriod, (ids, period) => distinctPlacedCounts(em, ids, period), () => 0),
+    distinctCount: periodLoader<number>(
+      parsePeriod,
+      (ids, period) => distinctPlacedCounts(em, ids, period),
+      () => 0,
+    ),
     /** "orgId|month" → media publications in the month. */
     mediaOfOrganization: periodLoader<MediaPublication[]>(
       parsePeriod,
@@ -31,13 +43,7 @@ export function createPlacementLoaders(em: EntityManager, parsePeriod: (label: s
     ),
     /** Placements per material across the region. */
     countOfMaterial: new DataLoader<string, number>(async (ids) => {
-      const rows = await runSql<{ material_id: string; count: number }[]>(
-        em,
-        `select material_id, count(*)::int as count from organizations.placement
-         where material_id = any(?::uuid[]) and withdrawn_at is null group by material_id`,
-        [pgArray(ids.filter(isUuid))],
-      );
-      const counts = new Map(rows.map((r) => [r.material_id, r.count]));
+      const counts = await placementCountsOfMaterials(em, ids.filter(isUuid));
       return ids.map((id) => counts.get(id) ?? 0);
     }),
   };

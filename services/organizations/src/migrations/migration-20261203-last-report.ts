@@ -9,7 +9,9 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261203LastReport extends Migration {
   override async up(): Promise<void> {
-    this.addSql('create index placement_published_reported_idx on organizations.placement (published_at, organization_id, material_id) include (reported_at)');
+    this.addSql(
+      'create index placement_published_reported_idx on organizations.placement (published_at, organization_id, material_id) include (reported_at)',
+    );
     this.addSql('drop index organizations.placement_published_idx');
     this.addSql('alter index organizations.placement_published_reported_idx rename to placement_published_idx');
     this.addSql(`

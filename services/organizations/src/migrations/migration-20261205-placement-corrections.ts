@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Issue 14: placements that can be corrected or withdrawn, and posts that must belong to their page.
+ * Placements that can be corrected or withdrawn, and posts that must belong to their page.
  *
  * - A withdrawn placement stays stored (who, when, why) and counts nowhere: every index a count
  *   or a list reads is partial on `withdrawn_at is null`, so the counts stay index-only reads, and

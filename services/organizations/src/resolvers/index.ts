@@ -1,16 +1,18 @@
 import { createDateTimeScalar, type SubgraphRuntime } from '@hub/common';
+import type { Resolvers } from '../generated/graphql.js';
 import { Query } from './query.js';
-import { Mutation } from './mutation.js';
+import { Mutation, ReportPlacementsResult } from './mutation.js';
 import { Organization } from './organization.js';
 import { OfficialPage } from './official-page.js';
 import { Material, MediaPublication, OrganizationActivity, Placement } from './placement.js';
 import { MaterialUptake, UptakeQuery } from './uptake.js';
 import { WidgetCoverageQuery } from './widget-coverage.js';
 
-export const resolvers = (runtime: SubgraphRuntime) => ({
+export const resolvers = (runtime: SubgraphRuntime): Resolvers => ({
   DateTime: createDateTimeScalar(runtime.timezone),
   Query: { ...Query, ...UptakeQuery, ...WidgetCoverageQuery },
   Mutation,
+  ReportPlacementsResult,
   Organization: { ...Organization, ...OrganizationActivity },
   OfficialPage,
   Material,

@@ -1,11 +1,11 @@
-import type { OrganizationsContext } from '../context.js';
-import type { OfficialPage as PageRow } from '../entities/official-page.entity.js';
+import { referenced } from '@hub/common';
+import type { OfficialPageResolvers } from '../generated/graphql.js';
 import { widgetCompleteSince, widgetList } from '../domain/feedback-widget.js';
 
-export const OfficialPage = {
-  __resolveReference: (ref: { id: string }, ctx: OrganizationsContext) => ctx.pages.byId.load(ref.id),
-  organization: (page: PageRow, _: unknown, ctx: OrganizationsContext) => ctx.organizations.byId.load(page.organizationId),
-  feedbackWidgets: (page: PageRow) => widgetList(page),
-  feedbackWidgetPlacedAt: (page: PageRow) => widgetCompleteSince(page),
-  addedAt: (page: PageRow) => page.createdAt,
+export const OfficialPage: OfficialPageResolvers = {
+  __resolveReference: (ref, ctx) => ctx.pages.byId.load(ref.id),
+  organization: (page, _, ctx) => referenced(ctx.organizations.byId.load(page.organizationId), 'Organization'),
+  feedbackWidgets: (page) => widgetList(page),
+  feedbackWidgetPlacedAt: (page) => widgetCompleteSince(page),
+  addedAt: (page) => page.createdAt,
 };

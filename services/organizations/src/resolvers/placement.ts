@@ -1,43 +1,42 @@
 import {
-  assertCanRead, decodeCursor, encodeCursor, isInScope, pageSize, periodKey, scopeRoot, SUBTREE_SQL, toConnection,
+  assertCanRead,
+  decodeCursor,
+  encodeCursor,
+  isInScope,
+  pageSize,
+  periodKey,
+  referenced,
+  scopeRoot,
+  toConnection,
 } from '@hub/common';
 import type { OrganizationsContext } from '../context.js';
-import type { Placement as PlacementRow } from '../entities/placement.entity.js';
-import type { MediaPublication as MediaRow } from '../entities/media-publication.entity.js';
-import type { Organization as OrganizationRow } from '../entities/organization.entity.js';
-import { PlacementEntity } from '../entities/placement.entity.js';
+import { placementsOfMaterial, type MaterialPlacementCursor } from '../data/placements.repo.js';
+import type { MaterialResolvers, MediaPublicationResolvers, OrganizationResolvers, PlacementResolvers } from '../generated/graphql.js';
 
 /** Organization fields about what it placed and what the media wrote (decree 3.1, 3.3). */
-export const OrganizationActivity = {
-  placements: async (org: OrganizationRow, args: { period?: string | null }, ctx: OrganizationsContext) => {
+export const OrganizationActivity: OrganizationResolvers = {
+  placements: async (org, args, ctx) => {
     await assertCanRead(ctx.auth, [org.id], ctx.hierarchy);
     return ctx.placements.ofOrganization.load(periodKey(org.id, ctx.period(args.period, 'WEEK', 'period', true)));
   },
-  placementCount: async (org: OrganizationRow, args: { week?: string | null }, ctx: OrganizationsContext) => {
+  placementCount: async (org, args, ctx) => {
     await assertCanRead(ctx.auth, [org.id], ctx.hierarchy);
     return ctx.placements.distinctCount.load(periodKey(org.id, ctx.period(args.week, 'WEEK', 'week')));
   },
-  mediaPublications: async (org: OrganizationRow, args: { month?: string | null }, ctx: OrganizationsContext) => {
+  mediaPublications: async (org, args, ctx) => {
     await assertCanRead(ctx.auth, [org.id], ctx.hierarchy);
     return ctx.placements.mediaOfOrganization.load(periodKey(org.id, ctx.period(args.month, 'MONTH', 'month')));
   },
 };
 
-export const Material = {
-  __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
-  placementCount: (material: { id: string }, _: unknown, ctx: OrganizationsContext) => ctx.placements.countOfMaterial.load(material.id),
-  placements: async (material: { id: string }, args: { first?: number | null; after?: string | null }, ctx: OrganizationsContext) => {
+export const Material: MaterialResolvers = {
+  __resolveReference: (ref) => ({ id: ref.id }),
+  placementCount: (material, _, ctx) => ctx.placements.countOfMaterial.load(material.id),
+  placements: async (material, args, ctx) => {
     const size = pageSize(args.first);
-    const after = decodeCursor(args.after, ['instant', 'uuid']) as [string, string] | null;
-    const root = scopeRoot(ctx.auth);
-    const knex = ctx.em.getKnex();
-    const query = knex('organizations.placement as p').where('p.material_id', material.id).whereNull('p.withdrawn_at');
-    if (root) query.whereRaw(`p.organization_id in (${SUBTREE_SQL})`, [root]);
-    const [{ count }] = (await query.clone().count({ count: '*' })) as [{ count: string }];
-    const page = query.clone().select('p.*').orderBy([{ column: 'p.published_at', order: 'desc' }, { column: 'p.id', order: 'desc' }]).limit(size + 1);
-    if (after) page.whereRaw('(p.published_at, p.id) < (?::timestamptz, ?::uuid)', after);
-    const rows = (await page).map((row) => ctx.em.map(PlacementEntity, row));
-    return toConnection(rows, size, Number(count), (p) => encodeCursor([p.publishedAt.toISOString(), p.id]));
+    const after = decodeCursor(args.after, ['instant', 'uuid']) as MaterialPlacementCursor | null;
+    const { totalCount, rows } = await placementsOfMaterial(ctx.em, material.id, scopeRoot(ctx.auth), { size, after });
+    return toConnection(rows, size, totalCount, (p) => encodeCursor([p.publishedAt.toISOString(), p.id]));
   },
 };
 
@@ -51,14 +50,14 @@ async function inScope<T extends { organizationId: string }>(row: T | null | und
   return (await isInScope(ctx.auth, [row.organizationId], ctx.hierarchy)) ? row : null;
 }
 
-export const Placement = {
-  __resolveReference: async (ref: { id: string }, ctx: OrganizationsContext) => inScope(await ctx.placements.byId.load(ref.id), ctx),
-  material: (p: PlacementRow) => ({ __typename: 'Material', id: p.materialId }),
-  page: (p: PlacementRow, _: unknown, ctx: OrganizationsContext) => ctx.pages.byId.load(p.pageId),
-  organization: (p: PlacementRow, _: unknown, ctx: OrganizationsContext) => ctx.organizations.byId.load(p.organizationId),
+export const Placement: PlacementResolvers = {
+  __resolveReference: async (ref, ctx) => inScope(await ctx.placements.byId.load(ref.id), ctx),
+  material: (p) => ({ __typename: 'Material', id: p.materialId }),
+  page: (p, _, ctx) => referenced(ctx.pages.byId.load(p.pageId), 'OfficialPage'),
+  organization: (p, _, ctx) => referenced(ctx.organizations.byId.load(p.organizationId), 'Organization'),
 };
 
-export const MediaPublication = {
-  __resolveReference: async (ref: { id: string }, ctx: OrganizationsContext) => inScope(await ctx.placements.mediaById.load(ref.id), ctx),
-  organization: (m: MediaRow, _: unknown, ctx: OrganizationsContext) => ctx.organizations.byId.load(m.organizationId),
+export const MediaPublication: MediaPublicationResolvers = {
+  __resolveReference: async (ref, ctx) => inScope(await ctx.placements.mediaById.load(ref.id), ctx),
+  organization: (m, _, ctx) => referenced(ctx.organizations.byId.load(m.organizationId), 'Organization'),
 };

@@ -1,19 +1,9 @@
 import { assertCanRead, decodeCursor, encodeCursor, idFilter, pageSize, scopeRoot, toConnection } from '@hub/common';
-import type { OrganizationsContext } from '../context.js';
 import { listOrganizations } from '../data/organizations.repo.js';
-import type { OrganizationKind } from '@hub/common';
+import type { QueryResolvers } from '../generated/graphql.js';
 
-interface OrganizationsArgs {
-  kind?: OrganizationKind | null;
-  parentId?: string | null;
-  search?: string | null;
-  includeInactive?: boolean | null;
-  first?: number | null;
-  after?: string | null;
-}
-
-export const Query = {
-  organizations: async (_: unknown, args: OrganizationsArgs, ctx: OrganizationsContext) => {
+export const Query: QueryResolvers = {
+  organizations: async (_, args, ctx) => {
     const size = pageSize(args.first);
     const after = decodeCursor(args.after, ['text', 'uuid']) as [string, string] | null;
     const { rows, total } = await listOrganizations(
@@ -31,7 +21,7 @@ export const Query = {
     return toConnection(rows, size, total, (o) => encodeCursor([o.name, o.id]));
   },
 
-  organization: async (_: unknown, args: { id: string }, ctx: OrganizationsContext) => {
+  organization: async (_, args, ctx) => {
     const org = await ctx.organizations.byId.load(args.id);
     if (!org) return null;
     await assertCanRead(ctx.auth, [org.id], ctx.hierarchy);

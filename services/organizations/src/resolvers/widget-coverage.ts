@@ -1,12 +1,10 @@
-import { assertCanRead, decodeCursor, encodeCursor, notFound, pageSize, scopeRoot, toConnection, type OrganizationKind } from '@hub/common';
+import { assertCanRead, decodeCursor, encodeCursor, notFound, pageSize, scopeRoot, toConnection } from '@hub/common';
 import type { OrganizationsContext } from '../context.js';
-import type { FeedbackForm } from '../domain/feedback-widget.js';
 import { pagesWithoutWidget, widgetCoverage, type PageSet } from '../data/widget-coverage.repo.js';
+import type { QueryResolvers, QueryWidgetCoverageArgs } from '../generated/graphql.js';
 
-interface PageSetArgs {
-  kind?: OrganizationKind | null;
-  underOrganizationId?: string | null;
-}
+/** The arguments that choose the pages, as pagesWithoutWidget and widgetCoverage both take them. */
+type PageSetArgs = Partial<QueryWidgetCoverageArgs>;
 
 /** The pages asked about: any role may read them, OPERATOR and HEAD never beyond their tree. */
 async function pageSet(ctx: OrganizationsContext, args: PageSetArgs): Promise<PageSet> {
@@ -19,17 +17,13 @@ async function pageSet(ctx: OrganizationsContext, args: PageSetArgs): Promise<Pa
   return { kind: args.kind, withinTreeOf: org.id };
 }
 
-export const WidgetCoverageQuery = {
-  pagesWithoutWidget: async (
-    _: unknown,
-    args: PageSetArgs & { form?: FeedbackForm | null; first?: number | null; after?: string | null },
-    ctx: OrganizationsContext,
-  ) => {
+export const WidgetCoverageQuery: QueryResolvers = {
+  pagesWithoutWidget: async (_, args, ctx) => {
     const size = pageSize(args.first);
     const after = decodeCursor(args.after, ['instant', 'uuid']) as [string, string] | null;
     const { rows, total } = await pagesWithoutWidget(ctx.em, await pageSet(ctx, args), args.form ?? null, size, after);
     const connection = toConnection(rows, size, total, (r) => encodeCursor([r.createdAt, r.page.id]));
     return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: e.node.page })) };
   },
-  widgetCoverage: async (_: unknown, args: PageSetArgs, ctx: OrganizationsContext) => widgetCoverage(ctx.em, await pageSet(ctx, args)),
+  widgetCoverage: async (_, args, ctx) => widgetCoverage(ctx.em, await pageSet(ctx, args)),
 };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePeriod, runSql, type Orm } from '@hub/common';
+import { parsePeriod, queryRows, sql, type Orm } from '@hub/common';
 import type { DemoOrganizationRow } from '../../src/data/demo.js';
 import { TEST_HEAD as head, registryDatabase, type RegistryDatabase } from '../support/registry-db.js';
 import { insertPlacements, placementsFor } from '../../src/data/placements.repo.js';
@@ -12,26 +12,57 @@ const TZ = 'Asia/Vladivostok';
 const SCHOOL = randomUUID();
 const PAGE = randomUUID();
 const registry: DemoOrganizationRow[] = [
-  { id: SCHOOL, name: 'Школа', shortName: null, kind: 'SUBORDINATE', parentId: null, inn: null, head, contactEmail: null,
-    registeredAt: new Date('2026-01-01T00:00:00Z'), pages: [
+  {
+    id: SCHOOL,
+    name: 'Школа',
+    shortName: null,
+    kind: 'SUBORDINATE',
+    parentId: null,
+    inn: null,
+    head,
+    contactEmail: null,
+    registeredAt: new Date('2026-01-01T00:00:00Z'),
+    pages: [
       { id: PAGE, platform: 'VK', url: 'https://vk.com/club42', widgetReportProblemAt: null, widgetShareOpinionAt: null, verified: false },
-    ] },
+    ],
+  },
 ];
 const W47 = parsePeriod('2026-W47', TZ);
 const W48 = parsePeriod('2026-W48', TZ);
 const REPORTED = new Date('2026-11-27T00:00:00Z');
 
-const report = (materialId: string, publishedAt: Date) => orm.em.fork().transactional((em) => insertPlacements(em, [{
-  pageId: PAGE, organizationId: SCHOOL, materialId, url: 'https://vk.com/wall-42_1', publishedAt, viaGospabliki: false, reportedBy: 'test', reportedAt: REPORTED,
-}]));
+const report = (materialId: string, publishedAt: Date) =>
+  orm.em.fork().transactional((em) =>
+    insertPlacements(em, [
+      {
+        pageId: PAGE,
+        organizationId: SCHOOL,
+        materialId,
+        url: 'https://vk.com/wall-42_1',
+        publishedAt,
+        viaGospabliki: false,
+        reportedBy: 'test',
+        reportedAt: REPORTED,
+      },
+    ]),
+  );
 const stored = async (materialId: string) => (await placementsFor(orm.em.fork(), [{ materialId, pageId: PAGE }]))[0];
 const lastReport = async (week: { start: Date; end: Date }) =>
-  (await runSql<{ at: Date | string | null }[]>(orm.em.fork(), 'select organizations.last_report(?, ?) as at', [week.start, week.end]))[0]!.at;
+  (await queryRows<{ at: string | null }>(orm.em.fork(), sql`select organizations.last_report(${week.start}, ${week.end}) as at`))[0]!.at;
 const placed = async (week: { start: Date; end: Date }) =>
-  (await runSql<{ materials_placed: number }[]>(orm.em.fork(), 'select materials_placed from organizations.placement_counts(?, ?, ?::uuid[])', [week.start, week.end, `{${SCHOOL}}`]))[0]!.materials_placed;
+  (
+    await queryRows<{ materials_placed: number }>(
+      orm.em.fork(),
+      sql`select materials_placed from organizations.placement_counts(${week.start}, ${week.end}, ${[SCHOOL]}::uuid[])`,
+    )
+  )[0]!.materials_placed;
 const lastReportedOfPeriodCounts = async (week: { start: Date; end: Date }) =>
-  (await runSql<{ last_reported_at: Date | string | null }[]>(orm.em.fork(),
-    'select last_reported_at from organizations.period_counts(?, ?) where organization_id = ?', [week.start, week.end, SCHOOL]))[0]!.last_reported_at;
+  (
+    await queryRows<{ last_reported_at: string | null }>(
+      orm.em.fork(),
+      sql`select last_reported_at from organizations.period_counts(${week.start}, ${week.end}) where organization_id = ${SCHOOL}`,
+    )
+  )[0]!.last_reported_at;
 const instant = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 beforeAll(async () => {
@@ -42,13 +73,16 @@ afterAll(() => db?.close());
 
 describe('a page registered by number', () => {
   it('stores its VK community id', async () => {
-    const [row] = await runSql<{ platform_id: string | null }[]>(orm.em.fork(), 'select platform_id from organizations.official_page where id = ?', [PAGE]);
+    const [row] = await queryRows<{ platform_id: string | null }>(
+      orm.em.fork(),
+      sql`select platform_id from organizations.official_page where id = ${PAGE}`,
+    );
     expect(row!.platform_id).toBe('42');
   });
 });
 
 describe('a corrected placement', () => {
-  it('moves to the week of its new time, and both weeks\' latest change is the correction', async () => {
+  it("moves to the week of its new time, and both weeks' latest change is the correction", async () => {
     const material = randomUUID();
     await report(material, new Date('2026-11-24T03:00:00Z'));
     const counts = [await placed(W47), await placed(W48)];
@@ -66,7 +100,7 @@ describe('a corrected placement', () => {
 });
 
 describe('a withdrawn placement', () => {
-  it('counts nowhere, stays stored, moves its week\'s latest change, and may be reported again', async () => {
+  it("counts nowhere, stays stored, moves its week's latest change, and may be reported again", async () => {
     const material = randomUUID();
     await report(material, new Date('2026-11-25T03:00:00Z'));
     const before = await placed(W48);
@@ -78,11 +112,15 @@ describe('a withdrawn placement', () => {
     expect(await stored(material)).toBeUndefined();
     expect(instant(await lastReport(W48))).toBe(at.toISOString());
     expect(await orm.em.fork().transactional((em) => withdrawStored(em, id, 'Ещё раз', { by: 'test', at }))).toBeNull();
-    expect(await orm.em.fork().transactional((em) => correctStored(em, id, { url: 'https://vk.com/wall-42_3', publishedAt: at }, { by: 'test', at }))).toBeNull();
+    expect(
+      await orm.em
+        .fork()
+        .transactional((em) => correctStored(em, id, { url: 'https://vk.com/wall-42_3', publishedAt: at }, { by: 'test', at })),
+    ).toBeNull();
 
     expect(await report(material, new Date('2026-11-25T03:00:00Z'))).toBe(1);
     expect(await placed(W48)).toBe(before);
-    const rows = await runSql<unknown[]>(orm.em.fork(), 'select 1 from organizations.placement where material_id = ?', [material]);
+    const rows = await queryRows(orm.em.fork(), sql`select 1 from organizations.placement where material_id = ${material}`);
     expect(rows).toHaveLength(2);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSql, type Orm } from '@hub/common';
+import { execSql, sql, type Orm } from '@hub/common';
 import type { DemoOrganizationRow } from '../../src/data/demo.js';
 import { TEST_HEAD as head, registryDatabase, type RegistryDatabase } from '../support/registry-db.js';
 import { pagesWithoutWidget, widgetCoverage, type PageSet } from '../../src/data/widget-coverage.repo.js';
@@ -13,18 +13,46 @@ const placed = new Date('2026-06-01T00:00:00Z');
 
 // Pages p1…p8; `created` orders them within one millisecond, so a cursor must keep microseconds.
 const page = (n: number, reportProblem: boolean, shareOpinion: boolean) => ({
-  id: randomUUID(), n, platform: 'VK' as const, url: `https://vk.com/page${n}`, verified: false,
-  widgetReportProblemAt: reportProblem ? placed : null, widgetShareOpinionAt: shareOpinion ? placed : null,
+  id: randomUUID(),
+  n,
+  platform: 'VK' as const,
+  url: `https://vk.com/page${n}`,
+  verified: false,
+  widgetReportProblemAt: reportProblem ? placed : null,
+  widgetShareOpinionAt: shareOpinion ? placed : null,
 });
 const p = {
-  1: page(1, true, true), 2: page(2, true, false), 3: page(3, false, false), 4: page(4, false, true),
-  5: page(5, false, false), 6: page(6, false, false), 7: page(7, true, true), 8: page(8, false, false),
+  1: page(1, true, true),
+  2: page(2, true, false),
+  3: page(3, false, false),
+  4: page(4, false, true),
+  5: page(5, false, false),
+  6: page(6, false, false),
+  7: page(7, true, true),
+  8: page(8, false, false),
 };
-const created: Record<number, string> = { 2: '000000', 3: '000001', 4: '000002', 5: '000003', 6: '000004', 1: '000005', 7: '000006', 8: '000007' };
+const created: Record<number, string> = {
+  2: '000000',
+  3: '000001',
+  4: '000002',
+  5: '000003',
+  6: '000004',
+  1: '000005',
+  7: '000006',
+  8: '000007',
+};
 
 const org = (id: string, kind: DemoOrganizationRow['kind'], parentId: string | null, pages: (typeof p)[1][]): DemoOrganizationRow => ({
-  id, name: `Организация ${kind}`, shortName: null, kind, parentId, inn: null, head, contactEmail: null,
-  registeredAt: new Date('2026-01-01T00:00:00Z'), pages: pages.map(({ n: _n, ...rest }) => rest),
+  id,
+  name: `Организация ${kind}`,
+  shortName: null,
+  kind,
+  parentId,
+  inn: null,
+  head,
+  contactEmail: null,
+  registeredAt: new Date('2026-01-01T00:00:00Z'),
+  pages: pages.map(({ n: _n, ...rest }) => rest),
 });
 
 beforeAll(async () => {
@@ -36,10 +64,12 @@ beforeAll(async () => {
   ]);
   orm = db.orm;
   for (const [n, micros] of Object.entries(created)) {
-    await runSql(orm.em.fork(), 'update organizations.official_page set created_at = ?::timestamptz where id = ?',
-      [`2026-01-01T00:00:00.${micros}Z`, p[Number(n) as keyof typeof p].id], 'run');
+    await execSql(
+      orm.em.fork(),
+      sql`update organizations.official_page set created_at = ${`2026-01-01T00:00:00.${micros}Z`}::timestamptz where id = ${p[Number(n) as keyof typeof p].id}`,
+    );
   }
-  await runSql(orm.em.fork(), 'update organizations.organization set active = false where id = ?', [ids.closed], 'run');
+  await execSql(orm.em.fork(), sql`update organizations.organization set active = false where id = ${ids.closed}`);
 });
 
 afterAll(() => db?.close());
@@ -73,7 +103,7 @@ describe('pages without the feedback widget', () => {
     expect(await walk({}, 'SHARE_OPINION', 50)).toEqual({ pages: [2, 3, 5, 6], total: 4 });
   });
 
-  it('filters by the organization\'s kind and by a tree', async () => {
+  it("filters by the organization's kind and by a tree", async () => {
     expect(await walk({ kind: 'SUBORDINATE' }, null, 50)).toEqual({ pages: [4, 5], total: 2 });
     expect(await walk({ withinTreeOf: ids.body }, null, 50)).toEqual({ pages: [2, 3, 4, 5], total: 4 });
     expect(await walk({ withinTreeOf: ids.district }, null, 50)).toEqual({ pages: [6], total: 1 });
@@ -83,16 +113,48 @@ describe('pages without the feedback widget', () => {
 
 describe('widget coverage', () => {
   it('counts the same pages', async () => {
-    expect(await widgetCoverage(orm.em.fork(), {})).toEqual({ pages: 7, withBoth: 2, missingReportProblem: 4, missingShareOpinion: 4, missingBoth: 3 });
-    expect(await widgetCoverage(orm.em.fork(), { withinTreeOf: ids.body })).toEqual({ pages: 5, withBoth: 1, missingReportProblem: 3, missingShareOpinion: 3, missingBoth: 2 });
-    expect(await widgetCoverage(orm.em.fork(), { withinTreeOf: ids.district })).toEqual({ pages: 2, withBoth: 1, missingReportProblem: 1, missingShareOpinion: 1, missingBoth: 1 });
+    expect(await widgetCoverage(orm.em.fork(), {})).toEqual({
+      pages: 7,
+      withBoth: 2,
+      missingReportProblem: 4,
+      missingShareOpinion: 4,
+      missingBoth: 3,
+    });
+    expect(await widgetCoverage(orm.em.fork(), { withinTreeOf: ids.body })).toEqual({
+      pages: 5,
+      withBoth: 1,
+      missingReportProblem: 3,
+      missingShareOpinion: 3,
+      missingBoth: 2,
+    });
+    expect(await widgetCoverage(orm.em.fork(), { withinTreeOf: ids.district })).toEqual({
+      pages: 2,
+      withBoth: 1,
+      missingReportProblem: 1,
+      missingShareOpinion: 1,
+      missingBoth: 1,
+    });
   });
 
   it('agrees with the list for every form and filter, and with the fixture counted by hand', async () => {
-    const sets: PageSet[] = [{}, { kind: 'SUBORDINATE' }, { kind: 'MUNICIPALITY' }, { withinTreeOf: ids.body }, { withinTreeOf: ids.school }, { withinTreeOf: ids.closed }];
+    const sets: PageSet[] = [
+      {},
+      { kind: 'SUBORDINATE' },
+      { kind: 'MUNICIPALITY' },
+      { withinTreeOf: ids.body },
+      { withinTreeOf: ids.school },
+      { withinTreeOf: ids.closed },
+    ];
     // The active organizations each set covers (the closed one's page never counts) and their pages.
     const pagesOf = { body: [p[1], p[2], p[3]], school: [p[4], p[5]], district: [p[6], p[7]], closed: [] };
-    const covered: (keyof typeof pagesOf)[][] = [['body', 'school', 'district'], ['school'], ['district'], ['body', 'school'], ['school'], ['closed']];
+    const covered: (keyof typeof pagesOf)[][] = [
+      ['body', 'school', 'district'],
+      ['school'],
+      ['district'],
+      ['body', 'school'],
+      ['school'],
+      ['closed'],
+    ];
     for (const [i, set] of sets.entries()) {
       const coverage = await widgetCoverage(orm.em.fork(), set);
       const pages = covered[i]!.flatMap((name) => pagesOf[name]);

@@ -12,7 +12,10 @@ export interface RegistryDatabase {
 export async function registryDatabase(registry: DemoOrganizationRow[]): Promise<RegistryDatabase> {
   const db = await createTestDatabase();
   const orm = await initOrm({
-    databaseUrl: db.url, schema: 'organizations', entities: organizationsSubgraph.entities, migrations: organizationsSubgraph.migrations,
+    databaseUrl: db.url,
+    schema: 'organizations',
+    entities: organizationsSubgraph.entities,
+    migrations: organizationsSubgraph.migrations,
   });
   await migrate(orm, 'organizations');
   await loadDemoOrganizations(orm.em.fork(), registry);

@@ -65,7 +65,11 @@ describe('official page URL', () => {
   });
 
   it('stores a platform page given as http as its https address, without the invisible characters', () => {
-    expect(normalizePageUrl('TELEGRAM', 'http://t.me/khv_news')).toEqual({ ok: true, url: 'https://t.me/khv_news', normalized: 'https://t.me/khv_news' });
+    expect(normalizePageUrl('TELEGRAM', 'http://t.me/khv_news')).toEqual({
+      ok: true,
+      url: 'https://t.me/khv_news',
+      normalized: 'https://t.me/khv_news',
+    });
     expect(normalizePageUrl('VK', 'http://vk.com/minkult27')).toMatchObject({ ok: true, url: 'https://vk.com/minkult27' });
     expect(normalizePageUrl('TELEGRAM', 'https://t.me/khv_\u200bnews')).toMatchObject({ ok: true, url: 'https://t.me/khv_news' });
   });
@@ -85,7 +89,10 @@ describe('official page URL', () => {
   });
 
   it('refuses an invisible character percent-encoded into the address, and keeps dots inside a name', () => {
-    expect(normalizePageUrl('TELEGRAM', 'https://t.me/khv_%E2%80%8Bchannel')).toEqual({ ok: false, message: 'must not contain invisible characters' });
+    expect(normalizePageUrl('TELEGRAM', 'https://t.me/khv_%E2%80%8Bchannel')).toEqual({
+      ok: false,
+      message: 'must not contain invisible characters',
+    });
     expect(normalizePageUrl('TELEGRAM', 'https://t.me/khv%E2%80%AEchannel')).toMatchObject({ ok: false });
     expect(normalizePageUrl('WEBSITE', 'https://culture.khabkrai.ru/news/v1.2...final')).toMatchObject({ ok: true });
   });

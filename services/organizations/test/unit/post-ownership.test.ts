@@ -19,18 +19,18 @@ describe('a page registered by number carries its community id', () => {
 
 describe('a VK post belongs to the page it is reported on', () => {
   it.each([
-    ['the community\'s own wall', 'https://vk.com/club123', '123', 'https://vk.com/wall-123_45'],
+    ["the community's own wall", 'https://vk.com/club123', '123', 'https://vk.com/wall-123_45'],
     ['the wall opened over the page', 'https://vk.com/club123', '123', 'https://vk.com/club123?w=wall-123_45'],
     ['the wall opened over the public address', 'https://vk.com/club123', '123', 'https://vk.com/public123?w=wall-123_45'],
-    ['any wall when the page\'s id is unknown', 'https://vk.com/minles_kgku14', null, 'https://vk.com/wall-1_1'],
+    ["any wall when the page's id is unknown", 'https://vk.com/minles_kgku14', null, 'https://vk.com/wall-1_1'],
   ] as const)('accepts %s', (_label, page, id, post) => {
     expect(checkPostUrl('VK', page, post, id)).toMatchObject({ ok: true });
   });
 
   it.each([
-    ['another community\'s wall', 'https://vk.com/club123', '123', 'https://vk.com/wall-1_1'],
-    ['a person\'s wall with the same number', 'https://vk.com/club123', '123', 'https://vk.com/wall123_1'],
-    ['another community\'s wall opened over the page', 'https://vk.com/club123', '123', 'https://vk.com/club123?w=wall-1_1'],
+    ["another community's wall", 'https://vk.com/club123', '123', 'https://vk.com/wall-1_1'],
+    ["a person's wall with the same number", 'https://vk.com/club123', '123', 'https://vk.com/wall123_1'],
+    ["another community's wall opened over the page", 'https://vk.com/club123', '123', 'https://vk.com/club123?w=wall-1_1'],
     ['a wall opened over another community', 'https://vk.com/club123', '123', 'https://vk.com/club999?w=wall-123_1'],
   ] as const)('refuses %s', (_label, page, id, post) => {
     const result = checkPostUrl('VK', page, post, id);
@@ -39,7 +39,8 @@ describe('a VK post belongs to the page it is reported on', () => {
 
   it('names the wall and the page in the refusal', () => {
     expect(checkPostUrl('VK', 'https://vk.com/club123', 'https://vk.com/wall-1_1', '123')).toEqual({
-      ok: false, message: 'is a post on the wall -1, not of https://vk.com/club123 (community 123)',
+      ok: false,
+      message: 'is a post on the wall -1, not of https://vk.com/club123 (community 123)',
     });
   });
 });

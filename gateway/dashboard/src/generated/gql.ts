@@ -1,0 +1,110 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query DashboardTrend {\n    complianceTrend(weeks: 12, severity: MANDATORY) {\n      period\n      evaluated\n      met\n      missed\n      exempt\n      rate\n    }\n  }\n": typeof types.DashboardTrendDocument,
+    "\n  query DashboardSupplyHistory {\n    contentSupplyHistory(weeks: 13) {\n      week\n      distributed\n      required\n      met\n    }\n  }\n": typeof types.DashboardSupplyHistoryDocument,
+    "\n  query DashboardSummary($week: String!) {\n    complianceSummary(period: $week) {\n      period\n      evaluated\n      met\n      missed\n      exempt\n      rate\n      bySeverity {\n        severity\n        rate\n      }\n    }\n  }\n": typeof types.DashboardSummaryDocument,
+    "\n  query DashboardSupply($week: String!) {\n    contentSupply(week: $week) {\n      week\n      distributed\n      required\n      met\n    }\n  }\n": typeof types.DashboardSupplyDocument,
+    "\n  query DashboardMunicipalities {\n    organizations(kind: MUNICIPALITY, first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.DashboardMunicipalitiesDocument,
+    "\n  query DashboardHeatmap($kind: OrganizationKind, $municipalityId: ID, $after: String) {\n    complianceHeatmap(weeks: 12, kind: $kind, municipalityId: $municipalityId, first: 100, after: $after) {\n      periods\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      rows {\n        organization {\n          id\n          name\n          shortName\n          kind\n          registeredAt\n        }\n        statuses\n        missed\n        consecutiveMisses\n      }\n    }\n  }\n": typeof types.DashboardHeatmapDocument,
+    "\n  query DashboardLaggards($week: String!) {\n    laggards(period: $week, limit: 20) {\n      organization {\n        id\n        name\n      }\n      parent {\n        id\n        name\n      }\n      municipality {\n        id\n        name\n      }\n      consecutiveMisses\n      missedSince\n      actual\n      required\n      severity\n    }\n  }\n": typeof types.DashboardLaggardsDocument,
+    "\n  query DashboardOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      kind\n      registeredAt\n      parent {\n        id\n        name\n      }\n      head {\n        fullName\n        position\n        email\n      }\n      pages {\n        id\n        platform\n        url\n        verified\n        feedbackWidgets {\n          form\n        }\n      }\n      compliance(last: 12, rule: WEEKLY_PLACEMENTS) {\n        rule\n        period\n        status\n        actual\n        required\n        consecutiveMisses\n      }\n      weekProgress {\n        placed\n        required\n        remaining\n        atRisk\n      }\n      escalations(last: 10) {\n        id\n        level\n        rule\n        period\n        consecutiveMisses\n        createdAt\n      }\n    }\n  }\n": typeof types.DashboardOrganizationDocument,
+    "\n  query DashboardOrganizationPlacements($id: ID!, $week: String!) {\n    organization(id: $id) {\n      id\n      placements(period: $week) {\n        id\n        material {\n          id\n          title\n        }\n        publishedAt\n        url\n        page {\n          id\n          platform\n        }\n      }\n    }\n  }\n": typeof types.DashboardOrganizationPlacementsDocument,
+    "\n  query DashboardMediaSummary($month: String!) {\n    complianceSummary(period: $month, rule: MONTHLY_MEDIA_MENTION) {\n      period\n      evaluated\n      met\n      missed\n      exempt\n      rate\n    }\n  }\n": typeof types.DashboardMediaSummaryDocument,
+    "\n  query DashboardMediaMissed($month: String!) {\n    complianceReport(period: $month, rule: MONTHLY_MEDIA_MENTION, status: MISSED, first: 100) {\n      totalCount\n      edges {\n        node {\n          organization {\n            id\n            name\n          }\n          actual\n          required\n          consecutiveMisses\n        }\n      }\n    }\n  }\n": typeof types.DashboardMediaMissedDocument,
+    "\n  query DashboardUptake($week: String!) {\n    contentUptake(week: $week) {\n      material {\n        id\n        title\n        topic\n      }\n      recipients\n      placedBy\n      uptakeRate\n    }\n    topicUptake(week: $week) {\n      topic\n      materials\n      recipients\n      placedBy\n      uptakeRate\n    }\n  }\n": typeof types.DashboardUptakeDocument,
+    "\n  query DashboardWidgetCoverage {\n    widgetCoverage {\n      pages\n      withBoth\n      missingReportProblem\n      missingShareOpinion\n      missingBoth\n    }\n  }\n": typeof types.DashboardWidgetCoverageDocument,
+    "\n  query DashboardSignIn {\n    __typename\n  }\n": typeof types.DashboardSignInDocument,
+};
+const documents: Documents = {
+    "\n  query DashboardTrend {\n    complianceTrend(weeks: 12, severity: MANDATORY) {\n      period\n      evaluated\n      met\n      missed\n      exempt\n      rate\n    }\n  }\n": types.DashboardTrendDocument,
+    "\n  query DashboardSupplyHistory {\n    contentSupplyHistory(weeks: 13) {\n      week\n      distributed\n      required\n      met\n    }\n  }\n": types.DashboardSupplyHistoryDocument,
+    "\n  query DashboardSummary($week: String!) {\n    complianceSummary(period: $week) {\n      period\n      evaluated\n      met\n      missed\n      exempt\n      rate\n      bySeverity {\n        severity\n        rate\n      }\n    }\n  }\n": types.DashboardSummaryDocument,
+    "\n  query DashboardSupply($week: String!) {\n    contentSupply(week: $week) {\n      week\n      distributed\n      required\n      met\n    }\n  }\n": types.DashboardSupplyDocument,
+    "\n  query DashboardMunicipalities {\n    organizations(kind: MUNICIPALITY, first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.DashboardMunicipalitiesDocument,
+    "\n  query DashboardHeatmap($kind: OrganizationKind, $municipalityId: ID, $after: String) {\n    complianceHeatmap(weeks: 12, kind: $kind, municipalityId: $municipalityId, first: 100, after: $after) {\n      periods\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      rows {\n        organization {\n          id\n          name\n          shortName\n          kind\n          registeredAt\n        }\n        statuses\n        missed\n        consecutiveMisses\n      }\n    }\n  }\n": types.DashboardHeatmapDocument,
+    "\n  query DashboardLaggards($week: String!) {\n    laggards(period: $week, limit: 20) {\n      organization {\n        id\n        name\n      }\n      parent {\n        id\n        name\n      }\n      municipality {\n        id\n        name\n      }\n      consecutiveMisses\n      missedSince\n      actual\n      required\n      severity\n    }\n  }\n": types.DashboardLaggardsDocument,
+    "\n  query DashboardOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      kind\n      registeredAt\n      parent {\n        id\n        name\n      }\n      head {\n        fullName\n        position\n        email\n      }\n      pages {\n        id\n        platform\n        url\n        verified\n        feedbackWidgets {\n          form\n        }\n      }\n      compliance(last: 12, rule: WEEKLY_PLACEMENTS) {\n        rule\n        period\n        status\n        actual\n        required\n        consecutiveMisses\n      }\n      weekProgress {\n        placed\n        required\n        remaining\n        atRisk\n      }\n      escalations(last: 10) {\n        id\n        level\n        rule\n        period\n        consecutiveMisses\n        createdAt\n      }\n    }\n  }\n": types.DashboardOrganizationDocument,
+    "\n  query DashboardOrganizationPlacements($id: ID!, $week: String!) {\n    organization(id: $id) {\n      id\n      placements(period: $week) {\n        id\n        material {\n          id\n          title\n        }\n        publishedAt\n        url\n        page {\n          id\n          platform\n        }\n      }\n    }\n  }\n": types.DashboardOrganizationPlacementsDocument,
+    "\n  query DashboardMediaSummary($month: String!) {\n    complianceSummary(period: $month, rule: MONTHLY_MEDIA_MENTION) {\n      period\n      evaluated\n      met\n      missed\n      exempt\n      rate\n    }\n  }\n": types.DashboardMediaSummaryDocument,
+    "\n  query DashboardMediaMissed($month: String!) {\n    complianceReport(period: $month, rule: MONTHLY_MEDIA_MENTION, status: MISSED, first: 100) {\n      totalCount\n      edges {\n        node {\n          organization {\n            id\n            name\n          }\n          actual\n          required\n          consecutiveMisses\n        }\n      }\n    }\n  }\n": types.DashboardMediaMissedDocument,
+    "\n  query DashboardUptake($week: String!) {\n    contentUptake(week: $week) {\n      material {\n        id\n        title\n        topic\n      }\n      recipients\n      placedBy\n      uptakeRate\n    }\n    topicUptake(week: $week) {\n      topic\n      materials\n      recipients\n      placedBy\n      uptakeRate\n    }\n  }\n": types.DashboardUptakeDocument,
+    "\n  query DashboardWidgetCoverage {\n    widgetCoverage {\n      pages\n      withBoth\n      missingReportProblem\n      missingShareOpinion\n      missingBoth\n    }\n  }\n": types.DashboardWidgetCoverageDocument,
+    "\n  query DashboardSignIn {\n    __typename\n  }\n": types.DashboardSignInDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardTrend {\n    complianceTrend(weeks: 12, severity: MANDATORY) {\n      period\n      evaluated\n      met\n      missed\n      exempt\n      rate\n    }\n  }\n"): typeof import('./graphql.js').DashboardTrendDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardSupplyHistory {\n    contentSupplyHistory(weeks: 13) {\n      week\n      distributed\n      required\n      met\n    }\n  }\n"): typeof import('./graphql.js').DashboardSupplyHistoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardSummary($week: String!) {\n    complianceSummary(period: $week) {\n      period\n      evaluated\n      met\n      missed\n      exempt\n      rate\n      bySeverity {\n        severity\n        rate\n      }\n    }\n  }\n"): typeof import('./graphql.js').DashboardSummaryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardSupply($week: String!) {\n    contentSupply(week: $week) {\n      week\n      distributed\n      required\n      met\n    }\n  }\n"): typeof import('./graphql.js').DashboardSupplyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardMunicipalities {\n    organizations(kind: MUNICIPALITY, first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').DashboardMunicipalitiesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardHeatmap($kind: OrganizationKind, $municipalityId: ID, $after: String) {\n    complianceHeatmap(weeks: 12, kind: $kind, municipalityId: $municipalityId, first: 100, after: $after) {\n      periods\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      rows {\n        organization {\n          id\n          name\n          shortName\n          kind\n          registeredAt\n        }\n        statuses\n        missed\n        consecutiveMisses\n      }\n    }\n  }\n"): typeof import('./graphql.js').DashboardHeatmapDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardLaggards($week: String!) {\n    laggards(period: $week, limit: 20) {\n      organization {\n        id\n        name\n      }\n      parent {\n        id\n        name\n      }\n      municipality {\n        id\n        name\n      }\n      consecutiveMisses\n      missedSince\n      actual\n      required\n      severity\n    }\n  }\n"): typeof import('./graphql.js').DashboardLaggardsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardOrganization($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      kind\n      registeredAt\n      parent {\n        id\n        name\n      }\n      head {\n        fullName\n        position\n        email\n      }\n      pages {\n        id\n        platform\n        url\n        verified\n        feedbackWidgets {\n          form\n        }\n      }\n      compliance(last: 12, rule: WEEKLY_PLACEMENTS) {\n        rule\n        period\n        status\n        actual\n        required\n        consecutiveMisses\n      }\n      weekProgress {\n        placed\n        required\n        remaining\n        atRisk\n      }\n      escalations(last: 10) {\n        id\n        level\n        rule\n        period\n        consecutiveMisses\n        createdAt\n      }\n    }\n  }\n"): typeof import('./graphql.js').DashboardOrganizationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardOrganizationPlacements($id: ID!, $week: String!) {\n    organization(id: $id) {\n      id\n      placements(period: $week) {\n        id\n        material {\n          id\n          title\n        }\n        publishedAt\n        url\n        page {\n          id\n          platform\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').DashboardOrganizationPlacementsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardMediaSummary($month: String!) {\n    complianceSummary(period: $month, rule: MONTHLY_MEDIA_MENTION) {\n      period\n      evaluated\n      met\n      missed\n      exempt\n      rate\n    }\n  }\n"): typeof import('./graphql.js').DashboardMediaSummaryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardMediaMissed($month: String!) {\n    complianceReport(period: $month, rule: MONTHLY_MEDIA_MENTION, status: MISSED, first: 100) {\n      totalCount\n      edges {\n        node {\n          organization {\n            id\n            name\n          }\n          actual\n          required\n          consecutiveMisses\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').DashboardMediaMissedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardUptake($week: String!) {\n    contentUptake(week: $week) {\n      material {\n        id\n        title\n        topic\n      }\n      recipients\n      placedBy\n      uptakeRate\n    }\n    topicUptake(week: $week) {\n      topic\n      materials\n      recipients\n      placedBy\n      uptakeRate\n    }\n  }\n"): typeof import('./graphql.js').DashboardUptakeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardWidgetCoverage {\n    widgetCoverage {\n      pages\n      withBoth\n      missingReportProblem\n      missingShareOpinion\n      missingBoth\n    }\n  }\n"): typeof import('./graphql.js').DashboardWidgetCoverageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardSignIn {\n    __typename\n  }\n"): typeof import('./graphql.js').DashboardSignInDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

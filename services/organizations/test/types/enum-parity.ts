@@ -1,0 +1,15 @@
+// Compiled by `npm run typecheck`, never run. The domain keeps its own enumerations (the entities'
+// database enums, the shared vocabulary) because it needs their values at run time; this holds
+// each of them to the SDL enum it mirrors, value for value, both ways.
+import type { OrganizationKind, Platform, TopicCode } from '@hub/common';
+import type { FeedbackForm } from '../../src/domain/feedback-widget.js';
+import type * as Sdl from '../../src/generated/graphql.js';
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+export const enumParity: [
+  Same<Sdl.OrganizationKind, OrganizationKind>,
+  Same<Sdl.Platform, Platform>,
+  Same<Sdl.FeedbackWidgetForm, FeedbackForm>,
+  Same<Sdl.MaterialTopic, TopicCode>,
+] = [true, true, true, true];
