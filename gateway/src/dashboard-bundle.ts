@@ -26,6 +26,8 @@ export async function bundleDashboard(): Promise<Bundle> {
     charset: 'utf8',
     jsx: 'automatic',
     jsxImportSource: 'preact',
+    // @hub/common's sources, not its build: the dashboard is bundled before (or without) `dist/`.
+    conditions: ['@hub/source'],
     logLevel: 'silent',
   });
   const output = (ext: string) => result.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? '';
