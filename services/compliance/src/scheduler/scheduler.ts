@@ -168,10 +168,15 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
     // Claim the job's row the way Agenda's workers do (locked_at, or a lock older than the lock
     // lifetime), so no other worker runs it meanwhile and this one cannot run it twice. (A 'single'
     // row is unique per name; a concurrent claim makes this UPDATE re-check its WHERE and miss.)
+    // Agenda also locks a job ahead of time, up to processEvery before it is due: such a row is
+    // locked but not running (not started since it last finished), and may be claimed. The claim
+    // marks the run as started at once, so a second claim sees it running.
     const now = new Date();
     const claimed = await pool.query<{ id: string }>(
-      `update ${TABLE} set locked_at = $1, last_modified_by = $2
-        where name = $3 and type = 'single' and (locked_at is null or locked_at <= $4)
+      `update ${TABLE} set locked_at = $1, last_run_at = $1, last_modified_by = $2
+        where name = $3 and type = 'single'
+          and (locked_at is null or locked_at <= $4
+               or (next_run_at > $1 and (last_run_at is null or last_finished_at >= last_run_at)))
         returning id`,
       [now, workerName, name, new Date(now.getTime() - lockLifetimeMs)],
     );

@@ -129,6 +129,36 @@ describe('scheduler (Agenda on PostgreSQL)', () => {
     await expect(a.runNow('compliance.unknown')).rejects.toThrow(/unknown scheduled job/);
   });
 
+  it('runNow runs a job that Agenda locked ahead of its time, and still refuses a second run meanwhile', async () => {
+    let calls = 0;
+    let running = 0;
+    const spec = job(
+      'compliance.due-soon',
+      async () => {
+        calls += 1;
+        running += 1;
+        await sleep(1_000);
+        running -= 1;
+      },
+      '* * * * *', // due within the minute: inside processEvery, so Agenda locks it on start
+    );
+    const [a, b] = await Promise.all([
+      start([spec], { workerName: 'a', processEvery: 600_000 }),
+      start([spec], { workerName: 'b', processEvery: 600_000 }),
+    ]);
+    await waitFor('Agenda to lock the job ahead of its time', async () => {
+      const { rows } = await sql.query(`select locked_at from scheduler.agenda_jobs where name = 'compliance.due-soon'`);
+      return rows[0]?.locked_at != null;
+    });
+    const first = a.runNow('compliance.due-soon');
+    await waitFor('the handler to start', () => running === 1);
+    await expect(b.runNow('compliance.due-soon')).rejects.toThrow(/already running/);
+    await first;
+    // At least the manual run; the minute's scheduled run may follow it.
+    expect(calls).toBeGreaterThanOrEqual(1);
+    expect((await a.jobs())[0]).toMatchObject({ lastRunStatus: 'SUCCEEDED', lastError: null });
+  });
+
   it('records a failing handler: FAILED with its message, and one retry 5 minutes later for a scheduled run', async () => {
     let fail = true;
     let calls = 0;
