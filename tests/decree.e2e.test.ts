@@ -488,7 +488,7 @@ describe('one letter per recipient per catch-up', () => {
       logger,
       clock,
       workerName: 'decree-worker',
-      processEvery: 3_600_000,
+      runOnSchedule: false, // the test fires jobs itself, with its own clock
       publicUrl: 'https://hub.khv-region.test',
       smtpUrl: smtp.url,
       mailFrom: 'hub@khv-region.test',

@@ -24,7 +24,7 @@ const start = async (name: string) => {
     logger,
     clock,
     workerName: name,
-    processEvery: 3_600_000, // no background polling: the test fires jobs itself
+    runOnSchedule: false, // the test fires jobs itself, with its own clock
     publicUrl: 'https://hub.khv-region.test',
     smtpUrl: smtp.url,
     mailFrom: 'hub@khv-region.test',
@@ -71,7 +71,7 @@ describe('escalation letters after the checks', () => {
     expect(week.length).toBeGreaterThan(0);
     const levels = new Set(week.map((e) => e.level));
     expect([...levels].sort()).toEqual([1, 2, 3]);
-    // The worker's own every-minute dispatch (Agenda runs due jobs on start) may hold some rows a moment.
+    // The start-up dispatch sent the catch-up's letters.
     await expect
       .poll(async () => (await notifications()).filter((n) => n.status !== 'SENT').map((n) => `${n.status} ${n.last_error}`), {
         timeout: 15_000,
@@ -85,7 +85,7 @@ describe('escalation letters after the checks', () => {
     const perRun = new Map<string, number>();
     for (const n of all) perRun.set(`${n.subject}|${n.to}`, (perRun.get(`${n.subject}|${n.to}`) ?? 0) + 1);
     expect([...perRun.values()].every((c) => c === 1)).toBe(true);
-    // The worker's own every-minute dispatch may be mid-letter: sent, not yet marked SENT.
+    // What the server received is what the outbox marked SENT.
     await expect
       .poll(async () => smtp.received.length - (await notifications()).filter((n) => n.status === 'SENT').length, { timeout: 5000 })
       .toBe(0);
@@ -197,7 +197,7 @@ describe('the outbox', () => {
     now = new Date(now.getTime() + 3 * 60 * 60_000); // past every backoff
     const second = await start('mail-worker-b');
     // Letters whose first try after the outage still meets a dropped connection wait for their
-    // backoff. (A worker's own every-minute dispatch may join in: what counts is what arrives.)
+    // backoff.
     for (let round = 0; round < 5 && (await notifications()).some((n) => n.status === 'PENDING'); round++) {
       await Promise.all([workers[0]!.dispatch(), second.dispatch()]);
       now = new Date(now.getTime() + 3 * 60 * 60_000);

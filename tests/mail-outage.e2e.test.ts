@@ -29,7 +29,7 @@ beforeAll(async () => {
         logger: createLogger('outage', 'silent'),
         clock,
         workerName: name,
-        processEvery: 3_600_000,
+        runOnSchedule: false, // the test fires jobs itself, with its own clock
         publicUrl: 'https://hub.khv-region.test',
         smtpUrl: smtp.url,
         mailFrom: 'hub@khv-region.test',

@@ -114,7 +114,7 @@ describe('an export with user-typed text that looks like a formula', () => {
       logger: createLogger('formulas-test', 'silent'),
       clock: () => now,
       workerName: 'formulas-worker',
-      processEvery: 3_600_000,
+      runOnSchedule: false, // the test fires jobs itself, with its own clock
       publicUrl: 'https://hub.khv-region.test',
       smtpUrl: hub.smtpUrl,
       mailFrom: 'hub@khv-region.test',

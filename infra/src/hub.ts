@@ -44,6 +44,8 @@ export interface HubOptions {
   logger?: Logger;
   /** Run the compliance worker (scheduler) in this process too; on by default. */
   worker?: boolean;
+  /** The worker runs its jobs at their times; tests with their own clock turn it off (WorkerOptions). */
+  runOnSchedule?: boolean;
 }
 
 export async function startHub(config: HubConfig, options: HubOptions = {}): Promise<RunningHub> {
@@ -125,6 +127,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
         publicUrl: config.publicUrl,
         smtpUrl,
         mailFrom: config.mailFrom,
+        runOnSchedule: options.runOnSchedule,
       });
       stops.push({ name: 'worker', stop: worker.stop });
     }

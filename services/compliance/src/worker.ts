@@ -23,6 +23,8 @@ export interface WorkerOptions {
   workerName?: string;
   processEvery?: number;
   lockLifetimeMs?: number;
+  /** Off in tests that fire jobs themselves (SchedulerOptions.runOnSchedule). */
+  runOnSchedule?: boolean;
 }
 
 export interface Worker {
@@ -102,6 +104,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       workerName: options.workerName,
       processEvery: options.processEvery,
       lockLifetimeMs: options.lockLifetimeMs,
+      runOnSchedule: options.runOnSchedule,
     });
     return {
       scheduler,

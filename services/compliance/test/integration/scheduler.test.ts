@@ -159,6 +159,28 @@ describe('scheduler (Agenda on PostgreSQL)', () => {
     expect((await a.jobs())[0]).toMatchObject({ lastRunStatus: 'SUCCEEDED', lastError: null });
   });
 
+  it('with runOnSchedule off, a due job waits for runNow: the time of day cannot run it with a test clock', async () => {
+    const calls: string[] = [];
+    const spec = (worker: string) => job('compliance.due-now', async () => void calls.push(worker));
+    await (await start([spec('registrar')])).stop();
+    const makeDue = () =>
+      sql.query(`update scheduler.agenda_jobs set next_run_at = now(), locked_at = null where name = 'compliance.due-now'`);
+
+    // Started as in production, a worker runs what the clock on the wall says is due.
+    await makeDue();
+    const scheduled = await start([spec('scheduled')]);
+    await waitFor('the due job to run on schedule', () => calls.includes('scheduled'));
+    await scheduled.stop();
+
+    await makeDue();
+    const manual = await start([spec('manual')], { runOnSchedule: false });
+    await sleep(1_500); // seven polls of processEvery
+    expect(calls).not.toContain('manual');
+    await manual.runNow('compliance.due-now');
+    expect(calls).toEqual(['scheduled', 'manual']);
+    expect((await manual.jobs())[0]).toMatchObject({ lastRunStatus: 'SUCCEEDED' });
+  });
+
   it('records a failing handler: FAILED with its message, and one retry 5 minutes later for a scheduled run', async () => {
     let fail = true;
     let calls = 0;
