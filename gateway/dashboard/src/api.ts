@@ -39,6 +39,17 @@ export interface QueryResult<T> {
 
 const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 
+/**
+ * What every request to the gateway (GraphQL or an export) can meet that the user acts on the same
+ * way: a session to renew (401 or UNAUTHENTICATED), or no gateway to talk to (a 502–504 without the
+ * hub's own error in the body, i.e. from something in between). Null when the answer is neither.
+ */
+export function sessionOrReachFailure(status: number, codes: readonly (string | undefined)[], hubAnswered: boolean): Error | null {
+  if (status === 401 || codes.includes('UNAUTHENTICATED')) return new SessionExpiredError();
+  if (!hubAnswered && UNAVAILABLE_STATUSES.has(status)) return new GatewayUnavailableError(`HTTP ${status}`);
+  return null;
+}
+
 /** Sends one of queries.ts: its result and variables are typed from the schema (`npm run codegen`). */
 export async function graphql<T, V>(
   token: string,
@@ -58,17 +69,15 @@ export async function graphql<T, V>(
     if ((err as Error).name === 'AbortError') throw err;
     throw new GatewayUnavailableError();
   }
-  if (UNAVAILABLE_STATUSES.has(response.status)) throw new GatewayUnavailableError(`HTTP ${response.status}`);
-  let body: { data?: T | null; errors?: GraphQLError[] };
-  try {
-    body = (await response.json()) as typeof body;
-  } catch (err) {
-    if ((err as Error).name === 'AbortError') throw err;
-    // A cut connection or a non-GraphQL page in between: nothing the user can fix but retry.
-    throw new GatewayUnavailableError(`HTTP ${response.status}`);
-  }
-  const errors = body.errors ?? [];
-  if (response.status === 401 || errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) throw new SessionExpiredError();
+  const body = await graphqlAnswerOf<T>(response);
+  const errors = body?.errors ?? [];
+  const failure = sessionOrReachFailure(
+    response.status,
+    errors.map((e) => e.extensions?.code),
+    body !== null,
+  );
+  if (failure) throw failure;
+  if (!body) throw new GatewayUnavailableError(`HTTP ${response.status}`);
   const downstreamOnly = errors.length > 0 && errors.every((e) => e.extensions?.code === 'DOWNSTREAM_SERVICE_ERROR');
   if (body.data == null && !downstreamOnly) throw new ApiError(errors.map((e) => e.message).join('; ') || `HTTP ${response.status}`);
   return {
@@ -79,4 +88,17 @@ export async function graphql<T, V>(
       message: e.message,
     })),
   };
+}
+
+/** The body as a GraphQL answer, or null when it is not one: a cut connection or a page from something in between. */
+async function graphqlAnswerOf<T>(response: Response): Promise<{ data?: T | null; errors?: GraphQLError[] } | null> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    return null;
+  }
+  const isAnswer = typeof body === 'object' && body !== null && ('data' in body || 'errors' in body);
+  return isAnswer ? (body as { data?: T | null; errors?: GraphQLError[] }) : null;
 }

@@ -1,4 +1,4 @@
-import { GatewayUnavailableError, SessionExpiredError } from './api';
+import { GatewayUnavailableError, sessionOrReachFailure } from './api';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
@@ -14,9 +14,9 @@ export async function downloadComplianceReport(token: string, week: string, form
   }
   if (!response.ok) {
     const problem = await errorOf(response);
-    if (response.status === 401 || problem?.code === 'UNAUTHENTICATED') throw new SessionExpiredError();
     // The gateway's own 502 names the service behind it; a bare one comes from something in between.
-    if (!problem && [502, 503, 504].includes(response.status)) throw new GatewayUnavailableError(`HTTP ${response.status}`);
+    const failure = sessionOrReachFailure(response.status, [problem?.code], problem !== null);
+    if (failure) throw failure;
     throw new Error(problem?.message ?? `HTTP ${response.status}`);
   }
   const filename = filenameOf(response.headers.get('content-disposition')) ?? `compliance-${week}.${format}`;

@@ -3,9 +3,9 @@ import { Migration } from '@mikro-orm/migrations';
 /**
  * A narrower read contract for the weekly norm: distinct materials placed per organization, for
  * every organization or only the ones asked for. period_counts also aggregates every official
- * page (the widget columns), which the weekly check does not need (bench weekly-check:counts:
- * 2.1× a bare GROUP BY at the region, 3.7× at the country), and it has no way to answer for one
- * organization (Organization.weekProgress counted the whole registry: 1.1 s at the country).
+ * page (the widget columns), which the weekly check does not need, and it has no way to answer
+ * for one organization, so Organization.weekProgress counted the whole registry (the figures
+ * before and after: docs/PERFORMANCE.md, "What was changed because of the numbers").
  * No report times (the worker reads staleness elsewhere), so the count comes from
  * placement_published_idx without a visit to the table; no parent kind (a reader of the whole
  * registry has the parents in the same rows; organizations.directory has the rest).
