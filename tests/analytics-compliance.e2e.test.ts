@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, gql, gqlData, tokenFor } from '@hub/common/testing';
+import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { operation } from './support/operations.js';
 
@@ -7,27 +7,21 @@ import { operation } from './support/operations.js';
 const now = new Date('2026-12-01T00:05:00Z');
 const WEEKS = ['2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48'];
 let hub: TestHub;
-let admin: string;
-let analyst: string;
-const call = <T = unknown>(query: string, variables: Record<string, unknown> = {}, token = analyst) =>
-  gql<T>(hub.gatewayUrl, query, variables, token);
-
-const data = <T = unknown>(query: string, variables: Record<string, unknown> = {}, token = analyst) =>
-  gqlData<T>(hub.gatewayUrl, query, variables, token);
+let admin: GraphQLClient;
+let analyst: GraphQLClient;
 
 /** A list of ids, as `{ edges { node { id } } }` selects it. */
 type Ids = { edges: { node: { id: string } }[] };
 
 /** complianceReport's totals by status, the reference every summary must agree with. */
-async function reportCounts(period: string, filter: Record<string, unknown> = {}, token = analyst) {
+async function reportCounts(period: string, filter: Record<string, unknown> = {}, client = analyst) {
   const counts: Record<string, number> = {};
   for (const status of ['MET', 'MISSED', 'EXEMPT']) {
-    const res = await data<{ complianceReport: { totalCount: number } }>(
+    const res = await client.data<{ complianceReport: { totalCount: number } }>(
       `query($period: String!, $status: ComplianceStatus, $kind: OrganizationKind, $municipalityId: ID, $severity: Severity) {
          complianceReport(period: $period, rule: WEEKLY_PLACEMENTS, status: $status, kind: $kind, municipalityId: $municipalityId, severity: $severity, first: 0) { totalCount }
        }`,
       { period, status, ...filter },
-      token,
     );
     counts[status.toLowerCase()] = res.complianceReport.totalCount;
   }
@@ -57,40 +51,39 @@ let municipalityId: string;
 
 beforeAll(async () => {
   hub = await startTestHub({ seed: 'demo', clock: () => now });
-  [admin, analyst] = await Promise.all([tokenFor('ADMIN'), tokenFor('ANALYST')]);
+  const [adminToken, analystToken] = await Promise.all([tokenFor('ADMIN'), tokenFor('ANALYST')]);
+  admin = hub.client(adminToken);
+  analyst = hub.client(analystToken);
   for (const period of WEEKS) {
-    const res = await call<{ runComplianceCheck: { status: string } }>(
+    const res = await admin.request<{ runComplianceCheck: { status: string } }>(
       'mutation($period: String!) { runComplianceCheck(rule: WEEKLY_PLACEMENTS, period: $period) { status } }',
       { period },
-      admin,
     );
     expect(res.data!.runComplianceCheck.status).toBe('SUCCEEDED');
   }
   // One exemption, so that every summary has all three statuses to agree on.
-  const missed = await data<{ complianceReport: { edges: { node: { organization: { id: string } } }[] } }>(
+  const missed = await analyst.data<{ complianceReport: { edges: { node: { organization: { id: string } } }[] } }>(
     `{ complianceReport(period: "2026-W48", rule: WEEKLY_PLACEMENTS, status: MISSED, first: 1) { edges { node { organization { id } } } } }`,
   );
-  const grant = await call(
-    'mutation($input: GrantExemptionInput!) { grantExemption(input: $input) { id } }',
-    {
-      input: {
-        organizationId: missed.complianceReport.edges[0]!.node.organization.id,
-        rule: 'WEEKLY_PLACEMENTS',
-        period: '2026-W48',
-        reason: 'Реорганизация пресс-службы',
-      },
+  const grant = await admin.request('mutation($input: GrantExemptionInput!) { grantExemption(input: $input) { id } }', {
+    input: {
+      organizationId: missed.complianceReport.edges[0]!.node.organization.id,
+      rule: 'WEEKLY_PLACEMENTS',
+      period: '2026-W48',
+      reason: 'Реорганизация пресс-службы',
     },
-    admin,
-  );
+  });
   expect(grant.errors).toBeUndefined();
-  const municipalities = await data<{ organizations: Ids }>('{ organizations(kind: MUNICIPALITY, first: 1) { edges { node { id } } } }');
+  const municipalities = await analyst.data<{ organizations: Ids }>(
+    '{ organizations(kind: MUNICIPALITY, first: 1) { edges { node { id } } } }',
+  );
   municipalityId = municipalities.organizations.edges[0]!.node.id;
 });
 afterAll(() => hub?.stop());
 
 describe('complianceSummary', () => {
   it('agrees with complianceReport for the same period, in total, by kind and by municipality', async () => {
-    const { complianceSummary: summary } = await data<{ complianceSummary: Summary }>(SUMMARY, { period: '2026-W48' });
+    const { complianceSummary: summary } = await analyst.data<{ complianceSummary: Summary }>(SUMMARY, { period: '2026-W48' });
     const report = await reportCounts('2026-W48');
     expect(summary).toMatchObject({
       period: '2026-W48',
@@ -135,9 +128,11 @@ describe('complianceSummary', () => {
   });
 
   it("is the contract's operation, and reads a month as the media rule", async () => {
-    const contract = await data<{ complianceSummary: { byKind: unknown[] } }>(operation('ComplianceSummary'), { period: '2026-W48' });
+    const contract = await analyst.data<{ complianceSummary: { byKind: unknown[] } }>(operation('ComplianceSummary'), {
+      period: '2026-W48',
+    });
     expect(contract.complianceSummary.byKind.length).toBeGreaterThan(0);
-    const month = await data<{ complianceSummary: Pick<Summary, 'rule' | 'evaluated' | 'rate'> }>(
+    const month = await analyst.data<{ complianceSummary: Pick<Summary, 'rule' | 'evaluated' | 'rate'> }>(
       '{ complianceSummary(period: "2026-11") { rule evaluated rate } }',
     );
     expect(month.complianceSummary).toEqual({ rule: 'MONTHLY_MEDIA_MENTION', evaluated: 0, rate: null });
@@ -145,46 +140,50 @@ describe('complianceSummary', () => {
 
   it('limits a head to its organization and those below it, in agreement with the report', async () => {
     const head = await tokenFor('HEAD', municipalityId);
-    const { complianceSummary: summary } = await data<{ complianceSummary: Summary }>(SUMMARY, { period: '2026-W48' }, head);
-    const report = await reportCounts('2026-W48', {}, head);
+    const { complianceSummary: summary } = await hub.client(head).data<{ complianceSummary: Summary }>(SUMMARY, { period: '2026-W48' });
+    const report = await reportCounts('2026-W48', {}, hub.client(head));
     expect(summary).toMatchObject(report);
     expect(summary.evaluated).toBeGreaterThan(1);
     expect(summary.byMunicipality.map((m) => m.municipality?.id)).toEqual([municipalityId]);
   });
 
   it("refuses the content center's editors, strangers and bad periods", async () => {
-    expect(errorCodes(await call(SUMMARY, { period: '2026-W48' }, await tokenFor('EDITOR')))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await call(SUMMARY, { period: '2026-W48' }, ''))).toEqual(['UNAUTHENTICATED']);
-    const bad = await call(SUMMARY, { period: 'прошлая неделя' });
+    expect(errorCodes(await hub.client(await tokenFor('EDITOR')).request(SUMMARY, { period: '2026-W48' }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await hub.client(null).request(SUMMARY, { period: '2026-W48' }))).toEqual(['UNAUTHENTICATED']);
+    const bad = await analyst.request(SUMMARY, { period: 'прошлая неделя' });
     expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
     expect(bad.errors![0]!.extensions!.field).toBe('period');
-    const wrongKind = await call('{ complianceSummary(period: "2026-11", rule: WEEKLY_PLACEMENTS) { rate } }');
+    const wrongKind = await analyst.request('{ complianceSummary(period: "2026-11", rule: WEEKLY_PLACEMENTS) { rate } }');
     expect(wrongKind.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
   });
 });
 
 describe('complianceTrend', () => {
   it('gives the last complete weeks oldest first, each as its summary', async () => {
-    const { complianceTrend: trend } = await data<{ complianceTrend: Pick<Summary, 'period' | 'rate' | 'evaluated' | 'missed'>[] }>(
+    const { complianceTrend: trend } = await analyst.data<{ complianceTrend: Pick<Summary, 'period' | 'rate' | 'evaluated' | 'missed'>[] }>(
       operation('ComplianceTrend'),
       { weeks: 6 },
     );
     expect(trend.map((p) => p.period)).toEqual(['2026-W43', ...WEEKS]);
     expect(trend[0]).toEqual({ period: '2026-W43', rate: null, evaluated: 0, missed: 0 });
     for (const point of trend.slice(1)) {
-      const { complianceSummary: summary } = await data<{ complianceSummary: Summary }>(SUMMARY, { period: point.period });
+      const { complianceSummary: summary } = await analyst.data<{ complianceSummary: Summary }>(SUMMARY, { period: point.period });
       expect(point).toEqual({ period: summary.period, rate: summary.rate, evaluated: summary.evaluated, missed: summary.missed });
     }
   });
 
   it('refuses a window out of range and a rule that is not weekly', async () => {
     for (const weeks of [0, 105]) {
-      expect((await call('query($w: Int!) { complianceTrend(weeks: $w) { period } }', { w: weeks })).errors![0]!.extensions).toMatchObject({
+      expect(
+        (await analyst.request('query($w: Int!) { complianceTrend(weeks: $w) { period } }', { w: weeks })).errors![0]!.extensions,
+      ).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'weeks',
       });
     }
-    expect((await call('{ complianceTrend(weeks: 4, rule: MONTHLY_MEDIA_MENTION) { period } }')).errors![0]!.extensions).toMatchObject({
+    expect(
+      (await analyst.request('{ complianceTrend(weeks: 4, rule: MONTHLY_MEDIA_MENTION) { period } }')).errors![0]!.extensions,
+    ).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'rule',
     });
@@ -212,7 +211,7 @@ type Heatmap = {
   rows: HeatmapRow[];
 };
 const heatmap = async (variables: Record<string, unknown>) =>
-  (await data<{ complianceHeatmap: Heatmap }>(HEATMAP, variables)).complianceHeatmap;
+  (await analyst.data<{ complianceHeatmap: Heatmap }>(HEATMAP, variables)).complianceHeatmap;
 
 describe('complianceHeatmap', () => {
   it("pages through every evaluated organization once, most misses first, with the report's statuses", async () => {
@@ -234,7 +233,7 @@ describe('complianceHeatmap', () => {
 
     const worst = rows[0]!;
     expect(worst.statuses.filter((s) => s === 'MISSED').length).toBe(worst.missed);
-    const history = await data<{ organization: { compliance: { period: string; status: string }[] } }>(
+    const history = await analyst.data<{ organization: { compliance: { period: string; status: string }[] } }>(
       'query($id: ID!) { organization(id: $id) { compliance(last: 5, rule: WEEKLY_PLACEMENTS) { period status } } }',
       { id: worst.organization.id },
     );
@@ -254,7 +253,7 @@ describe('complianceHeatmap', () => {
     }
     expect(ties, 'neighbours with equal misses to compare').toBeGreaterThan(0);
     for (const row of page.rows.slice(0, 8)) {
-      const history = await data<{ organization: { compliance: { period: string; consecutiveMisses: number }[] } }>(
+      const history = await analyst.data<{ organization: { compliance: { period: string; consecutiveMisses: number }[] } }>(
         'query($id: ID!) { organization(id: $id) { compliance(last: 6, rule: WEEKLY_PLACEMENTS) { period consecutiveMisses } } }',
         { id: row.organization.id },
       );
@@ -281,16 +280,22 @@ describe('complianceHeatmap', () => {
   });
 
   it('refuses an unknown or non-municipal municipality, a bad cursor and a window out of range', async () => {
-    const unknown = await call(HEATMAP, { municipalityId: '00000000-0000-4000-8000-000000000000' });
+    const unknown = await analyst.request(HEATMAP, { municipalityId: '00000000-0000-4000-8000-000000000000' });
     expect(unknown.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'municipalityId' });
-    const body = (await data<{ organizations: Ids }>('{ organizations(kind: EXECUTIVE_BODY, first: 1) { edges { node { id } } } }'))
+    const body = (await analyst.data<{ organizations: Ids }>('{ organizations(kind: EXECUTIVE_BODY, first: 1) { edges { node { id } } } }'))
       .organizations.edges[0]!.node.id;
-    expect((await call(HEATMAP, { municipalityId: body })).errors![0]!.extensions).toMatchObject({
+    expect((await analyst.request(HEATMAP, { municipalityId: body })).errors![0]!.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'municipalityId',
     });
-    expect((await call(HEATMAP, { after: 'nonsense' })).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
-    expect((await call(HEATMAP, { weeks: 53 })).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'weeks' });
+    expect((await analyst.request(HEATMAP, { after: 'nonsense' })).errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+    });
+    expect((await analyst.request(HEATMAP, { weeks: 53 })).errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'weeks',
+    });
   });
 });
 
@@ -318,11 +323,11 @@ describe('laggards', () => {
   };
 
   it('lists the longest runs first with where each began, its parent body, and its escalations', async () => {
-    const { laggards } = await data<Laggards>(LAGGARDS, { period: '2026-W48', limit: 10 });
+    const { laggards } = await analyst.data<Laggards>(LAGGARDS, { period: '2026-W48', limit: 10 });
     expect(laggards.length).toBe(10);
     const runs = laggards.map((l) => l.consecutiveMisses);
     expect(runs).toEqual([...runs].sort((a, b) => b - a));
-    const report = await data<{ complianceReport: { edges: { node: { consecutiveMisses: number } }[] } }>(
+    const report = await analyst.data<{ complianceReport: { edges: { node: { consecutiveMisses: number } }[] } }>(
       `{ complianceReport(period: "2026-W48", rule: WEEKLY_PLACEMENTS, status: MISSED, first: 1) { edges { node { consecutiveMisses } } } }`,
     );
     expect(runs[0]).toBe(report.complianceReport.edges[0]!.node.consecutiveMisses);
@@ -334,30 +339,29 @@ describe('laggards', () => {
     const withParent = laggards.find((l) => l.parent);
     expect(withParent!.parent!.name).toBeTruthy();
 
-    const { organization } = await data<{
+    const { organization } = await admin.data<{
       organization: { escalations: { level: number; rule: string; period: string; consecutiveMisses: number; recipients: string[] }[] };
-    }>(
-      'query($id: ID!) { organization(id: $id) { escalations(last: 3) { level rule period consecutiveMisses recipients } } }',
-      { id: laggards[0]!.organization.id },
-      admin,
-    );
+    }>('query($id: ID!) { organization(id: $id) { escalations(last: 3) { level rule period consecutiveMisses recipients } } }', {
+      id: laggards[0]!.organization.id,
+    });
     expect(organization.escalations[0]).toMatchObject({ rule: 'WEEKLY_PLACEMENTS', period: '2026-W48', consecutiveMisses: runs[0] });
     expect(organization.escalations[0]!.recipients.length).toBeGreaterThan(0);
   });
 
   it("keeps escalations within a head's scope and refuses a bad limit", async () => {
-    const { laggards } = await data<Laggards>(LAGGARDS, { period: '2026-W48', limit: 50 });
+    const { laggards } = await analyst.data<Laggards>(LAGGARDS, { period: '2026-W48', limit: 50 });
     const elsewhere = laggards.find((l) => l.municipality?.id !== municipalityId);
     const outsider = await tokenFor('HEAD', municipalityId);
-    const foreign = await call<{ organization: { escalations: { id: string }[] | null } | null }>(
-      'query($id: ID!) { organization(id: $id) { escalations { id } } }',
-      { id: elsewhere!.organization.id },
-      outsider,
-    );
+    const foreign = await hub
+      .client(outsider)
+      .request<{ organization: { escalations: { id: string }[] | null } | null }>(
+        'query($id: ID!) { organization(id: $id) { escalations { id } } }',
+        { id: elsewhere!.organization.id },
+      );
     expect(errorCodes(foreign)).toContain('FORBIDDEN');
     expect(foreign.data?.organization?.escalations ?? null).toBeNull();
     for (const limit of [0, 501]) {
-      expect((await call(LAGGARDS, { period: '2026-W48', limit })).errors![0]!.extensions).toMatchObject({
+      expect((await analyst.request(LAGGARDS, { period: '2026-W48', limit })).errors![0]!.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'limit',
       });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, gql, gqlData, tokenFor } from '@hub/common/testing';
+import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
 import { addOfficialPage, distributedMaterial, registerOrganization } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { operation } from './support/operations.js';
@@ -8,8 +8,9 @@ import { operation } from './support/operations.js';
 const FRIDAY = new Date('2026-11-27T08:00:00Z');
 let now = FRIDAY;
 let hub: TestHub;
-let admin: string;
-let editor: string;
+let adminToken: string;
+let editorToken: string;
+let admin: GraphQLClient;
 const org: Record<string, string> = {};
 const page: Record<string, string> = {};
 const material: Record<string, string> = {};
@@ -22,10 +23,6 @@ const PAGES = `query($form: FeedbackWidgetForm, $kind: OrganizationKind, $under:
 const COVERAGE = `query($kind: OrganizationKind, $under: ID) {
   widgetCoverage(kind: $kind, underOrganizationId: $under) { pages withBoth missingReportProblem missingShareOpinion missingBoth } }`;
 const HISTORY = 'query($weeks: Int!) { contentSupplyHistory(weeks: $weeks) { week from until distributed required met } }';
-
-const call = (query: string, variables: Record<string, unknown>, token: string | null) => gql(hub.gatewayUrl, query, variables, token);
-const data = <T = unknown>(query: string, variables: Record<string, unknown>, token: string) =>
-  gqlData<T>(hub.gatewayUrl, query, variables, token);
 
 type MaterialUptake = {
   material: { id: string; title: string; topic: string };
@@ -45,17 +42,17 @@ type SupplyWeek = { week: string; from: string; until: string; distributed: numb
 
 async function register(key: string, name: string, kind: string, parentId?: string) {
   const head = { fullName: 'Петрова Анна Сергеевна', position: 'Руководитель', email: `${key}@khv-region.test` };
-  org[key] = await registerOrganization(hub.gatewayUrl, admin, { name, kind, parentId, head });
+  org[key] = await registerOrganization(hub.gatewayUrl, adminToken, { name, kind, parentId, head });
 }
 async function addPage(key: string, orgKey: string, platform: string, url: string) {
   now = new Date(now.getTime() + 60_000); // pages are listed oldest first: one a minute
-  page[key] = await addOfficialPage(hub.gatewayUrl, admin, { organizationId: org[orgKey]!, platform, url });
+  page[key] = await addOfficialPage(hub.gatewayUrl, adminToken, { organizationId: org[orgKey]!, platform, url });
 }
 async function distribute(key: string, topic: string, at: string, to: string[]) {
   now = new Date(at);
   material[key] = await distributedMaterial(
     hub.gatewayUrl,
-    editor,
+    editorToken,
     { title: `Новость района ${key}`, body: 'Текст новости района.', topic },
     { organizationIds: to.map((k) => org[k]!) },
   );
@@ -76,8 +73,9 @@ const postBase: Record<string, string> = {
 
 beforeAll(async () => {
   hub = await startTestHub({ clock: () => now });
-  admin = await tokenFor('ADMIN');
-  editor = await tokenFor('EDITOR');
+  adminToken = await tokenFor('ADMIN');
+  editorToken = await tokenFor('EDITOR');
+  admin = hub.client(adminToken);
   now = new Date('2026-11-16T00:00:00Z');
   await register('culture', 'Министерство культуры Хабаровского края', 'EXECUTIVE_BODY');
   await register('museum', 'КГБУК «Краевой музей»', 'SUBORDINATE', org.culture);
@@ -100,35 +98,31 @@ beforeAll(async () => {
   await distribute('c', 'CULTURE', '2026-11-25T01:00:00Z', ['district', 'library']);
   now = FRIDAY;
 
-  const report = await data<{ reportPlacements: { accepted: number } }>(
-    operation('ReportPlacements'),
-    {
-      input: [
-        placed('a', 'cultureVk', 1),
-        placed('a', 'museumVk', 2),
-        placed('a', 'museumTg', 3),
-        placed('a', 'districtVk', 4),
-        placed('b', 'districtVk', 5), // the district was not sent b: no recipient placed it
-        placed('c', 'districtVk', 6),
-        placed('c', 'libraryVk', 7),
-        placed('old', 'museumVk', 8),
-      ],
-    },
-    admin,
-  );
+  const report = await admin.data<{ reportPlacements: { accepted: number } }>(operation('ReportPlacements'), {
+    input: [
+      placed('a', 'cultureVk', 1),
+      placed('a', 'museumVk', 2),
+      placed('a', 'museumTg', 3),
+      placed('a', 'districtVk', 4),
+      placed('b', 'districtVk', 5), // the district was not sent b: no recipient placed it
+      placed('c', 'districtVk', 6),
+      placed('c', 'libraryVk', 7),
+      placed('old', 'museumVk', 8),
+    ],
+  });
   expect(report.reportPlacements.accepted).toBe(8);
 
-  await data(operation('MarkFeedbackWidget'), { pageId: page.cultureVk, placedAt: '2026-11-20T10:00:00+10:00' }, admin);
+  await admin.data(operation('MarkFeedbackWidget'), { pageId: page.cultureVk, placedAt: '2026-11-20T10:00:00+10:00' });
   const mark =
     'mutation($id: ID!, $forms: [FeedbackWidgetForm!]) { markFeedbackWidget(pageId: $id, placedAt: "2026-11-20T10:00:00+10:00", forms: $forms) { id } }';
-  await data(mark, { id: page.museumVk, forms: ['REPORT_PROBLEM'] }, admin);
-  await data(mark, { id: page.districtVk, forms: ['SHARE_OPINION'] }, admin);
-  await data('mutation($id: ID!) { deactivateOrganization(id: $id, reason: "Ликвидирован") { active } }', { id: org.closed }, admin);
+  await admin.data(mark, { id: page.museumVk, forms: ['REPORT_PROBLEM'] });
+  await admin.data(mark, { id: page.districtVk, forms: ['SHARE_OPINION'] });
+  await admin.data('mutation($id: ID!) { deactivateOrganization(id: $id, reason: "Ликвидирован") { active } }', { id: org.closed });
 }, 120_000);
 afterAll(() => hub?.stop());
 
-const uptakeOf = async (token: string, week = '2026-W48') =>
-  (await data<{ contentUptake: MaterialUptake[] }>(UPTAKE, { week }, token)).contentUptake.map((u) => ({
+const uptakeOf = async (client: GraphQLClient, week = '2026-W48') =>
+  (await client.data<{ contentUptake: MaterialUptake[] }>(UPTAKE, { week })).contentUptake.map((u) => ({
     id: u.material.id,
     recipients: u.recipients,
     placedBy: u.placedBy,
@@ -143,7 +137,7 @@ const row = (key: string, recipients: number, placedBy: number, uptakeRate: numb
 
 describe('contentUptake', () => {
   it('answers the contract operation: each material of the week with its recipients and those that placed it, least picked up first', async () => {
-    const res = await data<{ contentUptake: MaterialUptake[] }>(UPTAKE, { week: '2026-W48' }, await tokenFor('ANALYST'));
+    const res = await hub.client(await tokenFor('ANALYST')).data<{ contentUptake: MaterialUptake[] }>(UPTAKE, { week: '2026-W48' });
     expect(res.contentUptake).toEqual([
       { material: { id: material.b, title: 'Новость района b', topic: 'SOCIAL' }, recipients: 2, placedBy: 0, uptakeRate: 0 },
       { material: { id: material.a, title: 'Новость района a', topic: 'SOCIAL' }, recipients: 4, placedBy: 3, uptakeRate: 0.75 },
@@ -160,32 +154,33 @@ describe('contentUptake', () => {
 
   it('is the same for ADMIN, ANALYST and EDITOR', async () => {
     const expected = [row('b', 2, 0, 0), row('a', 4, 3, 0.75), row('c', 2, 2, 1)];
-    for (const token of [admin, editor, await tokenFor('ANALYST')]) expect(await uptakeOf(token)).toEqual(expected);
+    for (const token of [adminToken, editorToken, await tokenFor('ANALYST')]) expect(await uptakeOf(hub.client(token))).toEqual(expected);
   });
 
   it("counts only the recipients in an OPERATOR's or a HEAD's tree, leaving out what none of them received", async () => {
-    expect(await uptakeOf(await tokenFor('OPERATOR', org.culture))).toEqual([row('b', 2, 0, 0), row('a', 2, 2, 1)]);
-    expect(await uptakeOf(await tokenFor('HEAD', org.district))).toEqual([row('a', 2, 1, 0.5), row('c', 2, 2, 1)]);
-    expect(await uptakeOf(await tokenFor('OPERATOR', org.library))).toEqual([row('a', 1, 0, 0), row('c', 1, 1, 1)]);
-    expect(await uptakeOf(await tokenFor('HEAD', org.closed))).toEqual([]);
+    expect(await uptakeOf(hub.client(await tokenFor('OPERATOR', org.culture)))).toEqual([row('b', 2, 0, 0), row('a', 2, 2, 1)]);
+    expect(await uptakeOf(hub.client(await tokenFor('HEAD', org.district)))).toEqual([row('a', 2, 1, 0.5), row('c', 2, 2, 1)]);
+    expect(await uptakeOf(hub.client(await tokenFor('OPERATOR', org.library)))).toEqual([row('a', 1, 0, 0), row('c', 1, 1, 1)]);
+    expect(await uptakeOf(hub.client(await tokenFor('HEAD', org.closed)))).toEqual([]);
   });
 
   it.each(['2026-W54', '2026-11', '2026-11-23', 'last week', ''])('refuses the week %j naming the argument', async (week) => {
     for (const query of [UPTAKE, TOPICS]) {
-      const res = await call(query, { week }, admin);
+      const res = await admin.request(query, { week });
       expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
       expect(res.errors![0]!.extensions).toMatchObject({ field: 'week' });
     }
   });
 
   it('answers UNAUTHENTICATED without a token', async () => {
-    for (const query of [UPTAKE, TOPICS]) expect(errorCodes(await call(query, { week: '2026-W48' }, null))).toEqual(['UNAUTHENTICATED']);
+    for (const query of [UPTAKE, TOPICS])
+      expect(errorCodes(await hub.client(null).request(query, { week: '2026-W48' }))).toEqual(['UNAUTHENTICATED']);
   });
 });
 
 describe('topicUptake', () => {
   it('sums the week by topic, least picked up first', async () => {
-    expect((await data<{ topicUptake: TopicUptake[] }>(TOPICS, { week: '2026-W48' }, admin)).topicUptake).toEqual([
+    expect((await admin.data<{ topicUptake: TopicUptake[] }>(TOPICS, { week: '2026-W48' })).topicUptake).toEqual([
       { topic: 'SOCIAL', materials: 2, recipients: 6, placedBy: 3, uptakeRate: 0.5 },
       { topic: 'CULTURE', materials: 1, recipients: 2, placedBy: 2, uptakeRate: 1 },
     ]);
@@ -193,14 +188,14 @@ describe('topicUptake', () => {
 
   it('agrees with contentUptake for every role and week', async () => {
     const tokens = [
-      admin,
+      adminToken,
       await tokenFor('OPERATOR', org.culture),
       await tokenFor('HEAD', org.district),
       await tokenFor('HEAD', org.library),
     ];
     for (const token of tokens) {
       for (const week of ['2026-W47', '2026-W48']) {
-        const materials = (await data<{ contentUptake: MaterialUptake[] }>(UPTAKE, { week }, token)).contentUptake;
+        const materials = (await hub.client(token).data<{ contentUptake: MaterialUptake[] }>(UPTAKE, { week })).contentUptake;
         const sums: Record<string, { topic: string; materials: number; recipients: number; placedBy: number }> = {};
         for (const m of materials) {
           const sum = (sums[m.material.topic] ??= { topic: m.material.topic, materials: 0, recipients: 0, placedBy: 0 });
@@ -208,7 +203,7 @@ describe('topicUptake', () => {
           sum.recipients += m.recipients;
           sum.placedBy += m.placedBy;
         }
-        const topics = (await data<{ topicUptake: TopicUptake[] }>(TOPICS, { week }, token)).topicUptake;
+        const topics = (await hub.client(token).data<{ topicUptake: TopicUptake[] }>(TOPICS, { week })).topicUptake;
         expect(topics.map(({ uptakeRate: _rate, ...t }) => t)).toEqual(expect.arrayContaining(Object.values(sums)));
         expect(topics).toHaveLength(Object.keys(sums).length);
         for (const t of topics) expect(t.uptakeRate).toBeCloseTo(t.placedBy / t.recipients, 10);
@@ -217,8 +212,8 @@ describe('topicUptake', () => {
   });
 });
 
-const listed = async (variables: Record<string, unknown>, token = admin) => {
-  const res = (await data<{ pagesWithoutWidget: PagesWithoutWidget }>(PAGES, variables, token)).pagesWithoutWidget;
+const listed = async (variables: Record<string, unknown>, client = admin) => {
+  const res = (await client.data<{ pagesWithoutWidget: PagesWithoutWidget }>(PAGES, variables)).pagesWithoutWidget;
   return { totalCount: res.totalCount, pages: res.edges.map((e) => pageKey(e.node.id)) };
 };
 const pageKey = (id: string) => Object.keys(page).find((k) => page[k] === id);
@@ -240,7 +235,7 @@ describe('pagesWithoutWidget and widgetCoverage', () => {
     const seen: (string | undefined)[] = [];
     let after: string | null = null;
     for (;;) {
-      const res: PagesWithoutWidget = (await data<{ pagesWithoutWidget: PagesWithoutWidget }>(PAGES, { first: 1, after }, admin))
+      const res: PagesWithoutWidget = (await admin.data<{ pagesWithoutWidget: PagesWithoutWidget }>(PAGES, { first: 1, after }))
         .pagesWithoutWidget;
       expect(res.totalCount).toBe(4);
       seen.push(...res.edges.map((e) => pageKey(e.node.id)));
@@ -251,14 +246,14 @@ describe('pagesWithoutWidget and widgetCoverage', () => {
   });
 
   it('counts the coverage of the same pages', async () => {
-    expect((await data<{ widgetCoverage: WidgetCoverage }>(COVERAGE, {}, admin)).widgetCoverage).toEqual({
+    expect((await admin.data<{ widgetCoverage: WidgetCoverage }>(COVERAGE, {})).widgetCoverage).toEqual({
       pages: 5,
       withBoth: 1,
       missingReportProblem: 3,
       missingShareOpinion: 3,
       missingBoth: 2,
     });
-    expect((await data<{ widgetCoverage: WidgetCoverage }>(COVERAGE, { under: org.culture }, admin)).widgetCoverage).toEqual({
+    expect((await admin.data<{ widgetCoverage: WidgetCoverage }>(COVERAGE, { under: org.culture })).widgetCoverage).toEqual({
       pages: 3,
       withBoth: 1,
       missingReportProblem: 1,
@@ -269,18 +264,19 @@ describe('pagesWithoutWidget and widgetCoverage', () => {
 
   it("agrees with the list's totals for each form, filter and role", async () => {
     const cases: [Record<string, unknown>, string][] = [
-      [{}, admin],
-      [{ kind: 'SUBORDINATE' }, admin],
-      [{ kind: 'MUNICIPALITY' }, editor],
-      [{ under: org.district }, admin],
+      [{}, adminToken],
+      [{ kind: 'SUBORDINATE' }, adminToken],
+      [{ kind: 'MUNICIPALITY' }, editorToken],
+      [{ under: org.district }, adminToken],
       [{}, await tokenFor('OPERATOR', org.museum)],
       [{}, await tokenFor('HEAD', org.district)],
       [{ under: org.library }, await tokenFor('HEAD', org.district)],
     ];
     for (const [filter, token] of cases) {
-      const coverage = (await data<{ widgetCoverage: WidgetCoverage }>(COVERAGE, filter, token)).widgetCoverage;
+      const coverage = (await hub.client(token).data<{ widgetCoverage: WidgetCoverage }>(COVERAGE, filter)).widgetCoverage;
       const total = async (form?: string) =>
-        (await data<{ pagesWithoutWidget: PagesWithoutWidget }>(PAGES, { ...filter, form, first: 0 }, token)).pagesWithoutWidget.totalCount;
+        (await hub.client(token).data<{ pagesWithoutWidget: PagesWithoutWidget }>(PAGES, { ...filter, form, first: 0 })).pagesWithoutWidget
+          .totalCount;
       expect(await total('REPORT_PROBLEM')).toBe(coverage.missingReportProblem);
       expect(await total('SHARE_OPINION')).toBe(coverage.missingShareOpinion);
       expect(await total()).toBe(coverage.pages - coverage.withBoth);
@@ -289,8 +285,10 @@ describe('pagesWithoutWidget and widgetCoverage', () => {
 
   it('keeps OPERATOR and HEAD to their tree', async () => {
     const operator = await tokenFor('OPERATOR', org.museum);
-    expect(await listed({}, operator)).toEqual({ totalCount: 2, pages: ['museumVk', 'museumTg'] });
-    expect((await data<{ widgetCoverage: WidgetCoverage }>(COVERAGE, {}, await tokenFor('HEAD', org.district))).widgetCoverage).toEqual({
+    expect(await listed({}, hub.client(operator))).toEqual({ totalCount: 2, pages: ['museumVk', 'museumTg'] });
+    expect(
+      (await hub.client(await tokenFor('HEAD', org.district)).data<{ widgetCoverage: WidgetCoverage }>(COVERAGE, {})).widgetCoverage,
+    ).toEqual({
       pages: 2,
       withBoth: 0,
       missingReportProblem: 2,
@@ -298,10 +296,10 @@ describe('pagesWithoutWidget and widgetCoverage', () => {
       missingBoth: 1,
     });
     for (const under of [org.culture, org.district]) {
-      expect(errorCodes(await call(PAGES, { under }, operator))).toEqual(['FORBIDDEN']);
-      expect(errorCodes(await call(COVERAGE, { under }, operator))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await hub.client(operator).request(PAGES, { under }))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await hub.client(operator).request(COVERAGE, { under }))).toEqual(['FORBIDDEN']);
     }
-    expect(await listed({ under: org.museum }, await tokenFor('HEAD', org.culture))).toEqual({
+    expect(await listed({ under: org.museum }, hub.client(await tokenFor('HEAD', org.culture)))).toEqual({
       totalCount: 2,
       pages: ['museumVk', 'museumTg'],
     });
@@ -310,23 +308,23 @@ describe('pagesWithoutWidget and widgetCoverage', () => {
   it('refuses an unknown organization, a bad cursor or page size, and no token', async () => {
     for (const under of ['00000000-0000-4000-8000-000000000000', 'not-an-id']) {
       for (const query of [PAGES, COVERAGE]) {
-        const res = await call(query, { under }, admin);
+        const res = await admin.request(query, { under });
         expect(errorCodes(res)).toEqual(['NOT_FOUND']);
         expect(res.errors![0]!.extensions).toMatchObject({ field: 'underOrganizationId' });
       }
     }
-    const cursor = await call(PAGES, { after: 'bm90IGEgY3Vyc29y' }, admin);
+    const cursor = await admin.request(PAGES, { after: 'bm90IGEgY3Vyc29y' });
     expect(errorCodes(cursor)).toEqual(['BAD_USER_INPUT']);
     expect(cursor.errors![0]!.extensions).toMatchObject({ field: 'after' });
-    expect((await call(PAGES, { first: 501 }, admin)).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
-    expect(errorCodes(await call(PAGES, {}, null))).toEqual(['UNAUTHENTICATED']);
-    expect(errorCodes(await call(COVERAGE, {}, null))).toEqual(['UNAUTHENTICATED']);
+    expect((await admin.request(PAGES, { first: 501 })).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect(errorCodes(await hub.client(null).request(PAGES, {}))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await hub.client(null).request(COVERAGE, {}))).toEqual(['UNAUTHENTICATED']);
   });
 });
 
 describe('contentSupplyHistory', () => {
   it('answers the last weeks up to the current one, oldest first, with the quota compliance adds', async () => {
-    const res = await data<{ contentSupplyHistory: SupplyWeek[] }>(HISTORY, { weeks: 4 }, await tokenFor('ANALYST'));
+    const res = await hub.client(await tokenFor('ANALYST')).data<{ contentSupplyHistory: SupplyWeek[] }>(HISTORY, { weeks: 4 });
     expect(res.contentSupplyHistory).toEqual([
       { week: '2026-W45', from: '2026-11-02T00:00:00+10:00', until: '2026-11-09T00:00:00+10:00', distributed: 0, required: 10, met: false },
       { week: '2026-W46', from: '2026-11-09T00:00:00+10:00', until: '2026-11-16T00:00:00+10:00', distributed: 0, required: 10, met: false },
@@ -336,11 +334,12 @@ describe('contentSupplyHistory', () => {
   });
 
   it('agrees with contentSupply week by week, for any role', async () => {
-    const history = (await data<{ contentSupplyHistory: SupplyWeek[] }>(HISTORY, { weeks: 6 }, await tokenFor('HEAD', org.district)))
-      .contentSupplyHistory;
+    const history = (
+      await hub.client(await tokenFor('HEAD', org.district)).data<{ contentSupplyHistory: SupplyWeek[] }>(HISTORY, { weeks: 6 })
+    ).contentSupplyHistory;
     expect(history.map((w) => w.week)).toEqual(['2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48']);
     for (const week of history) {
-      const single = (await data<{ contentSupply: unknown }>(operation('ContentSupply'), { week: week.week }, admin)).contentSupply;
+      const single = (await admin.data<{ contentSupply: unknown }>(operation('ContentSupply'), { week: week.week })).contentSupply;
       expect(single).toMatchObject({ week: week.week, distributed: week.distributed, met: week.met });
     }
   });
@@ -348,7 +347,7 @@ describe('contentSupplyHistory', () => {
   it('follows the clock into the next week', async () => {
     now = new Date('2026-11-29T14:00:00Z'); // Monday 00:00 local
     try {
-      const res = await data<{ contentSupplyHistory: SupplyWeek[] }>(HISTORY, { weeks: 1 }, admin);
+      const res = await admin.data<{ contentSupplyHistory: SupplyWeek[] }>(HISTORY, { weeks: 1 });
       expect(res.contentSupplyHistory).toMatchObject([{ week: '2026-W49', distributed: 0 }]);
     } finally {
       now = FRIDAY;
@@ -356,12 +355,12 @@ describe('contentSupplyHistory', () => {
   });
 
   it.each([0, -1, 105])('refuses weeks = %i naming the argument', async (weeks) => {
-    const res = await call(HISTORY, { weeks }, admin);
+    const res = await admin.request(HISTORY, { weeks });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.extensions).toMatchObject({ field: 'weeks' });
   });
 
   it('answers UNAUTHENTICATED without a token', async () => {
-    expect(errorCodes(await call(HISTORY, { weeks: 4 }, null))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await hub.client(null).request(HISTORY, { weeks: 4 }))).toEqual(['UNAUTHENTICATED']);
   });
 });

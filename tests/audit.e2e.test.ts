@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { errorCodes, gql, gqlData, tokenFor } from '@hub/common/testing';
+import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
 import { periodContaining, shiftPeriod } from '@hub/common';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { operation } from './support/operations.js';
@@ -8,10 +8,11 @@ import { reviewerToken } from './support/fixtures.js';
 
 let hub: TestHub;
 let sql: pg.Pool;
-let admin: string;
-let editor: string;
+let admin: GraphQLClient;
+let editorToken: string;
+let editor: GraphQLClient;
 /** Approves the editor's material: an author does not approve its own (four eyes). */
-let reviewer: string;
+let reviewer: GraphQLClient;
 
 const AUDIT = `query($actor: String, $operation: String, $targetId: ID, $succeeded: Boolean, $from: DateTime, $until: DateTime, $first: Int, $after: String) {
   auditLog(actor: $actor, operation: $operation, targetId: $targetId, succeeded: $succeeded, from: $from, until: $until, first: $first, after: $after) {
@@ -20,8 +21,6 @@ const AUDIT = `query($actor: String, $operation: String, $targetId: ID, $succeed
     edges { node { id actor role organization { id name } subgraph operation targetIds inputSummary succeeded errorCode at } }
   }
 }`;
-const call = <T = unknown>(query: string, variables: Record<string, unknown>, token: string | null = admin) =>
-  gql<T>(hub.gatewayUrl, query, variables, token);
 const head = { fullName: 'Петров Пётр Петрович', position: 'Министр', email: 'petrov.head@khv-region.test' };
 
 /** An entry as AUDIT selects it. */
@@ -40,15 +39,16 @@ interface AuditEntry {
 }
 type AuditLog = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: AuditEntry }[] };
 
-async function auditLog(variables: Record<string, unknown> = {}, token = admin) {
-  const data = await gqlData<{ auditLog: AuditLog }>(hub.gatewayUrl, AUDIT, { first: 100, ...variables }, token);
+async function auditLog(variables: Record<string, unknown> = {}, client = admin) {
+  const data = await client.data<{ auditLog: AuditLog }>(AUDIT, { first: 100, ...variables });
   return data.auditLog;
 }
 const nodes = async (variables: Record<string, unknown> = {}) => (await auditLog(variables)).edges.map((e) => e.node);
 const organizationCount = async () =>
-  (await call<{ organizations: { totalCount: number } }>('{ organizations(first: 0) { totalCount } }', {})).data!.organizations.totalCount;
+  (await admin.request<{ organizations: { totalCount: number } }>('{ organizations(first: 0) { totalCount } }', {})).data!.organizations
+    .totalCount;
 const materialCount = async () =>
-  (await call<{ materials: { totalCount: number } }>('{ materials(first: 0) { totalCount } }', {})).data!.materials.totalCount;
+  (await admin.request<{ materials: { totalCount: number } }>('{ materials(first: 0) { totalCount } }', {})).data!.materials.totalCount;
 type Created<Field extends string> = { [F in Field]: { id: string } | null };
 
 let ministry: string;
@@ -58,22 +58,21 @@ let exemption: string;
 beforeAll(async () => {
   hub = await startTestHub();
   sql = new pg.Pool({ connectionString: hub.databaseUrl, max: 2 });
-  admin = await tokenFor('ADMIN');
-  editor = await tokenFor('EDITOR');
-  reviewer = await reviewerToken();
+  admin = hub.client(await tokenFor('ADMIN'));
+  editorToken = await tokenFor('EDITOR');
+  editor = hub.client(editorToken);
+  reviewer = hub.client(await reviewerToken());
 
-  const registered = await call<Created<'registerOrganization'>>(operation('RegisterOrganization'), {
+  const registered = await admin.request<Created<'registerOrganization'>>(operation('RegisterOrganization'), {
     input: { name: 'Министерство спорта Хабаровского края', kind: 'EXECUTIVE_BODY', head, contactEmail: 'press@sport.khv-region.test' },
   });
   ministry = registered.data!.registerOrganization!.id;
-  const created = await call<Created<'createMaterial'>>(
-    operation('CreateMaterial'),
-    { input: { title: 'Открыт новый стадион', body: 'Стадион на тысячу мест.', topic: 'SOCIAL' } },
-    editor,
-  );
+  const created = await editor.request<Created<'createMaterial'>>(operation('CreateMaterial'), {
+    input: { title: 'Открыт новый стадион', body: 'Стадион на тысячу мест.', topic: 'SOCIAL' },
+  });
   material = created.data!.createMaterial!.id;
   const week = shiftPeriod(periodContaining('WEEK', new Date(), 'Asia/Vladivostok'), -1, 'Asia/Vladivostok').label;
-  const granted = await call<Created<'grantExemption'>>(operation('GrantExemption'), {
+  const granted = await admin.request<Created<'grantExemption'>>(operation('GrantExemption'), {
     input: { organizationId: ministry, rule: 'WEEKLY_PLACEMENTS', period: week, reason: 'Сайт министерства на реконструкции' },
   });
   exemption = granted.data!.grantExemption!.id;
@@ -133,15 +132,13 @@ describe('the audit log', () => {
   it('records refused mutations with their code, and the refusal changed nothing', async () => {
     const operator = await tokenFor('OPERATOR', ministry);
     const [organizations, materials] = [await organizationCount(), await materialCount()];
-    const badInn = await call(operation('RegisterOrganization'), {
+    const badInn = await admin.request(operation('RegisterOrganization'), {
       input: { name: 'Министерство туризма', kind: 'EXECUTIVE_BODY', inn: '2721000001', head },
     });
     expect(errorCodes(badInn)).toEqual(['BAD_USER_INPUT']);
-    const forbidden = await call(
-      operation('CreateMaterial'),
-      { input: { title: 'Не наш материал', body: 'Текст.', topic: 'SOCIAL' } },
-      operator,
-    );
+    const forbidden = await hub.client(operator).request(operation('CreateMaterial'), {
+      input: { title: 'Не наш материал', body: 'Текст.', topic: 'SOCIAL' },
+    });
     expect(errorCodes(forbidden)).toEqual(['FORBIDDEN']);
     expect([await organizationCount(), await materialCount()]).toEqual([organizations, materials]);
 
@@ -167,17 +164,14 @@ describe('the audit log', () => {
 
   it('records each root field of a mutation, and keeps the row of one its own transaction rolled back', async () => {
     // The second approval fails inside its transaction (the row locked, then rolled back); the first stands.
-    const res = await call(
+    const res = await reviewer.request(
       'mutation($id: ID!) { first: approveMaterial(id: $id) { status } again: approveMaterial(id: $id) { status } }',
       { id: material },
-      reviewer,
     );
     expect(errorCodes(res)).toEqual(['CONFLICT']);
-    const after = await call<{ material: { status: string } }>(
-      'query($id: ID!) { material(id: $id) { status } }',
-      { id: material },
-      editor,
-    );
+    const after = await editor.request<{ material: { status: string } }>('query($id: ID!) { material(id: $id) { status } }', {
+      id: material,
+    });
     expect(after.data!.material).toEqual({ status: 'APPROVED' });
     // Both fields may finish within the same millisecond: their order is not asserted.
     const entries = await nodes({ operation: 'approveMaterial' });
@@ -223,23 +217,23 @@ describe('the audit log', () => {
     ['a forged cursor', { after: 'bm90LWEtY3Vyc29y' }, 'after'],
     ['a page over 500', { first: 501 }, 'first'],
   ])('refuses %s naming the field', async (_label, variables, field) => {
-    const res = await call(AUDIT, variables);
+    const res = await admin.request(AUDIT, variables);
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.extensions!.field).toBe(field);
   });
 
   it('refuses a time that is not ISO-8601 with an offset, naming the argument', async () => {
-    const res = await call(AUDIT, { from: '2026-11-30 10:00' });
+    const res = await admin.request(AUDIT, { from: '2026-11-30 10:00' });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.message).toMatch(/\$from/);
   });
 
   it('is for ADMIN and ANALYST only', async () => {
-    expect((await auditLog({}, await tokenFor('ANALYST'))).totalCount).toBeGreaterThan(0);
-    for (const token of [await tokenFor('OPERATOR', ministry), editor, await tokenFor('HEAD', ministry)]) {
-      expect(errorCodes(await call(AUDIT, {}, token))).toEqual(['FORBIDDEN']);
+    expect((await auditLog({}, hub.client(await tokenFor('ANALYST')))).totalCount).toBeGreaterThan(0);
+    for (const token of [await tokenFor('OPERATOR', ministry), editorToken, await tokenFor('HEAD', ministry)]) {
+      expect(errorCodes(await hub.client(token).request(AUDIT, {}))).toEqual(['FORBIDDEN']);
     }
-    expect(errorCodes(await call(AUDIT, {}, null))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await hub.client(null).request(AUDIT, {}))).toEqual(['UNAUTHENTICATED']);
   });
 
   it('is append-only in the database: UPDATE, DELETE and TRUNCATE are refused', async () => {
@@ -256,11 +250,9 @@ describe('the audit log', () => {
     const before = await materialCount();
     await sql.query('alter table audit.entry rename to entry_moved');
     try {
-      const res = await call<Created<'createMaterial'>>(
-        operation('CreateMaterial'),
-        { input: { title: 'Без журнала', body: 'Материал создан без записи в журнал.', topic: 'SOCIAL' } },
-        editor,
-      );
+      const res = await editor.request<Created<'createMaterial'>>(operation('CreateMaterial'), {
+        input: { title: 'Без журнала', body: 'Материал создан без записи в журнал.', topic: 'SOCIAL' },
+      });
       expect(res.errors?.length).toBe(1);
       expect(res.data?.createMaterial ?? null).toBeNull();
     } finally {
@@ -270,11 +262,9 @@ describe('the audit log', () => {
   });
 
   it("serves the contract's AuditLog operation", async () => {
-    const res = await call<{ auditLog: { totalCount: number; edges: { node: Partial<AuditEntry> }[] } }>(
-      operation('AuditLog'),
-      { first: 2 },
-      await tokenFor('ANALYST'),
-    );
+    const res = await hub
+      .client(await tokenFor('ANALYST'))
+      .request<{ auditLog: { totalCount: number; edges: { node: Partial<AuditEntry> }[] } }>(operation('AuditLog'), { first: 2 });
     expect(res.errors).toBeUndefined();
     expect(res.data!.auditLog.totalCount).toBeGreaterThanOrEqual(7);
     expect(res.data!.auditLog.edges).toHaveLength(2);
@@ -286,11 +276,9 @@ describe('the audit log', () => {
 
 describe('an acknowledged change and its audit entry', () => {
   it("commit in one transaction: the entry's row and the change's carry the same transaction id", async () => {
-    const created = await call<Created<'createMaterial'>>(
-      operation('CreateMaterial'),
-      { input: { title: 'Открыт каток в парке Динамо', body: 'Каток работает каждый день.', topic: 'SPORT' } },
-      editor,
-    );
+    const created = await editor.request<Created<'createMaterial'>>(operation('CreateMaterial'), {
+      input: { title: 'Открыт каток в парке Динамо', body: 'Каток работает каждый день.', topic: 'SPORT' },
+    });
     const id: string = created.data!.createMaterial!.id;
     const {
       rows: [change],
@@ -307,7 +295,7 @@ describe('an acknowledged change and its audit entry', () => {
     // An audit log that refuses this one operation, as a full disk or a lost connection would at that moment.
     await sql.query("alter table audit.entry add constraint refuse_for_test check (operation <> 'grantExemption') not valid");
     try {
-      const res = await call<Created<'grantExemption'>>(operation('GrantExemption'), {
+      const res = await admin.request<Created<'grantExemption'>>(operation('GrantExemption'), {
         input: { organizationId: ministry, rule: 'WEEKLY_PLACEMENTS', period: week, reason: 'Проверка журнала аудита' },
       });
       expect(res.errors?.length).toBe(1);

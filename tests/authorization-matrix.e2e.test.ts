@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnsecuredJWT } from 'jose';
 import { queryRow, sql, signToken, withClient } from '@hub/common';
-import { errorCodes, gql, gqlData, tokenFor, type GraphQLResponse } from '@hub/common/testing';
+import { errorCodes, gql, tokenFor, type GraphQLClient, type GraphQLResponse } from '@hub/common/testing';
 import { addOfficialPage, approvedMaterial, createMaterial, distributedMaterial } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { markLettersSent, municipalitiesWithSubordinates, registerSubordinate } from './support/region.js';
@@ -21,15 +21,10 @@ const NOW = new Date('2026-12-01T00:05:00Z');
 const WEEK = '2026-W48';
 
 let hub: TestHub;
-let admin: string;
+let adminToken: string;
+let admin: GraphQLClient;
 let f: Fixtures;
 const tokens = {} as Record<Caller, string>;
-
-const call = (document: string, variables: Record<string, unknown> = {}, token: string | null = admin) =>
-  gql(hub.gatewayUrl, document, variables, token);
-
-const data = <T = unknown>(document: string, variables: Record<string, unknown> = {}) =>
-  gqlData<T>(hub.gatewayUrl, document, variables, admin);
 
 /** A list of ids, as `{ edges { node { id } } }` selects it. */
 type Ids = { edges: { node: { id: string } }[] };
@@ -40,7 +35,7 @@ async function perCaller(make: (caller: Caller) => Promise<string>): Promise<Per
   return Object.fromEntries(CALLERS.map((c, i) => [c, ids[i]])) as PerCaller;
 }
 
-const draft = (title: string) => createMaterial(hub.gatewayUrl, admin, { title, body: 'Текст материала.', topic: 'CULTURE' });
+const draft = (title: string) => createMaterial(hub.gatewayUrl, adminToken, { title, body: 'Текст материала.', topic: 'CULTURE' });
 /** A draft of another editor: every caller allowed to approve may approve it (an author may not, four eyes). */
 const othersDraft = async (title: string) =>
   createMaterial(hub.gatewayUrl, await tokenFor('EDITOR', null, '1h', 'test-author'), {
@@ -48,15 +43,15 @@ const othersDraft = async (title: string) =>
     body: 'Текст материала.',
     topic: 'CULTURE',
   });
-const approved = (title: string) => approvedMaterial(hub.gatewayUrl, admin, { title, body: 'Текст материала.', topic: 'CULTURE' });
-const subordinate = (name: string) => registerSubordinate(hub.gatewayUrl, admin, f.municipality, name);
+const approved = (title: string) => approvedMaterial(hub.gatewayUrl, adminToken, { title, body: 'Текст материала.', topic: 'CULTURE' });
+const subordinate = (name: string) => registerSubordinate(hub.gatewayUrl, adminToken, f.municipality, name);
 
 /** Two placements on each caller's page (two materials, one placement each per page): one to correct, one to withdraw. */
 async function reportedPlacements(): Promise<Fixtures['placements']> {
   const toMunicipality = (title: string) =>
     distributedMaterial(
       hub.gatewayUrl,
-      admin,
+      adminToken,
       { title, body: 'Текст материала для размещения.', topic: 'CULTURE' },
       {
         organizationIds: [f.municipality],
@@ -68,7 +63,7 @@ async function reportedPlacements(): Promise<Fixtures['placements']> {
   ];
   const report = async (materialId: string, n: number) => {
     const input = CALLERS.map((c) => ({ materialId, pageId: f.pages[c], url: `${f.pageUrls[c]}/${n}`, publishedAt: f.now }));
-    const { reportPlacements } = await data<{ reportPlacements: { placements: { id: string; page: { id: string } }[] } }>(
+    const { reportPlacements } = await admin.data<{ reportPlacements: { placements: { id: string; page: { id: string } }[] } }>(
       'mutation($input: [ReportPlacementInput!]!) { reportPlacements(input: $input) { placements { id page { id } } } }',
       { input },
     );
@@ -79,16 +74,16 @@ async function reportedPlacements(): Promise<Fixtures['placements']> {
 }
 
 async function buildFixtures(): Promise<void> {
-  f = { now: NOW.toISOString(), week: WEEK, ...(await municipalitiesWithSubordinates(hub.gatewayUrl, admin)) } as Fixtures;
+  f = { now: NOW.toISOString(), week: WEEK, ...(await municipalitiesWithSubordinates(hub.gatewayUrl, adminToken)) } as Fixtures;
 
-  const run = await data<{ runComplianceCheck: { status: string } }>(
+  const run = await admin.data<{ runComplianceCheck: { status: string } }>(
     `mutation { runComplianceCheck(rule: WEEKLY_PLACEMENTS, period: "${WEEK}") { status } }`,
   );
   expect(run.runComplianceCheck.status).toBe('SUCCEEDED');
 
   f.material = await distributedMaterial(
     hub.gatewayUrl,
-    admin,
+    adminToken,
     { title: 'Матрица прав: разослан муниципалитету', body: 'Текст материала.', topic: 'CULTURE' },
     {
       organizationIds: [f.municipality],
@@ -103,9 +98,9 @@ async function buildFixtures(): Promise<void> {
     perCaller((c) => approved(`Утверждён для рассылки: ${c}`)),
     perCaller((c) => subordinate(`Учреждение для правки: ${c}`)),
     perCaller((c) => subordinate(`Учреждение для ликвидации: ${c}`)),
-    perCaller((c) => addOfficialPage(hub.gatewayUrl, admin, { organizationId: f.subordinate, platform: 'TELEGRAM', url: channel(c) })),
+    perCaller((c) => addOfficialPage(hub.gatewayUrl, adminToken, { organizationId: f.subordinate, platform: 'TELEGRAM', url: channel(c) })),
     perCaller(async (c) => {
-      const res = await data<{ grantExemption: { id: string } }>(
+      const res = await admin.data<{ grantExemption: { id: string } }>(
         'mutation($input: GrantExemptionInput!) { grantExemption(input: $input) { id } }',
         {
           input: {
@@ -130,7 +125,7 @@ async function buildFixtures(): Promise<void> {
   f.placements = await reportedPlacements();
 
   // Some of the check's letters, marked sent.
-  const letters = await data<{ notifications: Ids }>(
+  const letters = await admin.data<{ notifications: Ids }>(
     `{ notifications(status: PENDING, first: ${CALLERS.length}) { edges { node { id } } } }`,
   );
   const ids: string[] = letters.notifications.edges.map((e) => e.node.id);
@@ -139,7 +134,7 @@ async function buildFixtures(): Promise<void> {
   f.notifications = Object.fromEntries(CALLERS.map((c, i) => [c, ids[i]])) as PerCaller;
 
   f.notes = await perCaller(async (c) => {
-    const res = await data<{ addMethodologicalNote: { id: string } }>(
+    const res = await admin.data<{ addMethodologicalNote: { id: string } }>(
       'mutation($input: MethodologicalNoteInput!) { addMethodologicalNote(input: $input) { id } }',
       {
         input: { text: `Замечание ЦУР для ответа: ${c}`, topic: 'CULTURE' },
@@ -148,7 +143,7 @@ async function buildFixtures(): Promise<void> {
     return res.addMethodologicalNote.id;
   });
 
-  const settings = await data<{
+  const settings = await admin.data<{
     escalationPolicy: { suppressWhenParentTold: boolean };
     complianceRules: { code: string; threshold: number }[];
   }>('{ escalationPolicy { suppressWhenParentTold } complianceRules { code threshold } }');
@@ -158,10 +153,11 @@ async function buildFixtures(): Promise<void> {
 
 beforeAll(async () => {
   hub = await startTestHub({ seed: 'demo', clock: () => NOW });
-  admin = await tokenFor('ADMIN');
+  adminToken = await tokenFor('ADMIN');
+  admin = hub.client(adminToken);
   await buildFixtures();
   Object.assign(tokens, {
-    ADMIN: admin,
+    ADMIN: adminToken,
     EDITOR: await tokenFor('EDITOR'),
     ANALYST: await tokenFor('ANALYST'),
     OPERATOR_OWN: await tokenFor('OPERATOR', f.municipality),
@@ -184,10 +180,10 @@ function outcome(res: GraphQLResponse<unknown>): string {
 }
 
 async function callAs(entry: Entry, caller: Caller): Promise<string> {
-  return outcome(await call(entry.document, entry.variables?.(f, caller) ?? {}, tokens[caller]));
+  return outcome(await hub.client(tokens[caller]).request(entry.document, entry.variables?.(f, caller) ?? {}));
 }
 
-const readState = (reads: Read[]) => Promise.all(reads.map((r) => data(r.document, r.variables)));
+const readState = (reads: Read[]) => Promise.all(reads.map((r) => admin.data(r.document, r.variables)));
 
 const mismatch = (name: string, caller: string, expected: Outcome | string, actual: string) =>
   actual === expected ? [] : [`${name} as ${caller}: expected ${expected}, got ${actual}`];
@@ -195,7 +191,7 @@ const mismatch = (name: string, caller: string, expected: Outcome | string, actu
 describe('the matrix covers the schema', () => {
   it('has one row for every Query and Mutation field of the gateway, and none for a field it lacks', async () => {
     type Fields = { fields: { name: string }[] };
-    const { __schema: schema } = await data<{ __schema: { queryType: Fields; mutationType: Fields } }>(
+    const { __schema: schema } = await admin.data<{ __schema: { queryType: Fields; mutationType: Fields } }>(
       '{ __schema { queryType { fields { name } } mutationType { fields { name } } } }',
     );
     const fields = [
@@ -222,7 +218,7 @@ describe('a missing or bad token', () => {
     const results = await Promise.all(
       entries.flatMap(([name, entry]) =>
         variants.map(async ([variant, token]) => {
-          const res = await call(entry.document, entry.variables?.(f, 'ADMIN') ?? {}, token);
+          const res = await hub.client(token).request(entry.document, entry.variables?.(f, 'ADMIN') ?? {});
           return mismatch(name, variant, 'UNAUTHENTICATED 401', `${outcome(res)} ${res.status}`);
         }),
       ),
@@ -287,11 +283,11 @@ describe('each role within and outside its scope', () => {
 
 describe('lists that scoped roles read narrowed to their tree', () => {
   const as = <T = unknown>(caller: Caller, document: string, variables: Record<string, unknown> = {}) =>
-    gqlData<T>(hub.gatewayUrl, document, variables, tokens[caller]);
+    hub.client(tokens[caller]).data<T>(document, variables);
   const ids = (connection: Ids) => connection.edges.map((e) => e.node.id);
 
   it('shows OPERATOR and HEAD only their organization and those below it', async () => {
-    const { organization } = await data<{ organization: { children: { id: string }[] } }>(
+    const { organization } = await admin.data<{ organization: { children: { id: string }[] } }>(
       'query($id: ID!) { organization(id: $id) { children { id } } }',
       { id: f.municipality },
     );

@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, gql, tokenFor } from '@hub/common/testing';
+import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { operation } from './support/operations.js';
 
 // Monday 30 November 2026, 10:05 in Khabarovsk: last week (2026-W48) and November have ended.
 let now = new Date('2026-12-01T00:05:00Z');
 let hub: TestHub;
-let admin: string;
+let admin: GraphQLClient;
 const RUN = operation('RunComplianceCheck');
 const REPORT = operation('ComplianceReport');
 const HISTORY = operation('OrganizationCompliance');
 const GRANT = operation('GrantExemption');
-const call = <T = unknown>(query: string, variables: Record<string, unknown>, token = admin) =>
-  gql<T>(hub.gatewayUrl, query, variables, token);
 
 /** runComplianceCheck as RUN selects it. */
 type RunData = {
@@ -31,22 +29,22 @@ type Result = {
 type Report = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Result }[] };
 
 async function report(rule: string, period: string, status?: string) {
-  const res = await call<{ complianceReport: Report }>(REPORT, { rule, period, status, first: 500 }, admin);
+  const res = await admin.request<{ complianceReport: Report }>(REPORT, { rule, period, status, first: 500 });
   expect(res.errors).toBeUndefined();
   return res.data!.complianceReport;
 }
 
 beforeAll(async () => {
   hub = await startTestHub({ seed: 'demo', clock: () => now });
-  admin = await tokenFor('ADMIN');
+  admin = hub.client(await tokenFor('ADMIN'));
 });
 afterAll(() => hub?.stop());
 
 describe('runComplianceCheck on the demo region', () => {
   it('evaluates WEEKLY_PLACEMENTS for last week: most meet, some miss, every result counted', async () => {
-    const res = await call(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W49' }, admin);
+    const res = await admin.request(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W49' });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']); // this week has not ended
-    const run = (await call<RunData>(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' })).data!.runComplianceCheck;
+    const run = (await admin.request<RunData>(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' })).data!.runComplianceCheck;
     expect(run).toMatchObject({ rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' });
     expect(run.evaluated).toBeGreaterThanOrEqual(390);
     expect(run.met + run.missed + run.exempt).toBe(run.evaluated);
@@ -63,14 +61,17 @@ describe('runComplianceCheck on the demo region', () => {
 
   it('counts runs of misses across weeks evaluated in order', async () => {
     for (const week of ['2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48'])
-      await call(RUN, { rule: 'WEEKLY_PLACEMENTS', period: week });
+      await admin.request(RUN, { rule: 'WEEKLY_PLACEMENTS', period: week });
     const last = await report('WEEKLY_PLACEMENTS', '2026-W48', 'MISSED');
     const longest = last.edges[0]!.node;
     expect(longest.consecutiveMisses).toBeGreaterThanOrEqual(3);
-    const history = await call<{ organization: { id: string; name: string; compliance: Omit<Result, 'organization'>[] } }>(HISTORY, {
-      id: longest.organization.id,
-      last: 5,
-    });
+    const history = await admin.request<{ organization: { id: string; name: string; compliance: Omit<Result, 'organization'>[] } }>(
+      HISTORY,
+      {
+        id: longest.organization.id,
+        last: 5,
+      },
+    );
     const weekly = history.data!.organization.compliance.filter((r) => r.rule === 'WEEKLY_PLACEMENTS');
     expect(weekly[0]).toMatchObject({ period: '2026-W48', status: 'MISSED', consecutiveMisses: longest.consecutiveMisses });
     expect(weekly.slice(0, 3).every((r) => r.status === 'MISSED')).toBe(true);
@@ -78,7 +79,7 @@ describe('runComplianceCheck on the demo region', () => {
 
   it('gives the same results when run again, without a second result per organization', async () => {
     const before = await report('WEEKLY_PLACEMENTS', '2026-W48');
-    const again = (await call<RunData>(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' })).data!.runComplianceCheck;
+    const again = (await admin.request<RunData>(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' })).data!.runComplianceCheck;
     const after = await report('WEEKLY_PLACEMENTS', '2026-W48');
     expect(after.totalCount).toBe(before.totalCount);
     expect(again.evaluated).toBe(before.totalCount);
@@ -87,8 +88,8 @@ describe('runComplianceCheck on the demo region', () => {
 
   it('serializes two runs of the same rule and period started at once', async () => {
     const [a, b] = await Promise.all([
-      call<RunData>(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W47' }),
-      call<RunData>(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W47' }),
+      admin.request<RunData>(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W47' }),
+      admin.request<RunData>(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W47' }),
     ]);
     expect(a.data!.runComplianceCheck.evaluated).toBe(b.data!.runComplianceCheck.evaluated);
     expect((await report('WEEKLY_PLACEMENTS', '2026-W47')).totalCount).toBe(a.data!.runComplianceCheck.evaluated);
@@ -96,7 +97,8 @@ describe('runComplianceCheck on the demo region', () => {
 
   it("evaluates the content center's weekly supply, the monthly media mention and the widget rule", async () => {
     // Decree 2.2: counted per recipient (every body, municipality and subordinate), never for the center itself.
-    const supply = (await call<RunData>(RUN, { rule: 'CONTENT_CENTER_WEEKLY_SUPPLY', period: '2026-W48' })).data!.runComplianceCheck;
+    const supply = (await admin.request<RunData>(RUN, { rule: 'CONTENT_CENTER_WEEKLY_SUPPLY', period: '2026-W48' })).data!
+      .runComplianceCheck;
     expect(supply.evaluated).toBeGreaterThanOrEqual(350);
     const supplyRows = await report('CONTENT_CENTER_WEEKLY_SUPPLY', '2026-W48');
     expect(supplyRows.totalCount).toBe(supply.evaluated);
@@ -105,14 +107,14 @@ describe('runComplianceCheck on the demo region', () => {
       expect(['EXECUTIVE_BODY', 'MUNICIPALITY', 'SUBORDINATE']).toContain(node.organization.kind);
     }
 
-    const media = (await call<RunData>(RUN, { rule: 'MONTHLY_MEDIA_MENTION', period: '2026-11' })).data!.runComplianceCheck;
+    const media = (await admin.request<RunData>(RUN, { rule: 'MONTHLY_MEDIA_MENTION', period: '2026-11' })).data!.runComplianceCheck;
     expect(media.evaluated).toBeGreaterThanOrEqual(30);
     expect(media.missed).toBeGreaterThan(0);
     const mediaRows = await report('MONTHLY_MEDIA_MENTION', '2026-11');
     expect(mediaRows.edges.every((e) => e.node.organization.kind === 'EXECUTIVE_BODY')).toBe(true);
 
     // Decree 3.2 names executive bodies and their subordinates only.
-    const widget = (await call<RunData>(RUN, { rule: 'FEEDBACK_WIDGET', period: '2026-11-30' })).data!.runComplianceCheck;
+    const widget = (await admin.request<RunData>(RUN, { rule: 'FEEDBACK_WIDGET', period: '2026-11-30' })).data!.runComplianceCheck;
     expect(widget.evaluated).toBeGreaterThan(36);
     expect(widget.missed).toBeGreaterThan(0);
     const widgetRows = await report('FEEDBACK_WIDGET', '2026-11-30');
@@ -126,7 +128,7 @@ describe('runComplianceCheck on the demo region', () => {
 describe('exemptions', () => {
   it('turns a miss into EXEMPT at once and keeps it in history; revoking brings the miss back', async () => {
     const missed = (await report('WEEKLY_PLACEMENTS', '2026-W48', 'MISSED')).edges[0]!.node;
-    const granted = await call<{ grantExemption: { id: string } }>(GRANT, {
+    const granted = await admin.request<{ grantExemption: { id: string } }>(GRANT, {
       input: {
         organizationId: missed.organization.id,
         rule: 'WEEKLY_PLACEMENTS',
@@ -135,7 +137,7 @@ describe('exemptions', () => {
       },
     });
     expect(granted.errors).toBeUndefined();
-    const history = await call<{ organization: { compliance: unknown[] } }>(
+    const history = await admin.request<{ organization: { compliance: unknown[] } }>(
       `query($id: ID!) { organization(id: $id) { compliance(last: 1, rule: WEEKLY_PLACEMENTS) { period status exemption { reason active } } } }`,
       { id: missed.organization.id },
     );
@@ -145,16 +147,19 @@ describe('exemptions', () => {
       exemption: { reason: 'Сотрудник пресс-службы на больничном', active: true },
     });
 
-    const twice = await call(GRANT, {
+    const twice = await admin.request(GRANT, {
       input: { organizationId: missed.organization.id, rule: 'WEEKLY_PLACEMENTS', period: '2026-W48', reason: 'Ещё раз' },
     });
     expect(errorCodes(twice)).toEqual(['CONFLICT']);
 
-    const revoked = await call<{ revokeExemption: unknown }>('mutation($id: ID!) { revokeExemption(id: $id) { active revokedBy } }', {
-      id: granted.data!.grantExemption.id,
-    });
+    const revoked = await admin.request<{ revokeExemption: unknown }>(
+      'mutation($id: ID!) { revokeExemption(id: $id) { active revokedBy } }',
+      {
+        id: granted.data!.grantExemption.id,
+      },
+    );
     expect(revoked.data!.revokeExemption).toEqual({ active: false, revokedBy: 'test-admin' });
-    const back = await call<{ organization: { compliance: { status: string }[] } }>(
+    const back = await admin.request<{ organization: { compliance: { status: string }[] } }>(
       `query($id: ID!) { organization(id: $id) { compliance(last: 1, rule: WEEKLY_PLACEMENTS) { status } } }`,
       { id: missed.organization.id },
     );
@@ -164,13 +169,13 @@ describe('exemptions', () => {
   it('refuses a period of the wrong kind, no reason, an unknown organization, and non-ADMIN roles', async () => {
     const orgId = (await report('WEEKLY_PLACEMENTS', '2026-W48')).edges[0]!.node.organization.id;
     const base = { organizationId: orgId, rule: 'WEEKLY_PLACEMENTS', period: '2026-W47', reason: 'Причина' };
-    expect((await call(GRANT, { input: { ...base, period: '2026-11' } })).errors![0]!.extensions!.field).toBe('period');
-    expect((await call(GRANT, { input: { ...base, reason: '' } })).errors![0]!.extensions!.field).toBe('reason');
-    expect(errorCodes(await call(GRANT, { input: { ...base, organizationId: '00000000-0000-4000-8000-000000000000' } }))).toEqual([
+    expect((await admin.request(GRANT, { input: { ...base, period: '2026-11' } })).errors![0]!.extensions!.field).toBe('period');
+    expect((await admin.request(GRANT, { input: { ...base, reason: '' } })).errors![0]!.extensions!.field).toBe('reason');
+    expect(errorCodes(await admin.request(GRANT, { input: { ...base, organizationId: '00000000-0000-4000-8000-000000000000' } }))).toEqual([
       'NOT_FOUND',
     ]);
-    expect(errorCodes(await call(GRANT, { input: base }, await tokenFor('ANALYST')))).toEqual(['FORBIDDEN']);
-    const list = await call<{ exemptions: { id: string }[] }>('{ exemptions(includeRevoked: true) { id } }', {});
+    expect(errorCodes(await hub.client(await tokenFor('ANALYST')).request(GRANT, { input: base }))).toEqual(['FORBIDDEN']);
+    const list = await admin.request<{ exemptions: { id: string }[] }>('{ exemptions(includeRevoked: true) { id } }', {});
     expect(list.data!.exemptions).toHaveLength(1);
   });
 
@@ -178,30 +183,34 @@ describe('exemptions', () => {
   it('grants one of 20 simultaneous identical exemptions; every other answers CONFLICT', async () => {
     const missed = (await report('WEEKLY_PLACEMENTS', '2026-W47', 'MISSED')).edges[0]!.node;
     const input = { organizationId: missed.organization.id, rule: 'WEEKLY_PLACEMENTS', period: '2026-W47', reason: 'Гонка запросов' };
-    const answers = await Promise.all(Array.from({ length: 20 }, () => call<{ grantExemption: { id: string } }>(GRANT, { input })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => admin.request<{ grantExemption: { id: string } }>(GRANT, { input })),
+    );
     const granted = answers.filter((a) => !a.errors);
     expect(granted).toHaveLength(1);
     const refusals = answers.filter((a) => a.errors).map((a) => ({ codes: errorCodes(a), message: a.errors![0]!.message }));
     expect(refusals).toHaveLength(19);
     for (const refusal of refusals) expect(refusal).toEqual({ codes: ['CONFLICT'], message: expect.stringMatching(/already exists/) });
-    const active = await call<{ exemptions: { id: string; organization: { id: string }; period: string }[] }>(
+    const active = await admin.request<{ exemptions: { id: string; organization: { id: string }; period: string }[] }>(
       '{ exemptions { id organization { id } period } }',
       {},
     );
     expect(active.data!.exemptions.filter((e) => e.organization.id === missed.organization.id && e.period === '2026-W47')).toHaveLength(1);
     // Leave the region as the later tests expect it.
-    const revoked = await call('mutation($id: ID!) { revokeExemption(id: $id) { active } }', { id: granted[0]!.data!.grantExemption.id });
+    const revoked = await admin.request('mutation($id: ID!) { revokeExemption(id: $id) { active } }', {
+      id: granted[0]!.data!.grantExemption.id,
+    });
     expect(revoked.errors).toBeUndefined();
   });
 });
 
 describe('who may run checks, and bad periods', () => {
   it('lets ANALYST run checks and refuses OPERATOR and HEAD', async () => {
-    const analyst = await call(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W46' }, await tokenFor('ANALYST'));
+    const analyst = await hub.client(await tokenFor('ANALYST')).request(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W46' });
     expect(analyst.errors).toBeUndefined();
     const orgId = (await report('WEEKLY_PLACEMENTS', '2026-W48')).edges[0]!.node.organization.id;
     for (const token of [await tokenFor('OPERATOR', orgId), await tokenFor('HEAD', orgId), await tokenFor('EDITOR')]) {
-      expect(errorCodes(await call(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W46' }, token))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await hub.client(token).request(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W46' }))).toEqual(['FORBIDDEN']);
     }
   });
 
@@ -213,17 +222,17 @@ describe('who may run checks, and bad periods', () => {
     ['a day before the widget deadline', 'FEEDBACK_WIDGET', '2023-06-15'],
   ])('refuses %s', async (_label, rule, period) => {
     type Runs = { complianceRuns: { id: string }[] };
-    const runs = (await call<Runs>('{ complianceRuns(first: 500) { id } }', {})).data!.complianceRuns.length;
-    const res = await call(RUN, { rule, period });
+    const runs = (await admin.request<Runs>('{ complianceRuns(first: 500) { id } }', {})).data!.complianceRuns.length;
+    const res = await admin.request(RUN, { rule, period });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.extensions!.field).toBe('period');
-    expect((await call<Runs>('{ complianceRuns(first: 500) { id } }', {})).data!.complianceRuns.length).toBe(runs);
+    expect((await admin.request<Runs>('{ complianceRuns(first: 500) { id } }', {})).data!.complianceRuns.length).toBe(runs);
   });
 
   it('filters the report by kind, parent and municipality', async () => {
     const all = (await report('WEEKLY_PLACEMENTS', '2026-W48')).edges.map((e) => e.node);
     const municipality = all.find((r) => r.organization.kind === 'MUNICIPALITY')!.organization.id;
-    const filtered = await call<{
+    const filtered = await admin.request<{
       complianceReport: {
         totalCount: number;
         edges: { node: { severity: string; organization: { id: string; kind: string; parent: { id: string } | null } } }[];
@@ -239,13 +248,13 @@ describe('who may run checks, and bad periods', () => {
       expect(n.severity).toBe('RECOMMENDED');
       expect(n.organization.id === municipality || n.organization.parent?.id === municipality).toBe(true);
     }
-    const bodies = await call<{ complianceReport: { totalCount: number } }>(
+    const bodies = await admin.request<{ complianceReport: { totalCount: number } }>(
       '{ complianceReport(period: "2026-W48", rule: WEEKLY_PLACEMENTS, kind: EXECUTIVE_BODY, first: 500) { totalCount } }',
       {},
     );
     expect(bodies.data!.complianceReport.totalCount).toBeGreaterThanOrEqual(30);
     const parent = nodes.find((n) => n.organization.kind === 'SUBORDINATE')!.organization.parent!.id;
-    const children = await call<{ complianceReport: { edges: { node: { organization: { kind: string } } }[] } }>(
+    const children = await admin.request<{ complianceReport: { edges: { node: { organization: { kind: string } } }[] } }>(
       'query($p: ID!) { complianceReport(period: "2026-W48", rule: WEEKLY_PLACEMENTS, parentId: $p, first: 500) { edges { node { organization { kind } } } } }',
       { p: parent },
     );
@@ -254,11 +263,11 @@ describe('who may run checks, and bad periods', () => {
 
   it('keeps OPERATOR and HEAD to their organizations in the report', async () => {
     const someone = (await report('WEEKLY_PLACEMENTS', '2026-W48', 'MISSED')).edges[0]!.node.organization.id;
-    const scoped = await call<{ complianceReport: Report }>(
-      REPORT,
-      { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48', first: 500 },
-      await tokenFor('HEAD', someone),
-    );
+    const scoped = await hub.client(await tokenFor('HEAD', someone)).request<{ complianceReport: Report }>(REPORT, {
+      rule: 'WEEKLY_PLACEMENTS',
+      period: '2026-W48',
+      first: 500,
+    });
     expect(scoped.data!.complianceReport.edges.map((e) => e.node.organization.id)).toContain(someone);
     expect(scoped.data!.complianceReport.totalCount).toBeLessThan(20);
   });
@@ -268,27 +277,29 @@ describe('updating a rule', () => {
   it('changes the threshold from the current period on, never a judged one, ADMIN only, and refuses bad values', async () => {
     expect(
       errorCodes(
-        await call(
-          'mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: 2 }) { threshold } }',
-          {},
-          await tokenFor('ANALYST'),
-        ),
+        await hub
+          .client(await tokenFor('ANALYST'))
+          .request('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: 2 }) { threshold } }', {}),
       ),
     ).toEqual(['FORBIDDEN']);
     expect(
-      (await call('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: -1 }) { threshold } }', {})).errors![0]!
-        .extensions!.field,
+      (await admin.request('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: -1 }) { threshold } }', {}))
+        .errors![0]!.extensions!.field,
     ).toBe('threshold');
     expect(
-      (await call('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { timezone: "Mars/Base" }) { threshold } }', {}))
-        .errors![0]!.extensions!.field,
+      (
+        await admin.request(
+          'mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { timezone: "Mars/Base" }) { threshold } }',
+          {},
+        )
+      ).errors![0]!.extensions!.field,
     ).toBe('timezone');
-    const past = await call(
+    const past = await admin.request(
       'mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: 1, effectiveFrom: "2026-W45" }) { threshold } }',
       {},
     );
     expect(past.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'effectiveFrom' });
-    const updated = await call<{
+    const updated = await admin.request<{
       updateComplianceRule: {
         threshold: number;
         effectiveFrom: string;
@@ -303,18 +314,18 @@ describe('updating a rule', () => {
     expect(rule.versions[0]).toMatchObject({ threshold: 3, changedBy: 'system' });
     expect(rule.versions.at(-1)).toEqual({ effectiveFrom: rule.effectiveFrom, threshold: 1, changedBy: 'test-admin' });
     // A week judged before the change is judged again by the version in force for it.
-    const run = (await call<RunData>(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W45' })).data!.runComplianceCheck;
+    const run = (await admin.request<RunData>(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W45' })).data!.runComplianceCheck;
     const row = (await report('WEEKLY_PLACEMENTS', '2026-W45')).edges[0]!.node;
     expect(row.required).toBe(3);
     expect(run.evaluated).toBeGreaterThan(0);
-    await call('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: 3 }) { threshold } }', {});
+    await admin.request('mutation { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: { threshold: 3 }) { threshold } }', {});
   });
 });
 
 describe('this week so far', () => {
   it('lists organizations below 3 this week with what they still need', async () => {
     now = new Date('2026-12-03T01:00:00Z'); // Thursday 11:00
-    const res = await call<{
+    const res = await admin.request<{
       weekAtRisk: { week: string; placed: number; required: number; remaining: number; atRisk: boolean; organization: { name: string } }[];
     }>('{ weekAtRisk(first: 500) { week placed required remaining atRisk organization { name } } }', {});
     expect(res.errors).toBeUndefined();
@@ -324,11 +335,12 @@ describe('this week so far', () => {
       expect(p.remaining).toBe(3 - p.placed);
     }
     const behind = res.data!.weekAtRisk[0]!;
-    const own = await call<{ organization: { placementCount: number; weekProgress: unknown } }>(
+    const own = await admin.request<{ organization: { placementCount: number; weekProgress: unknown } }>(
       'query($id: ID!) { organization(id: $id) { placementCount(week: "2026-W49") weekProgress { placed remaining atRisk } } }',
       {
-        id: (await call<{ weekAtRisk: { organization: { id: string } }[] }>('{ weekAtRisk(first: 1) { organization { id } } }', {})).data!
-          .weekAtRisk[0]!.organization.id,
+        id: (
+          await admin.request<{ weekAtRisk: { organization: { id: string } }[] }>('{ weekAtRisk(first: 1) { organization { id } } }', {})
+        ).data!.weekAtRisk[0]!.organization.id,
       },
     );
     expect(own.data!.organization.weekProgress).toEqual({ placed: behind.placed, remaining: behind.remaining, atRisk: true });
@@ -338,7 +350,7 @@ describe('this week so far', () => {
   it("answers a page of organizations' progress from their own placements, the same as the whole week's list", async () => {
     now = new Date('2026-12-03T01:00:00Z');
     const atRisk = (
-      await call<{ weekAtRisk: { placed: number; remaining: number; organization: { id: string } }[] }>(
+      await admin.request<{ weekAtRisk: { placed: number; remaining: number; organization: { id: string } }[] }>(
         '{ weekAtRisk(first: 500) { placed remaining organization { id } } }',
         {},
       )
@@ -350,7 +362,7 @@ describe('this week so far', () => {
       weekProgress: { placed: number; remaining: number; atRisk: boolean } | null;
     };
     const page = (
-      await call<{ organizations: { edges: { node: Node }[] } }>(
+      await admin.request<{ organizations: { edges: { node: Node }[] } }>(
         '{ organizations(first: 200) { edges { node { id kind placementCount(week: "2026-W49") weekProgress { placed remaining atRisk } } } } }',
         {},
       )
@@ -381,7 +393,7 @@ describe('the escalation ladder as data', () => {
     'mutation($input: UpdateEscalationPolicyInput!) { updateEscalationPolicy(input: $input) { suppressWhenParentTold levels { level } updatedBy } }';
 
   it("holds the decree's ladder by default: the body's head from the first miss (docs/DESIGN.md)", async () => {
-    const res = await call<{ escalationPolicy: unknown }>(POLICY, {});
+    const res = await admin.request<{ escalationPolicy: unknown }>(POLICY, {});
     expect(res.data!.escalationPolicy).toEqual({
       levels: [
         { level: 1, minConsecutive: 1, mandatoryBodyMinConsecutive: null, recipients: ['HEAD', 'PARENT_HEAD'] },
@@ -401,13 +413,13 @@ describe('the escalation ladder as data', () => {
 
   it('lets ADMIN switch on suppression, refuses a ladder that goes backwards, and other roles', async () => {
     type Updated = { updateEscalationPolicy: { suppressWhenParentTold: boolean; levels: { level: number }[]; updatedBy: string } };
-    const on = await call<Updated>(UPDATE, { input: { suppressWhenParentTold: true } });
+    const on = await admin.request<Updated>(UPDATE, { input: { suppressWhenParentTold: true } });
     expect(on.data!.updateEscalationPolicy).toEqual({
       suppressWhenParentTold: true,
       levels: [{ level: 1 }, { level: 2 }, { level: 3 }],
       updatedBy: 'test-admin',
     });
-    const backwards = await call(UPDATE, {
+    const backwards = await admin.request(UPDATE, {
       input: {
         levels: [
           { level: 1, minConsecutive: 2, recipients: ['HEAD'] },
@@ -416,9 +428,12 @@ describe('the escalation ladder as data', () => {
       },
     });
     expect(backwards.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'levels' });
-    expect(errorCodes(await call(UPDATE, { input: { suppressWhenParentTold: false } }, await tokenFor('ANALYST')))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await hub.client(await tokenFor('ANALYST')).request(UPDATE, { input: { suppressWhenParentTold: false } }))).toEqual([
+      'FORBIDDEN',
+    ]);
     expect(
-      (await call<Updated>(UPDATE, { input: { suppressWhenParentTold: false } })).data!.updateEscalationPolicy.suppressWhenParentTold,
+      (await admin.request<Updated>(UPDATE, { input: { suppressWhenParentTold: false } })).data!.updateEscalationPolicy
+        .suppressWhenParentTold,
     ).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, gql, tokenFor } from '@hub/common/testing';
+import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
 import {
   addOfficialPage,
   approvedMaterial,
@@ -15,53 +15,59 @@ import { operation } from './support/operations.js';
 // Wednesday 25 November 2026, 10:00 in Khabarovsk.
 let now = new Date('2026-11-25T00:00:00Z');
 let hub: TestHub;
-let editor: string;
-let reviewer: string;
-let admin: string;
+let editorToken: string;
+let adminToken: string;
+let editor: GraphQLClient;
+let reviewer: GraphQLClient;
+let admin: GraphQLClient;
 
 const CREATE = operation('CreateMaterial');
 const APPROVE = operation('ApproveMaterial');
 const UPDATE = 'mutation($id: ID!, $input: UpdateMaterialInput!) { updateMaterial(id: $id, input: $input) { title } }';
 const STATE = 'query($id: ID!) { material(id: $id) { title body status approvedBy } }';
 
-const call = <T = unknown>(document: string, variables: Record<string, unknown>, token: string) =>
-  gql<T>(hub.gatewayUrl, document, variables, token);
 /** A material as STATE selects it. */
 type State = { material: { title: string; body: string; status: string; approvedBy: string | null } };
 const news = (title: string) => ({ title, body: 'Текст новости о событии в крае.', topic: 'SOCIAL' });
 const count = async () =>
-  (await call<{ materials: { totalCount: number } }>('{ materials(first: 0) { totalCount } }', {}, admin)).data!.materials.totalCount;
+  (await admin.request<{ materials: { totalCount: number } }>('{ materials(first: 0) { totalCount } }', {})).data!.materials.totalCount;
 
 beforeAll(async () => {
   hub = await startTestHub({ clock: () => now });
-  [editor, reviewer, admin] = await Promise.all([tokenFor('EDITOR'), reviewerToken(), tokenFor('ADMIN')]);
+  [editorToken, adminToken] = await Promise.all([tokenFor('EDITOR'), tokenFor('ADMIN')]);
+  editor = hub.client(editorToken);
+  reviewer = hub.client(await reviewerToken());
+  admin = hub.client(adminToken);
   const head = { fullName: 'Сидоров Пётр Ильич', position: 'Министр', email: 'culture@khv-region.test' };
-  const culture = await registerOrganization(hub.gatewayUrl, admin, {
+  const culture = await registerOrganization(hub.gatewayUrl, adminToken, {
     name: 'Министерство культуры Хабаровского края',
     kind: 'EXECUTIVE_BODY',
     head,
   });
-  await addOfficialPage(hub.gatewayUrl, admin, { organizationId: culture, platform: 'VK', url: 'https://vk.com/minkult27' });
+  await addOfficialPage(hub.gatewayUrl, adminToken, { organizationId: culture, platform: 'VK', url: 'https://vk.com/minkult27' });
 });
 afterAll(() => hub?.stop());
 
 describe('four eyes', () => {
   it('refuses an author approving its own material, changing nothing; another editor approves', async () => {
-    const id = await createMaterial(hub.gatewayUrl, editor, news('Открылась выставка народных промыслов'));
-    const own = await call(APPROVE, { id }, editor);
+    const id = await createMaterial(hub.gatewayUrl, editorToken, news('Открылась выставка народных промыслов'));
+    const own = await editor.request(APPROVE, { id });
     expect(errorCodes(own)).toEqual(['FORBIDDEN']);
     expect(own.errors![0]!.message).toBe(
       'Material «Открылась выставка народных промыслов»: its author cannot approve it; another editor approves (four eyes)',
     );
-    expect((await call<State>(STATE, { id }, admin)).data!.material).toMatchObject({ status: 'DRAFT', approvedBy: null });
+    expect((await admin.request<State>(STATE, { id })).data!.material).toMatchObject({ status: 'DRAFT', approvedBy: null });
 
-    expect((await call<{ approveMaterial: unknown }>(APPROVE, { id }, reviewer)).data!.approveMaterial).toEqual({ id, status: 'APPROVED' });
+    expect((await reviewer.request<{ approveMaterial: unknown }>(APPROVE, { id })).data!.approveMaterial).toEqual({
+      id,
+      status: 'APPROVED',
+    });
   });
 
   it('holds ADMIN to it as well', async () => {
-    const id = await createMaterial(hub.gatewayUrl, admin, news('Комитет подготовил памятку для редакций'));
-    expect(errorCodes(await call(APPROVE, { id }, admin))).toEqual(['FORBIDDEN']);
-    expect((await call(APPROVE, { id }, editor)).errors).toBeUndefined();
+    const id = await createMaterial(hub.gatewayUrl, adminToken, news('Комитет подготовил памятку для редакций'));
+    expect(errorCodes(await admin.request(APPROVE, { id }))).toEqual(['FORBIDDEN']);
+    expect((await editor.request(APPROVE, { id })).errors).toBeUndefined();
   });
 });
 
@@ -76,20 +82,20 @@ describe('a real title and body', () => {
     ['lorem ipsum', { body: 'Lorem ipsum dolor sit amet' }, 'body'],
   ])('refuses %s on create, naming the field, storing nothing', async (_label, patch, field) => {
     const before = await count();
-    const res = await call(CREATE, { input: { ...news('Стартовал краевой конкурс чтецов'), ...patch } }, editor);
+    const res = await editor.request(CREATE, { input: { ...news('Стартовал краевой конкурс чтецов'), ...patch } });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.extensions!.field).toBe(field);
     expect(await count()).toBe(before);
   });
 
   it('refuses a placeholder on update, leaving the draft as it was', async () => {
-    const id = await createMaterial(hub.gatewayUrl, editor, news('Стартовал краевой конкурс чтецов'));
+    const id = await createMaterial(hub.gatewayUrl, editorToken, news('Стартовал краевой конкурс чтецов'));
     for (const input of [{ title: 'Тестовый заголовок' }, { body: 'test test' }]) {
-      const res = await call(UPDATE, { id, input }, editor);
+      const res = await editor.request(UPDATE, { id, input });
       expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
       expect(res.errors![0]!.extensions!.field).toBe(Object.keys(input)[0]);
     }
-    expect((await call<State>(STATE, { id }, admin)).data!.material).toMatchObject({
+    expect((await admin.request<State>(STATE, { id })).data!.material).toMatchObject({
       title: 'Стартовал краевой конкурс чтецов',
       body: 'Текст новости о событии в крае.',
       status: 'DRAFT',
@@ -101,27 +107,27 @@ describe('no headline twice within four weeks', () => {
   const TITLE = 'В Хабаровске открыли каток на площади';
 
   it('refuses the title of a material distributed in the last 28 days, case and spacing aside, naming it', async () => {
-    await distributedMaterial(hub.gatewayUrl, editor, news(TITLE));
+    await distributedMaterial(hub.gatewayUrl, editorToken, news(TITLE));
     now = new Date('2026-12-20T00:00:00Z'); // 25 days later
     const before = await count();
-    const res = await call(CREATE, { input: news('  в хабаровске ОТКРЫЛИ   каток на площади ') }, editor);
+    const res = await editor.request(CREATE, { input: news('  в хабаровске ОТКРЫЛИ   каток на площади ') });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.extensions!.field).toBe('title');
     expect(res.errors![0]!.message).toBe(`title: «${TITLE}» was distributed on 2026-11-25; a title may repeat 28 days after`);
     expect(await count()).toBe(before);
 
-    const draft = await createMaterial(hub.gatewayUrl, editor, news('Каток на площади открыт для всех'));
-    const renamed = await call(UPDATE, { id: draft, input: { title: TITLE.toUpperCase() } }, editor);
+    const draft = await createMaterial(hub.gatewayUrl, editorToken, news('Каток на площади открыт для всех'));
+    const renamed = await editor.request(UPDATE, { id: draft, input: { title: TITLE.toUpperCase() } });
     expect(errorCodes(renamed)).toEqual(['BAD_USER_INPUT']);
-    expect((await call<State>(STATE, { id: draft }, admin)).data!.material.title).toBe('Каток на площади открыт для всех');
+    expect((await admin.request<State>(STATE, { id: draft })).data!.material.title).toBe('Каток на площади открыт для всех');
   });
 
   it('refuses again at distribution, when a twin went out after the draft was written, and lets one of two twins distributed at once through', async () => {
     const DISTRIBUTE = operation('DistributeMaterial');
     const twins = await Promise.all(
-      [1, 2, 3].map(() => approvedMaterial(hub.gatewayUrl, editor, news('Открыт новый маршрут городского автобуса'))),
+      [1, 2, 3].map(() => approvedMaterial(hub.gatewayUrl, editorToken, news('Открыт новый маршрут городского автобуса'))),
     );
-    const results = await Promise.all(twins.map((id) => call(DISTRIBUTE, { id, audience: {} }, editor)));
+    const results = await Promise.all(twins.map((id) => editor.request(DISTRIBUTE, { id, audience: {} })));
     expect(results.map((r) => errorCodes(r)).sort()).toEqual([[], ['CONFLICT'], ['CONFLICT']]);
     const refused = results.find((r) => r.errors)!;
     expect(refused.errors![0]!.message).toMatch(
@@ -131,10 +137,9 @@ describe('no headline twice within four weeks', () => {
       twins.map(
         async (id) =>
           (
-            await call<{ material: { status: string; recipientCount: number } }>(
+            await admin.request<{ material: { status: string; recipientCount: number } }>(
               'query($id: ID!) { material(id: $id) { status recipientCount } }',
               { id },
-              admin,
             )
           ).data!.material,
       ),
@@ -146,10 +151,10 @@ describe('no headline twice within four weeks', () => {
 
   it('lets it repeat once 28 days have passed, and after a withdrawal', async () => {
     now = new Date('2026-12-24T00:00:00Z'); // 29 days later
-    expect((await call(CREATE, { input: news(TITLE) }, editor)).errors).toBeUndefined();
+    expect((await editor.request(CREATE, { input: news(TITLE) })).errors).toBeUndefined();
 
-    const withdrawn = await distributedMaterial(hub.gatewayUrl, editor, news('Отменён концерт в филармонии'));
-    await call('mutation($id: ID!) { withdrawMaterial(id: $id, reason: "Ошибка в дате") { status } }', { id: withdrawn }, editor);
-    expect((await call(CREATE, { input: news('Отменён концерт в филармонии') }, editor)).errors).toBeUndefined();
+    const withdrawn = await distributedMaterial(hub.gatewayUrl, editorToken, news('Отменён концерт в филармонии'));
+    await editor.request('mutation($id: ID!) { withdrawMaterial(id: $id, reason: "Ошибка в дате") { status } }', { id: withdrawn });
+    expect((await editor.request(CREATE, { input: news('Отменён концерт в филармонии') })).errors).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, gql, tokenFor } from '@hub/common/testing';
+import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
 import {
   addOfficialPage,
   createMaterial,
@@ -14,10 +14,12 @@ import { operation } from './support/operations.js';
 // Wednesday 25 November 2026, 10:00 in Khabarovsk: week 2026-W48.
 let now = new Date('2026-11-25T00:00:00Z');
 let hub: TestHub;
-let admin: string;
-let editor: string;
+let adminToken: string;
+let editorToken: string;
+let admin: GraphQLClient;
+let editor: GraphQLClient;
 /** Approves the editor's materials: an author does not approve its own (four eyes). */
-let reviewer: string;
+let reviewer: GraphQLClient;
 const org: Record<string, string> = {};
 
 const CREATE = operation('CreateMaterial');
@@ -27,9 +29,6 @@ const MATERIALS = operation('Materials');
 const SUPPLY = operation('ContentSupply');
 const INBOX = `query($week: String, $org: ID) { inbox(week: $week, organizationId: $org) {
   receivedAt windowOpen material { id title status placementWindow { until } } organization { id name } } }`;
-
-const call = <T = unknown>(query: string, variables: Record<string, unknown>, token: string) =>
-  gql<T>(hub.gatewayUrl, query, variables, token);
 
 /** materials as MATERIALS selects them. */
 type Materials = {
@@ -51,9 +50,9 @@ type Inbox = {
 
 async function register(key: string, name: string, kind: string, parentId?: string, page?: string) {
   const head = { fullName: 'Сидоров Пётр Ильич', position: 'Руководитель', email: `${key}@khv-region.test` };
-  const id = await registerOrganization(hub.gatewayUrl, admin, { name, kind, parentId, head });
+  const id = await registerOrganization(hub.gatewayUrl, adminToken, { name, kind, parentId, head });
   org[key] = id;
-  if (page) await addOfficialPage(hub.gatewayUrl, admin, { organizationId: id, platform: 'VK', url: page });
+  if (page) await addOfficialPage(hub.gatewayUrl, adminToken, { organizationId: id, platform: 'VK', url: page });
 }
 
 const newsItem = (title: string, extra: Record<string, unknown>) => ({
@@ -63,18 +62,21 @@ const newsItem = (title: string, extra: Record<string, unknown>) => ({
   ...extra,
 });
 /** A draft. */
-const material = (title: string, extra: Record<string, unknown> = {}) => createMaterial(hub.gatewayUrl, editor, newsItem(title, extra));
+const material = (title: string, extra: Record<string, unknown> = {}) =>
+  createMaterial(hub.gatewayUrl, editorToken, newsItem(title, extra));
 /** Approved and distributed to `audience`: its id. */
 const distributed = (title: string, audience: AudienceInput = {}, extra: Record<string, unknown> = {}) =>
-  distributedMaterial(hub.gatewayUrl, editor, newsItem(title, extra), audience);
+  distributedMaterial(hub.gatewayUrl, editorToken, newsItem(title, extra), audience);
 
-const materialCount = async () => (await call<Materials>(MATERIALS, { first: 0 }, admin)).data!.materials.totalCount;
+const materialCount = async () => (await admin.request<Materials>(MATERIALS, { first: 0 })).data!.materials.totalCount;
 
 beforeAll(async () => {
   hub = await startTestHub({ clock: () => now });
-  admin = await tokenFor('ADMIN');
-  editor = await tokenFor('EDITOR');
-  reviewer = await reviewerToken();
+  adminToken = await tokenFor('ADMIN');
+  editorToken = await tokenFor('EDITOR');
+  admin = hub.client(adminToken);
+  editor = hub.client(editorToken);
+  reviewer = hub.client(await reviewerToken());
   await register('culture', 'Министерство культуры Хабаровского края', 'EXECUTIVE_BODY', undefined, 'https://vk.com/minkult27');
   await register('museum', 'КГБУК «Краевой музей»', 'SUBORDINATE', org.culture, 'https://vk.com/museum27');
   await register('bikin', 'Бикинский муниципальный округ', 'MUNICIPALITY', undefined, 'https://vk.com/bikin_adm');
@@ -90,10 +92,10 @@ describe('an editor creates, approves and distributes a material', () => {
       placementWindow: { until: '2026-11-27T18:00:00+10:00' },
       summary: 'Награды вручены в краевом музее.',
     });
-    const approved = await call<{ approveMaterial: unknown }>(APPROVE, { id }, reviewer);
+    const approved = await reviewer.request<{ approveMaterial: unknown }>(APPROVE, { id });
     expect(approved.data!.approveMaterial).toEqual({ id, status: 'APPROVED' });
 
-    const sent = await call<{ distributeMaterial: unknown }>(DISTRIBUTE, { id, audience: {} }, editor);
+    const sent = await editor.request<{ distributeMaterial: unknown }>(DISTRIBUTE, { id, audience: {} });
     expect(sent.errors).toBeUndefined();
     expect(sent.data!.distributeMaterial).toEqual({
       id,
@@ -103,7 +105,7 @@ describe('an editor creates, approves and distributes a material', () => {
     });
 
     const operator = await tokenFor('OPERATOR', org.museum);
-    const inbox = await call<Inbox>(INBOX, {}, operator);
+    const inbox = await hub.client(operator).request<Inbox>(INBOX, {});
     expect(inbox.errors).toBeUndefined();
     expect(inbox.data!.inbox).toEqual([
       {
@@ -122,11 +124,11 @@ describe('an editor creates, approves and distributes a material', () => {
 
   it('resolves the recipients through federation: material → recipients → organizations', async () => {
     const id = await distributed('В крае открыли три новых ФАПа', { kinds: ['EXECUTIVE_BODY'] });
-    const res = await call<{ material: { recipientCount: number; recipients: { name: string; kind: string }[]; audience: unknown } }>(
-      'query($id: ID!) { material(id: $id) { recipientCount recipients { name kind } audience { kinds everyOrganizationWithPages } } }',
-      { id },
-      admin,
-    );
+    const res = await admin.request<{
+      material: { recipientCount: number; recipients: { name: string; kind: string }[]; audience: unknown };
+    }>('query($id: ID!) { material(id: $id) { recipientCount recipients { name kind } audience { kinds everyOrganizationWithPages } } }', {
+      id,
+    });
     expect(res.data!.material.recipientCount).toBe(2);
     expect(res.data!.material.recipients.map((o) => o.name).sort()).toEqual([
       'Министерство культуры Хабаровского края',
@@ -137,35 +139,32 @@ describe('an editor creates, approves and distributes a material', () => {
 
   it('keeps who received a material when the registry changes later', async () => {
     const id = await distributed('Стартовал приём заявок на гранты для НКО', { organizationIds: [org.bikin!] });
-    await call('mutation($id: ID!) { deactivateOrganization(id: $id, reason: "Преобразован") { active } }', { id: org.bikin }, admin);
-    const res = await call<{ material: { recipients: unknown[] } }>(
+    await admin.request('mutation($id: ID!) { deactivateOrganization(id: $id, reason: "Преобразован") { active } }', { id: org.bikin });
+    const res = await admin.request<{ material: { recipients: unknown[] } }>(
       'query($id: ID!) { material(id: $id) { recipients { id active } } }',
       { id },
-      admin,
     );
     expect(res.data!.material.recipients).toEqual([{ id: org.bikin, active: false }]);
     const again = await material('Ещё одна новость');
-    await call(APPROVE, { id: again }, reviewer);
-    const refused = await call(DISTRIBUTE, { id: again, audience: { organizationIds: [org.bikin] } }, editor);
+    await reviewer.request(APPROVE, { id: again });
+    const refused = await editor.request(DISTRIBUTE, { id: again, audience: { organizationIds: [org.bikin] } });
     expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
     expect(refused.errors![0]!.message).toContain(org.bikin);
   });
 
   it('shows what an organization received in a week, on the organization itself', async () => {
     type Received = { organization: { receivedMaterials: { title: string }[] } };
-    const res = await call<Received>(
+    const res = await admin.request<Received>(
       'query($id: ID!) { organization(id: $id) { name receivedMaterials(week: "2026-W48") { title } } }',
       { id: org.culture },
-      admin,
     );
     expect(res.data!.organization.receivedMaterials.map((m) => m.title).sort()).toEqual([
       'В крае открыли три новых ФАПа',
       'Губернатор наградил лучших работников культуры',
     ]);
-    const lastWeek = await call<Received>(
+    const lastWeek = await admin.request<Received>(
       'query($id: ID!) { organization(id: $id) { receivedMaterials(week: "2026-W47") { title } } }',
       { id: org.culture },
-      admin,
     );
     expect(lastWeek.data!.organization.receivedMaterials).toEqual([]);
   });
@@ -173,30 +172,29 @@ describe('an editor creates, approves and distributes a material', () => {
 
 describe('supply against the quota', () => {
   it("counts the week's distributed materials against CONTENT_CENTER_WEEKLY_SUPPLY", async () => {
-    const res = await call<{ contentSupply: unknown }>(SUPPLY, { week: '2026-W48' }, admin);
+    const res = await admin.request<{ contentSupply: unknown }>(SUPPLY, { week: '2026-W48' });
     expect(res.errors).toBeUndefined();
     expect(res.data!.contentSupply).toEqual({ week: '2026-W48', distributed: 3, required: 10, met: false });
-    const empty = await call<{ contentSupply: unknown }>(SUPPLY, { week: '2026-W40' }, admin);
+    const empty = await admin.request<{ contentSupply: unknown }>(SUPPLY, { week: '2026-W40' });
     expect(empty.data!.contentSupply).toMatchObject({ distributed: 0, met: false });
   });
 
   it("lists the week's materials newest first, filtered by status", async () => {
-    const res = await call<Materials>(MATERIALS, { week: '2026-W48', status: 'DISTRIBUTED' }, admin);
+    const res = await admin.request<Materials>(MATERIALS, { week: '2026-W48', status: 'DISTRIBUTED' });
     expect(res.data!.materials.totalCount).toBe(3);
-    const dated = await call<{ materials: { edges: { node: { createdAt: string } }[] } }>(
+    const dated = await admin.request<{ materials: { edges: { node: { createdAt: string } }[] } }>(
       '{ materials(first: 100) { edges { node { createdAt } } } }',
       {},
-      admin,
     );
     const times = dated.data!.materials.edges.map((e) => Date.parse(e.node.createdAt));
     expect(times).toEqual([...times].sort((a, b) => b - a));
-    const draft = await call<Materials>(MATERIALS, { week: '2026-W48', status: 'DRAFT' }, admin);
+    const draft = await admin.request<Materials>(MATERIALS, { week: '2026-W48', status: 'DRAFT' });
     expect(draft.data!.materials.totalCount).toBe(0); // a draft is never "distributed in" a week
   });
 
   it('refuses a period that is not a week', async () => {
     for (const week of ['2026-11', '2026-W99', 'вчера']) {
-      const res = await call(SUPPLY, { week }, admin);
+      const res = await admin.request(SUPPLY, { week });
       expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
       expect(res.errors![0]!.extensions!.field).toBe('week');
     }
@@ -215,11 +213,9 @@ describe('bad input changes nothing', () => {
     ['a media link over http', { mediaLinks: ['http://media.khv-region.test/1.jpg'] }, 'mediaLinks.0'],
   ])('refuses %s', async (_label, patch, field) => {
     const before = await materialCount();
-    const res = await call(
-      CREATE,
-      { input: { title: 'Стартовала краевая спартакиада', body: 'Текст новости о спартакиаде.', topic: 'SPORT', ...patch } },
-      editor,
-    );
+    const res = await editor.request(CREATE, {
+      input: { title: 'Стартовала краевая спартакиада', body: 'Текст новости о спартакиаде.', topic: 'SPORT', ...patch },
+    });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.extensions!.field).toBe(field);
     expect(await materialCount()).toBe(before);
@@ -227,64 +223,59 @@ describe('bad input changes nothing', () => {
 
   it('refuses an unknown topic', async () => {
     const before = await materialCount();
-    const res = await call(
-      CREATE,
-      { input: { title: 'Прогноз погоды на выходные', body: 'Текст прогноза погоды.', topic: 'WEATHER' } },
-      editor,
-    );
+    const res = await editor.request(CREATE, {
+      input: { title: 'Прогноз погоды на выходные', body: 'Текст прогноза погоды.', topic: 'WEATHER' },
+    });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(await materialCount()).toBe(before);
   });
 
   it('refuses to edit or approve a material that is no longer a draft (CONFLICT)', async () => {
     const id = await distributed('Новость для проверки правок');
-    const edit = await call(
+    const edit = await editor.request(
       'mutation($id: ID!) { updateMaterial(id: $id, input: { title: "Другой заголовок новости" }) { title } }',
       { id },
-      editor,
     );
     expect(errorCodes(edit)).toEqual(['CONFLICT']);
-    expect(errorCodes(await call(APPROVE, { id }, editor))).toEqual(['CONFLICT']);
-    const read = await call<{ material: unknown }>('query($id: ID!) { material(id: $id) { title status } }', { id }, admin);
+    expect(errorCodes(await editor.request(APPROVE, { id }))).toEqual(['CONFLICT']);
+    const read = await admin.request<{ material: unknown }>('query($id: ID!) { material(id: $id) { title status } }', { id });
     expect(read.data!.material).toEqual({ title: 'Новость для проверки правок', status: 'DISTRIBUTED' });
   });
 
   it('refuses to distribute a material that is not approved (CONFLICT), storing no recipients', async () => {
     const id = await material('Черновик без одобрения');
-    const res = await call(DISTRIBUTE, { id, audience: {} }, editor);
+    const res = await editor.request(DISTRIBUTE, { id, audience: {} });
     expect(errorCodes(res)).toEqual(['CONFLICT']);
-    const read = await call<{ material: unknown }>(
+    const read = await admin.request<{ material: unknown }>(
       'query($id: ID!) { material(id: $id) { status recipientCount recipients { id } } }',
       { id },
-      admin,
     );
     expect(read.data!.material).toEqual({ status: 'DRAFT', recipientCount: 0, recipients: [] });
   });
 
   it('refuses unknown organization ids in the audience, naming them, and stores nothing', async () => {
     const id = await material('Новость для неизвестных получателей');
-    await call(APPROVE, { id }, reviewer);
+    await reviewer.request(APPROVE, { id });
     const ghost = '00000000-0000-4000-8000-00000000abcd';
-    const res = await call(DISTRIBUTE, { id, audience: { organizationIds: [org.culture, ghost] } }, editor);
+    const res = await editor.request(DISTRIBUTE, { id, audience: { organizationIds: [org.culture, ghost] } });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.extensions!.field).toBe('audience.organizationIds');
     expect(res.errors![0]!.message).toContain(ghost);
-    const read = await call<{ material: unknown }>('query($id: ID!) { material(id: $id) { status recipientCount } }', { id }, admin);
+    const read = await admin.request<{ material: unknown }>('query($id: ID!) { material(id: $id) { status recipientCount } }', { id });
     expect(read.data!.material).toEqual({ status: 'APPROVED', recipientCount: 0 });
   });
 
   it('answers NOT_FOUND for an unknown material', async () => {
-    expect(errorCodes(await call(APPROVE, { id: '00000000-0000-4000-8000-000000000000' }, editor))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await editor.request(APPROVE, { id: '00000000-0000-4000-8000-000000000000' }))).toEqual(['NOT_FOUND']);
   });
 });
 
 describe('edits, withdrawal and the placement window', () => {
   it('edits a draft and records who did it', async () => {
     const id = await material('Черновик новости о выставке');
-    const res = await call<{ updateMaterial: unknown }>(
+    const res = await admin.request<{ updateMaterial: unknown }>(
       'mutation($id: ID!) { updateMaterial(id: $id, input: { title: "Исправленный заголовок", topic: CULTURE }) { title topic author } }',
       { id },
-      admin,
     );
     expect(res.data!.updateMaterial).toEqual({ title: 'Исправленный заголовок', topic: 'CULTURE', author: 'test-editor' });
   });
@@ -292,26 +283,25 @@ describe('edits, withdrawal and the placement window', () => {
   it('withdraws a distributed material: the inbox shows it closed', async () => {
     const id = await distributed('Концерт переносится', { organizationIds: [org.museum!] });
     now = new Date('2026-11-25T02:00:00Z');
-    const res = await call<{ withdrawMaterial: unknown }>(
+    const res = await editor.request<{ withdrawMaterial: unknown }>(
       'mutation($id: ID!) { withdrawMaterial(id: $id, reason: "Мероприятие перенесено") { status withdrawnAt withdrawalReason } }',
       { id },
-      editor,
     );
     expect(res.data!.withdrawMaterial).toEqual({
       status: 'WITHDRAWN',
       withdrawnAt: '2026-11-25T12:00:00+10:00',
       withdrawalReason: 'Мероприятие перенесено',
     });
-    const inbox = await call<Inbox>(INBOX, { org: org.museum }, admin);
+    const inbox = await admin.request<Inbox>(INBOX, { org: org.museum });
     expect(inbox.data!.inbox.find((i) => i.material.id === id)!.windowOpen).toBe(false);
     expect(
-      errorCodes(await call('mutation($id: ID!) { withdrawMaterial(id: $id, reason: "ещё раз") { status } }', { id }, editor)),
+      errorCodes(await editor.request('mutation($id: ID!) { withdrawMaterial(id: $id, reason: "ещё раз") { status } }', { id })),
     ).toEqual(['CONFLICT']);
   });
 
   it('closes the window once its end has passed', async () => {
     now = new Date('2026-11-28T00:00:00Z'); // Saturday 10:00, after the Friday 18:00 deadline
-    const inbox = await call<Inbox>(INBOX, { org: org.museum, week: '2026-W48' }, admin);
+    const inbox = await admin.request<Inbox>(INBOX, { org: org.museum, week: '2026-W48' });
     const first = inbox.data!.inbox.find((i) => i.material.title === 'Губернатор наградил лучших работников культуры');
     expect(first!.windowOpen).toBe(false);
     now = new Date('2026-11-25T02:00:00Z');
@@ -322,37 +312,39 @@ describe('who may do what', () => {
   it('lets only EDITOR and ADMIN write', async () => {
     const before = await materialCount();
     for (const token of [await tokenFor('OPERATOR', org.culture), await tokenFor('HEAD', org.culture), await tokenFor('ANALYST')]) {
-      const res = await call(CREATE, { input: { title: 'Не моя новость', body: 'Текст', topic: 'SPORT' } }, token);
+      const res = await hub.client(token).request(CREATE, { input: { title: 'Не моя новость', body: 'Текст', topic: 'SPORT' } });
       expect(errorCodes(res)).toEqual(['FORBIDDEN']);
     }
     expect(await materialCount()).toBe(before);
     const id = await material('Проверка прав');
-    expect(errorCodes(await call(APPROVE, { id }, await tokenFor('OPERATOR', org.culture)))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await call(DISTRIBUTE, { id, audience: {} }, await tokenFor('ANALYST')))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await hub.client(await tokenFor('OPERATOR', org.culture)).request(APPROVE, { id }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await hub.client(await tokenFor('ANALYST')).request(DISTRIBUTE, { id, audience: {} }))).toEqual(['FORBIDDEN']);
   });
 
   it('shows OPERATOR and HEAD only what their organizations received, ANALYST everything', async () => {
     const total = await materialCount();
-    const analyst = await call<Materials>(MATERIALS, { first: 0 }, await tokenFor('ANALYST'));
+    const analyst = await hub.client(await tokenFor('ANALYST')).request<Materials>(MATERIALS, { first: 0 });
     expect(analyst.data!.materials.totalCount).toBe(total);
 
     const head = await tokenFor('HEAD', org.culture);
-    const seen = await call<Materials>(MATERIALS, { first: 100 }, head);
+    const seen = await hub.client(head).request<Materials>(MATERIALS, { first: 100 });
     const titles = seen.data!.materials.edges.map((e) => e.node.title);
     expect(titles).toContain('Губернатор наградил лучших работников культуры');
     expect(titles).not.toContain('Стартовал приём заявок на гранты для НКО');
     expect(titles).not.toContain('Черновик без одобрения');
 
-    const bikinOnly = (await call<Materials>(MATERIALS, { first: 100 }, admin)).data!.materials.edges.find(
+    const bikinOnly = (await admin.request<Materials>(MATERIALS, { first: 100 })).data!.materials.edges.find(
       (e) => e.node.title === 'Стартовал приём заявок на гранты для НКО',
     )!.node.id;
-    expect(errorCodes(await call('query($id: ID!) { material(id: $id) { title } }', { id: bikinOnly }, head))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await hub.client(head).request('query($id: ID!) { material(id: $id) { title } }', { id: bikinOnly }))).toEqual([
+      'FORBIDDEN',
+    ]);
   });
 
   it("keeps an operator out of another organization's inbox", async () => {
     const operator = await tokenFor('OPERATOR', org.museum);
-    expect(errorCodes(await call(INBOX, { org: org.culture }, operator))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await hub.client(operator).request(INBOX, { org: org.culture }))).toEqual(['FORBIDDEN']);
     const head = await tokenFor('HEAD', org.culture);
-    expect((await call(INBOX, { org: org.museum }, head)).errors).toBeUndefined();
+    expect((await hub.client(head).request(INBOX, { org: org.museum })).errors).toBeUndefined();
   });
 });

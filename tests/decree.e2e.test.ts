@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, queryRows, sql } from '@hub/common';
-import { errorCodes, gql, gqlData, tokenFor } from '@hub/common/testing';
+import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
 import { startWorker, type Worker } from '@hub/compliance/worker';
 import { addOfficialPage, distributedMaterial, registerOrganization } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
@@ -25,7 +25,8 @@ const at = (iso: string) => {
 };
 let hub: TestHub;
 let smtp: TestSmtpServer;
-let admin: string;
+let adminToken: string;
+let admin: GraphQLClient;
 let editor: string;
 const workers: Worker[] = [];
 
@@ -81,7 +82,7 @@ const lettersSince = async (before: Letter[]) => {
 const to = (list: Letter[], address: string) => list.filter((l) => l.to === address);
 
 const run = async (rule: string, period: string) => {
-  const res = await gql<{ runComplianceCheck: unknown }>(hub.gatewayUrl, operation('RunComplianceCheck'), { rule, period }, admin);
+  const res = await admin.request<{ runComplianceCheck: unknown }>(operation('RunComplianceCheck'), { rule, period });
   expect(res.errors, `${rule} ${period}`).toBeUndefined();
   return res.data!.runComplianceCheck;
 };
@@ -100,7 +101,7 @@ interface Result {
   consecutiveMisses: number;
 }
 const results = async (rule: string, period: string) => {
-  const data = await gqlData<{ complianceReport: { edges: { node: Result }[] } }>(hub.gatewayUrl, RESULTS, { period, rule }, admin);
+  const data = await admin.data<{ complianceReport: { edges: { node: Result }[] } }>(RESULTS, { period, rule });
   return new Map<string, Result>(data.complianceReport.edges.map((e) => [e.node.organization.id, e.node]));
 };
 const ESCALATIONS = `query($period: String!, $rule: RuleCode) { escalations(period: $period, rule: $rule) {
@@ -120,7 +121,7 @@ interface Escalation {
   notifications: { id: string; to: string }[];
 }
 const escalations = async (rule: string, period: string) =>
-  (await gqlData<{ escalations: Escalation[] }>(hub.gatewayUrl, ESCALATIONS, { period, rule }, admin)).escalations;
+  (await admin.data<{ escalations: Escalation[] }>(ESCALATIONS, { period, rule })).escalations;
 const escalationsOf = async (id: string, rule: string, period: string) =>
   (await escalations(rule, period)).filter((e) => e.organization.id === id);
 
@@ -164,7 +165,7 @@ const placement = (materialId: string, pageKey: 'sub1' | 'eb2', publishedAt: str
   publishedAt,
 });
 async function report(items: ReturnType<typeof placement>[]) {
-  const res = await gql<{ reportPlacements: { accepted: number } }>(hub.gatewayUrl, operation('ReportPlacements'), { input: items }, admin);
+  const res = await admin.request<{ reportPlacements: { accepted: number } }>(operation('ReportPlacements'), { input: items });
   expect(res.errors).toBeUndefined();
   expect(res.data!.reportPlacements.accepted).toBe(items.length);
 }
@@ -172,10 +173,11 @@ async function report(items: ReturnType<typeof placement>[]) {
 beforeAll(async () => {
   smtp = await TestSmtpServer.start();
   hub = await startTestHub({ seed: 'none', clock, smtpUrl: smtp.url });
-  admin = await tokenFor('ADMIN');
+  adminToken = await tokenFor('ADMIN');
+  admin = hub.client(adminToken);
   editor = await tokenFor('EDITOR');
   const register = async (key: OrgKey, name: string, kind: string, head: string, contactEmail?: string, parentId?: string) => {
-    org[key] = await registerOrganization(hub.gatewayUrl, admin, {
+    org[key] = await registerOrganization(hub.gatewayUrl, adminToken, {
       name,
       kind,
       parentId,
@@ -197,28 +199,27 @@ beforeAll(async () => {
   await register('eb2', NAME.eb2, 'EXECUTIVE_BODY', A.eb2Head, A.eb2Press);
   await register('mun', NAME.mun, 'MUNICIPALITY', A.munHead, A.munPress);
   await register('munSub', NAME.munSub, 'SUBORDINATE', A.munSubHead, undefined, org.mun);
-  page.sub1 = await addOfficialPage(hub.gatewayUrl, admin, {
+  page.sub1 = await addOfficialPage(hub.gatewayUrl, adminToken, {
     organizationId: org.sub1,
     platform: 'VK',
     url: 'https://vk.com/decree_forest27',
   });
-  page.eb2 = await addOfficialPage(hub.gatewayUrl, admin, { organizationId: org.eb2, platform: 'VK', url: 'https://vk.com/decree_fish27' });
+  page.eb2 = await addOfficialPage(hub.gatewayUrl, adminToken, {
+    organizationId: org.eb2,
+    platform: 'VK',
+    url: 'https://vk.com/decree_fish27',
+  });
 
   // 3.3: the subordinate's article in October, reported the next day.
   at('2026-10-15T02:00:00Z');
-  await gqlData(
-    hub.gatewayUrl,
-    operation('ReportMediaPublication'),
-    {
-      input: {
-        organizationId: org.sub1,
-        outlet: 'Приамурские ведомости',
-        url: 'https://pv-news.ru/forest-decree-2026',
-        publishedAt: '2026-10-14T12:00:00+10:00',
-      },
+  await admin.data(operation('ReportMediaPublication'), {
+    input: {
+      organizationId: org.sub1,
+      outlet: 'Приамурские ведомости',
+      url: 'https://pv-news.ru/forest-decree-2026',
+      publishedAt: '2026-10-14T12:00:00+10:00',
     },
-    admin,
-  );
+  });
 
   // W45: three materials to eb2 and sub1; eb2 places them on Tuesday.
   for (let i = 0; i < 3; i++) {
@@ -395,12 +396,10 @@ describe('rule versions', () => {
     expect(met).toBe(1); // eb2, with exactly 3
 
     const preview = (
-      await gqlData<{ previewRuleChange: unknown }>(
-        hub.gatewayUrl,
+      await admin.data<{ previewRuleChange: unknown }>(
         `query { previewRuleChange(code: WEEKLY_PLACEMENTS, input: { threshold: 5 }) {
       period met missed wouldMeet wouldMiss changed } }`,
         {},
-        admin,
       )
     ).previewRuleChange;
     expect(preview).toEqual({ period: '2026-W47', met, missed, wouldMeet: 0, wouldMiss: missed + 1, changed: 1 });
@@ -408,17 +407,15 @@ describe('rule versions', () => {
     const RULE = 'query { complianceRules { code threshold effectiveFrom versions { effectiveFrom threshold } } }';
     type Rule = { code: string; threshold: number; effectiveFrom: string; versions: { effectiveFrom: string; threshold: number }[] };
     const weekly = async () =>
-      (await gqlData<{ complianceRules: Rule[] }>(hub.gatewayUrl, RULE, {}, admin)).complianceRules.find(
-        (r) => r.code === 'WEEKLY_PLACEMENTS',
-      )!;
+      (await admin.data<{ complianceRules: Rule[] }>(RULE, {})).complianceRules.find((r) => r.code === 'WEEKLY_PLACEMENTS')!;
     const UPDATE =
       'mutation($input: UpdateComplianceRuleInput!) { updateComplianceRule(code: WEEKLY_PLACEMENTS, input: $input) { threshold effectiveFrom } }';
-    const updated = await gql<{ updateComplianceRule: unknown }>(hub.gatewayUrl, UPDATE, { input: { threshold: 5 } }, admin);
+    const updated = await admin.request<{ updateComplianceRule: unknown }>(UPDATE, { input: { threshold: 5 } });
     expect(updated.errors).toBeUndefined();
     expect(updated.data!.updateComplianceRule).toEqual({ threshold: 5, effectiveFrom: '2026-W48' });
 
     const versions = (await weekly()).versions;
-    const past = await gql(hub.gatewayUrl, UPDATE, { input: { threshold: 7, effectiveFrom: '2026-W46' } }, admin);
+    const past = await admin.request(UPDATE, { input: { threshold: 7, effectiveFrom: '2026-W46' } });
     expect(errorCodes(past)).toEqual(['BAD_USER_INPUT']);
     expect((await weekly()).versions).toEqual(versions);
     expect((await weekly()).threshold).toBe(5);
@@ -523,7 +520,7 @@ describe("items 1, 2.2 and 5: Monday's letters", () => {
   it("tells the content center its supply per recipient group, whom it shorted, the least-placed materials and topics and the ЦУР's open notes; the committee's summary carries uptake, 3.2 and 3.3", async () => {
     // W52 (21–27 December): a and b to eb1, eb2 and mun; c to eb2 only. eb2 places all three, eb1 places a.
     at('2026-12-21T01:00:00Z');
-    const eb1Page = await addOfficialPage(hub.gatewayUrl, admin, {
+    const eb1Page = await addOfficialPage(hub.gatewayUrl, adminToken, {
       organizationId: org.eb1,
       platform: 'VK',
       url: 'https://vk.com/decree_forestry27',
@@ -539,7 +536,7 @@ describe("items 1, 2.2 and 5: Monday's letters", () => {
       { materialId: a!, pageId: eb1Page, url: `https://vk.com/wall-27003_${postSerial++}`, publishedAt: '2026-12-22T15:00:00+10:00' },
     ]);
     const analyst = await tokenFor('ANALYST');
-    const note = (input: object) => gqlData(hub.gatewayUrl, operation('AddMethodologicalNote'), { input }, analyst);
+    const note = (input: object) => hub.client(analyst).data(operation('AddMethodologicalNote'), { input });
     await note({ text: 'Материал о спорте слишком длинный для Telegram: дайте короткую версию.', materialId: b });
     at('2026-12-24T02:00:00Z');
     await note({ text: 'Добавьте материалы для подведомственных учреждений.' });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressObject } from 'mailparser';
 import { parse as parseHtml } from 'node-html-parser';
 import { createLogger, execSql, queryRows, sql } from '@hub/common';
-import { gql, tokenFor } from '@hub/common/testing';
+import { tokenFor, type GraphQLClient } from '@hub/common/testing';
 import { startWorker, type Worker } from '@hub/compliance/worker';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { TestSmtpServer } from './support/smtp.js';
@@ -13,7 +13,7 @@ let now = new Date('2026-11-29T23:05:00Z');
 const clock = () => now;
 let hub: TestHub;
 let smtp: TestSmtpServer;
-let admin: string;
+let admin: GraphQLClient;
 const workers: Worker[] = [];
 const logger = createLogger('mail-test', 'silent');
 
@@ -48,14 +48,14 @@ interface Escalation {
   notifications: { id: string; to: string; status: string }[];
 }
 const escalations = async (period: string) =>
-  (await gql<{ escalations: Escalation[] }>(hub.gatewayUrl, operation('Escalations'), { period }, admin)).data!.escalations;
+  (await admin.request<{ escalations: Escalation[] }>(operation('Escalations'), { period })).data!.escalations;
 /** How a coordinating organization is reached, as `edges { node { contactEmail head { email } } }` selects it. */
 type Contacts = { edges: { node: { contactEmail: string | null; head: { email: string } } }[] };
 
 beforeAll(async () => {
   smtp = await TestSmtpServer.start();
   hub = await startTestHub({ seed: 'demo', clock, smtpUrl: smtp.url });
-  admin = await tokenFor('ADMIN');
+  admin = hub.client(await tokenFor('ADMIN'));
   // Start-up catches up on the demo's weeks; its letters go out with the next dispatch.
   await (await start('mail-worker-a')).dispatch();
 }, 180_000);
@@ -95,11 +95,9 @@ describe('escalation letters after the checks', () => {
     const week = await escalations('2026-W48');
     const toCur = week.filter((e) => e.level === 3 && e.rule === 'WEEKLY_PLACEMENTS');
     const cur = (
-      await gql<{ organizations: Contacts }>(
-        hub.gatewayUrl,
+      await admin.request<{ organizations: Contacts }>(
         '{ organizations(kind: REGIONAL_MANAGEMENT_CENTER) { edges { node { contactEmail head { email } } } } }',
         {},
-        admin,
       )
     ).data!.organizations.edges[0]!.node;
     const curAddress = cur.contactEmail ?? cur.head.email;
@@ -121,12 +119,9 @@ describe('escalation letters after the checks', () => {
       toCur.map(
         async (e) =>
           (
-            await gql<{ organization: { name: string } }>(
-              hub.gatewayUrl,
-              'query($id: ID!) { organization(id: $id) { name } }',
-              { id: e.organization.id },
-              admin,
-            )
+            await admin.request<{ organization: { name: string } }>('query($id: ID!) { organization(id: $id) { name } }', {
+              id: e.organization.id,
+            })
           ).data!.organization.name,
       ),
     );
@@ -137,7 +132,7 @@ describe('escalation letters after the checks', () => {
 
   it('writes no second letter when the same week is checked again', async () => {
     const before = (await notifications()).length;
-    const res = await gql(hub.gatewayUrl, operation('RunComplianceCheck'), { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' }, admin);
+    const res = await admin.request(operation('RunComplianceCheck'), { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' });
     expect(res.errors).toBeUndefined();
     await workers[0]!.dispatch();
     expect((await notifications()).length).toBe(before);
@@ -148,11 +143,9 @@ describe('escalation letters after the checks', () => {
       'recent: escalations(last: 2) { id level period rule } more: escalations(last: 5) { id level period rule } none: escalations(last: 0) { id }';
     type Brief = { id: string; level: number; period: string; rule: string };
     type Node = { id: string; recent: Brief[]; more: Brief[]; none: { id: string }[] };
-    const page = await gql<{ organizations: { edges: { node: Node }[] } }>(
-      hub.gatewayUrl,
+    const page = await admin.request<{ organizations: { edges: { node: Node }[] } }>(
       `{ organizations(first: 20) { edges { node { id ${fields} } } } }`,
       {},
-      admin,
     );
     expect(page.errors).toBeUndefined();
     const nodes = page.data!.organizations.edges.map((e) => e.node);
@@ -160,24 +153,16 @@ describe('escalation letters after the checks', () => {
     // The page must hold organizations with escalations for the comparison to mean anything.
     expect(nodes.some((n) => n.more.length > 0)).toBe(true);
     for (const node of nodes) {
-      const alone = await gql<{ organization: Node }>(
-        hub.gatewayUrl,
-        `query($id: ID!) { organization(id: $id) { id ${fields} } }`,
-        { id: node.id },
-        admin,
-      );
+      const alone = await admin.request<{ organization: Node }>(`query($id: ID!) { organization(id: $id) { id ${fields} } }`, {
+        id: node.id,
+      });
       expect(alone.errors).toBeUndefined();
       expect(node).toEqual(alone.data!.organization);
       expect(node.recent).toEqual(node.more.slice(0, 2));
       expect(node.none).toEqual([]);
     }
     // `last` keeps its bounds.
-    const tooMany = await gql(
-      hub.gatewayUrl,
-      '{ organizations(first: 2) { edges { node { escalations(last: 501) { id } } } } }',
-      {},
-      admin,
-    );
+    const tooMany = await admin.request('{ organizations(first: 2) { edges { node { escalations(last: 501) { id } } } } }', {});
     expect(tooMany.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });
 });
@@ -215,12 +200,7 @@ describe('the outbox', () => {
     const refusedTo = sent[0]!.to;
     smtp.refused.add(refusedTo);
     const resend = (id: string) =>
-      gql<{ resendNotification: { status: string } }>(
-        hub.gatewayUrl,
-        'mutation($id: ID!) { resendNotification(id: $id) { status } }',
-        { id },
-        admin,
-      );
+      admin.request<{ resendNotification: { status: string } }>('mutation($id: ID!) { resendNotification(id: $id) { status } }', { id });
     for (const n of sent.slice(0, 3)) expect((await resend(n.id)).data!.resendNotification.status).toBe('PENDING');
     const result = await workers[0]!.dispatch();
     expect(result.failed).toBeGreaterThanOrEqual(1);
@@ -233,12 +213,10 @@ describe('the outbox', () => {
       sentAt: string | null;
       lastError: string | null;
     };
-    const after = await gql<{ notifications: { totalCount: number; edges: { node: Letter }[] } }>(
-      hub.gatewayUrl,
-      operation('Notifications'),
-      { status: 'FAILED', first: 10 },
-      admin,
-    );
+    const after = await admin.request<{ notifications: { totalCount: number; edges: { node: Letter }[] } }>(operation('Notifications'), {
+      status: 'FAILED',
+      first: 10,
+    });
     const failed = after.data!.notifications.edges.map((e) => e.node);
     expect(failed.find((n) => n.to === refusedTo)!.lastError).toContain('550');
     expect(
@@ -255,12 +233,9 @@ describe('the outbox', () => {
     const letter = (await notifications()).find((n) => n.status === 'SENT')!;
     // It went out on its sixth try.
     await execSql(em(), sql`update compliance.notification set attempts = 5, last_error = '421 try again later' where id = ${letter.id}`);
-    const resent = await gql<{ resendNotification: { status: string; attempts: number; nextAttemptAt: string; lastError: string | null } }>(
-      hub.gatewayUrl,
-      'mutation($id: ID!) { resendNotification(id: $id) { status attempts nextAttemptAt lastError } }',
-      { id: letter.id },
-      admin,
-    );
+    const resent = await admin.request<{
+      resendNotification: { status: string; attempts: number; nextAttemptAt: string; lastError: string | null };
+    }>('mutation($id: ID!) { resendNotification(id: $id) { status attempts nextAttemptAt lastError } }', { id: letter.id });
     expect(resent.errors).toBeUndefined();
     expect(resent.data!.resendNotification).toEqual({ status: 'PENDING', attempts: 0, nextAttemptAt: expect.any(String), lastError: null });
     expect(new Date(resent.data!.resendNotification.nextAttemptAt).getTime()).toBe(now.getTime());
@@ -285,19 +260,13 @@ describe('the outbox', () => {
 
   it('shows the outbox and escalations only to ADMIN and ANALYST, and resending only to ADMIN', async () => {
     const operator = await tokenFor('EDITOR');
-    expect((await gql(hub.gatewayUrl, operation('Notifications'), {}, operator)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    const scoped = await gql<{ escalations: Escalation[] }>(hub.gatewayUrl, operation('Escalations'), { period: '2026-W48' }, operator);
+    expect((await hub.client(operator).request(operation('Notifications'), {})).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const scoped = await hub.client(operator).request<{ escalations: Escalation[] }>(operation('Escalations'), { period: '2026-W48' });
     expect(scoped.data!.escalations.every((e) => e.recipients.length === 0)).toBe(true);
     const any = (await notifications())[0]!;
     expect(
-      (
-        await gql(
-          hub.gatewayUrl,
-          'mutation($id: ID!) { resendNotification(id: $id) { status } }',
-          { id: any.id },
-          await tokenFor('ANALYST'),
-        )
-      ).errors![0]!.extensions!.code,
+      (await hub.client(await tokenFor('ANALYST')).request('mutation($id: ID!) { resendNotification(id: $id) { status } }', { id: any.id }))
+        .errors![0]!.extensions!.code,
     ).toBe('FORBIDDEN');
   });
 });
@@ -305,26 +274,22 @@ describe('the outbox', () => {
 describe('the other letters', () => {
   it('tells the content center which recipients it shorted, the committee in copy, never the ЦУР (decree 2.2)', async () => {
     const coordinators = (
-      await gql<{ cur: Contacts; committee: Contacts; center: Contacts }>(
-        hub.gatewayUrl,
+      await admin.request<{ cur: Contacts; committee: Contacts; center: Contacts }>(
         `{ cur: organizations(kind: REGIONAL_MANAGEMENT_CENTER) { edges { node { contactEmail head { email } } } }
       committee: organizations(kind: COMMITTEE) { edges { node { contactEmail head { email } } } }
       center: organizations(kind: CONTENT_CENTER) { edges { node { contactEmail head { email } } } } }`,
         {},
-        admin,
       )
     ).data!;
     const address = (o: Contacts) => o.edges[0]!.node.contactEmail ?? o.edges[0]!.node.head.email;
     const centerHead = coordinators.center.edges[0]!.node.head.email;
     // The demo's short week (8 materials) is three weeks before the week the hub was seeded in (2026-W49): every recipient is short.
     const supply = (
-      await gql<{
+      await admin.request<{
         escalations: { level: number; severity: string; decreeItem: string; recipients: string[]; organization: { kind: string } }[];
       }>(
-        hub.gatewayUrl,
         '{ escalations(period: "2026-W46", rule: CONTENT_CENTER_WEEKLY_SUPPLY) { level severity decreeItem recipients organization { kind } } }',
         {},
-        admin,
       )
     ).data!.escalations;
     expect(supply.length).toBeGreaterThan(30);
@@ -390,18 +355,12 @@ describe('the other letters', () => {
       'Пропусков подряд',
     ]);
     type Total = { complianceReport: { totalCount: number } };
-    const report = await gql<Total>(
-      hub.gatewayUrl,
-      operation('ComplianceReport'),
-      { rule: 'WEEKLY_PLACEMENTS', period: '2026-W49', first: 0 },
-      admin,
-    );
-    const supplied = await gql<Total>(
-      hub.gatewayUrl,
-      operation('ComplianceReport'),
-      { rule: 'CONTENT_CENTER_WEEKLY_SUPPLY', period: '2026-W49', first: 0 },
-      admin,
-    );
+    const report = await admin.request<Total>(operation('ComplianceReport'), { rule: 'WEEKLY_PLACEMENTS', period: '2026-W49', first: 0 });
+    const supplied = await admin.request<Total>(operation('ComplianceReport'), {
+      rule: 'CONTENT_CENTER_WEEKLY_SUPPLY',
+      period: '2026-W49',
+      first: 0,
+    });
     // One row per result of each weekly rule: the placements and the supply, each recipient its own row.
     expect(sheet.rowCount - 1).toBe(report.data!.complianceReport.totalCount + supplied.data!.complianceReport.totalCount);
     expect(sheet.getColumn(4).values.slice(2)).toContain('4');
@@ -412,11 +371,9 @@ describe('the other letters', () => {
   it('reminds organizations below the norm on Thursday, once, with what they still need', async () => {
     now = new Date('2026-12-10T00:05:00Z'); // Thursday 10 December 10:05
     const atRisk = (
-      await gql<{ weekAtRisk: { remaining: number; organization: { id: string } }[] }>(
-        hub.gatewayUrl,
+      await admin.request<{ weekAtRisk: { remaining: number; organization: { id: string } }[] }>(
         '{ weekAtRisk(first: 500) { remaining organization { id } } }',
         {},
-        admin,
       )
     ).data!.weekAtRisk;
     expect(atRisk.length).toBeGreaterThan(0);
@@ -428,11 +385,9 @@ describe('the other letters', () => {
     expect(reminders[0]!.text).toMatch(/разместила \d из 3 материалов регионального контента на этой неделе \(7–13 декабря 2026\)/);
     // A municipality is reminded of a recommendation (item 4), a body of its norm (3.1).
     const municipalities = (
-      await gql<{ organizations: { edges: { node: { name: string } }[] } }>(
-        hub.gatewayUrl,
+      await admin.request<{ organizations: { edges: { node: { name: string } }[] } }>(
         '{ organizations(kind: MUNICIPALITY, first: 500) { edges { node { name } } } }',
         {},
-        admin,
       )
     ).data!.organizations.edges.map((e) => `«${e.node.name}»`);
     const ofMunicipality = (text: string) => municipalities.some((name) => text.startsWith(name, text.indexOf('«')));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { errorCodes, gql, tokenFor } from '@hub/common/testing';
+import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
 import { createMaterial } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { operation } from './support/operations.js';
@@ -10,9 +10,12 @@ import { operation } from './support/operations.js';
 let now = new Date('2026-11-25T00:00:00Z');
 let hub: TestHub;
 let db: pg.Client;
-let analyst: string;
-let editor: string;
-let admin: string;
+let analystToken: string;
+let editorToken: string;
+let adminToken: string;
+let analyst: GraphQLClient;
+let editor: GraphQLClient;
+let admin: GraphQLClient;
 let material: string;
 
 const ADD = operation('AddMethodologicalNote');
@@ -20,8 +23,6 @@ const LIST = operation('MethodologicalNotes');
 const ANSWER = 'mutation($id: ID!, $answer: String) { markNoteAnswered(id: $id, answer: $answer) { id answeredAt answeredBy answer } }';
 const DETAILS = '{ methodologicalNotes { text authorRole topic week material { id title } answer } }';
 
-const call = <T = unknown>(document: string, variables: Record<string, unknown>, token: string) =>
-  gql<T>(hub.gatewayUrl, document, variables, token);
 /** What the contract's AddMethodologicalNote selects. */
 type Added = { addMethodologicalNote: { id: string; text: string; author: string; createdAt: string; answeredAt: string | null } };
 /** What LIST selects, the ids at least. */
@@ -31,9 +32,9 @@ const tick = () => {
   now = new Date(now.getTime() + 60_000);
 };
 
-async function add(input: Record<string, unknown>, token = analyst): Promise<string> {
+async function add(input: Record<string, unknown>, client = analyst): Promise<string> {
   tick();
-  const res = await call<Added>(ADD, { input }, token);
+  const res = await client.request<Added>(ADD, { input });
   expect(res.errors).toBeUndefined();
   return res.data!.addMethodologicalNote.id;
 }
@@ -42,8 +43,11 @@ beforeAll(async () => {
   hub = await startTestHub({ clock: () => now });
   db = new pg.Client({ connectionString: hub.databaseUrl });
   await db.connect();
-  [analyst, editor, admin] = await Promise.all([tokenFor('ANALYST'), tokenFor('EDITOR'), tokenFor('ADMIN')]);
-  material = await createMaterial(hub.gatewayUrl, editor, {
+  [analystToken, editorToken, adminToken] = await Promise.all([tokenFor('ANALYST'), tokenFor('EDITOR'), tokenFor('ADMIN')]);
+  analyst = hub.client(analystToken);
+  editor = hub.client(editorToken);
+  admin = hub.client(adminToken);
+  material = await createMaterial(hub.gatewayUrl, editorToken, {
     title: 'Губернатор открыл новую школу',
     body: 'Текст о новой школе.',
     topic: 'GOVERNOR',
@@ -61,7 +65,7 @@ describe('the ЦУР writes notes, the content center answers them', () => {
 
   it('adds a note on a material, a topic, a week, or in general, with its author', async () => {
     tick();
-    const res = await call<Added>(ADD, { input: { text: '  Добавьте фото к материалу.  ', materialId: material } }, analyst);
+    const res = await analyst.request<Added>(ADD, { input: { text: '  Добавьте фото к материалу.  ', materialId: material } });
     expect(res.errors).toBeUndefined();
     expect(res.data!.addMethodologicalNote).toEqual({
       id: expect.any(String),
@@ -75,7 +79,7 @@ describe('the ЦУР writes notes, the content center answers them', () => {
     onWeek = await add({ text: 'Материалы недели вышли поздно.', week: '2026-W48' });
     general = await add({ text: 'Пишите заголовки короче.' }, admin);
 
-    const details = await call<{ methodologicalNotes: unknown[] }>(DETAILS, {}, editor);
+    const details = await editor.request<{ methodologicalNotes: unknown[] }>(DETAILS, {});
     expect(details.data!.methodologicalNotes).toEqual([
       { text: 'Пишите заголовки короче.', authorRole: 'ADMIN', topic: null, week: null, material: null, answer: null },
       { text: 'Материалы недели вышли поздно.', authorRole: 'ANALYST', topic: null, week: '2026-W48', material: null, answer: null },
@@ -92,21 +96,19 @@ describe('the ЦУР writes notes, the content center answers them', () => {
   });
 
   it('shows a material its notes', async () => {
-    const res = await call<{ material: { notes: { id: string; text: string }[] } }>(
+    const res = await editor.request<{ material: { notes: { id: string; text: string }[] } }>(
       'query($id: ID!) { material(id: $id) { notes { id text } } }',
       { id: material },
-      editor,
     );
     expect(res.data!.material.notes).toEqual([{ id: onMaterial, text: 'Добавьте фото к материалу.' }]);
   });
 
   it('marks a note answered, once; open lists what is left, newest first', async () => {
     tick();
-    const res = await call<{ markNoteAnswered: unknown }>(
-      ANSWER,
-      { id: onWeek, answer: 'Рассылка перенесена на утро понедельника.' },
-      editor,
-    );
+    const res = await editor.request<{ markNoteAnswered: unknown }>(ANSWER, {
+      id: onWeek,
+      answer: 'Рассылка перенесена на утро понедельника.',
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data!.markNoteAnswered).toEqual({
       id: onWeek,
@@ -114,11 +116,11 @@ describe('the ЦУР writes notes, the content center answers them', () => {
       answeredBy: 'test-editor',
       answer: 'Рассылка перенесена на утро понедельника.',
     });
-    const again = await call(ANSWER, { id: onWeek }, admin);
+    const again = await admin.request(ANSWER, { id: onWeek });
     expect(errorCodes(again)).toEqual(['CONFLICT']);
-    await call(ANSWER, { id: general }, admin);
+    await admin.request(ANSWER, { id: general });
 
-    const ids = async (open: boolean | null) => (await call<Listed>(LIST, { open }, analyst)).data!.methodologicalNotes.map((n) => n.id);
+    const ids = async (open: boolean | null) => (await analyst.request<Listed>(LIST, { open })).data!.methodologicalNotes.map((n) => n.id);
     const open = await ids(true);
     expect(open).toHaveLength(2);
     expect(open.at(-1)).toBe(onMaterial);
@@ -145,14 +147,14 @@ describe('bad input changes nothing', () => {
     ['a week that does not exist', { text: 'Замечание', week: '2026-W54' }, 'BAD_USER_INPUT', 'week'],
   ])('refuses %s', async (_label, input, code, field) => {
     const before = await noteCount();
-    const res = await call(ADD, { input }, analyst);
+    const res = await analyst.request(ADD, { input });
     expect(errorCodes(res)).toEqual([code]);
     expect(res.errors![0]!.extensions!.field).toBe(field);
     expect(await noteCount()).toBe(before);
   });
 
   it('answers NOT_FOUND for an unknown note', async () => {
-    const res = await call(ANSWER, { id: '00000000-0000-4000-8000-000000000000' }, editor);
+    const res = await editor.request(ANSWER, { id: '00000000-0000-4000-8000-000000000000' });
     expect(errorCodes(res)).toEqual(['NOT_FOUND']);
   });
 });
@@ -161,8 +163,8 @@ describe('who may do what', () => {
   it('lets only ANALYST and ADMIN write notes', async () => {
     const before = await noteCount();
     const organization = '00000000-0000-4000-8000-000000000001';
-    for (const token of [editor, await tokenFor('OPERATOR', organization), await tokenFor('HEAD', organization)]) {
-      expect(errorCodes(await call(ADD, { input: { text: 'Не моё замечание' } }, token))).toEqual(['FORBIDDEN']);
+    for (const token of [editorToken, await tokenFor('OPERATOR', organization), await tokenFor('HEAD', organization)]) {
+      expect(errorCodes(await hub.client(token).request(ADD, { input: { text: 'Не моё замечание' } }))).toEqual(['FORBIDDEN']);
     }
     expect(await noteCount()).toBe(before);
   });
@@ -170,13 +172,13 @@ describe('who may do what', () => {
   it('lets EDITOR, ADMIN and ANALYST read them, and only EDITOR and ADMIN answer', async () => {
     const organization = '00000000-0000-4000-8000-000000000001';
     for (const token of [await tokenFor('OPERATOR', organization), await tokenFor('HEAD', organization)]) {
-      expect(errorCodes(await call(LIST, {}, token))).toEqual(['FORBIDDEN']);
-      const notes = await call('query($id: ID!) { material(id: $id) { notes { id } } }', { id: material }, token);
+      expect(errorCodes(await hub.client(token).request(LIST, {}))).toEqual(['FORBIDDEN']);
+      const notes = await hub.client(token).request('query($id: ID!) { material(id: $id) { notes { id } } }', { id: material });
       expect(errorCodes(notes)).toContain('FORBIDDEN');
     }
     const id = await add({ text: 'Проверьте ссылки на фото.' });
-    expect(errorCodes(await call(ANSWER, { id }, analyst))).toEqual(['FORBIDDEN']);
-    const open = await call<Listed>(LIST, { open: true }, analyst);
+    expect(errorCodes(await analyst.request(ANSWER, { id }))).toEqual(['FORBIDDEN']);
+    const open = await analyst.request<Listed>(LIST, { open: true });
     expect(open.data!.methodologicalNotes.map((n) => n.id)).toContain(id);
   });
 });

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, gql, tokenFor, TEST_JWT_SECRET, type GraphQLResponse } from '@hub/common/testing';
+import { errorCodes, gql, tokenFor, TEST_JWT_SECRET, type GraphQLClient, type GraphQLResponse } from '@hub/common/testing';
 import { signToken } from '@hub/common';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { operation } from './support/operations.js';
 
 let hub: TestHub;
-let admin: string;
-const url = () => hub.gatewayUrl;
+let admin: GraphQLClient;
 
 const REGISTER = operation('RegisterOrganization');
 const ADD_PAGE = operation('AddOfficialPage');
@@ -36,21 +35,19 @@ type AddedPage = { addOfficialPage: { id: string; platform: string; url: string;
 
 const head = (name: string) => ({ fullName: `${name} Иван Петрович`, position: 'Министр', email: `${name.toLowerCase()}@khv-region.test` });
 
-async function register(input: Record<string, unknown>, token = admin) {
-  return gql<Registered>(url(), REGISTER, { input }, token);
+async function register(input: Record<string, unknown>, client = admin) {
+  return client.request<Registered>(REGISTER, { input });
 }
 
 async function count(kind?: string): Promise<number> {
-  const res = await gql<Organizations>(url(), ORGANIZATIONS, { kind, first: 0 }, admin);
+  const res = await admin.request<Organizations>(ORGANIZATIONS, { kind, first: 0 });
   return res.data!.organizations.totalCount;
 }
 
 async function pageCount(orgId: string): Promise<number> {
-  const res = await gql<{ organization: { pages: { id: string }[] } }>(
-    url(),
+  const res = await admin.request<{ organization: { pages: { id: string }[] } }>(
     'query($id: ID!) { organization(id: $id) { pages { id } } }',
     { id: orgId },
-    admin,
   );
   return res.data!.organization.pages.length;
 }
@@ -61,7 +58,7 @@ let school: { id: string };
 
 beforeAll(async () => {
   hub = await startTestHub();
-  admin = await tokenFor('ADMIN');
+  admin = hub.client(await tokenFor('ADMIN'));
   const a = await register({
     name: 'Министерство культуры Хабаровского края',
     kind: 'EXECUTIVE_BODY',
@@ -123,11 +120,9 @@ describe('updateOrganization keeps INNs and names unique', () => {
   const UPDATE = 'mutation($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { name inn } }';
   const read = async (id: string) =>
     (
-      await gql<{ organization: { name: string; inn: string | null } }>(
-        url(),
+      await admin.request<{ organization: { name: string; inn: string | null } }>(
         'query($id: ID!) { organization(id: $id) { name inn } }',
         { id },
-        admin,
       )
     ).data!.organization;
 
@@ -136,7 +131,7 @@ describe('updateOrganization keeps INNs and names unique', () => {
     ["another organization's name", { name: 'министерство культуры хабаровского края' }, 'name'],
   ])('refuses %s with CONFLICT and changes nothing', async (_label, input, field) => {
     const before = await read(otherMinistry.id);
-    const res = await gql(url(), UPDATE, { id: otherMinistry.id, input: { ...input, shortName: 'Минспорт' } }, admin);
+    const res = await admin.request(UPDATE, { id: otherMinistry.id, input: { ...input, shortName: 'Минспорт' } });
     expect(errorCodes(res)).toEqual(['CONFLICT']);
     expect(res.errors![0]!.extensions!.field).toBe(field);
     expect(res.errors![0]!.message).toContain('Министерство культуры Хабаровского края');
@@ -144,20 +139,15 @@ describe('updateOrganization keeps INNs and names unique', () => {
   });
 
   it("lets an organization keep its own INN and name, and take a liquidated one's name", async () => {
-    const own = await gql(
-      url(),
-      UPDATE,
-      { id: ministry.id, input: { inn: '2721000000', name: 'Министерство культуры Хабаровского края' } },
-      admin,
-    );
+    const own = await admin.request(UPDATE, {
+      id: ministry.id,
+      input: { inn: '2721000000', name: 'Министерство культуры Хабаровского края' },
+    });
     expect(own.errors).toBeUndefined();
     const closed = await register({ name: 'КГБУ «Старый архив»', kind: 'SUBORDINATE', parentId: otherMinistry.id, head: head('Arch') });
-    await gql(
-      url(),
-      'mutation($id: ID!) { deactivateOrganization(id: $id, reason: "Ликвидировано") { active } }',
-      { id: closed.data!.registerOrganization.id },
-      admin,
-    );
+    await admin.request('mutation($id: ID!) { deactivateOrganization(id: $id, reason: "Ликвидировано") { active } }', {
+      id: closed.data!.registerOrganization.id,
+    });
     const successor = await register({ name: 'КГБУ «Старый архив»', kind: 'SUBORDINATE', parentId: otherMinistry.id, head: head('Arch2') });
     expect(successor.errors).toBeUndefined();
   });
@@ -165,46 +155,34 @@ describe('updateOrganization keeps INNs and names unique', () => {
 
 describe('addOfficialPage and markFeedbackWidget', () => {
   it('adds a VK page and records both widget forms', async () => {
-    const added = await gql<AddedPage>(
-      url(),
-      ADD_PAGE,
-      { input: { organizationId: school.id, platform: 'VK', url: 'https://vk.com/kraylib27' } },
-      admin,
-    );
+    const added = await admin.request<AddedPage>(ADD_PAGE, {
+      input: { organizationId: school.id, platform: 'VK', url: 'https://vk.com/kraylib27' },
+    });
     expect(added.errors).toBeUndefined();
     const page = added.data!.addOfficialPage;
     expect(page).toMatchObject({ platform: 'VK', url: 'https://vk.com/kraylib27', organization: { id: school.id } });
 
-    const marked = await gql<{ markFeedbackWidget: unknown }>(
-      url(),
-      MARK_WIDGET,
-      { pageId: page.id, placedAt: '2023-06-20T10:00:00+10:00' },
-      admin,
-    );
+    const marked = await admin.request<{ markFeedbackWidget: unknown }>(MARK_WIDGET, {
+      pageId: page.id,
+      placedAt: '2023-06-20T10:00:00+10:00',
+    });
     expect(marked.errors).toBeUndefined();
     expect(marked.data!.markFeedbackWidget).toEqual({ id: page.id, feedbackWidgetPlacedAt: '2023-06-20T10:00:00+10:00' });
   });
 
   it('counts a page as carrying the widget only once both forms are there', async () => {
-    const added = await gql<AddedPage>(
-      url(),
-      ADD_PAGE,
-      { input: { organizationId: school.id, platform: 'TELEGRAM', url: 'https://t.me/kraylib27' } },
-      admin,
-    );
+    const added = await admin.request<AddedPage>(ADD_PAGE, {
+      input: { organizationId: school.id, platform: 'TELEGRAM', url: 'https://t.me/kraylib27' },
+    });
     const pageId = added.data!.addOfficialPage.id;
-    const one = await gql<{ markFeedbackWidget: unknown }>(
-      url(),
+    const one = await admin.request<{ markFeedbackWidget: unknown }>(
       'mutation($id: ID!) { markFeedbackWidget(pageId: $id, placedAt: "2023-06-01T09:00:00+10:00", forms: [REPORT_PROBLEM]) { feedbackWidgetPlacedAt feedbackWidgets { form } } }',
       { id: pageId },
-      admin,
     );
     expect(one.data!.markFeedbackWidget).toEqual({ feedbackWidgetPlacedAt: null, feedbackWidgets: [{ form: 'REPORT_PROBLEM' }] });
-    const both = await gql<{ markFeedbackWidget: { feedbackWidgetPlacedAt: string | null } }>(
-      url(),
+    const both = await admin.request<{ markFeedbackWidget: { feedbackWidgetPlacedAt: string | null } }>(
       'mutation($id: ID!) { markFeedbackWidget(pageId: $id, placedAt: "2023-06-05T09:00:00+10:00", forms: [SHARE_OPINION]) { feedbackWidgetPlacedAt } }',
       { id: pageId },
-      admin,
     );
     expect(both.data!.markFeedbackWidget.feedbackWidgetPlacedAt).toBe('2023-06-05T09:00:00+10:00');
   });
@@ -217,7 +195,7 @@ describe('addOfficialPage and markFeedbackWidget', () => {
     ['a MAX page on another host', { platform: 'MAX', url: 'https://max.example.ru/lib' }, 'BAD_USER_INPUT', 'url'],
   ])('refuses %s and stores nothing', async (_label, patch, code, field) => {
     const before = await pageCount(school.id);
-    const res = await gql(url(), ADD_PAGE, { input: { organizationId: school.id, ...patch } }, admin);
+    const res = await admin.request(ADD_PAGE, { input: { organizationId: school.id, ...patch } });
     expect(errorCodes(res)).toEqual([code]);
     expect(res.errors![0]!.extensions!.field).toBe(field);
     expect(await pageCount(school.id)).toBe(before);
@@ -225,30 +203,25 @@ describe('addOfficialPage and markFeedbackWidget', () => {
 
   it('answers NOT_FOUND for an unknown organization or page', async () => {
     const missing = '00000000-0000-4000-8000-000000000001';
-    const page = await gql(url(), ADD_PAGE, { input: { organizationId: missing, platform: 'VK', url: 'https://vk.com/nobody' } }, admin);
+    const page = await admin.request(ADD_PAGE, { input: { organizationId: missing, platform: 'VK', url: 'https://vk.com/nobody' } });
     expect(errorCodes(page)).toEqual(['NOT_FOUND']);
-    const widget = await gql(url(), MARK_WIDGET, { pageId: missing, placedAt: '2023-06-20T10:00:00+10:00' }, admin);
+    const widget = await admin.request(MARK_WIDGET, { pageId: missing, placedAt: '2023-06-20T10:00:00+10:00' });
     expect(errorCodes(widget)).toEqual(['NOT_FOUND']);
   });
 
   it('refuses a widget date in the future and a date without an offset', async () => {
-    const added = await gql<AddedPage>(
-      url(),
-      ADD_PAGE,
-      { input: { organizationId: school.id, platform: 'OK', url: 'https://ok.ru/group/5550001' } },
-      admin,
-    );
+    const added = await admin.request<AddedPage>(ADD_PAGE, {
+      input: { organizationId: school.id, platform: 'OK', url: 'https://ok.ru/group/5550001' },
+    });
     const pageId = added.data!.addOfficialPage.id;
-    const future = await gql(url(), MARK_WIDGET, { pageId, placedAt: '2099-01-01T00:00:00+10:00' }, admin);
+    const future = await admin.request(MARK_WIDGET, { pageId, placedAt: '2099-01-01T00:00:00+10:00' });
     expect(errorCodes(future)).toEqual(['BAD_USER_INPUT']);
     expect(future.errors![0]!.extensions!.field).toBe('placedAt');
-    const local = await gql(url(), MARK_WIDGET, { pageId, placedAt: '2023-06-20 10:00' }, admin);
+    const local = await admin.request(MARK_WIDGET, { pageId, placedAt: '2023-06-20 10:00' });
     expect(errorCodes(local)).toEqual(['BAD_USER_INPUT']);
-    const after = await gql<{ organization: { pages: { id: string; feedbackWidgetPlacedAt: string | null }[] } }>(
-      url(),
+    const after = await admin.request<{ organization: { pages: { id: string; feedbackWidgetPlacedAt: string | null }[] } }>(
       'query($id: ID!) { organization(id: $id) { pages { id feedbackWidgetPlacedAt } } }',
       { id: school.id },
-      admin,
     );
     expect(after.data!.organization.pages.find((p) => p.id === pageId)!.feedbackWidgetPlacedAt).toBeNull();
   });
@@ -256,23 +229,21 @@ describe('addOfficialPage and markFeedbackWidget', () => {
 
 describe('organizations and organization(id)', () => {
   it('filters by kind and by parent, and pages through every organization once', async () => {
-    const bodies = await gql<Organizations>(url(), ORGANIZATIONS, { kind: 'EXECUTIVE_BODY' }, admin);
+    const bodies = await admin.request<Organizations>(ORGANIZATIONS, { kind: 'EXECUTIVE_BODY' });
     expect(bodies.data!.organizations.edges.map((e) => e.node.name)).toEqual([
       'Министерство культуры Хабаровского края',
       'Министерство спорта Хабаровского края',
     ]);
-    const children = await gql<{ organizations: { totalCount: number } }>(
-      url(),
+    const children = await admin.request<{ organizations: { totalCount: number } }>(
       'query($p: ID) { organizations(parentId: $p) { totalCount } }',
       { p: ministry.id },
-      admin,
     );
     expect(children.data!.organizations.totalCount).toBe(2);
 
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const res: GraphQLResponse<Organizations> = await gql<Organizations>(url(), ORGANIZATIONS, { first: 2, after }, admin);
+      const res: GraphQLResponse<Organizations> = await admin.request<Organizations>(ORGANIZATIONS, { first: 2, after });
       seen.push(...res.data!.organizations.edges.map((e) => e.node.id));
       if (!res.data!.organizations.pageInfo.hasNextPage) break;
       after = res.data!.organizations.pageInfo.endCursor;
@@ -282,15 +253,13 @@ describe('organizations and organization(id)', () => {
   });
 
   it('refuses first above 500', async () => {
-    expect(errorCodes(await gql(url(), ORGANIZATIONS, { first: 501 }, admin))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await admin.request(ORGANIZATIONS, { first: 501 }))).toEqual(['BAD_USER_INPUT']);
   });
 
   it('shows parent, children, head and pages of one organization', async () => {
-    const res = await gql<{ organization: unknown }>(
-      url(),
+    const res = await admin.request<{ organization: unknown }>(
       'query($id: ID!) { organization(id: $id) { name parent { name } children { name } head { fullName } pages { platform } } }',
       { id: ministry.id },
-      admin,
     );
     expect(res.data!.organization).toMatchObject({
       name: 'Министерство культуры Хабаровского края',
@@ -302,12 +271,7 @@ describe('organizations and organization(id)', () => {
 
   it('answers null for an unknown or malformed id', async () => {
     for (const id of ['00000000-0000-4000-8000-000000000009', 'not-a-uuid']) {
-      const res = await gql<{ organization: { id: string } | null }>(
-        url(),
-        'query($id: ID!) { organization(id: $id) { id } }',
-        { id },
-        admin,
-      );
+      const res = await admin.request<{ organization: { id: string } | null }>('query($id: ID!) { organization(id: $id) { id } }', { id });
       expect(res.errors).toBeUndefined();
       expect(res.data!.organization).toBeNull();
     }
@@ -319,7 +283,7 @@ describe('auth', () => {
     const forged = await signToken('some-other-secret-some-other-secret-xx', { sub: 'x', role: 'ADMIN', org: null });
     const expired = await signToken(TEST_JWT_SECRET, { sub: 'x', role: 'ADMIN', org: null }, Math.floor(Date.now() / 1000) - 10);
     for (const token of [null, forged, expired, 'garbage']) {
-      const res = await gql(url(), ORGANIZATIONS, {}, token);
+      const res = await hub.client(token).request(ORGANIZATIONS, {});
       expect(res.status).toBe(401);
       expect(errorCodes(res)).toEqual(['UNAUTHENTICATED']);
     }
@@ -328,62 +292,55 @@ describe('auth', () => {
   it('lets only ADMIN register organizations', async () => {
     const before = await count();
     for (const role of ['EDITOR', 'ANALYST'] as const) {
-      const res = await register({ name: 'Самозванец', kind: 'EXECUTIVE_BODY', head: head('Fake') }, await tokenFor(role));
+      const res = await register({ name: 'Самозванец', kind: 'EXECUTIVE_BODY', head: head('Fake') }, hub.client(await tokenFor(role)));
       expect(errorCodes(res)).toEqual(['FORBIDDEN']);
     }
     const operator = await tokenFor('OPERATOR', ministry.id);
-    expect(errorCodes(await register({ name: 'Самозванец', kind: 'EXECUTIVE_BODY', head: head('Fake') }, operator))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await register({ name: 'Самозванец', kind: 'EXECUTIVE_BODY', head: head('Fake') }, hub.client(operator)))).toEqual([
+      'FORBIDDEN',
+    ]);
     expect(await count()).toBe(before);
   });
 
   it('lets an OPERATOR add pages for its organization and those below it, and nowhere else', async () => {
     const operator = await tokenFor('OPERATOR', ministry.id);
-    const own = await gql(
-      url(),
-      ADD_PAGE,
-      { input: { organizationId: school.id, platform: 'MAX', url: 'https://max.ru/kraylib' } },
-      operator,
-    );
+    const own = await hub
+      .client(operator)
+      .request(ADD_PAGE, { input: { organizationId: school.id, platform: 'MAX', url: 'https://max.ru/kraylib' } });
     expect(own.errors).toBeUndefined();
 
     const before = await pageCount(otherMinistry.id);
-    const foreign = await gql(
-      url(),
-      ADD_PAGE,
-      { input: { organizationId: otherMinistry.id, platform: 'VK', url: 'https://vk.com/minsport27' } },
-      operator,
-    );
+    const foreign = await hub
+      .client(operator)
+      .request(ADD_PAGE, { input: { organizationId: otherMinistry.id, platform: 'VK', url: 'https://vk.com/minsport27' } });
     expect(errorCodes(foreign)).toEqual(['FORBIDDEN']);
     expect(await pageCount(otherMinistry.id)).toBe(before);
 
     const fromBelow = await tokenFor('OPERATOR', school.id);
-    const upwards = await gql(
-      url(),
-      ADD_PAGE,
-      { input: { organizationId: ministry.id, platform: 'VK', url: 'https://vk.com/minkult27' } },
-      fromBelow,
-    );
+    const upwards = await hub
+      .client(fromBelow)
+      .request(ADD_PAGE, { input: { organizationId: ministry.id, platform: 'VK', url: 'https://vk.com/minkult27' } });
     expect(errorCodes(upwards)).toEqual(['FORBIDDEN']);
   });
 
   it("shows heads' e-mails to ADMIN, ANALYST and the organization's own scope only", async () => {
     const query = 'query($id: ID!) { organization(id: $id) { head { email } } }';
-    const emailAs = async (token: string) =>
-      (await gql<{ organization: { head: { email: string | null } } | null }>(url(), query, { id: school.id }, token)).data?.organization
-        ?.head.email;
+    const emailAs = async (client: GraphQLClient) =>
+      (await client.request<{ organization: { head: { email: string | null } } | null }>(query, { id: school.id })).data?.organization?.head
+        .email;
     expect(await emailAs(admin)).toBe('lib@khv-region.test');
-    expect(await emailAs(await tokenFor('ANALYST'))).toBe('lib@khv-region.test');
-    expect(await emailAs(await tokenFor('HEAD', ministry.id))).toBe('lib@khv-region.test');
-    expect(await emailAs(await tokenFor('EDITOR'))).toBeNull();
+    expect(await emailAs(hub.client(await tokenFor('ANALYST')))).toBe('lib@khv-region.test');
+    expect(await emailAs(hub.client(await tokenFor('HEAD', ministry.id)))).toBe('lib@khv-region.test');
+    expect(await emailAs(hub.client(await tokenFor('EDITOR')))).toBeNull();
   });
 
   it('keeps a HEAD or OPERATOR to its own tree when listing and reading organizations', async () => {
     const headToken = await tokenFor('HEAD', ministry.id);
-    const list = await gql<Organizations>(url(), ORGANIZATIONS, {}, headToken);
+    const list = await hub.client(headToken).request<Organizations>(ORGANIZATIONS, {});
     const names = list.data!.organizations.edges.map((e) => e.node.name);
     expect(names).toContain('КГБУК «Краевая библиотека»');
     expect(names).not.toContain('Министерство спорта Хабаровского края');
-    const other = await gql(url(), 'query($id: ID!) { organization(id: $id) { name } }', { id: otherMinistry.id }, headToken);
+    const other = await hub.client(headToken).request('query($id: ID!) { organization(id: $id) { name } }', { id: otherMinistry.id });
     expect(errorCodes(other)).toEqual(['FORBIDDEN']);
   });
 

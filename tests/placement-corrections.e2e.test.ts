@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePeriod, queryRows, sql } from '@hub/common';
-import { errorCodes, gql, gqlData, tokenFor } from '@hub/common/testing';
+import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
 import { addOfficialPage, distributedMaterial, registerOrganization } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { operation } from './support/operations.js';
@@ -9,8 +9,9 @@ import { operation } from './support/operations.js';
 // The museum registers in 2026-W46, so 2026-W47 and 2026-W48 are its first evaluated weeks.
 let now = new Date('2026-11-10T00:00:00Z');
 let hub: TestHub;
-let admin: string;
-let operator: string;
+let adminToken: string;
+let admin: GraphQLClient;
+let operator: GraphQLClient;
 const org: Record<string, string> = {};
 const page: Record<string, string> = {};
 const material: Record<string, string> = {};
@@ -20,23 +21,14 @@ const REPORT = operation('ReportPlacements');
 const CORRECT = operation('CorrectPlacement');
 const WITHDRAW = operation('WithdrawPlacement');
 const TZ = 'Asia/Vladivostok';
-const call = <T = unknown>(query: string, variables: Record<string, unknown>, token: string) =>
-  gql<T>(hub.gatewayUrl, query, variables, token);
 const COUNT = 'query($id: ID!, $week: String) { organization(id: $id) { placementCount(week: $week) } }';
 const countOf = async (week: string) =>
-  (await gqlData<{ organization: { placementCount: number } }>(hub.gatewayUrl, COUNT, { id: org.museum, week }, admin)).organization
-    .placementCount;
+  (await admin.data<{ organization: { placementCount: number } }>(COUNT, { id: org.museum, week })).organization.placementCount;
 const weeks = async () => [await countOf('2026-W47'), await countOf('2026-W48')];
 const PLACEMENT = 'query($id: ID!) { organization(id: $id) { placements(period: "2026-11") { id url publishedAt } } }';
 const placements = async () =>
-  (
-    await gqlData<{ organization: { placements: { id: string; url: string; publishedAt: string }[] } }>(
-      hub.gatewayUrl,
-      PLACEMENT,
-      { id: org.museum },
-      admin,
-    )
-  ).organization.placements;
+  (await admin.data<{ organization: { placements: { id: string; url: string; publishedAt: string }[] } }>(PLACEMENT, { id: org.museum }))
+    .organization.placements;
 
 /** organizations.last_report, the read contract the compliance worker asks which evaluated weeks are stale. */
 async function lastReport(week: string): Promise<Date | null> {
@@ -50,11 +42,9 @@ async function lastReport(week: string): Promise<Date | null> {
 
 /** The museum's WEEKLY_PLACEMENTS verdict for the week, as the compliance report lists it. */
 async function verdict(week: string): Promise<string | undefined> {
-  const data = await gqlData<{ complianceReport: { edges: { node: { organization: { id: string }; status: string } }[] } }>(
-    hub.gatewayUrl,
+  const data = await admin.data<{ complianceReport: { edges: { node: { organization: { id: string }; status: string } }[] } }>(
     operation('ComplianceReport'),
     { rule: 'WEEKLY_PLACEMENTS', period: week, first: 50 },
-    admin,
   );
   return data.complianceReport.edges.find((e) => e.node.organization.id === org.museum)?.node.status;
 }
@@ -71,30 +61,31 @@ const W48 = '2026-11-25T12:00:00+10:00';
 
 beforeAll(async () => {
   hub = await startTestHub({ clock: () => now, worker: true });
-  admin = await tokenFor('ADMIN');
+  adminToken = await tokenFor('ADMIN');
+  admin = hub.client(adminToken);
   const head = (key: string) => ({ fullName: 'Козлова Мария Андреевна', position: 'Директор', email: `${key}@khv-region.test` });
-  org.culture = await registerOrganization(hub.gatewayUrl, admin, {
+  org.culture = await registerOrganization(hub.gatewayUrl, adminToken, {
     name: 'Министерство культуры Хабаровского края',
     kind: 'EXECUTIVE_BODY',
     head: head('culture'),
   });
-  org.museum = await registerOrganization(hub.gatewayUrl, admin, {
+  org.museum = await registerOrganization(hub.gatewayUrl, adminToken, {
     name: 'КГБУК «Краевой музей»',
     kind: 'SUBORDINATE',
     parentId: org.culture,
     head: head('museum'),
   });
-  org.sport = await registerOrganization(hub.gatewayUrl, admin, {
+  org.sport = await registerOrganization(hub.gatewayUrl, adminToken, {
     name: 'Министерство спорта Хабаровского края',
     kind: 'EXECUTIVE_BODY',
     head: head('sport'),
   });
-  page.museumVk = await addOfficialPage(hub.gatewayUrl, admin, {
+  page.museumVk = await addOfficialPage(hub.gatewayUrl, adminToken, {
     organizationId: org.museum,
     platform: 'VK',
     url: 'https://vk.com/club555',
   });
-  page.museumTg = await addOfficialPage(hub.gatewayUrl, admin, {
+  page.museumTg = await addOfficialPage(hub.gatewayUrl, adminToken, {
     organizationId: org.museum,
     platform: 'TELEGRAM',
     url: 'https://t.me/museum27',
@@ -119,21 +110,16 @@ beforeAll(async () => {
 
   // Monday 30 November, 10:00: the museum reports two materials of W47 and three of W48.
   now = new Date('2026-11-30T00:00:00Z');
-  operator = await tokenFor('OPERATOR', org.culture);
-  const reported = await gqlData<{ reportPlacements: { placements: { id: string; material: { id: string } }[] } }>(
-    hub.gatewayUrl,
-    REPORT,
-    {
-      input: [
-        item('a', 'museumVk', 'https://vk.com/wall-555_1', W47),
-        item('b', 'museumVk', 'https://vk.com/club555?w=wall-555_2', W47),
-        item('c', 'museumTg', 'https://t.me/museum27/3', W48),
-        item('d', 'museumTg', 'https://t.me/museum27/4', W48),
-        item('e', 'museumTg', 'https://t.me/museum27/5', W48),
-      ],
-    },
-    operator,
-  );
+  operator = hub.client(await tokenFor('OPERATOR', org.culture));
+  const reported = await operator.data<{ reportPlacements: { placements: { id: string; material: { id: string } }[] } }>(REPORT, {
+    input: [
+      item('a', 'museumVk', 'https://vk.com/wall-555_1', W47),
+      item('b', 'museumVk', 'https://vk.com/club555?w=wall-555_2', W47),
+      item('c', 'museumTg', 'https://t.me/museum27/3', W48),
+      item('d', 'museumTg', 'https://t.me/museum27/4', W48),
+      item('e', 'museumTg', 'https://t.me/museum27/5', W48),
+    ],
+  });
   for (const p of reported.reportPlacements.placements) {
     placement[Object.keys(material).find((k) => material[k] === p.material.id)!] = p.id;
   }
@@ -149,11 +135,11 @@ describe('a placement corrected to another week', () => {
 
   it("moves to the week of its new time: both weeks' counts change", async () => {
     now = new Date('2026-12-01T00:00:00Z');
-    const res = await call<{ correctPlacement: { id: string; url: string; publishedAt: string } }>(
-      CORRECT,
-      { id: placement.c, url: 'https://t.me/museum27/30', publishedAt: '2026-11-20T09:00:00+10:00' },
-      operator,
-    );
+    const res = await operator.request<{ correctPlacement: { id: string; url: string; publishedAt: string } }>(CORRECT, {
+      id: placement.c,
+      url: 'https://t.me/museum27/30',
+      publishedAt: '2026-11-20T09:00:00+10:00',
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data!.correctPlacement).toMatchObject({ id: placement.c, url: 'https://t.me/museum27/30' });
     expect(new Date(res.data!.correctPlacement.publishedAt).toISOString()).toBe('2026-11-19T23:00:00.000Z');
@@ -171,22 +157,19 @@ describe('a placement corrected to another week', () => {
 describe('a withdrawn placement', () => {
   it('stops counting everywhere and stays stored with the reason', async () => {
     now = new Date('2026-12-02T00:00:00Z');
-    const res = await call<{ withdrawPlacement: { id: string; withdrawnAt: string; withdrawalReason: string } }>(
+    const res = await operator.request<{ withdrawPlacement: { id: string; withdrawnAt: string; withdrawalReason: string } }>(
       `mutation($id: ID!, $reason: String!) {
       withdrawPlacement(id: $id, reason: $reason) { id withdrawnAt withdrawalReason } }`,
       { id: placement.a, reason: '  Пост удалён: не тот материал ' },
-      operator,
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.withdrawPlacement).toMatchObject({ id: placement.a, withdrawalReason: 'Пост удалён: не тот материал' });
     expect(new Date(res.data!.withdrawPlacement.withdrawnAt).toISOString()).toBe(now.toISOString());
     expect(await weeks()).toEqual([2, 2]);
     expect((await placements()).map((p) => p.id)).not.toContain(placement.a);
-    const onMaterial = await gqlData<{ material: unknown }>(
-      hub.gatewayUrl,
+    const onMaterial = await admin.data<{ material: unknown }>(
       'query($id: ID!) { material(id: $id) { placementCount placements { totalCount } } }',
       { id: material.a },
-      admin,
     );
     expect(onMaterial.material).toEqual({ placementCount: 0, placements: { totalCount: 0 } });
     const [row] = await queryRows<{ withdrawn_by: string }>(
@@ -203,8 +186,8 @@ describe('a withdrawn placement', () => {
   });
 
   it('cannot be corrected or withdrawn again (CONFLICT)', async () => {
-    expect(errorCodes(await call(WITHDRAW, { id: placement.a, reason: 'Ещё раз' }, operator))).toEqual(['CONFLICT']);
-    expect(errorCodes(await call(CORRECT, { id: placement.a, url: 'https://vk.com/wall-555_9', publishedAt: W47 }, operator))).toEqual([
+    expect(errorCodes(await operator.request(WITHDRAW, { id: placement.a, reason: 'Ещё раз' }))).toEqual(['CONFLICT']);
+    expect(errorCodes(await operator.request(CORRECT, { id: placement.a, url: 'https://vk.com/wall-555_9', publishedAt: W47 }))).toEqual([
       'CONFLICT',
     ]);
   });
@@ -220,22 +203,22 @@ describe('a refused correction or withdrawal changes nothing', () => {
   it("refuses an OPERATOR outside the placement's tree, and the roles that do not report", async () => {
     const outside = await tokenFor('OPERATOR', org.sport);
     await unchanged(async () => {
-      expect(errorCodes(await call(CORRECT, { id: placement.d, url: 'https://t.me/museum27/40', publishedAt: W47 }, outside))).toEqual([
-        'FORBIDDEN',
-      ]);
-      expect(errorCodes(await call(WITHDRAW, { id: placement.d, reason: 'Чужой пост' }, outside))).toEqual(['FORBIDDEN']);
+      expect(
+        errorCodes(await hub.client(outside).request(CORRECT, { id: placement.d, url: 'https://t.me/museum27/40', publishedAt: W47 })),
+      ).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await hub.client(outside).request(WITHDRAW, { id: placement.d, reason: 'Чужой пост' }))).toEqual(['FORBIDDEN']);
       for (const token of [await tokenFor('HEAD', org.culture), await tokenFor('ANALYST'), await tokenFor('EDITOR')]) {
-        expect(errorCodes(await call(WITHDRAW, { id: placement.d, reason: 'Нет прав' }, token))).toEqual(['FORBIDDEN']);
+        expect(errorCodes(await hub.client(token).request(WITHDRAW, { id: placement.d, reason: 'Нет прав' }))).toEqual(['FORBIDDEN']);
       }
     });
   });
 
   it('answers NOT_FOUND for an unknown placement', async () => {
     const unknown = '00000000-0000-4000-8000-000000000099';
-    expect(errorCodes(await call(CORRECT, { id: unknown, url: 'https://t.me/museum27/41', publishedAt: W47 }, admin))).toEqual([
+    expect(errorCodes(await admin.request(CORRECT, { id: unknown, url: 'https://t.me/museum27/41', publishedAt: W47 }))).toEqual([
       'NOT_FOUND',
     ]);
-    expect(errorCodes(await call(WITHDRAW, { id: unknown, reason: 'Нет такого' }, admin))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await admin.request(WITHDRAW, { id: unknown, reason: 'Нет такого' }))).toEqual(['NOT_FOUND']);
   });
 
   it.each([
@@ -245,14 +228,14 @@ describe('a refused correction or withdrawal changes nothing', () => {
     ['a time before the material was sent', { publishedAt: '2026-11-10T09:00:00+10:00' }, 'publishedAt'],
   ])('refuses %s (BAD_USER_INPUT naming the field)', async (_label, patch, field) => {
     await unchanged(async () => {
-      const res = await call(CORRECT, { id: placement.d, url: 'https://t.me/museum27/42', publishedAt: W48, ...patch }, operator);
+      const res = await operator.request(CORRECT, { id: placement.d, url: 'https://t.me/museum27/42', publishedAt: W48, ...patch });
       expect(res.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     });
   });
 
   it('refuses a withdrawal without a reason', async () => {
     await unchanged(async () => {
-      expect((await call(WITHDRAW, { id: placement.d, reason: '   ' }, operator)).errors![0]!.extensions).toMatchObject({
+      expect((await operator.request(WITHDRAW, { id: placement.d, reason: '   ' })).errors![0]!.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'reason',
       });
@@ -262,20 +245,18 @@ describe('a refused correction or withdrawal changes nothing', () => {
 
 describe('a post must belong to the page it is reported on', () => {
   it('refuses a VK wall post of another community on a page registered by number, naming the item', async () => {
-    const res = await call(
-      REPORT,
-      { input: [item('d', 'museumVk', 'https://vk.com/wall-555_10', W48), item('e', 'museumVk', 'https://vk.com/wall-1_1', W48)] },
-      operator,
-    );
+    const res = await operator.request(REPORT, {
+      input: [item('d', 'museumVk', 'https://vk.com/wall-555_10', W48), item('e', 'museumVk', 'https://vk.com/wall-1_1', W48)],
+    });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.extensions).toMatchObject({ index: 1, field: 'url' });
     expect(await weeks()).toEqual([2, 2]);
   });
 
   it("refuses a Telegram post of another channel in a report, and another community's wall in a correction", async () => {
-    const res = await call(REPORT, { input: [item('a', 'museumTg', 'https://t.me/minsport27/7', W48)] }, operator);
+    const res = await operator.request(REPORT, { input: [item('a', 'museumTg', 'https://t.me/minsport27/7', W48)] });
     expect(res.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', index: 0, field: 'url' });
-    const moved = await call(CORRECT, { id: placement.b, url: 'https://vk.com/wall-1_2', publishedAt: W47 }, operator);
+    const moved = await operator.request(CORRECT, { id: placement.b, url: 'https://vk.com/wall-1_2', publishedAt: W47 });
     expect(moved.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
   });
 });
@@ -286,11 +267,11 @@ describe('the audit log', () => {
       edges { node { operation succeeded errorCode targetIds role } } } }`;
     const entries = async (operationName: string, targetId: string | undefined) =>
       (
-        await gqlData<{
+        await admin.data<{
           auditLog: {
             edges: { node: { operation: string; succeeded: boolean; errorCode: string | null; targetIds: string[]; role: string } }[];
           };
-        }>(hub.gatewayUrl, AUDIT, { operation: operationName, targetId }, admin)
+        }>(AUDIT, { operation: operationName, targetId })
       ).auditLog.edges.map((e) => e.node);
     const corrections = await entries('correctPlacement', placement.c);
     expect(corrections).toContainEqual(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, gql, tokenFor } from '@hub/common/testing';
+import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
 import { addOfficialPage, distributedMaterial, registerOrganization } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { operation } from './support/operations.js';
@@ -7,25 +7,23 @@ import { operation } from './support/operations.js';
 // Friday 27 November 2026, 18:00 in Khabarovsk (week 2026-W48): the officer reports the week.
 let now = new Date('2026-11-27T08:00:00Z');
 let hub: TestHub;
-let admin: string;
-let operator: string;
+let adminToken: string;
+let admin: GraphQLClient;
+let operator: GraphQLClient;
 const org: Record<string, string> = {} as Record<string, string>;
 const page: Record<string, string> = {};
 const material: Record<string, string> = {};
 
 const REPORT = operation('ReportPlacements');
 const MEDIA = operation('ReportMediaPublication');
-const call = <T = unknown>(query: string, variables: Record<string, unknown>, token: string) =>
-  gql<T>(hub.gatewayUrl, query, variables, token);
 const COUNT = 'query($id: ID!, $week: String) { organization(id: $id) { placementCount(week: $week) } }';
 const countOf = async (id: string | undefined, week = '2026-W48') =>
-  (await call<{ organization: { placementCount: number } }>(COUNT, { id, week }, admin)).data!.organization.placementCount;
+  (await admin.request<{ organization: { placementCount: number } }>(COUNT, { id, week })).data!.organization.placementCount;
 const stored = async () =>
   (
-    await call<{ organization: { placements: { id: string }[] } }>(
+    await admin.request<{ organization: { placements: { id: string }[] } }>(
       'query($id: ID!) { organization(id: $id) { placements(period: "2026-11") { id } } }',
       { id: org.museum },
-      admin,
     )
   ).data!.organization.placements.length;
 
@@ -46,10 +44,10 @@ type Reported = {
 
 async function register(key: string, name: string, kind: string, parentId?: string) {
   const head = { fullName: 'Козлова Мария Андреевна', position: 'Директор', email: `${key}@khv-region.test` };
-  org[key] = await registerOrganization(hub.gatewayUrl, admin, { name, kind, parentId, head });
+  org[key] = await registerOrganization(hub.gatewayUrl, adminToken, { name, kind, parentId, head });
 }
 async function addPage(key: string, orgKey: string, platform: string, url: string) {
-  page[key] = await addOfficialPage(hub.gatewayUrl, admin, { organizationId: org[orgKey]!, platform, url });
+  page[key] = await addOfficialPage(hub.gatewayUrl, adminToken, { organizationId: org[orgKey]!, platform, url });
 }
 async function distribute(key: string, title: string, at: Date) {
   now = at;
@@ -68,7 +66,8 @@ const item = (m: string, p: string, url: string, publishedAt = '2026-11-26T12:00
 
 beforeAll(async () => {
   hub = await startTestHub({ clock: () => now });
-  admin = await tokenFor('ADMIN');
+  adminToken = await tokenFor('ADMIN');
+  admin = hub.client(adminToken);
   await register('culture', 'Министерство культуры Хабаровского края', 'EXECUTIVE_BODY');
   await register('museum', 'КГБУК «Краевой музей»', 'SUBORDINATE', org.culture);
   await register('sport', 'Министерство спорта Хабаровского края', 'EXECUTIVE_BODY');
@@ -80,23 +79,19 @@ beforeAll(async () => {
   await distribute('c', 'Материал о спектакле', new Date('2026-11-24T01:00:00Z'));
   await distribute('late', 'Материал позже', new Date('2026-11-26T05:00:00Z'));
   now = new Date('2026-11-27T08:00:00Z');
-  operator = await tokenFor('OPERATOR', org.culture);
+  operator = hub.client(await tokenFor('OPERATOR', org.culture));
 });
 afterAll(() => hub?.stop());
 
 describe('an operator reports a week of placements', () => {
   it('stores the batch and counts distinct materials for the week', async () => {
-    const res = await call<Reported>(
-      REPORT,
-      {
-        input: [
-          item('a', 'museumVk', 'https://vk.com/wall-100_1'),
-          item('a', 'museumTg', 'https://t.me/museum27/11'),
-          item('b', 'museumVk', 'https://vk.com/museum27?w=wall-100_2'),
-        ],
-      },
-      operator,
-    );
+    const res = await operator.request<Reported>(REPORT, {
+      input: [
+        item('a', 'museumVk', 'https://vk.com/wall-100_1'),
+        item('a', 'museumTg', 'https://t.me/museum27/11'),
+        item('b', 'museumVk', 'https://vk.com/museum27?w=wall-100_2'),
+      ],
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data!.reportPlacements).toMatchObject({ accepted: 3, duplicates: 0 });
     expect(res.data!.reportPlacements.placements).toHaveLength(3);
@@ -109,40 +104,32 @@ describe('an operator reports a week of placements', () => {
   });
 
   it('stores the same material on the same page once and counts it in duplicates', async () => {
-    const res = await call<Reported>(
-      REPORT,
-      {
-        input: [
-          item('a', 'museumVk', 'https://vk.com/wall-100_1'),
-          item('c', 'museumVk', 'https://vk.com/wall-100_3'),
-          item('c', 'museumVk', 'https://vk.com/wall-100_3'),
-        ],
-      },
-      operator,
-    );
+    const res = await operator.request<Reported>(REPORT, {
+      input: [
+        item('a', 'museumVk', 'https://vk.com/wall-100_1'),
+        item('c', 'museumVk', 'https://vk.com/wall-100_3'),
+        item('c', 'museumVk', 'https://vk.com/wall-100_3'),
+      ],
+    });
     expect(res.data!.reportPlacements).toMatchObject({ accepted: 1, duplicates: 2 });
     expect(await countOf(org.museum)).toBe(3);
   });
 
   it('counts a post at Sunday 23:59:59 local in that week and Monday 00:00 local in the next', async () => {
     now = new Date('2026-12-01T00:00:00Z');
-    await call(
-      REPORT,
-      {
-        input: [
-          item('late', 'museumVk', 'https://vk.com/wall-100_9', '2026-11-29T23:59:59+10:00'),
-          item('b', 'museumTg', 'https://t.me/museum27/12', '2026-11-30T00:00:00+10:00'),
-        ],
-      },
-      operator,
-    );
+    await operator.request(REPORT, {
+      input: [
+        item('late', 'museumVk', 'https://vk.com/wall-100_9', '2026-11-29T23:59:59+10:00'),
+        item('b', 'museumTg', 'https://t.me/museum27/12', '2026-11-30T00:00:00+10:00'),
+      ],
+    });
     expect(await countOf(org.museum, '2026-W48')).toBe(4);
     expect(await countOf(org.museum, '2026-W49')).toBe(1);
     now = new Date('2026-11-27T08:00:00Z');
   });
 
   it("answers the contract's count on the organization and on the material", async () => {
-    const res = await call<{
+    const res = await admin.request<{
       material: {
         title: string;
         placementCount: number;
@@ -151,7 +138,6 @@ describe('an operator reports a week of placements', () => {
     }>(
       'query($id: ID!) { material(id: $id) { title placementCount placements(first: 10) { totalCount edges { node { url organization { name } } } } } }',
       { id: material.a },
-      admin,
     );
     expect(res.data!.material.placementCount).toBe(2);
     expect(res.data!.material.placements.totalCount).toBe(2);
@@ -170,7 +156,7 @@ describe('a bad item rejects the whole call, naming its index and field', () => 
   ])('refuses %s', async (_label, index, patch, field) => {
     const before = await stored();
     const good = item('c', 'museumTg', 'https://t.me/museum27/40');
-    const res = await call(REPORT, { input: [good, { ...item('b', 'museumVk', 'https://vk.com/wall-100_50'), ...patch }] }, operator);
+    const res = await operator.request(REPORT, { input: [good, { ...item('b', 'museumVk', 'https://vk.com/wall-100_50'), ...patch }] });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.extensions).toMatchObject({ index, field });
     expect(await stored()).toBe(before);
@@ -178,22 +164,18 @@ describe('a bad item rejects the whole call, naming its index and field', () => 
 
   it('refuses more than 500 items', async () => {
     const many = Array.from({ length: 501 }, (_, i) => item('a', 'museumVk', `https://vk.com/wall-100_${1000 + i}`));
-    expect(errorCodes(await call(REPORT, { input: many }, operator))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await operator.request(REPORT, { input: many }))).toEqual(['BAD_USER_INPUT']);
   });
 
   it('refuses placements published after the material was withdrawn', async () => {
     now = new Date('2026-11-26T06:00:00Z');
-    await call(
-      'mutation($id: ID!) { withdrawMaterial(id: $id, reason: "Ошибка в тексте") { status } }',
-      { id: material.late },
-      await tokenFor('EDITOR'),
-    );
+    await hub
+      .client(await tokenFor('EDITOR'))
+      .request('mutation($id: ID!) { withdrawMaterial(id: $id, reason: "Ошибка в тексте") { status } }', { id: material.late });
     now = new Date('2026-11-27T08:00:00Z');
-    const res = await call(
-      REPORT,
-      { input: [item('late', 'museumTg', 'https://t.me/museum27/77', '2026-11-26T18:00:00+10:00')] },
-      operator,
-    );
+    const res = await operator.request(REPORT, {
+      input: [item('late', 'museumTg', 'https://t.me/museum27/77', '2026-11-26T18:00:00+10:00')],
+    });
     expect(res.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', index: 0, field: 'publishedAt' });
   });
 });
@@ -201,32 +183,37 @@ describe('a bad item rejects the whole call, naming its index and field', () => 
 describe('who may report and read', () => {
   it('refuses an operator reporting for a page outside its tree, storing nothing', async () => {
     const before = await countOf(org.sport);
-    const res = await call(REPORT, { input: [item('a', 'sportVk', 'https://vk.com/wall-200_1')] }, await tokenFor('OPERATOR', org.museum));
+    const res = await hub
+      .client(await tokenFor('OPERATOR', org.museum))
+      .request(REPORT, { input: [item('a', 'sportVk', 'https://vk.com/wall-200_1')] });
     expect(errorCodes(res)).toEqual(['FORBIDDEN']);
     expect(await countOf(org.sport)).toBe(before);
   });
 
   it('lets only ADMIN and OPERATOR report', async () => {
     for (const role of ['EDITOR', 'ANALYST'] as const) {
-      expect(errorCodes(await call(REPORT, { input: [item('a', 'sportVk', 'https://vk.com/wall-200_1')] }, await tokenFor(role)))).toEqual([
-        'FORBIDDEN',
-      ]);
+      expect(
+        errorCodes(await hub.client(await tokenFor(role)).request(REPORT, { input: [item('a', 'sportVk', 'https://vk.com/wall-200_1')] })),
+      ).toEqual(['FORBIDDEN']);
     }
     expect(
-      errorCodes(await call(REPORT, { input: [item('a', 'sportVk', 'https://vk.com/wall-200_1')] }, await tokenFor('HEAD', org.sport))),
+      errorCodes(
+        await hub.client(await tokenFor('HEAD', org.sport)).request(REPORT, { input: [item('a', 'sportVk', 'https://vk.com/wall-200_1')] }),
+      ),
     ).toEqual(['FORBIDDEN']);
-    const res = await call<Reported>(REPORT, { input: [item('a', 'sportVk', 'https://vk.com/wall-200_1')] }, admin);
+    const res = await admin.request<Reported>(REPORT, { input: [item('a', 'sportVk', 'https://vk.com/wall-200_1')] });
     expect(res.data!.reportPlacements.accepted).toBe(1);
   });
 
   it('keeps HEAD and OPERATOR to their tree when reading placements', async () => {
     const head = await tokenFor('HEAD', org.sport);
-    expect(errorCodes(await call(COUNT, { id: org.museum }, head))).toEqual(['FORBIDDEN']);
-    const own = await call<{ material: { placements: { totalCount: number } } }>(
-      'query($id: ID!) { material(id: $id) { placements { totalCount } } }',
-      { id: material.a },
-      head,
-    );
+    expect(errorCodes(await hub.client(head).request(COUNT, { id: org.museum }))).toEqual(['FORBIDDEN']);
+    const own = await hub
+      .client(head)
+      .request<{ material: { placements: { totalCount: number } } }>(
+        'query($id: ID!) { material(id: $id) { placements { totalCount } } }',
+        { id: material.a },
+      );
     expect(own.data!.material.placements.totalCount).toBe(1);
   });
 });
@@ -240,39 +227,34 @@ describe('mass-media publications', () => {
       publishedAt: '2026-11-20T09:00:00+10:00',
     };
     type Published = { reportMediaPublication: { id: string; outlet: string; url: string | null; publishedAt: string } };
-    const first = await call<Published>(MEDIA, { input }, operator);
+    const first = await operator.request<Published>(MEDIA, { input });
     expect(first.errors).toBeUndefined();
-    const again = await call<Published>(MEDIA, { input: { ...input, url: 'https://toz.khv-region.test/news/123' } }, operator);
+    const again = await operator.request<Published>(MEDIA, { input: { ...input, url: 'https://toz.khv-region.test/news/123' } });
     expect(again.data!.reportMediaPublication.id).toBe(first.data!.reportMediaPublication.id);
-    const print = await call(
-      MEDIA,
-      {
-        input: {
-          organizationId: org.culture,
-          outlet: 'Приамурские ведомости',
-          issueReference: '№ 45',
-          publishedAt: '2026-11-18T09:00:00+10:00',
-        },
+    const print = await operator.request(MEDIA, {
+      input: {
+        organizationId: org.culture,
+        outlet: 'Приамурские ведомости',
+        issueReference: '№ 45',
+        publishedAt: '2026-11-18T09:00:00+10:00',
       },
-      operator,
-    );
+    });
     expect(print.errors).toBeUndefined();
-    const month = await call<{ organization: { mediaPublications: { outlet: string }[] } }>(
+    const month = await admin.request<{ organization: { mediaPublications: { outlet: string }[] } }>(
       'query($id: ID!) { organization(id: $id) { mediaPublications(month: "2026-11") { outlet } } }',
       { id: org.culture },
-      admin,
     );
     expect(month.data!.organization.mediaPublications).toEqual([{ outlet: 'Тихоокеанская звезда' }, { outlet: 'Приамурские ведомости' }]);
   });
 
   it('refuses a publication without a URL or issue, from the future, or outside scope', async () => {
     const base = { organizationId: org.culture, outlet: 'Губерния', publishedAt: '2026-11-20T09:00:00+10:00' };
-    expect((await call(MEDIA, { input: base }, operator)).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
+    expect((await operator.request(MEDIA, { input: base })).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
     expect(
-      (await call(MEDIA, { input: { ...base, url: 'https://g.test/1', publishedAt: '2026-12-20T09:00:00+10:00' } }, operator)).errors![0]!
+      (await operator.request(MEDIA, { input: { ...base, url: 'https://g.test/1', publishedAt: '2026-12-20T09:00:00+10:00' } })).errors![0]!
         .extensions!.field,
     ).toBe('publishedAt');
-    expect(errorCodes(await call(MEDIA, { input: { ...base, organizationId: org.sport, url: 'https://g.test/2' } }, operator))).toEqual([
+    expect(errorCodes(await operator.request(MEDIA, { input: { ...base, organizationId: org.sport, url: 'https://g.test/2' } }))).toEqual([
       'FORBIDDEN',
     ]);
   });

@@ -2,11 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, loadConfig, type Clock } from '@hub/common';
-import { TEST_JWT_SECRET, createTestDatabase } from '@hub/common/testing';
+import { TEST_JWT_SECRET, createTestDatabase, graphqlClient, type GraphQLClient } from '@hub/common/testing';
 import { startHub, type RunningHub } from '@hub/infra/hub';
 
 export interface TestHub extends RunningHub {
   dataDir: string;
+  /** A caller of the gateway with this bearer token (null: anonymous). */
+  client(token: string | null): GraphQLClient;
 }
 
 /**
@@ -39,6 +41,7 @@ export async function startTestHub(
   return {
     ...hub,
     dataDir,
+    client: (token) => graphqlClient(hub.gatewayUrl, token),
     stop: async () => {
       await hub.stop();
       await db?.drop();
