@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
 import { startTestHub, type TestHub } from './support/hub.js';
-import { operation } from './support/operations.js';
+import { ComplianceSummaryDocument, ComplianceTrendDocument } from './generated/contract.js';
 
 // Monday 30 November 2026, 10:05 in Khabarovsk: 2026-W48 has just ended.
 const now = new Date('2026-12-01T00:05:00Z');
@@ -128,9 +128,7 @@ describe('complianceSummary', () => {
   });
 
   it("is the contract's operation, and reads a month as the media rule", async () => {
-    const contract = await analyst.data<{ complianceSummary: { byKind: unknown[] } }>(operation('ComplianceSummary'), {
-      period: '2026-W48',
-    });
+    const contract = await analyst.data(ComplianceSummaryDocument, { period: '2026-W48' });
     expect(contract.complianceSummary.byKind.length).toBeGreaterThan(0);
     const month = await analyst.data<{ complianceSummary: Pick<Summary, 'rule' | 'evaluated' | 'rate'> }>(
       '{ complianceSummary(period: "2026-11") { rule evaluated rate } }',
@@ -160,10 +158,7 @@ describe('complianceSummary', () => {
 
 describe('complianceTrend', () => {
   it('gives the last complete weeks oldest first, each as its summary', async () => {
-    const { complianceTrend: trend } = await analyst.data<{ complianceTrend: Pick<Summary, 'period' | 'rate' | 'evaluated' | 'missed'>[] }>(
-      operation('ComplianceTrend'),
-      { weeks: 6 },
-    );
+    const { complianceTrend: trend } = await analyst.data(ComplianceTrendDocument, { weeks: 6 });
     expect(trend.map((p) => p.period)).toEqual(['2026-W43', ...WEEKS]);
     expect(trend[0]).toEqual({ period: '2026-W43', rate: null, evaluated: 0, missed: 0 });
     for (const point of trend.slice(1)) {

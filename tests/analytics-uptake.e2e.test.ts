@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
 import { addOfficialPage, distributedMaterial, registerOrganization } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
-import { operation } from './support/operations.js';
+import {
+  ContentSupplyDocument,
+  ContentUptakeDocument,
+  MarkFeedbackWidgetDocument,
+  ReportPlacementsDocument,
+} from './generated/contract.js';
 
 // Friday 27 November 2026, 18:00 in Khabarovsk: week 2026-W48 is being reported.
 const FRIDAY = new Date('2026-11-27T08:00:00Z');
@@ -15,7 +20,6 @@ const org: Record<string, string> = {};
 const page: Record<string, string> = {};
 const material: Record<string, string> = {};
 
-const UPTAKE = operation('ContentUptake');
 const TOPICS = 'query($week: String!) { topicUptake(week: $week) { topic materials recipients placedBy uptakeRate } }';
 const PAGES = `query($form: FeedbackWidgetForm, $kind: OrganizationKind, $under: ID, $first: Int, $after: String) {
   pagesWithoutWidget(form: $form, kind: $kind, underOrganizationId: $under, first: $first, after: $after) {
@@ -24,12 +28,6 @@ const COVERAGE = `query($kind: OrganizationKind, $under: ID) {
   widgetCoverage(kind: $kind, underOrganizationId: $under) { pages withBoth missingReportProblem missingShareOpinion missingBoth } }`;
 const HISTORY = 'query($weeks: Int!) { contentSupplyHistory(weeks: $weeks) { week from until distributed required met } }';
 
-type MaterialUptake = {
-  material: { id: string; title: string; topic: string };
-  recipients: number;
-  placedBy: number;
-  uptakeRate: number | null;
-};
 type TopicUptake = { topic: string; materials: number; recipients: number; placedBy: number; uptakeRate: number | null };
 /** pagesWithoutWidget as PAGES selects it. */
 type PagesWithoutWidget = {
@@ -58,8 +56,8 @@ async function distribute(key: string, topic: string, at: string, to: string[]) 
   );
 }
 const placed = (m: string, p: string, n: number) => ({
-  materialId: material[m],
-  pageId: page[p],
+  materialId: material[m]!,
+  pageId: page[p]!,
   url: `${postBase[p]}${n}`,
   publishedAt: '2026-11-26T12:00:00+10:00',
 });
@@ -98,7 +96,7 @@ beforeAll(async () => {
   await distribute('c', 'CULTURE', '2026-11-25T01:00:00Z', ['district', 'library']);
   now = FRIDAY;
 
-  const report = await admin.data<{ reportPlacements: { accepted: number } }>(operation('ReportPlacements'), {
+  const report = await admin.data(ReportPlacementsDocument, {
     input: [
       placed('a', 'cultureVk', 1),
       placed('a', 'museumVk', 2),
@@ -112,7 +110,7 @@ beforeAll(async () => {
   });
   expect(report.reportPlacements.accepted).toBe(8);
 
-  await admin.data(operation('MarkFeedbackWidget'), { pageId: page.cultureVk, placedAt: '2026-11-20T10:00:00+10:00' });
+  await admin.data(MarkFeedbackWidgetDocument, { pageId: page.cultureVk!, placedAt: '2026-11-20T10:00:00+10:00' });
   const mark =
     'mutation($id: ID!, $forms: [FeedbackWidgetForm!]) { markFeedbackWidget(pageId: $id, placedAt: "2026-11-20T10:00:00+10:00", forms: $forms) { id } }';
   await admin.data(mark, { id: page.museumVk, forms: ['REPORT_PROBLEM'] });
@@ -122,7 +120,7 @@ beforeAll(async () => {
 afterAll(() => hub?.stop());
 
 const uptakeOf = async (client: GraphQLClient, week = '2026-W48') =>
-  (await client.data<{ contentUptake: MaterialUptake[] }>(UPTAKE, { week })).contentUptake.map((u) => ({
+  (await client.data(ContentUptakeDocument, { week })).contentUptake.map((u) => ({
     id: u.material.id,
     recipients: u.recipients,
     placedBy: u.placedBy,
@@ -137,7 +135,7 @@ const row = (key: string, recipients: number, placedBy: number, uptakeRate: numb
 
 describe('contentUptake', () => {
   it('answers the contract operation: each material of the week with its recipients and those that placed it, least picked up first', async () => {
-    const res = await hub.client(await tokenFor('ANALYST')).data<{ contentUptake: MaterialUptake[] }>(UPTAKE, { week: '2026-W48' });
+    const res = await hub.client(await tokenFor('ANALYST')).data(ContentUptakeDocument, { week: '2026-W48' });
     expect(res.contentUptake).toEqual([
       { material: { id: material.b, title: 'Новость района b', topic: 'SOCIAL' }, recipients: 2, placedBy: 0, uptakeRate: 0 },
       { material: { id: material.a, title: 'Новость района a', topic: 'SOCIAL' }, recipients: 4, placedBy: 3, uptakeRate: 0.75 },
@@ -165,16 +163,19 @@ describe('contentUptake', () => {
   });
 
   it.each(['2026-W54', '2026-11', '2026-11-23', 'last week', ''])('refuses the week %j naming the argument', async (week) => {
-    for (const query of [UPTAKE, TOPICS]) {
-      const res = await admin.request(query, { week });
+    for (const res of [await admin.request(ContentUptakeDocument, { week }), await admin.request(TOPICS, { week })]) {
       expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
       expect(res.errors![0]!.extensions).toMatchObject({ field: 'week' });
     }
   });
 
   it('answers UNAUTHENTICATED without a token', async () => {
-    for (const query of [UPTAKE, TOPICS])
-      expect(errorCodes(await hub.client(null).request(query, { week: '2026-W48' }))).toEqual(['UNAUTHENTICATED']);
+    const anonymous = hub.client(null);
+    for (const res of [
+      await anonymous.request(ContentUptakeDocument, { week: '2026-W48' }),
+      await anonymous.request(TOPICS, { week: '2026-W48' }),
+    ])
+      expect(errorCodes(res)).toEqual(['UNAUTHENTICATED']);
   });
 });
 
@@ -195,7 +196,7 @@ describe('topicUptake', () => {
     ];
     for (const token of tokens) {
       for (const week of ['2026-W47', '2026-W48']) {
-        const materials = (await hub.client(token).data<{ contentUptake: MaterialUptake[] }>(UPTAKE, { week })).contentUptake;
+        const materials = (await hub.client(token).data(ContentUptakeDocument, { week })).contentUptake;
         const sums: Record<string, { topic: string; materials: number; recipients: number; placedBy: number }> = {};
         for (const m of materials) {
           const sum = (sums[m.material.topic] ??= { topic: m.material.topic, materials: 0, recipients: 0, placedBy: 0 });
@@ -339,7 +340,7 @@ describe('contentSupplyHistory', () => {
     ).contentSupplyHistory;
     expect(history.map((w) => w.week)).toEqual(['2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48']);
     for (const week of history) {
-      const single = (await admin.data<{ contentSupply: unknown }>(operation('ContentSupply'), { week: week.week })).contentSupply;
+      const single = (await admin.data(ContentSupplyDocument, { week: week.week })).contentSupply;
       expect(single).toMatchObject({ week: week.week, distributed: week.distributed, met: week.met });
     }
   });

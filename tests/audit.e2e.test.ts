@@ -3,7 +3,7 @@ import pg from 'pg';
 import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
 import { periodContaining, shiftPeriod } from '@hub/common';
 import { startTestHub, type TestHub } from './support/hub.js';
-import { operation } from './support/operations.js';
+import { AuditLogDocument, CreateMaterialDocument, GrantExemptionDocument, RegisterOrganizationDocument } from './generated/contract.js';
 import { reviewerToken } from './support/fixtures.js';
 
 let hub: TestHub;
@@ -49,7 +49,6 @@ const organizationCount = async () =>
     .totalCount;
 const materialCount = async () =>
   (await admin.request<{ materials: { totalCount: number } }>('{ materials(first: 0) { totalCount } }', {})).data!.materials.totalCount;
-type Created<Field extends string> = { [F in Field]: { id: string } | null };
 
 let ministry: string;
 let material: string;
@@ -63,19 +62,19 @@ beforeAll(async () => {
   editor = hub.client(editorToken);
   reviewer = hub.client(await reviewerToken());
 
-  const registered = await admin.request<Created<'registerOrganization'>>(operation('RegisterOrganization'), {
+  const registered = await admin.request(RegisterOrganizationDocument, {
     input: { name: 'Министерство спорта Хабаровского края', kind: 'EXECUTIVE_BODY', head, contactEmail: 'press@sport.khv-region.test' },
   });
-  ministry = registered.data!.registerOrganization!.id;
-  const created = await editor.request<Created<'createMaterial'>>(operation('CreateMaterial'), {
+  ministry = registered.data!.registerOrganization.id;
+  const created = await editor.request(CreateMaterialDocument, {
     input: { title: 'Открыт новый стадион', body: 'Стадион на тысячу мест.', topic: 'SOCIAL' },
   });
-  material = created.data!.createMaterial!.id;
+  material = created.data!.createMaterial.id;
   const week = shiftPeriod(periodContaining('WEEK', new Date(), 'Asia/Vladivostok'), -1, 'Asia/Vladivostok').label;
-  const granted = await admin.request<Created<'grantExemption'>>(operation('GrantExemption'), {
+  const granted = await admin.request(GrantExemptionDocument, {
     input: { organizationId: ministry, rule: 'WEEKLY_PLACEMENTS', period: week, reason: 'Сайт министерства на реконструкции' },
   });
-  exemption = granted.data!.grantExemption!.id;
+  exemption = granted.data!.grantExemption.id;
 });
 afterAll(async () => {
   await sql?.end();
@@ -132,11 +131,11 @@ describe('the audit log', () => {
   it('records refused mutations with their code, and the refusal changed nothing', async () => {
     const operator = await tokenFor('OPERATOR', ministry);
     const [organizations, materials] = [await organizationCount(), await materialCount()];
-    const badInn = await admin.request(operation('RegisterOrganization'), {
+    const badInn = await admin.request(RegisterOrganizationDocument, {
       input: { name: 'Министерство туризма', kind: 'EXECUTIVE_BODY', inn: '2721000001', head },
     });
     expect(errorCodes(badInn)).toEqual(['BAD_USER_INPUT']);
-    const forbidden = await hub.client(operator).request(operation('CreateMaterial'), {
+    const forbidden = await hub.client(operator).request(CreateMaterialDocument, {
       input: { title: 'Не наш материал', body: 'Текст.', topic: 'SOCIAL' },
     });
     expect(errorCodes(forbidden)).toEqual(['FORBIDDEN']);
@@ -250,7 +249,7 @@ describe('the audit log', () => {
     const before = await materialCount();
     await sql.query('alter table audit.entry rename to entry_moved');
     try {
-      const res = await editor.request<Created<'createMaterial'>>(operation('CreateMaterial'), {
+      const res = await editor.request(CreateMaterialDocument, {
         input: { title: 'Без журнала', body: 'Материал создан без записи в журнал.', topic: 'SOCIAL' },
       });
       expect(res.errors?.length).toBe(1);
@@ -262,9 +261,7 @@ describe('the audit log', () => {
   });
 
   it("serves the contract's AuditLog operation", async () => {
-    const res = await hub
-      .client(await tokenFor('ANALYST'))
-      .request<{ auditLog: { totalCount: number; edges: { node: Partial<AuditEntry> }[] } }>(operation('AuditLog'), { first: 2 });
+    const res = await hub.client(await tokenFor('ANALYST')).request(AuditLogDocument, { first: 2 });
     expect(res.errors).toBeUndefined();
     expect(res.data!.auditLog.totalCount).toBeGreaterThanOrEqual(7);
     expect(res.data!.auditLog.edges).toHaveLength(2);
@@ -276,10 +273,10 @@ describe('the audit log', () => {
 
 describe('an acknowledged change and its audit entry', () => {
   it("commit in one transaction: the entry's row and the change's carry the same transaction id", async () => {
-    const created = await editor.request<Created<'createMaterial'>>(operation('CreateMaterial'), {
+    const created = await editor.request(CreateMaterialDocument, {
       input: { title: 'Открыт каток в парке Динамо', body: 'Каток работает каждый день.', topic: 'SPORT' },
     });
-    const id: string = created.data!.createMaterial!.id;
+    const id: string = created.data!.createMaterial.id;
     const {
       rows: [change],
     } = await sql.query<{ xmin: string }>('select xmin::text from content.material where id = $1', [id]);
@@ -295,7 +292,7 @@ describe('an acknowledged change and its audit entry', () => {
     // An audit log that refuses this one operation, as a full disk or a lost connection would at that moment.
     await sql.query("alter table audit.entry add constraint refuse_for_test check (operation <> 'grantExemption') not valid");
     try {
-      const res = await admin.request<Created<'grantExemption'>>(operation('GrantExemption'), {
+      const res = await admin.request(GrantExemptionDocument, {
         input: { organizationId: ministry, rule: 'WEEKLY_PLACEMENTS', period: week, reason: 'Проверка журнала аудита' },
       });
       expect(res.errors?.length).toBe(1);

@@ -1,35 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
 import { startTestHub, type TestHub } from './support/hub.js';
-import { operation } from './support/operations.js';
+import {
+  ComplianceReportDocument,
+  GrantExemptionDocument,
+  OrganizationComplianceDocument,
+  RunComplianceCheckDocument,
+  type ComplianceStatus,
+  type GrantExemptionInput,
+  type RuleCode,
+} from './generated/contract.js';
 
 // Monday 30 November 2026, 10:05 in Khabarovsk: last week (2026-W48) and November have ended.
 let now = new Date('2026-12-01T00:05:00Z');
 let hub: TestHub;
 let admin: GraphQLClient;
-const RUN = operation('RunComplianceCheck');
-const REPORT = operation('ComplianceReport');
-const HISTORY = operation('OrganizationCompliance');
-const GRANT = operation('GrantExemption');
 
-/** runComplianceCheck as RUN selects it. */
-type RunData = {
-  runComplianceCheck: { id: string; rule: string; period: string; evaluated: number; met: number; missed: number; exempt: number };
-};
-/** A result as REPORT selects it. */
-type Result = {
-  organization: { id: string; name: string; kind: string };
-  rule: string;
-  period: string;
-  required: number;
-  actual: number;
-  status: string;
-  consecutiveMisses: number;
-};
-type Report = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Result }[] };
-
-async function report(rule: string, period: string, status?: string) {
-  const res = await admin.request<{ complianceReport: Report }>(REPORT, { rule, period, status, first: 500 });
+async function report(rule: RuleCode, period: string, status?: ComplianceStatus) {
+  const res = await admin.request(ComplianceReportDocument, { rule, period, status, first: 500 });
   expect(res.errors).toBeUndefined();
   return res.data!.complianceReport;
 }
@@ -42,9 +30,10 @@ afterAll(() => hub?.stop());
 
 describe('runComplianceCheck on the demo region', () => {
   it('evaluates WEEKLY_PLACEMENTS for last week: most meet, some miss, every result counted', async () => {
-    const res = await admin.request(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W49' });
+    const res = await admin.request(RunComplianceCheckDocument, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W49' });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']); // this week has not ended
-    const run = (await admin.request<RunData>(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' })).data!.runComplianceCheck;
+    const run = (await admin.request(RunComplianceCheckDocument, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' })).data!
+      .runComplianceCheck;
     expect(run).toMatchObject({ rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' });
     expect(run.evaluated).toBeGreaterThanOrEqual(390);
     expect(run.met + run.missed + run.exempt).toBe(run.evaluated);
@@ -61,25 +50,23 @@ describe('runComplianceCheck on the demo region', () => {
 
   it('counts runs of misses across weeks evaluated in order', async () => {
     for (const week of ['2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48'])
-      await admin.request(RUN, { rule: 'WEEKLY_PLACEMENTS', period: week });
+      await admin.request(RunComplianceCheckDocument, { rule: 'WEEKLY_PLACEMENTS', period: week });
     const last = await report('WEEKLY_PLACEMENTS', '2026-W48', 'MISSED');
     const longest = last.edges[0]!.node;
     expect(longest.consecutiveMisses).toBeGreaterThanOrEqual(3);
-    const history = await admin.request<{ organization: { id: string; name: string; compliance: Omit<Result, 'organization'>[] } }>(
-      HISTORY,
-      {
-        id: longest.organization.id,
-        last: 5,
-      },
-    );
-    const weekly = history.data!.organization.compliance.filter((r) => r.rule === 'WEEKLY_PLACEMENTS');
+    const history = await admin.request(OrganizationComplianceDocument, {
+      id: longest.organization.id,
+      last: 5,
+    });
+    const weekly = history.data!.organization!.compliance!.filter((r) => r.rule === 'WEEKLY_PLACEMENTS');
     expect(weekly[0]).toMatchObject({ period: '2026-W48', status: 'MISSED', consecutiveMisses: longest.consecutiveMisses });
     expect(weekly.slice(0, 3).every((r) => r.status === 'MISSED')).toBe(true);
   });
 
   it('gives the same results when run again, without a second result per organization', async () => {
     const before = await report('WEEKLY_PLACEMENTS', '2026-W48');
-    const again = (await admin.request<RunData>(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' })).data!.runComplianceCheck;
+    const again = (await admin.request(RunComplianceCheckDocument, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' })).data!
+      .runComplianceCheck;
     const after = await report('WEEKLY_PLACEMENTS', '2026-W48');
     expect(after.totalCount).toBe(before.totalCount);
     expect(again.evaluated).toBe(before.totalCount);
@@ -88,8 +75,8 @@ describe('runComplianceCheck on the demo region', () => {
 
   it('serializes two runs of the same rule and period started at once', async () => {
     const [a, b] = await Promise.all([
-      admin.request<RunData>(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W47' }),
-      admin.request<RunData>(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W47' }),
+      admin.request(RunComplianceCheckDocument, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W47' }),
+      admin.request(RunComplianceCheckDocument, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W47' }),
     ]);
     expect(a.data!.runComplianceCheck.evaluated).toBe(b.data!.runComplianceCheck.evaluated);
     expect((await report('WEEKLY_PLACEMENTS', '2026-W47')).totalCount).toBe(a.data!.runComplianceCheck.evaluated);
@@ -97,7 +84,7 @@ describe('runComplianceCheck on the demo region', () => {
 
   it("evaluates the content center's weekly supply, the monthly media mention and the widget rule", async () => {
     // Decree 2.2: counted per recipient (every body, municipality and subordinate), never for the center itself.
-    const supply = (await admin.request<RunData>(RUN, { rule: 'CONTENT_CENTER_WEEKLY_SUPPLY', period: '2026-W48' })).data!
+    const supply = (await admin.request(RunComplianceCheckDocument, { rule: 'CONTENT_CENTER_WEEKLY_SUPPLY', period: '2026-W48' })).data!
       .runComplianceCheck;
     expect(supply.evaluated).toBeGreaterThanOrEqual(350);
     const supplyRows = await report('CONTENT_CENTER_WEEKLY_SUPPLY', '2026-W48');
@@ -107,14 +94,16 @@ describe('runComplianceCheck on the demo region', () => {
       expect(['EXECUTIVE_BODY', 'MUNICIPALITY', 'SUBORDINATE']).toContain(node.organization.kind);
     }
 
-    const media = (await admin.request<RunData>(RUN, { rule: 'MONTHLY_MEDIA_MENTION', period: '2026-11' })).data!.runComplianceCheck;
+    const media = (await admin.request(RunComplianceCheckDocument, { rule: 'MONTHLY_MEDIA_MENTION', period: '2026-11' })).data!
+      .runComplianceCheck;
     expect(media.evaluated).toBeGreaterThanOrEqual(30);
     expect(media.missed).toBeGreaterThan(0);
     const mediaRows = await report('MONTHLY_MEDIA_MENTION', '2026-11');
     expect(mediaRows.edges.every((e) => e.node.organization.kind === 'EXECUTIVE_BODY')).toBe(true);
 
     // Decree 3.2 names executive bodies and their subordinates only.
-    const widget = (await admin.request<RunData>(RUN, { rule: 'FEEDBACK_WIDGET', period: '2026-11-30' })).data!.runComplianceCheck;
+    const widget = (await admin.request(RunComplianceCheckDocument, { rule: 'FEEDBACK_WIDGET', period: '2026-11-30' })).data!
+      .runComplianceCheck;
     expect(widget.evaluated).toBeGreaterThan(36);
     expect(widget.missed).toBeGreaterThan(0);
     const widgetRows = await report('FEEDBACK_WIDGET', '2026-11-30');
@@ -128,7 +117,7 @@ describe('runComplianceCheck on the demo region', () => {
 describe('exemptions', () => {
   it('turns a miss into EXEMPT at once and keeps it in history; revoking brings the miss back', async () => {
     const missed = (await report('WEEKLY_PLACEMENTS', '2026-W48', 'MISSED')).edges[0]!.node;
-    const granted = await admin.request<{ grantExemption: { id: string } }>(GRANT, {
+    const granted = await admin.request(GrantExemptionDocument, {
       input: {
         organizationId: missed.organization.id,
         rule: 'WEEKLY_PLACEMENTS',
@@ -147,7 +136,7 @@ describe('exemptions', () => {
       exemption: { reason: 'Сотрудник пресс-службы на больничном', active: true },
     });
 
-    const twice = await admin.request(GRANT, {
+    const twice = await admin.request(GrantExemptionDocument, {
       input: { organizationId: missed.organization.id, rule: 'WEEKLY_PLACEMENTS', period: '2026-W48', reason: 'Ещё раз' },
     });
     expect(errorCodes(twice)).toEqual(['CONFLICT']);
@@ -168,13 +157,17 @@ describe('exemptions', () => {
 
   it('refuses a period of the wrong kind, no reason, an unknown organization, and non-ADMIN roles', async () => {
     const orgId = (await report('WEEKLY_PLACEMENTS', '2026-W48')).edges[0]!.node.organization.id;
-    const base = { organizationId: orgId, rule: 'WEEKLY_PLACEMENTS', period: '2026-W47', reason: 'Причина' };
-    expect((await admin.request(GRANT, { input: { ...base, period: '2026-11' } })).errors![0]!.extensions!.field).toBe('period');
-    expect((await admin.request(GRANT, { input: { ...base, reason: '' } })).errors![0]!.extensions!.field).toBe('reason');
-    expect(errorCodes(await admin.request(GRANT, { input: { ...base, organizationId: '00000000-0000-4000-8000-000000000000' } }))).toEqual([
-      'NOT_FOUND',
-    ]);
-    expect(errorCodes(await hub.client(await tokenFor('ANALYST')).request(GRANT, { input: base }))).toEqual(['FORBIDDEN']);
+    const base: GrantExemptionInput = { organizationId: orgId, rule: 'WEEKLY_PLACEMENTS', period: '2026-W47', reason: 'Причина' };
+    expect((await admin.request(GrantExemptionDocument, { input: { ...base, period: '2026-11' } })).errors![0]!.extensions!.field).toBe(
+      'period',
+    );
+    expect((await admin.request(GrantExemptionDocument, { input: { ...base, reason: '' } })).errors![0]!.extensions!.field).toBe('reason');
+    expect(
+      errorCodes(
+        await admin.request(GrantExemptionDocument, { input: { ...base, organizationId: '00000000-0000-4000-8000-000000000000' } }),
+      ),
+    ).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await hub.client(await tokenFor('ANALYST')).request(GrantExemptionDocument, { input: base }))).toEqual(['FORBIDDEN']);
     const list = await admin.request<{ exemptions: { id: string }[] }>('{ exemptions(includeRevoked: true) { id } }', {});
     expect(list.data!.exemptions).toHaveLength(1);
   });
@@ -182,10 +175,13 @@ describe('exemptions', () => {
   // Security review: the losers of the race hit the unique index and answered INTERNAL_SERVER_ERROR.
   it('grants one of 20 simultaneous identical exemptions; every other answers CONFLICT', async () => {
     const missed = (await report('WEEKLY_PLACEMENTS', '2026-W47', 'MISSED')).edges[0]!.node;
-    const input = { organizationId: missed.organization.id, rule: 'WEEKLY_PLACEMENTS', period: '2026-W47', reason: 'Гонка запросов' };
-    const answers = await Promise.all(
-      Array.from({ length: 20 }, () => admin.request<{ grantExemption: { id: string } }>(GRANT, { input })),
-    );
+    const input: GrantExemptionInput = {
+      organizationId: missed.organization.id,
+      rule: 'WEEKLY_PLACEMENTS',
+      period: '2026-W47',
+      reason: 'Гонка запросов',
+    };
+    const answers = await Promise.all(Array.from({ length: 20 }, () => admin.request(GrantExemptionDocument, { input })));
     const granted = answers.filter((a) => !a.errors);
     expect(granted).toHaveLength(1);
     const refusals = answers.filter((a) => a.errors).map((a) => ({ codes: errorCodes(a), message: a.errors![0]!.message }));
@@ -206,15 +202,19 @@ describe('exemptions', () => {
 
 describe('who may run checks, and bad periods', () => {
   it('lets ANALYST run checks and refuses OPERATOR and HEAD', async () => {
-    const analyst = await hub.client(await tokenFor('ANALYST')).request(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W46' });
+    const analyst = await hub
+      .client(await tokenFor('ANALYST'))
+      .request(RunComplianceCheckDocument, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W46' });
     expect(analyst.errors).toBeUndefined();
     const orgId = (await report('WEEKLY_PLACEMENTS', '2026-W48')).edges[0]!.node.organization.id;
     for (const token of [await tokenFor('OPERATOR', orgId), await tokenFor('HEAD', orgId), await tokenFor('EDITOR')]) {
-      expect(errorCodes(await hub.client(token).request(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W46' }))).toEqual(['FORBIDDEN']);
+      expect(
+        errorCodes(await hub.client(token).request(RunComplianceCheckDocument, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W46' })),
+      ).toEqual(['FORBIDDEN']);
     }
   });
 
-  it.each([
+  it.each<[string, RuleCode, string]>([
     ['a malformed period', 'WEEKLY_PLACEMENTS', '2026-W99'],
     ['a future period', 'WEEKLY_PLACEMENTS', '2027-W10'],
     ['a month for a weekly rule', 'WEEKLY_PLACEMENTS', '2026-11'],
@@ -223,7 +223,7 @@ describe('who may run checks, and bad periods', () => {
   ])('refuses %s', async (_label, rule, period) => {
     type Runs = { complianceRuns: { id: string }[] };
     const runs = (await admin.request<Runs>('{ complianceRuns(first: 500) { id } }', {})).data!.complianceRuns.length;
-    const res = await admin.request(RUN, { rule, period });
+    const res = await admin.request(RunComplianceCheckDocument, { rule, period });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.extensions!.field).toBe('period');
     expect((await admin.request<Runs>('{ complianceRuns(first: 500) { id } }', {})).data!.complianceRuns.length).toBe(runs);
@@ -263,7 +263,7 @@ describe('who may run checks, and bad periods', () => {
 
   it('keeps OPERATOR and HEAD to their organizations in the report', async () => {
     const someone = (await report('WEEKLY_PLACEMENTS', '2026-W48', 'MISSED')).edges[0]!.node.organization.id;
-    const scoped = await hub.client(await tokenFor('HEAD', someone)).request<{ complianceReport: Report }>(REPORT, {
+    const scoped = await hub.client(await tokenFor('HEAD', someone)).request(ComplianceReportDocument, {
       rule: 'WEEKLY_PLACEMENTS',
       period: '2026-W48',
       first: 500,
@@ -314,7 +314,8 @@ describe('updating a rule', () => {
     expect(rule.versions[0]).toMatchObject({ threshold: 3, changedBy: 'system' });
     expect(rule.versions.at(-1)).toEqual({ effectiveFrom: rule.effectiveFrom, threshold: 1, changedBy: 'test-admin' });
     // A week judged before the change is judged again by the version in force for it.
-    const run = (await admin.request<RunData>(RUN, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W45' })).data!.runComplianceCheck;
+    const run = (await admin.request(RunComplianceCheckDocument, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W45' })).data!
+      .runComplianceCheck;
     const row = (await report('WEEKLY_PLACEMENTS', '2026-W45')).edges[0]!.node;
     expect(row.required).toBe(3);
     expect(run.evaluated).toBeGreaterThan(0);

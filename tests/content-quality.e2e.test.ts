@@ -9,7 +9,12 @@ import {
   reviewerToken,
 } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
-import { operation } from './support/operations.js';
+import {
+  ApproveMaterialDocument,
+  CreateMaterialDocument,
+  DistributeMaterialDocument,
+  type CreateMaterialInput,
+} from './generated/contract.js';
 
 // Four eyes on approval, a real title and body, no headline repeated within four weeks.
 // Wednesday 25 November 2026, 10:00 in Khabarovsk.
@@ -21,14 +26,12 @@ let editor: GraphQLClient;
 let reviewer: GraphQLClient;
 let admin: GraphQLClient;
 
-const CREATE = operation('CreateMaterial');
-const APPROVE = operation('ApproveMaterial');
 const UPDATE = 'mutation($id: ID!, $input: UpdateMaterialInput!) { updateMaterial(id: $id, input: $input) { title } }';
 const STATE = 'query($id: ID!) { material(id: $id) { title body status approvedBy } }';
 
 /** A material as STATE selects it. */
 type State = { material: { title: string; body: string; status: string; approvedBy: string | null } };
-const news = (title: string) => ({ title, body: 'Текст новости о событии в крае.', topic: 'SOCIAL' });
+const news = (title: string): CreateMaterialInput => ({ title, body: 'Текст новости о событии в крае.', topic: 'SOCIAL' });
 const count = async () =>
   (await admin.request<{ materials: { totalCount: number } }>('{ materials(first: 0) { totalCount } }', {})).data!.materials.totalCount;
 
@@ -51,14 +54,14 @@ afterAll(() => hub?.stop());
 describe('four eyes', () => {
   it('refuses an author approving its own material, changing nothing; another editor approves', async () => {
     const id = await createMaterial(hub.gatewayUrl, editorToken, news('Открылась выставка народных промыслов'));
-    const own = await editor.request(APPROVE, { id });
+    const own = await editor.request(ApproveMaterialDocument, { id });
     expect(errorCodes(own)).toEqual(['FORBIDDEN']);
     expect(own.errors![0]!.message).toBe(
       'Material «Открылась выставка народных промыслов»: its author cannot approve it; another editor approves (four eyes)',
     );
     expect((await admin.request<State>(STATE, { id })).data!.material).toMatchObject({ status: 'DRAFT', approvedBy: null });
 
-    expect((await reviewer.request<{ approveMaterial: unknown }>(APPROVE, { id })).data!.approveMaterial).toEqual({
+    expect((await reviewer.request(ApproveMaterialDocument, { id })).data!.approveMaterial).toEqual({
       id,
       status: 'APPROVED',
     });
@@ -66,8 +69,8 @@ describe('four eyes', () => {
 
   it('holds ADMIN to it as well', async () => {
     const id = await createMaterial(hub.gatewayUrl, adminToken, news('Комитет подготовил памятку для редакций'));
-    expect(errorCodes(await admin.request(APPROVE, { id }))).toEqual(['FORBIDDEN']);
-    expect((await editor.request(APPROVE, { id })).errors).toBeUndefined();
+    expect(errorCodes(await admin.request(ApproveMaterialDocument, { id }))).toEqual(['FORBIDDEN']);
+    expect((await editor.request(ApproveMaterialDocument, { id })).errors).toBeUndefined();
   });
 });
 
@@ -82,7 +85,7 @@ describe('a real title and body', () => {
     ['lorem ipsum', { body: 'Lorem ipsum dolor sit amet' }, 'body'],
   ])('refuses %s on create, naming the field, storing nothing', async (_label, patch, field) => {
     const before = await count();
-    const res = await editor.request(CREATE, { input: { ...news('Стартовал краевой конкурс чтецов'), ...patch } });
+    const res = await editor.request(CreateMaterialDocument, { input: { ...news('Стартовал краевой конкурс чтецов'), ...patch } });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.extensions!.field).toBe(field);
     expect(await count()).toBe(before);
@@ -110,7 +113,7 @@ describe('no headline twice within four weeks', () => {
     await distributedMaterial(hub.gatewayUrl, editorToken, news(TITLE));
     now = new Date('2026-12-20T00:00:00Z'); // 25 days later
     const before = await count();
-    const res = await editor.request(CREATE, { input: news('  в хабаровске ОТКРЫЛИ   каток на площади ') });
+    const res = await editor.request(CreateMaterialDocument, { input: news('  в хабаровске ОТКРЫЛИ   каток на площади ') });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.extensions!.field).toBe('title');
     expect(res.errors![0]!.message).toBe(`title: «${TITLE}» was distributed on 2026-11-25; a title may repeat 28 days after`);
@@ -123,11 +126,10 @@ describe('no headline twice within four weeks', () => {
   });
 
   it('refuses again at distribution, when a twin went out after the draft was written, and lets one of two twins distributed at once through', async () => {
-    const DISTRIBUTE = operation('DistributeMaterial');
     const twins = await Promise.all(
       [1, 2, 3].map(() => approvedMaterial(hub.gatewayUrl, editorToken, news('Открыт новый маршрут городского автобуса'))),
     );
-    const results = await Promise.all(twins.map((id) => editor.request(DISTRIBUTE, { id, audience: {} })));
+    const results = await Promise.all(twins.map((id) => editor.request(DistributeMaterialDocument, { id, audience: {} })));
     expect(results.map((r) => errorCodes(r)).sort()).toEqual([[], ['CONFLICT'], ['CONFLICT']]);
     const refused = results.find((r) => r.errors)!;
     expect(refused.errors![0]!.message).toMatch(
@@ -151,10 +153,10 @@ describe('no headline twice within four weeks', () => {
 
   it('lets it repeat once 28 days have passed, and after a withdrawal', async () => {
     now = new Date('2026-12-24T00:00:00Z'); // 29 days later
-    expect((await editor.request(CREATE, { input: news(TITLE) })).errors).toBeUndefined();
+    expect((await editor.request(CreateMaterialDocument, { input: news(TITLE) })).errors).toBeUndefined();
 
     const withdrawn = await distributedMaterial(hub.gatewayUrl, editorToken, news('Отменён концерт в филармонии'));
     await editor.request('mutation($id: ID!) { withdrawMaterial(id: $id, reason: "Ошибка в дате") { status } }', { id: withdrawn });
-    expect((await editor.request(CREATE, { input: news('Отменён концерт в филармонии') })).errors).toBeUndefined();
+    expect((await editor.request(CreateMaterialDocument, { input: news('Отменён концерт в филармонии') })).errors).toBeUndefined();
   });
 });

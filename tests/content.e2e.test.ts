@@ -10,6 +10,13 @@ import {
 } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { operation } from './support/operations.js';
+import {
+  ApproveMaterialDocument,
+  ContentSupplyDocument,
+  CreateMaterialDocument,
+  DistributeMaterialDocument,
+  MaterialsDocument,
+} from './generated/contract.js';
 
 // Wednesday 25 November 2026, 10:00 in Khabarovsk: week 2026-W48.
 let now = new Date('2026-11-25T00:00:00Z');
@@ -22,22 +29,9 @@ let editor: GraphQLClient;
 let reviewer: GraphQLClient;
 const org: Record<string, string> = {};
 
-const CREATE = operation('CreateMaterial');
-const APPROVE = operation('ApproveMaterial');
-const DISTRIBUTE = operation('DistributeMaterial');
-const MATERIALS = operation('Materials');
-const SUPPLY = operation('ContentSupply');
 const INBOX = `query($week: String, $org: ID) { inbox(week: $week, organizationId: $org) {
   receivedAt windowOpen material { id title status placementWindow { until } } organization { id name } } }`;
 
-/** materials as MATERIALS selects them. */
-type Materials = {
-  materials: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: { id: string; title: string; topic: string; status: string; distributedAt: string | null; recipientCount: number } }[];
-  };
-};
 /** The inbox as INBOX selects it. */
 type Inbox = {
   inbox: {
@@ -68,7 +62,7 @@ const material = (title: string, extra: Record<string, unknown> = {}) =>
 const distributed = (title: string, audience: AudienceInput = {}, extra: Record<string, unknown> = {}) =>
   distributedMaterial(hub.gatewayUrl, editorToken, newsItem(title, extra), audience);
 
-const materialCount = async () => (await admin.request<Materials>(MATERIALS, { first: 0 })).data!.materials.totalCount;
+const materialCount = async () => (await admin.request(MaterialsDocument, { first: 0 })).data!.materials.totalCount;
 
 beforeAll(async () => {
   hub = await startTestHub({ clock: () => now });
@@ -92,10 +86,10 @@ describe('an editor creates, approves and distributes a material', () => {
       placementWindow: { until: '2026-11-27T18:00:00+10:00' },
       summary: 'Награды вручены в краевом музее.',
     });
-    const approved = await reviewer.request<{ approveMaterial: unknown }>(APPROVE, { id });
+    const approved = await reviewer.request(ApproveMaterialDocument, { id });
     expect(approved.data!.approveMaterial).toEqual({ id, status: 'APPROVED' });
 
-    const sent = await editor.request<{ distributeMaterial: unknown }>(DISTRIBUTE, { id, audience: {} });
+    const sent = await editor.request(DistributeMaterialDocument, { id, audience: {} });
     expect(sent.errors).toBeUndefined();
     expect(sent.data!.distributeMaterial).toEqual({
       id,
@@ -146,8 +140,8 @@ describe('an editor creates, approves and distributes a material', () => {
     );
     expect(res.data!.material.recipients).toEqual([{ id: org.bikin, active: false }]);
     const again = await material('Ещё одна новость');
-    await reviewer.request(APPROVE, { id: again });
-    const refused = await editor.request(DISTRIBUTE, { id: again, audience: { organizationIds: [org.bikin] } });
+    await reviewer.request(ApproveMaterialDocument, { id: again });
+    const refused = await editor.request(DistributeMaterialDocument, { id: again, audience: { organizationIds: [org.bikin!] } });
     expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
     expect(refused.errors![0]!.message).toContain(org.bikin);
   });
@@ -172,15 +166,15 @@ describe('an editor creates, approves and distributes a material', () => {
 
 describe('supply against the quota', () => {
   it("counts the week's distributed materials against CONTENT_CENTER_WEEKLY_SUPPLY", async () => {
-    const res = await admin.request<{ contentSupply: unknown }>(SUPPLY, { week: '2026-W48' });
+    const res = await admin.request(ContentSupplyDocument, { week: '2026-W48' });
     expect(res.errors).toBeUndefined();
     expect(res.data!.contentSupply).toEqual({ week: '2026-W48', distributed: 3, required: 10, met: false });
-    const empty = await admin.request<{ contentSupply: unknown }>(SUPPLY, { week: '2026-W40' });
+    const empty = await admin.request(ContentSupplyDocument, { week: '2026-W40' });
     expect(empty.data!.contentSupply).toMatchObject({ distributed: 0, met: false });
   });
 
   it("lists the week's materials newest first, filtered by status", async () => {
-    const res = await admin.request<Materials>(MATERIALS, { week: '2026-W48', status: 'DISTRIBUTED' });
+    const res = await admin.request(MaterialsDocument, { week: '2026-W48', status: 'DISTRIBUTED' });
     expect(res.data!.materials.totalCount).toBe(3);
     const dated = await admin.request<{ materials: { edges: { node: { createdAt: string } }[] } }>(
       '{ materials(first: 100) { edges { node { createdAt } } } }',
@@ -188,13 +182,13 @@ describe('supply against the quota', () => {
     );
     const times = dated.data!.materials.edges.map((e) => Date.parse(e.node.createdAt));
     expect(times).toEqual([...times].sort((a, b) => b - a));
-    const draft = await admin.request<Materials>(MATERIALS, { week: '2026-W48', status: 'DRAFT' });
+    const draft = await admin.request(MaterialsDocument, { week: '2026-W48', status: 'DRAFT' });
     expect(draft.data!.materials.totalCount).toBe(0); // a draft is never "distributed in" a week
   });
 
   it('refuses a period that is not a week', async () => {
     for (const week of ['2026-11', '2026-W99', 'вчера']) {
-      const res = await admin.request(SUPPLY, { week });
+      const res = await admin.request(ContentSupplyDocument, { week });
       expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
       expect(res.errors![0]!.extensions!.field).toBe('week');
     }
@@ -213,7 +207,7 @@ describe('bad input changes nothing', () => {
     ['a media link over http', { mediaLinks: ['http://media.khv-region.test/1.jpg'] }, 'mediaLinks.0'],
   ])('refuses %s', async (_label, patch, field) => {
     const before = await materialCount();
-    const res = await editor.request(CREATE, {
+    const res = await editor.request(CreateMaterialDocument, {
       input: { title: 'Стартовала краевая спартакиада', body: 'Текст новости о спартакиаде.', topic: 'SPORT', ...patch },
     });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
@@ -223,7 +217,7 @@ describe('bad input changes nothing', () => {
 
   it('refuses an unknown topic', async () => {
     const before = await materialCount();
-    const res = await editor.request(CREATE, {
+    const res = await editor.request(operation('CreateMaterial'), {
       input: { title: 'Прогноз погоды на выходные', body: 'Текст прогноза погоды.', topic: 'WEATHER' },
     });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
@@ -237,14 +231,14 @@ describe('bad input changes nothing', () => {
       { id },
     );
     expect(errorCodes(edit)).toEqual(['CONFLICT']);
-    expect(errorCodes(await editor.request(APPROVE, { id }))).toEqual(['CONFLICT']);
+    expect(errorCodes(await editor.request(ApproveMaterialDocument, { id }))).toEqual(['CONFLICT']);
     const read = await admin.request<{ material: unknown }>('query($id: ID!) { material(id: $id) { title status } }', { id });
     expect(read.data!.material).toEqual({ title: 'Новость для проверки правок', status: 'DISTRIBUTED' });
   });
 
   it('refuses to distribute a material that is not approved (CONFLICT), storing no recipients', async () => {
     const id = await material('Черновик без одобрения');
-    const res = await editor.request(DISTRIBUTE, { id, audience: {} });
+    const res = await editor.request(DistributeMaterialDocument, { id, audience: {} });
     expect(errorCodes(res)).toEqual(['CONFLICT']);
     const read = await admin.request<{ material: unknown }>(
       'query($id: ID!) { material(id: $id) { status recipientCount recipients { id } } }',
@@ -255,9 +249,9 @@ describe('bad input changes nothing', () => {
 
   it('refuses unknown organization ids in the audience, naming them, and stores nothing', async () => {
     const id = await material('Новость для неизвестных получателей');
-    await reviewer.request(APPROVE, { id });
+    await reviewer.request(ApproveMaterialDocument, { id });
     const ghost = '00000000-0000-4000-8000-00000000abcd';
-    const res = await editor.request(DISTRIBUTE, { id, audience: { organizationIds: [org.culture, ghost] } });
+    const res = await editor.request(DistributeMaterialDocument, { id, audience: { organizationIds: [org.culture!, ghost] } });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.extensions!.field).toBe('audience.organizationIds');
     expect(res.errors![0]!.message).toContain(ghost);
@@ -266,7 +260,9 @@ describe('bad input changes nothing', () => {
   });
 
   it('answers NOT_FOUND for an unknown material', async () => {
-    expect(errorCodes(await editor.request(APPROVE, { id: '00000000-0000-4000-8000-000000000000' }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await editor.request(ApproveMaterialDocument, { id: '00000000-0000-4000-8000-000000000000' }))).toEqual([
+      'NOT_FOUND',
+    ]);
   });
 });
 
@@ -312,28 +308,34 @@ describe('who may do what', () => {
   it('lets only EDITOR and ADMIN write', async () => {
     const before = await materialCount();
     for (const token of [await tokenFor('OPERATOR', org.culture), await tokenFor('HEAD', org.culture), await tokenFor('ANALYST')]) {
-      const res = await hub.client(token).request(CREATE, { input: { title: 'Не моя новость', body: 'Текст', topic: 'SPORT' } });
+      const res = await hub
+        .client(token)
+        .request(CreateMaterialDocument, { input: { title: 'Не моя новость', body: 'Текст', topic: 'SPORT' } });
       expect(errorCodes(res)).toEqual(['FORBIDDEN']);
     }
     expect(await materialCount()).toBe(before);
     const id = await material('Проверка прав');
-    expect(errorCodes(await hub.client(await tokenFor('OPERATOR', org.culture)).request(APPROVE, { id }))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await hub.client(await tokenFor('ANALYST')).request(DISTRIBUTE, { id, audience: {} }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await hub.client(await tokenFor('OPERATOR', org.culture)).request(ApproveMaterialDocument, { id }))).toEqual([
+      'FORBIDDEN',
+    ]);
+    expect(errorCodes(await hub.client(await tokenFor('ANALYST')).request(DistributeMaterialDocument, { id, audience: {} }))).toEqual([
+      'FORBIDDEN',
+    ]);
   });
 
   it('shows OPERATOR and HEAD only what their organizations received, ANALYST everything', async () => {
     const total = await materialCount();
-    const analyst = await hub.client(await tokenFor('ANALYST')).request<Materials>(MATERIALS, { first: 0 });
+    const analyst = await hub.client(await tokenFor('ANALYST')).request(MaterialsDocument, { first: 0 });
     expect(analyst.data!.materials.totalCount).toBe(total);
 
     const head = await tokenFor('HEAD', org.culture);
-    const seen = await hub.client(head).request<Materials>(MATERIALS, { first: 100 });
+    const seen = await hub.client(head).request(MaterialsDocument, { first: 100 });
     const titles = seen.data!.materials.edges.map((e) => e.node.title);
     expect(titles).toContain('Губернатор наградил лучших работников культуры');
     expect(titles).not.toContain('Стартовал приём заявок на гранты для НКО');
     expect(titles).not.toContain('Черновик без одобрения');
 
-    const bikinOnly = (await admin.request<Materials>(MATERIALS, { first: 100 })).data!.materials.edges.find(
+    const bikinOnly = (await admin.request(MaterialsDocument, { first: 100 })).data!.materials.edges.find(
       (e) => e.node.title === 'Стартовал приём заявок на гранты для НКО',
     )!.node.id;
     expect(errorCodes(await hub.client(head).request('query($id: ID!) { material(id: $id) { title } }', { id: bikinOnly }))).toEqual([

@@ -4,7 +4,14 @@ import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
 import { startWorker, type Worker } from '@hub/compliance/worker';
 import { addOfficialPage, distributedMaterial, registerOrganization } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
-import { operation } from './support/operations.js';
+import {
+  AddMethodologicalNoteDocument,
+  ReportMediaPublicationDocument,
+  ReportPlacementsDocument,
+  RunComplianceCheckDocument,
+  type MethodologicalNoteInput,
+  type RuleCode,
+} from './generated/contract.js';
 import { TestSmtpServer } from './support/smtp.js';
 
 /**
@@ -81,8 +88,8 @@ const lettersSince = async (before: Letter[]) => {
 };
 const to = (list: Letter[], address: string) => list.filter((l) => l.to === address);
 
-const run = async (rule: string, period: string) => {
-  const res = await admin.request<{ runComplianceCheck: unknown }>(operation('RunComplianceCheck'), { rule, period });
+const run = async (rule: RuleCode, period: string) => {
+  const res = await admin.request(RunComplianceCheckDocument, { rule, period });
   expect(res.errors, `${rule} ${period}`).toBeUndefined();
   return res.data!.runComplianceCheck;
 };
@@ -165,7 +172,7 @@ const placement = (materialId: string, pageKey: 'sub1' | 'eb2', publishedAt: str
   publishedAt,
 });
 async function report(items: ReturnType<typeof placement>[]) {
-  const res = await admin.request<{ reportPlacements: { accepted: number } }>(operation('ReportPlacements'), { input: items });
+  const res = await admin.request(ReportPlacementsDocument, { input: items });
   expect(res.errors).toBeUndefined();
   expect(res.data!.reportPlacements.accepted).toBe(items.length);
 }
@@ -212,7 +219,7 @@ beforeAll(async () => {
 
   // 3.3: the subordinate's article in October, reported the next day.
   at('2026-10-15T02:00:00Z');
-  await admin.data(operation('ReportMediaPublication'), {
+  await admin.data(ReportMediaPublicationDocument, {
     input: {
       organizationId: org.sub1,
       outlet: 'Приамурские ведомости',
@@ -536,7 +543,7 @@ describe("items 1, 2.2 and 5: Monday's letters", () => {
       { materialId: a!, pageId: eb1Page, url: `https://vk.com/wall-27003_${postSerial++}`, publishedAt: '2026-12-22T15:00:00+10:00' },
     ]);
     const analyst = await tokenFor('ANALYST');
-    const note = (input: object) => hub.client(analyst).data(operation('AddMethodologicalNote'), { input });
+    const note = (input: MethodologicalNoteInput) => hub.client(analyst).data(AddMethodologicalNoteDocument, { input });
     await note({ text: 'Материал о спорте слишком длинный для Telegram: дайте короткую версию.', materialId: b });
     at('2026-12-24T02:00:00Z');
     await note({ text: 'Добавьте материалы для подведомственных учреждений.' });

@@ -6,7 +6,7 @@ import { tokenFor, type GraphQLClient } from '@hub/common/testing';
 import { startWorker, type Worker } from '@hub/compliance/worker';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { TestSmtpServer } from './support/smtp.js';
-import { operation } from './support/operations.js';
+import { ComplianceReportDocument, EscalationsDocument, NotificationsDocument, RunComplianceCheckDocument } from './generated/contract.js';
 
 // Monday 30 November 2026, 09:05 in Khabarovsk.
 let now = new Date('2026-11-29T23:05:00Z');
@@ -37,18 +37,7 @@ const notifications = () =>
     hub.subgraphs.compliance.orm.em.fork(),
     sql`select id, "to", status, attempts, last_error, subject from compliance.notification order by created_at, id`,
   );
-/** An escalation as the contract's Escalations operation selects it. */
-interface Escalation {
-  id: string;
-  level: number;
-  rule: string;
-  period: string;
-  organization: { id: string; name: string };
-  recipients: string[];
-  notifications: { id: string; to: string; status: string }[];
-}
-const escalations = async (period: string) =>
-  (await admin.request<{ escalations: Escalation[] }>(operation('Escalations'), { period })).data!.escalations;
+const escalations = async (period: string) => (await admin.request(EscalationsDocument, { period })).data!.escalations;
 /** How a coordinating organization is reached, as `edges { node { contactEmail head { email } } }` selects it. */
 type Contacts = { edges: { node: { contactEmail: string | null; head: { email: string } } }[] };
 
@@ -132,7 +121,7 @@ describe('escalation letters after the checks', () => {
 
   it('writes no second letter when the same week is checked again', async () => {
     const before = (await notifications()).length;
-    const res = await admin.request(operation('RunComplianceCheck'), { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' });
+    const res = await admin.request(RunComplianceCheckDocument, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W48' });
     expect(res.errors).toBeUndefined();
     await workers[0]!.dispatch();
     expect((await notifications()).length).toBe(before);
@@ -204,16 +193,7 @@ describe('the outbox', () => {
     for (const n of sent.slice(0, 3)) expect((await resend(n.id)).data!.resendNotification.status).toBe('PENDING');
     const result = await workers[0]!.dispatch();
     expect(result.failed).toBeGreaterThanOrEqual(1);
-    type Letter = {
-      id: string;
-      to: string;
-      subject: string;
-      status: string;
-      attempts: number;
-      sentAt: string | null;
-      lastError: string | null;
-    };
-    const after = await admin.request<{ notifications: { totalCount: number; edges: { node: Letter }[] } }>(operation('Notifications'), {
+    const after = await admin.request(NotificationsDocument, {
       status: 'FAILED',
       first: 10,
     });
@@ -260,8 +240,8 @@ describe('the outbox', () => {
 
   it('shows the outbox and escalations only to ADMIN and ANALYST, and resending only to ADMIN', async () => {
     const operator = await tokenFor('EDITOR');
-    expect((await hub.client(operator).request(operation('Notifications'), {})).errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    const scoped = await hub.client(operator).request<{ escalations: Escalation[] }>(operation('Escalations'), { period: '2026-W48' });
+    expect((await hub.client(operator).request(NotificationsDocument, {})).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const scoped = await hub.client(operator).request(EscalationsDocument, { period: '2026-W48' });
     expect(scoped.data!.escalations.every((e) => e.recipients.length === 0)).toBe(true);
     const any = (await notifications())[0]!;
     expect(
@@ -354,9 +334,8 @@ describe('the other letters', () => {
       'Статус',
       'Пропусков подряд',
     ]);
-    type Total = { complianceReport: { totalCount: number } };
-    const report = await admin.request<Total>(operation('ComplianceReport'), { rule: 'WEEKLY_PLACEMENTS', period: '2026-W49', first: 0 });
-    const supplied = await admin.request<Total>(operation('ComplianceReport'), {
+    const report = await admin.request(ComplianceReportDocument, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W49', first: 0 });
+    const supplied = await admin.request(ComplianceReportDocument, {
       rule: 'CONTENT_CENTER_WEEKLY_SUPPLY',
       period: '2026-W49',
       first: 0,

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
 import { createMaterial } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
-import { operation } from './support/operations.js';
+import { AddMethodologicalNoteDocument, MethodologicalNotesDocument, type MethodologicalNoteInput } from './generated/contract.js';
 
 // Decree item 5: the ЦУР (ANALYST) gives the content center (EDITOR) methodological support.
 // Wednesday 25 November 2026, 10:00 in Khabarovsk: week 2026-W48.
@@ -18,23 +18,17 @@ let editor: GraphQLClient;
 let admin: GraphQLClient;
 let material: string;
 
-const ADD = operation('AddMethodologicalNote');
-const LIST = operation('MethodologicalNotes');
 const ANSWER = 'mutation($id: ID!, $answer: String) { markNoteAnswered(id: $id, answer: $answer) { id answeredAt answeredBy answer } }';
 const DETAILS = '{ methodologicalNotes { text authorRole topic week material { id title } answer } }';
 
-/** What the contract's AddMethodologicalNote selects. */
-type Added = { addMethodologicalNote: { id: string; text: string; author: string; createdAt: string; answeredAt: string | null } };
-/** What LIST selects, the ids at least. */
-type Listed = { methodologicalNotes: { id: string }[] };
 const noteCount = async () => (await db.query('select count(*)::int as n from content.methodological_note')).rows[0].n as number;
 const tick = () => {
   now = new Date(now.getTime() + 60_000);
 };
 
-async function add(input: Record<string, unknown>, client = analyst): Promise<string> {
+async function add(input: MethodologicalNoteInput, client = analyst): Promise<string> {
   tick();
-  const res = await client.request<Added>(ADD, { input });
+  const res = await client.request(AddMethodologicalNoteDocument, { input });
   expect(res.errors).toBeUndefined();
   return res.data!.addMethodologicalNote.id;
 }
@@ -65,7 +59,9 @@ describe('the ЦУР writes notes, the content center answers them', () => {
 
   it('adds a note on a material, a topic, a week, or in general, with its author', async () => {
     tick();
-    const res = await analyst.request<Added>(ADD, { input: { text: '  Добавьте фото к материалу.  ', materialId: material } });
+    const res = await analyst.request(AddMethodologicalNoteDocument, {
+      input: { text: '  Добавьте фото к материалу.  ', materialId: material },
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data!.addMethodologicalNote).toEqual({
       id: expect.any(String),
@@ -120,7 +116,8 @@ describe('the ЦУР writes notes, the content center answers them', () => {
     expect(errorCodes(again)).toEqual(['CONFLICT']);
     await admin.request(ANSWER, { id: general });
 
-    const ids = async (open: boolean | null) => (await analyst.request<Listed>(LIST, { open })).data!.methodologicalNotes.map((n) => n.id);
+    const ids = async (open: boolean | null) =>
+      (await analyst.request(MethodologicalNotesDocument, { open })).data!.methodologicalNotes.map((n) => n.id);
     const open = await ids(true);
     expect(open).toHaveLength(2);
     expect(open.at(-1)).toBe(onMaterial);
@@ -147,7 +144,7 @@ describe('bad input changes nothing', () => {
     ['a week that does not exist', { text: 'Замечание', week: '2026-W54' }, 'BAD_USER_INPUT', 'week'],
   ])('refuses %s', async (_label, input, code, field) => {
     const before = await noteCount();
-    const res = await analyst.request(ADD, { input });
+    const res = await analyst.request(AddMethodologicalNoteDocument, { input });
     expect(errorCodes(res)).toEqual([code]);
     expect(res.errors![0]!.extensions!.field).toBe(field);
     expect(await noteCount()).toBe(before);
@@ -164,7 +161,9 @@ describe('who may do what', () => {
     const before = await noteCount();
     const organization = '00000000-0000-4000-8000-000000000001';
     for (const token of [editorToken, await tokenFor('OPERATOR', organization), await tokenFor('HEAD', organization)]) {
-      expect(errorCodes(await hub.client(token).request(ADD, { input: { text: 'Не моё замечание' } }))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await hub.client(token).request(AddMethodologicalNoteDocument, { input: { text: 'Не моё замечание' } }))).toEqual([
+        'FORBIDDEN',
+      ]);
     }
     expect(await noteCount()).toBe(before);
   });
@@ -172,13 +171,13 @@ describe('who may do what', () => {
   it('lets EDITOR, ADMIN and ANALYST read them, and only EDITOR and ADMIN answer', async () => {
     const organization = '00000000-0000-4000-8000-000000000001';
     for (const token of [await tokenFor('OPERATOR', organization), await tokenFor('HEAD', organization)]) {
-      expect(errorCodes(await hub.client(token).request(LIST, {}))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await hub.client(token).request(MethodologicalNotesDocument, {}))).toEqual(['FORBIDDEN']);
       const notes = await hub.client(token).request('query($id: ID!) { material(id: $id) { notes { id } } }', { id: material });
       expect(errorCodes(notes)).toContain('FORBIDDEN');
     }
     const id = await add({ text: 'Проверьте ссылки на фото.' });
     expect(errorCodes(await analyst.request(ANSWER, { id }))).toEqual(['FORBIDDEN']);
-    const open = await analyst.request<Listed>(LIST, { open: true });
+    const open = await analyst.request(MethodologicalNotesDocument, { open: true });
     expect(open.data!.methodologicalNotes.map((n) => n.id)).toContain(id);
   });
 });

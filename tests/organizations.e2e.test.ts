@@ -2,45 +2,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, gql, tokenFor, TEST_JWT_SECRET, type GraphQLClient, type GraphQLResponse } from '@hub/common/testing';
 import { signToken } from '@hub/common';
 import { startTestHub, type TestHub } from './support/hub.js';
-import { operation } from './support/operations.js';
+import {
+  AddOfficialPageDocument,
+  MarkFeedbackWidgetDocument,
+  OrganizationsDocument,
+  RegisterOrganizationDocument,
+  type AddOfficialPageInput,
+  type OrganizationKind,
+  type OrganizationsQuery,
+  type RegisterOrganizationInput,
+} from './generated/contract.js';
 
 let hub: TestHub;
 let admin: GraphQLClient;
 
-const REGISTER = operation('RegisterOrganization');
-const ADD_PAGE = operation('AddOfficialPage');
-const MARK_WIDGET = operation('MarkFeedbackWidget');
-const ORGANIZATIONS = operation('Organizations');
-
-/** What the contract's RegisterOrganization selects. */
-type Registered = {
-  registerOrganization: {
-    id: string;
-    name: string;
-    kind: string;
-    parent: { id: string } | null;
-    head: { fullName: string; position: string; email: string | null };
-  };
-};
-/** What the contract's Organizations selects. */
-type Organizations = {
-  organizations: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: { id: string; name: string; kind: string; parent: { id: string; name: string } | null } }[];
-  };
-};
-/** What the contract's AddOfficialPage selects. */
-type AddedPage = { addOfficialPage: { id: string; platform: string; url: string; organization: { id: string } } };
-
 const head = (name: string) => ({ fullName: `${name} Иван Петрович`, position: 'Министр', email: `${name.toLowerCase()}@khv-region.test` });
 
-async function register(input: Record<string, unknown>, client = admin) {
-  return client.request<Registered>(REGISTER, { input });
+async function register(input: RegisterOrganizationInput, client = admin) {
+  return client.request(RegisterOrganizationDocument, { input });
 }
 
-async function count(kind?: string): Promise<number> {
-  const res = await admin.request<Organizations>(ORGANIZATIONS, { kind, first: 0 });
+async function count(kind?: OrganizationKind): Promise<number> {
+  const res = await admin.request(OrganizationsDocument, { kind, first: 0 });
   return res.data!.organizations.totalCount;
 }
 
@@ -93,7 +76,7 @@ describe('registerOrganization through the gateway', () => {
     });
   });
 
-  it.each([
+  it.each<[string, Partial<RegisterOrganizationInput>, string, string]>([
     ['an INN with a wrong check digit', { inn: '2721000001' }, 'BAD_USER_INPUT', 'inn'],
     ['an INN of 11 digits', { inn: '27210000001' }, 'BAD_USER_INPUT', 'inn'],
     ['an INN already registered', { inn: '2721000000' }, 'CONFLICT', 'inn'],
@@ -106,7 +89,7 @@ describe('registerOrganization through the gateway', () => {
     ['an unknown parent', { kind: 'SUBORDINATE', parentId: '00000000-0000-4000-8000-000000000000' }, 'NOT_FOUND', 'parentId'],
   ])('refuses %s, naming the field, and stores nothing', async (_label, patch, code, field) => {
     const before = await count();
-    const input: Record<string, unknown> = { name: 'Новая организация', kind: 'EXECUTIVE_BODY', head: head('New'), ...patch };
+    const input: RegisterOrganizationInput = { name: 'Новая организация', kind: 'EXECUTIVE_BODY', head: head('New'), ...patch };
     if (input.parentId === 'SCHOOL') input.parentId = school.id;
     if (input.parentId === 'MINISTRY') input.parentId = ministry.id;
     const res = await register(input);
@@ -155,14 +138,14 @@ describe('updateOrganization keeps INNs and names unique', () => {
 
 describe('addOfficialPage and markFeedbackWidget', () => {
   it('adds a VK page and records both widget forms', async () => {
-    const added = await admin.request<AddedPage>(ADD_PAGE, {
+    const added = await admin.request(AddOfficialPageDocument, {
       input: { organizationId: school.id, platform: 'VK', url: 'https://vk.com/kraylib27' },
     });
     expect(added.errors).toBeUndefined();
     const page = added.data!.addOfficialPage;
     expect(page).toMatchObject({ platform: 'VK', url: 'https://vk.com/kraylib27', organization: { id: school.id } });
 
-    const marked = await admin.request<{ markFeedbackWidget: unknown }>(MARK_WIDGET, {
+    const marked = await admin.request(MarkFeedbackWidgetDocument, {
       pageId: page.id,
       placedAt: '2023-06-20T10:00:00+10:00',
     });
@@ -171,7 +154,7 @@ describe('addOfficialPage and markFeedbackWidget', () => {
   });
 
   it('counts a page as carrying the widget only once both forms are there', async () => {
-    const added = await admin.request<AddedPage>(ADD_PAGE, {
+    const added = await admin.request(AddOfficialPageDocument, {
       input: { organizationId: school.id, platform: 'TELEGRAM', url: 'https://t.me/kraylib27' },
     });
     const pageId = added.data!.addOfficialPage.id;
@@ -187,7 +170,7 @@ describe('addOfficialPage and markFeedbackWidget', () => {
     expect(both.data!.markFeedbackWidget.feedbackWidgetPlacedAt).toBe('2023-06-05T09:00:00+10:00');
   });
 
-  it.each([
+  it.each<[string, Pick<AddOfficialPageInput, 'platform' | 'url'>, string, string]>([
     ['a Telegram address for a VK page', { platform: 'VK', url: 'https://t.me/kraylib' }, 'BAD_USER_INPUT', 'url'],
     ['a bare vk.com', { platform: 'VK', url: 'https://vk.com' }, 'BAD_USER_INPUT', 'url'],
     ['a plain-http website', { platform: 'WEBSITE', url: 'http://lib.khv-region.test' }, 'BAD_USER_INPUT', 'url'],
@@ -195,7 +178,7 @@ describe('addOfficialPage and markFeedbackWidget', () => {
     ['a MAX page on another host', { platform: 'MAX', url: 'https://max.example.ru/lib' }, 'BAD_USER_INPUT', 'url'],
   ])('refuses %s and stores nothing', async (_label, patch, code, field) => {
     const before = await pageCount(school.id);
-    const res = await admin.request(ADD_PAGE, { input: { organizationId: school.id, ...patch } });
+    const res = await admin.request(AddOfficialPageDocument, { input: { organizationId: school.id, ...patch } });
     expect(errorCodes(res)).toEqual([code]);
     expect(res.errors![0]!.extensions!.field).toBe(field);
     expect(await pageCount(school.id)).toBe(before);
@@ -203,21 +186,23 @@ describe('addOfficialPage and markFeedbackWidget', () => {
 
   it('answers NOT_FOUND for an unknown organization or page', async () => {
     const missing = '00000000-0000-4000-8000-000000000001';
-    const page = await admin.request(ADD_PAGE, { input: { organizationId: missing, platform: 'VK', url: 'https://vk.com/nobody' } });
+    const page = await admin.request(AddOfficialPageDocument, {
+      input: { organizationId: missing, platform: 'VK', url: 'https://vk.com/nobody' },
+    });
     expect(errorCodes(page)).toEqual(['NOT_FOUND']);
-    const widget = await admin.request(MARK_WIDGET, { pageId: missing, placedAt: '2023-06-20T10:00:00+10:00' });
+    const widget = await admin.request(MarkFeedbackWidgetDocument, { pageId: missing, placedAt: '2023-06-20T10:00:00+10:00' });
     expect(errorCodes(widget)).toEqual(['NOT_FOUND']);
   });
 
   it('refuses a widget date in the future and a date without an offset', async () => {
-    const added = await admin.request<AddedPage>(ADD_PAGE, {
+    const added = await admin.request(AddOfficialPageDocument, {
       input: { organizationId: school.id, platform: 'OK', url: 'https://ok.ru/group/5550001' },
     });
     const pageId = added.data!.addOfficialPage.id;
-    const future = await admin.request(MARK_WIDGET, { pageId, placedAt: '2099-01-01T00:00:00+10:00' });
+    const future = await admin.request(MarkFeedbackWidgetDocument, { pageId, placedAt: '2099-01-01T00:00:00+10:00' });
     expect(errorCodes(future)).toEqual(['BAD_USER_INPUT']);
     expect(future.errors![0]!.extensions!.field).toBe('placedAt');
-    const local = await admin.request(MARK_WIDGET, { pageId, placedAt: '2023-06-20 10:00' });
+    const local = await admin.request(MarkFeedbackWidgetDocument, { pageId, placedAt: '2023-06-20 10:00' });
     expect(errorCodes(local)).toEqual(['BAD_USER_INPUT']);
     const after = await admin.request<{ organization: { pages: { id: string; feedbackWidgetPlacedAt: string | null }[] } }>(
       'query($id: ID!) { organization(id: $id) { pages { id feedbackWidgetPlacedAt } } }',
@@ -229,7 +214,7 @@ describe('addOfficialPage and markFeedbackWidget', () => {
 
 describe('organizations and organization(id)', () => {
   it('filters by kind and by parent, and pages through every organization once', async () => {
-    const bodies = await admin.request<Organizations>(ORGANIZATIONS, { kind: 'EXECUTIVE_BODY' });
+    const bodies = await admin.request(OrganizationsDocument, { kind: 'EXECUTIVE_BODY' });
     expect(bodies.data!.organizations.edges.map((e) => e.node.name)).toEqual([
       'Министерство культуры Хабаровского края',
       'Министерство спорта Хабаровского края',
@@ -243,7 +228,7 @@ describe('organizations and organization(id)', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const res: GraphQLResponse<Organizations> = await admin.request<Organizations>(ORGANIZATIONS, { first: 2, after });
+      const res: GraphQLResponse<OrganizationsQuery> = await admin.request(OrganizationsDocument, { first: 2, after });
       seen.push(...res.data!.organizations.edges.map((e) => e.node.id));
       if (!res.data!.organizations.pageInfo.hasNextPage) break;
       after = res.data!.organizations.pageInfo.endCursor;
@@ -253,7 +238,7 @@ describe('organizations and organization(id)', () => {
   });
 
   it('refuses first above 500', async () => {
-    expect(errorCodes(await admin.request(ORGANIZATIONS, { first: 501 }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await admin.request(OrganizationsDocument, { first: 501 }))).toEqual(['BAD_USER_INPUT']);
   });
 
   it('shows parent, children, head and pages of one organization', async () => {
@@ -283,7 +268,7 @@ describe('auth', () => {
     const forged = await signToken('some-other-secret-some-other-secret-xx', { sub: 'x', role: 'ADMIN', org: null });
     const expired = await signToken(TEST_JWT_SECRET, { sub: 'x', role: 'ADMIN', org: null }, Math.floor(Date.now() / 1000) - 10);
     for (const token of [null, forged, expired, 'garbage']) {
-      const res = await hub.client(token).request(ORGANIZATIONS, {});
+      const res = await hub.client(token).request(OrganizationsDocument, {});
       expect(res.status).toBe(401);
       expect(errorCodes(res)).toEqual(['UNAUTHENTICATED']);
     }
@@ -306,20 +291,20 @@ describe('auth', () => {
     const operator = await tokenFor('OPERATOR', ministry.id);
     const own = await hub
       .client(operator)
-      .request(ADD_PAGE, { input: { organizationId: school.id, platform: 'MAX', url: 'https://max.ru/kraylib' } });
+      .request(AddOfficialPageDocument, { input: { organizationId: school.id, platform: 'MAX', url: 'https://max.ru/kraylib' } });
     expect(own.errors).toBeUndefined();
 
     const before = await pageCount(otherMinistry.id);
     const foreign = await hub
       .client(operator)
-      .request(ADD_PAGE, { input: { organizationId: otherMinistry.id, platform: 'VK', url: 'https://vk.com/minsport27' } });
+      .request(AddOfficialPageDocument, { input: { organizationId: otherMinistry.id, platform: 'VK', url: 'https://vk.com/minsport27' } });
     expect(errorCodes(foreign)).toEqual(['FORBIDDEN']);
     expect(await pageCount(otherMinistry.id)).toBe(before);
 
     const fromBelow = await tokenFor('OPERATOR', school.id);
     const upwards = await hub
       .client(fromBelow)
-      .request(ADD_PAGE, { input: { organizationId: ministry.id, platform: 'VK', url: 'https://vk.com/minkult27' } });
+      .request(AddOfficialPageDocument, { input: { organizationId: ministry.id, platform: 'VK', url: 'https://vk.com/minkult27' } });
     expect(errorCodes(upwards)).toEqual(['FORBIDDEN']);
   });
 
@@ -336,7 +321,7 @@ describe('auth', () => {
 
   it('keeps a HEAD or OPERATOR to its own tree when listing and reading organizations', async () => {
     const headToken = await tokenFor('HEAD', ministry.id);
-    const list = await hub.client(headToken).request<Organizations>(ORGANIZATIONS, {});
+    const list = await hub.client(headToken).request(OrganizationsDocument, {});
     const names = list.data!.organizations.edges.map((e) => e.node.name);
     expect(names).toContain('КГБУК «Краевая библиотека»');
     expect(names).not.toContain('Министерство спорта Хабаровского края');

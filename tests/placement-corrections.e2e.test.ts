@@ -3,7 +3,12 @@ import { parsePeriod, queryRows, sql } from '@hub/common';
 import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
 import { addOfficialPage, distributedMaterial, registerOrganization } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
-import { operation } from './support/operations.js';
+import {
+  ComplianceReportDocument,
+  CorrectPlacementDocument,
+  ReportPlacementsDocument,
+  WithdrawPlacementDocument,
+} from './generated/contract.js';
 
 // A reported placement put right or withdrawn, and the weeks it touched evaluated again.
 // The museum registers in 2026-W46, so 2026-W47 and 2026-W48 are its first evaluated weeks.
@@ -17,9 +22,6 @@ const page: Record<string, string> = {};
 const material: Record<string, string> = {};
 const placement: Record<string, string> = {};
 
-const REPORT = operation('ReportPlacements');
-const CORRECT = operation('CorrectPlacement');
-const WITHDRAW = operation('WithdrawPlacement');
 const TZ = 'Asia/Vladivostok';
 const COUNT = 'query($id: ID!, $week: String) { organization(id: $id) { placementCount(week: $week) } }';
 const countOf = async (week: string) =>
@@ -42,10 +44,7 @@ async function lastReport(week: string): Promise<Date | null> {
 
 /** The museum's WEEKLY_PLACEMENTS verdict for the week, as the compliance report lists it. */
 async function verdict(week: string): Promise<string | undefined> {
-  const data = await admin.data<{ complianceReport: { edges: { node: { organization: { id: string }; status: string } }[] } }>(
-    operation('ComplianceReport'),
-    { rule: 'WEEKLY_PLACEMENTS', period: week, first: 50 },
-  );
+  const data = await admin.data(ComplianceReportDocument, { rule: 'WEEKLY_PLACEMENTS', period: week, first: 50 });
   return data.complianceReport.edges.find((e) => e.node.organization.id === org.museum)?.node.status;
 }
 
@@ -55,7 +54,7 @@ const schedulerRuns = async (at: string) => {
   return hub.worker!.catchUp();
 };
 
-const item = (m: string, p: string, url: string, publishedAt: string) => ({ materialId: material[m], pageId: page[p], url, publishedAt });
+const item = (m: string, p: string, url: string, publishedAt: string) => ({ materialId: material[m]!, pageId: page[p]!, url, publishedAt });
 const W47 = '2026-11-18T12:00:00+10:00';
 const W48 = '2026-11-25T12:00:00+10:00';
 
@@ -111,7 +110,7 @@ beforeAll(async () => {
   // Monday 30 November, 10:00: the museum reports two materials of W47 and three of W48.
   now = new Date('2026-11-30T00:00:00Z');
   operator = hub.client(await tokenFor('OPERATOR', org.culture));
-  const reported = await operator.data<{ reportPlacements: { placements: { id: string; material: { id: string } }[] } }>(REPORT, {
+  const reported = await operator.data(ReportPlacementsDocument, {
     input: [
       item('a', 'museumVk', 'https://vk.com/wall-555_1', W47),
       item('b', 'museumVk', 'https://vk.com/club555?w=wall-555_2', W47),
@@ -135,8 +134,8 @@ describe('a placement corrected to another week', () => {
 
   it("moves to the week of its new time: both weeks' counts change", async () => {
     now = new Date('2026-12-01T00:00:00Z');
-    const res = await operator.request<{ correctPlacement: { id: string; url: string; publishedAt: string } }>(CORRECT, {
-      id: placement.c,
+    const res = await operator.request(CorrectPlacementDocument, {
+      id: placement.c!,
       url: 'https://t.me/museum27/30',
       publishedAt: '2026-11-20T09:00:00+10:00',
     });
@@ -186,10 +185,12 @@ describe('a withdrawn placement', () => {
   });
 
   it('cannot be corrected or withdrawn again (CONFLICT)', async () => {
-    expect(errorCodes(await operator.request(WITHDRAW, { id: placement.a, reason: 'Ещё раз' }))).toEqual(['CONFLICT']);
-    expect(errorCodes(await operator.request(CORRECT, { id: placement.a, url: 'https://vk.com/wall-555_9', publishedAt: W47 }))).toEqual([
-      'CONFLICT',
-    ]);
+    expect(errorCodes(await operator.request(WithdrawPlacementDocument, { id: placement.a!, reason: 'Ещё раз' }))).toEqual(['CONFLICT']);
+    expect(
+      errorCodes(
+        await operator.request(CorrectPlacementDocument, { id: placement.a!, url: 'https://vk.com/wall-555_9', publishedAt: W47 }),
+      ),
+    ).toEqual(['CONFLICT']);
   });
 });
 
@@ -204,21 +205,29 @@ describe('a refused correction or withdrawal changes nothing', () => {
     const outside = await tokenFor('OPERATOR', org.sport);
     await unchanged(async () => {
       expect(
-        errorCodes(await hub.client(outside).request(CORRECT, { id: placement.d, url: 'https://t.me/museum27/40', publishedAt: W47 })),
+        errorCodes(
+          await hub
+            .client(outside)
+            .request(CorrectPlacementDocument, { id: placement.d!, url: 'https://t.me/museum27/40', publishedAt: W47 }),
+        ),
       ).toEqual(['FORBIDDEN']);
-      expect(errorCodes(await hub.client(outside).request(WITHDRAW, { id: placement.d, reason: 'Чужой пост' }))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await hub.client(outside).request(WithdrawPlacementDocument, { id: placement.d!, reason: 'Чужой пост' }))).toEqual([
+        'FORBIDDEN',
+      ]);
       for (const token of [await tokenFor('HEAD', org.culture), await tokenFor('ANALYST'), await tokenFor('EDITOR')]) {
-        expect(errorCodes(await hub.client(token).request(WITHDRAW, { id: placement.d, reason: 'Нет прав' }))).toEqual(['FORBIDDEN']);
+        expect(errorCodes(await hub.client(token).request(WithdrawPlacementDocument, { id: placement.d!, reason: 'Нет прав' }))).toEqual([
+          'FORBIDDEN',
+        ]);
       }
     });
   });
 
   it('answers NOT_FOUND for an unknown placement', async () => {
     const unknown = '00000000-0000-4000-8000-000000000099';
-    expect(errorCodes(await admin.request(CORRECT, { id: unknown, url: 'https://t.me/museum27/41', publishedAt: W47 }))).toEqual([
-      'NOT_FOUND',
-    ]);
-    expect(errorCodes(await admin.request(WITHDRAW, { id: unknown, reason: 'Нет такого' }))).toEqual(['NOT_FOUND']);
+    expect(
+      errorCodes(await admin.request(CorrectPlacementDocument, { id: unknown, url: 'https://t.me/museum27/41', publishedAt: W47 })),
+    ).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await admin.request(WithdrawPlacementDocument, { id: unknown, reason: 'Нет такого' }))).toEqual(['NOT_FOUND']);
   });
 
   it.each([
@@ -228,24 +237,31 @@ describe('a refused correction or withdrawal changes nothing', () => {
     ['a time before the material was sent', { publishedAt: '2026-11-10T09:00:00+10:00' }, 'publishedAt'],
   ])('refuses %s (BAD_USER_INPUT naming the field)', async (_label, patch, field) => {
     await unchanged(async () => {
-      const res = await operator.request(CORRECT, { id: placement.d, url: 'https://t.me/museum27/42', publishedAt: W48, ...patch });
+      const res = await operator.request(CorrectPlacementDocument, {
+        id: placement.d!,
+        url: 'https://t.me/museum27/42',
+        publishedAt: W48,
+        ...patch,
+      });
       expect(res.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     });
   });
 
   it('refuses a withdrawal without a reason', async () => {
     await unchanged(async () => {
-      expect((await operator.request(WITHDRAW, { id: placement.d, reason: '   ' })).errors![0]!.extensions).toMatchObject({
-        code: 'BAD_USER_INPUT',
-        field: 'reason',
-      });
+      expect((await operator.request(WithdrawPlacementDocument, { id: placement.d!, reason: '   ' })).errors![0]!.extensions).toMatchObject(
+        {
+          code: 'BAD_USER_INPUT',
+          field: 'reason',
+        },
+      );
     });
   });
 });
 
 describe('a post must belong to the page it is reported on', () => {
   it('refuses a VK wall post of another community on a page registered by number, naming the item', async () => {
-    const res = await operator.request(REPORT, {
+    const res = await operator.request(ReportPlacementsDocument, {
       input: [item('d', 'museumVk', 'https://vk.com/wall-555_10', W48), item('e', 'museumVk', 'https://vk.com/wall-1_1', W48)],
     });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
@@ -254,9 +270,9 @@ describe('a post must belong to the page it is reported on', () => {
   });
 
   it("refuses a Telegram post of another channel in a report, and another community's wall in a correction", async () => {
-    const res = await operator.request(REPORT, { input: [item('a', 'museumTg', 'https://t.me/minsport27/7', W48)] });
+    const res = await operator.request(ReportPlacementsDocument, { input: [item('a', 'museumTg', 'https://t.me/minsport27/7', W48)] });
     expect(res.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', index: 0, field: 'url' });
-    const moved = await operator.request(CORRECT, { id: placement.b, url: 'https://vk.com/wall-1_2', publishedAt: W47 });
+    const moved = await operator.request(CorrectPlacementDocument, { id: placement.b!, url: 'https://vk.com/wall-1_2', publishedAt: W47 });
     expect(moved.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
   });
 });

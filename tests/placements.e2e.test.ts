@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
 import { addOfficialPage, distributedMaterial, registerOrganization } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
-import { operation } from './support/operations.js';
+import { ReportMediaPublicationDocument, ReportPlacementsDocument } from './generated/contract.js';
 
 // Friday 27 November 2026, 18:00 in Khabarovsk (week 2026-W48): the officer reports the week.
 let now = new Date('2026-11-27T08:00:00Z');
@@ -14,8 +14,6 @@ const org: Record<string, string> = {} as Record<string, string>;
 const page: Record<string, string> = {};
 const material: Record<string, string> = {};
 
-const REPORT = operation('ReportPlacements');
-const MEDIA = operation('ReportMediaPublication');
 const COUNT = 'query($id: ID!, $week: String) { organization(id: $id) { placementCount(week: $week) } }';
 const countOf = async (id: string | undefined, week = '2026-W48') =>
   (await admin.request<{ organization: { placementCount: number } }>(COUNT, { id, week })).data!.organization.placementCount;
@@ -26,21 +24,6 @@ const stored = async () =>
       { id: org.museum },
     )
   ).data!.organization.placements.length;
-
-/** What the contract's ReportPlacements selects. */
-type Reported = {
-  reportPlacements: {
-    accepted: number;
-    duplicates: number;
-    placements: {
-      id: string;
-      url: string;
-      publishedAt: string;
-      material: { id: string; title: string };
-      page: { id: string; platform: string };
-    }[];
-  };
-};
 
 async function register(key: string, name: string, kind: string, parentId?: string) {
   const head = { fullName: 'Козлова Мария Андреевна', position: 'Директор', email: `${key}@khv-region.test` };
@@ -58,8 +41,8 @@ async function distribute(key: string, title: string, at: Date) {
   });
 }
 const item = (m: string, p: string, url: string, publishedAt = '2026-11-26T12:00:00+10:00') => ({
-  materialId: material[m],
-  pageId: page[p],
+  materialId: material[m]!,
+  pageId: page[p]!,
   url,
   publishedAt,
 });
@@ -85,7 +68,7 @@ afterAll(() => hub?.stop());
 
 describe('an operator reports a week of placements', () => {
   it('stores the batch and counts distinct materials for the week', async () => {
-    const res = await operator.request<Reported>(REPORT, {
+    const res = await operator.request(ReportPlacementsDocument, {
       input: [
         item('a', 'museumVk', 'https://vk.com/wall-100_1'),
         item('a', 'museumTg', 'https://t.me/museum27/11'),
@@ -104,7 +87,7 @@ describe('an operator reports a week of placements', () => {
   });
 
   it('stores the same material on the same page once and counts it in duplicates', async () => {
-    const res = await operator.request<Reported>(REPORT, {
+    const res = await operator.request(ReportPlacementsDocument, {
       input: [
         item('a', 'museumVk', 'https://vk.com/wall-100_1'),
         item('c', 'museumVk', 'https://vk.com/wall-100_3'),
@@ -117,7 +100,7 @@ describe('an operator reports a week of placements', () => {
 
   it('counts a post at Sunday 23:59:59 local in that week and Monday 00:00 local in the next', async () => {
     now = new Date('2026-12-01T00:00:00Z');
-    await operator.request(REPORT, {
+    await operator.request(ReportPlacementsDocument, {
       input: [
         item('late', 'museumVk', 'https://vk.com/wall-100_9', '2026-11-29T23:59:59+10:00'),
         item('b', 'museumTg', 'https://t.me/museum27/12', '2026-11-30T00:00:00+10:00'),
@@ -156,7 +139,9 @@ describe('a bad item rejects the whole call, naming its index and field', () => 
   ])('refuses %s', async (_label, index, patch, field) => {
     const before = await stored();
     const good = item('c', 'museumTg', 'https://t.me/museum27/40');
-    const res = await operator.request(REPORT, { input: [good, { ...item('b', 'museumVk', 'https://vk.com/wall-100_50'), ...patch }] });
+    const res = await operator.request(ReportPlacementsDocument, {
+      input: [good, { ...item('b', 'museumVk', 'https://vk.com/wall-100_50'), ...patch }],
+    });
     expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
     expect(res.errors![0]!.extensions).toMatchObject({ index, field });
     expect(await stored()).toBe(before);
@@ -164,7 +149,7 @@ describe('a bad item rejects the whole call, naming its index and field', () => 
 
   it('refuses more than 500 items', async () => {
     const many = Array.from({ length: 501 }, (_, i) => item('a', 'museumVk', `https://vk.com/wall-100_${1000 + i}`));
-    expect(errorCodes(await operator.request(REPORT, { input: many }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await operator.request(ReportPlacementsDocument, { input: many }))).toEqual(['BAD_USER_INPUT']);
   });
 
   it('refuses placements published after the material was withdrawn', async () => {
@@ -173,7 +158,7 @@ describe('a bad item rejects the whole call, naming its index and field', () => 
       .client(await tokenFor('EDITOR'))
       .request('mutation($id: ID!) { withdrawMaterial(id: $id, reason: "Ошибка в тексте") { status } }', { id: material.late });
     now = new Date('2026-11-27T08:00:00Z');
-    const res = await operator.request(REPORT, {
+    const res = await operator.request(ReportPlacementsDocument, {
       input: [item('late', 'museumTg', 'https://t.me/museum27/77', '2026-11-26T18:00:00+10:00')],
     });
     expect(res.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', index: 0, field: 'publishedAt' });
@@ -185,7 +170,7 @@ describe('who may report and read', () => {
     const before = await countOf(org.sport);
     const res = await hub
       .client(await tokenFor('OPERATOR', org.museum))
-      .request(REPORT, { input: [item('a', 'sportVk', 'https://vk.com/wall-200_1')] });
+      .request(ReportPlacementsDocument, { input: [item('a', 'sportVk', 'https://vk.com/wall-200_1')] });
     expect(errorCodes(res)).toEqual(['FORBIDDEN']);
     expect(await countOf(org.sport)).toBe(before);
   });
@@ -193,15 +178,21 @@ describe('who may report and read', () => {
   it('lets only ADMIN and OPERATOR report', async () => {
     for (const role of ['EDITOR', 'ANALYST'] as const) {
       expect(
-        errorCodes(await hub.client(await tokenFor(role)).request(REPORT, { input: [item('a', 'sportVk', 'https://vk.com/wall-200_1')] })),
+        errorCodes(
+          await hub
+            .client(await tokenFor(role))
+            .request(ReportPlacementsDocument, { input: [item('a', 'sportVk', 'https://vk.com/wall-200_1')] }),
+        ),
       ).toEqual(['FORBIDDEN']);
     }
     expect(
       errorCodes(
-        await hub.client(await tokenFor('HEAD', org.sport)).request(REPORT, { input: [item('a', 'sportVk', 'https://vk.com/wall-200_1')] }),
+        await hub
+          .client(await tokenFor('HEAD', org.sport))
+          .request(ReportPlacementsDocument, { input: [item('a', 'sportVk', 'https://vk.com/wall-200_1')] }),
       ),
     ).toEqual(['FORBIDDEN']);
-    const res = await admin.request<Reported>(REPORT, { input: [item('a', 'sportVk', 'https://vk.com/wall-200_1')] });
+    const res = await admin.request(ReportPlacementsDocument, { input: [item('a', 'sportVk', 'https://vk.com/wall-200_1')] });
     expect(res.data!.reportPlacements.accepted).toBe(1);
   });
 
@@ -221,19 +212,20 @@ describe('who may report and read', () => {
 describe('mass-media publications', () => {
   it('records a publication once, however often it is reported', async () => {
     const input = {
-      organizationId: org.culture,
+      organizationId: org.culture!,
       outlet: 'Тихоокеанская звезда',
       url: 'https://www.toz.khv-region.test/news/123/',
       publishedAt: '2026-11-20T09:00:00+10:00',
     };
-    type Published = { reportMediaPublication: { id: string; outlet: string; url: string | null; publishedAt: string } };
-    const first = await operator.request<Published>(MEDIA, { input });
+    const first = await operator.request(ReportMediaPublicationDocument, { input });
     expect(first.errors).toBeUndefined();
-    const again = await operator.request<Published>(MEDIA, { input: { ...input, url: 'https://toz.khv-region.test/news/123' } });
+    const again = await operator.request(ReportMediaPublicationDocument, {
+      input: { ...input, url: 'https://toz.khv-region.test/news/123' },
+    });
     expect(again.data!.reportMediaPublication.id).toBe(first.data!.reportMediaPublication.id);
-    const print = await operator.request(MEDIA, {
+    const print = await operator.request(ReportMediaPublicationDocument, {
       input: {
-        organizationId: org.culture,
+        organizationId: org.culture!,
         outlet: 'Приамурские ведомости',
         issueReference: '№ 45',
         publishedAt: '2026-11-18T09:00:00+10:00',
@@ -248,14 +240,22 @@ describe('mass-media publications', () => {
   });
 
   it('refuses a publication without a URL or issue, from the future, or outside scope', async () => {
-    const base = { organizationId: org.culture, outlet: 'Губерния', publishedAt: '2026-11-20T09:00:00+10:00' };
-    expect((await operator.request(MEDIA, { input: base })).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
+    const base = { organizationId: org.culture!, outlet: 'Губерния', publishedAt: '2026-11-20T09:00:00+10:00' };
+    expect((await operator.request(ReportMediaPublicationDocument, { input: base })).errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'url',
+    });
     expect(
-      (await operator.request(MEDIA, { input: { ...base, url: 'https://g.test/1', publishedAt: '2026-12-20T09:00:00+10:00' } })).errors![0]!
-        .extensions!.field,
+      (
+        await operator.request(ReportMediaPublicationDocument, {
+          input: { ...base, url: 'https://g.test/1', publishedAt: '2026-12-20T09:00:00+10:00' },
+        })
+      ).errors![0]!.extensions!.field,
     ).toBe('publishedAt');
-    expect(errorCodes(await operator.request(MEDIA, { input: { ...base, organizationId: org.sport, url: 'https://g.test/2' } }))).toEqual([
-      'FORBIDDEN',
-    ]);
+    expect(
+      errorCodes(
+        await operator.request(ReportMediaPublicationDocument, { input: { ...base, organizationId: org.sport!, url: 'https://g.test/2' } }),
+      ),
+    ).toEqual(['FORBIDDEN']);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
 import { startTestHub, type TestHub } from './support/hub.js';
-import { operation } from './support/operations.js';
+import { AddOfficialPageDocument, RegisterOrganizationDocument, type OrganizationKind } from './generated/contract.js';
 
 let hub: TestHub;
 let admin: GraphQLClient;
@@ -14,8 +14,8 @@ const DEACTIVATE =
   'mutation($id: ID!, $reason: String!) { deactivateOrganization(id: $id, reason: $reason) { active deactivationReason } }';
 const VERIFY = 'mutation($id: ID!, $v: Boolean!) { setPageVerified(pageId: $id, verified: $v) { verified } }';
 
-async function register(name: string, kind: string, parentId?: string) {
-  const res = await admin.request<{ registerOrganization: { id: string } }>(operation('RegisterOrganization'), {
+async function register(name: string, kind: OrganizationKind, parentId?: string) {
+  const res = await admin.request(RegisterOrganizationDocument, {
     input: { name, kind, parentId, head },
   });
   return res.data!.registerOrganization.id;
@@ -66,15 +66,15 @@ describe('keeping the registry current', () => {
     const active = await admin.request<Total>('{ organizations { totalCount } }', {});
     const all = await admin.request<Total>('{ organizations(includeInactive: true) { totalCount } }', {});
     expect([active.data!.organizations.totalCount, all.data!.organizations.totalCount]).toEqual([2, 3]);
-    const page = await admin.request(operation('AddOfficialPage'), {
-      input: { organizationId: ids.hospital, platform: 'VK', url: 'https://vk.com/vyazemsk_crb' },
+    const page = await admin.request(AddOfficialPageDocument, {
+      input: { organizationId: ids.hospital!, platform: 'VK', url: 'https://vk.com/vyazemsk_crb' },
     });
     expect(errorCodes(page)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('records the «Госорганизация» mark on a page, for ADMIN and the OPERATOR in scope only', async () => {
-    const added = await admin.request<{ addOfficialPage: { id: string } }>(operation('AddOfficialPage'), {
-      input: { organizationId: ids.health, platform: 'VK', url: 'https://vk.com/minzdrav27' },
+    const added = await admin.request(AddOfficialPageDocument, {
+      input: { organizationId: ids.health!, platform: 'VK', url: 'https://vk.com/minzdrav27' },
     });
     const pageId = added.data!.addOfficialPage.id;
     const operator = await tokenFor('OPERATOR', ids.health);

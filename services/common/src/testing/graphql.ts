@@ -49,10 +49,10 @@ type Variables = Record<string, unknown>;
 /** One caller of the hub's API: a URL and a bearer token (none for an anonymous caller). */
 export interface GraphQLClient {
   /** The whole answer (status, data, errors), for asserting refusals. */
-  request<T, V extends Variables>(document: TypedDocument<T, V>, variables: V): Promise<GraphQLResponse<T>>;
+  request<T, V extends Variables>(document: TypedDocument<T, V>, variables: NoInfer<V>): Promise<GraphQLResponse<T>>;
   request<T = unknown>(document: string, variables?: Variables): Promise<GraphQLResponse<T>>;
   /** The data of an operation that must succeed: any error fails the test, naming the operation. */
-  data<T, V extends Variables>(document: TypedDocument<T, V>, variables: V): Promise<T>;
+  data<T, V extends Variables>(document: TypedDocument<T, V>, variables: NoInfer<V>): Promise<T>;
   data<T = unknown>(document: string, variables?: Variables): Promise<T>;
 }
 
