@@ -12,7 +12,9 @@ const OPERATIONS = ['gateway/dashboard/src/**/*.ts'];
 // One graphql-config project per schema: each file is checked against the schema it belongs to.
 const GRAPHQL_CONFIG = {
   projects: {
-    ...Object.fromEntries(['content', 'organizations', 'compliance'].map((name) => [name, { schema: `services/${name}/schema.graphql` }])),
+    ...Object.fromEntries(
+      ['content', 'organizations', 'compliance', 'monitoring'].map((name) => [name, { schema: `services/${name}/schema.graphql` }]),
+    ),
     dashboard: { schema: API_SCHEMA, documents: OPERATIONS },
   },
 };

@@ -36,7 +36,13 @@ async function main() {
   const db = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dir: path.join(dataDir, 'pg'), persistent: false });
   const databaseUrl = process.env.DATABASE_URL || db!.url;
   const mail = await startMailSink({ dir: path.join(dataDir, 'mail') });
-  const [gateway, content, organizations, compliance] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [gateway, content, organizations, compliance, monitoring] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -53,6 +59,8 @@ async function main() {
     CONTENT_URL: `http://127.0.0.1:${content}/graphql`,
     ORGANIZATIONS_URL: `http://127.0.0.1:${organizations}/graphql`,
     COMPLIANCE_URL: `http://127.0.0.1:${compliance}/graphql`,
+    MONITORING_PORT: String(monitoring),
+    MONITORING_URL: `http://127.0.0.1:${monitoring}/graphql`,
   };
   try {
     if (FROM_BUILD) await build();
@@ -61,6 +69,7 @@ async function main() {
       ['organizations', 'services/organizations/src/main.ts'],
       ['content', 'services/content/src/main.ts'],
       ['compliance', 'services/compliance/src/main.ts'],
+      ['monitoring', 'services/monitoring/src/main.ts'],
     ]) {
       await run(name!, entry!, env, false);
     }

@@ -5,7 +5,7 @@ import { addOfficialPage, createMaterial, distributedMaterial, registerOrganizat
 import { startTestHub, type TestHub } from './support/hub.js';
 
 // Security review: inputs that were accepted and stored though they should be refused.
-// Each refusal is coded, names its field, and leaves every table of the three subgraphs as it was.
+// Each refusal is coded, names its field, and leaves every table of the four subgraphs as it was.
 // Wednesday 25 November 2026, 10:00 in Khabarovsk.
 const NOW = new Date('2026-11-25T00:00:00Z');
 let hub: TestHub;
@@ -36,7 +36,7 @@ const news = (title: string, extra: Record<string, unknown> = {}) => ({
 
 type Fingerprint = Record<string, [number, number | null]>;
 
-/** Every table of the three subgraphs (the audit log aside, which records refusals by design): rows and the newest write. */
+/** Every table of the four subgraphs (the audit log aside, which records refusals by design): rows and the newest write. */
 async function fingerprint(): Promise<Fingerprint> {
   return (await db.query(fingerprintSql)).rows[0]!.tables;
 }
@@ -67,7 +67,7 @@ beforeAll(async () => {
   await db.connect();
   const tables = (
     await db.query(`select table_schema || '.' || table_name as name from information_schema.tables
-    where table_schema in ('content', 'organizations', 'compliance') and table_type = 'BASE TABLE' order by 1`)
+    where table_schema in ('content', 'organizations', 'compliance', 'monitoring') and table_type = 'BASE TABLE' order by 1`)
   ).rows;
   fingerprintSql = `select json_build_object(${tables
     .map(({ name }) => `'${name}', (select json_build_array(count(*), max(xmin::text::bigint)) from ${name})`)

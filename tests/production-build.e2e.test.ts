@@ -91,7 +91,13 @@ beforeAll(async () => {
 
   db = await createTestDatabase();
   smtp = await TestSmtpServer.start();
-  const [gateway, content, organizations, compliance] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [gateway, content, organizations, compliance, monitoring] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -111,6 +117,8 @@ beforeAll(async () => {
     CONTENT_URL: `http://127.0.0.1:${content}/graphql`,
     ORGANIZATIONS_URL: `http://127.0.0.1:${organizations}/graphql`,
     COMPLIANCE_URL: `http://127.0.0.1:${compliance}/graphql`,
+    MONITORING_PORT: String(monitoring),
+    MONITORING_URL: `http://127.0.0.1:${monitoring}/graphql`,
   };
   const seed = start('seed', env);
   const [code] = await once(seed, 'exit');
@@ -119,6 +127,7 @@ beforeAll(async () => {
     ['organizations', organizations],
     ['content', content],
     ['compliance', compliance],
+    ['monitoring', monitoring],
   ] as const) {
     start(name, env);
     await healthy(`http://127.0.0.1:${port}/health`, name);
@@ -138,7 +147,15 @@ afterAll(async () => {
 
 describe('the production build in the compose layout', () => {
   it('holds compiled JavaScript and production dependencies only', () => {
-    expect([...layout.commands.keys()].sort()).toEqual(['compliance', 'content', 'gateway', 'organizations', 'seed', 'worker']);
+    expect([...layout.commands.keys()].sort()).toEqual([
+      'compliance',
+      'content',
+      'gateway',
+      'monitoring',
+      'organizations',
+      'seed',
+      'worker',
+    ]);
     for (const [name, command] of layout.commands) {
       expect(command, name).toHaveLength(2);
       expect(command[1], name).toMatch(/\/dist\/[\w-]+\.js$/);
@@ -148,11 +165,13 @@ describe('the production build in the compose layout', () => {
     expect(existsSync(path.join(image, 'services/common/src'))).toBe(false);
   });
 
-  it("answers through the gateway from all three subgraphs, with the worker's schedule registered", async () => {
+  it("answers through the gateway from all four subgraphs, with the worker's schedule registered", async () => {
     const admin = await tokenFor('ADMIN');
-    const query = `{ organizations(first: 1) { totalCount } materials(first: 1) { totalCount } scheduledJobs { name nextRunAt } }`;
+    // A page's crawl is monitoring's: without platform credentials VK's pages are NOT_CONFIGURED.
+    const query = `{ organizations(first: 5) { totalCount edges { node { pages { platform crawl { status } } } } }
+      materials(first: 1) { totalCount } scheduledJobs { name nextRunAt } }`;
     type Answer = {
-      organizations: { totalCount: number };
+      organizations: { totalCount: number; edges: { node: { pages: { platform: string; crawl: { status: string } | null }[] } }[] };
       materials: { totalCount: number };
       scheduledJobs: { name: string; nextRunAt: string | null }[];
     };
@@ -163,6 +182,9 @@ describe('the production build in the compose layout', () => {
       data = await gqlData<Answer>(`${gatewayUrl}/graphql`, query, {}, admin);
     }
     expect(data.organizations.totalCount).toBeGreaterThan(10);
+    const vkPages = data.organizations.edges.flatMap((e) => e.node.pages).filter((p) => p.platform === 'VK');
+    expect(vkPages.length).toBeGreaterThan(0);
+    expect(vkPages.every((p) => p.crawl?.status === 'NOT_CONFIGURED')).toBe(true);
     expect(data.materials.totalCount).toBeGreaterThan(0);
     expect(data.scheduledJobs.length).toBeGreaterThan(0);
     for (const job of data.scheduledJobs) expect(job.nextRunAt, job.name).not.toBeNull();

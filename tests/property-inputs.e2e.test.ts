@@ -38,7 +38,7 @@ const sql = async <Row = Record<string, unknown>>(text: string, params: unknown[
 
 type Fingerprint = Record<string, [number, number | null]>;
 
-/** Every table of the three subgraphs (the audit log aside, which records refusals by design): rows and the newest write. */
+/** Every table of the four subgraphs (the audit log aside, which records refusals by design): rows and the newest write. */
 async function fingerprint(): Promise<Fingerprint> {
   return (await sql<{ tables: Fingerprint }>(fingerprintSql))[0]!.tables;
 }
@@ -96,7 +96,7 @@ beforeAll(async () => {
   f = await buildFixtures();
   tokens.OPERATOR = await tokenFor('OPERATOR', f.municipality);
   const tables = await sql<{ name: string }>(`select table_schema || '.' || table_name as name from information_schema.tables
-    where table_schema in ('content', 'organizations', 'compliance') and table_type = 'BASE TABLE' order by 1`);
+    where table_schema in ('content', 'organizations', 'compliance', 'monitoring') and table_type = 'BASE TABLE' order by 1`);
   fingerprintSql = `select json_build_object(${tables
     .map(({ name }) => `'${name}', (select json_build_array(count(*), max(xmin::text::bigint)) from ${name})`)
     .join(', ')}) as tables`;

@@ -11,7 +11,15 @@ import { build } from 'esbuild';
 import { writeDashboard } from '@hub/gateway/dashboard-bundle';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const WORKSPACES = ['services/common', 'services/content', 'services/organizations', 'services/compliance', 'gateway', 'infra'];
+const WORKSPACES = [
+  'services/common',
+  'services/content',
+  'services/organizations',
+  'services/compliance',
+  'services/monitoring',
+  'gateway',
+  'infra',
+];
 
 async function compile(workspace: string): Promise<void> {
   const dir = path.join(root, workspace);

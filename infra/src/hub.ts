@@ -16,6 +16,7 @@ import {
 import { organizationsSubgraph } from '@hub/organizations';
 import { contentSubgraph } from '@hub/content';
 import { complianceSubgraph } from '@hub/compliance';
+import { monitoringSubgraph } from '@hub/monitoring';
 import { startWorker, type Worker } from '@hub/compliance/worker';
 import { createGateway } from '@hub/gateway';
 import { startMailSink } from './mail-sink.js';
@@ -37,7 +38,7 @@ export interface RunningHub {
 
 /**
  * The whole hub in one process: the database and mail sink when none is configured,
- * migrations, the demo region on an empty database, the three subgraphs and the gateway.
+ * migrations, the demo region on an empty database, the four subgraphs and the gateway.
  */
 export interface HubOptions {
   clock?: Clock;
@@ -90,6 +91,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       timezone: config.timezone,
       publicUrl: config.publicUrl,
       contentFourEyes: config.contentFourEyes,
+      platforms: config.platforms,
     };
     const start = <TContext extends BaseContext>(def: SubgraphDefinition<TContext>, name: SubgraphName) =>
       startSubgraph(def, {
@@ -102,10 +104,11 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
         stops.push({ name, stop: s.stop });
         return s;
       });
-    const [organizations, content, compliance]: RunningSubgraph[] = await Promise.all([
+    const [organizations, content, compliance, monitoring]: RunningSubgraph[] = await Promise.all([
       start(organizationsSubgraph, 'organizations'),
       start(contentSubgraph, 'content'),
       start(complianceSubgraph, 'compliance'),
+      start(monitoringSubgraph, 'monitoring'),
     ]);
     if (config.seed === 'demo') {
       const seeded = await seedDemoRegion(
@@ -132,7 +135,12 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       stops.push({ name: 'worker', stop: worker.stop });
     }
 
-    const subgraphUrls = { organizations: organizations!.url, content: content!.url, compliance: compliance!.url };
+    const subgraphUrls = {
+      organizations: organizations!.url,
+      content: content!.url,
+      compliance: compliance!.url,
+      monitoring: monitoring!.url,
+    };
     const gateway = await createGateway({
       jwtSecret: secret,
       subgraphSecret: config.subgraphSecret,
@@ -148,7 +156,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
     return {
       gatewayUrl: `${base}/graphql`,
       subgraphUrls,
-      subgraphs: { organizations: organizations!, content: content!, compliance: compliance! },
+      subgraphs: { organizations: organizations!, content: content!, compliance: compliance!, monitoring: monitoring! },
       worker,
       databaseUrl,
       smtpUrl,

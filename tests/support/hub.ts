@@ -12,16 +12,30 @@ export interface TestHub extends RunningHub {
 }
 
 /**
- * The real hub for one test file: its own database, the three subgraphs and the gateway as
+ * The real hub for one test file: its own database, the four subgraphs and the gateway as
  * HTTP servers on free ports, and a real SMTP sink. `databaseUrl` runs it on a database the
  * caller owns (and stops) instead of a fresh one dropped on stop.
  */
 export async function startTestHub(
-  options: { seed?: 'demo' | 'none'; clock?: Clock; worker?: boolean; smtpUrl?: string; databaseUrl?: string } = {},
+  options: {
+    seed?: 'demo' | 'none';
+    clock?: Clock;
+    worker?: boolean;
+    smtpUrl?: string;
+    databaseUrl?: string;
+    /** More settings, e.g. the platforms' stand-in (README.md, "Settings"). */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestHub> {
   const db = options.databaseUrl ? null : await createTestDatabase();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hub-e2e-'));
-  const [gateway, content, organizations, compliance] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [gateway, content, organizations, compliance, monitoring] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
   const config = loadConfig({
     DATABASE_URL: options.databaseUrl ?? db!.url,
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
@@ -34,6 +48,8 @@ export async function startTestHub(
     CONTENT_PORT: String(content),
     ORGANIZATIONS_PORT: String(organizations),
     COMPLIANCE_PORT: String(compliance),
+    MONITORING_PORT: String(monitoring),
+    ...options.env,
   });
   // A test's worker catches up at start and runs jobs when the test says: a job the real time of day
   // made due would run with the test's clock.

@@ -1,5 +1,5 @@
 /** The dashboard's one way to the gateway: POST /graphql with the bearer token, errors sorted by what the user can do. */
-import type { TypedDocumentString } from './generated/graphql';
+import type { TypedDocumentString } from './generated/graphql.js';
 
 /** The token expired or is not valid: sign in again. */
 export class SessionExpiredError extends Error {

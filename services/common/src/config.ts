@@ -29,12 +29,40 @@ const envSchema = z.object({
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   DATA_DIR: z.string().default('.data'),
   CONTENT_FOUR_EYES: z.stringbool({ error: 'must be true or false' }).default(true),
+  MONITORING_PORT: port.default(4004),
+  MONITORING_URL: optionalUrl,
+  MONITORING_HOST: z.string().min(1).default('127.0.0.1'),
+  MONITORING_INTERVAL_HOURS: z.coerce.number().min(0.25).max(168).default(6),
+  VK_API_URL: z.string().url().default('https://api.vk.com/method'),
+  VK_SERVICE_TOKEN: z.string().min(1).optional(),
+  /** Requests per second per VK token (VK allows 3 for a service token). */
+  VK_RATE_PER_SECOND: z.coerce.number().positive().default(3),
+  TELEGRAM_WEB_URL: z.string().url().default('https://t.me'),
+  TELEGRAM_RATE_PER_SECOND: z.coerce.number().positive().default(1),
+  OK_API_URL: z.string().url().default('https://api.ok.ru/fb.do'),
+  OK_APP_KEY: z.string().min(1).optional(),
+  OK_APP_SECRET: z.string().min(1).optional(),
+  OK_ACCESS_TOKEN: z.string().min(1).optional(),
+  OK_RATE_PER_SECOND: z.coerce.number().positive().default(3),
+  // The contract's default. The MAX Bot API's schema of July 2026 and its official clients name
+  // platform-api2.max.ru and mark this host deprecated: set MAX_API_URL if it stops answering.
+  MAX_API_URL: z.string().url().default('https://platform-api.max.ru'),
+  MAX_BOT_TOKEN: z.string().min(1).optional(),
+  MAX_RATE_PER_SECOND: z.coerce.number().positive().default(2),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-export type SubgraphName = 'content' | 'organizations' | 'compliance';
-export const SUBGRAPHS: readonly SubgraphName[] = ['content', 'organizations', 'compliance'];
+export type SubgraphName = 'content' | 'organizations' | 'compliance' | 'monitoring';
+export const SUBGRAPHS: readonly SubgraphName[] = ['content', 'organizations', 'compliance', 'monitoring'];
+
+/** Where and how the monitoring subgraph reads each platform (README.md, "Settings"). */
+export interface PlatformSettings {
+  vk: { apiUrl: string; serviceToken: string | null; ratePerSecond: number };
+  telegram: { webUrl: string; ratePerSecond: number };
+  ok: { apiUrl: string; appKey: string | null; appSecret: string | null; accessToken: string | null; ratePerSecond: number };
+  max: { apiUrl: string; botToken: string | null; ratePerSecond: number };
+}
 
 export interface HubConfig {
   env: Env['NODE_ENV'];
@@ -58,6 +86,9 @@ export interface HubConfig {
   /** The key of the gateway's credential to the subgraphs (SUBGRAPH_SECRET); derived from jwtSecret when unset. */
   subgraphSecret: string | undefined;
   subgraphUrls: Record<SubgraphName, string>;
+  platforms: PlatformSettings;
+  /** Every page is crawled this often (MONITORING_INTERVAL_HOURS). */
+  monitoringIntervalMs: number;
 }
 
 function isKnownTimeZone(zone: string): boolean {
@@ -100,14 +131,34 @@ export function loadConfig(source: Record<string, string | undefined>): HubConfi
       content: env.CONTENT_PORT,
       organizations: env.ORGANIZATIONS_PORT,
       compliance: env.COMPLIANCE_PORT,
+      monitoring: env.MONITORING_PORT,
     },
-    hosts: { content: env.CONTENT_HOST, organizations: env.ORGANIZATIONS_HOST, compliance: env.COMPLIANCE_HOST },
+    hosts: {
+      content: env.CONTENT_HOST,
+      organizations: env.ORGANIZATIONS_HOST,
+      compliance: env.COMPLIANCE_HOST,
+      monitoring: env.MONITORING_HOST,
+    },
     subgraphSecret: env.SUBGRAPH_SECRET,
     subgraphUrls: {
       content: env.CONTENT_URL ?? local(env.CONTENT_PORT),
       organizations: env.ORGANIZATIONS_URL ?? local(env.ORGANIZATIONS_PORT),
       compliance: env.COMPLIANCE_URL ?? local(env.COMPLIANCE_PORT),
+      monitoring: env.MONITORING_URL ?? local(env.MONITORING_PORT),
     },
+    platforms: {
+      vk: { apiUrl: env.VK_API_URL, serviceToken: env.VK_SERVICE_TOKEN ?? null, ratePerSecond: env.VK_RATE_PER_SECOND },
+      telegram: { webUrl: env.TELEGRAM_WEB_URL, ratePerSecond: env.TELEGRAM_RATE_PER_SECOND },
+      ok: {
+        apiUrl: env.OK_API_URL,
+        appKey: env.OK_APP_KEY ?? null,
+        appSecret: env.OK_APP_SECRET ?? null,
+        accessToken: env.OK_ACCESS_TOKEN ?? null,
+        ratePerSecond: env.OK_RATE_PER_SECOND,
+      },
+      max: { apiUrl: env.MAX_API_URL, botToken: env.MAX_BOT_TOKEN ?? null, ratePerSecond: env.MAX_RATE_PER_SECOND },
+    },
+    monitoringIntervalMs: env.MONITORING_INTERVAL_HOURS * 3_600_000,
   };
 }
 

@@ -12,6 +12,7 @@ import { GATEWAY_CREDENTIAL_HEADER, subgraphKey, verifyGatewayCredential } from 
 import { SUBGRAPH_QUERY_LIMITS, hideServiceSdl, queryProtection } from './limits.js';
 import type { Logger } from './logger.js';
 import type { Clock } from './time.js';
+import type { PlatformSettings } from './config.js';
 
 /** What every resolver of every subgraph gets: who asks, a request-scoped entity manager, the clock. */
 export interface BaseContext {
@@ -66,6 +67,8 @@ export interface SubgraphRuntime {
   publicUrl: string;
   /** Content: an author may not approve its own material; on unless the configuration says otherwise. */
   contentFourEyes?: boolean;
+  /** Monitoring: where and how each platform is read; without it no platform is configured. */
+  platforms?: PlatformSettings;
 }
 
 export interface RunningSubgraph {

@@ -40,6 +40,23 @@ export type ComplianceStatus =
   | 'MET'
   | 'MISSED';
 
+/** How the hub last fared reading a page on its platform. */
+export type CrawlStatus =
+  /** The hub has no credentials for the platform (or does not read it): nothing is tried. */
+  | 'NOT_CONFIGURED'
+  /** The platform has no such page (deleted, or a wrong address). */
+  | 'NOT_FOUND'
+  /** Read: the posts below are what the page shows. */
+  | 'OK'
+  /** The platform answered in a shape the hub does not read (its interface or layout changed). */
+  | 'PARSE_FAILED'
+  /** The page is closed to the public, or the platform refuses the hub access to it. */
+  | 'PRIVATE'
+  /** The platform asked the hub to slow down; the next crawl resumes. */
+  | 'RATE_LIMITED'
+  /** The platform could not be reached on three crawls in a row. */
+  | 'UNREACHABLE';
+
 /**
  * A title needs two words (runs of two letters or more) or one of ten letters, not placeholders only
  * («Тест», «asdf»), and must differ (case, ё and spacing aside) from every material distributed in
@@ -83,6 +100,21 @@ export type LadderLevelInput = {
   minConsecutive: Scalars['Int']['input'];
   recipients: Array<RecipientRole>;
 };
+
+/** Who decided that a post is a placement of a material. */
+export type MatchDecision =
+  /** The hub: the evidence is strong enough to count at once. */
+  | 'AUTO'
+  /** The organization's officer confirmed the hub's suggestion. */
+  | 'CONFIRMED'
+  /** The officer said it is not a placement of the material. */
+  | 'REJECTED';
+
+/** What a post shares with a material. */
+export type MatchEvidence =
+  | 'IMAGE'
+  | 'LINK'
+  | 'TEXT';
 
 /** DRAFT → APPROVED → DISTRIBUTED; an approved or distributed material can be WITHDRAWN (a draft is edited instead). */
 export type MaterialStatus =

@@ -11,6 +11,7 @@ import { Migration20261206MaterialUptake } from './migration-20261206-material-u
 import { Migration20261207InputHygiene } from './migration-20261207-input-hygiene.js';
 
 /** Checked-in migrations in the order they run; the name is what the migrations table records. */
+import { Migration20261208PageDirectory } from './migration-20261208-page-directory.js';
 export const migrations = [
   { name: 'Migration20261128Registry', class: Migration20261128Registry },
   { name: 'Migration20261128Directory', class: Migration20261128Directory },
@@ -23,4 +24,5 @@ export const migrations = [
   { name: 'Migration20261205PlacementCorrections', class: Migration20261205PlacementCorrections },
   { name: 'Migration20261206MaterialUptake', class: Migration20261206MaterialUptake },
   { name: 'Migration20261207InputHygiene', class: Migration20261207InputHygiene },
+  { name: 'Migration20261208PageDirectory', class: Migration20261208PageDirectory },
 ];

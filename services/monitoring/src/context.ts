@@ -1,0 +1,35 @@
+import DataLoader from 'dataloader';
+import { createDirectoryHierarchy, type BaseContext } from '@hub/common';
+import { pagesByIds, type DirectoryPage } from './data/pages.repo.js';
+import { crawlStates, type PageCrawlRow } from './data/crawls.repo.js';
+import { matchesOfPosts, type PostMatchRow } from './data/posts.repo.js';
+
+export interface MonitoringContext extends BaseContext {
+  hierarchy: ReturnType<typeof createDirectoryHierarchy>;
+  /** Pages of the organizations.page_directory read contract, by id. */
+  pages: DataLoader<string, DirectoryPage | null>;
+  /** Each page's crawl state, null before its first crawl. */
+  crawls: DataLoader<string, PageCrawlRow | null>;
+  /** Each post's matches, best first. */
+  matches: DataLoader<string, PostMatchRow[]>;
+}
+
+export function createContext(base: BaseContext): MonitoringContext {
+  const byKey = <Row, Key extends keyof Row>(rows: Row[], key: Key) => new Map(rows.map((row) => [row[key], row]));
+  return {
+    ...base,
+    hierarchy: createDirectoryHierarchy(base.em),
+    pages: new DataLoader(async (ids) => {
+      const found = byKey(await pagesByIds(base.em, ids), 'id');
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    crawls: new DataLoader(async (ids) => {
+      const found = byKey(await crawlStates(base.em, ids, base.clock()), 'pageId');
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    matches: new DataLoader(async (ids) => {
+      const rows = await matchesOfPosts(base.em, ids);
+      return ids.map((id) => rows.filter((row) => row.postId === id));
+    }),
+  };
+}

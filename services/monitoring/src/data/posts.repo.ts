@@ -1,0 +1,106 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { execSql, keysetPage, queryRows, sql, type KeysetColumn } from '@hub/common';
+import type { PlatformPost } from '../platforms/adapter.js';
+
+export interface PagePostRow {
+  id: string;
+  pageId: string;
+  platformPostId: string;
+  url: string;
+  publishedAt: Date;
+  text: string;
+  links: string[];
+  attachments: string[];
+  views: number | null;
+  likes: number | null;
+  reposts: number | null;
+  comments: number | null;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  deletedAt: Date | null;
+}
+
+const COLUMNS = sql`p.id, p.page_id as "pageId", p.platform_post_id as "platformPostId", p.url, p.published_at as "publishedAt", p.text,
+  p.links, p.attachments, p.views, p.likes, p.reposts, p.comments,
+  p.first_seen_at as "firstSeenAt", p.last_seen_at as "lastSeenAt", p.deleted_at as "deletedAt"`;
+
+/**
+ * Stores what a crawl read, in one statement: new posts are added, known ones get their text and
+ * counters as now seen (and are no longer deleted if they came back).
+ */
+export async function upsertPosts(em: EntityManager, pageId: string, posts: readonly PlatformPost[], seenAt: Date): Promise<void> {
+  if (!posts.length) return;
+  const rows = JSON.stringify(posts.map((p) => ({ ...p, publishedAt: p.publishedAt.toISOString() })));
+  await execSql(
+    em,
+    sql`insert into monitoring.page_post
+          (page_id, platform_post_id, url, published_at, text, links, attachments, views, likes, reposts, comments, first_seen_at, last_seen_at)
+        select ${pageId}::uuid, r."platformPostId", r.url, r."publishedAt", r.text,
+               array(select jsonb_array_elements_text(r.links)), array(select jsonb_array_elements_text(r.attachments)),
+               r.views, r.likes, r.reposts, r.comments, ${seenAt}, ${seenAt}
+        from jsonb_to_recordset(${rows}::jsonb) as r(
+          "platformPostId" text, url text, "publishedAt" timestamptz, text text, links jsonb, attachments jsonb,
+          views int, likes int, reposts int, comments int)
+        on conflict (page_id, platform_post_id) do update set
+          url = excluded.url, published_at = excluded.published_at, text = excluded.text, links = excluded.links,
+          attachments = excluded.attachments, views = excluded.views, likes = excluded.likes, reposts = excluded.reposts,
+          comments = excluded.comments, last_seen_at = excluded.last_seen_at, deleted_at = null`,
+  );
+}
+
+/** Posts of the page published since `since` that this crawl did not see any more: gone from the page. */
+export const markGone = (em: EntityManager, pageId: string, since: Date, seen: readonly string[], at: Date): Promise<number> =>
+  execSql(
+    em,
+    sql`update monitoring.page_post set deleted_at = ${at}
+        where page_id = ${pageId}::uuid and published_at >= ${since} and deleted_at is null
+          and platform_post_id <> all(${seen}::text[])`,
+  );
+
+const ORDER: KeysetColumn[] = [
+  { by: sql`p.published_at`, key: 'instant', desc: true },
+  { by: sql`p.id`, key: 'uuid', desc: true },
+];
+
+type Stored<Row> = { [K in keyof Row]: Row[K] extends Date ? string : Row[K] extends Date | null ? string | null : Row[K] };
+const instant = (value: string | null) => (value === null ? null : new Date(value));
+
+/** The driver hands timestamps over as text. */
+const toPost = (row: Stored<PagePostRow>): PagePostRow => ({
+  ...row,
+  publishedAt: new Date(row.publishedAt),
+  firstSeenAt: new Date(row.firstSeenAt),
+  lastSeenAt: new Date(row.lastSeenAt),
+  deletedAt: instant(row.deletedAt),
+});
+
+/** One page of a page's posts, newest first. */
+export async function postsPage(em: EntityManager, pageId: string, after: (string | number)[] | null, size: number) {
+  const { totalCount, rows } = await keysetPage<Stored<PagePostRow>>(em, {
+    select: COLUMNS,
+    from: sql`monitoring.page_post p`,
+    where: sql`p.page_id = ${pageId}::uuid`,
+    order: ORDER,
+    after,
+    size,
+  });
+  return { totalCount, rows: rows.map(toPost) };
+}
+
+export const POST_CURSOR_KEYS = ORDER.map((c) => c.key);
+
+export interface PostMatchRow {
+  postId: string;
+  materialId: string;
+  score: number;
+  evidence: 'LINK' | 'TEXT' | 'IMAGE';
+  decision: 'AUTO' | 'CONFIRMED' | 'REJECTED' | null;
+}
+
+/** The matches of a batch of posts, best first. */
+export const matchesOfPosts = (em: EntityManager, postIds: readonly string[]): Promise<PostMatchRow[]> =>
+  queryRows<PostMatchRow>(
+    em,
+    sql`select post_id as "postId", material_id as "materialId", score, evidence, decision
+        from monitoring.post_match where post_id = any(${postIds}::uuid[]) order by post_id, score desc, material_id`,
+  );

@@ -1,0 +1,76 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Clock, Logger } from '@hub/common';
+import { PlatformError, type PlatformAdapter, type PlatformPost } from '../platforms/adapter.js';
+import type { Platforms } from '../platforms/index.js';
+import { crawlSince, nextCrawlState, type CrawlOutcome } from '../domain/crawl-state.js';
+import type { DirectoryPage } from '../data/pages.repo.js';
+import { crawlStates, recordCrawl, takeLease } from '../data/crawls.repo.js';
+import { markGone, upsertPosts } from '../data/posts.repo.js';
+
+export interface CrawlDeps {
+  em: EntityManager;
+  clock: Clock;
+  timezone: string;
+  logger: Logger;
+  platforms: Platforms;
+  /** Who holds a page's lease while crawling it (a worker's name, or the GraphQL process's). */
+  holder: string;
+}
+
+/** A crawl's lease outlives any reasonable crawl of one page (its requests time out well before). */
+export const LEASE_MS = 5 * 60_000;
+
+export type CrawlResult = 'crawled' | 'busy';
+
+/**
+ * Reads one page on its platform and records what it saw (docs/DESIGN.md, "Evidence from the
+ * platforms"): the posts of the crawl window stored or refreshed, those gone from it marked
+ * deleted, the page's status. Only one crawl reads a page at a time: 'busy' when another holds it.
+ * The platform is read outside any transaction; what was read is written in one.
+ */
+export async function crawlPage(deps: CrawlDeps, page: DirectoryPage): Promise<CrawlResult> {
+  const started = deps.clock();
+  if (!(await takeLease(deps.em, page.id, deps.holder, started, LEASE_MS))) return 'busy';
+  const [previous] = await crawlStates(deps.em, [page.id], started);
+  const adapter: PlatformAdapter | undefined = deps.platforms[page.platform as keyof Platforms];
+  const since = crawlSince(started, deps.timezone);
+  let outcome: CrawlOutcome;
+  let platformPageId = previous?.platformPageId ?? null;
+  let posts: PlatformPost[] = [];
+  try {
+    if (!adapter) throw new PlatformError('NOT_CONFIGURED', `${page.platform} pages are not read by the hub`);
+    if (!adapter.configured) throw new PlatformError('NOT_CONFIGURED', `${page.platform}: no credentials configured`);
+    const resolved = await adapter.resolvePage(page.url);
+    platformPageId = resolved.platformPageId;
+    posts = await adapter.listPosts(resolved, since);
+    outcome = { ok: true };
+  } catch (err) {
+    if (!(err instanceof PlatformError)) {
+      // A bug in an adapter: recorded as what the platform's answer could not be read as.
+      deps.logger.error({ err, pageId: page.id, platform: page.platform }, 'page crawl failed unexpectedly');
+    }
+    const failure = err instanceof PlatformError ? err.failure : 'PARSE_FAILED';
+    outcome = { ok: false, failure, message: (err as Error).message };
+  }
+  const state = nextCrawlState(previous ?? null, outcome);
+  const at = deps.clock();
+  await deps.em.transactional(async (em) => {
+    if (outcome.ok) {
+      const inWindow = posts.filter((p) => p.publishedAt >= since);
+      await upsertPosts(em, page.id, inWindow, at);
+      await markGone(
+        em,
+        page.id,
+        since,
+        inWindow.map((p) => p.platformPostId),
+        at,
+      );
+    }
+    await recordCrawl(em, page.id, deps.holder, { state, platformPageId, at, succeeded: outcome.ok });
+  });
+  deps.logger.info(
+    { pageId: page.id, platform: page.platform, status: state.status, posts: posts.length, ms: at.getTime() - started.getTime() },
+    'page crawled',
+  );
+  return 'crawled';
+}

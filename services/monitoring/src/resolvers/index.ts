@@ -1,0 +1,22 @@
+import { createDateTimeScalar, type SubgraphRuntime } from '@hub/common';
+import type { Resolvers } from '../generated/graphql.js';
+import type { MonitoringContext } from '../context.js';
+import { createPlatforms } from '../platforms/index.js';
+import { crawlPageNow } from '../commands/crawl.commands.js';
+import { PagePost, officialPageResolvers } from './page.js';
+
+export const resolvers = (runtime: SubgraphRuntime): Resolvers<MonitoringContext> => {
+  if (!runtime.platforms) throw new Error('the monitoring subgraph needs the platform settings (SubgraphRuntime.platforms)');
+  const platforms = createPlatforms(runtime.platforms);
+  return {
+    DateTime: createDateTimeScalar(runtime.timezone),
+    OfficialPage: {
+      __resolveReference: (ref) => ({ id: ref.id }),
+      ...officialPageResolvers(platforms),
+    },
+    PagePost,
+    Mutation: {
+      crawlPage: (_parent, args, ctx) => crawlPageNow(ctx, platforms, args.pageId),
+    },
+  };
+};

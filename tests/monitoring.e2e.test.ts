@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
+import { startStandIn, type StandIn, type StandInPage, type StandInPost } from '@hub/monitoring/standin';
+import { addOfficialPage, registerOrganization } from './support/fixtures.js';
+import { startTestHub, type TestHub } from './support/hub.js';
+import { PagePostsDocument } from './generated/contract.js';
+
+// Friday 4 December 2026, 18:00 in Khabarovsk: a crawl reads back to Monday 23 November.
+const now = new Date('2026-12-04T08:00:00Z');
+let hub: TestHub;
+let standIn: StandIn;
+let admin: GraphQLClient;
+let operator: GraphQLClient;
+let editor: GraphQLClient;
+const org: Record<string, string> = {};
+const page: Record<string, string> = {};
+
+const post = (id: string, publishedAt: string, text: string, extra: Partial<StandInPost> = {}): StandInPost => ({
+  id,
+  publishedAt: new Date(publishedAt),
+  text,
+  links: [],
+  images: [],
+  views: 100,
+  likes: 5,
+  reposts: 1,
+  comments: 0,
+  ...extra,
+});
+
+const forestryPosts = [
+  post('101', '2026-12-03T01:00:00Z', 'В крае стартовала акция «Ёлочка, живи!». Подробности: https://khabkrai.ru/news/1', { views: 1200 }),
+  post('100', '2026-11-30T02:00:00Z', 'Лесничества края подвели итоги пожароопасного сезона.'),
+  post('90', '2026-11-10T02:00:00Z', 'Старая новость, до окна обхода.'),
+];
+const pages = (): StandInPage[] => [
+  { platform: 'VK', handle: 'minles_kgku14', platformPageId: '210000014', title: 'Минлесхоз края', status: 'OK', posts: forestryPosts },
+  {
+    platform: 'TELEGRAM',
+    handle: 'minzdrav27',
+    platformPageId: 'minzdrav27',
+    title: 'Минздрав края',
+    status: 'OK',
+    posts: [
+      post('555', '2026-12-02T03:00:00Z', 'Вакцинация от гриппа: где привиться'),
+      post('554', '2026-11-25T03:00:00Z', 'Диспансеризация'),
+    ],
+  },
+  { platform: 'VK', handle: 'closed_club27', platformPageId: '210000099', title: 'Закрытая группа', status: 'PRIVATE', posts: [] },
+];
+
+const CRAWL = `mutation($pageId: ID!) { crawlPage(pageId: $pageId) { pageId status lastCrawledAt lastPostAt postsLast7Days error } }`;
+const PAGES = `query($id: ID!) { organization(id: $id) { pages { id url crawl { status lastCrawledAt postsLast7Days error } } } }`;
+const TEXTS = `query($id: ID!) { organization(id: $id) { pages { id posts(first: 10) { edges { node { url text } } } } } }`;
+
+type Crawl = {
+  pageId: string;
+  status: string;
+  lastCrawledAt: string | null;
+  lastPostAt: string | null;
+  postsLast7Days: number;
+  error: string | null;
+};
+const crawl = async (client: GraphQLClient, pageId: string) => (await client.data<{ crawlPage: Crawl }>(CRAWL, { pageId })).crawlPage;
+const postsOf = async (client: GraphQLClient, orgId: string, pageId: string) => {
+  const data = await client.data(PagePostsDocument, { id: orgId, first: 10 });
+  return data.organization!.pages.find((p) => p.id === pageId)!.posts!;
+};
+
+beforeAll(async () => {
+  standIn = await startStandIn(pages());
+  // OK without its credentials: its pages are NOT_CONFIGURED and the stand-in never hears from the hub.
+  hub = await startTestHub({ clock: () => now, env: { ...standIn.env(), OK_APP_KEY: '' } });
+  const adminToken = await tokenFor('ADMIN');
+  admin = hub.client(adminToken);
+  editor = hub.client(await tokenFor('EDITOR'));
+  const head = (key: string) => ({ fullName: 'Иванов Иван Иванович', position: 'Министр', email: `${key}@khv-region.test` });
+  for (const [key, name] of [
+    ['forestry', 'Министерство лесного хозяйства Хабаровского края'],
+    ['health', 'Министерство здравоохранения Хабаровского края'],
+  ] as const) {
+    org[key] = await registerOrganization(hub.gatewayUrl, adminToken, { name, kind: 'EXECUTIVE_BODY', head: head(key) });
+  }
+  const add = async (key: string, orgKey: string, platform: string, url: string) => {
+    page[key] = await addOfficialPage(hub.gatewayUrl, adminToken, { organizationId: org[orgKey]!, platform, url });
+  };
+  await add('forestryVk', 'forestry', 'VK', 'https://vk.com/minles_kgku14');
+  await add('forestryOk', 'forestry', 'OK', 'https://ok.ru/group/70000000000001');
+  await add('forestrySite', 'forestry', 'WEBSITE', 'https://mlh.khabkrai.ru');
+  await add('closedVk', 'forestry', 'VK', 'https://vk.com/closed_club27');
+  await add('healthTg', 'health', 'TELEGRAM', 'https://t.me/minzdrav27');
+  await add('goneTg', 'health', 'TELEGRAM', 'https://t.me/no_such_channel27');
+  operator = hub.client(await tokenFor('OPERATOR', org.health));
+}, 120_000);
+
+afterAll(async () => {
+  await hub?.stop();
+  await standIn?.close();
+});
+
+describe('the hub reads the official pages itself', () => {
+  it('crawls a VK community registered by its short name: the window of posts, newest first, with their counters', async () => {
+    const result = await crawl(admin, page.forestryVk!);
+    expect(result).toMatchObject({ pageId: page.forestryVk, status: 'OK', error: null, postsLast7Days: 2 });
+    expect(new Date(result.lastPostAt!).toISOString()).toBe('2026-12-03T01:00:00.000Z');
+    const posts = await postsOf(admin, org.forestry!, page.forestryVk!);
+    // The post of 10 November lies before the window (the previous week's Monday): not stored.
+    expect(posts.totalCount).toBe(2);
+    expect(posts.edges.map((e) => [e.node.url, e.node.views, e.node.deletedAt])).toEqual([
+      ['https://vk.com/wall-210000014_101', 1200, null],
+      ['https://vk.com/wall-210000014_100', 100, null],
+    ]);
+    expect(posts.edges.every((e) => e.node.matches.length === 0)).toBe(true);
+  });
+
+  it('lets the officer crawl its own Telegram channel, and marks a post deleted when it is gone on the next crawl', async () => {
+    expect(await crawl(operator, page.healthTg!)).toMatchObject({ status: 'OK', postsLast7Days: 1 });
+    const tg = standIn.pages.find((p) => p.handle === 'minzdrav27')!;
+    tg.posts = tg.posts.filter((p) => p.id !== '554');
+    expect(await crawl(operator, page.healthTg!)).toMatchObject({ status: 'OK' });
+    const posts = await postsOf(operator, org.health!, page.healthTg!);
+    expect(posts.edges.map((e) => [e.node.url.replace(/^.*\/minzdrav27\//, ''), e.node.deletedAt !== null])).toEqual([
+      ['555', false],
+      ['554', true],
+    ]);
+  });
+
+  it('says why a page cannot be read: private, not found, a platform without credentials, a platform the hub does not read', async () => {
+    expect(await crawl(admin, page.closedVk!)).toMatchObject({ status: 'PRIVATE' });
+    expect(await crawl(admin, page.goneTg!)).toMatchObject({ status: 'NOT_FOUND' });
+    // Before any crawl the page already says the hub cannot read it.
+    const before = await admin.data<{ organization: { pages: { id: string; crawl: { status: string; error: string } | null }[] } }>(PAGES, {
+      id: org.forestry,
+    });
+    expect(before.organization.pages.find((p) => p.id === page.forestryOk)!.crawl).toMatchObject({ status: 'NOT_CONFIGURED' });
+    expect(await crawl(admin, page.forestryOk!)).toMatchObject({ status: 'NOT_CONFIGURED', lastPostAt: null });
+    expect(await crawl(admin, page.forestrySite!)).toMatchObject({ status: 'NOT_CONFIGURED' });
+    expect(standIn.requests.filter((r) => r.startsWith('ok '))).toEqual([]);
+    const after = await admin.data<{ organization: { pages: { id: string; crawl: { status: string; error: string | null } | null }[] } }>(
+      PAGES,
+      { id: org.forestry },
+    );
+    const statusOf = (id: string) => after.organization.pages.find((p) => p.id === id)!.crawl!.status;
+    expect([statusOf(page.forestryVk!), statusOf(page.closedVk!), statusOf(page.forestryOk!), statusOf(page.forestrySite!)]).toEqual([
+      'OK',
+      'PRIVATE',
+      'NOT_CONFIGURED',
+      'NOT_CONFIGURED',
+    ]);
+  });
+
+  it("shows a post's text to the region's overseers and the page's own scope only", async () => {
+    const textsFor = async (client: GraphQLClient, orgId: string) =>
+      (
+        await client.data<{ organization: { pages: { posts: { edges: { node: { text: string | null } }[] } | null }[] } }>(TEXTS, {
+          id: orgId,
+        })
+      ).organization.pages.flatMap((p) => p.posts?.edges.map((e) => e.node.text) ?? []);
+    expect((await textsFor(admin, org.health!)).every((t) => typeof t === 'string' && t.length > 0)).toBe(true);
+    expect((await textsFor(operator, org.health!)).every((t) => typeof t === 'string')).toBe(true);
+    const editorTexts = await textsFor(editor, org.health!);
+    expect(editorTexts.length).toBeGreaterThan(0);
+    expect(editorTexts.every((t) => t === null)).toBe(true);
+  });
+
+  it('refuses a crawl to whoever may not ask, and bad page ids, changing nothing', async () => {
+    const crawlsBefore = await admin.data<{ organization: { pages: { crawl: { lastCrawledAt: string | null } | null }[] } }>(PAGES, {
+      id: org.forestry,
+    });
+    expect(errorCodes(await editor.request(CRAWL, { pageId: page.forestryVk }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await operator.request(CRAWL, { pageId: page.forestryVk }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await hub.client(await tokenFor('HEAD', org.forestry)).request(CRAWL, { pageId: page.forestryVk }))).toEqual([
+      'FORBIDDEN',
+    ]);
+    const bad = await admin.request(CRAWL, { pageId: 'not-an-id' });
+    expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
+    expect(bad.errors![0]!.extensions!.field).toBe('pageId');
+    expect(errorCodes(await admin.request(CRAWL, { pageId: '00000000-0000-4000-8000-000000000000' }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await hub.client(null).request(CRAWL, { pageId: page.forestryVk }))).toEqual(['UNAUTHENTICATED']);
+    const crawlsAfter = await admin.data<{ organization: { pages: { crawl: { lastCrawledAt: string | null } | null }[] } }>(PAGES, {
+      id: org.forestry,
+    });
+    expect(crawlsAfter).toEqual(crawlsBefore);
+  });
+});
