@@ -6,7 +6,7 @@ import { startTestHub, type TestHub } from './support/hub.js';
 import { PagePostsDocument } from './generated/contract.js';
 
 // Friday 4 December 2026, 18:00 in Khabarovsk: a crawl reads back to Monday 23 November.
-const now = new Date('2026-12-04T08:00:00Z');
+let now = new Date('2026-12-04T08:00:00Z');
 let hub: TestHub;
 let standIn: StandIn;
 let admin: GraphQLClient;
@@ -70,7 +70,7 @@ const postsOf = async (client: GraphQLClient, orgId: string, pageId: string) => 
 beforeAll(async () => {
   standIn = await startStandIn(pages());
   // OK without its credentials: its pages are NOT_CONFIGURED and the stand-in never hears from the hub.
-  hub = await startTestHub({ clock: () => now, env: { ...standIn.env(), OK_APP_KEY: '' } });
+  hub = await startTestHub({ clock: () => now, worker: true, env: { ...standIn.env(), OK_APP_KEY: '' } });
   const adminToken = await tokenFor('ADMIN');
   admin = hub.client(adminToken);
   editor = hub.client(await tokenFor('EDITOR'));
@@ -181,5 +181,28 @@ describe('the hub reads the official pages itself', () => {
       id: org.forestry,
     });
     expect(crawlsAfter).toEqual(crawlsBefore);
+  });
+});
+
+describe('the scheduled crawl', () => {
+  it('crawls every page of a read platform that is due, once per interval, and leaves the others to later', async () => {
+    const worker = hub.monitoringWorker!;
+    // The pages crawled above were crawled "now": none is due until the interval has passed.
+    const first = await worker.crawlDue();
+    expect(first.crawled).toBe(0);
+    now = new Date(now.getTime() + 6 * 3_600_000 + 60_000);
+    const requestsBefore = standIn.requests.length;
+    const second = await worker.crawlDue();
+    // Every VK and Telegram page (OK has no credentials here, a website is not read).
+    expect(second.crawled).toBe(4);
+    expect(standIn.requests.slice(requestsBefore).some((r) => r.startsWith('ok '))).toBe(false);
+    expect((await worker.crawlDue()).crawled).toBe(0);
+    const after = await admin.data<{ organization: { pages: { id: string; crawl: { status: string; lastCrawledAt: string } | null }[] } }>(
+      PAGES,
+      { id: org.forestry },
+    );
+    const vk = after.organization.pages.find((p) => p.id === page.forestryVk)!;
+    expect(vk.crawl).toMatchObject({ status: 'OK' });
+    expect(new Date(vk.crawl!.lastCrawledAt).getTime()).toBe(now.getTime());
   });
 });

@@ -133,6 +133,7 @@ beforeAll(async () => {
     await healthy(`http://127.0.0.1:${port}/health`, name);
   }
   start('worker', env);
+  start('monitoring-worker', env);
   start('gateway', env);
   await healthy(`http://127.0.0.1:${gateway}/health`, 'gateway');
   gatewayUrl = `http://127.0.0.1:${gateway}`;
@@ -152,6 +153,7 @@ describe('the production build in the compose layout', () => {
       'content',
       'gateway',
       'monitoring',
+      'monitoring-worker',
       'organizations',
       'seed',
       'worker',

@@ -17,6 +17,7 @@ import { organizationsSubgraph } from '@hub/organizations';
 import { contentSubgraph } from '@hub/content';
 import { complianceSubgraph } from '@hub/compliance';
 import { monitoringSubgraph } from '@hub/monitoring';
+import { startMonitoringWorker, type MonitoringWorker } from '@hub/monitoring/worker';
 import { startWorker, type Worker } from '@hub/compliance/worker';
 import { createGateway } from '@hub/gateway';
 import { startMailSink } from './mail-sink.js';
@@ -28,6 +29,7 @@ export interface RunningHub {
   subgraphUrls: Record<SubgraphName, string>;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   worker: Worker | null;
+  monitoringWorker: MonitoringWorker | null;
   databaseUrl: string;
   smtpUrl: string;
   mailDir: string | null;
@@ -134,6 +136,19 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       });
       stops.push({ name: 'worker', stop: worker.stop });
     }
+    let monitoringWorker: MonitoringWorker | null = null;
+    if (options.worker ?? true) {
+      monitoringWorker = await startMonitoringWorker({
+        databaseUrl,
+        timezone: config.timezone,
+        logger,
+        clock,
+        platforms: config.platforms,
+        intervalMs: config.monitoringIntervalMs,
+        runOnSchedule: options.runOnSchedule,
+      });
+      stops.push({ name: 'monitoring worker', stop: monitoringWorker.stop });
+    }
 
     const subgraphUrls = {
       organizations: organizations!.url,
@@ -158,6 +173,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       subgraphUrls,
       subgraphs: { organizations: organizations!, content: content!, compliance: compliance!, monitoring: monitoring! },
       worker,
+      monitoringWorker,
       databaseUrl,
       smtpUrl,
       mailDir,

@@ -24,3 +24,4 @@ export * from './org-directory.js';
 export * from './uptake.js';
 export * from './gateway-credential.js';
 export * from './limits.js';
+export * from './scheduler/job-status.js';

@@ -10,7 +10,7 @@ import { createSmtpMailer } from './mail/mailer.js';
 import { dispatchDue } from './mail/dispatcher.js';
 import type { EngineDeps } from './engine/run-check.js';
 import type { RunTrigger } from './entities/compliance-run.entity.js';
-import { startScheduler, type JobContext, type ScheduledJob, type Scheduler } from './scheduler/scheduler.js';
+import { startScheduler, type JobContext, type ScheduledJob, type Scheduler } from '@hub/common/scheduler';
 
 export interface WorkerOptions {
   databaseUrl: string;

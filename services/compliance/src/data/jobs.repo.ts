@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { queryRow, queryRows, sql } from '@hub/common';
-import { DEFAULT_LOCK_LIFETIME_MS, summarizeJobs, type JobInfo, type JobRow } from '../domain/job-status.js';
+import { DEFAULT_LOCK_LIFETIME_MS, summarizeJobs, type JobInfo, type JobRow } from '@hub/common';
 
 interface StoredJob {
   name: string;

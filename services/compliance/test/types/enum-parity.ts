@@ -4,7 +4,7 @@
 import type { ComplianceStatusCode, OrganizationKind, PeriodKind, Role, RuleCode, SeverityCode } from '@hub/common';
 import type { Severity } from '../../src/domain/applicability.js';
 import type { ComplianceStatus } from '../../src/domain/evaluate.js';
-import type { JobInfo } from '../../src/domain/job-status.js';
+import type { JobInfo } from '@hub/common';
 import type { RecipientRole } from '../../src/domain/ladder.js';
 import type { ComplianceRun, RunTrigger } from '../../src/entities/compliance-run.entity.js';
 import type { NotificationRow } from '../../src/data/notifications.repo.js';

@@ -1,5 +1,6 @@
 /**
- * Cron jobs of the compliance worker, run by Agenda 6 on PostgreSQL (@agendajs/postgres-backend).
+ * Cron jobs of the hub's workers (compliance, monitoring), run by Agenda 6 on PostgreSQL
+ * (@agendajs/postgres-backend). Imported as `@hub/common/scheduler`, so that only a worker loads Agenda.
  *
  * Storage: the backend's table `agenda_jobs` (its default name). The backend has a `tableName`
  * option but quotes it as one identifier, so it cannot name a schema; the table is put in the
@@ -20,8 +21,8 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { Agenda, Job } from 'agenda';
 import { PostgresBackend, PostgresJobRepository } from '@agendajs/postgres-backend';
-import type { Logger } from '@hub/common';
-import { DEFAULT_LOCK_LIFETIME_MS, retryName, summarizeJobs, type JobInfo } from '../domain/job-status.js';
+import type { Logger } from '../logger.js';
+import { DEFAULT_LOCK_LIFETIME_MS, retryName, summarizeJobs, type JobInfo } from './job-status.js';
 
 export interface JobContext {
   /** Extends the job's lock during long work (Agenda's `job.touch()`). */

@@ -1,5 +1,5 @@
 // What the schedule query shows of each job, read from Agenda's table without loading Agenda:
-// the GraphQL process only reads, the worker (scheduler/scheduler.ts) runs the jobs.
+// a GraphQL process only reads, a worker (scheduler.ts, `@hub/common/scheduler`) runs the jobs.
 
 export interface JobInfo {
   name: string;

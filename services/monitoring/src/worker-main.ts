@@ -1,0 +1,16 @@
+// The monitoring worker as its own process (docker-compose `monitoring-worker`): environment → start → run.
+import { createLogger, loadConfig, onShutdown, required, systemClock } from '@hub/common';
+import { startMonitoringWorker } from './worker.js';
+
+const config = loadConfig(process.env);
+const logger = createLogger('monitoring-worker', config.logLevel);
+const worker = await startMonitoringWorker({
+  databaseUrl: required(config.databaseUrl, 'DATABASE_URL'),
+  timezone: config.timezone,
+  logger,
+  clock: systemClock,
+  platforms: config.platforms,
+  intervalMs: config.monitoringIntervalMs,
+});
+logger.info('monitoring worker running');
+onShutdown(logger, worker.stop);
