@@ -18,6 +18,8 @@ import { contentSubgraph } from '@hub/content';
 import { complianceSubgraph } from '@hub/compliance';
 import { monitoringSubgraph } from '@hub/monitoring';
 import { startMonitoringWorker, type MonitoringWorker } from '@hub/monitoring/worker';
+import { startStandIn, type StandIn } from '@hub/monitoring/standin';
+import { demoStandInPages } from './demo/platform-pages.js';
 import { startWorker, type Worker } from '@hub/compliance/worker';
 import { createGateway } from '@hub/gateway';
 import { startMailSink } from './mail-sink.js';
@@ -30,6 +32,8 @@ export interface RunningHub {
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   worker: Worker | null;
   monitoringWorker: MonitoringWorker | null;
+  /** The local stand-in the platform adapters read, when no platform credential is configured. */
+  platformStandInUrl: string | null;
   databaseUrl: string;
   smtpUrl: string;
   mailDir: string | null;
@@ -49,7 +53,16 @@ export interface HubOptions {
   worker?: boolean;
   /** The worker runs its jobs at their times; tests with their own clock turn it off (WorkerOptions). */
   runOnSchedule?: boolean;
+  /** Serve the platforms from a local stand-in with the demo's posts; by default when no platform credential is set. */
+  platformStandIn?: boolean;
 }
+
+/** No token for VK, OK or MAX and Telegram's preview at its real address: nothing real to read. */
+const noPlatformCredentials = (config: HubConfig): boolean =>
+  !config.platforms.vk.serviceToken &&
+  !config.platforms.ok.accessToken &&
+  !config.platforms.max.botToken &&
+  new URL(config.platforms.telegram.webUrl).hostname === 't.me';
 
 export async function startHub(config: HubConfig, options: HubOptions = {}): Promise<RunningHub> {
   const logger = options.logger ?? createLogger('hub', config.logLevel);
@@ -83,6 +96,15 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       mailDir = sink.dir;
     }
 
+    let standIn: StandIn | null = null;
+    if (options.platformStandIn ?? noPlatformCredentials(config)) {
+      // Started first, empty, so the subgraph's adapters point at it; it gets its pages after the seed.
+      standIn = await startStandIn([]);
+      stops.push({ name: 'platform stand-in', stop: standIn.close });
+    }
+    // The stand-in is local: no platform's pace to keep.
+    const platforms = standIn ? standIn.settings(200) : config.platforms;
+
     const runtime = {
       jwtSecret: secret,
       subgraphSecret: config.subgraphSecret,
@@ -93,7 +115,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       timezone: config.timezone,
       publicUrl: config.publicUrl,
       contentFourEyes: config.contentFourEyes,
-      platforms: config.platforms,
+      platforms,
     };
     const start = <TContext extends BaseContext>(def: SubgraphDefinition<TContext>, name: SubgraphName) =>
       startSubgraph(def, {
@@ -120,6 +142,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       );
       logger.info({ seeded }, 'demo region');
     }
+    if (standIn) standIn.pages = await demoStandInPages(organizations!.orm.em.fork(), clock());
 
     let worker: Worker | null = null;
     if (options.worker ?? true) {
@@ -143,11 +166,19 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
         timezone: config.timezone,
         logger,
         clock,
-        platforms: config.platforms,
+        platforms,
         intervalMs: config.monitoringIntervalMs,
         runOnSchedule: options.runOnSchedule,
       });
       stops.push({ name: 'monitoring worker', stop: monitoringWorker.stop });
+      // The stand-in's pages are read at once rather than at the next quarter hour: a first start
+      // shows posts found.
+      if (standIn && (options.runOnSchedule ?? true)) {
+        void monitoringWorker.crawlDue().then(
+          ({ crawled }) => logger.info({ crawled }, 'demo pages crawled from the platform stand-in'),
+          (err: unknown) => logger.warn({ err }, 'crawling the demo pages failed'),
+        );
+      }
     }
 
     const subgraphUrls = {
@@ -174,6 +205,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       subgraphs: { organizations: organizations!, content: content!, compliance: compliance!, monitoring: monitoring! },
       worker,
       monitoringWorker,
+      platformStandInUrl: standIn?.url ?? null,
       databaseUrl,
       smtpUrl,
       mailDir,

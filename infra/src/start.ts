@@ -16,6 +16,7 @@ Regional content hub is running.
   GraphQL:  ${hub.gatewayUrl}
   Health:   ${hub.gatewayUrl.replace(/graphql$/, 'health')}
   Mail:     ${mail}
+  Platforms: ${hub.platformStandInUrl ? `local stand-in ${hub.platformStandInUrl} with the demo's posts (no platform credentials set)` : 'read from the configured platforms'}
 
   ADMIN token (valid 30 days; more with \`npm run token -- --role ROLE [--org ID]\`):
   ${hub.adminToken}

@@ -25,6 +25,8 @@ export async function startTestHub(
     databaseUrl?: string;
     /** More settings, e.g. the platforms' stand-in (README.md, "Settings"). */
     env?: Record<string, string>;
+    /** Serve the platforms from the demo's stand-in, as `npm start` does without credentials. */
+    platformStandIn?: boolean;
   } = {},
 ): Promise<TestHub> {
   const db = options.databaseUrl ? null : await createTestDatabase();
@@ -53,7 +55,12 @@ export async function startTestHub(
   });
   // A test's worker catches up at start and runs jobs when the test says: a job the real time of day
   // made due would run with the test's clock.
-  const hub = await startHub(config, { clock: options.clock, worker: options.worker ?? false, runOnSchedule: false });
+  const hub = await startHub(config, {
+    clock: options.clock,
+    worker: options.worker ?? false,
+    runOnSchedule: false,
+    platformStandIn: options.platformStandIn ?? false,
+  });
   return {
     ...hub,
     dataDir,

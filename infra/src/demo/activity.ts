@@ -6,6 +6,7 @@ import type { DemoMaterialRow } from '@hub/content';
 import type { DemoActivity, DemoMediaRow, DemoPlacementRow } from '@hub/organizations';
 import type { DemoOrganization, DemoPage } from './region.js';
 import { pick, shuffled, stream, uuidFactory, weighted, type Rng } from './random.js';
+import { demoVkCommunityId, slugOf } from './platform-ids.js';
 
 const HOUR = 3_600_000;
 const WEEKS_BACK = 8;
@@ -25,7 +26,8 @@ const OUTLETS = [
 function postUrl(page: DemoPage, n: number): string {
   switch (page.platform) {
     case 'VK':
-      return `https://vk.com/wall-${100000 + (n % 900000)}_${n}`;
+      // A post on the page's own wall: the community's number is the one the stand-in serves.
+      return `https://vk.com/wall-${demoVkCommunityId(slugOf(page.url))}_${n}`;
     case 'TELEGRAM':
       return `${page.url}/${n}`;
     case 'OK':

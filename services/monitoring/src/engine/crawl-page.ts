@@ -68,7 +68,7 @@ export async function crawlPage(deps: CrawlDeps, page: DirectoryPage): Promise<C
     }
     await recordCrawl(em, page.id, deps.holder, { state, platformPageId, at, succeeded: outcome.ok });
   });
-  deps.logger.info(
+  deps.logger.debug(
     { pageId: page.id, platform: page.platform, status: state.status, posts: posts.length, ms: at.getTime() - started.getTime() },
     'page crawled',
   );

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenFor, type GraphQLClient } from '@hub/common/testing';
+import { startTestHub, type TestHub } from './support/hub.js';
+
+// As `npm start` runs without platform credentials: the demo region, and a local stand-in serving
+// its pages' posts in each platform's format, read by the monitoring worker.
+const now = new Date('2026-12-04T08:00:00Z');
+let hub: TestHub;
+let admin: GraphQLClient;
+
+type Page = {
+  platform: string;
+  url: string;
+  crawl: { status: string; postsLast7Days: number } | null;
+  posts: { totalCount: number; edges: { node: { url: string; views: number | null } }[] } | null;
+};
+type Org = { id: string; pages: Page[]; placements: { url: string; page: { url: string } }[] };
+const ORGANIZATIONS = `query($after: String) { organizations(first: 10, after: $after) { pageInfo { hasNextPage endCursor }
+  edges { node { id pages { platform url crawl { status postsLast7Days } posts(first: 40) { totalCount edges { node { url views } } } }
+    placements(period: "2026-W49") { url page { url } } } } } }`;
+
+async function everyOrganization(): Promise<Org[]> {
+  const all: Org[] = [];
+  let after: string | null = null;
+  for (;;) {
+    type Answer = { organizations: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Org }[] } };
+    const data: Answer = await admin.data<Answer>(ORGANIZATIONS, { after });
+    all.push(...data.organizations.edges.map((e) => e.node));
+    if (!data.organizations.pageInfo.hasNextPage) return all;
+    after = data.organizations.pageInfo.endCursor;
+  }
+}
+
+beforeAll(async () => {
+  hub = await startTestHub({ seed: 'demo', clock: () => now, worker: true, platformStandIn: true });
+  admin = hub.client(await tokenFor('ADMIN'));
+}, 240_000);
+
+afterAll(async () => {
+  await hub?.stop();
+});
+
+describe('the embedded default without platform credentials', () => {
+  it('crawls every demo page on VK, Telegram, OK and MAX from the stand-in, and finds the reported posts where they were reported', async () => {
+    expect(hub.platformStandInUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const { crawled } = await hub.monitoringWorker!.crawlDue();
+    const organizations = await everyOrganization();
+    const read = organizations.flatMap((o) => o.pages).filter((p) => ['VK', 'TELEGRAM', 'OK', 'MAX'].includes(p.platform));
+    expect(crawled).toBe(read.length);
+    expect(read.every((p) => p.crawl?.status === 'OK')).toBe(true);
+    expect(read.every((p) => (p.posts?.totalCount ?? 0) > 0)).toBe(true);
+    expect(read.some((p) => (p.crawl?.postsLast7Days ?? 0) > 0)).toBe(true);
+    // A placement reported this week on VK, Telegram or OK is a post the crawl saw on that very page.
+    const seen = new Set(read.flatMap((p) => p.posts!.edges.map((e) => e.node.url)));
+    const reported = organizations.flatMap((o) => o.placements).filter((p) => /^https:\/\/(vk\.com|t\.me|ok\.ru)\//.test(p.page.url));
+    expect(reported.length).toBeGreaterThan(0);
+    expect(reported.filter((p) => !seen.has(p.url))).toEqual([]);
+    const websites = organizations.flatMap((o) => o.pages).filter((p) => p.platform === 'WEBSITE');
+    expect(websites.every((p) => p.crawl?.status === 'NOT_CONFIGURED')).toBe(true);
+  });
+});
