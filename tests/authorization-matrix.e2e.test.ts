@@ -3,6 +3,7 @@ import { UnsecuredJWT } from 'jose';
 import { queryRow, sql, signToken, withClient } from '@hub/common';
 import { errorCodes, gql, tokenFor, type GraphQLClient, type GraphQLResponse } from '@hub/common/testing';
 import { addOfficialPage, approvedMaterial, createMaterial, distributedMaterial } from './support/fixtures.js';
+import { startStandIn, type StandIn } from '@hub/monitoring/standin';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { markLettersSent, municipalitiesWithSubordinates, registerSubordinate } from './support/region.js';
 import {
@@ -21,6 +22,7 @@ const NOW = new Date('2026-12-01T00:05:00Z');
 const WEEK = '2026-W48';
 
 let hub: TestHub;
+let standIn: StandIn;
 let adminToken: string;
 let admin: GraphQLClient;
 let f: Fixtures;
@@ -152,7 +154,9 @@ async function buildFixtures(): Promise<void> {
 }
 
 beforeAll(async () => {
-  hub = await startTestHub({ seed: 'demo', clock: () => NOW });
+  // The platforms from a stand-in without pages: a crawl answers at once (NOT_FOUND), off the network.
+  standIn = await startStandIn([]);
+  hub = await startTestHub({ seed: 'demo', clock: () => NOW, env: standIn.env() });
   adminToken = await tokenFor('ADMIN');
   admin = hub.client(adminToken);
   await buildFixtures();
@@ -166,7 +170,10 @@ beforeAll(async () => {
     HEAD_OTHER: await tokenFor('HEAD', f.other),
   });
 }, 120_000);
-afterAll(() => hub?.stop());
+afterAll(async () => {
+  await hub?.stop();
+  await standIn?.close();
+});
 
 const entries = Object.entries(MATRIX);
 const queries = entries.filter(([name]) => name.startsWith('Query.'));

@@ -74,6 +74,7 @@ const MATERIAL_STATE =
   'query($id: ID!) { material(id: $id) { status title updatedAt approvedAt distributedAt recipientCount withdrawnAt } }';
 const ORGANIZATION_STATE = 'query($id: ID!) { organization(id: $id) { name active deactivationReason } }';
 const SUBORDINATE_PAGES = 'query($id: ID!) { organization(id: $id) { pages { id verified feedbackWidgets { form placedAt } } } }';
+const SUBORDINATE_CRAWLS = 'query($id: ID!) { organization(id: $id) { pages { id crawl { status lastCrawledAt error } } } }';
 const SUBORDINATE_PLACEMENTS = 'query($id: ID!) { organization(id: $id) { placements { id url publishedAt } } }';
 const EXEMPTIONS_STATE = '{ exemptions(includeRevoked: true) { id period revokedAt } }';
 const NOTES_STATE = '{ methodologicalNotes(first: 500) { id answeredAt answeredBy answer } }';
@@ -335,6 +336,12 @@ export const MATRIX: Record<string, Entry> = {
     variables: (f, caller) => ({ id: f.pages[caller], at: f.now }),
     expect: REPORTERS,
     state: (f) => [{ document: SUBORDINATE_PAGES, variables: { id: f.subordinate } }],
+  },
+  'Mutation.crawlPage': {
+    document: 'mutation($id: ID!) { crawlPage(pageId: $id) { status } }',
+    variables: (f, caller) => ({ id: f.pages[caller] }),
+    expect: allow('ADMIN', 'ANALYST', 'OPERATOR_OWN'),
+    state: (f) => [{ document: SUBORDINATE_CRAWLS, variables: { id: f.subordinate } }],
   },
   'Mutation.setPageVerified': {
     document: 'mutation($id: ID!) { setPageVerified(pageId: $id, verified: true) { verified } }',
