@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
 import { startStandIn, type StandIn, type StandInPage, type StandInPost } from '@hub/monitoring/standin';
-import { addOfficialPage, registerOrganization } from './support/fixtures.js';
+import { addOfficialPage, distributedMaterial, registerOrganization } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
-import { PagePostsDocument } from './generated/contract.js';
+import { PagePostsDocument, ReportPlacementsDocument } from './generated/contract.js';
 
 // Friday 4 December 2026, 18:00 in Khabarovsk: a crawl reads back to Monday 23 November.
 let now = new Date('2026-12-04T08:00:00Z');
@@ -12,6 +12,8 @@ let standIn: StandIn;
 let admin: GraphQLClient;
 let operator: GraphQLClient;
 let editor: GraphQLClient;
+let forestryOperator: GraphQLClient;
+let material: string;
 const org: Record<string, string> = {};
 const page: Record<string, string> = {};
 
@@ -91,6 +93,12 @@ beforeAll(async () => {
   await add('healthTg', 'health', 'TELEGRAM', 'https://t.me/minzdrav27');
   await add('goneTg', 'health', 'TELEGRAM', 'https://t.me/no_such_channel27');
   operator = hub.client(await tokenFor('OPERATOR', org.health));
+  forestryOperator = hub.client(await tokenFor('OPERATOR', org.forestry));
+  material = await distributedMaterial(hub.gatewayUrl, await tokenFor('EDITOR'), {
+    title: 'Акция «Ёлочка, живи!» стартовала в крае',
+    body: 'В Хабаровском крае стартовала ежегодная акция по защите хвойных деревьев. Подробности на сайте правительства края.',
+    topic: 'SOCIAL',
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -181,6 +189,52 @@ describe('the hub reads the official pages itself', () => {
       id: org.forestry,
     });
     expect(crawlsAfter).toEqual(crawlsBefore);
+  });
+});
+
+describe("a page's identity on its platform", () => {
+  const report = (url: string) =>
+    forestryOperator.request(ReportPlacementsDocument, {
+      input: [{ materialId: material, pageId: page.forestryVk!, url, publishedAt: '2026-12-04T08:30:00Z' }],
+    });
+  const PLATFORM_ID = 'query($id: ID!) { organization(id: $id) { pages { id platformId } } }';
+
+  it("is told to organizations by the crawl (as SYSTEM), and a post on another community's wall is refused on report", async () => {
+    // The page was registered by its short name; the crawl resolved it to community 210000014.
+    const { organization } = await admin.data<{ organization: { pages: { id: string; platformId: string | null }[] } }>(PLATFORM_ID, {
+      id: org.forestry,
+    });
+    expect(organization.pages.find((p) => p.id === page.forestryVk)!.platformId).toBe('210000014');
+    now = new Date(now.getTime() + 3_600_000); // an hour after the distribution: the officer reports
+    const foreign = await report('https://vk.com/wall-1_1');
+    expect(errorCodes(foreign)).toEqual(['BAD_USER_INPUT']);
+    expect(foreign.errors![0]!.extensions).toMatchObject({ field: 'url', index: 0 });
+    expect(foreign.errors![0]!.message).toContain('210000014');
+    const own = await report('https://vk.com/wall-210000014_101');
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.reportPlacements.accepted).toBe(1);
+    // Recorded in the audit log under the service's identity, like any caller's change.
+    const audit = await admin.data<{ auditLog: { edges: { node: { actor: string; role: string; succeeded: boolean } }[] } }>(
+      '{ auditLog(first: 10, operation: "recordPageIdentity") { edges { node { actor role succeeded } } } }',
+    );
+    expect(audit.auditLog.edges.map((e) => e.node)).toContainEqual({ actor: 'monitoring', role: 'SYSTEM', succeeded: true });
+  });
+
+  it('is only ever recorded by the service identity, and checked', async () => {
+    const RECORD =
+      'mutation($pageId: ID!, $platformId: String!) { recordPageIdentity(pageId: $pageId, platformId: $platformId) { platformId } }';
+    expect(errorCodes(await admin.request(RECORD, { pageId: page.forestryVk, platformId: '1' }))).toEqual(['FORBIDDEN']);
+    const system = hub.client(await tokenFor('SYSTEM'));
+    const bad = await system.request(RECORD, { pageId: page.forestryVk, platformId: 'club 1' });
+    expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
+    expect(bad.errors![0]!.extensions!.field).toBe('platformId');
+    expect(errorCodes(await system.request(RECORD, { pageId: '00000000-0000-4000-8000-000000000000', platformId: '1' }))).toEqual([
+      'NOT_FOUND',
+    ]);
+    const { organization } = await admin.data<{ organization: { pages: { id: string; platformId: string | null }[] } }>(PLATFORM_ID, {
+      id: org.forestry,
+    });
+    expect(organization.pages.find((p) => p.id === page.forestryVk)!.platformId).toBe('210000014');
   });
 });
 

@@ -116,6 +116,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       publicUrl: config.publicUrl,
       contentFourEyes: config.contentFourEyes,
       platforms,
+      gatewayUrl: config.gatewayUrl,
     };
     const start = <TContext extends BaseContext>(def: SubgraphDefinition<TContext>, name: SubgraphName) =>
       startSubgraph(def, {
@@ -167,6 +168,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
         logger,
         clock,
         platforms,
+        hub: { gatewayUrl: config.gatewayUrl, jwtSecret: secret },
         intervalMs: config.monitoringIntervalMs,
         runOnSchedule: options.runOnSchedule,
       });

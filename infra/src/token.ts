@@ -1,6 +1,6 @@
 // `npm run token -- --role ROLE [--org ID] [--sub NAME] [--ttl 12h]`: a signed token for local use.
 import { parseArgs } from 'node:util';
-import { HubError, ROLES, loadConfig, signToken, verifyToken, type Role } from '@hub/common';
+import { HubError, USER_ROLES, loadConfig, signToken, verifyToken, type Role } from '@hub/common';
 import { jwtSecret } from './secret.js';
 
 const { values } = parseArgs({
@@ -12,8 +12,8 @@ const { values } = parseArgs({
   },
 });
 const role = values.role?.toUpperCase() as Role | undefined;
-if (!role || !ROLES.includes(role)) {
-  console.error(`usage: npm run token -- --role ${ROLES.join('|')} [--org ORGANIZATION_ID] [--ttl 12h]`);
+if (!role || !(USER_ROLES as readonly Role[]).includes(role)) {
+  console.error(`usage: npm run token -- --role ${USER_ROLES.join('|')} [--org ORGANIZATION_ID] [--ttl 12h]`);
   process.exit(2);
 }
 if ((role === 'OPERATOR' || role === 'HEAD') && !values.org) {

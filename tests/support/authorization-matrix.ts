@@ -343,6 +343,13 @@ export const MATRIX: Record<string, Entry> = {
     expect: allow('ADMIN', 'ANALYST', 'OPERATOR_OWN'),
     state: (f) => [{ document: SUBORDINATE_CRAWLS, variables: { id: f.subordinate } }],
   },
+  'Mutation.recordPageIdentity': {
+    // The service identity's (SYSTEM, monitoring) alone: no person may set what a page is on its platform.
+    document: 'mutation($id: ID!) { recordPageIdentity(pageId: $id, platformId: "123") { id } }',
+    variables: (f, caller) => ({ id: f.pages[caller] }),
+    expect: allow(),
+    state: (f) => [{ document: 'query($id: ID!) { organization(id: $id) { pages { id platformId } } }', variables: { id: f.subordinate } }],
+  },
   'Mutation.setPageVerified': {
     document: 'mutation($id: ID!) { setPageVerified(pageId: $id, verified: true) { verified } }',
     variables: (f, caller) => ({ id: f.pages[caller] }),

@@ -2,7 +2,10 @@ import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { z } from 'zod';
 import { HubError, unauthenticated } from './errors.js';
 
-export const ROLES = ['ADMIN', 'EDITOR', 'OPERATOR', 'ANALYST', 'HEAD'] as const;
+/** The roles people hold (the contract's). */
+export const USER_ROLES = ['ADMIN', 'EDITOR', 'OPERATOR', 'ANALYST', 'HEAD'] as const;
+/** SYSTEM: the hub's own services acting through the gateway (monitoring), audited like anyone. */
+export const ROLES = [...USER_ROLES, 'SYSTEM'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles that act for one organization (and those below it), named by the `org` claim. */

@@ -51,6 +51,7 @@ export async function bootSubgraph<TContext extends BaseContext>(
     publicUrl: config.publicUrl,
     contentFourEyes: config.contentFourEyes,
     platforms: config.platforms,
+    gatewayUrl: config.gatewayUrl,
   });
   onShutdown(logger, running.stop);
 }

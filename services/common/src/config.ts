@@ -29,6 +29,8 @@ const envSchema = z.object({
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   DATA_DIR: z.string().default('.data'),
   CONTENT_FOUR_EYES: z.stringbool({ error: 'must be true or false' }).default(true),
+  /** Where the hub's own services reach the gateway (monitoring acting as SYSTEM); default this machine's GATEWAY_PORT. */
+  GATEWAY_URL: optionalUrl,
   MONITORING_PORT: port.default(4004),
   MONITORING_URL: optionalUrl,
   MONITORING_HOST: z.string().min(1).default('127.0.0.1'),
@@ -87,6 +89,8 @@ export interface HubConfig {
   subgraphSecret: string | undefined;
   subgraphUrls: Record<SubgraphName, string>;
   platforms: PlatformSettings;
+  /** The gateway's GraphQL endpoint as the hub's own services reach it (GATEWAY_URL). */
+  gatewayUrl: string;
   /** Every page is crawled this often (MONITORING_INTERVAL_HOURS). */
   monitoringIntervalMs: number;
 }
@@ -146,6 +150,7 @@ export function loadConfig(source: Record<string, string | undefined>): HubConfi
       compliance: env.COMPLIANCE_URL ?? local(env.COMPLIANCE_PORT),
       monitoring: env.MONITORING_URL ?? local(env.MONITORING_PORT),
     },
+    gatewayUrl: env.GATEWAY_URL ?? local(env.GATEWAY_PORT),
     platforms: {
       vk: { apiUrl: env.VK_API_URL, serviceToken: env.VK_SERVICE_TOKEN ?? null, ratePerSecond: env.VK_RATE_PER_SECOND },
       telegram: { webUrl: env.TELEGRAM_WEB_URL, ratePerSecond: env.TELEGRAM_RATE_PER_SECOND },

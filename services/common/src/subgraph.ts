@@ -69,6 +69,8 @@ export interface SubgraphRuntime {
   contentFourEyes?: boolean;
   /** Monitoring: where and how each platform is read; without it no platform is configured. */
   platforms?: PlatformSettings;
+  /** Monitoring: the gateway it acts through as SYSTEM (GATEWAY_URL). */
+  gatewayUrl?: string;
 }
 
 export interface RunningSubgraph {

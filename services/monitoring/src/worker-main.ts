@@ -10,6 +10,7 @@ const worker = await startMonitoringWorker({
   logger,
   clock: systemClock,
   platforms: config.platforms,
+  hub: { gatewayUrl: config.gatewayUrl, jwtSecret: required(config.jwtSecret, 'AUTH_JWT_SECRET') },
   intervalMs: config.monitoringIntervalMs,
 });
 logger.info('monitoring worker running');

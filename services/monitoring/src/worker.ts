@@ -4,6 +4,7 @@ import { startScheduler, type Scheduler } from '@hub/common/scheduler';
 import { monitoringSubgraph } from './server.js';
 import { createPlatforms, type HttpTuning } from './platforms/index.js';
 import { crawlDuePages } from './engine/crawl-due.js';
+import { createHubApi, type HubApiOptions } from './hub-api.js';
 
 /** The crawl's tick: each run crawls the pages whose last crawl is older than the interval. */
 export const CRAWL_JOB = { name: 'monitoring.crawl', cron: '*/15 * * * *' } as const;
@@ -14,6 +15,8 @@ export interface MonitoringWorkerOptions {
   logger: Logger;
   clock: Clock;
   platforms: PlatformSettings;
+  /** The gateway, to act as SYSTEM (tell organizations a page's platform id). */
+  hub?: HubApiOptions;
   /** Every page is crawled this often (MONITORING_INTERVAL_HOURS). */
   intervalMs: number;
   workerName?: string;
@@ -48,10 +51,11 @@ export async function startMonitoringWorker(options: MonitoringWorkerOptions): P
   try {
     await migrate(orm, monitoringSubgraph.dbSchema);
     const platforms = createPlatforms(options.platforms, options.httpTuning);
+    const hub = options.hub ? createHubApi(options.hub) : undefined;
     const holder = `worker:${options.workerName ?? `${hostname()}:${process.pid}`}`;
     const crawlDue = (touch?: () => Promise<void>) =>
       crawlDuePages(
-        { em: orm.em.fork(), clock: options.clock, timezone: options.timezone, logger: options.logger, platforms, holder },
+        { em: orm.em.fork(), clock: options.clock, timezone: options.timezone, logger: options.logger, platforms, holder, hub },
         { intervalMs: options.intervalMs, touch },
       );
     const scheduler = await startScheduler({

@@ -241,7 +241,9 @@ export type Role =
   | 'ANALYST'
   | 'EDITOR'
   | 'HEAD'
-  | 'OPERATOR';
+  | 'OPERATOR'
+  /** The hub's own services acting through the gateway (monitoring). */
+  | 'SYSTEM';
 
 /** Who a rule applies to, as RuleApplicability reads it. */
 export type RuleApplicabilityInput = {

@@ -681,7 +681,9 @@ export type Role =
   | 'ANALYST'
   | 'EDITOR'
   | 'HEAD'
-  | 'OPERATOR';
+  | 'OPERATOR'
+  /** The hub's own services acting through the gateway (monitoring). */
+  | 'SYSTEM';
 
 /** Who a rule applies to: organizations of `kind`, for a SUBORDINATE only under a parent of `parentKind`. */
 export type RuleApplicability = {

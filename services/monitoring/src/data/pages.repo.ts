@@ -7,10 +7,12 @@ export interface DirectoryPage {
   organizationId: string;
   platform: string;
   url: string;
+  /** The id organizations knows the page by on its platform, null until recorded. */
+  platformId: string | null;
   active: boolean;
 }
 
-const SELECT = sql`select id, organization_id as "organizationId", platform, url, active from organizations.page_directory`;
+const SELECT = sql`select id, organization_id as "organizationId", platform, url, platform_id as "platformId", active from organizations.page_directory`;
 
 export const pageById = (em: EntityManager, id: string): Promise<DirectoryPage | undefined> =>
   queryRow<DirectoryPage>(em, sql`${SELECT} where id = ${id}::uuid`);
@@ -31,7 +33,7 @@ export const pagesDue = (
 ): Promise<DirectoryPage[]> =>
   queryRows<DirectoryPage>(
     em,
-    sql`select d.id, d.organization_id as "organizationId", d.platform, d.url, d.active
+    sql`select d.id, d.organization_id as "organizationId", d.platform, d.url, d.platform_id as "platformId", d.active
         from organizations.page_directory d
         left join monitoring.page_crawl c on c.page_id = d.id
         where d.active and d.platform = any(${platforms}::text[])

@@ -6,6 +6,7 @@ import { crawlSince, nextCrawlState, type CrawlOutcome } from '../domain/crawl-s
 import type { DirectoryPage } from '../data/pages.repo.js';
 import { crawlStates, recordCrawl, takeLease } from '../data/crawls.repo.js';
 import { markGone, upsertPosts } from '../data/posts.repo.js';
+import type { HubApi } from '../hub-api.js';
 
 export interface CrawlDeps {
   em: EntityManager;
@@ -15,6 +16,8 @@ export interface CrawlDeps {
   platforms: Platforms;
   /** Who holds a page's lease while crawling it (a worker's name, or the GraphQL process's). */
   holder: string;
+  /** The gateway as SYSTEM, to tell organizations a page's id on its platform; absent, nothing is told. */
+  hub?: HubApi;
 }
 
 /** A crawl's lease outlives any reasonable crawl of one page (its requests time out well before). */
@@ -68,6 +71,12 @@ export async function crawlPage(deps: CrawlDeps, page: DirectoryPage): Promise<C
     }
     await recordCrawl(em, page.id, deps.holder, { state, platformPageId, at, succeeded: outcome.ok });
   });
+  if (outcome.ok && platformPageId && platformPageId !== page.platformId && deps.hub) {
+    // Told on every crawl until organizations knows it: a gateway that is down now hears it next time.
+    await deps.hub
+      .recordPageIdentity(page.id, platformPageId)
+      .catch((err: unknown) => deps.logger.warn({ err, pageId: page.id }, "could not tell organizations the page's platform id"));
+  }
   deps.logger.debug(
     { pageId: page.id, platform: page.platform, status: state.status, posts: posts.length, ms: at.getTime() - started.getTime() },
     'page crawled',

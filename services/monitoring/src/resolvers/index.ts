@@ -3,11 +3,13 @@ import type { Resolvers } from '../generated/graphql.js';
 import type { MonitoringContext } from '../context.js';
 import { createPlatforms } from '../platforms/index.js';
 import { crawlPageNow } from '../commands/crawl.commands.js';
+import { createHubApi } from '../hub-api.js';
 import { PagePost, officialPageResolvers } from './page.js';
 
 export const resolvers = (runtime: SubgraphRuntime): Resolvers<MonitoringContext> => {
   if (!runtime.platforms) throw new Error('the monitoring subgraph needs the platform settings (SubgraphRuntime.platforms)');
   const platforms = createPlatforms(runtime.platforms);
+  const hub = runtime.gatewayUrl ? createHubApi({ gatewayUrl: runtime.gatewayUrl, jwtSecret: runtime.jwtSecret }) : undefined;
   return {
     DateTime: createDateTimeScalar(runtime.timezone),
     OfficialPage: {
@@ -16,7 +18,7 @@ export const resolvers = (runtime: SubgraphRuntime): Resolvers<MonitoringContext
     },
     PagePost,
     Mutation: {
-      crawlPage: (_parent, args, ctx) => crawlPageNow(ctx, platforms, args.pageId),
+      crawlPage: (_parent, args, ctx) => crawlPageNow(ctx, platforms, args.pageId, hub),
     },
   };
 };

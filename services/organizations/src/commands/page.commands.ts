@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { z } from 'zod';
-import { assertCanReport, badInput, notFound, parseInput, parsePeriod, PLATFORMS, type Platform } from '@hub/common';
+import { assertCanReport, badInput, conflict, notFound, parseInput, parsePeriod, requireRole, PLATFORMS, type Platform } from '@hub/common';
 import type { OrganizationsContext } from '../context.js';
 import { OfficialPageEntity, type OfficialPage } from '../entities/official-page.entity.js';
 import { normalizePageUrl, platformIdOf } from '../domain/page-url.js';
@@ -78,5 +78,33 @@ export async function setPageVerified(ctx: OrganizationsContext, pageId: string,
   await assertCanReport(ctx.auth, [page.organizationId], ctx.hierarchy);
   page.verified = verified;
   await ctx.em.flush();
+  return page;
+}
+
+/** A page's id on its platform: a VK community's number, or the handle the platform knows it by. */
+const PLATFORM_ID: Record<string, RegExp> = { VK: /^[1-9]\d{0,11}$/ };
+const ANY_PLATFORM_ID = /^[\w@.-]{1,100}$/u;
+
+/**
+ * recordPageIdentity (role SYSTEM: monitoring, once it resolved the page on its platform): the
+ * page's id there, so that a post on another community's wall is refused on report even for a
+ * page registered by its short name (docs/DESIGN.md, "Placements"). An id known from the page's
+ * own address is not overwritten by a different one.
+ */
+export async function recordPageIdentity(ctx: OrganizationsContext, pageId: string, platformId: string): Promise<OfficialPage> {
+  requireRole(ctx.auth, 'SYSTEM');
+  const page = await loadPage(ctx, pageId);
+  const id = platformId.trim();
+  if (!(PLATFORM_ID[page.platform] ?? ANY_PLATFORM_ID).test(id)) {
+    throw badInput('platformId', `platformId: '${platformId}' is not a ${page.platform} page id`);
+  }
+  const fromAddress = platformIdOf(page.platform as Platform, page.url);
+  if (fromAddress && fromAddress !== id) {
+    throw conflict(`The page's address names ${page.platform} id ${fromAddress}, not ${id}`, 'platformId');
+  }
+  if (page.platformId !== id) {
+    page.platformId = id;
+    await ctx.em.flush();
+  }
   return page;
 }

@@ -125,6 +125,8 @@ export type Mutation = {
   deactivateOrganization: Organization;
   /** Records the feedback widget on a page (both forms unless `forms` says otherwise). ADMIN or OPERATOR in scope. */
   markFeedbackWidget: OfficialPage;
+  /** The page's id on its platform, as monitoring resolved it (role SYSTEM). */
+  recordPageIdentity: OfficialPage;
   /** ADMIN. */
   registerOrganization: Organization;
   /** ADMIN or OPERATOR in scope. The same article reported again is stored once. */
@@ -176,6 +178,13 @@ export type MutationMarkFeedbackWidgetArgs = {
 
 
 /** What the hub changes; each field names the roles that may call it. A refused call changes nothing. */
+export type MutationRecordPageIdentityArgs = {
+  pageId: Scalars['ID']['input'];
+  platformId: Scalars['String']['input'];
+};
+
+
+/** What the hub changes; each field names the roles that may call it. A refused call changes nothing. */
 export type MutationRegisterOrganizationArgs = {
   input: RegisterOrganizationInput;
 };
@@ -223,6 +232,8 @@ export type OfficialPage = {
   id: Scalars['ID']['output'];
   organization: Organization;
   platform: Platform;
+  /** The page's id on its platform (a VK community's number) once known: from its address, or as the hub resolved it. */
+  platformId?: Maybe<Scalars['String']['output']>;
   url: Scalars['String']['output'];
   /** The page carries the «Госорганизация» verification mark. */
   verified: Scalars['Boolean']['output'];
@@ -745,6 +756,7 @@ export type MutationResolvers<ContextType = OrganizationsContext, ParentType ext
   correctPlacement?: Resolver<ResolversTypes['Placement'], ParentType, ContextType, RequireFields<MutationCorrectPlacementArgs, 'id' | 'publishedAt' | 'url'>>;
   deactivateOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationDeactivateOrganizationArgs, 'id' | 'reason'>>;
   markFeedbackWidget?: Resolver<ResolversTypes['OfficialPage'], ParentType, ContextType, RequireFields<MutationMarkFeedbackWidgetArgs, 'pageId' | 'placedAt'>>;
+  recordPageIdentity?: Resolver<ResolversTypes['OfficialPage'], ParentType, ContextType, RequireFields<MutationRecordPageIdentityArgs, 'pageId' | 'platformId'>>;
   registerOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationRegisterOrganizationArgs, 'input'>>;
   reportMediaPublication?: Resolver<ResolversTypes['MediaPublication'], ParentType, ContextType, RequireFields<MutationReportMediaPublicationArgs, 'input'>>;
   reportPlacements?: Resolver<ResolversTypes['ReportPlacementsResult'], ParentType, ContextType, RequireFields<MutationReportPlacementsArgs, 'input'>>;
@@ -761,6 +773,7 @@ export type OfficialPageResolvers<ContextType = OrganizationsContext, ParentType
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['Platform'], ParentType, ContextType>;
+  platformId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };

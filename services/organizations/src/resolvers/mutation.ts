@@ -1,6 +1,6 @@
 import type { MutationResolvers, ReportPlacementsResultResolvers } from '../generated/graphql.js';
 import { deactivateOrganization, registerOrganization, updateOrganization } from '../commands/organization.commands.js';
-import { addOfficialPage, markFeedbackWidget, setPageVerified } from '../commands/page.commands.js';
+import { addOfficialPage, markFeedbackWidget, recordPageIdentity, setPageVerified } from '../commands/page.commands.js';
 import { reportPlacements } from '../commands/placement.commands.js';
 import { correctPlacement, withdrawPlacement } from '../commands/placement-revision.commands.js';
 import { reportMediaPublication } from '../commands/media.commands.js';
@@ -13,6 +13,7 @@ export const Mutation: MutationResolvers = {
   addOfficialPage: (_, args, ctx) => addOfficialPage(ctx, args.input),
   markFeedbackWidget: (_, args, ctx) => markFeedbackWidget(ctx, args),
   setPageVerified: (_, args, ctx) => setPageVerified(ctx, args.pageId, args.verified),
+  recordPageIdentity: (_, args, ctx) => recordPageIdentity(ctx, args.pageId, args.platformId),
   reportPlacements: (_, args, ctx) => reportPlacements(ctx, args.input),
   correctPlacement: (_, args, ctx) => correctPlacement(ctx, args),
   withdrawPlacement: (_, args, ctx) => withdrawPlacement(ctx, args),
