@@ -6,6 +6,7 @@ import { reportPlacementsScenario } from './report-placements.js';
 import { mailDispatchScenario } from './mail-dispatch.js';
 import { gatewayOverheadScenario } from './gateway-overhead.js';
 import { catchUp } from './catch-up.js';
+import { matchingScenario } from './matching.js';
 
 /** Every scenario `npm run bench` knows, in the order they run. */
 export const scenarios: Scenario[] = [
@@ -16,4 +17,5 @@ export const scenarios: Scenario[] = [
   reportPlacementsScenario,
   mailDispatchScenario,
   gatewayOverheadScenario,
+  matchingScenario,
 ];
