@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { gql, tokenFor, type GraphQLResponse } from '@hub/common/testing';
 import { addOfficialPage, createMaterial, distributedMaterial, registerOrganization } from './support/fixtures.js';
+import { startStandIn, type StandIn } from '@hub/monitoring/standin';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { FromValid, abbreviate } from './support/arbitraries.js';
 import { inputProperties, type Caller, type Fixtures, type Harness, type InputProperty, type Vars } from './support/input-properties.js';
@@ -21,6 +22,7 @@ const OPTIONS = { numRuns: RUNS, seed: SEED, interruptAfterTimeLimit: 45_000, ma
 const CODED: ReadonlySet<unknown> = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE']);
 
 let hub: TestHub;
+let standIn: StandIn;
 let db: pg.Client;
 let f: Fixtures;
 let fingerprintSql: string;
@@ -89,8 +91,11 @@ async function buildFixtures(): Promise<Fixtures> {
 }
 
 beforeAll(async () => {
-  hub = await startTestHub({ seed: 'demo', clock: () => NOW });
+  // The platforms from a stand-in without pages: a crawl answers at once (NOT_FOUND), off the network.
+  standIn = await startStandIn([]);
+  hub = await startTestHub({ seed: 'demo', clock: () => NOW, env: standIn.env() });
   tokens.ADMIN = await tokenFor('ADMIN');
+  tokens.SYSTEM = await tokenFor('SYSTEM');
   db = new pg.Client({ connectionString: hub.databaseUrl });
   await db.connect();
   f = await buildFixtures();
@@ -105,6 +110,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await db?.end();
   await hub?.stop();
+  await standIn?.close();
 });
 
 /** GraphQL's own refusal of a variable of the wrong type (or of too many): the call never reached a resolver. */

@@ -29,7 +29,8 @@ import { DIRECTOR, markLettersSent, registerSubordinate } from './region.js';
  */
 
 export type Vars = Record<string, unknown>;
-export type Caller = 'ADMIN' | 'OPERATOR';
+/** SYSTEM: the hub's own service identity (monitoring), for the mutations only it may call. */
+export type Caller = 'ADMIN' | 'OPERATOR' | 'SYSTEM';
 
 /** One level of the escalation ladder, as `escalationPolicy` answers it. */
 export type EscalationLevel = { level: number; minConsecutive: number; mandatoryBodyMinConsecutive: number | null; recipients: string[] };
@@ -145,7 +146,8 @@ const MATERIAL_READ = `query($id: ID!) { material(id: $id) {
   status title body summary topic hashtags mediaLinks placementWindow { from until } withdrawalReason audience { kinds organizationIds } } }`;
 const ORGANIZATION_READ = `query($id: ID!) { organization(id: $id) {
   name shortName kind inn contactEmail active deactivationReason parent { id } head { fullName position email } } }`;
-const PAGES_READ = 'query($id: ID!) { organization(id: $id) { pages { id platform url verified feedbackWidgets { form placedAt } } } }';
+const PAGES_READ =
+  'query($id: ID!) { organization(id: $id) { pages { id platform url verified platformId feedbackWidgets { form placedAt } crawl { lastCrawledAt } } } }';
 
 type PlacementWindow = { from: string | null; until: string | null };
 /** A material as MATERIAL_READ selects it. */
@@ -194,7 +196,15 @@ type OrganizationInput = {
   head: HeadInput;
 };
 /** An official page as PAGES_READ selects it. */
-type PageRead = { id: string; platform: string; url: string; verified: boolean; feedbackWidgets: { form: string; placedAt: string }[] };
+type PageRead = {
+  id: string;
+  platform: string;
+  url: string;
+  verified: boolean;
+  platformId: string | null;
+  feedbackWidgets: { form: string; placedAt: string }[];
+  crawl: { lastCrawledAt: string | null } | null;
+};
 /** A methodological note as NOTE_READ selects it. */
 type NoteRow = {
   text: string;
@@ -909,6 +919,26 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
           actual: forms.map((form) => [form, asInstant(at(form))]),
           expected: forms.map((form) => [form, instantSent(sent.placedAt)]),
         };
+      },
+    },
+    'Mutation.crawlPage': {
+      document: 'mutation($pageId: ID!) { crawlPage(pageId: $pageId) { pageId } }',
+      callers: REPORTERS,
+      valid: () => ({ pageId: f.page }),
+      hostile: { pageId: hostileId([f.otherPage, f.subordinate, f.material]) },
+      stored: async (h, sent: { pageId: string }, data: { crawlPage: { pageId: string } }) => {
+        const stored = await page(h, pageOwner(data.crawlPage.pageId), data.crawlPage.pageId);
+        return { actual: [data.crawlPage.pageId, asInstant(stored.crawl?.lastCrawledAt)], expected: [sent.pageId, iso(h.f.now)] };
+      },
+    },
+    'Mutation.recordPageIdentity': {
+      document: 'mutation($pageId: ID!, $platformId: String!) { recordPageIdentity(pageId: $pageId, platformId: $platformId) { id } }',
+      callers: ['SYSTEM'],
+      valid: (h) => ({ pageId: f.page, platformId: `matrix_channel_${h.run}` }),
+      hostile: { pageId: hostileId([f.otherPage, f.subordinate, f.material]), platformId: hostileString },
+      stored: async (h, sent: { platformId: string }, data: Touched<'recordPageIdentity'>) => {
+        const stored = await page(h, pageOwner(data.recordPageIdentity.id), data.recordPageIdentity.id);
+        return { actual: stored.platformId, expected: sent.platformId.trim() };
       },
     },
     'Mutation.setPageVerified': {

@@ -5,7 +5,7 @@ describe('configuration', () => {
   it('has the contract defaults', () => {
     const config = loadConfig({});
     expect(config.timezone).toBe('Asia/Vladivostok');
-    expect(config.ports).toEqual({ gateway: 4000, content: 4001, organizations: 4002, compliance: 4003 });
+    expect(config.ports).toEqual({ gateway: 4000, content: 4001, organizations: 4002, compliance: 4003, monitoring: 4004 });
     expect(config.mailFrom).toBe('hub@localhost');
     expect(config.seed).toBe('demo');
     expect(config.env).toBe('development');

@@ -71,8 +71,10 @@ export async function crawlPage(deps: CrawlDeps, page: DirectoryPage): Promise<C
     }
     await recordCrawl(em, page.id, deps.holder, { state, platformPageId, at, succeeded: outcome.ok });
   });
-  if (outcome.ok && platformPageId && platformPageId !== page.platformId && deps.hub) {
-    // Told on every crawl until organizations knows it: a gateway that is down now hears it next time.
+  // VK's post addresses name the community by number, so organizations needs it to tell a foreign
+  // post from the page's own (the other platforms' addresses carry what they were registered with).
+  // Told on every crawl until organizations knows it: a gateway that is down now hears it next time.
+  if (outcome.ok && page.platform === 'VK' && platformPageId && platformPageId !== page.platformId && deps.hub) {
     await deps.hub
       .recordPageIdentity(page.id, platformPageId)
       .catch((err: unknown) => deps.logger.warn({ err, pageId: page.id }, "could not tell organizations the page's platform id"));
