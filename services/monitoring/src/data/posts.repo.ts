@@ -2,19 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { execSql, keysetPage, queryRows, sql, type KeysetColumn } from '@hub/common';
 import type { PlatformPost } from '../platforms/adapter.js';
 
-export interface PagePostRow {
+/** A post as stored: what the platform gave, and when the hub saw it. */
+export interface PagePostRow extends PlatformPost {
   id: string;
   pageId: string;
-  platformPostId: string;
-  url: string;
-  publishedAt: Date;
-  text: string;
-  links: string[];
-  attachments: string[];
-  views: number | null;
-  likes: number | null;
-  reposts: number | null;
-  comments: number | null;
   firstSeenAt: Date;
   lastSeenAt: Date;
   deletedAt: Date | null;

@@ -6,6 +6,7 @@
  * Anything else is PARSE_FAILED.
  */
 import { PlatformError, type CrawlFailure, type PlatformPost } from '../adapter.js';
+import { shapeChanged, isRecord, isInteger, linksInText, unique } from '../answer.js';
 
 export interface MaxChat {
   chatId: string;
@@ -24,23 +25,11 @@ export interface MaxMessage {
   post: PlatformPost | null;
 }
 
-type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isInteger(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value);
-}
-
 function isOptionalString(value: unknown): value is string | null | undefined {
   return value === undefined || value === null || typeof value === 'string';
 }
 
-function changed(what: string): PlatformError {
-  return new PlatformError('PARSE_FAILED', `MAX: unexpected answer shape (${what})`);
-}
+const changed = (what: string): PlatformError => shapeChanged('MAX', what);
 
 /**
  * An error answer: the HTTP status with `{"code": "<key>", "message": "…"}` (the API's Error
@@ -179,15 +168,4 @@ function listOf(value: unknown, what: string): unknown[] {
 function absoluteHttp(value: unknown, what: string): string {
   if (typeof value !== 'string' || !URL.canParse(value)) throw changed(`${what} without a URL`);
   return value;
-}
-
-const URL_IN_TEXT = /https?:\/\/[^\s<>"'«»]+/giu;
-
-/** Absolute links written in a post's text, without the punctuation that ends a sentence. */
-function linksInText(text: string): string[] {
-  return [...text.matchAll(URL_IN_TEXT)].map((match) => match[0].replace(/[.,;:!?)]+$/u, '')).filter((link) => URL.canParse(link));
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
 }

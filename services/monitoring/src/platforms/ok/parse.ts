@@ -5,6 +5,7 @@
  * Anything else is PARSE_FAILED.
  */
 import { PlatformError, type CrawlFailure, type PlatformPost } from '../adapter.js';
+import { shapeChanged, isRecord, isInteger, linksInText, unique, type Json } from '../answer.js';
 
 export interface OkApiError {
   code: number;
@@ -28,19 +29,7 @@ export interface OkTopicsPage {
   nextAnchor: string | null;
 }
 
-type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isInteger(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value);
-}
-
-function changed(what: string): PlatformError {
-  return new PlatformError('PARSE_FAILED', `OK: unexpected answer shape (${what})`);
-}
+const changed = (what: string): PlatformError => shapeChanged('OK', what);
 
 /** OK's error answer: `{"error_code": 104, "error_msg": "PARAM_SIGNATURE : …", "error_data": null}`. */
 export function readOkError(body: unknown): OkApiError | null {
@@ -220,15 +209,4 @@ function summaryCount(summary: unknown, key: string): number | null {
   if (summary === undefined) return null;
   if (!isRecord(summary)) throw changed('a summary is not an object');
   return optionalCount(summary[key]);
-}
-
-const URL_IN_TEXT = /https?:\/\/[^\s<>"'«»[\]|]+/giu;
-
-/** Absolute links written in a topic's text, without the punctuation that ends a sentence. */
-export function linksInText(text: string): string[] {
-  return [...text.matchAll(URL_IN_TEXT)].map((match) => match[0].replace(/[.,;:!?)]+$/u, '')).filter((link) => URL.canParse(link));
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
 }

@@ -8,7 +8,8 @@
  * A page with none of them is PARSE_FAILED, never zero posts.
  */
 import { load, type CheerioAPI } from 'cheerio';
-import { PlatformError, type PlatformPost } from '../adapter.js';
+import type { PlatformError, PlatformPost } from '../adapter.js';
+import { shapeChanged, unique } from '../answer.js';
 
 /** A selection of elements (cheerio's Cheerio<Element>, named without importing domhandler). */
 type Elements = ReturnType<ReturnType<CheerioAPI['root']>['find']>;
@@ -24,9 +25,7 @@ export interface TelegramChannelPage {
   olderBefore: number | null;
 }
 
-function changed(what: string): PlatformError {
-  return new PlatformError('PARSE_FAILED', `TELEGRAM: unexpected page layout (${what})`);
-}
+const changed = (what: string): PlatformError => shapeChanged('TELEGRAM', what, 'page layout');
 
 /**
  * A page of t.me/s/<channel>. The preview lists about 20 messages oldest first, with a "load
@@ -189,8 +188,4 @@ function absoluteHttp(href: string | undefined): string | null {
   if (href === undefined || !URL.canParse(href)) return null;
   const { protocol } = new URL(href);
   return protocol === 'https:' || protocol === 'http:' ? href : null;
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
 }

@@ -4,6 +4,7 @@
  * wall/responses.json, wall/objects.json, errors.json). Anything else is PARSE_FAILED.
  */
 import { PlatformError, type CrawlFailure, type PlatformPost } from '../adapter.js';
+import { shapeChanged, isRecord, isInteger, linksInText, unique } from '../answer.js';
 
 export const VK_API_VERSION = '5.199';
 
@@ -34,19 +35,7 @@ export interface VkWallPage {
   posts: VkWallPost[];
 }
 
-type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isInteger(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value);
-}
-
-function changed(what: string): PlatformError {
-  return new PlatformError('PARSE_FAILED', `VK: unexpected answer shape (${what})`);
-}
+const changed = (what: string): PlatformError => shapeChanged('VK', what);
 
 export function readVkAnswer(body: unknown): VkAnswer {
   if (isRecord(body) && 'response' in body) return { ok: true, response: body.response };
@@ -182,18 +171,7 @@ function countOf(value: unknown): number | null {
   return value.count;
 }
 
-const URL_IN_TEXT = /https?:\/\/[^\s<>"'«»[\]|]+/giu;
-
-/** Absolute links written in a post's text, without the punctuation that ends a sentence. */
-export function linksInText(text: string): string[] {
-  return [...text.matchAll(URL_IN_TEXT)].map((match) => match[0].replace(/[.,;:!?)]+$/u, '')).filter((link) => URL.canParse(link));
-}
-
 /** VK's mention markup `[club123|Name]` (or `[id1|Name]`, `[https://…|Name]`) reads as its Name. */
 export function stripVkMarkup(text: string): string {
   return text.replace(/\[(?:(?:club|public|event|id)\d+|https?:\/\/[^|\]]+)\|([^\]]*)\]/gu, '$1').trim();
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
 }
