@@ -12,12 +12,15 @@ type Page = {
   platform: string;
   url: string;
   crawl: { status: string; postsLast7Days: number } | null;
-  posts: { totalCount: number; edges: { node: { url: string; views: number | null } }[] } | null;
+  posts: {
+    totalCount: number;
+    edges: { node: { url: string; views: number | null; matches: { material: { id: string }; decision: string | null }[] } }[];
+  } | null;
 };
-type Org = { id: string; pages: Page[]; placements: { url: string; page: { url: string } }[] };
-const ORGANIZATIONS = `query($after: String) { organizations(first: 10, after: $after) { pageInfo { hasNextPage endCursor }
-  edges { node { id pages { platform url crawl { status postsLast7Days } posts(first: 40) { totalCount edges { node { url views } } } }
-    placements(period: "2026-W49") { url page { url } } } } } }`;
+type Org = { id: string; pages: Page[]; placements: { url: string; material: { id: string }; page: { url: string } }[] };
+const ORGANIZATIONS = `query($after: String) { organizations(first: 4, after: $after) { pageInfo { hasNextPage endCursor }
+  edges { node { id pages { platform url crawl { status postsLast7Days } posts(first: 40) { totalCount edges { node { url views matches { material { id } decision } } } } }
+    placements(period: "2026-W49") { url material { id } page { url } } } } } }`;
 
 async function everyOrganization(): Promise<Org[]> {
   const all: Org[] = [];
@@ -55,6 +58,10 @@ describe('the embedded default without platform credentials', () => {
     const reported = organizations.flatMap((o) => o.placements).filter((p) => /^https:\/\/(vk\.com|t\.me|ok\.ru)\//.test(p.page.url));
     expect(reported.length).toBeGreaterThan(0);
     expect(reported.filter((p) => !seen.has(p.url))).toEqual([]);
+    // And each is matched to the material it was reported for: the post is the material, shortened.
+    const matched = new Map(read.flatMap((p) => p.posts!.edges.map((e) => [e.node.url, e.node.matches] as const)));
+    const unmatched = reported.filter((p) => !matched.get(p.url)!.some((m) => m.material.id === p.material.id && m.decision === 'AUTO'));
+    expect(unmatched).toEqual([]);
     const websites = organizations.flatMap((o) => o.pages).filter((p) => p.platform === 'WEBSITE');
     expect(websites.every((p) => p.crawl?.status === 'NOT_CONFIGURED')).toBe(true);
   });

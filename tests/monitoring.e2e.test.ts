@@ -238,6 +238,35 @@ describe("a page's identity on its platform", () => {
   });
 });
 
+describe('matching posts to the materials the organization received', () => {
+  it('links a post that reposts a material (shortened, with its own intro) to it, AUTO, and leaves same-topic news alone', async () => {
+    const vk = standIn.pages.find((p) => p.handle === 'minles_kgku14')!;
+    const at = new Date(now.getTime() - 10 * 60_000); // after the material was distributed
+    vk.posts = [
+      post(
+        '102',
+        at.toISOString(),
+        'Делимся важной новостью! 🌲\nВ Хабаровском крае стартовала ежегодная акция по защите хвойных деревьев. #Хабаровскийкрай',
+      ),
+      post(
+        '103',
+        at.toISOString(),
+        'В лесничествах края продолжается заготовка хвойных деревьев для праздничного оформления городских площадей.',
+      ),
+      ...vk.posts,
+    ];
+    await crawl(admin, page.forestryVk!);
+    const posts = await postsOf(forestryOperator, org.forestry!, page.forestryVk!);
+    const matchesOf = (id: string) => posts.edges.find((e) => e.node.url.endsWith(`_${id}`))!.node.matches;
+    const [match] = matchesOf('102');
+    expect(match).toMatchObject({ material: { id: material }, evidence: 'TEXT', decision: 'AUTO' });
+    expect(match!.score).toBeGreaterThanOrEqual(0.6);
+    expect(matchesOf('103')).toEqual([]);
+    // Posts published before the material was distributed cannot place it.
+    expect(matchesOf('101')).toEqual([]);
+  });
+});
+
 describe('the scheduled crawl', () => {
   it('crawls every page of a read platform that is due, once per interval, and leaves the others to later', async () => {
     const worker = hub.monitoringWorker!;

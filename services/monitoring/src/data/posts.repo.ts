@@ -78,6 +78,15 @@ export async function postsPage(em: EntityManager, pageId: string, after: (strin
   return { totalCount, rows: rows.map(toPost) };
 }
 
+/** The page's posts published since `since`, deleted ones included. */
+export async function postsSince(em: EntityManager, pageId: string, since: Date): Promise<PagePostRow[]> {
+  const rows = await queryRows<Stored<PagePostRow>>(
+    em,
+    sql`select ${COLUMNS} from monitoring.page_post p where p.page_id = ${pageId}::uuid and p.published_at >= ${since}`,
+  );
+  return rows.map(toPost);
+}
+
 export const POST_CURSOR_KEYS = ORDER.map((c) => c.key);
 
 export interface PostMatchRow {

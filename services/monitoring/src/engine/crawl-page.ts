@@ -5,7 +5,8 @@ import type { Platforms } from '../platforms/index.js';
 import { crawlSince, nextCrawlState, type CrawlOutcome } from '../domain/crawl-state.js';
 import type { DirectoryPage } from '../data/pages.repo.js';
 import { crawlStates, recordCrawl, takeLease } from '../data/crawls.repo.js';
-import { markGone, upsertPosts } from '../data/posts.repo.js';
+import { markGone, postsSince, upsertPosts } from '../data/posts.repo.js';
+import { matchPagePosts } from './match-posts.js';
 import type { HubApi } from '../hub-api.js';
 
 export interface CrawlDeps {
@@ -68,6 +69,7 @@ export async function crawlPage(deps: CrawlDeps, page: DirectoryPage): Promise<C
         inWindow.map((p) => p.platformPostId),
         at,
       );
+      await matchPagePosts(em, page, await postsSince(em, page.id, since), since, at);
     }
     await recordCrawl(em, page.id, deps.holder, { state, platformPageId, at, succeeded: outcome.ok });
   });

@@ -1,0 +1,38 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AUTO_THRESHOLD, bestMatches } from '../domain/match.js';
+import type { DirectoryPage } from '../data/pages.repo.js';
+import type { PagePostRow } from '../data/posts.repo.js';
+import { receivedMaterials, replaceMatches, type FoundMatch } from '../data/matches.repo.js';
+
+/**
+ * Matches the posts of a crawl's window to the materials the page's organization received
+ * (docs/DESIGN.md, "Evidence from the platforms"): a post can place a material only after it was
+ * distributed. The best match at or above AUTO_THRESHOLD counts at once; the others at or above
+ * SUGGEST_THRESHOLD wait for the officer.
+ */
+export async function matchPagePosts(
+  em: EntityManager,
+  page: DirectoryPage,
+  posts: readonly PagePostRow[],
+  since: Date,
+  until: Date,
+): Promise<number> {
+  const live = posts.filter((post) => !post.deletedAt);
+  if (!live.length) return 0;
+  const materials = await receivedMaterials(em, page.organizationId, since, until);
+  const found: FoundMatch[] = [];
+  for (const post of live) {
+    const open = materials.filter((m) => m.distributedAt <= post.publishedAt);
+    const matches = bestMatches(post, open);
+    matches.forEach((match, rank) => {
+      const decision = rank === 0 && match.score >= AUTO_THRESHOLD ? 'AUTO' : null;
+      found.push({ postId: post.id, materialId: match.material.id, score: match.score, evidence: match.evidence, decision });
+    });
+  }
+  await replaceMatches(
+    em,
+    live.map((post) => post.id),
+    found,
+  );
+  return found.length;
+}
