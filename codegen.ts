@@ -91,6 +91,7 @@ const config: CodegenConfig = {
       OfficialPage: '../resolvers/mappers.js#OfficialPageReference',
       PageCrawl: '../resolvers/mappers.js#PageCrawlView',
       PagePost: '../resolvers/mappers.js#PagePostRow',
+      Placement: '../resolvers/mappers.js#PlacementRepresentation',
     }),
     // The dashboard's operations (graphql(`…`) in gateway/dashboard/src) as typed strings: the
     // page sends plain POST /graphql, so no client library and no document AST in the bundle.

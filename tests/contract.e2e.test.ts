@@ -12,7 +12,6 @@ import { contractOperations } from './support/operations.js';
  * one of them starts validating, so the list only ever shrinks.
  */
 const PENDING: Record<string, number> = {
-  PlacementEvidence: 17,
   RequestSignIn: 18,
   Me: 18,
   InviteUser: 18,

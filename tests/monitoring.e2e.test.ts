@@ -3,7 +3,7 @@ import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
 import { startStandIn, type StandIn, type StandInPage, type StandInPost } from '@hub/monitoring/standin';
 import { addOfficialPage, distributedMaterial, registerOrganization } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
-import { PagePostsDocument, ReportPlacementsDocument } from './generated/contract.js';
+import { CorrectPlacementDocument, PagePostsDocument, PlacementEvidenceDocument, ReportPlacementsDocument } from './generated/contract.js';
 
 // Friday 4 December 2026, 18:00 in Khabarovsk: a crawl reads back to Monday 23 November.
 let now = new Date('2026-12-04T08:00:00Z');
@@ -264,6 +264,30 @@ describe('matching posts to the materials the organization received', () => {
     expect(matchesOf('103')).toEqual([]);
     // Posts published before the material was distributed cannot place it.
     expect(matchesOf('101')).toEqual([]);
+  });
+
+  it("says of each reported placement whether its post is on its page and places its material, with the post's reach", async () => {
+    const evidence = async () => {
+      const data = await forestryOperator.data(PlacementEvidenceDocument, { id: org.forestry!, week: '2026-W49' });
+      return new Map(data.organization!.placements.map((p) => [p.url, p]));
+    };
+    const before = await evidence();
+    // The post of 101 is on the page but was published before the material existed: it places something else.
+    const wrong = before.get('https://vk.com/wall-210000014_101')!;
+    expect(wrong).toMatchObject({ source: 'REPORTED', verification: 'MISMATCH', reach: { views: 1200 } });
+    // The officer puts the address right: 102, crawled and matched to the material already.
+    const corrected = await forestryOperator.request(CorrectPlacementDocument, {
+      id: wrong.id,
+      url: 'https://vk.com/wall-210000014_102',
+      publishedAt: '2026-12-04T08:50:00Z',
+    });
+    expect(corrected.errors).toBeUndefined();
+    expect((await evidence()).get('https://vk.com/wall-210000014_102')).toMatchObject({ verification: 'VERIFIED', reach: { views: 100 } });
+    // Deleted from the page: the next crawl finds it gone.
+    const vk = standIn.pages.find((p) => p.handle === 'minles_kgku14')!;
+    vk.posts = vk.posts.filter((p) => p.id !== '102');
+    await crawl(admin, page.forestryVk!);
+    expect((await evidence()).get('https://vk.com/wall-210000014_102')).toMatchObject({ verification: 'NOT_FOUND' });
   });
 });
 

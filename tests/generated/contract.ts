@@ -170,6 +170,24 @@ export type PersonInput = {
   position: Scalars['String']['input'];
 };
 
+/** Where a placement comes from. */
+export type PlacementSource =
+  /** Found on the page by the hub's monitoring, matched to the material. */
+  | 'DISCOVERED'
+  /** Reported by an officer (reportPlacements). */
+  | 'REPORTED';
+
+/** Whether the hub found a placement's post on its page. */
+export type PlacementVerification =
+  /** The post is on the page but does not place its material. */
+  | 'MISMATCH'
+  /** The page was crawled past the post's time and the post is not there (or was deleted). */
+  | 'NOT_FOUND'
+  /** Not known yet: the page was not crawled since the post's time (or the hub cannot read it). */
+  | 'PENDING'
+  /** The post was seen on its page and matches its material. */
+  | 'VERIFIED';
+
 /** When recipients may place a material, as PlacementWindow reads it. */
 export type PlacementWindowInput = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
@@ -558,6 +576,14 @@ export type CrawlPageMutationVariables = Exact<{
 
 
 export type CrawlPageMutation = { __typename?: 'Mutation', crawlPage: { __typename: 'PageCrawl' } };
+
+export type PlacementEvidenceQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  week: Scalars['String']['input'];
+}>;
+
+
+export type PlacementEvidenceQuery = { __typename?: 'Query', organization: { __typename?: 'Organization', placementCount: number, pages: Array<{ __typename?: 'OfficialPage', id: string, platform: Platform, url: string, crawl: { __typename?: 'PageCrawl', status: CrawlStatus, lastCrawledAt: string | null, lastPostAt: string | null, postsLast7Days: number } | null }>, placements: Array<{ __typename?: 'Placement', id: string, url: string, source: PlacementSource, verification: PlacementVerification, material: { __typename?: 'Material', id: string }, reach: { __typename?: 'PlacementReach', views: number | null, likes: number | null, reposts: number | null, comments: number | null, seenAt: string } | null }> } | null };
 
 export type PagePostsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1012,6 +1038,40 @@ export const CrawlPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CrawlPageMutation, CrawlPageMutationVariables>;
+export const PlacementEvidenceDocument = new TypedDocumentString(`
+    query PlacementEvidence($id: ID!, $week: String!) {
+  organization(id: $id) {
+    placementCount(week: $week)
+    pages {
+      id
+      platform
+      url
+      crawl {
+        status
+        lastCrawledAt
+        lastPostAt
+        postsLast7Days
+      }
+    }
+    placements(period: $week) {
+      id
+      url
+      source
+      verification
+      material {
+        id
+      }
+      reach {
+        views
+        likes
+        reposts
+        comments
+        seenAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlacementEvidenceQuery, PlacementEvidenceQueryVariables>;
 export const PagePostsDocument = new TypedDocumentString(`
     query PagePosts($id: ID!, $first: Int, $after: String) {
   organization(id: $id) {

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { createDirectoryHierarchy, type BaseContext } from '@hub/common';
 import { pagesByIds, type DirectoryPage } from './data/pages.repo.js';
 import { crawlStates, type PageCrawlRow } from './data/crawls.repo.js';
-import { matchesOfPosts, type PostMatchRow } from './data/posts.repo.js';
+import { matchesOfPosts, postsByAddress, type PagePostRow, type PostMatchRow } from './data/posts.repo.js';
 
 export interface MonitoringContext extends BaseContext {
   hierarchy: ReturnType<typeof createDirectoryHierarchy>;
@@ -12,6 +12,8 @@ export interface MonitoringContext extends BaseContext {
   crawls: DataLoader<string, PageCrawlRow | null>;
   /** Each post's matches, best first. */
   matches: DataLoader<string, PostMatchRow[]>;
+  /** The post stored at an address on a page (a placement's), keyed "pageId|url". */
+  postAt: DataLoader<string, PagePostRow | null>;
 }
 
 export function createContext(base: BaseContext): MonitoringContext {
@@ -26,6 +28,16 @@ export function createContext(base: BaseContext): MonitoringContext {
     crawls: new DataLoader(async (ids) => {
       const found = byKey(await crawlStates(base.em, ids, base.clock()), 'pageId');
       return ids.map((id) => found.get(id) ?? null);
+    }),
+    postAt: new DataLoader(async (keys) => {
+      const found = await postsByAddress(
+        base.em,
+        keys.map((key) => {
+          const [pageId = '', ...url] = key.split('|');
+          return { pageId, url: url.join('|') };
+        }),
+      );
+      return keys.map((key) => found.get(key) ?? null);
     }),
     matches: new DataLoader(async (ids) => {
       const rows = await matchesOfPosts(base.em, ids);

@@ -170,6 +170,24 @@ export type PersonInput = {
   position: Scalars['String']['input'];
 };
 
+/** Where a placement comes from. */
+export type PlacementSource =
+  /** Found on the page by the hub's monitoring, matched to the material. */
+  | 'DISCOVERED'
+  /** Reported by an officer (reportPlacements). */
+  | 'REPORTED';
+
+/** Whether the hub found a placement's post on its page. */
+export type PlacementVerification =
+  /** The post is on the page but does not place its material. */
+  | 'MISMATCH'
+  /** The page was crawled past the post's time and the post is not there (or was deleted). */
+  | 'NOT_FOUND'
+  /** Not known yet: the page was not crawled since the post's time (or the hub cannot read it). */
+  | 'PENDING'
+  /** The post was seen on its page and matches its material. */
+  | 'VERIFIED';
+
 /** When recipients may place a material, as PlacementWindow reads it. */
 export type PlacementWindowInput = {
   from?: InputMaybe<Scalars['DateTime']['input']>;

@@ -6,6 +6,8 @@ export interface PageCrawlRow extends CrawlState {
   pageId: string;
   platformPageId: string | null;
   lastCrawledAt: Date | null;
+  /** The last crawl that read the page. */
+  lastSuccessAt: Date | null;
   lastPostAt: Date | null;
   /** Posts published in the 7 days before the read and not deleted. */
   postsLast7Days: number;
@@ -20,7 +22,7 @@ export const crawlStates = async (em: EntityManager, pageIds: readonly string[],
   (
     await queryRows<PageCrawlRow>(
       em,
-      sql`select c.page_id as "pageId", c.status, c.platform_page_id as "platformPageId", c.last_crawled_at as "lastCrawledAt",
+      sql`select c.page_id as "pageId", c.status, c.platform_page_id as "platformPageId", c.last_crawled_at as "lastCrawledAt", c.last_success_at as "lastSuccessAt",
                c.last_post_at as "lastPostAt", c.consecutive_failures as "consecutiveFailures", c.error,
                c.leased_by as "leasedBy", c.leased_until as "leasedUntil",
                (select count(*)::int from monitoring.page_post p
@@ -32,6 +34,7 @@ export const crawlStates = async (em: EntityManager, pageIds: readonly string[],
     ...row,
     // The driver hands timestamps over as text.
     lastCrawledAt: instant(row.lastCrawledAt),
+    lastSuccessAt: instant(row.lastSuccessAt),
     lastPostAt: instant(row.lastPostAt),
     leasedUntil: instant(row.leasedUntil),
   }));

@@ -87,6 +87,20 @@ export async function postsSince(em: EntityManager, pageId: string, since: Date)
   return rows.map(toPost);
 }
 
+/** The posts stored under the given addresses on the given pages (a placement's post), keyed "pageId|url". */
+export async function postsByAddress(
+  em: EntityManager,
+  keys: readonly { pageId: string; url: string }[],
+): Promise<Map<string, PagePostRow>> {
+  const rows = await queryRows<Stored<PagePostRow>>(
+    em,
+    sql`select ${COLUMNS} from monitoring.page_post p
+        join unnest(${keys.map((k) => k.pageId)}::uuid[], ${keys.map((k) => k.url)}::text[]) as k(page_id, url)
+          on p.page_id = k.page_id and p.url = k.url`,
+  );
+  return new Map(rows.map((row) => [`${row.pageId}|${row.url}`, toPost(row)]));
+}
+
 export const POST_CURSOR_KEYS = ORDER.map((c) => c.key);
 
 export interface PostMatchRow {

@@ -5,6 +5,7 @@ import { createPlatforms } from '../platforms/index.js';
 import { crawlPageNow } from '../commands/crawl.commands.js';
 import { createHubApi } from '../hub-api.js';
 import { PagePost, officialPageResolvers } from './page.js';
+import { Placement } from './placement.js';
 
 export const resolvers = (runtime: SubgraphRuntime): Resolvers<MonitoringContext> => {
   if (!runtime.platforms) throw new Error('the monitoring subgraph needs the platform settings (SubgraphRuntime.platforms)');
@@ -17,6 +18,7 @@ export const resolvers = (runtime: SubgraphRuntime): Resolvers<MonitoringContext
       ...officialPageResolvers(platforms),
     },
     PagePost,
+    Placement,
     Mutation: {
       crawlPage: (_parent, args, ctx) => crawlPageNow(ctx, platforms, args.pageId, hub),
     },

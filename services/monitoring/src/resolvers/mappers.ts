@@ -3,6 +3,18 @@ import type { CrawlStatus } from '../domain/crawl-state.js';
 
 export type { PagePostRow } from '../data/posts.repo.js';
 
+/**
+ * A Placement as the gateway hands it over with the fields monitoring @requires from organizations,
+ * as sent: JSON, the time a string.
+ */
+export interface PlacementRepresentation {
+  id: string;
+  url?: string;
+  publishedAt?: string;
+  page?: { id: string };
+  material?: { id: string };
+}
+
 /** An OfficialPage as the gateway references it. */
 export interface OfficialPageReference {
   id: string;

@@ -12,6 +12,8 @@ export const PlacementEntity = defineEntity({
     url: p.text(),
     publishedAt: p.datetime(),
     viaGospabliki: p.boolean().default(false),
+    /** REPORTED by an officer, or DISCOVERED on the page by monitoring (migration 20261209). */
+    source: p.enum(['REPORTED', 'DISCOVERED'] as const).default('REPORTED'),
     reportedBy: p.text(),
     reportedAt: p.datetime().defaultRaw('now()'),
     /** Withdrawn placements stay stored and count nowhere (migration 20261205). */

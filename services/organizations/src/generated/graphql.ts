@@ -353,6 +353,8 @@ export type Placement = {
   publishedAt: Scalars['DateTime']['output'];
   reportedAt: Scalars['DateTime']['output'];
   reportedBy: Scalars['String']['output'];
+  /** Reported by an officer, or discovered on the page by the hub. */
+  source: PlacementSource;
   /** The post's address. */
   url: Scalars['String']['output'];
   /** Placed through the «Госпаблики» component of Gosuslugi. */
@@ -377,6 +379,13 @@ export type PlacementEdge = {
   cursor: Scalars['String']['output'];
   node: Placement;
 };
+
+/** Where a placement comes from. */
+export type PlacementSource =
+  /** Found on the page by the hub's monitoring, matched to the material. */
+  | 'DISCOVERED'
+  /** Reported by an officer (reportPlacements). */
+  | 'REPORTED';
 
 /** The platforms an official page may live on. */
 export type Platform =
@@ -668,6 +677,7 @@ export type ResolversTypes = {
   Placement: ResolverTypeWrapper<PlacementRow>;
   PlacementConnection: ResolverTypeWrapper<Omit<PlacementConnection, 'edges'> & { edges: Array<ResolversTypes['PlacementEdge']> }>;
   PlacementEdge: ResolverTypeWrapper<Omit<PlacementEdge, 'node'> & { node: ResolversTypes['Placement'] }>;
+  PlacementSource: PlacementSource;
   Platform: Platform;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterOrganizationInput: RegisterOrganizationInput;
@@ -840,6 +850,7 @@ export type PlacementResolvers<ContextType = OrganizationsContext, ParentType ex
   publishedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   reportedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   reportedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['PlacementSource'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   viaGospabliki?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   withdrawalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

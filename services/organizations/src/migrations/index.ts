@@ -12,6 +12,7 @@ import { Migration20261207InputHygiene } from './migration-20261207-input-hygien
 
 /** Checked-in migrations in the order they run; the name is what the migrations table records. */
 import { Migration20261208PageDirectory } from './migration-20261208-page-directory.js';
+import { Migration20261209PlacementSource } from './migration-20261209-placement-source.js';
 export const migrations = [
   { name: 'Migration20261128Registry', class: Migration20261128Registry },
   { name: 'Migration20261128Directory', class: Migration20261128Directory },
@@ -25,4 +26,5 @@ export const migrations = [
   { name: 'Migration20261206MaterialUptake', class: Migration20261206MaterialUptake },
   { name: 'Migration20261207InputHygiene', class: Migration20261207InputHygiene },
   { name: 'Migration20261208PageDirectory', class: Migration20261208PageDirectory },
+  { name: 'Migration20261209PlacementSource', class: Migration20261209PlacementSource },
 ];

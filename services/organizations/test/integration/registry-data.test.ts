@@ -93,6 +93,7 @@ describe('organizations schema', () => {
       'Migration20261206MaterialUptake',
       'Migration20261207InputHygiene',
       'Migration20261208PageDirectory',
+      'Migration20261209PlacementSource',
       'Migration20261202AuditLog',
     ]);
     const tables = await orm.em
