@@ -17,10 +17,14 @@ type Page = {
     edges: { node: { url: string; views: number | null; matches: { material: { id: string }; decision: string | null }[] } }[];
   } | null;
 };
-type Org = { id: string; pages: Page[]; placements: { url: string; material: { id: string }; page: { url: string } }[] };
+type Org = {
+  id: string;
+  pages: Page[];
+  placements: { url: string; material: { id: string }; page: { url: string }; verification: string }[];
+};
 const ORGANIZATIONS = `query($after: String) { organizations(first: 4, after: $after) { pageInfo { hasNextPage endCursor }
   edges { node { id pages { platform url crawl { status postsLast7Days } posts(first: 40) { totalCount edges { node { url views matches { material { id } decision } } } } }
-    placements(period: "2026-W49") { url material { id } page { url } } } } } }`;
+    placements(period: "2026-W49") { url material { id } page { url } verification } } } } }`;
 
 async function everyOrganization(): Promise<Org[]> {
   const all: Org[] = [];
@@ -53,15 +57,18 @@ describe('the embedded default without platform credentials', () => {
     expect(read.every((p) => p.crawl?.status === 'OK')).toBe(true);
     expect(read.every((p) => (p.posts?.totalCount ?? 0) > 0)).toBe(true);
     expect(read.some((p) => (p.crawl?.postsLast7Days ?? 0) > 0)).toBe(true);
-    // A placement reported this week on VK, Telegram or OK is a post the crawl saw on that very page.
+    // A placement reported this week on VK, Telegram, OK or MAX is a post the crawl saw on that very page.
     const seen = new Set(read.flatMap((p) => p.posts!.edges.map((e) => e.node.url)));
-    const reported = organizations.flatMap((o) => o.placements).filter((p) => /^https:\/\/(vk\.com|t\.me|ok\.ru)\//.test(p.page.url));
+    const reported = organizations
+      .flatMap((o) => o.placements)
+      .filter((p) => /^https:\/\/(vk\.com|t\.me|ok\.ru|max\.ru)\//.test(p.page.url));
     expect(reported.length).toBeGreaterThan(0);
     expect(reported.filter((p) => !seen.has(p.url))).toEqual([]);
     // And each is matched to the material it was reported for: the post is the material, shortened.
     const matched = new Map(read.flatMap((p) => p.posts!.edges.map((e) => [e.node.url, e.node.matches] as const)));
     const unmatched = reported.filter((p) => !matched.get(p.url)!.some((m) => m.material.id === p.material.id && m.decision === 'AUTO'));
     expect(unmatched).toEqual([]);
+    expect(reported.filter((p) => p.verification !== 'VERIFIED')).toEqual([]);
     const websites = organizations.flatMap((o) => o.pages).filter((p) => p.platform === 'WEBSITE');
     expect(websites.every((p) => p.crawl?.status === 'NOT_CONFIGURED')).toBe(true);
   });

@@ -88,6 +88,8 @@ export async function demoStandInPages(em: EntityManager, now: Date): Promise<St
     };
     const placed: StandInPost[] = (byPage.get(page.id) ?? []).map((row) => ({
       id: postIdOf(page.platform, row.url),
+      // MAX's post links are short codes, not the message id: the reported one is the post's.
+      ...(page.platform === 'MAX' ? { url: row.url } : {}),
       publishedAt: new Date(row.published_at),
       text: repostText(row.title, row.body),
       links: [],

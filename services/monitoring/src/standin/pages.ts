@@ -20,6 +20,8 @@ export interface StandInPost {
   comments: number;
   /** A repost: the reposted post's text and links. */
   repostOf?: { text: string; links: string[] };
+  /** The post's public address where the platform's is not derived from its id (MAX's short links); derived when absent. */
+  url?: string;
   pinned?: boolean;
 }
 

@@ -100,7 +100,7 @@ function render(page: StandInPage, post: StandInPost): Json {
     body: body(post.id, post.publishedAt, post.text, post.images, post.links),
     ...forward,
     stat: { views: post.views },
-    url: maxPostUrl(page.handle, post.id),
+    url: post.url ?? maxPostUrl(page.handle, post.id),
   };
 }
 
