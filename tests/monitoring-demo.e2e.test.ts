@@ -71,5 +71,5 @@ describe('the embedded default without platform credentials', () => {
     expect(reported.filter((p) => p.verification !== 'VERIFIED')).toEqual([]);
     const websites = organizations.flatMap((o) => o.pages).filter((p) => p.platform === 'WEBSITE');
     expect(websites.every((p) => p.crawl?.status === 'NOT_CONFIGURED')).toBe(true);
-  });
+  }, 180_000);
 });

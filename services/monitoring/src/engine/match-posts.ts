@@ -2,7 +2,26 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AUTO_THRESHOLD, bestMatches } from '../domain/match.js';
 import type { DirectoryPage } from '../data/pages.repo.js';
 import type { PagePostRow } from '../data/posts.repo.js';
-import { receivedMaterials, replaceMatches, type FoundMatch } from '../data/matches.repo.js';
+import { receivedMaterials, replaceMatches, type FoundMatch, type ReceivedMaterial } from '../data/matches.repo.js';
+
+/**
+ * The materials read so far, by id: a distributed material's text no longer changes, and the
+ * matcher keeps each material's fingerprint with its object, so a crawl of many pages of the same
+ * recipients fingerprints each material once rather than once a page. Bounded: oldest out first.
+ */
+const known = new Map<string, ReceivedMaterial>();
+const KNOWN_MAX = 5_000;
+
+function remembered(materials: ReceivedMaterial[]): ReceivedMaterial[] {
+  return materials.map((material) => {
+    const key = material.id;
+    const seen = known.get(key);
+    if (seen && seen.distributedAt.getTime() === material.distributedAt.getTime()) return seen;
+    known.set(key, material);
+    if (known.size > KNOWN_MAX) known.delete(known.keys().next().value!);
+    return material;
+  });
+}
 
 /**
  * Matches the posts of a crawl's window to the materials the page's organization received
@@ -19,7 +38,7 @@ export async function matchPagePosts(
 ): Promise<number> {
   const live = posts.filter((post) => !post.deletedAt);
   if (!live.length) return 0;
-  const materials = await receivedMaterials(em, page.organizationId, since, until);
+  const materials = remembered(await receivedMaterials(em, page.organizationId, since, until));
   const found: FoundMatch[] = [];
   for (const post of live) {
     const open = materials.filter((m) => m.distributedAt <= post.publishedAt);
