@@ -7,6 +7,7 @@ import { mailDispatchScenario } from './mail-dispatch.js';
 import { gatewayOverheadScenario } from './gateway-overhead.js';
 import { catchUp } from './catch-up.js';
 import { matchingScenario } from './matching.js';
+import { crawlScenario } from './crawl.js';
 
 /** Every scenario `npm run bench` knows, in the order they run. */
 export const scenarios: Scenario[] = [
@@ -18,4 +19,5 @@ export const scenarios: Scenario[] = [
   mailDispatchScenario,
   gatewayOverheadScenario,
   matchingScenario,
+  crawlScenario,
 ];
