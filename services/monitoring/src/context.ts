@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { createDirectoryHierarchy, type BaseContext } from '@hub/common';
+import { createDirectoryHierarchy, groupBy, type BaseContext } from '@hub/common';
 import { pagesByIds, type DirectoryPage } from './data/pages.repo.js';
 import { crawlStates, type PageCrawlRow } from './data/crawls.repo.js';
 import { matchesOfPosts, postsByAddress, type PagePostRow, type PostMatchRow } from './data/posts.repo.js';
@@ -40,8 +40,8 @@ export function createContext(base: BaseContext): MonitoringContext {
       return keys.map((key) => found.get(key) ?? null);
     }),
     matches: new DataLoader(async (ids) => {
-      const rows = await matchesOfPosts(base.em, ids);
-      return ids.map((id) => rows.filter((row) => row.postId === id));
+      const byPost = groupBy(await matchesOfPosts(base.em, ids), (row) => row.postId);
+      return ids.map((id) => byPost.get(id) ?? []);
     }),
   };
 }

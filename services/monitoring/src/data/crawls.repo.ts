@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { execSql, queryRow, queryRows, sql } from '@hub/common';
 import type { CrawlState, CrawlStatus } from '../domain/crawl-state.js';
+import { instant } from './posts.repo.js';
 
 export interface PageCrawlRow extends CrawlState {
   pageId: string;
@@ -14,8 +15,6 @@ export interface PageCrawlRow extends CrawlState {
   leasedBy: string | null;
   leasedUntil: Date | null;
 }
-
-const instant = (value: Date | string | null) => (value === null ? null : new Date(value));
 
 /** Each page's crawl state, with its posts of the last 7 days counted (one query for the batch). */
 export const crawlStates = async (em: EntityManager, pageIds: readonly string[], now: Date): Promise<PageCrawlRow[]> =>

@@ -54,7 +54,8 @@ const ORDER: KeysetColumn[] = [
 ];
 
 type Stored<Row> = { [K in keyof Row]: Row[K] extends Date ? string : Row[K] extends Date | null ? string | null : Row[K] };
-const instant = (value: string | null) => (value === null ? null : new Date(value));
+/** The driver hands timestamps over as text. */
+export const instant = (value: Date | string | null) => (value === null ? null : new Date(value));
 
 /** The driver hands timestamps over as text. */
 const toPost = (row: Stored<PagePostRow>): PagePostRow => ({

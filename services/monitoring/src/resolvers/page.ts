@@ -1,4 +1,4 @@
-import { assertCanRead, decodeCursor, pageSize, toConnection, encodeCursor, type Claims } from '@hub/common';
+import { assertCanRead, canSeePersonalData, decodeCursor, pageSize, toConnection, encodeCursor } from '@hub/common';
 import type { OfficialPageResolvers, PagePostResolvers } from '../generated/graphql.js';
 import type { MonitoringContext } from '../context.js';
 import { POST_CURSOR_KEYS, postsPage } from '../data/posts.repo.js';
@@ -12,13 +12,6 @@ async function readablePage(ctx: MonitoringContext, pageId: string) {
   if (!page) return null;
   await assertCanRead(ctx.auth, [page.organizationId], ctx.hierarchy);
   return page;
-}
-
-/** A post's text is the organization's working material: the region's overseers and its own scope. */
-async function canReadPostText(auth: Claims, organizationId: string, ctx: MonitoringContext): Promise<boolean> {
-  if (auth.role === 'ADMIN' || auth.role === 'ANALYST') return true;
-  if (auth.role === 'OPERATOR' || auth.role === 'HEAD') return ctx.hierarchy.isWithin(auth.org!, [organizationId]);
-  return false;
 }
 
 export const officialPageResolvers = (platforms: Platforms): OfficialPageResolvers<MonitoringContext> => ({
@@ -51,7 +44,8 @@ export const officialPageResolvers = (platforms: Platforms): OfficialPageResolve
 export const PagePost: PagePostResolvers<MonitoringContext> = {
   text: async (post, _args, ctx) => {
     const page = await ctx.pages.load(post.pageId);
-    return page && (await canReadPostText(ctx.auth, page.organizationId, ctx)) ? post.text : null;
+    // The organization's working material: the same readers as its head's address (ADMIN, ANALYST, its own scope).
+    return page && (await canSeePersonalData(ctx.auth, page.organizationId, ctx.hierarchy)) ? post.text : null;
   },
   matches: async (post, _args, ctx) =>
     (await ctx.matches.load(post.id)).map((m) => ({
