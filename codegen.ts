@@ -75,6 +75,7 @@ const config: CodegenConfig = {
       MediaPublication: '../entities/media-publication.entity.js#MediaPublication as MediaPublicationRow',
       Material: '../resolvers/mappers.js#MaterialReference',
       MaterialUptake: '../resolvers/mappers.js#MaterialUptakeRow',
+      ReachRow: '../resolvers/mappers.js#ReachGroupRow',
       ReportPlacementsResult: '../commands/placement.commands.js#ReportResult',
     }),
     'services/compliance/src/generated/graphql.ts': subgraph('compliance', 'ComplianceContext', {

@@ -75,6 +75,29 @@ async function reportedPlacements(): Promise<Fixtures['placements']> {
   return { correct: await report(toCorrect, 100), withdraw: await report(toWithdraw, 101) };
 }
 
+/**
+ * A post on each caller's page with the hub's suggestion that it places `f.material`, stored as a
+ * crawl and the matcher store them (the stand-in here serves no pages).
+ */
+async function suggestedPosts(): Promise<PerCaller> {
+  const rows = await withClient(hub.databaseUrl, async (db) => {
+    const posts = await db.query<{ id: string; page_id: string }>(
+      `insert into monitoring.page_post (page_id, platform_post_id, url, published_at, text, first_seen_at, last_seen_at)
+       select page_id, 'matrix_' || n, url || '/900', $3, 'Пост на странице матрицы прав', $3, $3
+       from unnest($1::uuid[], $2::text[]) with ordinality as p(page_id, url, n)
+       returning id, page_id`,
+      [CALLERS.map((c) => f.pages[c]), CALLERS.map((c) => f.pageUrls[c]), NOW],
+    );
+    await db.query(`insert into monitoring.post_match (post_id, material_id, score, evidence) select unnest($1::uuid[]), $2, 0.5, 'TEXT'`, [
+      posts.rows.map((r) => r.id),
+      f.material,
+    ]);
+    return posts.rows;
+  });
+  const byPage = new Map(rows.map((r) => [r.page_id, r.id]));
+  return Object.fromEntries(CALLERS.map((c) => [c, byPage.get(f.pages[c])!])) as PerCaller;
+}
+
 async function buildFixtures(): Promise<void> {
   f = { now: NOW.toISOString(), week: WEEK, ...(await municipalitiesWithSubordinates(hub.gatewayUrl, adminToken)) } as Fixtures;
 
@@ -125,6 +148,7 @@ async function buildFixtures(): Promise<void> {
     exemptions,
   });
   f.placements = await reportedPlacements();
+  f.posts = await suggestedPosts();
 
   // Some of the check's letters, marked sent.
   const letters = await admin.data<{ notifications: Ids }>(

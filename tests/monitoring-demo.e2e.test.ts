@@ -20,11 +20,11 @@ type Page = {
 type Org = {
   id: string;
   pages: Page[];
-  placements: { url: string; material: { id: string }; page: { url: string }; verification: string }[];
+  placements: { url: string; source: string; material: { id: string }; page: { url: string }; verification: string }[];
 };
 const ORGANIZATIONS = `query($after: String) { organizations(first: 4, after: $after) { pageInfo { hasNextPage endCursor }
   edges { node { id pages { platform url crawl { status postsLast7Days } posts(first: 40) { totalCount edges { node { url views matches { material { id } decision } } } } }
-    placements(period: "2026-W49") { url material { id } page { url } verification } } } } }`;
+    placements(period: "2026-W49") { url source material { id } page { url } verification } } } } }`;
 
 async function everyOrganization(): Promise<Org[]> {
   const all: Org[] = [];
@@ -59,9 +59,10 @@ describe('the embedded default without platform credentials', () => {
     expect(read.some((p) => (p.crawl?.postsLast7Days ?? 0) > 0)).toBe(true);
     // A placement reported this week on VK, Telegram, OK or MAX is a post the crawl saw on that very page.
     const seen = new Set(read.flatMap((p) => p.posts!.edges.map((e) => e.node.url)));
-    const reported = organizations
+    const onPlatforms = organizations
       .flatMap((o) => o.placements)
       .filter((p) => /^https:\/\/(vk\.com|t\.me|ok\.ru|max\.ru)\//.test(p.page.url));
+    const reported = onPlatforms.filter((p) => p.source === 'REPORTED');
     expect(reported.length).toBeGreaterThan(0);
     expect(reported.filter((p) => !seen.has(p.url))).toEqual([]);
     // And each is matched to the material it was reported for: the post is the material, shortened.
@@ -69,6 +70,10 @@ describe('the embedded default without platform credentials', () => {
     const unmatched = reported.filter((p) => !matched.get(p.url)!.some((m) => m.material.id === p.material.id && m.decision === 'AUTO'));
     expect(unmatched).toEqual([]);
     expect(reported.filter((p) => p.verification !== 'VERIFIED')).toEqual([]);
+    // Posts of received materials that nobody reported are found and counted, on every platform the hub reads.
+    const discovered = onPlatforms.filter((p) => p.source === 'DISCOVERED');
+    expect(new Set(discovered.map((p) => new URL(p.page.url).host))).toEqual(new Set(['vk.com', 't.me', 'ok.ru', 'max.ru']));
+    expect(discovered.filter((p) => p.verification !== 'VERIFIED' || !seen.has(p.url))).toEqual([]);
     const websites = organizations.flatMap((o) => o.pages).filter((p) => p.platform === 'WEBSITE');
     expect(websites.every((p) => p.crawl?.status === 'NOT_CONFIGURED')).toBe(true);
   }, 180_000);

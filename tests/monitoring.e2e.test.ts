@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
 import { startStandIn, type StandIn, type StandInPage, type StandInPost } from '@hub/monitoring/standin';
+import { crawlJobName, startMonitoringWorker } from '@hub/monitoring/worker';
+import { createLogger } from '@hub/common';
 import { addOfficialPage, distributedMaterial, registerOrganization } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { CorrectPlacementDocument, PagePostsDocument, PlacementEvidenceDocument, ReportPlacementsDocument } from './generated/contract.js';
@@ -125,7 +127,10 @@ describe('the hub reads the official pages itself', () => {
     expect(await crawl(operator, page.healthTg!)).toMatchObject({ status: 'OK', postsLast7Days: 1 });
     const tg = standIn.pages.find((p) => p.handle === 'minzdrav27')!;
     tg.posts = tg.posts.filter((p) => p.id !== '554');
+    const before = standIn.requests.length;
     expect(await crawl(operator, page.healthTg!)).toMatchObject({ status: 'OK' });
+    // The channel known from the first crawl is not resolved again: one read of its preview, not two.
+    expect(standIn.requests.slice(before)).toEqual(['telegram /s/minzdrav27']);
     const posts = await postsOf(operator, org.health!, page.healthTg!);
     expect(posts.edges.map((e) => [e.node.url.replace(/^.*\/minzdrav27\//, ''), e.node.deletedAt !== null])).toEqual([
       ['555', false],
@@ -311,5 +316,72 @@ describe('the scheduled crawl', () => {
     const vk = after.organization.pages.find((p) => p.id === page.forestryVk)!;
     expect(vk.crawl).toMatchObject({ status: 'OK' });
     expect(new Date(vk.crawl!.lastCrawledAt).getTime()).toBe(now.getTime());
+  });
+
+  it('marks a page UNREACHABLE on the third failing crawl in a row, in the views of its officer and the admin, and OK once it answers', async () => {
+    const worker = hub.monitoringWorker!;
+    const status = async (client: GraphQLClient) => {
+      const data = await client.data<{
+        organization: { pages: { id: string; crawl: { status: string; error: string | null; lastCrawledAt: string | null } | null }[] };
+      }>(PAGES, { id: org.health });
+      return data.organization.pages.find((p) => p.id === page.healthTg)!.crawl!;
+    };
+    standIn.outage.add('telegram');
+    const seen: string[] = [];
+    for (let run = 0; run < 3; run++) {
+      now = new Date(now.getTime() + 6 * 3_600_000 + 60_000);
+      await worker.crawlDue();
+      seen.push((await status(operator)).status);
+    }
+    // Passing trouble keeps the page's last status twice, with the error; the third failure in a row is UNREACHABLE.
+    expect(seen).toEqual(['OK', 'OK', 'UNREACHABLE']);
+    expect(await status(admin)).toMatchObject({ status: 'UNREACHABLE', error: 'TELEGRAM: HTTP 503' });
+    standIn.outage.delete('telegram');
+    now = new Date(now.getTime() + 6 * 3_600_000 + 60_000);
+    await worker.crawlDue();
+    const back = await status(operator);
+    expect(back).toMatchObject({ status: 'OK', error: null });
+    expect(new Date(back.lastCrawledAt!).getTime()).toBe(now.getTime());
+  });
+
+  it('splits the pages among shards: workers of different shards crawl at once, each page by exactly one', async () => {
+    now = new Date(now.getTime() + 6 * 3_600_000 + 60_000);
+    const shards = await Promise.all(
+      [1, 2].map((index) =>
+        startMonitoringWorker({
+          databaseUrl: hub.databaseUrl,
+          timezone: 'Asia/Vladivostok',
+          logger: createLogger('shard-test', 'silent'),
+          clock: () => now,
+          platforms: standIn.settings(),
+          intervalMs: 6 * 3_600_000,
+          runOnSchedule: false,
+          workerName: `shard-${index}`,
+          shard: { index, count: 2 },
+        }),
+      ),
+    );
+    try {
+      const runs = await Promise.all(shards.map((worker) => worker.crawlDue()));
+      // Every page of a read platform (OK has no credentials in the hub, but the stand-in's settings give it some).
+      expect(runs.reduce((sum, run) => sum + run.crawled, 0)).toBe(5);
+      expect(runs.every((run) => run.crawled > 0)).toBe(true);
+      expect((await hub.monitoringWorker!.crawlDue()).crawled).toBe(0);
+    } finally {
+      await Promise.all(shards.map((worker) => worker.stop()));
+    }
+    expect(crawlJobName({ index: 2, count: 3 })).toBe('monitoring.crawl.2-of-3');
+    expect(crawlJobName({ index: 1, count: 1 })).toBe('monitoring.crawl');
+  });
+
+  it("is listed with the hub's other scheduled jobs, after compliance's", async () => {
+    const { scheduledJobs } = await admin.data<{ scheduledJobs: { name: string; schedule: string }[] }>(
+      '{ scheduledJobs { name schedule } }',
+    );
+    // The shards' workers of the test above have their own jobs.
+    expect(scheduledJobs.slice(-3)).toEqual(
+      ['monitoring.crawl', 'monitoring.crawl.1-of-2', 'monitoring.crawl.2-of-2'].map((name) => ({ name, schedule: '*/15 * * * *' })),
+    );
+    expect(scheduledJobs.length).toBeGreaterThan(1);
   });
 });

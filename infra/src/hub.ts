@@ -18,6 +18,7 @@ import { contentSubgraph } from '@hub/content';
 import { complianceSubgraph } from '@hub/compliance';
 import { monitoringSubgraph } from '@hub/monitoring';
 import { startMonitoringWorker, type MonitoringWorker } from '@hub/monitoring/worker';
+import type { HttpTuning } from '@hub/monitoring/platforms';
 import { startStandIn, type StandIn } from '@hub/monitoring/standin';
 import { demoStandInPages } from './demo/platform-pages.js';
 import { startWorker, type Worker } from '@hub/compliance/worker';
@@ -55,6 +56,8 @@ export interface HubOptions {
   runOnSchedule?: boolean;
   /** Serve the platforms from a local stand-in with the demo's posts; by default when no platform credential is set. */
   platformStandIn?: boolean;
+  /** The monitoring worker's platform back-off and time limits; tests shorten them (MonitoringWorkerOptions). */
+  platformHttp?: HttpTuning;
 }
 
 /** No token for VK, OK or MAX and Telegram's preview at its real address: nothing real to read. */
@@ -171,6 +174,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
         hub: { gatewayUrl: config.gatewayUrl, jwtSecret: secret },
         intervalMs: config.monitoringIntervalMs,
         runOnSchedule: options.runOnSchedule,
+        httpTuning: options.platformHttp,
       });
       stops.push({ name: 'monitoring worker', stop: monitoringWorker.stop });
       // The stand-in's pages are read at once rather than at the next quarter hour: a first start

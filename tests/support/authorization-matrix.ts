@@ -31,6 +31,8 @@ export interface Fixtures {
   /** Telegram channels of the subordinate, one per caller, unverified and without the widget. */
   pages: PerCaller;
   pageUrls: PerCaller;
+  /** A post seen on each caller's page, with the hub's suggestion that it places `material` (decision null). */
+  posts: PerCaller;
   /** Placements reported on each caller's page at `now`: one to correct, one to withdraw. */
   placements: { correct: PerCaller; withdraw: PerCaller };
   exemptions: PerCaller;
@@ -75,6 +77,8 @@ const MATERIAL_STATE =
 const ORGANIZATION_STATE = 'query($id: ID!) { organization(id: $id) { name active deactivationReason } }';
 const SUBORDINATE_PAGES = 'query($id: ID!) { organization(id: $id) { pages { id verified feedbackWidgets { form placedAt } } } }';
 const SUBORDINATE_CRAWLS = 'query($id: ID!) { organization(id: $id) { pages { id crawl { status lastCrawledAt error } } } }';
+const SUBORDINATE_MATCHES =
+  'query($id: ID!) { organization(id: $id) { pages { id posts(first: 50) { edges { node { id matches { material { id } decision } } } } } } }';
 const SUBORDINATE_PLACEMENTS = 'query($id: ID!) { organization(id: $id) { placements { id url publishedAt } } }';
 const EXEMPTIONS_STATE = '{ exemptions(includeRevoked: true) { id period revokedAt } }';
 const NOTES_STATE = '{ methodologicalNotes(first: 500) { id answeredAt answeredBy answer } }';
@@ -160,6 +164,11 @@ export const MATRIX: Record<string, Entry> = {
     variables: (f) => ({ w: f.week }),
     expect: EVERYONE,
   },
+  'Query.reach': {
+    document: 'query($p: String!) { reach(period: $p, groupBy: ORGANIZATION) { key reach { views placementsSeen } } }',
+    variables: (f) => ({ p: f.week }),
+    expect: EVERYONE,
+  },
   'Query.pagesWithoutWidget': {
     document: 'query($under: ID) { pagesWithoutWidget(underOrganizationId: $under, first: 5) { totalCount } }',
     variables: (f) => ({ under: f.municipality }),
@@ -169,6 +178,12 @@ export const MATRIX: Record<string, Entry> = {
     document: 'query($under: ID) { widgetCoverage(underOrganizationId: $under) { pages } }',
     variables: (f) => ({ under: f.municipality }),
     expect: OWN_TREE,
+  },
+  'Query.pageHealth': {
+    document: 'query($org: ID) { pageHealth(filter: { organizationId: $org }, first: 5) { totalCount } }',
+    variables: (f) => ({ org: f.municipality }),
+    // As the pages' crawls, but not the content center: a page's health is its organization's and the overseers' business.
+    expect: allow('ADMIN', 'ANALYST', 'OPERATOR_OWN', 'HEAD_OWN'),
   },
 
   'Mutation.runComplianceCheck': {
@@ -342,6 +357,14 @@ export const MATRIX: Record<string, Entry> = {
     variables: (f, caller) => ({ id: f.pages[caller] }),
     expect: allow('ADMIN', 'ANALYST', 'OPERATOR_OWN'),
     state: (f) => [{ document: SUBORDINATE_CRAWLS, variables: { id: f.subordinate } }],
+  },
+  'Mutation.decidePostMatch': {
+    document:
+      'mutation($post: ID!, $material: ID!) { decidePostMatch(postId: $post, materialId: $material, confirmed: true) { decision } }',
+    variables: (f, caller) => ({ post: f.posts[caller], material: f.material }),
+    // The officer of the page's organization (or one above it) decides, and the committee; the ЦУР and the heads read.
+    expect: REPORTERS,
+    state: (f) => [{ document: SUBORDINATE_MATCHES, variables: { id: f.subordinate } }],
   },
   'Mutation.recordPageIdentity': {
     // The service identity's (SYSTEM, monitoring) alone: no person may set what a page is on its platform.

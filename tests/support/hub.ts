@@ -60,6 +60,8 @@ export async function startTestHub(
     worker: options.worker ?? false,
     runOnSchedule: false,
     platformStandIn: options.platformStandIn ?? false,
+    // A platform that fails is retried after 10, 20 and 40 ms rather than 1, 2 and 4 s.
+    platformHttp: { backoffMs: 10 },
   });
   return {
     ...hub,

@@ -931,6 +931,44 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
         return { actual: [data.crawlPage.pageId, asInstant(stored.crawl?.lastCrawledAt)], expected: [sent.pageId, iso(h.f.now)] };
       },
     },
+    'Mutation.decidePostMatch': {
+      document: `mutation($postId: ID!, $materialId: ID!, $confirmed: Boolean!) {
+        decidePostMatch(postId: $postId, materialId: $materialId, confirmed: $confirmed) { material { id } decision } }`,
+      callers: REPORTERS,
+      // A post on the subordinate's page with the hub's suggestion, as a crawl stores them (the stand-in serves no pages).
+      valid: async (h) => {
+        const [post] = await h.sql<{ id: string }>(
+          `insert into monitoring.page_post (page_id, platform_post_id, url, published_at, text)
+           values ($1, $2, $3, $4, 'Пост для свойств входа') returning id`,
+          [f.page, `prop_inputs_own/${1000 + h.run}`, `https://t.me/prop_inputs_own/${1000 + h.run}`, h.f.now],
+        );
+        await h.sql(`insert into monitoring.post_match (post_id, material_id, score, evidence) values ($1, $2, 0.5, 'TEXT')`, [
+          post!.id,
+          f.material,
+        ]);
+        return { postId: post!.id, materialId: f.material, confirmed: h.run % 2 === 0 };
+      },
+      hostile: {
+        postId: hostileId([f.page, f.otherPage, f.material]),
+        materialId: hostileId([f.page, f.subordinate, f.draft]),
+        confirmed: hostileBool,
+      },
+      stored: async (
+        h,
+        sent: { postId: string; materialId: string; confirmed: boolean },
+        data: { decidePostMatch: { material: { id: string }; decision: string } },
+      ) => {
+        const [row] = await h.sql<{ decision: string; decided_at: Date }>(
+          'select decision, decided_at from monitoring.post_match where post_id = $1 and material_id = $2',
+          [sent.postId, sent.materialId],
+        );
+        const decision = sent.confirmed ? 'CONFIRMED' : 'REJECTED';
+        return {
+          actual: [data.decidePostMatch.material.id, data.decidePostMatch.decision, row?.decision, row?.decided_at.toISOString()],
+          expected: [sent.materialId, decision, decision, iso(h.f.now)],
+        };
+      },
+    },
     'Mutation.recordPageIdentity': {
       document: 'mutation($pageId: ID!, $platformId: String!) { recordPageIdentity(pageId: $pageId, platformId: $platformId) { id } }',
       callers: ['SYSTEM'],

@@ -74,8 +74,13 @@ export function queryProperties(f: Fixtures): Record<string, QueryProperty> {
       args: shown(fc.record({ period })),
     },
     contentUptake: {
-      document: 'query($week: String!) { contentUptake(week: $week) { recipients } topicUptake(week: $week) { topic } }',
+      document:
+        'query($week: String!) { contentUptake(week: $week) { recipients reach { views } } topicUptake(week: $week) { topic reach { views } } }',
       args: shown(fc.record({ week })),
+    },
+    reach: {
+      document: 'query($period: String!, $groupBy: ReachGrouping!) { reach(period: $period, groupBy: $groupBy) { key reach { views } } }',
+      args: shown(fc.record({ period, groupBy: either(['MATERIAL', 'TOPIC', 'ORGANIZATION', 'WEEK'], hostileEnum) })),
     },
     contentSupply: {
       document: 'query($week: String!) { contentSupply(week: $week) { distributed required } }',
@@ -131,6 +136,23 @@ export function queryProperties(f: Fixtures): Record<string, QueryProperty> {
       document:
         'query($id: ID!, $first: Int, $after: String) { material(id: $id) { placements(first: $first, after: $after) { totalCount } } }',
       args: shown(fc.record({ id: either([f.material], hostileId([f.page, f.subordinate])), ...page })),
+    },
+    pageHealth: {
+      document: `query($filter: PageHealthFilter, $first: Int, $after: String) {
+        pageHealth(filter: $filter, first: $first, after: $after) { totalCount edges { cursor node { page { id } status daysSinceLastPost } } } }`,
+      args: shown(
+        fc.record({
+          filter: fc.oneof(
+            fc.constant(undefined),
+            fc.record({
+              organizationId,
+              statuses: either([['OK'], ['PRIVATE', 'NOT_FOUND'], []], fc.oneof(hostileEnum, fc.array(hostileEnum, { maxLength: 3 }))),
+              silentForDays: either([1, 14], hostileInt),
+            }),
+          ),
+          ...page,
+        }),
+      ),
     },
     pagesWithoutWidget: {
       document: `query($under: ID, $first: Int, $after: String) {

@@ -1,7 +1,8 @@
 // What the local stand-in for the platforms serves under `npm start` without platform credentials
 // (docs/DESIGN.md, "Evidence from the platforms"): the demo region's VK, Telegram, OK and MAX
 // pages, each with a post for every placement reported on it (the material, shortened, as
-// officers repost it) and the page's own news, so that a first start shows posts found and read.
+// officers repost it), on some pages a post of a received material nobody reported (the crawl
+// discovers it), and the page's own news, so that a first start shows posts found and read.
 // Built from the database, so it agrees with what was seeded whenever the hub starts again.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { queryRows, sql } from '@hub/common';
@@ -35,6 +36,15 @@ interface PlacementRow {
   title: string;
   body: string;
 }
+interface UnreportedRow {
+  page_id: string;
+  title: string;
+  body: string;
+  distributed_at: string;
+}
+
+/** One page in this many carries a post of a received material that its organization did not report. */
+const UNREPORTED_EVERY = 4;
 
 /** The page's handle and its id on the platform, as the demo's post addresses use them. */
 function identity(page: PageRow): Pick<StandInPage, 'handle' | 'platformPageId'> {
@@ -80,6 +90,20 @@ export async function demoStandInPages(em: EntityManager, now: Date): Promise<St
   );
   const byPage = new Map<string, PlacementRow[]>();
   for (const row of placements) byPage.set(row.page_id, [...(byPage.get(row.page_id) ?? []), row]);
+  // The latest material each page's organization received in the last week and placed nowhere.
+  const unreported = await queryRows<UnreportedRow>(
+    em,
+    sql`select distinct on (d.id) d.id as page_id, m.title, m.body, r.distributed_at
+        from organizations.page_directory d
+        join content.received_log r on r.organization_id = d.organization_id
+        join content.material m on m.id = r.material_id
+        where d.platform = any(${[...READ]}::text[]) and r.withdrawn_at is null
+          and r.distributed_at > ${new Date(now.getTime() - 7 * DAY)} and r.distributed_at < ${new Date(now.getTime() - 3_600_000)}
+          and not exists (select 1 from organizations.placement p
+                          where p.organization_id = d.organization_id and p.material_id = r.material_id and p.withdrawn_at is null)
+        order by d.id, r.distributed_at desc, r.material_id`,
+  );
+  const unreportedOf = new Map(unreported.map((row) => [row.page_id, row]));
   return pages.map((page) => {
     const rng = stream(Number.parseInt(page.id.replace(/-/g, '').slice(0, 8), 16), 301);
     const counters = (): Pick<StandInPost, 'views' | 'likes' | 'reposts' | 'comments'> => {
@@ -105,6 +129,23 @@ export async function demoStandInPages(em: EntityManager, now: Date): Promise<St
       images: [],
       ...counters(),
     }));
-    return { platform: page.platform, ...identity(page), title: page.title, status: 'OK' as const, posts: [...placed, ...own] };
+    const missed = unreportedOf.get(page.id);
+    const found: StandInPost[] =
+      missed && rng() < 1 / UNREPORTED_EVERY
+        ? [
+            {
+              id: String(800_000),
+              // Some hours after it arrived, and before now.
+              publishedAt: new Date(
+                Math.min(new Date(missed.distributed_at).getTime() + (2 + Math.floor(rng() * 20)) * 3_600_000, now.getTime() - 60_000),
+              ),
+              text: repostText(missed.title, missed.body),
+              links: [],
+              images: [],
+              ...counters(),
+            },
+          ]
+        : [];
+    return { platform: page.platform, ...identity(page), title: page.title, status: 'OK' as const, posts: [...placed, ...found, ...own] };
   });
 }

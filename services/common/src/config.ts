@@ -35,6 +35,11 @@ const envSchema = z.object({
   MONITORING_URL: optionalUrl,
   MONITORING_HOST: z.string().min(1).default('127.0.0.1'),
   MONITORING_INTERVAL_HOURS: z.coerce.number().min(0.25).max(168).default(6),
+  MONITORING_SHARD: z
+    .string()
+    .regex(/^[1-9]\d{0,2}\/[1-9]\d{0,2}$/, 'must be "k/n", e.g. 2/4')
+    .refine((v) => Number(v.split('/')[0]) <= Number(v.split('/')[1]), 'k must not exceed n')
+    .default('1/1'),
   VK_API_URL: z.string().url().default('https://api.vk.com/method'),
   VK_SERVICE_TOKEN: z.string().min(1).optional(),
   /** Requests per second per VK token (VK allows 3 for a service token). */
@@ -93,6 +98,14 @@ export interface HubConfig {
   gatewayUrl: string;
   /** Every page is crawled this often (MONITORING_INTERVAL_HOURS). */
   monitoringIntervalMs: number;
+  /** The share of the pages this monitoring worker crawls (MONITORING_SHARD k/n): shard k of n. */
+  monitoringShard: CrawlShard;
+}
+
+/** Shard `index` (1 … count) of `count`: each page belongs to exactly one. */
+export interface CrawlShard {
+  index: number;
+  count: number;
 }
 
 function isKnownTimeZone(zone: string): boolean {
@@ -164,6 +177,7 @@ export function loadConfig(source: Record<string, string | undefined>): HubConfi
       max: { apiUrl: env.MAX_API_URL, botToken: env.MAX_BOT_TOKEN ?? null, ratePerSecond: env.MAX_RATE_PER_SECOND },
     },
     monitoringIntervalMs: env.MONITORING_INTERVAL_HOURS * 3_600_000,
+    monitoringShard: { index: Number(env.MONITORING_SHARD.split('/')[0]), count: Number(env.MONITORING_SHARD.split('/')[1]) },
   };
 }
 

@@ -100,3 +100,8 @@ export function describePeriod(period: Period, timeZone: string): string {
   if (start.year === last.year) return `${start.toFormat('d MMMM')} – ${last.toFormat('d MMMM yyyy')}`;
   return `${start.toFormat('d MMMM yyyy')} – ${last.toFormat('d MMMM yyyy')}`;
 }
+
+/** "6 декабря 2026, 12:00": an instant in the region's local time for letters and reasons. */
+export function describeInstant(instant: Date, timeZone: string): string {
+  return DateTime.fromJSDate(instant, { zone: timeZone }).setLocale('ru').toFormat('d MMMM yyyy, HH:mm');
+}

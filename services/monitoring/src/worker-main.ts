@@ -12,6 +12,7 @@ const worker = await startMonitoringWorker({
   platforms: config.platforms,
   hub: { gatewayUrl: config.gatewayUrl, jwtSecret: required(config.jwtSecret, 'AUTH_JWT_SECRET') },
   intervalMs: config.monitoringIntervalMs,
+  shard: config.monitoringShard,
 });
 logger.info('monitoring worker running');
 onShutdown(logger, worker.stop);

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { initOrm, migrate, type Clock, type Logger, type Orm, type PlatformSettings } from '@hub/common';
+import { initOrm, migrate, type Clock, type CrawlShard, type Logger, type Orm, type PlatformSettings } from '@hub/common';
 import { startScheduler, type Scheduler } from '@hub/common/scheduler';
 import { monitoringSubgraph } from './server.js';
 import { createPlatforms, type HttpTuning } from './platforms/index.js';
@@ -8,6 +8,14 @@ import { createHubApi, type HubApiOptions } from './hub-api.js';
 
 /** The crawl's tick: each run crawls the pages whose last crawl is older than the interval. */
 export const CRAWL_JOB = { name: 'monitoring.crawl', cron: '*/15 * * * *' } as const;
+
+/**
+ * The job of a shard: one tick runs at a time per job name across all workers (Agenda's lock), so
+ * the workers of different shards crawl at once, each its own pages (each with its own address
+ * and tokens: docs/PERFORMANCE.md, "Platform crawl"); the workers of one shard take turns.
+ */
+export const crawlJobName = (shard?: CrawlShard): string =>
+  shard && shard.count > 1 ? `${CRAWL_JOB.name}.${shard.index}-of-${shard.count}` : CRAWL_JOB.name;
 
 export interface MonitoringWorkerOptions {
   databaseUrl: string;
@@ -25,6 +33,8 @@ export interface MonitoringWorkerOptions {
   runOnSchedule?: boolean;
   /** Tests shorten the platforms' back-off and time limits. */
   httpTuning?: HttpTuning;
+  /** The share of the pages this worker crawls (MONITORING_SHARD); all by default. */
+  shard?: CrawlShard;
 }
 
 export interface MonitoringWorker {
@@ -56,13 +66,14 @@ export async function startMonitoringWorker(options: MonitoringWorkerOptions): P
     const crawlDue = (touch?: () => Promise<void>) =>
       crawlDuePages(
         { em: orm.em.fork(), clock: options.clock, timezone: options.timezone, logger: options.logger, platforms, holder, hub },
-        { intervalMs: options.intervalMs, touch },
+        { intervalMs: options.intervalMs, touch, shard: options.shard },
       );
     const scheduler = await startScheduler({
       databaseUrl: options.databaseUrl,
       jobs: [
         {
           ...CRAWL_JOB,
+          name: crawlJobName(options.shard),
           timezone: options.timezone,
           handler: async (ctx) => {
             const { crawled } = await crawlDue(ctx.touch);

@@ -157,6 +157,19 @@ export type OrganizationKind =
   | 'REGIONAL_MANAGEMENT_CENTER'
   | 'SUBORDINATE';
 
+/** Which pages pageHealth lists; the conditions combine. */
+export type PageHealthFilter = {
+  /** The pages of this organization and of those below it. */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * Only pages that have posted nothing for at least this many days (1 … 3650): their newest post is
+   * that old, or the hub read them (OK) and never saw them post.
+   */
+  silentForDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Only pages with one of these statuses (a page not crawled yet has none). */
+  statuses?: InputMaybe<Array<CrawlStatus>>;
+};
+
 /** The length of a rule's period, in the region's time. */
 export type PeriodKind =
   | 'DAY'
@@ -202,6 +215,17 @@ export type Platform =
   | 'TELEGRAM'
   | 'VK'
   | 'WEBSITE';
+
+/** What reach(period, groupBy) sums the period's placements by. */
+export type ReachGrouping =
+  /** Per material placed. */
+  | 'MATERIAL'
+  /** Per organization that placed. */
+  | 'ORGANIZATION'
+  /** Per topic of the material placed. */
+  | 'TOPIC'
+  /** Per local week of publication (2026-W49). */
+  | 'WEEK';
 
 /** Who a level of the escalation ladder writes to. */
 export type RecipientRole =

@@ -37,6 +37,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ AUTH_MAX_TOKEN_DAYS: 'forever' })).toThrow(/AUTH_MAX_TOKEN_DAYS/);
   });
 
+  it('crawls every page in one shard unless MONITORING_SHARD names one of several', () => {
+    expect(loadConfig({}).monitoringShard).toEqual({ index: 1, count: 1 });
+    expect(loadConfig({ MONITORING_SHARD: '2/4' }).monitoringShard).toEqual({ index: 2, count: 4 });
+    for (const bad of ['0/4', '5/4', '2', '2/0', 'a/b', '-1/2']) {
+      expect(() => loadConfig({ MONITORING_SHARD: bad }), bad).toThrow(/MONITORING_SHARD/);
+    }
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });

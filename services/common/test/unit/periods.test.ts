@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { describePeriod, parsePeriod, periodContaining, periodsEndingWith, shiftPeriod, tryParsePeriod } from '../../src/periods.js';
+import {
+  describeInstant,
+  describePeriod,
+  parsePeriod,
+  periodContaining,
+  periodsEndingWith,
+  shiftPeriod,
+  tryParsePeriod,
+} from '../../src/periods.js';
 
 const VLAT = 'Asia/Vladivostok';
 
@@ -17,6 +25,10 @@ describe("periods in the region's time", () => {
     expect(parsePeriod('2026-11', VLAT).start.toISOString()).toBe('2026-10-31T14:00:00.000Z');
     expect(parsePeriod('2026-11-28', VLAT).end.toISOString()).toBe('2026-11-28T14:00:00.000Z');
     expect(describePeriod(parsePeriod('2026-11', VLAT), VLAT)).toBe('ноябрь 2026');
+  });
+
+  it('describes an instant in local time for a letter', () => {
+    expect(describeInstant(new Date('2026-12-06T02:05:00Z'), VLAT)).toBe('6 декабря 2026, 12:05');
   });
 
   it.each(['2026-W54', '2026-W00', '2026-13', '2026-02-30', '2026/11', 'W47', '', '2026-w47'])('refuses %j', (label) => {

@@ -18,8 +18,10 @@ interface StoredJob {
 const date = (value: string | null) => (value ? new Date(value) : undefined);
 
 /**
- * The worker's jobs as they stand in its table (scheduler.agenda_jobs), read by the compliance
- * subgraph without starting a scheduler of its own. Empty until a worker has started once.
+ * The workers' jobs as they stand in their shared table (scheduler.agenda_jobs), read by the
+ * compliance subgraph without starting a scheduler of its own: `names` first, in their order,
+ * then any other worker's scheduled jobs (monitoring's crawl) by name. Empty until a worker has
+ * started once.
  */
 export async function readScheduledJobs(em: EntityManager, names: string[], now: Date): Promise<JobInfo[]> {
   const exists = await queryRow<{ table: string | null }>(em, sql`select to_regclass('scheduler.agenda_jobs')::text as table`);
@@ -27,8 +29,13 @@ export async function readScheduledJobs(em: EntityManager, names: string[], now:
   const rows = await queryRows<StoredJob>(
     em,
     sql`select name, type, repeat_interval, repeat_timezone, next_run_at, last_run_at, last_finished_at, failed_at, fail_reason, locked_at
-        from scheduler.agenda_jobs where name = any(${names.flatMap((n) => [n, `${n}:retry`])}::text[])`,
+        from scheduler.agenda_jobs`,
   );
+  const others = rows
+    .filter((r) => r.type === 'single' && r.repeat_interval && !names.includes(r.name))
+    .map((r) => r.name)
+    .sort();
+  names = [...names, ...new Set(others)];
   const jobs: JobRow[] = rows.map((r) => ({
     name: r.name,
     type: r.type as JobRow['type'],

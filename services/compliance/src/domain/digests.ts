@@ -90,3 +90,58 @@ export function buildDigests(
     }))
     .sort((a, b) => a.to.localeCompare(b.to));
 }
+
+/** A page posting nothing for SILENT_PAGE_DAYS or more although the hub read it (monitoring.page_health). */
+export interface SilentPage {
+  organizationId: string;
+  url: string;
+  /** Its newest post the hub saw; null when it saw none. */
+  lastPostAt: Date | null;
+}
+
+/** Days without a post after which a letter names a page the hub reads. */
+export const SILENT_PAGE_DAYS = 14;
+
+/** What the recipient answers for in an organization: its own head, its parent's head or press contact. */
+const ANSWERS_FOR: ReadonlySet<RecipientRole> = new Set(['HEAD', 'PARENT_HEAD', 'PARENT_CONTACT', 'RESPONSIBLE_HEAD']);
+
+/**
+ * The silent pages a digest names: those of the organizations the recipient answers for in it (the
+ * ЦУР, the committee and the content center hear of them elsewhere), longest silent first, then
+ * by organization and address.
+ */
+export function silentPagesOf(digest: Digest, pages: ReadonlyMap<string, readonly SilentPage[]>): SilentPage[] {
+  const organizations = new Set(
+    digest.items
+      .filter((item) => item.rule !== 'CONTENT_CENTER_WEEKLY_SUPPLY' && item.roles.some((role) => ANSWERS_FOR.has(role)))
+      .map((item) => item.organizationId),
+  );
+  const since = (page: SilentPage) => page.lastPostAt?.getTime() ?? Number.NEGATIVE_INFINITY;
+  return [...organizations]
+    .flatMap((id) => pages.get(id) ?? [])
+    .sort((a, b) => since(a) - since(b) || a.organizationId.localeCompare(b.organizationId) || a.url.localeCompare(b.url));
+}
+
+/** A placement the hub's monitoring withdrew: its post not on its page, or placing something else, on two crawls. */
+export interface DisprovedPlacement {
+  organizationId: string;
+  url: string;
+  /** The material's title as the organization received it; null when it was not (or no longer) received. */
+  title: string | null;
+  /** Why, in the words monitoring gave (organizations.placement_directory.withdrawal_reason). */
+  reason: string;
+}
+
+/** The key of an (organization, period) in a map of what happened in it: "organizationId|period label". */
+export const periodKey = (organizationId: string, period: string) => `${organizationId}|${period}`;
+
+/**
+ * The disproved placements behind the digest's missed weeks (WEEKLY_PLACEMENTS items), in the
+ * digest's order: what stopped counting and why, so a head is not left to wonder why the count
+ * is lower than the officer said.
+ */
+export function disprovedOf(digest: Digest, disproved: ReadonlyMap<string, readonly DisprovedPlacement[]>): DisprovedPlacement[] {
+  return digest.items
+    .filter((item) => item.rule === 'WEEKLY_PLACEMENTS')
+    .flatMap((item) => disproved.get(periodKey(item.organizationId, item.period)) ?? []);
+}

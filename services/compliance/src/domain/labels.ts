@@ -17,6 +17,17 @@ export const KIND_NAMES: Record<string, string> = {
 
 export { SEVERITY_NAMES, STATUS_NAMES, TOPIC_NAMES } from '@hub/common';
 
+/** How the hub last fared reading a page (monitoring's CrawlStatus), as the ЦУР reads it. */
+export const CRAWL_STATUS_NAMES: Record<string, string> = {
+  OK: 'читается',
+  UNREACHABLE: 'недоступна (три проверки подряд)',
+  PRIVATE: 'закрыта или доступ запрещён',
+  NOT_FOUND: 'не найдена на платформе',
+  RATE_LIMITED: 'платформа ограничила запросы',
+  PARSE_FAILED: 'не читается: платформа изменила формат',
+  NOT_CONFIGURED: 'не проверяется',
+};
+
 /** A rule's name with the decree item its result rests on (3.1 for a body, 4 for a municipality: never 3.1 for a municipality). */
 export const ruleWithItem = (rule: string, decreeItem: string): string =>
   `${(RULE_NAMES[rule] ?? rule).replace(/\s*\(п\.[^)]*\)/, '')} (п. ${decreeItem})`;

@@ -94,3 +94,36 @@ export function standingLine(label: string, span: string | null, standing: reado
   const total = mandatory.met + mandatory.missed + mandatory.exempt;
   return `${label} (${span}): выполнили ${mandatory.met} из ${total} организаций, не выполнили ${mandatory.missed}, освобождены ${mandatory.exempt}.`;
 }
+
+/** The week's placements as the platforms bear them out, summed over the organizations. */
+export interface EvidenceFigures {
+  placements: number;
+  reported: number;
+  discovered: number;
+  verified: number;
+  doubted: number;
+  disproved: number;
+}
+
+/**
+ * «Проверка по страницам»: how many of the week's placements the hub saw on their pages, how many
+ * it found itself, and how many stopped counting (docs/DESIGN.md, "Evidence from the platforms").
+ */
+export function evidenceLine(rows: readonly EvidenceFigures[]): string {
+  const sum = (key: keyof EvidenceFigures) => rows.reduce((total, row) => total + row[key], 0);
+  const placements = sum('placements');
+  if (!placements && !sum('disproved')) return 'Проверка по страницам: размещений за неделю нет.';
+  return (
+    `Проверка по страницам: подтверждено мониторингом ${share(sum('verified'), placements)} размещений; ` +
+    `по отчётам ${sum('reported')}, найдено мониторингом без отчёта ${sum('discovered')}; ` +
+    `под сомнением (не найдены при последней проверке) ${sum('doubted')}, не засчитано по итогам двух проверок ${sum('disproved')}.`
+  );
+}
+
+/** «Страницы»: the pages the hub cannot read and those silent for `silentDays` days or more. */
+export function pagesLine(pages: readonly { status: string | null }[], silentDays: number): string {
+  const unreadable = pages.filter((p) => p.status !== 'OK').length;
+  const silent = pages.length - unreadable;
+  if (!pages.length) return `Официальные страницы: все читаются, молчащих ${silentDays} дней и более нет.`;
+  return `Официальные страницы: не удаётся прочитать ${unreadable}, без публикаций ${silentDays} дней и более — ${silent} (список во вложенной таблице).`;
+}

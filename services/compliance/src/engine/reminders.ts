@@ -1,6 +1,8 @@
 import { describePeriod } from '@hub/common';
 import { rulesInForce } from '../data/rules.repo.js';
 import { addressees, openMaterials } from '../data/mail-directory.repo.js';
+import { disprovedPlacements } from '../data/disproved.repo.js';
+import { periodKey } from '../domain/digests.js';
 import { queueLetters } from '../data/outbox.repo.js';
 import { renderNotice } from '../mail/notice.js';
 import { weekProgress } from './week-progress.js';
@@ -23,6 +25,10 @@ export async function queueMidweekReminders(deps: EngineDeps): Promise<number> {
   const ids = progress.map((p) => p.organizationId);
   const people = await addressees(deps.em, ids);
   const open = await openMaterials(deps.em, ids, deps.clock());
+  const disproved = await disprovedPlacements(
+    deps.em,
+    progress.map((p) => ({ organizationId: p.organizationId, period: p.week })),
+  );
   const letters = progress.flatMap((p) => {
     const org = people.get(p.organizationId);
     const to = org?.contactEmail ?? org?.headEmail;
@@ -33,6 +39,13 @@ export async function queueMidweekReminders(deps: EngineDeps): Promise<number> {
       paragraphs: [
         `«${org.name}» разместила ${p.placed} из ${p.required} материалов регионального контента на этой неделе (${describePeriod(p.week, zone)}).`,
         `${p.severity === 'MANDATORY' ? 'Норма' : 'Рекомендация'} (распоряжение № 299-р, п. ${p.decreeItem}): не менее ${p.required} материалов в неделю. Разместите недостающие до воскресенья и отметьте размещения в системе.`,
+      ],
+      tables: [
+        {
+          title: 'Не засчитаны по данным мониторинга страниц (публикацию можно восстановить и отметить заново):',
+          columns: ['Материал', 'Почему не засчитано'],
+          rows: (disproved.get(periodKey(p.organizationId, p.week.label)) ?? []).map((d) => [d.title ? `«${d.title}»` : '—', d.reason]),
+        },
       ],
       listTitle: 'Открытые материалы подборки контент-центра:',
       list: (open.get(p.organizationId) ?? []).map((m) => `«${m.title}»`),

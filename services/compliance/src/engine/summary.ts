@@ -1,11 +1,14 @@
-import { describePeriod, parsePeriod, periodContaining, shiftPeriod } from '@hub/common';
+import type { Worksheet } from 'exceljs';
+import { describeInstant, describePeriod, parsePeriod, periodContaining, shiftPeriod } from '@hub/common';
 import { addressees } from '../data/mail-directory.repo.js';
 import { latestStanding, periodUptake, supplyByGroup, weeklyResults } from '../data/weekly-review.repo.js';
-import { standingLine, supplyLine, supplyTable, uptakeLine } from '../domain/weekly-review.js';
+import { evidenceLine, pagesLine, standingLine, supplyLine, supplyTable, uptakeLine } from '../domain/weekly-review.js';
+import { troubledPages, weekEvidence, weekReachByTopic } from '../data/evidence.repo.js';
+import { SILENT_PAGE_DAYS } from '../domain/digests.js';
 import { queueLetters } from '../data/outbox.repo.js';
 import { renderNotice } from '../mail/notice.js';
 import type { EngineDeps } from './run-check.js';
-import { KIND_NAMES, SEVERITY_NAMES, STATUS_NAMES, nameOf, ruleWithItem } from '../domain/labels.js';
+import { CRAWL_STATUS_NAMES, KIND_NAMES, SEVERITY_NAMES, STATUS_NAMES, TOPIC_NAMES, nameOf, ruleWithItem } from '../domain/labels.js';
 import { spreadsheetSafe } from '../reports/spreadsheet-safe.js';
 
 /**
@@ -37,11 +40,14 @@ export async function queueWeeklySummary(deps: EngineDeps): Promise<number> {
       ? `${label}: выполнили ${n('MET')} из ${mine.length} организаций, не выполнили ${n('MISSED')}, освобождены ${n('EXEMPT')}.`
       : `${label}: не оценивалось.`;
   };
-  const [groups, uptake, widget, media] = await Promise.all([
+  const [groups, uptake, widget, media, evidence, reach, pages] = await Promise.all([
     supplyByGroup(deps.em, week.label),
     periodUptake(deps.em, week),
     latestStanding(deps.em, 'FEEDBACK_WIDGET', deps.clock()),
     latestStanding(deps.em, 'MONTHLY_MEDIA_MENTION', deps.clock()),
+    weekEvidence(deps.em, week),
+    weekReachByTopic(deps.em, week),
+    troubledPages(deps.em, deps.clock(), SILENT_PAGE_DAYS),
   ]);
   const spanOf = (standing: { period: string }[]) =>
     standing[0] ? describePeriod(parsePeriod(standing[0].period, deps.timezone), deps.timezone) : null;
@@ -54,6 +60,8 @@ export async function queueWeeklySummary(deps: EngineDeps): Promise<number> {
       line('RECOMMENDED', 'Рекомендацию муниципальным образованиям (п. 4)'),
       supplyLine(groups),
       uptakeLine(uptake),
+      evidenceLine(evidence),
+      pagesLine(pages, SILENT_PAGE_DAYS),
       standingLine('Виджет обратной связи Госуслуг на каждой официальной странице (п. 3.2)', spanOf(widget), widget),
       standingLine('Публикация в СМИ об официальных страницах (п. 3.3)', spanOf(media), media),
       'Все результаты недели — во вложенной таблице.',
@@ -104,6 +112,50 @@ export async function queueWeeklySummary(deps: EngineDeps): Promise<number> {
     // workbook (docs/SECURITY.md, "Spreadsheet exports"), the same function as the exports use.
     sheet.addRow(Object.fromEntries(Object.entries(values).map(([key, value]) => [key, spreadsheetSafe(value)])));
   }
+  addSheet(
+    workbook.addWorksheet('Проверка по страницам'),
+    [
+      ['Организация', 60],
+      ['Размещений', 12],
+      ['По отчётам', 12],
+      ['Найдено мониторингом', 14],
+      ['Подтверждено', 14],
+      ['Под сомнением', 14],
+      ['Не засчитано', 14],
+      ['Просмотры', 12],
+    ],
+    evidence.map((r) => [r.name, r.placements, r.reported, r.discovered, r.verified, r.doubted, r.disproved, r.views]),
+  );
+  addSheet(
+    workbook.addWorksheet('Охват по темам'),
+    [
+      ['Тема', 28],
+      ['Размещений', 12],
+      ['Из них видел мониторинг', 16],
+      ['Просмотры', 12],
+      ['Отметки «нравится»', 14],
+      ['Репосты', 12],
+      ['Комментарии', 14],
+    ],
+    reach.map((r) => [nameOf(TOPIC_NAMES, r.topic), r.placements, r.seen, r.views, r.likes, r.reposts, r.comments]),
+  );
+  addSheet(
+    workbook.addWorksheet('Страницы'),
+    [
+      ['Организация', 60],
+      ['Страница', 44],
+      ['Состояние', 36],
+      ['Последняя публикация', 20],
+      ['Ошибка', 50],
+    ],
+    pages.map((p) => [
+      p.name,
+      p.url,
+      nameOf(CRAWL_STATUS_NAMES, p.status ?? ''),
+      p.lastPostAt ? describeInstant(p.lastPostAt, deps.timezone) : 'не найдено',
+      p.error ?? '',
+    ]),
+  );
   const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
   return queueLetters(
     deps.em,
@@ -126,4 +178,11 @@ export async function queueWeeklySummary(deps: EngineDeps): Promise<number> {
     ],
     deps.clock(),
   );
+}
+
+/** A sheet with a bold header row; every value made spreadsheet-safe (docs/SECURITY.md, "Spreadsheet exports"). */
+function addSheet(sheet: Worksheet, columns: [header: string, width: number][], rows: (string | number)[][]): void {
+  sheet.columns = columns.map(([header, width]) => ({ header, width }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow(row.map((value) => spreadsheetSafe(value)));
 }

@@ -4,8 +4,10 @@ import { buildDigests, type EscalatedMiss, type ResolvedEscalation } from '../do
 import { renderDigestLetter } from '../mail/letters.js';
 import { markEscalationsTold, markResolutionsTold, untoldEscalations, untoldResolutions } from '../data/escalations.repo.js';
 import { lockUntilCommit } from '../data/locks.repo.js';
+import { disprovedPlacements } from '../data/disproved.repo.js';
 import { addressees, openMaterials } from '../data/mail-directory.repo.js';
 import { queueLetters } from '../data/outbox.repo.js';
+import { silentPages } from '../data/page-health.repo.js';
 import { loadPolicy } from '../data/policy.repo.js';
 import { rulesInForce } from '../data/rules.repo.js';
 
@@ -83,6 +85,17 @@ export async function tellEscalations(tx: EntityManager, ctx: TellContext): Prom
       tx,
       misses.map((m) => m.organizationId),
       ctx.now,
+    ),
+    silentPages: await silentPages(
+      tx,
+      misses.map((m) => m.organizationId),
+      ctx.now,
+    ),
+    disproved: await disprovedPlacements(
+      tx,
+      misses
+        .filter((m) => m.rule === 'WEEKLY_PLACEMENTS')
+        .map((m) => ({ organizationId: m.organizationId, period: parsePeriod(m.period, ctx.timeZone) })),
     ),
   };
   const batch = `${ctx.now.toISOString()}:${untold[0]!.id}`;

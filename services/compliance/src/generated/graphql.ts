@@ -543,7 +543,7 @@ export type Query = {
   notifications: NotificationConnection;
   /** ADMIN and ANALYST: how many organizations would change status in the last complete period under a proposed change. Saves nothing. */
   previewRuleChange: RuleChangePreview;
-  /** The scheduler's jobs as they stand (empty until a worker has started). */
+  /** The scheduled jobs of every worker as they stand: compliance's checks and letters, then monitoring's crawl (empty until a worker has started). */
   scheduledJobs: Array<ScheduledJob>;
   /** This week so far: organizations below the weekly norm, furthest behind first. OPERATOR and HEAD: their organizations. */
   weekAtRisk: Array<WeekProgress>;

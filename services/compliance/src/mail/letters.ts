@@ -1,6 +1,14 @@
 import { DateTime } from 'luxon';
 import { describePeriod, parsePeriod, type Period, type RuleCode } from '@hub/common';
-import type { Digest, DigestItem } from '../domain/digests.js';
+import {
+  SILENT_PAGE_DAYS,
+  disprovedOf,
+  silentPagesOf,
+  type Digest,
+  type DigestItem,
+  type DisprovedPlacement,
+  type SilentPage,
+} from '../domain/digests.js';
 import type { RecipientRole } from '../domain/ladder.js';
 import { RULE_NAMES } from '../domain/labels.js';
 import { escalationHtml, escalationText } from './templates.js';
@@ -64,6 +72,10 @@ export interface LetterContext {
   threshold: (rule: RuleCode) => number;
   /** Materials still open to place, per organization id. */
   openMaterials: ReadonlyMap<string, { title: string }[]>;
+  /** Pages silent for SILENT_PAGE_DAYS or more although the hub read them, per organization id (data/page-health.repo.ts). */
+  silentPages?: ReadonlyMap<string, readonly SilentPage[]>;
+  /** Placements monitoring disproved, per "organizationId|period" (data/disproved.repo.ts). */
+  disproved?: ReadonlyMap<string, readonly DisprovedPlacement[]>;
 }
 
 export interface Letter {
@@ -182,6 +194,73 @@ const RESOLUTION_CAUSE = {
   GONE: 'организация больше не проверяется',
 } as const;
 
+const pagesCount = (n: number) => {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  const word =
+    mod10 === 1 && mod100 !== 11 ? 'страница' : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14) ? 'страницы' : 'страниц';
+  return `${n} ${word}`;
+};
+
+/** The most silent pages a letter names; the rest are counted. */
+const SILENT_PAGES_LISTED = 10;
+
+/** A page's address as a reader recognises it: vk.com/minles_kgku14. */
+const shortAddress = (url: string) =>
+  url
+    .replace(/^https?:\/\//i, '')
+    .replace(/^www\./i, '')
+    .replace(/\/+$/, '');
+
+/**
+ * «Страницы без публикаций 14 дней и более»: the digest's silent pages, each with its last post's
+ * date (or none seen), named with the organization when the letter is about more than one.
+ */
+export function silentPagesSection(digest: Digest, ctx: Pick<LetterContext, 'timeZone' | 'silentPages'>) {
+  const pages = ctx.silentPages ? silentPagesOf(digest, ctx.silentPages) : [];
+  if (!pages.length) return null;
+  const names = new Map(digest.items.map((i) => [i.organizationId, i.organizationName]));
+  const manyOrganizations = new Set(pages.map((p) => p.organizationId)).size > 1;
+  return {
+    title: `Страницы без публикаций ${SILENT_PAGE_DAYS} дней и более`,
+    pages: pages.slice(0, SILENT_PAGES_LISTED).map((page) => ({
+      url: page.url,
+      address: shortAddress(page.url),
+      organizationName: manyOrganizations ? (names.get(page.organizationId) ?? null) : null,
+      since: page.lastPostAt
+        ? `последняя публикация ${DateTime.fromJSDate(page.lastPostAt, { zone: ctx.timeZone }).toFormat('dd.LL.yyyy')}`
+        : 'публикаций не найдено',
+    })),
+    more: pages.length > SILENT_PAGES_LISTED ? `и ещё ${pagesCount(pages.length - SILENT_PAGES_LISTED)}` : null,
+  };
+}
+
+/** The most disproved placements a letter names; the rest are counted. */
+const DISPROVED_LISTED = 10;
+
+/**
+ * «Не засчитаны по данным мониторинга страниц»: the placements behind the digest's missed weeks
+ * that monitoring disproved, each with the material and the reason (which names the post's
+ * address), and the organization when the letter is about more than one.
+ */
+export function disprovedSection(digest: Digest, ctx: Pick<LetterContext, 'disproved'>) {
+  const placements = ctx.disproved ? disprovedOf(digest, ctx.disproved) : [];
+  if (!placements.length) return null;
+  const names = new Map(digest.items.map((i) => [i.organizationId, i.organizationName]));
+  const manyOrganizations = new Set(placements.map((p) => p.organizationId)).size > 1;
+  const rest = placements.length - DISPROVED_LISTED;
+  return {
+    title: 'Не засчитаны по данным мониторинга страниц',
+    placements: placements.slice(0, DISPROVED_LISTED).map((placement) => ({
+      url: placement.url,
+      organizationName: manyOrganizations ? (names.get(placement.organizationId) ?? null) : null,
+      title: placement.title,
+      reason: placement.reason,
+    })),
+    more: rest > 0 ? `и ещё ${rest}` : null,
+  };
+}
+
 export function renderDigestLetter(digest: Digest, ctx: LetterContext): Letter {
   const base = ctx.publicUrl.replace(/\/$/, '');
   const organizationUrl = (id: string) => `${base}/dashboard/#/organizations/${id}`;
@@ -232,6 +311,8 @@ export function renderDigestLetter(digest: Digest, ctx: LetterContext): Letter {
       sections.some((s) => s.action) && !digest.items.every((i) => i.rule === 'CONTENT_CENTER_WEEKLY_SUPPLY')
         ? [...open.values()].slice(0, 5)
         : [],
+    silentPages: silentPagesSection(digest, ctx),
+    disproved: disprovedSection(digest, ctx),
     resolved: digest.resolved.map((r) => ({
       organizationName: r.organizationName,
       text: `${ruleTitle(r.rule)}, ${periodText(r.period, ctx.timeZone)}: ${RESOLUTION_CAUSE[r.nowStatus ?? 'GONE']}, нарушение закрыто.`,

@@ -38,6 +38,20 @@ const html = `<!DOCTYPE html>
   {{#if action}}<p style="margin:12px 0 4px;font-size:14px;"><strong>Что сделать:</strong> {{action}}</p>{{/if}}
   <p style="margin:4px 0 0;font-size:13px;"><a href="{{reportUrl}}" style="color:#1f5fbf;">Отчёт за период</a></p>
   {{/each}}
+  {{#if disproved}}
+  <p style="margin:16px 0 4px;font-size:14px;">{{disproved.title}}:</p>
+  <ul style="margin:0 0 16px;padding-left:20px;font-size:14px;">
+    {{#each disproved.placements}}<li>{{#if organizationName}}{{organizationName}}: {{/if}}{{#if title}}«{{title}}»: {{/if}}<a href="{{url}}" style="color:#1f5fbf;">{{url}}</a><br><span style="color:#52606d;">{{reason}}</span></li>{{/each}}
+    {{#if disproved.more}}<li>{{disproved.more}}</li>{{/if}}
+  </ul>
+  {{/if}}
+  {{#if silentPages}}
+  <p style="margin:16px 0 4px;font-size:14px;">{{silentPages.title}}:</p>
+  <ul style="margin:0 0 16px;padding-left:20px;font-size:14px;">
+    {{#each silentPages.pages}}<li>{{#if organizationName}}{{organizationName}}: {{/if}}<a href="{{url}}" style="color:#1f5fbf;">{{address}}</a> ({{since}})</li>{{/each}}
+    {{#if silentPages.more}}<li>{{silentPages.more}}</li>{{/if}}
+  </ul>
+  {{/if}}
   {{#if openMaterials.length}}
   <p style="margin:16px 0 4px;font-size:14px;">Открытые материалы подборки контент-центра:</p>
   <ul style="margin:0 0 16px;padding-left:20px;font-size:14px;">
@@ -69,6 +83,18 @@ const text = `{{heading}}
 {{/if}}
 Отчёт за период: {{reportUrl}}
 {{/each}}
+{{#if disproved}}
+
+{{disproved.title}}:
+{{#each disproved.placements}}  {{#if organizationName}}{{organizationName}}: {{/if}}{{#if title}}«{{title}}»: {{/if}}{{reason}}
+{{/each}}{{#if disproved.more}}  {{disproved.more}}
+{{/if}}{{/if}}
+{{#if silentPages}}
+
+{{silentPages.title}}:
+{{#each silentPages.pages}}  {{#if organizationName}}{{organizationName}}: {{/if}}{{address}} ({{since}})
+{{/each}}{{#if silentPages.more}}  {{silentPages.more}}
+{{/if}}{{/if}}
 {{#if openMaterials.length}}
 
 Открытые материалы подборки контент-центра:

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { execSql, queryRows, sql } from '@hub/common';
+import { execSql, queryRow, queryRows, sql } from '@hub/common';
 import type { MatchEvidence } from '../domain/match.js';
+import type { PostMatchRow } from './posts.repo.js';
 
 /** A material an organization received, with its text (content.received_log joined with content.material_text). */
 export interface ReceivedMaterial {
@@ -58,3 +59,28 @@ export async function replaceMatches(em: EntityManager, postIds: readonly string
           decision = case when post_match.decision in ('CONFIRMED', 'REJECTED') then post_match.decision else excluded.decision end`,
   );
 }
+
+/** The page a stored post is on; undefined when there is no such post. */
+export const postPage = (em: EntityManager, postId: string): Promise<{ pageId: string } | undefined> =>
+  queryRow<{ pageId: string }>(em, sql`select page_id as "pageId" from monitoring.page_post where id = ${postId}::uuid`);
+
+/** What an officer decides of a match. */
+export type MatchDecision = 'CONFIRMED' | 'REJECTED';
+
+/**
+ * Stores an officer's decision on a post's match, with who decided and when (replaceMatches keeps
+ * it on later crawls); undefined when the post has no match to that material.
+ */
+export const decideMatch = (
+  em: EntityManager,
+  match: { postId: string; materialId: string },
+  decision: MatchDecision,
+  decidedBy: string,
+  at: Date,
+): Promise<PostMatchRow | undefined> =>
+  queryRow<PostMatchRow>(
+    em,
+    sql`update monitoring.post_match set decision = ${decision}, decided_by = ${decidedBy}, decided_at = ${at}
+        where post_id = ${match.postId}::uuid and material_id = ${match.materialId}::uuid
+        returning post_id as "postId", material_id as "materialId", score, evidence, decision`,
+  );

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { queryRow, queryRows, sql } from '@hub/common';
+import { queryRow, queryRows, sql, type CrawlShard } from '@hub/common';
 
 /** A row of the organizations.page_directory read contract (docs/READ-CONTRACTS.md). */
 export interface DirectoryPage {
@@ -22,7 +22,8 @@ export const pagesByIds = (em: EntityManager, ids: readonly string[]): Promise<D
 
 /**
  * Pages of active organizations on the given platforms whose last crawl started before `before`
- * (or that were never crawled), the longest waiting first, and not leased by a crawl under way.
+ * (or that were never crawled), the longest waiting first, and not leased by a crawl under way;
+ * of those, the shard's: a page belongs to shard 1 + (hash of its id mod count).
  */
 export const pagesDue = (
   em: EntityManager,
@@ -30,6 +31,7 @@ export const pagesDue = (
   before: Date,
   now: Date,
   limit: number,
+  shard: CrawlShard = { index: 1, count: 1 },
 ): Promise<DirectoryPage[]> =>
   queryRows<DirectoryPage>(
     em,
@@ -39,6 +41,7 @@ export const pagesDue = (
         where d.active and d.platform = any(${platforms}::text[])
           and (c.last_crawled_at is null or c.last_crawled_at < ${before})
           and (c.leased_until is null or c.leased_until < ${now})
+          and (${shard.count} = 1 or (hashtextextended(d.id::text, 0) % ${shard.count} + ${shard.count}) % ${shard.count} = ${shard.index - 1})
         order by c.last_crawled_at nulls first, d.id
         limit ${limit}`,
   );

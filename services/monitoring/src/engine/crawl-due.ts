@@ -1,3 +1,4 @@
+import type { CrawlShard } from '@hub/common';
 import { PLATFORMS } from '../platforms/adapter.js';
 import { pagesDue } from '../data/pages.repo.js';
 import { crawlPage, type CrawlDeps } from './crawl-page.js';
@@ -11,6 +12,8 @@ export interface CrawlDueOptions {
   batch?: number;
   /** Keeps the scheduler's lock alive during a long run (Agenda's job.touch). */
   touch?: () => Promise<void>;
+  /** Only this shard's pages (MONITORING_SHARD); all when absent. */
+  shard?: CrawlShard;
 }
 
 /**
@@ -26,7 +29,7 @@ export async function crawlDuePages(deps: CrawlDeps, options: CrawlDueOptions): 
   const skipped = new Set<string>();
   for (;;) {
     const now = deps.clock();
-    const due = (await pagesDue(deps.em, platforms, new Date(now.getTime() - options.intervalMs), now, batch)).filter(
+    const due = (await pagesDue(deps.em, platforms, new Date(now.getTime() - options.intervalMs), now, batch, options.shard)).filter(
       (p) => !skipped.has(p.id),
     );
     if (!due.length) return { crawled };

@@ -8,6 +8,7 @@ import { crawlStates, recordCrawl, takeLease } from '../data/crawls.repo.js';
 import { markGone, postsSince, upsertPosts } from '../data/posts.repo.js';
 import { matchPagePosts } from './match-posts.js';
 import type { HubApi } from '../hub-api.js';
+import { actOnEvidence } from './act-on-evidence.js';
 
 export interface CrawlDeps {
   em: EntityManager;
@@ -44,7 +45,10 @@ export async function crawlPage(deps: CrawlDeps, page: DirectoryPage): Promise<C
   try {
     if (!adapter) throw new PlatformError('NOT_CONFIGURED', `${page.platform} pages are not read by the hub`);
     if (!adapter.configured) throw new PlatformError('NOT_CONFIGURED', `${page.platform}: no credentials configured`);
-    const resolved = await adapter.resolvePage(page.url);
+    // A page read before is known by its id on the platform: resolving its address again would
+    // cost a request a crawl (Telegram's preview twice). After a failure it is resolved afresh.
+    const known = previous?.status === 'OK' && previous.platformPageId ? { platformPageId: previous.platformPageId, title: null } : null;
+    const resolved = known ?? (await adapter.resolvePage(page.url));
     platformPageId = resolved.platformPageId;
     posts = await adapter.listPosts(resolved, since);
     outcome = { ok: true };
@@ -81,8 +85,16 @@ export async function crawlPage(deps: CrawlDeps, page: DirectoryPage): Promise<C
       .recordPageIdentity(page.id, platformPageId)
       .catch((err: unknown) => deps.logger.warn({ err, pageId: page.id }, "could not tell organizations the page's platform id"));
   }
+  const evidence = outcome.ok ? await actOnEvidence(deps, page.id, since, at) : { discovered: 0, disproved: 0 };
   deps.logger.debug(
-    { pageId: page.id, platform: page.platform, status: state.status, posts: posts.length, ms: at.getTime() - started.getTime() },
+    {
+      pageId: page.id,
+      platform: page.platform,
+      status: state.status,
+      posts: posts.length,
+      ...evidence,
+      ms: at.getTime() - started.getTime(),
+    },
     'page crawled',
   );
   return 'crawled';

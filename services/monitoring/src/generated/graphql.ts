@@ -67,12 +67,27 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Reads the page on its platform now and answers when done (ADMIN, ANALYST, the OPERATOR in scope). */
   crawlPage: PageCrawl;
+  /**
+   * The officer's decision on the hub's match of a post to a material: `confirmed` true makes it
+   * CONFIRMED (the post places the material), false REJECTED (it does not). Works on a suggestion, on
+   * an AUTO match the officer disputes, and on an earlier decision; later crawls keep it. ADMIN, and
+   * the OPERATOR whose organization or one above it owns the post's page.
+   */
+  decidePostMatch: PostMatch;
 };
 
 
 /** What monitoring does on request. */
 export type MutationCrawlPageArgs = {
   pageId: Scalars['ID']['input'];
+};
+
+
+/** What monitoring does on request. */
+export type MutationDecidePostMatchArgs = {
+  confirmed: Scalars['Boolean']['input'];
+  materialId: Scalars['ID']['input'];
+  postId: Scalars['ID']['input'];
 };
 
 /** An official page (owned by organizations); monitoring adds what it read there. */
@@ -105,6 +120,57 @@ export type PageCrawl = {
   /** Posts published in the last 7 days and still on the page. */
   postsLast7Days: Scalars['Int']['output'];
   status: CrawlStatus;
+};
+
+/** An official page as the hub reads it: how its last crawl went and how long the page has been silent. */
+export type PageHealth = {
+  __typename?: 'PageHealth';
+  /** Whole days (of 24 hours) since lastPostAt; null when the hub has seen no post on the page. */
+  daysSinceLastPost?: Maybe<Scalars['Int']['output']>;
+  /** What went wrong on the last crawl, in words; null when it went well. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** The last crawl, whatever its outcome; null before the first. */
+  lastCrawledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The newest post the hub saw on the page (and that is still there); null when it has seen none. */
+  lastPostAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The page (url, platform and organization from organizations). */
+  page: OfficialPage;
+  /** Posts published in the last 7 days and still on the page. */
+  postsLast7Days: Scalars['Int']['output'];
+  /**
+   * How the hub last fared reading the page; null while the page has not been crawled yet. A page on a
+   * platform the hub does not read (a website, Gospabliki, a platform without credentials) is
+   * NOT_CONFIGURED without waiting for a crawl.
+   */
+  status?: Maybe<CrawlStatus>;
+};
+
+/** Official pages, most troubled first. */
+export type PageHealthConnection = {
+  __typename?: 'PageHealthConnection';
+  edges: Array<PageHealthEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One page's health in a connection, with its cursor. */
+export type PageHealthEdge = {
+  __typename?: 'PageHealthEdge';
+  cursor: Scalars['String']['output'];
+  node: PageHealth;
+};
+
+/** Which pages pageHealth lists; the conditions combine. */
+export type PageHealthFilter = {
+  /** The pages of this organization and of those below it. */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * Only pages that have posted nothing for at least this many days (1 … 3650): their newest post is
+   * that old, or the hub read them (OK) and never saw them post.
+   */
+  silentForDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Only pages with one of these statuses (a page not crawled yet has none). */
+  statuses?: InputMaybe<Array<CrawlStatus>>;
 };
 
 /** A page of a connection. */
@@ -194,6 +260,28 @@ export type PostMatch = {
   material: Material;
   /** 0 … 1. */
   score: Scalars['Float']['output'];
+};
+
+/** What monitoring answers. */
+export type Query = {
+  __typename?: 'Query';
+  /**
+   * The official pages of active organizations with how the hub reads them, most troubled first: pages
+   * it cannot read (UNREACHABLE, PRIVATE, NOT_FOUND, PARSE_FAILED, RATE_LIMITED), then the pages it reads
+   * (OK), then those on platforms it does not read (NOT_CONFIGURED), then those not crawled yet; each
+   * group by the longest silence first (no post seen first), then by page. ADMIN and ANALYST: every
+   * page; OPERATOR and HEAD: their organization and those below it (a filter outside it is refused);
+   * not EDITOR.
+   */
+  pageHealth: PageHealthConnection;
+};
+
+
+/** What monitoring answers. */
+export type QueryPageHealthArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PageHealthFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -301,12 +389,16 @@ export type ResolversTypes = {
   Material: ResolverTypeWrapper<Material>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   OfficialPage: ResolverTypeWrapper<OfficialPageReference>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   PageCrawl: ResolverTypeWrapper<PageCrawlView>;
+  PageHealth: ResolverTypeWrapper<Omit<PageHealth, 'page'> & { page: ResolversTypes['OfficialPage'] }>;
+  PageHealthConnection: ResolverTypeWrapper<Omit<PageHealthConnection, 'edges'> & { edges: Array<ResolversTypes['PageHealthEdge']> }>;
+  PageHealthEdge: ResolverTypeWrapper<Omit<PageHealthEdge, 'node'> & { node: ResolversTypes['PageHealth'] }>;
+  PageHealthFilter: PageHealthFilter;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PagePost: ResolverTypeWrapper<PagePostRow>;
   PagePostConnection: ResolverTypeWrapper<Omit<PagePostConnection, 'edges'> & { edges: Array<ResolversTypes['PagePostEdge']> }>;
   PagePostEdge: ResolverTypeWrapper<Omit<PagePostEdge, 'node'> & { node: ResolversTypes['PagePost'] }>;
@@ -315,6 +407,7 @@ export type ResolversTypes = {
   PlacementVerification: PlacementVerification;
   PostMatch: ResolverTypeWrapper<PostMatch>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -323,12 +416,16 @@ export type ResolversParentTypes = {
   Material: Material;
   ID: Scalars['ID']['output'];
   Mutation: Record<PropertyKey, never>;
+  Boolean: Scalars['Boolean']['output'];
   OfficialPage: OfficialPageReference;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   PageCrawl: PageCrawlView;
+  PageHealth: Omit<PageHealth, 'page'> & { page: ResolversParentTypes['OfficialPage'] };
+  PageHealthConnection: Omit<PageHealthConnection, 'edges'> & { edges: Array<ResolversParentTypes['PageHealthEdge']> };
+  PageHealthEdge: Omit<PageHealthEdge, 'node'> & { node: ResolversParentTypes['PageHealth'] };
+  PageHealthFilter: PageHealthFilter;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   PagePost: PagePostRow;
   PagePostConnection: Omit<PagePostConnection, 'edges'> & { edges: Array<ResolversParentTypes['PagePostEdge']> };
   PagePostEdge: Omit<PagePostEdge, 'node'> & { node: ResolversParentTypes['PagePost'] };
@@ -336,6 +433,7 @@ export type ResolversParentTypes = {
   PlacementReach: PlacementReach;
   PostMatch: PostMatch;
   Float: Scalars['Float']['output'];
+  Query: Record<PropertyKey, never>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -348,6 +446,7 @@ export type MaterialResolvers<ContextType = MonitoringContext, ParentType extend
 
 export type MutationResolvers<ContextType = MonitoringContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   crawlPage?: Resolver<ResolversTypes['PageCrawl'], ParentType, ContextType, RequireFields<MutationCrawlPageArgs, 'pageId'>>;
+  decidePostMatch?: Resolver<ResolversTypes['PostMatch'], ParentType, ContextType, RequireFields<MutationDecidePostMatchArgs, 'confirmed' | 'materialId' | 'postId'>>;
 };
 
 export type OfficialPageResolvers<ContextType = MonitoringContext, ParentType extends ResolversParentTypes['OfficialPage'] = ResolversParentTypes['OfficialPage'], FederationReferenceType extends FederationReferenceTypes['OfficialPage'] = FederationReferenceTypes['OfficialPage']> = {
@@ -364,6 +463,27 @@ export type PageCrawlResolvers<ContextType = MonitoringContext, ParentType exten
   pageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   postsLast7Days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CrawlStatus'], ParentType, ContextType>;
+};
+
+export type PageHealthResolvers<ContextType = MonitoringContext, ParentType extends ResolversParentTypes['PageHealth'] = ResolversParentTypes['PageHealth']> = {
+  daysSinceLastPost?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastCrawledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastPostAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  page?: Resolver<ResolversTypes['OfficialPage'], ParentType, ContextType>;
+  postsLast7Days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['CrawlStatus']>, ParentType, ContextType>;
+};
+
+export type PageHealthConnectionResolvers<ContextType = MonitoringContext, ParentType extends ResolversParentTypes['PageHealthConnection'] = ResolversParentTypes['PageHealthConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PageHealthEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PageHealthEdgeResolvers<ContextType = MonitoringContext, ParentType extends ResolversParentTypes['PageHealthEdge'] = ResolversParentTypes['PageHealthEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PageHealth'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = MonitoringContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -419,12 +539,19 @@ export type PostMatchResolvers<ContextType = MonitoringContext, ParentType exten
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type QueryResolvers<ContextType = MonitoringContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  pageHealth?: Resolver<ResolversTypes['PageHealthConnection'], ParentType, ContextType, Partial<QueryPageHealthArgs>>;
+};
+
 export type Resolvers<ContextType = MonitoringContext> = {
   DateTime?: GraphQLScalarType;
   Material?: MaterialResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OfficialPage?: OfficialPageResolvers<ContextType>;
   PageCrawl?: PageCrawlResolvers<ContextType>;
+  PageHealth?: PageHealthResolvers<ContextType>;
+  PageHealthConnection?: PageHealthConnectionResolvers<ContextType>;
+  PageHealthEdge?: PageHealthEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PagePost?: PagePostResolvers<ContextType>;
   PagePostConnection?: PagePostConnectionResolvers<ContextType>;
@@ -432,5 +559,6 @@ export type Resolvers<ContextType = MonitoringContext> = {
   Placement?: PlacementResolvers<ContextType>;
   PlacementReach?: PlacementReachResolvers<ContextType>;
   PostMatch?: PostMatchResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
 };
 

@@ -19,6 +19,8 @@ export interface StandIn {
   pages: StandInPage[];
   /** Each request received, as `<platform prefix> <path and query>`, e.g. `vk /wall.get?…`. */
   requests: string[];
+  /** Platform prefixes (`vk`, `telegram`, `ok`, `max`) whose every request answers HTTP 503: an outage. */
+  outage: Set<string>;
   /** Settings that point every adapter here, with stand-in credentials. */
   settings(ratePerSecond?: number): PlatformSettings;
   /** The same as the environment a process reads them from (README.md, "Settings"). */
@@ -34,6 +36,7 @@ export interface StandIn {
 export async function startStandIn(pages: StandInPage[], port = 0): Promise<StandIn> {
   const state = { pages };
   const requests: string[] = [];
+  const outage = new Set<string>();
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -43,6 +46,10 @@ export async function startStandIn(pages: StandInPage[], port = 0): Promise<Stan
       const platform = PREFIXES[prefix];
       const inner = new URL(`/${rest.join('/')}${url.search}`, 'http://stand-in');
       requests.push(`${prefix} ${inner.pathname}${inner.search}`);
+      if (outage.has(prefix)) {
+        res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('stand-in outage');
+        return;
+      }
       const answer = platform?.(
         { method: req.method ?? 'GET', url: inner, body: Buffer.concat(chunks).toString('utf8'), headers: req.headers },
         state.pages,
@@ -59,6 +66,7 @@ export async function startStandIn(pages: StandInPage[], port = 0): Promise<Stan
   return {
     url,
     requests,
+    outage,
     get pages() {
       return state.pages;
     },

@@ -218,6 +218,15 @@ describe('VK adapter', () => {
     expect(server!.requests).toHaveLength(0);
   });
 
+  it('takes the tokens of a pool in turn (each has its own rate limiter), blanks and repeats aside', async () => {
+    server = await startFixtureServer(wall);
+    const pooled = createVkAdapter({ apiUrl: `${server.url}/vk`, serviceToken: ` ${TOKEN}, second-token ,${TOKEN},`, http: HTTP });
+    expect(pooled.configured).toBe(true);
+    await pooled.listPosts(PAGE, SINCE);
+    await pooled.listPosts(PAGE, SINCE);
+    expect(server.requests.map((r) => params(r).get('access_token'))).toEqual([TOKEN, 'second-token', TOKEN, 'second-token']);
+  });
+
   it('is NOT_CONFIGURED when VK refuses the token (error 5)', async () => {
     const adapter = await adapterAnswering(() => fixture('error-token-invalid.json'));
     const refused = await failureOf(adapter.resolvePage('https://vk.com/minkult27'));

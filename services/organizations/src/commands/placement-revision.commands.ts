@@ -18,8 +18,8 @@ const withdrawal = z.object({
 
 const alreadyWithdrawn = (id: string) => conflict(`Placement ${id} was withdrawn`, 'id');
 
-function assertReporter(ctx: OrganizationsContext): void {
-  if (ctx.auth.role !== 'ADMIN' && ctx.auth.role !== 'OPERATOR') throw forbidden(`Role ${ctx.auth.role} may not change placements`);
+function assertReporter(ctx: OrganizationsContext, roles: readonly string[] = ['ADMIN', 'OPERATOR']): void {
+  if (!roles.includes(ctx.auth.role)) throw forbidden(`Role ${ctx.auth.role} may not change placements`);
 }
 
 /**
@@ -63,13 +63,16 @@ export async function correctPlacement(ctx: OrganizationsContext, raw: unknown):
 /**
  * A placement reported by mistake stops counting (placementCount, the lists, the read contracts)
  * but stays stored with who withdrew it, when and why; its week becomes stale for the worker.
+ * Withdrawn by SYSTEM it is DISPROVED: monitoring did not find its post on its page, or found it
+ * placing something else, on two crawls in a row (docs/DESIGN.md, "Evidence from the platforms").
  */
 export async function withdrawPlacement(ctx: OrganizationsContext, raw: unknown): Promise<Placement> {
-  assertReporter(ctx);
+  assertReporter(ctx, ['ADMIN', 'OPERATOR', 'SYSTEM']);
   const input = parseInput(withdrawal, raw);
   const placement = await changeablePlacement(ctx, input.id);
+  const change = ctx.auth.role === 'SYSTEM' ? 'DISPROVED' : 'WITHDRAWN';
   const withdrawn = await ctx.em.transactional((em) =>
-    withdrawStored(em, placement.id, input.reason, { by: ctx.auth.sub, at: ctx.clock() }),
+    withdrawStored(em, placement.id, input.reason, { by: ctx.auth.sub, at: ctx.clock() }, change),
   );
   if (!withdrawn) throw alreadyWithdrawn(placement.id);
   return withdrawn;

@@ -29,13 +29,18 @@ export interface ReportResult {
 
 const itemError = (index: number, field: string, message: string) => badInput(field, `input[${index}].${field}: ${message}`, index);
 
+/** Who may report: an officer (OPERATOR in scope), ADMIN, and monitoring (SYSTEM) what it found on the pages. */
+const REPORTERS = new Set(['ADMIN', 'OPERATOR', 'SYSTEM']);
+
 /**
  * Decree 3.1: an organization reports the regional-content materials it placed. All or nothing:
  * every item is checked before anything is written, and the batch is one transaction and one
  * multi-row insert. The same material on the same page again is a duplicate, stored once.
+ * Reported by SYSTEM, the placements are DISCOVERED: monitoring found and matched the post
+ * (docs/DESIGN.md, "Evidence from the platforms"), and they count like any other.
  */
 export async function reportPlacements(ctx: OrganizationsContext, raw: unknown): Promise<ReportResult> {
-  if (ctx.auth.role !== 'ADMIN' && ctx.auth.role !== 'OPERATOR') throw forbidden(`Role ${ctx.auth.role} may not report placements`);
+  if (!REPORTERS.has(ctx.auth.role)) throw forbidden(`Role ${ctx.auth.role} may not report placements`);
   const items = parseInput(batch, raw, { list: true });
   const now = ctx.clock();
 
@@ -73,6 +78,7 @@ export async function reportPlacements(ctx: OrganizationsContext, raw: unknown):
       viaGospabliki: it.viaGospabliki ?? page.platform === 'GOSPABLIKI',
       reportedBy: ctx.auth.sub,
       reportedAt: now,
+      source: ctx.auth.role === 'SYSTEM' ? 'DISCOVERED' : 'REPORTED',
     };
   });
 

@@ -2,12 +2,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { execSql, queryRows, sql } from '@hub/common';
 import { PlacementEntity, type Placement } from '../entities/placement.entity.js';
 
+/** DISPROVED: withdrawn by monitoring, its post not on its page (or placing something else) on two crawls. */
+export type RevisionChange = 'CORRECTED' | 'WITHDRAWN' | 'DISPROVED';
+
 export interface Revision {
   by: string;
   at: Date;
 }
 
-const record = (em: EntityManager, placement: Placement, publishedAt: Date[], change: 'CORRECTED' | 'WITHDRAWN', revision: Revision) =>
+const record = (em: EntityManager, placement: Placement, publishedAt: Date[], change: RevisionChange, revision: Revision) =>
   execSql(
     em,
     sql`insert into organizations.placement_revision (placement_id, organization_id, published_at, change, changed_by, changed_at)
@@ -48,13 +51,19 @@ export async function correctStored(
 }
 
 /** Marks the placement withdrawn (it stays stored) with a revision for its period. Null when it already was. Run inside a transaction. */
-export async function withdrawStored(em: EntityManager, id: string, reason: string, revision: Revision): Promise<Placement | null> {
+export async function withdrawStored(
+  em: EntityManager,
+  id: string,
+  reason: string,
+  revision: Revision,
+  change: Extract<RevisionChange, 'WITHDRAWN' | 'DISPROVED'> = 'WITHDRAWN',
+): Promise<Placement | null> {
   const before = await lockCounting(em, id);
   if (!before) return null;
   const [row] = await queryRows<Record<string, unknown>>(
     em,
     sql`update organizations.placement set withdrawn_at = ${revision.at}, withdrawn_by = ${revision.by}, withdrawal_reason = ${reason} where id = ${id} returning *`,
   );
-  await record(em, before, [before.publishedAt], 'WITHDRAWN', revision);
+  await record(em, before, [before.publishedAt], change, revision);
   return em.map(PlacementEntity, row!);
 }

@@ -36,6 +36,8 @@ export interface NewPlacement {
   viaGospabliki: boolean;
   reportedBy: string;
   reportedAt: Date;
+  /** DISCOVERED when the hub's monitoring found the post on the page (reported as SYSTEM); REPORTED when absent. */
+  source?: 'REPORTED' | 'DISCOVERED';
 }
 
 /**
@@ -52,12 +54,12 @@ export async function insertPlacements(em: EntityManager, rows: NewPlacement[]):
   return (
     await queryRows<{ id: string }>(
       em,
-      sql`insert into organizations.placement (organization_id, page_id, material_id, url, published_at, via_gospabliki, reported_by, reported_at)
-        select organization_id, page_id, material_id, url, published_at, via_gospabliki, reported_by, reported_at
+      sql`insert into organizations.placement (organization_id, page_id, material_id, url, published_at, via_gospabliki, reported_by, reported_at, source)
+        select organization_id, page_id, material_id, url, published_at, via_gospabliki, reported_by, reported_at, source
         from unnest(${column((r) => r.organizationId)}::uuid[], ${column((r) => r.pageId)}::uuid[], ${column((r) => r.materialId)}::uuid[],
                     ${column((r) => r.url)}::text[], ${column((r) => r.publishedAt)}::timestamptz[], ${column((r) => r.viaGospabliki)}::boolean[],
-                    ${column((r) => r.reportedBy)}::text[], ${column((r) => r.reportedAt)}::timestamptz[])
-          with ordinality as r(organization_id, page_id, material_id, url, published_at, via_gospabliki, reported_by, reported_at, n)
+                    ${column((r) => r.reportedBy)}::text[], ${column((r) => r.reportedAt)}::timestamptz[], ${column((r) => r.source ?? 'REPORTED')}::text[])
+          with ordinality as r(organization_id, page_id, material_id, url, published_at, via_gospabliki, reported_by, reported_at, source, n)
         order by n
         on conflict (material_id, page_id) where withdrawn_at is null do nothing
         returning id`,

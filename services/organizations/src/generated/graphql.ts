@@ -5,7 +5,7 @@ import type { Organization as OrganizationRow } from '../entities/organization.e
 import type { OfficialPage as OfficialPageRow } from '../entities/official-page.entity.js';
 import type { Placement as PlacementRow } from '../entities/placement.entity.js';
 import type { MediaPublication as MediaPublicationRow } from '../entities/media-publication.entity.js';
-import type { MaterialReference, MaterialUptakeRow } from '../resolvers/mappers.js';
+import type { MaterialReference, MaterialUptakeRow, ReachGroupRow } from '../resolvers/mappers.js';
 import type { ReportResult } from '../commands/placement.commands.js';
 import type { OrganizationsContext } from '../context.js';
 export type Maybe<T> = T | null | undefined;
@@ -88,6 +88,8 @@ export type MaterialUptake = {
   material: Material;
   /** How many of them placed it (at least once, on any of their pages). */
   placedBy: Scalars['Int']['output'];
+  /** What the placements counted in placedBy reached (each of them, not once per organization). */
+  reach: Reach;
   /** Organizations it was sent to. */
   recipients: Scalars['Int']['output'];
   /** placedBy / recipients; null when it was sent to no one in scope. */
@@ -133,7 +135,8 @@ export type Mutation = {
   reportMediaPublication: MediaPublication;
   /**
    * ADMIN, or an OPERATOR for pages of its organization and those below it. Up to 500 items, all or
-   * nothing: one bad item rejects the call with BAD_USER_INPUT naming its index and field.
+   * nothing: one bad item rejects the call with BAD_USER_INPUT naming its index and field. Reported by
+   * the hub's monitoring (role SYSTEM), a placement is DISCOVERED: its post was found and matched.
    */
   reportPlacements: ReportPlacementsResult;
   /** ADMIN or OPERATOR in scope. */
@@ -142,7 +145,9 @@ export type Mutation = {
   updateOrganization: Organization;
   /**
    * Withdraws a placement reported by mistake: it stops counting everywhere and stays stored with
-   * the reason. Roles as correctPlacement; its week is evaluated again.
+   * the reason. Roles as correctPlacement; its week is evaluated again. The hub's monitoring (role
+   * SYSTEM) withdraws a placement whose post it did not find on its page, or found placing something
+   * else, on two crawls in a row, with the reason in words.
    */
   withdrawPlacement: Placement;
 };
@@ -277,6 +282,12 @@ export type Organization = {
   placements: Array<Placement>;
   registeredAt: Scalars['DateTime']['output'];
   shortName?: Maybe<Scalars['String']['output']>;
+  /**
+   * Placements published in the period that no longer count, newest first: withdrawn by an officer,
+   * or by the hub's monitoring when their post was not on the page or placed something else on two
+   * crawls in a row (withdrawalReason says which). Roles and period as placements.
+   */
+  withdrawnPlacements: Array<Placement>;
 };
 
 
@@ -294,6 +305,12 @@ export type OrganizationPlacementCountArgs = {
 
 /** A government body, a municipality, a subordinate organization or one of the coordinators. */
 export type OrganizationPlacementsArgs = {
+  period?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A government body, a municipality, a subordinate organization or one of the coordinators. */
+export type OrganizationWithdrawnPlacementsArgs = {
   period?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -412,6 +429,13 @@ export type Query = {
    * oldest first. `underOrganizationId`: that organization and those below it. OPERATOR and HEAD: their tree.
    */
   pagesWithoutWidget: OfficialPageConnection;
+  /**
+   * What the placements published in the period (a week, 2026-W49, or a month, 2026-12) reached, by
+   * material, topic, organization or week of publication, most viewed first; withdrawn placements
+   * never count, and only groups with a placement are listed. Roles as contentUptake: OPERATOR and
+   * HEAD sum their organizations' placements only.
+   */
+  reach: Array<ReachRow>;
   /** The same week by topic, least picked up first. Roles as contentUptake. */
   topicUptake: Array<TopicUptake>;
   /** Widget coverage of the pages of active organizations (scoped as pagesWithoutWidget). */
@@ -453,6 +477,13 @@ export type QueryPagesWithoutWidgetArgs = {
 
 
 /** What the hub answers; each field names the roles that may ask. */
+export type QueryReachArgs = {
+  groupBy: ReachGrouping;
+  period: Scalars['String']['input'];
+};
+
+
+/** What the hub answers; each field names the roles that may ask. */
 export type QueryTopicUptakeArgs = {
   week: Scalars['String']['input'];
 };
@@ -462,6 +493,50 @@ export type QueryTopicUptakeArgs = {
 export type QueryWidgetCoverageArgs = {
   kind?: InputMaybe<OrganizationKind>;
   underOrganizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/**
+ * What a set of placements reached: their posts' views, likes, reposts and comments as monitoring
+ * last saw them on their pages, summed. A post not seen yet (before a crawl, on a page the hub cannot
+ * read) or found deleted adds nothing; placementsSeen says how many added their figures.
+ */
+export type Reach = {
+  __typename?: 'Reach';
+  comments: Scalars['Int']['output'];
+  likes: Scalars['Int']['output'];
+  /** The placements summed over (withdrawn ones never count). */
+  placements: Scalars['Int']['output'];
+  /** Of them, how many had their post seen on its page by monitoring (and not found deleted). */
+  placementsSeen: Scalars['Int']['output'];
+  reposts: Scalars['Int']['output'];
+  views: Scalars['Int']['output'];
+};
+
+/** What reach(period, groupBy) sums the period's placements by. */
+export type ReachGrouping =
+  /** Per material placed. */
+  | 'MATERIAL'
+  /** Per organization that placed. */
+  | 'ORGANIZATION'
+  /** Per topic of the material placed. */
+  | 'TOPIC'
+  /** Per local week of publication (2026-W49). */
+  | 'WEEK';
+
+/** One group of reach(period, groupBy): what it is and what its placements reached. */
+export type ReachRow = {
+  __typename?: 'ReachRow';
+  /** The group as text: the material's or the organization's id, the topic (SOCIAL), or the week (2026-W49). */
+  key: Scalars['String']['output'];
+  /** groupBy MATERIAL: the material; null otherwise. */
+  material?: Maybe<Material>;
+  /** groupBy ORGANIZATION: the organization; null otherwise. */
+  organization?: Maybe<Organization>;
+  reach: Reach;
+  /** groupBy TOPIC: the topic; null otherwise. */
+  topic?: Maybe<MaterialTopic>;
+  /** groupBy WEEK: the week's label; null otherwise. */
+  week?: Maybe<Scalars['String']['output']>;
 };
 
 /** A new organization of the registry. */
@@ -514,6 +589,8 @@ export type TopicUptake = {
   materials: Scalars['Int']['output'];
   /** Of those, the pairs where the recipient placed the material. */
   placedBy: Scalars['Int']['output'];
+  /** The sum of its materials' reach. */
+  reach: Reach;
   /** Material × recipient pairs. */
   recipients: Scalars['Int']['output'];
   topic: MaterialTopic;
@@ -680,6 +757,9 @@ export type ResolversTypes = {
   PlacementSource: PlacementSource;
   Platform: Platform;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Reach: ResolverTypeWrapper<Reach>;
+  ReachGrouping: ReachGrouping;
+  ReachRow: ResolverTypeWrapper<ReachGroupRow>;
   RegisterOrganizationInput: RegisterOrganizationInput;
   ReportMediaPublicationInput: ReportMediaPublicationInput;
   ReportPlacementInput: ReportPlacementInput;
@@ -716,6 +796,8 @@ export type ResolversParentTypes = {
   PlacementConnection: Omit<PlacementConnection, 'edges'> & { edges: Array<ResolversParentTypes['PlacementEdge']> };
   PlacementEdge: Omit<PlacementEdge, 'node'> & { node: ResolversParentTypes['Placement'] };
   Query: Record<PropertyKey, never>;
+  Reach: Reach;
+  ReachRow: ReachGroupRow;
   RegisterOrganizationInput: RegisterOrganizationInput;
   ReportMediaPublicationInput: ReportMediaPublicationInput;
   ReportPlacementInput: ReportPlacementInput;
@@ -744,6 +826,7 @@ export type MaterialResolvers<ContextType = OrganizationsContext, ParentType ext
 export type MaterialUptakeResolvers<ContextType = OrganizationsContext, ParentType extends ResolversParentTypes['MaterialUptake'] = ResolversParentTypes['MaterialUptake']> = {
   material?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
   placedBy?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reach?: Resolver<ResolversTypes['Reach'], ParentType, ContextType>;
   recipients?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   uptakeRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
@@ -817,6 +900,7 @@ export type OrganizationResolvers<ContextType = OrganizationsContext, ParentType
   placements?: Resolver<Array<ResolversTypes['Placement']>, ParentType, ContextType, Partial<OrganizationPlacementsArgs>>;
   registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withdrawnPlacements?: Resolver<Array<ResolversTypes['Placement']>, ParentType, ContextType, Partial<OrganizationWithdrawnPlacementsArgs>>;
 };
 
 export type OrganizationConnectionResolvers<ContextType = OrganizationsContext, ParentType extends ResolversParentTypes['OrganizationConnection'] = ResolversParentTypes['OrganizationConnection']> = {
@@ -873,8 +957,27 @@ export type QueryResolvers<ContextType = OrganizationsContext, ParentType extend
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'includeInactive'>>;
   pagesWithoutWidget?: Resolver<ResolversTypes['OfficialPageConnection'], ParentType, ContextType, Partial<QueryPagesWithoutWidgetArgs>>;
+  reach?: Resolver<Array<ResolversTypes['ReachRow']>, ParentType, ContextType, RequireFields<QueryReachArgs, 'groupBy' | 'period'>>;
   topicUptake?: Resolver<Array<ResolversTypes['TopicUptake']>, ParentType, ContextType, RequireFields<QueryTopicUptakeArgs, 'week'>>;
   widgetCoverage?: Resolver<ResolversTypes['WidgetCoverage'], ParentType, ContextType, Partial<QueryWidgetCoverageArgs>>;
+};
+
+export type ReachResolvers<ContextType = OrganizationsContext, ParentType extends ResolversParentTypes['Reach'] = ResolversParentTypes['Reach']> = {
+  comments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  likes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  placements?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  placementsSeen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reposts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  views?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReachRowResolvers<ContextType = OrganizationsContext, ParentType extends ResolversParentTypes['ReachRow'] = ResolversParentTypes['ReachRow']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  material?: Resolver<Maybe<ResolversTypes['Material']>, ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  reach?: Resolver<ResolversTypes['Reach'], ParentType, ContextType>;
+  topic?: Resolver<Maybe<ResolversTypes['MaterialTopic']>, ParentType, ContextType>;
+  week?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ReportPlacementsResultResolvers<ContextType = OrganizationsContext, ParentType extends ResolversParentTypes['ReportPlacementsResult'] = ResolversParentTypes['ReportPlacementsResult']> = {
@@ -886,6 +989,7 @@ export type ReportPlacementsResultResolvers<ContextType = OrganizationsContext, 
 export type TopicUptakeResolvers<ContextType = OrganizationsContext, ParentType extends ResolversParentTypes['TopicUptake'] = ResolversParentTypes['TopicUptake']> = {
   materials?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   placedBy?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reach?: Resolver<ResolversTypes['Reach'], ParentType, ContextType>;
   recipients?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['MaterialTopic'], ParentType, ContextType>;
   uptakeRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -918,6 +1022,8 @@ export type Resolvers<ContextType = OrganizationsContext> = {
   PlacementConnection?: PlacementConnectionResolvers<ContextType>;
   PlacementEdge?: PlacementEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Reach?: ReachResolvers<ContextType>;
+  ReachRow?: ReachRowResolvers<ContextType>;
   ReportPlacementsResult?: ReportPlacementsResultResolvers<ContextType>;
   TopicUptake?: TopicUptakeResolvers<ContextType>;
   WidgetCoverage?: WidgetCoverageResolvers<ContextType>;

@@ -10,9 +10,10 @@ export function createPlacementLoaders(em: EntityManager, parsePeriod: (label: s
     entity: typeof PlacementEntity | typeof MediaPublicationEntity,
     ids: string[],
     period: Period,
+    withdrawn = false,
   ) => {
-    // A withdrawn placement counts nowhere and is listed nowhere (media publications have no withdrawal).
-    const counting = entity === PlacementEntity ? { withdrawnAt: null } : {};
+    // A withdrawn placement counts nowhere and is listed only where asked for (media publications have no withdrawal).
+    const counting = entity === PlacementEntity ? { withdrawnAt: withdrawn ? { $ne: null } : null } : {};
     const rows = (await em.find(
       entity as typeof PlacementEntity,
       { organizationId: { $in: ids }, publishedAt: { $gte: period.start, $lt: period.end }, ...counting },
@@ -27,6 +28,12 @@ export function createPlacementLoaders(em: EntityManager, parsePeriod: (label: s
     ofOrganization: periodLoader<Placement[]>(
       parsePeriod,
       (ids, period) => inPeriod<Placement>(PlacementEntity, ids, period),
+      () => [],
+    ),
+    /** "orgId|period" → that organization's placements in the period that no longer count. */
+    withdrawnOfOrganization: periodLoader<Placement[]>(
+      parsePeriod,
+      (ids, period) => inPeriod<Placement>(PlacementEntity, ids, period, true),
       () => [],
     ),
     /** "orgId|week" → distinct materials placed in the week. */

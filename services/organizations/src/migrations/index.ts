@@ -13,6 +13,7 @@ import { Migration20261207InputHygiene } from './migration-20261207-input-hygien
 /** Checked-in migrations in the order they run; the name is what the migrations table records. */
 import { Migration20261208PageDirectory } from './migration-20261208-page-directory.js';
 import { Migration20261209PlacementSource } from './migration-20261209-placement-source.js';
+import { Migration20261210PlacementDirectory } from './migration-20261210-placement-directory.js';
 export const migrations = [
   { name: 'Migration20261128Registry', class: Migration20261128Registry },
   { name: 'Migration20261128Directory', class: Migration20261128Directory },
@@ -27,4 +28,5 @@ export const migrations = [
   { name: 'Migration20261207InputHygiene', class: Migration20261207InputHygiene },
   { name: 'Migration20261208PageDirectory', class: Migration20261208PageDirectory },
   { name: 'Migration20261209PlacementSource', class: Migration20261209PlacementSource },
+  { name: 'Migration20261210PlacementDirectory', class: Migration20261210PlacementDirectory },
 ];

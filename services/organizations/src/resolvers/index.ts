@@ -5,7 +5,7 @@ import { Mutation, ReportPlacementsResult } from './mutation.js';
 import { Organization } from './organization.js';
 import { OfficialPage } from './official-page.js';
 import { Material, MediaPublication, OrganizationActivity, Placement } from './placement.js';
-import { MaterialUptake, UptakeQuery } from './uptake.js';
+import { MaterialUptake, ReachRow, UptakeQuery } from './uptake.js';
 import { WidgetCoverageQuery } from './widget-coverage.js';
 
 export const resolvers = (runtime: SubgraphRuntime): Resolvers => ({
@@ -19,4 +19,5 @@ export const resolvers = (runtime: SubgraphRuntime): Resolvers => ({
   Placement,
   MediaPublication,
   MaterialUptake,
+  ReachRow,
 });

@@ -19,6 +19,10 @@ export const OrganizationActivity: OrganizationResolvers = {
     await assertCanRead(ctx.auth, [org.id], ctx.hierarchy);
     return ctx.placements.ofOrganization.load(periodKey(org.id, ctx.period(args.period, 'WEEK', 'period', true)));
   },
+  withdrawnPlacements: async (org, args, ctx) => {
+    await assertCanRead(ctx.auth, [org.id], ctx.hierarchy);
+    return ctx.placements.withdrawnOfOrganization.load(periodKey(org.id, ctx.period(args.period, 'WEEK', 'period', true)));
+  },
   placementCount: async (org, args, ctx) => {
     await assertCanRead(ctx.auth, [org.id], ctx.hierarchy);
     return ctx.placements.distinctCount.load(periodKey(org.id, ctx.period(args.week, 'WEEK', 'week')));

@@ -94,6 +94,7 @@ describe('organizations schema', () => {
       'Migration20261207InputHygiene',
       'Migration20261208PageDirectory',
       'Migration20261209PlacementSource',
+      'Migration20261210PlacementDirectory',
       'Migration20261202AuditLog',
     ]);
     const tables = await orm.em

@@ -5,7 +5,8 @@
  * token out of request lines and logs).
  */
 import { PlatformError, type PlatformAdapter, type PlatformPost, type ResolvedPage } from '../adapter.js';
-import { PlatformHttp, parseJson, type PlatformHttpOptions } from '../http.js';
+import { parseJson, type PlatformHttpOptions } from '../http.js';
+import { TokenPool, type PooledToken } from '../token-pool.js';
 import { vkGroupRef } from './page-url.js';
 import { VK_API_VERSION, parseCommunity, parseWallById, parseWallPage, readVkAnswer, vkFailure, type VkWallPost } from './parse.js';
 
@@ -15,23 +16,25 @@ const WALL_PAGE_SIZE = 100;
 export interface VkSettings {
   /** VK_API_URL (its default: services/common/src/config.ts). */
   apiUrl: string;
+  /** One service token, or several comma-separated (a pool: each its own rate limit). */
   serviceToken: string | null;
   http: PlatformHttpOptions;
 }
 
 export function createVkAdapter(settings: VkSettings): PlatformAdapter {
-  const http = new PlatformHttp('VK', settings.http);
-  const token = settings.serviceToken?.trim() || null;
+  const pool = new TokenPool('VK', settings.serviceToken, settings.http);
 
-  function requireToken(): string {
-    if (token === null) throw new PlatformError('NOT_CONFIGURED', 'VK: no service token is configured');
-    return token;
+  function requireToken(): PooledToken {
+    const pooled = pool.next();
+    if (pooled === null) throw new PlatformError('NOT_CONFIGURED', 'VK: no service token is configured');
+    return pooled;
   }
+  const assertConfigured = () => void (pool.size === 0 && requireToken());
 
   async function callMethod(method: string, params: Record<string, string>): Promise<unknown> {
-    const accessToken = requireToken();
+    const { token, http } = requireToken();
     const url = new URL(method, settings.apiUrl.endsWith('/') ? settings.apiUrl : `${settings.apiUrl}/`).toString();
-    const body = new URLSearchParams({ ...params, access_token: accessToken, v: VK_API_VERSION });
+    const body = new URLSearchParams({ ...params, access_token: token, v: VK_API_VERSION });
     return http.call(async (send) => {
       const answer = await send(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
       if (answer.status !== 200) throw new PlatformError('UNREACHABLE', `VK: ${method} answered HTTP ${answer.status}`, answer.status);
@@ -43,10 +46,10 @@ export function createVkAdapter(settings: VkSettings): PlatformAdapter {
 
   return {
     platform: 'VK',
-    configured: token !== null,
+    configured: pool.size > 0,
 
     async resolvePage(pageUrl: string): Promise<ResolvedPage> {
-      requireToken();
+      assertConfigured();
       const groupRef = vkGroupRef(pageUrl);
       if (groupRef === null) throw new PlatformError('NOT_FOUND', `VK: ${pageUrl} is not a VK community's address`);
       const community = parseCommunity(await callMethod('groups.getById', { group_id: groupRef }));
@@ -57,7 +60,7 @@ export function createVkAdapter(settings: VkSettings): PlatformAdapter {
     },
 
     async listPosts(page: ResolvedPage, since: Date): Promise<PlatformPost[]> {
-      requireToken();
+      assertConfigured();
       const ownerId = wallOwnerId(page);
       const found = new Map<string, PlatformPost>();
       for (let offset = 0; ; offset += WALL_PAGE_SIZE) {
@@ -79,7 +82,7 @@ export function createVkAdapter(settings: VkSettings): PlatformAdapter {
     },
 
     async readPost(_page: ResolvedPage, platformPostId: string): Promise<PlatformPost | null> {
-      requireToken();
+      assertConfigured();
       if (!/^-\d+_\d+$/u.test(platformPostId)) return null;
       try {
         const post = parseWallById(await callMethod('wall.getById', { posts: platformPostId }));
