@@ -39,7 +39,9 @@ async function signedIn(baseUrl: string, token: string): Promise<BrowserPage> {
 }
 
 beforeAll(async () => {
-  hub = await startTestHub({ seed: 'demo', worker: true, clock });
+  // The demo's pages served by the platforms' stand-in, as `npm start` does: a crawl verifies the
+  // week's placements, discovers posts nobody reported and reads the pages' health.
+  hub = await startTestHub({ seed: 'demo', worker: true, clock, platformStandIn: true });
   analyst = await tokenFor('ANALYST');
   await vi.waitFor(
     async () => {
@@ -51,6 +53,8 @@ beforeAll(async () => {
     },
     { timeout: 60_000, interval: 500 },
   );
+  // After the evaluation: what the crawl discovers makes the week stale, but nothing runs it again here.
+  await hub.monitoringWorker!.crawlDue();
   browser = await launchBrowser();
   await mkdir(ARTIFACTS, { recursive: true });
 }, 240_000);
@@ -137,6 +141,73 @@ describe('the dashboard', () => {
     expect(dashboard.problems).toEqual([]);
   });
 
+  it("shows the week's evidence from the pages, its reach by topic and the pages' health, as the API gives them", async () => {
+    const { page } = dashboard;
+    type Evidence = Record<'placements' | 'reported' | 'discovered' | 'verified' | 'disproved', number> & { verifiedShare: number | null };
+    const { placementEvidence: evidence } = await api<{ placementEvidence: Evidence }>(
+      'query($w: String!) { placementEvidence(week: $w) { placements reported discovered verified disproved verifiedShare } }',
+      { w: LAST_WEEK },
+    );
+    expect(evidence.verified).toBeGreaterThan(0);
+    await page.locator('#evidence[aria-busy="false"] [data-card="verified-share"]').waitFor();
+    expect(await cardValue(page, 'verified-share')).toBe(percent(evidence.verifiedShare!));
+    expect(await cardValue(page, 'discovered')).toBe(count(evidence.discovered));
+    expect(await cardValue(page, 'reported')).toBe(count(evidence.reported));
+    expect(await cardValue(page, 'disproved')).toBe(count(evidence.disproved));
+
+    const { reach } = await api<{ reach: { topic: string; reach: { placements: number; views: number } }[] }>(
+      'query($w: String!) { reach(period: $w, groupBy: TOPIC) { topic reach { placements views } } }',
+      { w: LAST_WEEK },
+    );
+    expect(reach.length).toBeGreaterThan(0);
+    expect(reach.some((r) => r.reach.views > 0)).toBe(true);
+    const topicRows = page.locator('#evidence table[data-table="reach-by-topic"] tbody tr');
+    await topicRows.first().waitFor();
+    const shownTopics = await topicRows.evaluateAll((rows) =>
+      rows.map((r) => [r.getAttribute('data-topic'), ...[...r.querySelectorAll('td')].map((td) => td.textContent)]),
+    );
+    expect(shownTopics.map((r) => r[0])).toEqual(reach.map((r) => r.topic));
+    expect(shownTopics.map((r) => [r[1], r[3]])).toEqual(reach.map((r) => [count(r.reach.placements), count(r.reach.views)]));
+    expect(await page.locator('#evidence tbody th').first().textContent()).toMatch(/^[А-ЯЁ]/);
+
+    const { pageHealth } = await api<{
+      pageHealth: { totalCount: number; edges: { node: { page: { id: string }; status: string | null } }[] };
+    }>('{ pageHealth(first: 10) { totalCount edges { node { page { id } status } } } }');
+    const { ok } = await api<{ ok: { totalCount: number } }>('{ ok: pageHealth(filter: { statuses: [OK] }, first: 0) { totalCount } }');
+    expect(ok.totalCount).toBeGreaterThan(0);
+    await page.locator('#page-health [data-card="pages-total"]').waitFor();
+    expect(await cardValue(page, 'pages-total')).toBe(count(pageHealth.totalCount));
+    expect(await cardValue(page, 'pages-ok')).toBe(count(ok.totalCount));
+    expect(await page.locator('#page-health tr[data-status="OK"] th').textContent()).toBe('читается');
+    expect(await page.locator('#page-health tr[data-status="OK"] td').textContent()).toBe(count(ok.totalCount));
+    const troubled = page.locator('#page-health table[data-table="troubled-pages"] tbody tr');
+    expect(await troubled.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-page-id')))).toEqual(
+      pageHealth.edges.map((e) => e.node.page.id),
+    );
+    expect(dashboard.problems).toEqual([]);
+  });
+
+  it('fits the new panels on a phone: no section wider than the screen', async () => {
+    const phone = await openSignedIn(browser, `${base(hub.gatewayUrl)}/dashboard`, analyst, { width: 390, height: 844 });
+    pages.push(phone);
+    await phone.page.locator('#evidence [data-card="verified-share"]').waitFor();
+    await phone.page.locator('#page-health [data-card="pages-total"]').waitFor();
+    // The phone of tests/dashboard-links.e2e.test.ts. What sticks out past the screen's right edge,
+    // outside the tables' own scrolling boxes.
+    const wider = await phone.page.locator('main').evaluate((main) => {
+      const width = main.ownerDocument.documentElement.clientWidth;
+      return [...main.querySelectorAll('*')]
+        .filter((el) => !el.closest('.table-scroll, .heatmap-scroll') && el.getBoundingClientRect().right > width + 0.5)
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}: ${el.textContent?.slice(0, 40)}`,
+        );
+    });
+    expect(wider).toEqual([]);
+    expect(await phone.page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth)).toBeLessThanOrEqual(0);
+    expect(phone.problems).toEqual([]);
+  });
+
   it('drills into an organization and shows its weekly history, newest first', async () => {
     const { page } = dashboard;
     const missed = await firstWith('MISSED');
@@ -216,6 +287,8 @@ describe('the dashboard', () => {
 
     const { page } = dashboard;
     await page.locator('#uptake table, #uptake .muted').first().waitFor();
+    await page.locator('#evidence table[data-table="reach-by-topic"]').waitFor();
+    await page.locator('#page-health table[data-table="troubled-pages"]').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     for (const status of ['MISSED', 'MET'] as const) {
       await (await heatmapRow(page, (await firstWith(status)).id)).click();

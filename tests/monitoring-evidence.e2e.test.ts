@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { queryRows, sql } from '@hub/common';
-import { tokenFor, type GraphQLClient } from '@hub/common/testing';
+import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
 import { startStandIn, type StandIn, type StandInPost } from '@hub/monitoring/standin';
 import { addOfficialPage, distributedMaterial, registerOrganization } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
@@ -17,6 +17,7 @@ let standIn: StandIn;
 let admin: GraphQLClient;
 let operator: GraphQLClient;
 let ministry: string;
+let cur: string;
 let vkPage: string;
 const material: Record<'roads' | 'vaccine' | 'forum', string> = { roads: '', vaccine: '', forum: '' };
 
@@ -50,6 +51,15 @@ const verdict = async () =>
   (await admin.data(ComplianceReportDocument, { rule: 'WEEKLY_PLACEMENTS', period: '2026-W49', first: 50 })).complianceReport.edges.find(
     (e) => e.node.organization.id === ministry,
   )?.node.status;
+// The dashboard's panel (gateway/dashboard/src/queries.ts, EVIDENCE): the week summed over the region.
+const WEEK_EVIDENCE = `query($week: String!) { placementEvidence(week: $week) {
+  week placements reported discovered verified doubted pending disproved verifiedShare } }`;
+type WeekEvidence = Record<'placements' | 'reported' | 'discovered' | 'verified' | 'doubted' | 'pending' | 'disproved', number> & {
+  week: string;
+  verifiedShare: number | null;
+};
+const weekEvidence = async (client: GraphQLClient = admin, week = '2026-W49') =>
+  (await client.data<{ placementEvidence: WeekEvidence }>(WEEK_EVIDENCE, { week })).placementEvidence;
 const WITHDRAWN = `query($id: ID!) { organization(id: $id) { withdrawnPlacements(period: "2026-W49") { url source reportedBy withdrawnAt withdrawalReason } } }`;
 
 beforeAll(async () => {
@@ -64,7 +74,7 @@ beforeAll(async () => {
     kind: 'EXECUTIVE_BODY',
     head: { fullName: 'Петров Пётр Петрович', position: 'Министр', email: 'mintrans-head@khv-region.test' },
   });
-  await registerOrganization(hub.gatewayUrl, adminToken, {
+  cur = await registerOrganization(hub.gatewayUrl, adminToken, {
     name: 'Центр управления регионом Хабаровского края',
     kind: 'REGIONAL_MANAGEMENT_CENTER',
     head: { fullName: 'Сидорова Анна Павловна', position: 'Руководитель', email: 'cur@khv-region.test' },
@@ -106,6 +116,20 @@ afterAll(async () => {
 });
 
 describe('a matched post that nobody reported', () => {
+  it("leaves the reported placements pending in the week's evidence until a crawl checks them", async () => {
+    expect(await weekEvidence()).toEqual({
+      week: '2026-W49',
+      placements: 2,
+      reported: 2,
+      discovered: 0,
+      verified: 0,
+      doubted: 0,
+      pending: 2,
+      disproved: 0,
+      verifiedShare: 0,
+    });
+  });
+
   it('becomes a DISCOVERED placement by the system, verified, with its reach, and counts', async () => {
     expect((await evidence()).count).toBe(2);
     now = new Date('2026-12-04T00:00:00Z');
@@ -121,6 +145,10 @@ describe('a matched post that nobody reported', () => {
     expect(byUrl.get(url('11'))).toMatchObject({ source: 'REPORTED', verification: 'VERIFIED' });
     // The forum post was looked for past its time and is not there; one crawl is not enough to stop counting it.
     expect(byUrl.get(url('14'))).toMatchObject({ source: 'REPORTED', verification: 'NOT_FOUND' });
+    // The week's evidence as the dashboard shows it: two of three verified, the forum post in doubt.
+    const week = await weekEvidence();
+    expect(week).toMatchObject({ placements: 3, reported: 2, discovered: 1, verified: 2, doubted: 1, pending: 0, disproved: 0 });
+    expect(week.verifiedShare).toBeCloseTo(2 / 3);
   });
 
   it('carries the week through the weekly check: three materials, the norm met', async () => {
@@ -164,6 +192,35 @@ describe('a reported post that is not on its page', () => {
     );
     expect(letters.map((l) => l.to)).toContain('mintrans-head@khv-region.test');
     expect(letters[0]!.text).toContain('не найдена на странице');
+  });
+
+  it("counts the disproved placement apart in the week's evidence, for the region and for the ministry's operator alike", async () => {
+    const expected = {
+      week: '2026-W49',
+      placements: 2,
+      reported: 1,
+      discovered: 1,
+      verified: 2,
+      doubted: 0,
+      pending: 0,
+      disproved: 1,
+      verifiedShare: 1,
+    };
+    expect(await weekEvidence()).toEqual(expected);
+    expect(await weekEvidence(operator)).toEqual(expected);
+    // Another week, and another organization's tree, have none of it.
+    expect(await weekEvidence(admin, '2026-W48')).toMatchObject({ placements: 0, disproved: 0, verifiedShare: null });
+    const elsewhere = hub.client(await tokenFor('OPERATOR', cur));
+    expect(await weekEvidence(elsewhere)).toMatchObject({ placements: 0, reported: 0, disproved: 0, verifiedShare: null });
+  });
+
+  it('refuses a period that is not a week, naming the argument, and the content center', async () => {
+    for (const week of ['2026-12', '2026-W99', 'last week']) {
+      const answer = await admin.request(WEEK_EVIDENCE, { week });
+      expect(errorCodes(answer), week).toEqual(['BAD_USER_INPUT']);
+      expect(answer.errors![0]!.extensions!.field).toBe('week');
+    }
+    expect(errorCodes(await hub.client(await tokenFor('EDITOR')).request(WEEK_EVIDENCE, { week: '2026-W49' }))).toEqual(['FORBIDDEN']);
   });
 });
 

@@ -108,6 +108,12 @@ export const MATRIX: Record<string, Entry> = {
     variables: (f) => ({ p: f.week }),
     expect: COMPLIANCE_READERS,
   },
+  'Query.placementEvidence': {
+    document: 'query($w: String!) { placementEvidence(week: $w) { placements discovered verifiedShare } }',
+    variables: (f) => ({ w: f.week }),
+    // As complianceSummary: the week's placements of the scoped roles' tree, not the content center's.
+    expect: COMPLIANCE_READERS,
+  },
   'Query.complianceReport': {
     document: 'query($p: String!) { complianceReport(period: $p, rule: WEEKLY_PLACEMENTS, first: 5) { totalCount } }',
     variables: (f) => ({ p: f.week }),

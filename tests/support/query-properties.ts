@@ -69,6 +69,10 @@ export function queryProperties(f: Fixtures): Record<string, QueryProperty> {
       document: 'query($period: String!, $limit: Int) { laggards(period: $period, limit: $limit) { actual } }',
       args: shown(fc.record({ period, limit: either([5], hostileInt) })),
     },
+    placementEvidence: {
+      document: 'query($week: String!) { placementEvidence(week: $week) { placements verifiedShare } }',
+      args: shown(fc.record({ week: either([f.week, '2026-11', '2026-11-30'], hostilePeriod) })),
+    },
     escalations: {
       document: 'query($period: String!) { escalations(period: $period) { id } }',
       args: shown(fc.record({ period })),

@@ -1,6 +1,6 @@
-import { SEVERITY_NAMES, STATUS_NAMES, TOPIC_NAMES } from '@hub/common/labels';
+import { CRAWL_STATUS_NAMES, SEVERITY_NAMES, STATUS_NAMES, TOPIC_NAMES } from '@hub/common/labels';
 import type { CellStatus } from './evaluation';
-import type { FeedbackWidgetForm, MaterialTopic, OrganizationKind, Platform, RuleCode, Severity } from './generated/graphql';
+import type { CrawlStatus, FeedbackWidgetForm, MaterialTopic, OrganizationKind, Platform, RuleCode, Severity } from './generated/graphql';
 
 export const KIND_LABELS: Record<OrganizationKind, string> = {
   EXECUTIVE_BODY: 'Органы исполнительной власти',
@@ -37,6 +37,10 @@ export const SEVERITY_LABELS: Record<Severity, string> = SEVERITY_NAMES;
 
 export const TOPIC_LABELS: Record<MaterialTopic, string> = TOPIC_NAMES;
 
+/** How monitoring last fared reading a page; a page not crawled yet has no status. */
+export const CRAWL_STATUS_LABELS: Record<CrawlStatus, string> = CRAWL_STATUS_NAMES;
+export const NOT_CRAWLED_LABEL = 'ещё не проверялась';
+
 export const PLATFORM_LABELS: Record<Platform, string> = {
   VK: 'ВКонтакте',
   OK: 'Одноклассники',
@@ -56,6 +60,7 @@ export const SERVICE_LABELS: Record<string, string> = {
   compliance: 'сервис проверок',
   organizations: 'реестр организаций',
   content: 'сервис материалов',
+  monitoring: 'сервис мониторинга',
 };
 
 export const ROLE_LABELS: Record<string, string> = {
@@ -88,4 +93,9 @@ export const FIELD_LABELS: Record<string, string> = {
   contentUptake: 'охват по материалам',
   topicUptake: 'охват по темам',
   widgetCoverage: 'покрытие виджетом',
+  placementEvidence: 'проверка размещений по страницам',
+  reach: 'охват по темам',
+  pageHealth: 'состояние страниц',
+  'pageHealth.edges.node.page': 'страницы',
+  'pageHealth.edges.node.page.organization': 'организации страниц',
 };

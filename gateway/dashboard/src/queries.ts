@@ -255,6 +255,93 @@ export const UPTAKE = graphql(`
   }
 `);
 
+// Monitoring's evidence on the week's placements, as the Monday summary counts it (compliance).
+export const EVIDENCE = graphql(`
+  query DashboardEvidence($week: String!) {
+    placementEvidence(week: $week) {
+      week
+      placements
+      reported
+      discovered
+      verified
+      doubted
+      pending
+      disproved
+      verifiedShare
+    }
+  }
+`);
+
+// What the week's placements reached by topic: posts' counters as monitoring last saw them (organizations).
+export const REACH_BY_TOPIC = graphql(`
+  query DashboardReachByTopic($week: String!) {
+    reach(period: $week, groupBy: TOPIC) {
+      key
+      topic
+      reach {
+        placements
+        placementsSeen
+        views
+        likes
+        reposts
+        comments
+      }
+    }
+  }
+`);
+
+// The pages as monitoring reads them now: the most troubled first, and a count per status (the
+// dashboard's only aliases, 8 of the 15 allowed: counts of one subgraph's field, down or up together).
+export const PAGE_HEALTH = graphql(`
+  query DashboardPageHealth($silentForDays: Int!) {
+    pageHealth(first: 10) {
+      totalCount
+      edges {
+        node {
+          page {
+            id
+            platform
+            url
+            organization {
+              id
+              name
+            }
+          }
+          status
+          lastCrawledAt
+          lastPostAt
+          daysSinceLastPost
+          error
+        }
+      }
+    }
+    ok: pageHealth(filter: { statuses: [OK] }, first: 0) {
+      totalCount
+    }
+    unreachable: pageHealth(filter: { statuses: [UNREACHABLE] }, first: 0) {
+      totalCount
+    }
+    private: pageHealth(filter: { statuses: [PRIVATE] }, first: 0) {
+      totalCount
+    }
+    notFound: pageHealth(filter: { statuses: [NOT_FOUND] }, first: 0) {
+      totalCount
+    }
+    rateLimited: pageHealth(filter: { statuses: [RATE_LIMITED] }, first: 0) {
+      totalCount
+    }
+    parseFailed: pageHealth(filter: { statuses: [PARSE_FAILED] }, first: 0) {
+      totalCount
+    }
+    notConfigured: pageHealth(filter: { statuses: [NOT_CONFIGURED] }, first: 0) {
+      totalCount
+    }
+    silent: pageHealth(filter: { statuses: [OK], silentForDays: $silentForDays }, first: 0) {
+      totalCount
+    }
+  }
+`);
+
 export const WIDGET_COVERAGE = graphql(`
   query DashboardWidgetCoverage {
     widgetCoverage {

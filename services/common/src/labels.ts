@@ -17,3 +17,15 @@ export const TOPIC_NAMES = {
   SPORT: 'Спорт',
 } as const;
 export type TopicCode = keyof typeof TOPIC_NAMES;
+
+/** How the hub last fared reading a page (monitoring's CrawlStatus), as the ЦУР reads it. */
+export const CRAWL_STATUS_NAMES = {
+  OK: 'читается',
+  UNREACHABLE: 'недоступна (три проверки подряд)',
+  PRIVATE: 'закрыта или доступ запрещён',
+  NOT_FOUND: 'не найдена на платформе',
+  RATE_LIMITED: 'платформа ограничила запросы',
+  PARSE_FAILED: 'не читается: платформа изменила формат',
+  NOT_CONFIGURED: 'не проверяется',
+} as const;
+export type CrawlStatusCode = keyof typeof CRAWL_STATUS_NAMES;

@@ -4,9 +4,10 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 
 /**
  * What one GraphQL document may ask of the hub. The dashboard's and the contract's operations
- * stay well inside (depth ≤ 6, no aliases, a few hundred tokens, one page of ≤ 500); a hostile or
- * runaway document is refused at the gateway before any subgraph is called, and again by a
- * subgraph (SUBGRAPH_QUERY_LIMITS), whoever reaches it (docs/SECURITY.md).
+ * stay well inside (depth ≤ 6, aliases only in the dashboard's page health: 8, a few hundred
+ * tokens, one page of ≤ 500); a hostile or runaway document is refused at the gateway before any
+ * subgraph is called, and again by a subgraph (SUBGRAPH_QUERY_LIMITS), whoever reaches it
+ * (docs/SECURITY.md).
  */
 export const QUERY_LIMITS = {
   maxDepth: 10,

@@ -10,7 +10,9 @@ import { DrillDown } from './DrillDown';
 import { ExportButtons } from './ExportButtons';
 import { Heatmap } from './Heatmap';
 import { Laggards } from './Laggards';
+import { Evidence } from './Evidence';
 import { MediaMentions } from './MediaMentions';
+import { PageHealth } from './PageHealth';
 import { SummaryCards } from './SummaryCards';
 import { TrendChart } from './TrendChart';
 import { Uptake } from './Uptake';
@@ -85,6 +87,8 @@ function Weeks() {
       {week && <Laggards week={week} onOpen={open} />}
       {lastWeek && <MediaMentions lastWeek={lastWeek} requestedMonth={route.month} onOpen={open} />}
       {week && <Uptake week={week} />}
+      {week && <Evidence week={week} />}
+      <PageHealth />
       <WidgetCoverage />
       {route.organizationId && week && <DrillDown organizationId={route.organizationId} week={week} weeks={weeks} onClose={close} />}
     </main>

@@ -453,6 +453,27 @@ export type DashboardUptakeQueryVariables = Exact<{
 
 export type DashboardUptakeQuery = { __typename?: 'Query', contentUptake: Array<{ __typename?: 'MaterialUptake', recipients: number, placedBy: number, uptakeRate: number | null, material: { __typename?: 'Material', id: string, title: string, topic: MaterialTopic } }>, topicUptake: Array<{ __typename?: 'TopicUptake', topic: MaterialTopic, materials: number, recipients: number, placedBy: number, uptakeRate: number | null }> };
 
+export type DashboardEvidenceQueryVariables = Exact<{
+  week: Scalars['String']['input'];
+}>;
+
+
+export type DashboardEvidenceQuery = { __typename?: 'Query', placementEvidence: { __typename?: 'PlacementEvidence', week: string, placements: number, reported: number, discovered: number, verified: number, doubted: number, pending: number, disproved: number, verifiedShare: number | null } };
+
+export type DashboardReachByTopicQueryVariables = Exact<{
+  week: Scalars['String']['input'];
+}>;
+
+
+export type DashboardReachByTopicQuery = { __typename?: 'Query', reach: Array<{ __typename?: 'ReachRow', key: string, topic: MaterialTopic | null, reach: { __typename?: 'Reach', placements: number, placementsSeen: number, views: number, likes: number, reposts: number, comments: number } }> };
+
+export type DashboardPageHealthQueryVariables = Exact<{
+  silentForDays: Scalars['Int']['input'];
+}>;
+
+
+export type DashboardPageHealthQuery = { __typename?: 'Query', pageHealth: { __typename?: 'PageHealthConnection', totalCount: number, edges: Array<{ __typename?: 'PageHealthEdge', node: { __typename?: 'PageHealth', status: CrawlStatus | null, lastCrawledAt: string | null, lastPostAt: string | null, daysSinceLastPost: number | null, error: string | null, page: { __typename?: 'OfficialPage', id: string, platform: Platform, url: string, organization: { __typename?: 'Organization', id: string, name: string } } } }> }, ok: { __typename?: 'PageHealthConnection', totalCount: number }, unreachable: { __typename?: 'PageHealthConnection', totalCount: number }, private: { __typename?: 'PageHealthConnection', totalCount: number }, notFound: { __typename?: 'PageHealthConnection', totalCount: number }, rateLimited: { __typename?: 'PageHealthConnection', totalCount: number }, parseFailed: { __typename?: 'PageHealthConnection', totalCount: number }, notConfigured: { __typename?: 'PageHealthConnection', totalCount: number }, silent: { __typename?: 'PageHealthConnection', totalCount: number } };
+
 export type DashboardWidgetCoverageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -721,6 +742,89 @@ export const DashboardUptakeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardUptakeQuery, DashboardUptakeQueryVariables>;
+export const DashboardEvidenceDocument = new TypedDocumentString(`
+    query DashboardEvidence($week: String!) {
+  placementEvidence(week: $week) {
+    week
+    placements
+    reported
+    discovered
+    verified
+    doubted
+    pending
+    disproved
+    verifiedShare
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardEvidenceQuery, DashboardEvidenceQueryVariables>;
+export const DashboardReachByTopicDocument = new TypedDocumentString(`
+    query DashboardReachByTopic($week: String!) {
+  reach(period: $week, groupBy: TOPIC) {
+    key
+    topic
+    reach {
+      placements
+      placementsSeen
+      views
+      likes
+      reposts
+      comments
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardReachByTopicQuery, DashboardReachByTopicQueryVariables>;
+export const DashboardPageHealthDocument = new TypedDocumentString(`
+    query DashboardPageHealth($silentForDays: Int!) {
+  pageHealth(first: 10) {
+    totalCount
+    edges {
+      node {
+        page {
+          id
+          platform
+          url
+          organization {
+            id
+            name
+          }
+        }
+        status
+        lastCrawledAt
+        lastPostAt
+        daysSinceLastPost
+        error
+      }
+    }
+  }
+  ok: pageHealth(filter: {statuses: [OK]}, first: 0) {
+    totalCount
+  }
+  unreachable: pageHealth(filter: {statuses: [UNREACHABLE]}, first: 0) {
+    totalCount
+  }
+  private: pageHealth(filter: {statuses: [PRIVATE]}, first: 0) {
+    totalCount
+  }
+  notFound: pageHealth(filter: {statuses: [NOT_FOUND]}, first: 0) {
+    totalCount
+  }
+  rateLimited: pageHealth(filter: {statuses: [RATE_LIMITED]}, first: 0) {
+    totalCount
+  }
+  parseFailed: pageHealth(filter: {statuses: [PARSE_FAILED]}, first: 0) {
+    totalCount
+  }
+  notConfigured: pageHealth(filter: {statuses: [NOT_CONFIGURED]}, first: 0) {
+    totalCount
+  }
+  silent: pageHealth(
+    filter: {statuses: [OK], silentForDays: $silentForDays}
+    first: 0
+  ) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardPageHealthQuery, DashboardPageHealthQueryVariables>;
 export const DashboardWidgetCoverageDocument = new TypedDocumentString(`
     query DashboardWidgetCoverage {
   widgetCoverage {

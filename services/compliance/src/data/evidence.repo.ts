@@ -1,10 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { queryRows, sql, type Period } from '@hub/common';
+import { queryRow, queryRows, sql, subtreeOf, type Period, type Sql } from '@hub/common';
 
-/** One organization's placements of a week as the platforms bear them out (docs/DESIGN.md, "Evidence from the platforms"). */
-export interface OrganizationEvidence {
-  organizationId: string;
-  name: string;
+/** A set of placements of a week as the platforms bear them out (docs/DESIGN.md, "Evidence from the platforms"). */
+export interface EvidenceCounts {
   /** Counting placements published in the week. */
   placements: number;
   reported: number;
@@ -14,36 +12,72 @@ export interface OrganizationEvidence {
   verified: number;
   /** NOT_FOUND or MISMATCH on the last crawl, still counting (one more such crawl and they stop). */
   doubted: number;
+  /** Counting, neither verified nor doubted: no crawl has checked them yet. */
+  pending: number;
   /** Withdrawn by the hub: not on their pages (or placing something else) on two crawls. */
   disproved: number;
+}
+
+/** One organization's placements of a week with what monitoring found. */
+export interface OrganizationEvidence extends EvidenceCounts {
+  organizationId: string;
+  name: string;
   /** Views of the counting placements' posts as last seen. */
   views: number;
 }
 
 /**
- * The week's placements per organization with what monitoring found (organizations.placement_directory
- * with monitoring.placement_evidence and monitoring.post_reach, docs/READ-CONTRACTS.md), in one
- * statement, most placements first.
+ * The counts of EvidenceCounts over the placements of `weekPlacements` (d) and their evidence (e):
+ * weekEvidence and evidenceTotals aggregate the same way, so the workbook and the dashboard agree.
+ */
+const EVIDENCE_COUNTS = sql`
+  count(*) filter (where d.withdrawn_at is null)::int as placements,
+  count(*) filter (where d.withdrawn_at is null and d.source = 'REPORTED')::int as reported,
+  count(*) filter (where d.withdrawn_at is null and d.source = 'DISCOVERED')::int as discovered,
+  count(*) filter (where d.withdrawn_at is null and e.verification = 'VERIFIED')::int as verified,
+  count(*) filter (where d.withdrawn_at is null and e.verification in ('NOT_FOUND', 'MISMATCH'))::int as doubted,
+  count(*) filter (where d.withdrawn_at is null
+    and (e.verification is null or e.verification not in ('VERIFIED', 'NOT_FOUND', 'MISMATCH')))::int as pending,
+  count(*) filter (where d.disproved)::int as disproved`;
+
+/**
+ * The week's placements, counting or withdrawn (organizations.placement_directory d), with what the
+ * last crawl of their page found (monitoring.placement_evidence e; docs/READ-CONTRACTS.md).
+ */
+function weekPlacements(week: Period, root: string | null = null): { from: Sql; where: Sql } {
+  const where = [sql`d.published_at >= ${week.start}`, sql`d.published_at < ${week.end}`];
+  if (root) where.push(sql`d.organization_id in (${subtreeOf(root)})`);
+  return {
+    from: sql`organizations.placement_directory d left join monitoring.placement_evidence e on e.placement_id = d.id`,
+    where: sql.and(where),
+  };
+}
+
+/**
+ * The week's placements per organization with what monitoring found (and their posts' views from
+ * monitoring.post_reach), in one statement, most placements first.
  */
 export async function weekEvidence(em: EntityManager, week: Period): Promise<OrganizationEvidence[]> {
+  const { from, where } = weekPlacements(week);
   return queryRows<OrganizationEvidence>(
     em,
-    sql`select d.organization_id as "organizationId", o.name,
-          count(*) filter (where d.withdrawn_at is null)::int as placements,
-          count(*) filter (where d.withdrawn_at is null and d.source = 'REPORTED')::int as reported,
-          count(*) filter (where d.withdrawn_at is null and d.source = 'DISCOVERED')::int as discovered,
-          count(*) filter (where d.withdrawn_at is null and e.verification = 'VERIFIED')::int as verified,
-          count(*) filter (where d.withdrawn_at is null and e.verification in ('NOT_FOUND', 'MISMATCH'))::int as doubted,
-          count(*) filter (where d.disproved)::int as disproved,
+    sql`select d.organization_id as "organizationId", o.name, ${EVIDENCE_COUNTS},
           coalesce(sum(r.views) filter (where d.withdrawn_at is null), 0)::int as views
-        from organizations.placement_directory d
+        from ${from}
         join organizations.directory o on o.id = d.organization_id
-        left join monitoring.placement_evidence e on e.placement_id = d.id
         left join monitoring.post_reach r on r.page_id = d.page_id and r.url = d.url
-        where d.published_at >= ${week.start} and d.published_at < ${week.end}
+        where ${where}
         group by d.organization_id, o.name
         order by placements desc, o.name`,
   );
+}
+
+/** The week's evidence summed over the region, or over a scoped role's organization and those below it (`root`). */
+export async function evidenceTotals(em: EntityManager, week: Period, root: string | null): Promise<EvidenceCounts> {
+  const { from, where } = weekPlacements(week, root);
+  // An aggregate without GROUP BY: always one row, of zeros for an empty week.
+  const totals = await queryRow<EvidenceCounts>(em, sql`select ${EVIDENCE_COUNTS} from ${from} where ${where}`);
+  return totals!;
 }
 
 /** A topic's reach in a week: the counting placements of its materials and their posts' counters as last seen. */

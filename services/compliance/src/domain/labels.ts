@@ -15,18 +15,8 @@ export const KIND_NAMES: Record<string, string> = {
   REGIONAL_MANAGEMENT_CENTER: 'ЦУР',
 };
 
-export { SEVERITY_NAMES, STATUS_NAMES, TOPIC_NAMES } from '@hub/common';
-
-/** How the hub last fared reading a page (monitoring's CrawlStatus), as the ЦУР reads it. */
-export const CRAWL_STATUS_NAMES: Record<string, string> = {
-  OK: 'читается',
-  UNREACHABLE: 'недоступна (три проверки подряд)',
-  PRIVATE: 'закрыта или доступ запрещён',
-  NOT_FOUND: 'не найдена на платформе',
-  RATE_LIMITED: 'платформа ограничила запросы',
-  PARSE_FAILED: 'не читается: платформа изменила формат',
-  NOT_CONFIGURED: 'не проверяется',
-};
+// CRAWL_STATUS_NAMES: how the hub last fared reading a page (monitoring's CrawlStatus); the dashboard's names too.
+export { CRAWL_STATUS_NAMES, SEVERITY_NAMES, STATUS_NAMES, TOPIC_NAMES } from '@hub/common';
 
 /** A rule's name with the decree item its result rests on (3.1 for a body, 4 for a municipality: never 3.1 for a municipality). */
 export const ruleWithItem = (rule: string, decreeItem: string): string =>

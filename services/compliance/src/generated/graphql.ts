@@ -509,6 +509,31 @@ export type PeriodKind =
   | 'MONTH'
   | 'WEEK';
 
+/**
+ * A local week's placements as monitoring found them on their pages (docs/DESIGN.md, "Evidence from
+ * the platforms"): the counts of the weekly summary's «Проверка по страницам», summed.
+ */
+export type PlacementEvidence = {
+  __typename?: 'PlacementEvidence';
+  /** Of them, found on its page by the hub: a post of a received material nobody reported. */
+  discovered: Scalars['Int']['output'];
+  /** Published in the week and withdrawn by monitoring (not on their page, or placing something else, on two crawls in a row); not in placements. */
+  disproved: Scalars['Int']['output'];
+  /** Of them, NOT_FOUND or MISMATCH at the last crawl: one more such crawl and they stop counting. */
+  doubted: Scalars['Int']['output'];
+  /** Of them, neither verified nor doubted: no crawl of their page has checked them yet. */
+  pending: Scalars['Int']['output'];
+  /** Placements published in the week that count (withdrawn ones do not). */
+  placements: Scalars['Int']['output'];
+  /** Of them, reported by an organization's officer. */
+  reported: Scalars['Int']['output'];
+  /** Of them, seen on their page placing their material at the last crawl. */
+  verified: Scalars['Int']['output'];
+  /** verified / placements; null when the week has no placement. */
+  verifiedShare?: Maybe<Scalars['Float']['output']>;
+  week: Scalars['String']['output'];
+};
+
 /** What the hub answers; each field names the roles that may ask. */
 export type Query = {
   __typename?: 'Query';
@@ -541,6 +566,12 @@ export type Query = {
   laggards: Array<Laggard>;
   /** The mail outbox, newest first. ADMIN and ANALYST. */
   notifications: NotificationConnection;
+  /**
+   * The week's placements (2026-W49) as monitoring bore them out: reported against discovered,
+   * verified, doubted, pending and disproved. Roles as complianceSummary: ADMIN and ANALYST the
+   * region, OPERATOR and HEAD their organization and those below it; not EDITOR.
+   */
+  placementEvidence: PlacementEvidence;
   /** ADMIN and ANALYST: how many organizations would change status in the last complete period under a proposed change. Saves nothing. */
   previewRuleChange: RuleChangePreview;
   /** The scheduled jobs of every worker as they stand: compliance's checks and letters, then monitoring's crawl (empty until a worker has started). */
@@ -642,6 +673,12 @@ export type QueryNotificationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<NotificationStatus>;
+};
+
+
+/** What the hub answers; each field names the roles that may ask. */
+export type QueryPlacementEvidenceArgs = {
+  week: Scalars['String']['input'];
 };
 
 
@@ -985,6 +1022,7 @@ export type ResolversTypes = {
   OrganizationKind: OrganizationKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PeriodKind: PeriodKind;
+  PlacementEvidence: ResolverTypeWrapper<PlacementEvidence>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecipientRole: RecipientRole;
   Role: Role;
@@ -1041,6 +1079,7 @@ export type ResolversParentTypes = {
   NotificationEdge: NotificationEdge;
   Organization: OrganizationRepresentation;
   PageInfo: PageInfo;
+  PlacementEvidence: PlacementEvidence;
   Query: Record<PropertyKey, never>;
   RuleApplicability: RuleApplicability;
   RuleApplicabilityInput: RuleApplicabilityInput;
@@ -1320,6 +1359,18 @@ export type PageInfoResolvers<ContextType = ComplianceContext, ParentType extend
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type PlacementEvidenceResolvers<ContextType = ComplianceContext, ParentType extends ResolversParentTypes['PlacementEvidence'] = ResolversParentTypes['PlacementEvidence']> = {
+  discovered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  disproved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  doubted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  placements?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  verified?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  verifiedShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  week?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = ComplianceContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   complianceHeatmap?: Resolver<ResolversTypes['ComplianceHeatmap'], ParentType, ContextType, RequireFields<QueryComplianceHeatmapArgs, 'rule' | 'weeks'>>;
@@ -1333,6 +1384,7 @@ export type QueryResolvers<ContextType = ComplianceContext, ParentType extends R
   exemptions?: Resolver<Array<ResolversTypes['Exemption']>, ParentType, ContextType, RequireFields<QueryExemptionsArgs, 'includeRevoked'>>;
   laggards?: Resolver<Array<ResolversTypes['Laggard']>, ParentType, ContextType, RequireFields<QueryLaggardsArgs, 'limit' | 'period'>>;
   notifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, Partial<QueryNotificationsArgs>>;
+  placementEvidence?: Resolver<ResolversTypes['PlacementEvidence'], ParentType, ContextType, RequireFields<QueryPlacementEvidenceArgs, 'week'>>;
   previewRuleChange?: Resolver<ResolversTypes['RuleChangePreview'], ParentType, ContextType, RequireFields<QueryPreviewRuleChangeArgs, 'code' | 'input'>>;
   scheduledJobs?: Resolver<Array<ResolversTypes['ScheduledJob']>, ParentType, ContextType>;
   weekAtRisk?: Resolver<Array<ResolversTypes['WeekProgress']>, ParentType, ContextType, Partial<QueryWeekAtRiskArgs>>;
@@ -1423,6 +1475,7 @@ export type Resolvers<ContextType = ComplianceContext> = {
   NotificationEdge?: NotificationEdgeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PlacementEvidence?: PlacementEvidenceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RuleApplicability?: RuleApplicabilityResolvers<ContextType>;
   RuleChangePreview?: RuleChangePreviewResolvers<ContextType>;

@@ -17,6 +17,7 @@ import type { ComplianceRule } from '../data/rules.repo.js';
 import { periodOfRule, ruleTimeZone } from '../engine/run-check.js';
 import { ANALYTICS_READERS } from '../domain/access.js';
 import { directoryKinds } from '../data/directory.repo.js';
+import { evidenceTotals } from '../data/evidence.repo.js';
 import { heatmapPage, laggards, periodCounts, summaryCounts, type HeatmapCursor, type ResultScope } from '../data/analytics.repo.js';
 import { cells, summarize, trend } from '../domain/tally.js';
 import { lastCompletePeriods, RULE_OF_PERIOD_KIND } from '../domain/windows.js';
@@ -111,6 +112,13 @@ export const AnalyticsQuery: QueryResolvers = {
         consecutiveMisses: row.consecutiveMisses,
       })),
     };
+  },
+
+  placementEvidence: async (_, args, ctx) => {
+    const root = allowAnalytics(ctx);
+    const week = parsePeriod(args.week, ctx.timezone, { field: 'week', kinds: ['WEEK'] });
+    const counts = await evidenceTotals(ctx.em, week, root);
+    return { week: week.label, ...counts, verifiedShare: counts.placements ? counts.verified / counts.placements : null };
   },
 
   laggards: async (_, args, ctx) => {
