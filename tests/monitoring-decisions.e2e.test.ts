@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, sql } from '@hub/common';
 import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
-import { startStandIn, type StandIn, type StandInPost } from '@hub/monitoring/standin';
+import { standInPost, startStandIn, type StandIn } from '@hub/monitoring/standin';
 import { addOfficialPage, distributedMaterial, registerOrganization } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { PagePostsDocument } from './generated/contract.js';
@@ -18,17 +18,7 @@ let pageId: string;
 let material: string;
 
 const MATERIAL_BODY = 'В Хабаровском крае стартовала ежегодная акция по защите хвойных деревьев. Подробности на сайте правительства края.';
-const post = (id: string, publishedAt: Date, text: string): StandInPost => ({
-  id,
-  publishedAt,
-  text,
-  links: [],
-  images: [],
-  views: 10,
-  likes: 1,
-  reposts: 0,
-  comments: 0,
-});
+const post = (id: string, publishedAt: Date, text: string) => standInPost(id, publishedAt, text);
 
 const DECIDE = `mutation($postId: ID!, $materialId: ID!, $confirmed: Boolean!) {
   decidePostMatch(postId: $postId, materialId: $materialId, confirmed: $confirmed) { material { id } score evidence decision } }`;
@@ -49,6 +39,16 @@ const posts = async (client: GraphQLClient = admin) => {
   return new Map(page.posts!.edges.map((e) => [e.node.url.replace(/^.*_/, ''), e.node]));
 };
 const decisionOf = async (number: string) => (await posts()).get(number)!.matches.find((m) => m.material.id === material)?.decision;
+/** The organization's placements as [post number, source]. */
+const placements = async () =>
+  (
+    await admin.data<{ organization: { placements: { url: string; source: string }[] } }>(
+      'query($id: ID!) { organization(id: $id) { id placements { id url source } } }',
+      { id: org.sub },
+    )
+  ).organization.placements
+    .map((p) => [p.url.replace(/^.*_/, ''), p.source])
+    .sort();
 const stored = () =>
   queryRows<{ post_id: string; decision: string | null; decided_by: string | null; decided_at: string | null }>(
     hub.subgraphs.monitoring.orm.em.fork(),
@@ -182,5 +182,32 @@ describe("the officer's decision on the hub's matches", () => {
     // A material the post was never matched to.
     expect(await told(suggestion.id, org.sub!)).toEqual([['NOT_FOUND', 'materialId']]);
     expect(await stored()).toEqual(before);
+  });
+
+  it('reports a confirmed post nobody reported as a DISCOVERED placement at once, not at the next crawl', async () => {
+    const body = 'Жителей края приглашают на ярмарку вакансий лесной отрасли: работодатели предложат более ста мест в лесничествах.';
+    const second = await distributedMaterial(
+      hub.gatewayUrl,
+      await tokenFor('EDITOR'),
+      { title: 'Ярмарка вакансий лесной отрасли', body, topic: 'SOCIAL' },
+      { organizationIds: [org.sub!] },
+    );
+    now = new Date(now.getTime() + 3_600_000);
+    const at = new Date(now.getTime() - 10 * 60_000);
+    standIn.pages[0]!.posts = [
+      ...standIn.pages[0]!.posts,
+      post('203', at, 'Жителей края приглашают на ярмарку вакансий лесной отрасли. Наше лесничество тоже ищет мастеров леса и водителей.'),
+    ];
+    await crawl();
+    const suggestion = (await posts()).get('203')!;
+    expect(suggestion.matches).toMatchObject([{ material: { id: second }, decision: null }]);
+    expect(await placements()).toEqual([['201', 'DISCOVERED']]);
+
+    const res = await decide(bodyOperator, suggestion.id, true, second);
+    expect(res.data!.decidePostMatch.decision).toBe('CONFIRMED');
+    expect(await placements()).toEqual([
+      ['201', 'DISCOVERED'],
+      ['203', 'DISCOVERED'],
+    ]);
   });
 });

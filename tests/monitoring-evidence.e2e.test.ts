@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { queryRows, sql } from '@hub/common';
 import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
-import { startStandIn, type StandIn, type StandInPost } from '@hub/monitoring/standin';
+import { standInPost, startStandIn, type StandIn } from '@hub/monitoring/standin';
 import { addOfficialPage, distributedMaterial, registerOrganization } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { ComplianceReportDocument, PlacementEvidenceDocument, ReportPlacementsDocument } from './generated/contract.js';
@@ -28,17 +28,8 @@ const TEXT = {
     'В поликлиниках края продолжается бесплатная вакцинация от гриппа. Привиться можно в любой поликлинике по месту жительства без записи.',
   forum: 'Молодёжный форум «Восток» пройдёт в Хабаровске в декабре. Заявки на участие принимаются на сайте форума до двадцатого числа.',
 };
-const post = (id: string, publishedAt: string, text: string): StandInPost => ({
-  id,
-  publishedAt: new Date(publishedAt),
-  text,
-  links: [],
-  images: [],
-  views: 500,
-  likes: 20,
-  reposts: 3,
-  comments: 1,
-});
+const post = (id: string, publishedAt: string, text: string) =>
+  standInPost(id, publishedAt, text, { views: 500, likes: 20, reposts: 3, comments: 1 });
 const url = (id: string) => `https://vk.com/wall-210000077_${id}`;
 
 const crawl = (pageId: string) =>

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
-import { startStandIn, type StandIn, type StandInPage, type StandInPost } from '@hub/monitoring/standin';
+import { standInPost, startStandIn, type StandIn, type StandInPage, type StandInPost } from '@hub/monitoring/standin';
 import { crawlJobName, startMonitoringWorker } from '@hub/monitoring/worker';
 import { createLogger } from '@hub/common';
 import { addOfficialPage, distributedMaterial, registerOrganization } from './support/fixtures.js';
@@ -19,18 +19,8 @@ let material: string;
 const org: Record<string, string> = {};
 const page: Record<string, string> = {};
 
-const post = (id: string, publishedAt: string, text: string, extra: Partial<StandInPost> = {}): StandInPost => ({
-  id,
-  publishedAt: new Date(publishedAt),
-  text,
-  links: [],
-  images: [],
-  views: 100,
-  likes: 5,
-  reposts: 1,
-  comments: 0,
-  ...extra,
-});
+const post = (id: string, publishedAt: string, text: string, extra: Partial<StandInPost> = {}) =>
+  standInPost(id, publishedAt, text, { views: 100, likes: 5, reposts: 1, ...extra });
 
 const forestryPosts = [
   post('101', '2026-12-03T01:00:00Z', 'В крае стартовала акция «Ёлочка, живи!». Подробности: https://khabkrai.ru/news/1', { views: 1200 }),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, sql } from '@hub/common';
 import { errorCodes, tokenFor, type GraphQLClient } from '@hub/common/testing';
-import { startStandIn, type StandIn, type StandInPost } from '@hub/monitoring/standin';
+import { standInPost, startStandIn, type StandIn } from '@hub/monitoring/standin';
 import { addOfficialPage, registerOrganization } from './support/fixtures.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { TestSmtpServer } from './support/smtp.js';
@@ -29,17 +29,7 @@ const page: Record<'silent' | 'quiet' | 'closed' | 'site' | 'busy' | 'later', st
 };
 const HEAD = { forestry: 'health-forestry-head@khv-region.test', fishery: 'health-fishery-head@khv-region.test' };
 
-const post = (id: string, publishedAt: string, text: string): StandInPost => ({
-  id,
-  publishedAt: new Date(publishedAt),
-  text,
-  links: [],
-  images: [],
-  views: 10,
-  likes: 1,
-  reposts: 0,
-  comments: 0,
-});
+const post = (id: string, publishedAt: string, text: string) => standInPost(id, publishedAt, text);
 
 const crawl = async (id: string) =>
   (await admin.data<{ crawlPage: { status: string } }>('mutation($id: ID!) { crawlPage(pageId: $id) { status } }', { id })).crawlPage

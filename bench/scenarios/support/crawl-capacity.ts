@@ -29,6 +29,7 @@ export const ratesOf = (settings: PlatformSettings): PerPlatform<number> => ({
 
 /** PlatformSettings with each platform at its own rate. */
 export const withRates = (settings: PlatformSettings, rates: PerPlatform<number>): PlatformSettings => ({
+  ...settings,
   vk: { ...settings.vk, ratePerSecond: rates.VK },
   telegram: { ...settings.telegram, ratePerSecond: rates.TELEGRAM },
   ok: { ...settings.ok, ratePerSecond: rates.OK },

@@ -56,6 +56,22 @@ const envSchema = z.object({
   MAX_API_URL: z.string().url().default('https://platform-api.max.ru'),
   MAX_BOT_TOKEN: z.string().min(1).optional(),
   MAX_RATE_PER_SECOND: z.coerce.number().positive().default(2),
+  /**
+   * Origins photos are fetched from whatever their address, beside the platforms' base URLs
+   * (docs/SECURITY.md, "Photos"): comma-separated, e.g. the demo's stand-in.
+   */
+  MONITORING_PHOTO_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().url())),
+  /** A PEM file of a certificate authority trusted, besides the system's, for photos from those origins. */
+  MONITORING_PHOTO_CA: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -69,6 +85,8 @@ export interface PlatformSettings {
   telegram: { webUrl: string; ratePerSecond: number };
   ok: { apiUrl: string; appKey: string | null; appSecret: string | null; accessToken: string | null; ratePerSecond: number };
   max: { apiUrl: string; botToken: string | null; ratePerSecond: number };
+  /** Where photos may come from besides public addresses, and a certificate authority trusted for them (the demo's stand-in). */
+  photos: { trustedOrigins: string[]; caFile: string | null };
 }
 
 export interface HubConfig {
@@ -175,6 +193,7 @@ export function loadConfig(source: Record<string, string | undefined>): HubConfi
         ratePerSecond: env.OK_RATE_PER_SECOND,
       },
       max: { apiUrl: env.MAX_API_URL, botToken: env.MAX_BOT_TOKEN ?? null, ratePerSecond: env.MAX_RATE_PER_SECOND },
+      photos: { trustedOrigins: env.MONITORING_PHOTO_ORIGINS, caFile: env.MONITORING_PHOTO_CA ?? null },
     },
     monitoringIntervalMs: env.MONITORING_INTERVAL_HOURS * 3_600_000,
     monitoringShard: { index: Number(env.MONITORING_SHARD.split('/')[0]), count: Number(env.MONITORING_SHARD.split('/')[1]) },

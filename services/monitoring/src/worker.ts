@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { initOrm, migrate, type Clock, type CrawlShard, type Logger, type Orm, type PlatformSettings } from '@hub/common';
 import { startScheduler, type Scheduler } from '@hub/common/scheduler';
 import { monitoringSubgraph } from './server.js';
-import { createPlatforms, type HttpTuning } from './platforms/index.js';
+import { createPhotos, createPlatforms, type HttpTuning } from './platforms/index.js';
 import { crawlDuePages } from './engine/crawl-due.js';
 import { createHubApi, type HubApiOptions } from './hub-api.js';
 
@@ -61,11 +61,12 @@ export async function startMonitoringWorker(options: MonitoringWorkerOptions): P
   try {
     await migrate(orm, monitoringSubgraph.dbSchema);
     const platforms = createPlatforms(options.platforms, options.httpTuning);
+    const photos = createPhotos(options.platforms);
     const hub = options.hub ? createHubApi(options.hub) : undefined;
     const holder = `worker:${options.workerName ?? `${hostname()}:${process.pid}`}`;
     const crawlDue = (touch?: () => Promise<void>) =>
       crawlDuePages(
-        { em: orm.em.fork(), clock: options.clock, timezone: options.timezone, logger: options.logger, platforms, holder, hub },
+        { em: orm.em.fork(), clock: options.clock, timezone: options.timezone, logger: options.logger, platforms, photos, holder, hub },
         { intervalMs: options.intervalMs, touch, shard: options.shard },
       );
     const scheduler = await startScheduler({

@@ -45,6 +45,14 @@ describe('configuration', () => {
     }
   });
 
+  it('fetches photos from public addresses only unless MONITORING_PHOTO_ORIGINS names others', () => {
+    expect(loadConfig({}).platforms.photos).toEqual({ trustedOrigins: [], caFile: null });
+    const photos = loadConfig({ MONITORING_PHOTO_ORIGINS: 'https://127.0.0.1:8443, https://cdn.local', MONITORING_PHOTO_CA: '/etc/ca.pem' })
+      .platforms.photos;
+    expect(photos).toEqual({ trustedOrigins: ['https://127.0.0.1:8443', 'https://cdn.local'], caFile: '/etc/ca.pem' });
+    expect(() => loadConfig({ MONITORING_PHOTO_ORIGINS: 'cdn.local' })).toThrow(/MONITORING_PHOTO_ORIGINS/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });

@@ -3,10 +3,8 @@ import { forbidden, idFilter, notFound, type Claims } from '@hub/common';
 import type { MonitoringContext } from '../context.js';
 import { pageById } from '../data/pages.repo.js';
 import { crawlStates } from '../data/crawls.repo.js';
-import { crawlPage, LEASE_MS } from '../engine/crawl-page.js';
-import type { Platforms } from '../platforms/index.js';
+import { crawlPage, LEASE_MS, type CrawlDeps } from '../engine/crawl-page.js';
 import type { PageCrawlView } from '../resolvers/mappers.js';
-import type { HubApi } from '../hub-api.js';
 
 const HOLDER = `graphql:${hostname()}:${process.pid}`;
 const WAIT_STEP_MS = 250;
@@ -22,12 +20,16 @@ async function assertCanCrawl(auth: Claims, organizationId: string, ctx: Monitor
  * crawlPage: reads the page now and answers with its state when done. When a worker is crawling
  * it at that moment, waits for that crawl instead of reading the page twice.
  */
-export async function crawlPageNow(ctx: MonitoringContext, platforms: Platforms, pageId: string, hub?: HubApi): Promise<PageCrawlView> {
+export async function crawlPageNow(
+  ctx: MonitoringContext,
+  readers: Pick<CrawlDeps, 'platforms' | 'photos' | 'hub'>,
+  pageId: string,
+): Promise<PageCrawlView> {
   const id = idFilter(pageId, 'pageId')!;
   const page = await pageById(ctx.em, id);
   if (!page) throw notFound('Official page', id, 'pageId');
   await assertCanCrawl(ctx.auth, page.organizationId, ctx);
-  const deps = { em: ctx.em, clock: ctx.clock, timezone: ctx.timezone, logger: ctx.logger, platforms, holder: HOLDER, hub };
+  const deps: CrawlDeps = { em: ctx.em, clock: ctx.clock, timezone: ctx.timezone, logger: ctx.logger, holder: HOLDER, ...readers };
   if ((await crawlPage(deps, page)) === 'busy') {
     const deadline = Date.now() + LEASE_MS;
     while (Date.now() < deadline && (await crawlStates(ctx.em, [id], ctx.clock()))[0]?.leasedBy) {

@@ -4,6 +4,7 @@ import { pageById } from '../data/pages.repo.js';
 import { decideMatch, postPage, type MatchDecision } from '../data/matches.repo.js';
 import type { PostMatchRow } from '../data/posts.repo.js';
 import type { HubApi } from '../hub-api.js';
+import { reportPageDiscoveries } from '../engine/act-on-evidence.js';
 
 const validId = (value: string, field: string): string => {
   if (!isUuid(value)) throw badInput(field, `${field}: is not a valid id`);
@@ -21,13 +22,14 @@ async function assertPageInScope(ctx: MonitoringContext, organizationId: string)
 }
 
 /**
- * What follows an officer's decision elsewhere in the hub: the spot where, after CONFIRMED, the
- * post is reported at once as a DISCOVERED placement of the material (hub.reportDiscovered, as
- * engine/act-on-evidence.ts does after a crawl). Not wired here yet: until it is, the page's next
- * crawl reports it (act-on-evidence takes AUTO and CONFIRMED matches not told yet).
+ * What follows an officer's decision elsewhere in the hub: a CONFIRMED post that nobody reported
+ * is reported at once as a DISCOVERED placement of the material (engine/act-on-evidence.ts, as a
+ * crawl does), so the officer sees it count without waiting for the next crawl. A gateway that
+ * cannot be reached now leaves it to the page's next crawl.
  */
-export async function afterMatchDecided(_ctx: MonitoringContext, _match: PostMatchRow, _hub?: HubApi): Promise<void> {
-  // DISCOVERED placement after CONFIRMED: to be wired (docs/DESIGN.md, "Evidence from the platforms").
+async function afterMatchDecided(ctx: MonitoringContext, pageId: string, match: PostMatchRow, hub?: HubApi): Promise<void> {
+  if (match.decision !== 'CONFIRMED' || !hub) return;
+  await reportPageDiscoveries({ em: ctx.em, timezone: ctx.timezone, logger: ctx.logger, hub }, pageId, ctx.clock());
 }
 
 /**
@@ -52,6 +54,6 @@ export async function decidePostMatch(
   const decision: MatchDecision = args.confirmed ? 'CONFIRMED' : 'REJECTED';
   const match = await decideMatch(ctx.em, { postId, materialId }, decision, ctx.auth.sub, ctx.clock());
   if (!match) throw notFound('Match of the post to material', materialId, 'materialId');
-  await afterMatchDecided(ctx, match, hub);
+  await afterMatchDecided(ctx, page.id, match, hub);
   return match;
 }

@@ -9,14 +9,18 @@ export interface ReceivedMaterial {
   title: string;
   body: string;
   links: string[];
+  /** The perceptual hashes of its images fetched so far (monitoring.material_image). */
+  imageHashes: string[];
   distributedAt: Date;
 }
 
 /** What the organization received that was still open to place after `since` (distributed before `until`, not withdrawn by then). */
 export async function receivedMaterials(em: EntityManager, organizationId: string, since: Date, until: Date): Promise<ReceivedMaterial[]> {
-  const rows = await queryRows<{ id: string; title: string; body: string; links: string[]; distributed_at: string }>(
+  const rows = await queryRows<{ id: string; title: string; body: string; links: string[]; imageHashes: string[]; distributed_at: string }>(
     em,
-    sql`select t.material_id as id, t.title, t.body, t.media_links as links, t.distributed_at
+    sql`select t.material_id as id, t.title, t.body, t.media_links as links, t.distributed_at,
+               array(select i.hash from monitoring.material_image i
+                     where i.material_id = t.material_id and i.hash is not null order by i.url) as "imageHashes"
         from content.received_log r join content.material_text t on t.material_id = r.material_id
         where r.organization_id = ${organizationId}::uuid and t.distributed_at < ${until}
           and (t.withdrawn_at is null or t.withdrawn_at > ${since})

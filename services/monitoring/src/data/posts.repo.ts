@@ -9,34 +9,71 @@ export interface PagePostRow extends PlatformPost {
   firstSeenAt: Date;
   lastSeenAt: Date;
   deletedAt: Date | null;
+  /** The perceptual hashes of its first photos (domain/image-hash.ts); null until computed. */
+  imageHashes: string[] | null;
 }
 
 const COLUMNS = sql`p.id, p.page_id as "pageId", p.platform_post_id as "platformPostId", p.url, p.published_at as "publishedAt", p.text,
   p.links, p.attachments, p.views, p.likes, p.reposts, p.comments,
-  p.first_seen_at as "firstSeenAt", p.last_seen_at as "lastSeenAt", p.deleted_at as "deletedAt"`;
+  p.first_seen_at as "firstSeenAt", p.last_seen_at as "lastSeenAt", p.deleted_at as "deletedAt", p.image_hashes as "imageHashes"`;
 
 /**
  * Stores what a crawl read, in one statement: new posts are added, known ones get their text and
- * counters as now seen (and are no longer deleted if they came back).
+ * counters as now seen (and are no longer deleted if they came back). `imageHashes` holds the
+ * photo hashes computed by this crawl, by platformPostId; a post not in it keeps its stored ones,
+ * unless its attachments changed (then they are to be computed again: null).
  */
-export async function upsertPosts(em: EntityManager, pageId: string, posts: readonly PlatformPost[], seenAt: Date): Promise<void> {
+export async function upsertPosts(
+  em: EntityManager,
+  pageId: string,
+  posts: readonly PlatformPost[],
+  seenAt: Date,
+  imageHashes: ReadonlyMap<string, readonly string[] | null> = new Map(),
+): Promise<void> {
   if (!posts.length) return;
-  const rows = JSON.stringify(posts.map((p) => ({ ...p, publishedAt: p.publishedAt.toISOString() })));
+  const rows = JSON.stringify(
+    posts.map((p) => ({
+      ...p,
+      publishedAt: p.publishedAt.toISOString(),
+      imageHashes: imageHashes.get(p.platformPostId) ?? null,
+    })),
+  );
   await execSql(
     em,
     sql`insert into monitoring.page_post
-          (page_id, platform_post_id, url, published_at, text, links, attachments, views, likes, reposts, comments, first_seen_at, last_seen_at)
+          (page_id, platform_post_id, url, published_at, text, links, attachments, views, likes, reposts, comments, first_seen_at, last_seen_at,
+           image_hashes)
         select ${pageId}::uuid, r."platformPostId", r.url, r."publishedAt", r.text,
                array(select jsonb_array_elements_text(r.links)), array(select jsonb_array_elements_text(r.attachments)),
-               r.views, r.likes, r.reposts, r.comments, ${seenAt}, ${seenAt}
+               r.views, r.likes, r.reposts, r.comments, ${seenAt}, ${seenAt},
+               case when r."imageHashes" is null then null else array(select jsonb_array_elements_text(r."imageHashes")) end
         from jsonb_to_recordset(${rows}::jsonb) as r(
           "platformPostId" text, url text, "publishedAt" timestamptz, text text, links jsonb, attachments jsonb,
-          views int, likes int, reposts int, comments int)
+          views int, likes int, reposts int, comments int, "imageHashes" jsonb)
         on conflict (page_id, platform_post_id) do update set
           url = excluded.url, published_at = excluded.published_at, text = excluded.text, links = excluded.links,
           attachments = excluded.attachments, views = excluded.views, likes = excluded.likes, reposts = excluded.reposts,
-          comments = excluded.comments, last_seen_at = excluded.last_seen_at, deleted_at = null`,
+          comments = excluded.comments, last_seen_at = excluded.last_seen_at, deleted_at = null,
+          image_hashes = case
+            when excluded.platform_post_id = any(${[...imageHashes.keys()]}::text[]) then excluded.image_hashes
+            when page_post.attachments is distinct from excluded.attachments then null
+            else page_post.image_hashes end`,
   );
+}
+
+/** What the page's stored posts among `platformPostIds` had attached, and the photo hashes computed of that. */
+export async function storedPhotos(
+  em: EntityManager,
+  pageId: string,
+  platformPostIds: readonly string[],
+): Promise<Map<string, { attachments: string[]; imageHashes: string[] | null }>> {
+  if (!platformPostIds.length) return new Map();
+  const rows = await queryRows<{ platformPostId: string; attachments: string[]; imageHashes: string[] | null }>(
+    em,
+    sql`select platform_post_id as "platformPostId", attachments, image_hashes as "imageHashes" from monitoring.page_post
+        where page_id = ${pageId}::uuid and platform_post_id = any(${platformPostIds}::text[])`,
+  );
+  return new Map(rows.map(({ platformPostId, ...row }) => [platformPostId, row]));
 }
 
 /** Posts of the page published since `since` that this crawl did not see any more: gone from the page. */

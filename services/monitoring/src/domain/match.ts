@@ -24,6 +24,8 @@ export interface MatchablePost {
   text: string;
   links: string[];
   attachments: string[];
+  /** 64-bit perceptual hashes of its photos, 16 hex digits each (the crawl computes them from the attachments). */
+  imageHashes?: readonly string[] | null;
 }
 
 export interface MatchableMaterial {
@@ -163,7 +165,7 @@ function preparePost(post: MatchablePost): PreparedPost {
         .split('\n')
         .map((line) => [...new Set(sentenceShingles(line).flat())])
         .filter((line) => line.length > 0),
-      images: imageHashes(post.attachments),
+      images: imageHashes([...(post.imageHashes ?? []), ...post.attachments]),
     };
     posts.set(post, prepared);
   }

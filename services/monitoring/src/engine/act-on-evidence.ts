@@ -40,6 +40,11 @@ export async function actOnEvidence(deps: EvidenceDeps, pageId: string, since: D
   return outcome;
 }
 
+/** Reports the page's matched posts nobody reported as DISCOVERED placements; how many were new. */
+export async function reportPageDiscoveries(deps: EvidenceDeps & { hub: HubApi }, pageId: string, at: Date): Promise<number> {
+  return reportDiscoveries(deps, deps.hub, pageId, at);
+}
+
 async function reportDiscoveries(deps: EvidenceDeps, hub: HubApi, pageId: string, at: Date): Promise<number> {
   let discovered = 0;
   for (const discovery of await untoldDiscoveries(deps.em, pageId)) {

@@ -9,6 +9,8 @@ import { markGone, postsSince, upsertPosts } from '../data/posts.repo.js';
 import { matchPagePosts } from './match-posts.js';
 import type { HubApi } from '../hub-api.js';
 import { actOnEvidence } from './act-on-evidence.js';
+import type { PhotoHasher } from '../platforms/photos.js';
+import { hashMaterialImages, hashPostPhotos } from './hash-photos.js';
 
 export interface CrawlDeps {
   em: EntityManager;
@@ -20,6 +22,8 @@ export interface CrawlDeps {
   holder: string;
   /** The gateway as SYSTEM, to tell organizations a page's id on its platform; absent, nothing is told. */
   hub?: HubApi;
+  /** Fetches and hashes photos for image matching; absent, photos are not compared. */
+  photos?: PhotoHasher;
 }
 
 /** A crawl's lease outlives any reasonable crawl of one page (its requests time out well before). */
@@ -60,12 +64,13 @@ export async function crawlPage(deps: CrawlDeps, page: DirectoryPage): Promise<C
     const failure = err instanceof PlatformError ? err.failure : 'PARSE_FAILED';
     outcome = { ok: false, failure, message: (err as Error).message };
   }
+  const inWindow = posts.filter((p) => p.publishedAt >= since);
+  const photoHashes = outcome.ok ? await hashPhotos(deps, page, inWindow, since) : new Map<string, string[]>();
   const state = nextCrawlState(previous ?? null, outcome);
   const at = deps.clock();
   await deps.em.transactional(async (em) => {
     if (outcome.ok) {
-      const inWindow = posts.filter((p) => p.publishedAt >= since);
-      await upsertPosts(em, page.id, inWindow, at);
+      await upsertPosts(em, page.id, inWindow, at, photoHashes);
       await markGone(
         em,
         page.id,
@@ -98,4 +103,25 @@ export async function crawlPage(deps: CrawlDeps, page: DirectoryPage): Promise<C
     'page crawled',
   );
   return 'crawled';
+}
+
+/**
+ * The photo hashes of the crawl's posts that need them, and the images of the materials the page's
+ * organization received hashed and stored, read before the crawl's transaction (fetches are
+ * slow). A failure here costs the image evidence of this crawl only, never the crawl.
+ */
+async function hashPhotos(
+  deps: CrawlDeps,
+  page: DirectoryPage,
+  posts: readonly PlatformPost[],
+  since: Date,
+): Promise<Map<string, string[]>> {
+  if (!deps.photos) return new Map();
+  try {
+    await hashMaterialImages(deps.em, deps.photos, page.organizationId, since, deps.clock());
+    return await hashPostPhotos(deps.em, deps.photos, page.id, posts);
+  } catch (err) {
+    deps.logger.warn({ err, pageId: page.id }, 'photos could not be hashed');
+    return new Map();
+  }
 }

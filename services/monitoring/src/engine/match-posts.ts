@@ -7,7 +7,9 @@ import { receivedMaterials, replaceMatches, type FoundMatch, type ReceivedMateri
 /**
  * The materials read so far, by id: a distributed material's text no longer changes, and the
  * matcher keeps each material's fingerprint with its object, so a crawl of many pages of the same
- * recipients fingerprints each material once rather than once a page. Bounded: oldest out first.
+ * recipients fingerprints each material once rather than once a page. Its image hashes do change
+ * (fetched after it was first read): a material whose hashes changed is taken afresh. Bounded:
+ * oldest out first.
  */
 const known = new Map<string, ReceivedMaterial>();
 const KNOWN_MAX = 5_000;
@@ -16,12 +18,15 @@ function remembered(materials: ReceivedMaterial[]): ReceivedMaterial[] {
   return materials.map((material) => {
     const key = material.id;
     const seen = known.get(key);
-    if (seen && seen.distributedAt.getTime() === material.distributedAt.getTime()) return seen;
+    if (seen && seen.distributedAt.getTime() === material.distributedAt.getTime() && sameHashes(seen, material)) return seen;
     known.set(key, material);
     if (known.size > KNOWN_MAX) known.delete(known.keys().next().value!);
     return material;
   });
 }
+
+const sameHashes = (a: ReceivedMaterial, b: ReceivedMaterial): boolean =>
+  a.imageHashes.length === b.imageHashes.length && a.imageHashes.every((hash, i) => hash === b.imageHashes[i]);
 
 /**
  * Matches the posts of a crawl's window to the materials the page's organization received

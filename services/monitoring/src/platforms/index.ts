@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { PlatformSettings } from '@hub/common';
 import type { MonitoredPlatform, PlatformAdapter } from './adapter.js';
 import type { PlatformHttpOptions } from './http.js';
@@ -5,6 +6,7 @@ import { createVkAdapter } from './vk/adapter.js';
 import { createTelegramAdapter } from './telegram/adapter.js';
 import { createOkAdapter } from './ok/adapter.js';
 import { createMaxAdapter } from './max/adapter.js';
+import { createPhotoHasher, type PhotoHasher } from './photos.js';
 
 export * from './adapter.js';
 
@@ -28,4 +30,22 @@ export function createPlatforms(settings: PlatformSettings, tuning: HttpTuning =
     }),
     MAX: createMaxAdapter({ apiUrl: settings.max.apiUrl, botToken: settings.max.botToken, http: http(settings.max.ratePerSecond) }),
   };
+}
+
+/**
+ * The photo fetcher of a process: any public address, and the platforms' configured base URLs and
+ * MONITORING_PHOTO_ORIGINS whatever their address (the local stand-in of the demo and the tests:
+ * docs/SECURITY.md, "Photos"), those with MONITORING_PHOTO_CA's certificate trusted too.
+ */
+export function createPhotos(settings: PlatformSettings): PhotoHasher {
+  return createPhotoHasher({
+    trustedOrigins: [
+      settings.vk.apiUrl,
+      settings.telegram.webUrl,
+      settings.ok.apiUrl,
+      settings.max.apiUrl,
+      ...settings.photos.trustedOrigins,
+    ],
+    ca: settings.photos.caFile ? readFileSync(settings.photos.caFile, 'utf8') : undefined,
+  });
 }

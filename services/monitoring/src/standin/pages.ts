@@ -25,6 +25,20 @@ export interface StandInPost {
   pinned?: boolean;
 }
 
+/** A post with only text, no links or images, and the counters given (a few views by default); `extra` sets the rest. */
+export const standInPost = (id: string, publishedAt: Date | string, text: string, extra: Partial<StandInPost> = {}): StandInPost => ({
+  id,
+  publishedAt: new Date(publishedAt),
+  text,
+  links: [],
+  images: [],
+  views: 10,
+  likes: 1,
+  reposts: 0,
+  comments: 0,
+  ...extra,
+});
+
 export interface StandInPage {
   platform: MonitoredPlatform;
   /** The address part the page was registered with: VK's short name (minles_kgku14 or club123), a channel name, OK's group path, MAX's link. */

@@ -1,9 +1,13 @@
-import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import type { PlatformSettings } from '@hub/common';
 import type { StandInPage, StandInPlatform } from './pages.js';
+import { standInPhoto } from './images.js';
 
-export type { StandInPage, StandInPost } from './pages.js';
+export { standInPost, type StandInPage, type StandInPost } from './pages.js';
 import { vkStandIn } from '../platforms/vk/standin.js';
 import { telegramStandIn } from '../platforms/telegram/standin.js';
 import { okStandIn } from '../platforms/ok/standin.js';
@@ -15,12 +19,19 @@ const PREFIXES: Record<string, StandInPlatform> = { vk: vkStandIn, telegram: tel
 export interface StandIn {
   /** http://127.0.0.1:<port> */
   url: string;
+  /** https://127.0.0.1:<another port>: the same answers over TLS, with the certificate of standin-tls/ (README there). */
+  secureUrl: string;
   /** The pages served from now on (a test deletes a post or closes a page between crawls). */
   pages: StandInPage[];
   /** Each request received, as `<platform prefix> <path and query>`, e.g. `vk /wall.get?…`. */
   requests: string[];
   /** Platform prefixes (`vk`, `telegram`, `ok`, `max`) whose every request answers HTTP 503: an outage. */
   outage: Set<string>;
+  /**
+   * The https address of a generated photo (src/standin/images.ts: `flood.jpg`,
+   * `flood@320~q40.jpg`), as a platform's CDN or the content center serves it.
+   */
+  imageUrl(name: string): string;
   /** Settings that point every adapter here, with stand-in credentials. */
   settings(ratePerSecond?: number): PlatformSettings;
   /** The same as the environment a process reads them from (README.md, "Settings"). */
@@ -28,16 +39,21 @@ export interface StandIn {
   close(): Promise<void>;
 }
 
+/** The stand-in's certificate (standin-tls/README.md), outside src/ so that dist/ finds it at the same place. */
+export const STAND_IN_CA_FILE = fileURLToPath(new URL('../../standin-tls/stand-in.cert.pem', import.meta.url));
+const STAND_IN_KEY_FILE = fileURLToPath(new URL('../../standin-tls/stand-in.key.pem', import.meta.url));
+
 /**
  * The local stand-in for the four platforms (docs/DESIGN.md, "Evidence from the platforms"):
  * one HTTP server answering each adapter's requests in its platform's real format from the pages
- * it is given. `npm start` without platform credentials and the end-to-end tests read it.
+ * it is given, and the same over HTTPS for the photos (a material's media links are https only).
+ * `npm start` without platform credentials and the end-to-end tests read it.
  */
 export async function startStandIn(pages: StandInPage[], port = 0): Promise<StandIn> {
   const state = { pages };
   const requests: string[] = [];
   const outage = new Set<string>();
-  const server: Server = createServer((req, res) => {
+  const answer = (req: IncomingMessage, res: ServerResponse): void => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -50,6 +66,10 @@ export async function startStandIn(pages: StandInPage[], port = 0): Promise<Stan
         res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('stand-in outage');
         return;
       }
+      if (prefix === 'images') {
+        void servePhoto(rest.join('/'), res);
+        return;
+      }
       const answer = platform?.(
         { method: req.method ?? 'GET', url: inner, body: Buffer.concat(chunks).toString('utf8'), headers: req.headers },
         state.pages,
@@ -60,13 +80,20 @@ export async function startStandIn(pages: StandInPage[], port = 0): Promise<Stan
       }
       res.writeHead(answer.status, { 'content-type': answer.contentType }).end(answer.body);
     });
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+  const server: Server = createServer(answer);
+  const secureServer = createTlsServer({ cert: readFileSync(STAND_IN_CA_FILE), key: readFileSync(STAND_IN_KEY_FILE) }, answer);
+  const listen = (on: Server, at: number) =>
+    new Promise<string>((resolve) => on.listen(at, '127.0.0.1', () => resolve(`127.0.0.1:${(on.address() as AddressInfo).port}`)));
+  const url = `http://${await listen(server, port)}`;
+  const secureUrl = `https://${await listen(secureServer, 0)}`;
+  const photos = { trustedOrigins: [secureUrl], caFile: STAND_IN_CA_FILE };
   return {
     url,
+    secureUrl,
     requests,
     outage,
+    imageUrl: (name) => `${secureUrl}/images/${name}`,
     get pages() {
       return state.pages;
     },
@@ -78,6 +105,7 @@ export async function startStandIn(pages: StandInPage[], port = 0): Promise<Stan
       telegram: { webUrl: `${url}/telegram`, ratePerSecond },
       ok: { apiUrl: `${url}/ok/fb.do`, appKey: 'stand-in', appSecret: 'stand-in', accessToken: 'stand-in', ratePerSecond },
       max: { apiUrl: `${url}/max`, botToken: 'stand-in', ratePerSecond },
+      photos,
     }),
     env: (ratePerSecond = 50) => ({
       VK_API_URL: `${url}/vk`,
@@ -93,7 +121,20 @@ export async function startStandIn(pages: StandInPage[], port = 0): Promise<Stan
       MAX_API_URL: `${url}/max`,
       MAX_BOT_TOKEN: 'stand-in',
       MAX_RATE_PER_SECOND: String(ratePerSecond),
+      MONITORING_PHOTO_ORIGINS: secureUrl,
+      MONITORING_PHOTO_CA: STAND_IN_CA_FILE,
     }),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await Promise.all([server, secureServer].map((on) => new Promise<void>((resolve) => on.close(() => resolve()))));
+    },
   };
+}
+
+async function servePhoto(name: string, res: ServerResponse): Promise<void> {
+  const photo = await standInPhoto(decodeURIComponent(name)).catch(() => null);
+  if (!photo) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('no such stand-in image');
+    return;
+  }
+  res.writeHead(200, { 'content-type': photo.contentType, 'content-length': photo.bytes.length }).end(photo.bytes);
 }
