@@ -188,7 +188,7 @@ describe('the dashboard', () => {
   });
 
   it('fits the new panels on a phone: no section wider than the screen', async () => {
-    const phone = await openSignedIn(browser, `${base(hub.gatewayUrl)}/dashboard`, analyst, { width: 390, height: 844 });
+    const phone = await openSignedIn(browser, `${base(hub.gatewayUrl)}/dashboard`, analyst, { width: 375, height: 812 });
     pages.push(phone);
     await phone.page.locator('#evidence [data-card="verified-share"]').waitFor();
     await phone.page.locator('#page-health [data-card="pages-total"]').waitFor();
