@@ -3,7 +3,7 @@ import { createGateway } from './gateway.js';
 
 const config = loadConfig(process.env);
 const logger = createLogger('gateway', config.logLevel);
-const gateway = await createGateway({
+const starting = createGateway({
   jwtSecret: required(config.jwtSecret, 'AUTH_JWT_SECRET'),
   subgraphSecret: config.subgraphSecret,
   maxTokenDays: config.maxTokenDays,
@@ -12,6 +12,7 @@ const gateway = await createGateway({
   production: config.env === 'production',
   logger,
 });
-const url = await gateway.listen(config.ports.gateway);
+// Before the start completes: a SIGTERM while starting stops it once started (services/common/src/boot.ts).
+onShutdown(logger, async () => (await starting).stop());
+const url = await (await starting).listen(config.ports.gateway);
 logger.info({ url: `${url}/graphql` }, 'gateway listening');
-onShutdown(logger, gateway.stop);

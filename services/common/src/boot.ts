@@ -6,7 +6,9 @@ import { systemClock } from './time.js';
 /**
  * Stops everything on SIGINT/SIGTERM, once, and exits. Ctrl-C under `npm start` arrives twice
  * (from the terminal and forwarded by npm): a repeat within a few seconds is the same request;
- * a later one means "now" and exits at once.
+ * a later one means "now" and exits at once. Installed before a process's start completes, with a
+ * `stop` that waits for it: a signal during the start (a container stopped while still starting)
+ * then ends in a clean stop and exit code 0, not in the signal's default kill.
  */
 export function onShutdown(logger: Logger, stop: () => Promise<void>): void {
   let stoppingSince: number | null = null;
@@ -36,7 +38,7 @@ export async function bootSubgraph<TContext extends BaseContext>(
 ): Promise<void> {
   const config = loadConfig(env);
   const logger = createLogger(name, config.logLevel);
-  const running = await startSubgraph(definition, {
+  const starting = startSubgraph(definition, {
     databaseUrl: required(config.databaseUrl, 'DATABASE_URL'),
     jwtSecret: required(config.jwtSecret, 'AUTH_JWT_SECRET'),
     subgraphSecret: config.subgraphSecret,
@@ -53,5 +55,6 @@ export async function bootSubgraph<TContext extends BaseContext>(
     platforms: config.platforms,
     gatewayUrl: config.gatewayUrl,
   });
-  onShutdown(logger, running.stop);
+  onShutdown(logger, async () => (await starting).stop());
+  await starting;
 }

@@ -4,7 +4,7 @@ import { startWorker } from './worker.js';
 
 const config = loadConfig(process.env);
 const logger = createLogger('worker', config.logLevel);
-const worker = await startWorker({
+const starting = startWorker({
   databaseUrl: required(config.databaseUrl, 'DATABASE_URL'),
   timezone: config.timezone,
   logger,
@@ -13,5 +13,7 @@ const worker = await startWorker({
   smtpUrl: required(config.smtpUrl, 'SMTP_URL'),
   mailFrom: config.mailFrom,
 });
+// Before the start completes: a SIGTERM while starting stops it once started (services/common/src/boot.ts).
+onShutdown(logger, async () => (await starting).stop());
+await starting;
 logger.info('compliance worker running');
-onShutdown(logger, worker.stop);

@@ -4,7 +4,7 @@ import { startMonitoringWorker } from './worker.js';
 
 const config = loadConfig(process.env);
 const logger = createLogger('monitoring-worker', config.logLevel);
-const worker = await startMonitoringWorker({
+const starting = startMonitoringWorker({
   databaseUrl: required(config.databaseUrl, 'DATABASE_URL'),
   timezone: config.timezone,
   logger,
@@ -14,5 +14,7 @@ const worker = await startMonitoringWorker({
   intervalMs: config.monitoringIntervalMs,
   shard: config.monitoringShard,
 });
+// Before the start completes: a SIGTERM while starting stops it once started (services/common/src/boot.ts).
+onShutdown(logger, async () => (await starting).stop());
+await starting;
 logger.info('monitoring worker running');
-onShutdown(logger, worker.stop);
