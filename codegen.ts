@@ -77,6 +77,8 @@ const config: CodegenConfig = {
       MaterialUptake: '../resolvers/mappers.js#MaterialUptakeRow',
       ReachRow: '../resolvers/mappers.js#ReachGroupRow',
       ReportPlacementsResult: '../commands/placement.commands.js#ReportResult',
+      User: '../data/people.repo.js#Person as UserRow',
+      Me: '../resolvers/people.js#MeView',
     }),
     'services/compliance/src/generated/graphql.ts': subgraph('compliance', 'ComplianceContext', {
       ComplianceRule: '../data/rules.repo.js#ComplianceRule as ComplianceRuleRow',

@@ -169,6 +169,21 @@ async function buildFixtures(): Promise<void> {
     return res.addMethodologicalNote.id;
   });
 
+  f.people = await perCaller(async (c) => {
+    const res = await admin.data<{ inviteUser: { id: string } }>(
+      'mutation($input: InviteUserInput!) { inviteUser(input: $input) { id } }',
+      {
+        input: {
+          email: `matrix-officer-${c.toLowerCase()}@khv-region.test`,
+          fullName: 'Петров Олег Иванович',
+          role: 'OPERATOR',
+          organizationId: f.subordinate,
+        },
+      },
+    );
+    return res.inviteUser.id;
+  });
+
   const settings = await admin.data<{
     escalationPolicy: { suppressWhenParentTold: boolean };
     complianceRules: { code: string; threshold: number }[];

@@ -13,8 +13,6 @@ import { contractOperations } from './support/operations.js';
  */
 const PENDING: Record<string, number> = {
   RequestSignIn: 18,
-  Me: 18,
-  InviteUser: 18,
 };
 
 let hub: TestHub;

@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { loadDemoActivity, loadDemoOrganizations } from '@hub/organizations';
+import { loadDemoActivity, loadDemoOrganizations, loadDemoPeople } from '@hub/organizations';
 import { loadDemoMaterials } from '@hub/content';
 import { generateDemoRegion } from './demo/region.js';
 import { generateDemoMaterials } from './demo/content.js';
 import { generateDemoActivity } from './demo/activity.js';
+import { generateDemoPeople } from './demo/people.js';
 
 export const DEMO_SEED = 299;
 
@@ -21,6 +22,7 @@ export async function seedDemoRegion(
   const region = generateDemoRegion({ seed: DEMO_SEED, now });
   const materials = generateDemoMaterials({ seed: DEMO_SEED, now, timeZone });
   const organizations = await loadDemoOrganizations(targets.organizations, region.organizations);
+  await loadDemoPeople(targets.organizations, generateDemoPeople(DEMO_SEED, region.organizations));
   // Distribution resolves audiences against the registry: organizations first.
   const content = await loadDemoMaterials(targets.content, materials);
   const activity = await loadDemoActivity(

@@ -87,6 +87,14 @@ export type GrantExemptionInput = {
   rule: RuleCode;
 };
 
+/** A person to register. OPERATOR and HEAD need an organization; the other roles take none. */
+export type InviteUserInput = {
+  email: Scalars['String']['input'];
+  fullName: Scalars['String']['input'];
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  role: Role;
+};
+
 /** How a scheduled job's last run went. */
 export type JobRunStatus =
   | 'FAILED'
@@ -618,6 +626,18 @@ export type PagePostsQueryVariables = Exact<{
 
 export type PagePostsQuery = { __typename?: 'Query', organization: { __typename?: 'Organization', pages: Array<{ __typename?: 'OfficialPage', id: string, platform: Platform, posts: { __typename?: 'PagePostConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename?: 'PagePostEdge', node: { __typename?: 'PagePost', id: string, url: string, publishedAt: string, views: number | null, deletedAt: string | null, matches: Array<{ __typename?: 'PostMatch', score: number, evidence: MatchEvidence, decision: MatchDecision | null, material: { __typename?: 'Material', id: string } }> } }> } | null }> } | null };
 
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { __typename?: 'Query', me: { __typename?: 'Me', email: string | null, fullName: string | null, role: Role, organization: { __typename?: 'Organization', id: string, name: string } | null } };
+
+export type InviteUserMutationVariables = Exact<{
+  input: InviteUserInput;
+}>;
+
+
+export type InviteUserMutation = { __typename?: 'Mutation', inviteUser: { __typename?: 'User', id: string, email: string, role: Role, organization: { __typename?: 'Organization', id: string } | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1130,3 +1150,28 @@ export const PagePostsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PagePostsQuery, PagePostsQueryVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    email
+    fullName
+    role
+    organization {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const InviteUserDocument = new TypedDocumentString(`
+    mutation InviteUser($input: InviteUserInput!) {
+  inviteUser(input: $input) {
+    id
+    email
+    role
+    organization {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InviteUserMutation, InviteUserMutationVariables>;

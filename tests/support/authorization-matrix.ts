@@ -40,6 +40,8 @@ export interface Fixtures {
   notifications: PerCaller;
   /** Open methodological notes of the ЦУР, one per caller to mark answered. */
   notes: PerCaller;
+  /** Communications officers (OPERATOR) of the subordinate, one per caller to deactivate. */
+  people: PerCaller;
   suppressWhenParentTold: boolean;
   monthlyMediaThreshold: number;
 }
@@ -81,6 +83,13 @@ const SUBORDINATE_MATCHES =
   'query($id: ID!) { organization(id: $id) { pages { id posts(first: 50) { edges { node { id matches { material { id } decision } } } } } } }';
 const SUBORDINATE_PLACEMENTS = 'query($id: ID!) { organization(id: $id) { placements { id url publishedAt } } }';
 const EXEMPTIONS_STATE = '{ exemptions(includeRevoked: true) { id period revokedAt } }';
+const PEOPLE_STATE = (search: string): Read[] => [
+  { document: `{ users(search: "${search}", includeInactive: true, first: 50) { totalCount edges { node { id email active role } } } }` },
+];
+/** ADMIN every person; a HEAD the people of its tree (another tree's head reads its own, not refused). */
+const PEOPLE_READERS = allow('ADMIN', 'HEAD_OWN', 'HEAD_OTHER');
+/** ADMIN, and a HEAD for the officers of its own tree. */
+const PEOPLE_MANAGERS = allow('ADMIN', 'HEAD_OWN');
 const NOTES_STATE = '{ methodologicalNotes(first: 500) { id answeredAt answeredBy answer } }';
 /** Decree item 5: the ЦУР writes methodological notes, the content center answers them. */
 const NOTE_READERS = allow('ADMIN', 'EDITOR', 'ANALYST');
@@ -132,6 +141,29 @@ export const MATRIX: Record<string, Entry> = {
   'Query.escalationPolicy': { document: '{ escalationPolicy { suppressWhenParentTold } }', expect: EVERYONE },
   'Query.notifications': { document: '{ notifications(first: 5) { totalCount } }', expect: allow('ADMIN', 'ANALYST') },
   'Query.auditLog': { document: '{ auditLog(first: 5) { totalCount } }', expect: allow('ADMIN', 'ANALYST') },
+
+  // organizations: people
+  'Query.me': { document: '{ me { role organization { id } } }', expect: EVERYONE },
+  'Query.users': { document: '{ users(first: 5) { totalCount } }', expect: PEOPLE_READERS },
+  'Mutation.inviteUser': {
+    document: 'mutation($input: InviteUserInput!) { inviteUser(input: $input) { id } }',
+    variables: (f, caller) => ({
+      input: {
+        email: `matrix-invited-${tag(caller)}@khv-region.test`,
+        fullName: 'Иванова Мария Петровна',
+        role: 'OPERATOR',
+        organizationId: f.subordinate,
+      },
+    }),
+    expect: PEOPLE_MANAGERS,
+    state: () => PEOPLE_STATE('matrix-invited'),
+  },
+  'Mutation.deactivateUser': {
+    document: 'mutation($id: ID!) { deactivateUser(id: $id) { active } }',
+    variables: (f, caller) => ({ id: f.people[caller] }),
+    expect: PEOPLE_MANAGERS,
+    state: () => PEOPLE_STATE('matrix-officer'),
+  },
 
   // content
   'Query.materials': { document: '{ materials(first: 5) { totalCount } }', expect: EVERYONE },

@@ -863,6 +863,66 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
       stored: (h, sent: { input: Partial<OrganizationInput> }, data: Touched<'updateOrganization'>) =>
         organizationContent(h, data.updateOrganization.id, sent.input),
     },
+    'Mutation.inviteUser': {
+      document: 'mutation($input: InviteUserInput!) { inviteUser(input: $input) { id } }',
+      callers: ADMIN,
+      valid: (h) => ({
+        input: {
+          email: `prop-invite-${h.run}@khv-region.test`,
+          fullName: 'Иванова Мария Петровна',
+          role: 'OPERATOR',
+          organizationId: f.subordinate,
+        },
+      }),
+      hostile: {
+        'input.email': hostileEmail,
+        'input.fullName': hostileString,
+        'input.role': hostileEnum,
+        'input.organizationId': hostileId([f.page, f.material]),
+        input: hostileObject,
+      },
+      stored: async (
+        h,
+        sent: { input: { email: string; fullName: string; role: string; organizationId?: string | null } },
+        data: Touched<'inviteUser'>,
+      ) => {
+        const [person] = await h.sql<{ email: string; full_name: string; role: string; organization_id: string | null; active: boolean }>(
+          'select email, full_name, role, organization_id, active from organizations.person where id = $1',
+          [data.inviteUser.id],
+        );
+        return {
+          actual: person,
+          expected: {
+            email: sent.input.email.trim().toLowerCase(),
+            full_name: cleaned(sent.input.fullName),
+            role: sent.input.role,
+            organization_id: sent.input.organizationId ?? null,
+            active: true,
+          },
+        };
+      },
+    },
+    'Mutation.deactivateUser': {
+      document: 'mutation($id: ID!) { deactivateUser(id: $id) { id } }',
+      callers: ADMIN,
+      valid: async (h) => {
+        const { inviteUser } = await h.admin<Touched<'inviteUser'>>(
+          'mutation($input: InviteUserInput!) { inviteUser(input: $input) { id } }',
+          {
+            input: { email: `prop-leaving-${h.run}@khv-region.test`, fullName: 'Петров Олег Иванович', role: 'EDITOR' },
+          },
+        );
+        return { id: inviteUser.id };
+      },
+      hostile: { id: hostileId([f.page, f.material, f.subordinate]) },
+      stored: async (h, sent: { id: string }, data: Touched<'deactivateUser'>) => {
+        const [person] = await h.sql<{ active: boolean; deactivated: boolean }>(
+          'select active, deactivated_at is not null as deactivated from organizations.person where id = $1',
+          [data.deactivateUser.id],
+        );
+        return { actual: { id: data.deactivateUser.id, ...person }, expected: { id: sent.id, active: false, deactivated: true } };
+      },
+    },
     'Mutation.deactivateOrganization': {
       document: 'mutation($id: ID!, $reason: String!) { deactivateOrganization(id: $id, reason: $reason) { id } }',
       callers: ADMIN,

@@ -108,6 +108,18 @@ export function queryProperties(f: Fixtures): Record<string, QueryProperty> {
         organizations(search: $search, parentId: $parentId, first: $first, after: $after) { totalCount } }`,
       args: shown(fc.record({ search: either(['Хабаровск', '%', '_'], hostileString), parentId: organizationId, ...page })),
     },
+    users: {
+      document: `query($search: String, $organizationId: ID, $role: Role, $first: Int, $after: String) {
+        users(search: $search, organizationId: $organizationId, role: $role, first: $first, after: $after) { totalCount } }`,
+      args: shown(
+        fc.record({
+          search: either(['Иван', '%', '_', '@'], hostileString),
+          organizationId,
+          role: either(['OPERATOR', 'HEAD'], hostileEnum),
+          ...page,
+        }),
+      ),
+    },
     complianceHeatmap: {
       document: `query($weeks: Int, $municipalityId: ID, $first: Int, $after: String) {
         complianceHeatmap(weeks: $weeks, municipalityId: $municipalityId, first: $first, after: $after) { totalCount } }`,

@@ -61,7 +61,7 @@ function innFactory(rng: Rng): () => string {
   };
 }
 
-function personName(rng: Rng): string {
+export function personName(rng: Rng): string {
   const female = rng() < 0.5;
   const surname = pick(rng, SURNAMES);
   const stem = pick(rng, PATRONYMIC_STEMS);

@@ -5,6 +5,7 @@ import { HubError, unauthenticated } from './errors.js';
 /** The roles people hold (the contract's). */
 export const USER_ROLES = ['ADMIN', 'EDITOR', 'OPERATOR', 'ANALYST', 'HEAD'] as const;
 /** SYSTEM: the hub's own services acting through the gateway (monitoring), audited like anyone. */
+export type UserRole = (typeof USER_ROLES)[number];
 export const ROLES = [...USER_ROLES, 'SYSTEM'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -2,6 +2,7 @@ export { organizationsSubgraph } from './server.js';
 export {
   loadDemoActivity,
   loadDemoOrganizations,
+  loadDemoPeople,
   type DemoActivity,
   type DemoMediaRow,
   type DemoOrganizationRow,

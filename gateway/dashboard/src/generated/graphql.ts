@@ -87,6 +87,14 @@ export type GrantExemptionInput = {
   rule: RuleCode;
 };
 
+/** A person to register. OPERATOR and HEAD need an organization; the other roles take none. */
+export type InviteUserInput = {
+  email: Scalars['String']['input'];
+  fullName: Scalars['String']['input'];
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  role: Role;
+};
+
 /** How a scheduled job's last run went. */
 export type JobRunStatus =
   | 'FAILED'

@@ -127,3 +127,27 @@ export async function loadDemoActivity(em: EntityManager, activity: DemoActivity
     return true;
   });
 }
+
+export interface DemoPersonRow {
+  email: string;
+  fullName: string;
+  role: 'ADMIN' | 'EDITOR' | 'OPERATOR' | 'ANALYST' | 'HEAD';
+  organizationId: string | null;
+}
+
+/**
+ * Registers the demo region's people in one statement (docs/DESIGN.md, "People"), also into a
+ * registry loaded before people existed. Addresses already registered keep their row, and people
+ * of organizations the registry does not hold are left out; false when nothing was added.
+ */
+export async function loadDemoPeople(em: EntityManager, people: readonly DemoPersonRow[]): Promise<boolean> {
+  const added = await execSql(
+    em,
+    sql`insert into organizations.person (email, full_name, role, organization_id, invited_by)
+        select r.email, r."fullName", r.role, r."organizationId", 'demo-seed'
+        from jsonb_to_recordset(${JSON.stringify(people)}::jsonb) as r(email text, "fullName" text, role text, "organizationId" uuid)
+        where r."organizationId" is null or exists (select 1 from organizations.organization o where o.id = r."organizationId")
+        on conflict (lower(email)) do nothing`,
+  );
+  return added > 0;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORGANIZATION_KINDS, freeText } from '@hub/common';
+import { ORGANIZATION_KINDS, USER_ROLES, freeText } from '@hub/common';
 import { innProblem } from './inn.js';
 
 /** Names, positions and reasons: normalised free text (NFC, no invisible or bidi characters), never empty. */
@@ -45,3 +45,19 @@ export const deactivationReason = text(1000);
 /** deactivateOrganization's reason argument, so that a refusal names the field `reason`. */
 export const deactivationInput = z.object({ reason: deactivationReason });
 export const entityId = id;
+
+/** A person who may sign in: OPERATOR and HEAD act for an organization, the other roles for the region. */
+export const inviteUserInput = z
+  .object({
+    email,
+    fullName: text(200),
+    role: z.enum(USER_ROLES, { error: 'must be ADMIN, EDITOR, OPERATOR, ANALYST or HEAD' }),
+    organizationId: id.nullish(),
+  })
+  .superRefine((input, ctx) => {
+    const scoped = input.role === 'OPERATOR' || input.role === 'HEAD';
+    if (scoped && !input.organizationId)
+      ctx.addIssue({ code: 'custom', path: ['organizationId'], message: `a ${input.role} acts for an organization: name it` });
+    if (!scoped && input.organizationId)
+      ctx.addIssue({ code: 'custom', path: ['organizationId'], message: `a ${input.role} acts for the whole region: leave it out` });
+  });

@@ -7,6 +7,8 @@ import type { Placement as PlacementRow } from '../entities/placement.entity.js'
 import type { MediaPublication as MediaPublicationRow } from '../entities/media-publication.entity.js';
 import type { MaterialReference, MaterialUptakeRow, ReachGroupRow } from '../resolvers/mappers.js';
 import type { ReportResult } from '../commands/placement.commands.js';
+import type { Person as UserRow } from '../data/people.repo.js';
+import type { MeView } from '../resolvers/people.js';
 import type { OrganizationsContext } from '../context.js';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -49,6 +51,14 @@ export type FeedbackWidget = {
 export type FeedbackWidgetForm =
   | 'REPORT_PROBLEM'
   | 'SHARE_OPINION';
+
+/** A person to register. OPERATOR and HEAD need an organization; the other roles take none. */
+export type InviteUserInput = {
+  email: Scalars['String']['input'];
+  fullName: Scalars['String']['input'];
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  role: Role;
+};
 
 /**
  * A regional-content material (owned by content); organizations adds where it was placed.
@@ -96,6 +106,19 @@ export type MaterialUptake = {
   uptakeRate?: Maybe<Scalars['Float']['output']>;
 };
 
+/**
+ * Who is signed in: the person the credential names when it is a registered one (its e-mail and
+ * name), with the role and organization the credential carries. An API client's token that names no
+ * registered person answers its role and organization only.
+ */
+export type Me = {
+  __typename?: 'Me';
+  email?: Maybe<Scalars['String']['output']>;
+  fullName?: Maybe<Scalars['String']['output']>;
+  organization?: Maybe<Organization>;
+  role: Role;
+};
+
 /** A mass-media publication about an organization's official pages (decree 3.3). */
 export type MediaPublication = {
   __typename?: 'MediaPublication';
@@ -125,6 +148,14 @@ export type Mutation = {
   correctPlacement: Placement;
   /** ADMIN. A liquidated or merged organization stops being evaluated. */
   deactivateOrganization: Organization;
+  /** The person can no longer sign in. Who may: as inviteUser; no one deactivates themself. */
+  deactivateUser: User;
+  /**
+   * Registers a person who may sign in. ADMIN any role; a HEAD OPERATORs of its organization and
+   * those below it. An address already registered is BAD_USER_INPUT (field email), unless the person
+   * was deactivated: then it is registered again with what is given.
+   */
+  inviteUser: User;
   /** Records the feedback widget on a page (both forms unless `forms` says otherwise). ADMIN or OPERATOR in scope. */
   markFeedbackWidget: OfficialPage;
   /** The page's id on its platform, as monitoring resolved it (role SYSTEM). */
@@ -171,6 +202,18 @@ export type MutationCorrectPlacementArgs = {
 export type MutationDeactivateOrganizationArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+/** What the hub changes; each field names the roles that may call it. A refused call changes nothing. */
+export type MutationDeactivateUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** What the hub changes; each field names the roles that may call it. A refused call changes nothing. */
+export type MutationInviteUserArgs = {
+  input: InviteUserInput;
 };
 
 
@@ -421,6 +464,8 @@ export type Query = {
    * picked up first. ANALYST, ADMIN, EDITOR; OPERATOR and HEAD count their organizations only.
    */
   contentUptake: Array<MaterialUptake>;
+  /** Who is signed in. Every role. */
+  me: Me;
   organization?: Maybe<Organization>;
   /** Organizations by name. OPERATOR and HEAD see their organization and those below it. */
   organizations: OrganizationConnection;
@@ -438,6 +483,12 @@ export type Query = {
   reach: Array<ReachRow>;
   /** The same week by topic, least picked up first. Roles as contentUptake. */
   topicUptake: Array<TopicUptake>;
+  /**
+   * The people registered, by name. ADMIN: everyone; a HEAD: the people of its organization and
+   * those below it. `search`: a case-insensitive part of the name or the address; inactive people
+   * only with `includeInactive`.
+   */
+  users: UserConnection;
   /** Widget coverage of the pages of active organizations (scoped as pagesWithoutWidget). */
   widgetCoverage: WidgetCoverage;
 };
@@ -486,6 +537,17 @@ export type QueryReachArgs = {
 /** What the hub answers; each field names the roles that may ask. */
 export type QueryTopicUptakeArgs = {
   week: Scalars['String']['input'];
+};
+
+
+/** What the hub answers; each field names the roles that may ask. */
+export type QueryUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  role?: InputMaybe<Role>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -583,6 +645,16 @@ export type ReportPlacementsResult = {
   placements: Array<Placement>;
 };
 
+/** The roles a token carries. */
+export type Role =
+  | 'ADMIN'
+  | 'ANALYST'
+  | 'EDITOR'
+  | 'HEAD'
+  | 'OPERATOR'
+  /** The hub's own services acting through the gateway (monitoring). */
+  | 'SYSTEM';
+
 /** A week's uptake of one topic: the sums over its materials. */
 export type TopicUptake = {
   __typename?: 'TopicUptake';
@@ -605,6 +677,42 @@ export type UpdateOrganizationInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   parentId?: InputMaybe<Scalars['ID']['input']>;
   shortName?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * A person who may sign in (docs/DESIGN.md, "People"): the e-mail address is how the person is
+ * known, and the role and organization are what the person may do. Personal data: ADMIN sees every
+ * person, a HEAD the people of its organization and those below it.
+ */
+export type User = {
+  __typename?: 'User';
+  /** False once deactivated: the person can no longer sign in. */
+  active: Scalars['Boolean']['output'];
+  deactivatedAt?: Maybe<Scalars['DateTime']['output']>;
+  email: Scalars['String']['output'];
+  fullName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  invitedAt: Scalars['DateTime']['output'];
+  /** Who invited the person (the inviter's token subject). */
+  invitedBy: Scalars['String']['output'];
+  /** OPERATOR and HEAD: the organization it acts for (and those below it); null for the region-wide roles. */
+  organization?: Maybe<Organization>;
+  role: Role;
+};
+
+/** A page of people, by name (keyset-paged). */
+export type UserConnection = {
+  __typename?: 'UserConnection';
+  edges: Array<UserEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A person of a page of users, with its cursor. */
+export type UserEdge = {
+  __typename?: 'UserEdge';
+  cursor: Scalars['String']['output'];
+  node: User;
 };
 
 /** Feedback widget coverage of official pages (decree 3.2). */
@@ -702,6 +810,7 @@ export type FederationTypes = {
   OfficialPage: OfficialPage;
   Organization: Organization;
   Placement: Placement;
+  User: User;
 };
 
 /** Mapping of federation reference types */
@@ -721,6 +830,9 @@ export type FederationReferenceTypes = {
   Placement:
     ( { __typename: 'Placement' }
     & GraphQLRecursivePick<FederationTypes['Placement'], {"id":true}> );
+  User:
+    ( { __typename: 'User' }
+    & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
 };
 
 
@@ -734,11 +846,13 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   FeedbackWidget: ResolverTypeWrapper<FeedbackWidget>;
   FeedbackWidgetForm: FeedbackWidgetForm;
+  InviteUserInput: InviteUserInput;
   Material: ResolverTypeWrapper<MaterialReference>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   MaterialTopic: MaterialTopic;
   MaterialUptake: ResolverTypeWrapper<MaterialUptakeRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Me: ResolverTypeWrapper<MeView>;
   MediaPublication: ResolverTypeWrapper<MediaPublicationRow>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OfficialPage: ResolverTypeWrapper<OfficialPageRow>;
@@ -764,8 +878,12 @@ export type ResolversTypes = {
   ReportMediaPublicationInput: ReportMediaPublicationInput;
   ReportPlacementInput: ReportPlacementInput;
   ReportPlacementsResult: ResolverTypeWrapper<ReportResult>;
+  Role: Role;
   TopicUptake: ResolverTypeWrapper<TopicUptake>;
   UpdateOrganizationInput: UpdateOrganizationInput;
+  User: ResolverTypeWrapper<UserRow>;
+  UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
+  UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
   WidgetCoverage: ResolverTypeWrapper<WidgetCoverage>;
 };
 
@@ -777,10 +895,12 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   DateTime: Scalars['DateTime']['output'];
   FeedbackWidget: FeedbackWidget;
+  InviteUserInput: InviteUserInput;
   Material: MaterialReference;
   Int: Scalars['Int']['output'];
   MaterialUptake: MaterialUptakeRow;
   Float: Scalars['Float']['output'];
+  Me: MeView;
   MediaPublication: MediaPublicationRow;
   Mutation: Record<PropertyKey, never>;
   OfficialPage: OfficialPageRow;
@@ -804,6 +924,9 @@ export type ResolversParentTypes = {
   ReportPlacementsResult: ReportResult;
   TopicUptake: TopicUptake;
   UpdateOrganizationInput: UpdateOrganizationInput;
+  User: UserRow;
+  UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
+  UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
   WidgetCoverage: WidgetCoverage;
 };
 
@@ -831,6 +954,13 @@ export type MaterialUptakeResolvers<ContextType = OrganizationsContext, ParentTy
   uptakeRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
+export type MeResolvers<ContextType = OrganizationsContext, ParentType extends ResolversParentTypes['Me'] = ResolversParentTypes['Me']> = {
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fullName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
 export type MediaPublicationResolvers<ContextType = OrganizationsContext, ParentType extends ResolversParentTypes['MediaPublication'] = ResolversParentTypes['MediaPublication'], FederationReferenceType extends FederationReferenceTypes['MediaPublication'] = FederationReferenceTypes['MediaPublication']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['MediaPublication']> | FederationReferenceType, FederationReferenceType, ContextType>;
   about?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -848,6 +978,8 @@ export type MutationResolvers<ContextType = OrganizationsContext, ParentType ext
   addOfficialPage?: Resolver<ResolversTypes['OfficialPage'], ParentType, ContextType, RequireFields<MutationAddOfficialPageArgs, 'input'>>;
   correctPlacement?: Resolver<ResolversTypes['Placement'], ParentType, ContextType, RequireFields<MutationCorrectPlacementArgs, 'id' | 'publishedAt' | 'url'>>;
   deactivateOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationDeactivateOrganizationArgs, 'id' | 'reason'>>;
+  deactivateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationDeactivateUserArgs, 'id'>>;
+  inviteUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationInviteUserArgs, 'input'>>;
   markFeedbackWidget?: Resolver<ResolversTypes['OfficialPage'], ParentType, ContextType, RequireFields<MutationMarkFeedbackWidgetArgs, 'pageId' | 'placedAt'>>;
   recordPageIdentity?: Resolver<ResolversTypes['OfficialPage'], ParentType, ContextType, RequireFields<MutationRecordPageIdentityArgs, 'pageId' | 'platformId'>>;
   registerOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationRegisterOrganizationArgs, 'input'>>;
@@ -954,11 +1086,13 @@ export type PlacementEdgeResolvers<ContextType = OrganizationsContext, ParentTyp
 
 export type QueryResolvers<ContextType = OrganizationsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   contentUptake?: Resolver<Array<ResolversTypes['MaterialUptake']>, ParentType, ContextType, RequireFields<QueryContentUptakeArgs, 'week'>>;
+  me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'includeInactive'>>;
   pagesWithoutWidget?: Resolver<ResolversTypes['OfficialPageConnection'], ParentType, ContextType, Partial<QueryPagesWithoutWidgetArgs>>;
   reach?: Resolver<Array<ResolversTypes['ReachRow']>, ParentType, ContextType, RequireFields<QueryReachArgs, 'groupBy' | 'period'>>;
   topicUptake?: Resolver<Array<ResolversTypes['TopicUptake']>, ParentType, ContextType, RequireFields<QueryTopicUptakeArgs, 'week'>>;
+  users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'includeInactive'>>;
   widgetCoverage?: Resolver<ResolversTypes['WidgetCoverage'], ParentType, ContextType, Partial<QueryWidgetCoverageArgs>>;
 };
 
@@ -995,6 +1129,30 @@ export type TopicUptakeResolvers<ContextType = OrganizationsContext, ParentType 
   uptakeRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
+export type UserResolvers<ContextType = OrganizationsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  deactivatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invitedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  invitedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
+export type UserConnectionResolvers<ContextType = OrganizationsContext, ParentType extends ResolversParentTypes['UserConnection'] = ResolversParentTypes['UserConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['UserEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UserEdgeResolvers<ContextType = OrganizationsContext, ParentType extends ResolversParentTypes['UserEdge'] = ResolversParentTypes['UserEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
 export type WidgetCoverageResolvers<ContextType = OrganizationsContext, ParentType extends ResolversParentTypes['WidgetCoverage'] = ResolversParentTypes['WidgetCoverage']> = {
   missingBoth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   missingReportProblem?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1008,6 +1166,7 @@ export type Resolvers<ContextType = OrganizationsContext> = {
   FeedbackWidget?: FeedbackWidgetResolvers<ContextType>;
   Material?: MaterialResolvers<ContextType>;
   MaterialUptake?: MaterialUptakeResolvers<ContextType>;
+  Me?: MeResolvers<ContextType>;
   MediaPublication?: MediaPublicationResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OfficialPage?: OfficialPageResolvers<ContextType>;
@@ -1026,6 +1185,9 @@ export type Resolvers<ContextType = OrganizationsContext> = {
   ReachRow?: ReachRowResolvers<ContextType>;
   ReportPlacementsResult?: ReportPlacementsResultResolvers<ContextType>;
   TopicUptake?: TopicUptakeResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+  UserConnection?: UserConnectionResolvers<ContextType>;
+  UserEdge?: UserEdgeResolvers<ContextType>;
   WidgetCoverage?: WidgetCoverageResolvers<ContextType>;
 };
 

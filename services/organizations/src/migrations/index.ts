@@ -14,6 +14,7 @@ import { Migration20261207InputHygiene } from './migration-20261207-input-hygien
 import { Migration20261208PageDirectory } from './migration-20261208-page-directory.js';
 import { Migration20261209PlacementSource } from './migration-20261209-placement-source.js';
 import { Migration20261210PlacementDirectory } from './migration-20261210-placement-directory.js';
+import { Migration20261214People } from './migration-20261214-people.js';
 export const migrations = [
   { name: 'Migration20261128Registry', class: Migration20261128Registry },
   { name: 'Migration20261128Directory', class: Migration20261128Directory },
@@ -29,4 +30,5 @@ export const migrations = [
   { name: 'Migration20261208PageDirectory', class: Migration20261208PageDirectory },
   { name: 'Migration20261209PlacementSource', class: Migration20261209PlacementSource },
   { name: 'Migration20261210PlacementDirectory', class: Migration20261210PlacementDirectory },
+  { name: 'Migration20261214People', class: Migration20261214People },
 ];

@@ -7,11 +7,12 @@ import { OfficialPage } from './official-page.js';
 import { Material, MediaPublication, OrganizationActivity, Placement } from './placement.js';
 import { MaterialUptake, ReachRow, UptakeQuery } from './uptake.js';
 import { WidgetCoverageQuery } from './widget-coverage.js';
+import { Me, PeopleMutation, PeopleQuery, User } from './people.js';
 
 export const resolvers = (runtime: SubgraphRuntime): Resolvers => ({
   DateTime: createDateTimeScalar(runtime.timezone),
-  Query: { ...Query, ...UptakeQuery, ...WidgetCoverageQuery },
-  Mutation,
+  Query: { ...Query, ...UptakeQuery, ...WidgetCoverageQuery, ...PeopleQuery },
+  Mutation: { ...Mutation, ...PeopleMutation },
   ReportPlacementsResult,
   Organization: { ...Organization, ...OrganizationActivity },
   OfficialPage,
@@ -20,4 +21,6 @@ export const resolvers = (runtime: SubgraphRuntime): Resolvers => ({
   MediaPublication,
   MaterialUptake,
   ReachRow,
+  User,
+  Me,
 });
