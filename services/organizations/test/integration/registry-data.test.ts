@@ -95,6 +95,7 @@ describe('organizations schema', () => {
       'Migration20261208PageDirectory',
       'Migration20261209PlacementSource',
       'Migration20261210PlacementDirectory',
+      'Migration20261214People',
       'Migration20261202AuditLog',
     ]);
     const tables = await orm.em
@@ -107,6 +108,7 @@ describe('organizations schema', () => {
       'mikro_orm_migrations',
       'official_page',
       'organization',
+      'person',
       'placement',
       'placement_revision',
     ]);
