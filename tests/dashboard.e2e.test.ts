@@ -3,11 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'playwright-core';
 import ExcelJS from 'exceljs';
-import { createLogger, freePort, type HttpService } from '@hub/common';
+import { createLogger, freePort, queryRows, sql, type HttpService } from '@hub/common';
 import { gqlData, tokenFor } from '@hub/common/testing';
 import { createGateway } from '@hub/gateway';
 import { launchBrowser, openPage, type BrowserPage } from './support/browser.js';
-import { accessibilityViolations, cardValue, count, heatmapRow, openSignedIn, percent } from './support/dashboard.js';
+import { accessibilityViolations, cardValue, count, heatmapRow, openSignedIn, percent, signInWithToken } from './support/dashboard.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 
 // Thursday 26 November 2026, 13:00 in Khabarovsk: 2026-W47 is the last complete week, and the
@@ -282,7 +282,9 @@ describe('the dashboard', () => {
   it("breaks no WCAG 2.1 A or AA rule that axe-core checks: the sign-in form, the front page, an organization's panel", async () => {
     const signIn = await openPage(browser).then((p) => (pages.push(p), p));
     await signIn.page.goto(`${base(hub.gatewayUrl)}/dashboard`);
-    await signIn.page.getByLabel('Токен доступа').waitFor();
+    await signIn.page.getByLabel('Электронная почта').waitFor();
+    expect(await accessibilityViolations(signIn.page)).toEqual([]);
+    await signIn.page.getByText('Вход по токену').click();
     expect(await accessibilityViolations(signIn.page)).toEqual([]);
 
     const { page } = dashboard;
@@ -300,11 +302,35 @@ describe('the dashboard', () => {
     expect(dashboard.problems).toEqual([]);
   });
 
+  it('signs in by a link sent by e-mail, shows who is signed in, and signs out for good', async () => {
+    const { page, problems } = await openPage(browser).then((p) => (pages.push(p), p));
+    await page.goto(`${base(hub.gatewayUrl)}/dashboard`);
+    await page.getByLabel('Электронная почта').fill('analyst2@khv-region.test');
+    await page.getByRole('button', { name: 'Получить ссылку' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('analyst2@khv-region.test');
+    const [letter] = await queryRows<{ text: string }>(
+      hub.subgraphs.compliance.orm.em.fork(),
+      sql`select text from compliance.notification where kind = 'SIGN_IN' and "to" = 'analyst2@khv-region.test'`,
+    );
+    const token = /\/sign-in\/([A-Za-z0-9_-]{43})/u.exec(letter!.text)![1]!;
+
+    await page.goto(`${base(hub.gatewayUrl)}/sign-in/${token}`);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.locator('[data-card="evaluated"]').waitFor();
+    expect(await page.locator('.who').textContent()).toMatch(/^аналитик ЦУР · \S+ \S+ \S+ \(analyst2@khv-region\.test\)$/u);
+    await page.screenshot({ path: `${ARTIFACTS}signed-in-by-link.png` });
+
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await page.getByLabel('Электронная почта').waitFor();
+    await page.reload();
+    await page.getByLabel('Электронная почта').waitFor();
+    expect(problems).toEqual([]);
+  });
+
   it('refuses an expired token with a clear message', async () => {
     const { page } = await openPage(browser).then((p) => (pages.push(p), p));
     await page.goto(`${base(hub.gatewayUrl)}/dashboard`);
-    await page.getByLabel('Токен доступа').fill(await tokenFor('ANALYST', null, Math.floor(Date.now() / 1000) - 60));
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await signInWithToken(page, await tokenFor('ANALYST', null, Math.floor(Date.now() / 1000) - 60));
     await expect(page.getByRole('alert').textContent()).resolves.toBe(EXPIRED_MESSAGE);
   });
 
@@ -313,7 +339,7 @@ describe('the dashboard', () => {
     const { page } = await signedIn(base(hub.gatewayUrl), await tokenFor('ANALYST', null, expiresAt));
     await new Promise((resolve) => setTimeout(resolve, expiresAt * 1000 - Date.now() + 1000));
     await page.getByRole('button', { name: 'Обновить' }).click();
-    await page.getByLabel('Токен доступа').waitFor();
+    await page.getByLabel('Электронная почта').waitFor();
     await expect(page.getByRole('alert').textContent()).resolves.toBe(EXPIRED_MESSAGE);
   });
 

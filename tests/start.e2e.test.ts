@@ -94,6 +94,14 @@ describe('npm start on a machine with nothing configured', () => {
     const first = await startHub();
     expect(first.url).toBe(`http://127.0.0.1:${g}/graphql`);
     expect(first.output()).toContain(path.join(dataDir, 'mail'));
+    // One registered address per role to sign in with, and where the letter with the link lands.
+    const addresses = [...first.output().matchAll(/^ {4}(ADMIN|ANALYST|EDITOR|HEAD|OPERATOR) +(\S+@\S+) {2}\(/gmu)].map((m) => [
+      m[1],
+      m[2],
+    ]);
+    expect(addresses.map(([role]) => role)).toEqual(['ADMIN', 'ANALYST', 'EDITOR', 'HEAD', 'OPERATOR']);
+    expect(addresses[0]).toEqual(['ADMIN', 'admin@khv-region.test']);
+    expect(first.output()).toMatch(/Sign in by e-mail on the dashboard .*lands in .*mail/u);
     const query = '{ organizations(first: 1) { totalCount } }';
     const res = await gql<{ organizations: { totalCount: number } }>(first.url, query, {}, first.token);
     expect(res.data!.organizations.totalCount).toBeGreaterThanOrEqual(350);

@@ -8,6 +8,8 @@ import { checkSubgraphs } from './health.js';
 import { mountReports } from './reports.js';
 import { QUERY_LIMITS, queryProtection } from '@hub/common';
 import { mountDashboard } from './dashboard.js';
+import { createSessions } from './sessions.js';
+import { mountSignIn } from './sign-in-routes.js';
 
 export interface GatewayOptions {
   jwtSecret: string;
@@ -15,6 +17,12 @@ export interface GatewayOptions {
   subgraphSecret?: string;
   /** AUTH_MAX_TOKEN_DAYS: the longest-lived token accepted (30 days when absent). */
   maxTokenDays?: number;
+  /** SESSION_HOURS: how long a signed-in session lasts (12 when absent). */
+  sessionHours?: number;
+  /** HUB_PUBLIC_URL: the session cookie is Secure when it is https. */
+  publicUrl?: string;
+  /** TRUST_PROXY: the proxies whose X-Forwarded-For names the client (limits per client). */
+  trustProxy?: number | string | null;
   subgraphUrls: Record<SubgraphName, string>;
   subgraphTimeoutMs: number;
   production: boolean;
@@ -35,6 +43,15 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     logger: options.logger,
     buildService: ({ name, url }) => new SubgraphSource(name, { url, fetcher }, credential),
   });
+  const sessions = createSessions({
+    complianceUrl: options.subgraphUrls.compliance,
+    credential,
+    jwtSecret: options.jwtSecret,
+    timeoutMs: options.subgraphTimeoutMs,
+    lifetimeMs: (options.sessionHours ?? 12) * 3_600_000,
+    secure: options.publicUrl?.startsWith('https:') ?? false,
+    logger: options.logger,
+  });
   const protection = queryProtection<GatewayContext>();
   const service = await createHttpService<GatewayContext>({
     name: 'gateway',
@@ -42,8 +59,9 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     logger: options.logger,
     apollo: { gateway, ...protection },
     bodyLimit: QUERY_LIMITS.bodyLimit,
-    context: (req) => gatewayContext(options.jwtSecret, req, options.maxTokenDays),
+    context: (req) => gatewayContext(options.jwtSecret, req, options.maxTokenDays, sessions),
     routes: (app) => {
+      if (options.trustProxy != null) app.set('trust proxy', options.trustProxy);
       mountReports(app, {
         jwtSecret: options.jwtSecret,
         complianceUrl: options.subgraphUrls.compliance,
@@ -51,7 +69,9 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
         logger: options.logger,
         credential,
         maxTokenDays: options.maxTokenDays,
+        sessions,
       });
+      mountSignIn(app, sessions, options.logger);
       mountDashboard(app, { logger: options.logger });
     },
     health: async () => {

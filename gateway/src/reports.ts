@@ -3,6 +3,7 @@ import type { Express, NextFunction, Request, Response } from 'express';
 import { request } from 'undici';
 import { GATEWAY_CREDENTIAL_HEADER, HubError, sendRefusal, type Logger } from '@hub/common';
 import { gatewayContext } from './auth.js';
+import type { Sessions } from './sessions.js';
 
 export interface ReportsOptions {
   jwtSecret: string;
@@ -13,6 +14,8 @@ export interface ReportsOptions {
   /** The gateway's credential for the subgraphs (docs/SECURITY.md): the export route answers nobody else. */
   credential: () => Promise<string>;
   maxTokenDays?: number;
+  /** Signed-in sessions: an export asked with the session cookie goes with its person's token. */
+  sessions?: Sessions;
 }
 
 const PASSED_HEADERS = ['content-type', 'content-disposition', 'cache-control', 'retry-after'];
@@ -59,8 +62,9 @@ export function mountReports(app: Express, options: ReportsOptions): void {
     next();
   });
   app.get('/reports/:file', async (req: Request, res: Response) => {
+    let authorization: string;
     try {
-      await gatewayContext(options.jwtSecret, req, options.maxTokenDays);
+      ({ authorization } = await gatewayContext(options.jwtSecret, req, options.maxTokenDays, options.sessions));
     } catch (err) {
       const known = err instanceof HubError ? err : new HubError('UNAUTHENTICATED', 'Invalid token');
       sendRefusal(res, known);
@@ -79,7 +83,7 @@ export function mountReports(app: Express, options: ReportsOptions): void {
     try {
       const upstream = await request(target, {
         method: 'GET',
-        headers: { authorization: req.headers.authorization ?? '', [GATEWAY_CREDENTIAL_HEADER]: await options.credential() },
+        headers: { authorization, [GATEWAY_CREDENTIAL_HEADER]: await options.credential() },
         headersTimeout: options.timeoutMs,
         bodyTimeout: options.timeoutMs,
       });

@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { GATEWAY_CREDENTIAL_HEADER } from '@hub/common';
+import { CLIENT_HEADER, GATEWAY_CREDENTIAL_HEADER } from '@hub/common';
 import type { GatewayContext } from './auth.js';
 
 /**
@@ -13,6 +13,8 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const authorization = (context as Partial<GatewayContext>).authorization;
     if (authorization) request.http?.headers.set('authorization', authorization);
+    const client = (context as Partial<GatewayContext>).client;
+    if (client) request.http?.headers.set(CLIENT_HEADER, client);
     request.http?.headers.set(GATEWAY_CREDENTIAL_HEADER, await this.credential());
   }
 

@@ -290,6 +290,8 @@ export type Role =
   | 'ADMIN'
   | 'ANALYST'
   | 'EDITOR'
+  /** A caller without a credential, for the operations that need none (requestSignIn), as the gateway forwards it. */
+  | 'GUEST'
   | 'HEAD'
   | 'OPERATOR'
   /** The hub's own services acting through the gateway (monitoring). */
@@ -625,6 +627,13 @@ export type PagePostsQueryVariables = Exact<{
 
 
 export type PagePostsQuery = { __typename?: 'Query', organization: { __typename?: 'Organization', pages: Array<{ __typename?: 'OfficialPage', id: string, platform: Platform, posts: { __typename?: 'PagePostConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename?: 'PagePostEdge', node: { __typename?: 'PagePost', id: string, url: string, publishedAt: string, views: number | null, deletedAt: string | null, matches: Array<{ __typename?: 'PostMatch', score: number, evidence: MatchEvidence, decision: MatchDecision | null, material: { __typename?: 'Material', id: string } }> } }> } | null }> } | null };
+
+export type RequestSignInMutationVariables = Exact<{
+  email: Scalars['String']['input'];
+}>;
+
+
+export type RequestSignInMutation = { __typename?: 'Mutation', requestSignIn: boolean };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1150,6 +1159,11 @@ export const PagePostsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PagePostsQuery, PagePostsQueryVariables>;
+export const RequestSignInDocument = new TypedDocumentString(`
+    mutation RequestSignIn($email: String!) {
+  requestSignIn(email: $email)
+}
+    `) as unknown as TypedDocumentString<RequestSignInMutation, RequestSignInMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {

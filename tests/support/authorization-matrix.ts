@@ -145,6 +145,13 @@ export const MATRIX: Record<string, Entry> = {
   // organizations: people
   'Query.me': { document: '{ me { role organization { id } } }', expect: EVERYONE },
   'Query.users': { document: '{ users(first: 5) { totalCount } }', expect: PEOPLE_READERS },
+  'Mutation.requestSignIn': {
+    // Anyone, signed in or not: an unknown address is sent nothing.
+    document: 'mutation($email: String!) { requestSignIn(email: $email) }',
+    variables: (_f, caller) => ({ email: `matrix-${tag(caller)}@nowhere.test` }),
+    expect: EVERYONE,
+    state: () => [{ document: '{ notifications(first: 1) { totalCount } }' }],
+  },
   'Mutation.inviteUser': {
     document: 'mutation($input: InviteUserInput!) { inviteUser(input: $input) { id } }',
     variables: (f, caller) => ({

@@ -863,6 +863,19 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
       stored: (h, sent: { input: Partial<OrganizationInput> }, data: Touched<'updateOrganization'>) =>
         organizationContent(h, data.updateOrganization.id, sent.input),
     },
+    'Mutation.requestSignIn': {
+      document: 'mutation($email: String!) { requestSignIn(email: $email) }',
+      callers: ADMIN,
+      // An address nobody has: the answer is true and only the request is counted (docs/DESIGN.md, "Signing in").
+      valid: (h) => ({ email: `prop-sign-in-${h.run}@nowhere.test` }),
+      hostile: { email: hostileEmail },
+      stored: async (h, sent: { email: string }, data: { requestSignIn: boolean }) => {
+        const [row] = await h.sql<{ n: number }>('select count(*)::int as n from compliance.sign_in_request where email = $1', [
+          sent.email.trim().toLowerCase(),
+        ]);
+        return { actual: { answer: data.requestSignIn, counted: row!.n > 0 }, expected: { answer: true, counted: true } };
+      },
+    },
     'Mutation.inviteUser': {
       document: 'mutation($input: InviteUserInput!) { inviteUser(input: $input) { id } }',
       callers: ADMIN,

@@ -40,6 +40,12 @@ export interface QueryResult<T> {
 const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 
 /**
+ * The bearer header of a pasted token; none for a session opened by a sign-in link (the token is
+ * then COOKIE_SESSION, and the browser sends the HttpOnly session cookie itself).
+ */
+export const authorizationHeader = (token: string): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
+
+/**
  * What every request to the gateway (GraphQL or an export) can meet that the user acts on the same
  * way: a session to renew (401 or UNAUTHENTICATED), or no gateway to talk to (a 502–504 without the
  * hub's own error in the body, i.e. from something in between). Null when the answer is neither.
@@ -61,7 +67,7 @@ export async function graphql<T, V>(
   try {
     response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', ...authorizationHeader(token) },
       body: JSON.stringify({ query: query.toString(), variables }),
       signal,
     });

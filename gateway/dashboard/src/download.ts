@@ -1,4 +1,4 @@
-import { GatewayUnavailableError, sessionOrReachFailure } from './api';
+import { GatewayUnavailableError, authorizationHeader, sessionOrReachFailure } from './api';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
@@ -7,7 +7,7 @@ export async function downloadComplianceReport(token: string, week: string, form
   let response: Response;
   try {
     response = await fetch(`/reports/compliance.${format}?period=${encodeURIComponent(week)}`, {
-      headers: { authorization: `Bearer ${token}` },
+      headers: authorizationHeader(token),
     });
   } catch {
     throw new GatewayUnavailableError();

@@ -355,6 +355,12 @@ export const WIDGET_COVERAGE = graphql(`
 `);
 
 /** Any valid token passes: the gateway checks the token before it reads the query. */
+export const REQUEST_SIGN_IN = graphql(`
+  mutation DashboardRequestSignIn($email: String!) {
+    requestSignIn(email: $email)
+  }
+`);
+
 export const PROBE = graphql(`
   query DashboardSignIn {
     __typename

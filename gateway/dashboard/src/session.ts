@@ -1,5 +1,28 @@
-/** The token lives in sessionStorage: gone with the tab, and no cookie means no other site's request carries it. */
+/** A pasted token lives in sessionStorage: gone with the tab, and no other site's request carries it. */
 const KEY = 'hub.dashboard.token';
+
+/**
+ * The "token" of a session opened by a sign-in link: none, as the browser carries the session's
+ * HttpOnly cookie itself (SameSite=Lax, and the gateway refuses another site's requests: README.md,
+ * "Signing in").
+ */
+export const COOKIE_SESSION = '';
+
+/** Who a sign-in link's session is for (GET /session), or null when the browser has none. */
+export async function cookieSession(): Promise<{ email: string; fullName: string; role: string } | null> {
+  try {
+    const response = await fetch('/session', { headers: { accept: 'application/json' } });
+    if (!response.ok) return null;
+    return ((await response.json()) as { person: { email: string; fullName: string; role: string } | null }).person;
+  } catch {
+    return null;
+  }
+}
+
+/** Closes a sign-in link's session; the cookie is cleared by the answer. */
+export async function endCookieSession(): Promise<void> {
+  await fetch('/sign-out', { method: 'POST', redirect: 'manual' }).catch(() => undefined);
+}
 
 export const loadToken = (): string | null => sessionStorage.getItem(KEY);
 export const saveToken = (token: string): void => sessionStorage.setItem(KEY, token);

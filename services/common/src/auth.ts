@@ -4,9 +4,13 @@ import { HubError, unauthenticated } from './errors.js';
 
 /** The roles people hold (the contract's). */
 export const USER_ROLES = ['ADMIN', 'EDITOR', 'OPERATOR', 'ANALYST', 'HEAD'] as const;
-/** SYSTEM: the hub's own services acting through the gateway (monitoring), audited like anyone. */
 export type UserRole = (typeof USER_ROLES)[number];
-export const ROLES = [...USER_ROLES, 'SYSTEM'] as const;
+/**
+ * SYSTEM: the hub's own services acting through the gateway (monitoring), audited like anyone.
+ * GUEST: a caller without a credential, which the gateway forwards only for the operations that
+ * need none (gateway/src/anonymous.ts: requestSignIn); no role check lets it in anywhere else.
+ */
+export const ROLES = [...USER_ROLES, 'SYSTEM', 'GUEST'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles that act for one organization (and those below it), named by the `org` claim. */

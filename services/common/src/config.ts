@@ -11,6 +11,19 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('hub@localhost'),
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   AUTH_MAX_TOKEN_DAYS: z.coerce.number().int().min(1).max(366).default(30),
+  /**
+   * Which proxies in front of the gateway to believe about the client's address (X-Forwarded-For),
+   * as express's "trust proxy" takes it: a number of hops, `loopback`, or addresses and subnets.
+   * Unset: none, the connection's address is the client's.
+   */
+  TRUST_PROXY: z.string().trim().min(1).optional(),
+  /** How long a session opened by a sign-in link lasts, in hours. */
+  SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   HUB_TIMEZONE: z.string().default('Asia/Vladivostok').refine(isKnownTimeZone, 'unknown IANA time zone'),
   HUB_SEED: z.enum(['demo', 'none']).default('demo'),
   HUB_PUBLIC_URL: optionalUrl,
@@ -98,6 +111,10 @@ export interface HubConfig {
   jwtSecret: string | undefined;
   /** The longest lifetime of a token the hub accepts, in days (AUTH_MAX_TOKEN_DAYS). */
   maxTokenDays: number;
+  /** How long a signed-in session lasts, in hours (SESSION_HOURS). */
+  sessionHours: number;
+  /** TRUST_PROXY: the proxies whose X-Forwarded-For the gateway believes (a hop count, or express's names and subnets). */
+  trustProxy: number | string | null;
   timezone: string;
   seed: Env['HUB_SEED'];
   publicUrl: string;
@@ -155,6 +172,8 @@ export function loadConfig(source: Record<string, string | undefined>): HubConfi
     mailFrom: env.MAIL_FROM,
     jwtSecret: env.AUTH_JWT_SECRET,
     maxTokenDays: env.AUTH_MAX_TOKEN_DAYS,
+    sessionHours: env.SESSION_HOURS,
+    trustProxy: env.TRUST_PROXY === undefined ? null : /^\d+$/u.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
     timezone: env.HUB_TIMEZONE,
     seed: env.HUB_SEED,
     publicUrl: env.HUB_PUBLIC_URL ?? `http://localhost:${env.GATEWAY_PORT}`,

@@ -23,7 +23,12 @@ export interface BaseContext {
   logger: Logger;
   /** The gateway's public address, for links in letters. */
   publicUrl: string;
+  /** The caller's network address as the gateway saw it (CLIENT_HEADER), for limits per client. */
+  client?: string;
 }
+
+/** The header in which the gateway tells a subgraph the caller's address (trusted: only the gateway reaches a subgraph). */
+export const CLIENT_HEADER = 'x-hub-client';
 
 /**
  * A subgraph's resolver map as GraphQL Code Generator types it from the subgraph's SDL (`Resolvers`
@@ -120,6 +125,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
         timezone: runtime.timezone,
         logger: runtime.logger,
         publicUrl: runtime.publicUrl,
+        client: typeof req.headers[CLIENT_HEADER] === 'string' ? req.headers[CLIENT_HEADER] : undefined,
       });
     },
     health: async () => {

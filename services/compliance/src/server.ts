@@ -7,6 +7,7 @@ import { ComplianceResultEntity } from './entities/compliance-result.entity.js';
 import { ExemptionEntity } from './entities/exemption.entity.js';
 import { migrations } from './migrations/index.js';
 import { mountComplianceExport } from './reports/export-route.js';
+import { mountSessionRoutes } from './sign-in/session-routes.js';
 
 export const complianceSubgraph: SubgraphDefinition<ComplianceContext> = {
   name: 'compliance',
@@ -16,5 +17,8 @@ export const complianceSubgraph: SubgraphDefinition<ComplianceContext> = {
   entities: [ComplianceRuleEntity, ComplianceRunEntity, ComplianceResultEntity, ExemptionEntity],
   migrations,
   context: createContext,
-  routes: mountComplianceExport,
+  routes: (app, orm, runtime) => {
+    mountComplianceExport(app, orm, runtime);
+    mountSessionRoutes(app, orm, runtime);
+  },
 };

@@ -1,27 +1,53 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ROLE_LABELS } from '../labels';
-import { clearToken, loadToken, readClaims, saveToken } from '../session';
+import { COOKIE_SESSION, clearToken, cookieSession, endCookieSession, loadToken, readClaims, saveToken } from '../session';
 import { Dashboard } from './Dashboard';
 import { SignIn } from './SignIn';
 
 const REGION = 'Хабаровский край — региональный контент';
 
+/** Who the header names: a pasted token's subject and role, or a sign-in link's person. */
+interface Who {
+  name: string;
+  role: string;
+}
+
 export function App() {
   const [token, setToken] = useState<string | null>(loadToken);
+  const [who, setWho] = useState<Who | null>(null);
+  // Without a pasted token, the browser may hold a session opened by a sign-in link: asked once.
+  const [checking, setChecking] = useState(token === null);
   const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => {
+    if (token !== null) return;
+    void cookieSession().then((person) => {
+      if (person) {
+        setWho({ name: `${person.fullName} (${person.email})`, role: person.role });
+        setToken(COOKIE_SESSION);
+      }
+      setChecking(false);
+    });
+    // Once, on opening the page.
+  }, []);
   const signIn = (value: string) => {
     saveToken(value);
     setMessage(null);
     setToken(value);
   };
-  const signOut = useCallback((why: string | null) => {
-    clearToken();
-    setMessage(why);
-    setToken(null);
-  }, []);
+  const signOut = useCallback(
+    (why: string | null) => {
+      if (token === COOKIE_SESSION) void endCookieSession();
+      clearToken();
+      setMessage(why);
+      setWho(null);
+      setToken(null);
+    },
+    [token],
+  );
 
-  if (!token) {
+  if (checking) return <Header />;
+  if (token === null) {
     return (
       <>
         <Header />
@@ -29,7 +55,8 @@ export function App() {
       </>
     );
   }
-  const claims = readClaims(token);
+  const claims = token === COOKIE_SESSION ? null : readClaims(token);
+  const shown: Who | null = who ?? (claims && { name: claims.sub, role: claims.role });
   return (
     <Dashboard
       key={token}
@@ -37,9 +64,9 @@ export function App() {
       onSignOut={signOut}
       header={({ refresh }) => (
         <Header>
-          {claims && (
+          {shown && (
             <span class="who">
-              {ROLE_LABELS[claims.role] ?? claims.role} · {claims.sub}
+              {ROLE_LABELS[shown.role] ?? shown.role} · {shown.name}
             </span>
           )}
           <button type="button" class="button-header" onClick={refresh}>

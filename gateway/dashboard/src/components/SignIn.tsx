@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { graphql } from '../api';
-import { PROBE } from '../queries';
+import { PROBE, REQUEST_SIGN_IN } from '../queries';
+import { COOKIE_SESSION } from '../session';
 
 interface Props {
   /** Why the user is here again, e.g. the token expired. */
@@ -8,11 +9,37 @@ interface Props {
   onSignedIn: (token: string) => void;
 }
 
-/** A token from `npm start` or `npm run token`, checked by the gateway before the dashboard opens. */
+/**
+ * Signing in: a link by e-mail to a registered address (the letter's button opens the page signed
+ * in), or, for developers and API users, a token from `npm start` or `npm run token`, checked by
+ * the gateway before the dashboard opens.
+ */
 export function SignIn({ message, onSignedIn }: Props) {
+  const [email, setEmail] = useState('');
+  const [sent, setSent] = useState<string | null>(null);
   const [token, setToken] = useState('');
   const [problem, setProblem] = useState<string | null>(message);
   const [checking, setChecking] = useState(false);
+
+  const requestLink = async (event: Event) => {
+    event.preventDefault();
+    const address = email.trim();
+    if (!address) {
+      setProblem('Введите адрес электронной почты.');
+      return;
+    }
+    setChecking(true);
+    try {
+      await graphql(COOKIE_SESSION, REQUEST_SIGN_IN, { email: address });
+      setProblem(null);
+      setSent(address);
+    } catch (err) {
+      const text = (err as Error).message;
+      setProblem(/too many/i.test(text) ? 'Слишком много запросов. Попробуйте через 15 минут.' : text);
+    } finally {
+      setChecking(false);
+    }
+  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -33,32 +60,59 @@ export function SignIn({ message, onSignedIn }: Props) {
 
   return (
     <main class="signin">
-      <form class="signin-form" onSubmit={submit}>
+      <form class="signin-form" onSubmit={requestLink}>
         <h2>Вход</h2>
-        <p class="muted">
-          Токен выдаёт администратор: <code>npm start</code> печатает токен ADMIN, <code>npm run token -- --role ANALYST</code> — токены
-          других ролей.
-        </p>
         {problem && (
           <p class="note note-error" role="alert">
             {problem}
           </p>
         )}
-        <label for="token">Токен доступа</label>
-        <textarea
-          id="token"
-          name="token"
-          rows={4}
-          spellcheck={false}
-          autocomplete="off"
-          value={token}
-          onInput={(e) => setToken(e.currentTarget.value)}
-          placeholder="eyJhbGciOiJIUzI1NiIs…"
-        />
-        <button type="submit" disabled={checking}>
-          {checking ? 'Проверяем…' : 'Войти'}
-        </button>
+        {sent ? (
+          <p class="note" role="status">
+            Если адрес {sent} зарегистрирован в хабе, на него придёт письмо со ссылкой для входа. Ссылка действует 15 минут.
+          </p>
+        ) : (
+          <>
+            <p class="muted">Мы пришлём ссылку для входа на адрес, под которым вы зарегистрированы в хабе.</p>
+            <label for="email">Электронная почта</label>
+            <input
+              id="email"
+              name="email"
+              type="email"
+              autocomplete="email"
+              inputMode="email"
+              value={email}
+              onInput={(e) => setEmail(e.currentTarget.value)}
+            />
+            <button type="submit" disabled={checking}>
+              {checking ? 'Отправляем…' : 'Получить ссылку'}
+            </button>
+          </>
+        )}
       </form>
+      <details class="signin-form signin-token">
+        <summary>Вход по токену (для разработчиков и API)</summary>
+        <form onSubmit={submit}>
+          <p class="muted">
+            Токен выдаёт администратор: <code>npm start</code> печатает токен ADMIN, <code>npm run token -- --role ANALYST</code> — токены
+            других ролей.
+          </p>
+          <label for="token">Токен доступа</label>
+          <textarea
+            id="token"
+            name="token"
+            rows={4}
+            spellcheck={false}
+            autocomplete="off"
+            value={token}
+            onInput={(e) => setToken(e.currentTarget.value)}
+            placeholder="eyJhbGciOiJIUzI1NiIs…"
+          />
+          <button type="submit" disabled={checking}>
+            {checking ? 'Проверяем…' : 'Войти'}
+          </button>
+        </form>
+      </details>
     </main>
   );
 }

@@ -31,6 +31,7 @@ type Documents = {
     "\n  query DashboardReachByTopic($week: String!) {\n    reach(period: $week, groupBy: TOPIC) {\n      key\n      topic\n      reach {\n        placements\n        placementsSeen\n        views\n        likes\n        reposts\n        comments\n      }\n    }\n  }\n": typeof types.DashboardReachByTopicDocument,
     "\n  query DashboardPageHealth($silentForDays: Int!) {\n    pageHealth(first: 10) {\n      totalCount\n      edges {\n        node {\n          page {\n            id\n            platform\n            url\n            organization {\n              id\n              name\n            }\n          }\n          status\n          lastCrawledAt\n          lastPostAt\n          daysSinceLastPost\n          error\n        }\n      }\n    }\n    ok: pageHealth(filter: { statuses: [OK] }, first: 0) {\n      totalCount\n    }\n    unreachable: pageHealth(filter: { statuses: [UNREACHABLE] }, first: 0) {\n      totalCount\n    }\n    private: pageHealth(filter: { statuses: [PRIVATE] }, first: 0) {\n      totalCount\n    }\n    notFound: pageHealth(filter: { statuses: [NOT_FOUND] }, first: 0) {\n      totalCount\n    }\n    rateLimited: pageHealth(filter: { statuses: [RATE_LIMITED] }, first: 0) {\n      totalCount\n    }\n    parseFailed: pageHealth(filter: { statuses: [PARSE_FAILED] }, first: 0) {\n      totalCount\n    }\n    notConfigured: pageHealth(filter: { statuses: [NOT_CONFIGURED] }, first: 0) {\n      totalCount\n    }\n    silent: pageHealth(filter: { statuses: [OK], silentForDays: $silentForDays }, first: 0) {\n      totalCount\n    }\n  }\n": typeof types.DashboardPageHealthDocument,
     "\n  query DashboardWidgetCoverage {\n    widgetCoverage {\n      pages\n      withBoth\n      missingReportProblem\n      missingShareOpinion\n      missingBoth\n    }\n  }\n": typeof types.DashboardWidgetCoverageDocument,
+    "\n  mutation DashboardRequestSignIn($email: String!) {\n    requestSignIn(email: $email)\n  }\n": typeof types.DashboardRequestSignInDocument,
     "\n  query DashboardSignIn {\n    __typename\n  }\n": typeof types.DashboardSignInDocument,
 };
 const documents: Documents = {
@@ -50,6 +51,7 @@ const documents: Documents = {
     "\n  query DashboardReachByTopic($week: String!) {\n    reach(period: $week, groupBy: TOPIC) {\n      key\n      topic\n      reach {\n        placements\n        placementsSeen\n        views\n        likes\n        reposts\n        comments\n      }\n    }\n  }\n": types.DashboardReachByTopicDocument,
     "\n  query DashboardPageHealth($silentForDays: Int!) {\n    pageHealth(first: 10) {\n      totalCount\n      edges {\n        node {\n          page {\n            id\n            platform\n            url\n            organization {\n              id\n              name\n            }\n          }\n          status\n          lastCrawledAt\n          lastPostAt\n          daysSinceLastPost\n          error\n        }\n      }\n    }\n    ok: pageHealth(filter: { statuses: [OK] }, first: 0) {\n      totalCount\n    }\n    unreachable: pageHealth(filter: { statuses: [UNREACHABLE] }, first: 0) {\n      totalCount\n    }\n    private: pageHealth(filter: { statuses: [PRIVATE] }, first: 0) {\n      totalCount\n    }\n    notFound: pageHealth(filter: { statuses: [NOT_FOUND] }, first: 0) {\n      totalCount\n    }\n    rateLimited: pageHealth(filter: { statuses: [RATE_LIMITED] }, first: 0) {\n      totalCount\n    }\n    parseFailed: pageHealth(filter: { statuses: [PARSE_FAILED] }, first: 0) {\n      totalCount\n    }\n    notConfigured: pageHealth(filter: { statuses: [NOT_CONFIGURED] }, first: 0) {\n      totalCount\n    }\n    silent: pageHealth(filter: { statuses: [OK], silentForDays: $silentForDays }, first: 0) {\n      totalCount\n    }\n  }\n": types.DashboardPageHealthDocument,
     "\n  query DashboardWidgetCoverage {\n    widgetCoverage {\n      pages\n      withBoth\n      missingReportProblem\n      missingShareOpinion\n      missingBoth\n    }\n  }\n": types.DashboardWidgetCoverageDocument,
+    "\n  mutation DashboardRequestSignIn($email: String!) {\n    requestSignIn(email: $email)\n  }\n": types.DashboardRequestSignInDocument,
     "\n  query DashboardSignIn {\n    __typename\n  }\n": types.DashboardSignInDocument,
 };
 
@@ -117,6 +119,10 @@ export function graphql(source: "\n  query DashboardPageHealth($silentForDays: I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DashboardWidgetCoverage {\n    widgetCoverage {\n      pages\n      withBoth\n      missingReportProblem\n      missingShareOpinion\n      missingBoth\n    }\n  }\n"): typeof import('./graphql.js').DashboardWidgetCoverageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashboardRequestSignIn($email: String!) {\n    requestSignIn(email: $email)\n  }\n"): typeof import('./graphql.js').DashboardRequestSignInDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

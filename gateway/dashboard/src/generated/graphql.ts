@@ -290,6 +290,8 @@ export type Role =
   | 'ADMIN'
   | 'ANALYST'
   | 'EDITOR'
+  /** A caller without a credential, for the operations that need none (requestSignIn), as the gateway forwards it. */
+  | 'GUEST'
   | 'HEAD'
   | 'OPERATOR'
   /** The hub's own services acting through the gateway (monitoring). */
@@ -486,6 +488,13 @@ export type DashboardWidgetCoverageQueryVariables = Exact<{ [key: string]: never
 
 
 export type DashboardWidgetCoverageQuery = { __typename?: 'Query', widgetCoverage: { __typename?: 'WidgetCoverage', pages: number, withBoth: number, missingReportProblem: number, missingShareOpinion: number, missingBoth: number } };
+
+export type DashboardRequestSignInMutationVariables = Exact<{
+  email: Scalars['String']['input'];
+}>;
+
+
+export type DashboardRequestSignInMutation = { __typename?: 'Mutation', requestSignIn: boolean };
 
 export type DashboardSignInQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -844,6 +853,11 @@ export const DashboardWidgetCoverageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DashboardWidgetCoverageQuery, DashboardWidgetCoverageQueryVariables>;
+export const DashboardRequestSignInDocument = new TypedDocumentString(`
+    mutation DashboardRequestSignIn($email: String!) {
+  requestSignIn(email: $email)
+}
+    `) as unknown as TypedDocumentString<DashboardRequestSignInMutation, DashboardRequestSignInMutationVariables>;
 export const DashboardSignInDocument = new TypedDocumentString(`
     query DashboardSignIn {
   __typename

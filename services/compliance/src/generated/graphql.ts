@@ -361,6 +361,12 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** ADMIN. Re-evaluates the period if it was evaluated already. */
   grantExemption: Exemption;
+  /**
+   * Sends a one-time sign-in link (good for 15 minutes) to the address when a registered, active
+   * person has it. No token needed. Always true, whether or not the address is registered; more than
+   * 3 requests for an address or 20 from a client within 15 minutes are refused (TOO_MANY_REQUESTS).
+   */
+  requestSignIn: Scalars['Boolean']['output'];
   /** ADMIN. Puts a failed or sent letter back in the outbox. */
   resendNotification: Notification;
   /** ADMIN. The exemption stays in history as revoked. */
@@ -380,6 +386,12 @@ export type Mutation = {
 /** What the hub changes; each field names the roles that may call it. A refused call changes nothing. */
 export type MutationGrantExemptionArgs = {
   input: GrantExemptionInput;
+};
+
+
+/** What the hub changes; each field names the roles that may call it. A refused call changes nothing. */
+export type MutationRequestSignInArgs = {
+  email: Scalars['String']['input'];
 };
 
 
@@ -717,6 +729,8 @@ export type Role =
   | 'ADMIN'
   | 'ANALYST'
   | 'EDITOR'
+  /** A caller without a credential, for the operations that need none (requestSignIn), as the gateway forwards it. */
+  | 'GUEST'
   | 'HEAD'
   | 'OPERATOR'
   /** The hub's own services acting through the gateway (monitoring). */
@@ -1310,6 +1324,7 @@ export type MunicipalityComplianceResolvers<ContextType = ComplianceContext, Par
 
 export type MutationResolvers<ContextType = ComplianceContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   grantExemption?: Resolver<ResolversTypes['Exemption'], ParentType, ContextType, RequireFields<MutationGrantExemptionArgs, 'input'>>;
+  requestSignIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestSignInArgs, 'email'>>;
   resendNotification?: Resolver<ResolversTypes['Notification'], ParentType, ContextType, RequireFields<MutationResendNotificationArgs, 'id'>>;
   revokeExemption?: Resolver<ResolversTypes['Exemption'], ParentType, ContextType, RequireFields<MutationRevokeExemptionArgs, 'id'>>;
   runComplianceCheck?: Resolver<ResolversTypes['ComplianceRun'], ParentType, ContextType, RequireFields<MutationRunComplianceCheckArgs, 'period' | 'rule'>>;

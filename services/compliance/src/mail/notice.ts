@@ -14,6 +14,8 @@ export interface Notice {
   tables?: NoticeTable[];
   listTitle?: string;
   list?: string[];
+  /** A button after the paragraphs (and its address, written out, in the text part). */
+  action?: { label: string; url: string };
   footer: string;
 }
 
@@ -23,6 +25,8 @@ const html = Handlebars.compile(`<!DOCTYPE html>
 <div style="max-width:720px;margin:0 auto;background:#ffffff;border:1px solid #d9dde3;padding:24px;">
   <h1 style="margin:0 0 16px;font-size:20px;line-height:1.3;">{{heading}}</h1>
   {{#each paragraphs}}<p style="margin:0 0 12px;font-size:14px;">{{this}}</p>{{/each}}
+  {{#if action}}<p style="margin:16px 0;"><a href="{{action.url}}" style="display:inline-block;padding:10px 18px;background:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:6px;font-size:15px;">{{action.label}}</a></p>
+  <p style="margin:0 0 12px;font-size:12px;color:#52606d;word-break:break-all;">{{action.url}}</p>{{/if}}
   {{#each tables}}
   {{#if title}}<p style="margin:16px 0 4px;font-size:14px;font-weight:bold;">{{title}}</p>{{/if}}
   <table role="presentation" cellpadding="6" cellspacing="0" style="border-collapse:collapse;width:100%;font-size:14px;margin-bottom:12px;">
@@ -40,7 +44,9 @@ const text = Handlebars.compile(
 
 {{#each paragraphs}}{{this}}
 
-{{/each}}{{#each tables}}{{#if title}}{{title}}
+{{/each}}{{#if action}}{{action.label}}: {{action.url}}
+
+{{/if}}{{#each tables}}{{#if title}}{{title}}
 {{/if}}{{#each rows}}- {{#each this}}{{this}}{{#unless @last}} | {{/unless}}{{/each}}
 {{/each}}
 {{/each}}{{#if list.length}}{{listTitle}}

@@ -3,6 +3,7 @@ import { Migration20261128Results } from './migration-20261128-results.js';
 import { Migration20261128Escalations } from './migration-20261128-escalations.js';
 import { Migration20261128Analytics } from './migration-20261128-analytics.js';
 import { Migration20261205Decree } from './migration-20261205-decree.js';
+import { Migration20261215SignIn } from './migration-20261215-sign-in.js';
 
 export const migrations = [
   { name: 'Migration20261128Rules', class: Migration20261128Rules },
@@ -10,4 +11,5 @@ export const migrations = [
   { name: 'Migration20261128Escalations', class: Migration20261128Escalations },
   { name: 'Migration20261128Analytics', class: Migration20261128Analytics },
   { name: 'Migration20261205Decree', class: Migration20261205Decree },
+  { name: 'Migration20261215SignIn', class: Migration20261215SignIn },
 ];

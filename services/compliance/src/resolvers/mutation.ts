@@ -1,3 +1,4 @@
+import { requestSignIn } from '../commands/sign-in.commands.js';
 import { requireRole } from '@hub/common';
 import type { MutationResolvers } from '../generated/graphql.js';
 import { runComplianceCheck } from '../engine/run-check.js';
@@ -8,6 +9,8 @@ import { resendNotification } from '../commands/notification.commands.js';
 import { toNotification } from './mail.js';
 
 export const Mutation: MutationResolvers = {
+  // Any caller, a GUEST too (docs/DESIGN.md, "Signing in"): the answer tells nothing of who is registered.
+  requestSignIn: (_, args, ctx) => requestSignIn(ctx, args.email, ctx.client ?? 'unknown'),
   runComplianceCheck: (_, args, ctx) => {
     requireRole(ctx.auth, 'ADMIN', 'ANALYST');
     return runComplianceCheck(ctx.engine, { rule: args.rule, period: args.period, trigger: 'MANUAL', actor: ctx.auth.sub });

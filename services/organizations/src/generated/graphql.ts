@@ -650,6 +650,8 @@ export type Role =
   | 'ADMIN'
   | 'ANALYST'
   | 'EDITOR'
+  /** A caller without a credential, for the operations that need none (requestSignIn), as the gateway forwards it. */
+  | 'GUEST'
   | 'HEAD'
   | 'OPERATOR'
   /** The hub's own services acting through the gateway (monitoring). */

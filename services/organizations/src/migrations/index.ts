@@ -15,6 +15,7 @@ import { Migration20261208PageDirectory } from './migration-20261208-page-direct
 import { Migration20261209PlacementSource } from './migration-20261209-placement-source.js';
 import { Migration20261210PlacementDirectory } from './migration-20261210-placement-directory.js';
 import { Migration20261214People } from './migration-20261214-people.js';
+import { Migration20261215PersonDirectory } from './migration-20261215-person-directory.js';
 export const migrations = [
   { name: 'Migration20261128Registry', class: Migration20261128Registry },
   { name: 'Migration20261128Directory', class: Migration20261128Directory },
@@ -31,4 +32,5 @@ export const migrations = [
   { name: 'Migration20261209PlacementSource', class: Migration20261209PlacementSource },
   { name: 'Migration20261210PlacementDirectory', class: Migration20261210PlacementDirectory },
   { name: 'Migration20261214People', class: Migration20261214People },
+  { name: 'Migration20261215PersonDirectory', class: Migration20261215PersonDirectory },
 ];

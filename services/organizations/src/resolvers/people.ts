@@ -37,10 +37,12 @@ export const PeopleQuery: QueryResolvers = {
     if (args.organizationId != null && !isUuid(args.organizationId)) throw badInput('organizationId', 'organizationId: is not a valid id');
     const size = pageSize(args.first);
     const after = decodeCursor(args.after, ['text', 'uuid']) as [string, string] | null;
+    // SYSTEM and GUEST are no person's role: filtering by them finds no one.
+    if (args.role === 'SYSTEM' || args.role === 'GUEST') return toConnection([], size, 0, () => '');
     const { totalCount, rows } = await peoplePage(
       ctx.em,
       {
-        role: args.role === 'SYSTEM' ? null : (args.role ?? null),
+        role: args.role ?? null,
         organizationId: args.organizationId ?? null,
         withinTreeOf,
         search: args.search?.trim() || null,

@@ -96,6 +96,7 @@ describe('organizations schema', () => {
       'Migration20261209PlacementSource',
       'Migration20261210PlacementDirectory',
       'Migration20261214People',
+      'Migration20261215PersonDirectory',
       'Migration20261202AuditLog',
     ]);
     const tables = await orm.em

@@ -1,0 +1,78 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { HubError, parseInput, type Clock } from '@hub/common';
+import { LINK_TTL_MS, REQUEST_WINDOW_MS, newSecret, secretHash, signInRequest, withinLimits } from '../domain/sign-in.js';
+import {
+  activePerson,
+  recordRequest,
+  requestCounts,
+  revokeSession,
+  sessionPerson,
+  storeLink,
+  storeSession,
+  useLink,
+  type SignInPerson,
+} from '../data/sign-in.repo.js';
+import { queueLetters } from '../data/outbox.repo.js';
+import { signInLetter } from '../mail/sign-in-letter.js';
+
+export interface SignInDeps {
+  em: EntityManager;
+  clock: Clock;
+  /** The gateway's public address: the link is `<publicUrl>/sign-in/<token>`. */
+  publicUrl: string;
+}
+
+/**
+ * requestSignIn (docs/DESIGN.md, "Signing in"): a link to a registered, active person, through
+ * the outbox; for any other address nothing is sent. Either way the answer is the same `true`, and
+ * the same limits count the request, so the answer tells nothing of who is registered. Over the
+ * limits (per address, per client) the request is refused with TOO_MANY_REQUESTS; what is not an
+ * address at all, with BAD_USER_INPUT naming `email`.
+ */
+export async function requestSignIn(deps: SignInDeps, rawEmail: string, client: string): Promise<boolean> {
+  const { email } = parseInput(signInRequest, { email: rawEmail });
+  const now = deps.clock();
+  const since = new Date(now.getTime() - REQUEST_WINDOW_MS);
+  return deps.em.transactional(async (em) => {
+    if (!withinLimits(await requestCounts(em, email, client, since))) {
+      throw new HubError('TOO_MANY_REQUESTS', 'Too many sign-in requests: try again in 15 minutes', {
+        field: 'email',
+        retryAfterSeconds: REQUEST_WINDOW_MS / 1000,
+      });
+    }
+    await recordRequest(em, email, client, now, since);
+    const person = await activePerson(em, email);
+    if (!person) return true;
+    const token = newSecret();
+    const tokenHash = secretHash(token);
+    await storeLink(em, tokenHash, person.email, now, new Date(now.getTime() + LINK_TTL_MS));
+    await queueLetters(em, [signInLetter(person, `${deps.publicUrl.replace(/\/+$/u, '')}/sign-in/${token}`, tokenHash)], now);
+    return true;
+  });
+}
+
+/** A session opened by a link: its secret id (the cookie's value) and until when it lasts. */
+export interface OpenedSession {
+  session: string;
+  expiresAt: Date;
+  person: SignInPerson;
+}
+
+/** Uses a link once: a session for its person, or null for a link unknown, used, expired, or of a person since deactivated. */
+export async function openSession(deps: SignInDeps, token: string, lifetimeMs: number): Promise<OpenedSession | null> {
+  const now = deps.clock();
+  return deps.em.transactional(async (em) => {
+    const email = await useLink(em, secretHash(token), now);
+    const person = email ? await activePerson(em, email) : null;
+    if (!person) return null;
+    const session = newSecret();
+    const expiresAt = new Date(now.getTime() + lifetimeMs);
+    await storeSession(em, secretHash(session), person.email, now, expiresAt);
+    return { session, expiresAt, person };
+  });
+}
+
+/** Who a session is for, while it lasts, is not revoked and its person is active; else null. */
+export const sessionOf = (deps: SignInDeps, session: string) => sessionPerson(deps.em, secretHash(session), deps.clock());
+
+export const closeSession = (deps: SignInDeps, session: string) => revokeSession(deps.em, secretHash(session), deps.clock());
