@@ -302,9 +302,14 @@ describe('the dashboard', () => {
     expect(dashboard.problems).toEqual([]);
   });
 
-  it('signs in by a link sent by e-mail, shows who is signed in, and signs out for good', async () => {
+  it("signs in by a link sent by e-mail from a letter's page, lands on that page, shows who is signed in, and signs out for good", async () => {
+    // A head's letter links to its organization: opened without a session, the page asks for an address.
+    const { organizations } = await api<{ organizations: { edges: { node: { id: string; name: string } }[] } }>(
+      '{ organizations(kind: MUNICIPALITY, first: 1) { edges { node { id name } } } }',
+    );
+    const { id, name } = organizations.edges[0]!.node;
     const { page, problems } = await openPage(browser).then((p) => (pages.push(p), p));
-    await page.goto(`${base(hub.gatewayUrl)}/dashboard`);
+    await page.goto(`${base(hub.gatewayUrl)}/dashboard/#/organizations/${id}`);
     await page.getByLabel('Электронная почта').fill('analyst2@khv-region.test');
     await page.getByRole('button', { name: 'Получить ссылку' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toContain('analyst2@khv-region.test');
@@ -316,7 +321,10 @@ describe('the dashboard', () => {
 
     await page.goto(`${base(hub.gatewayUrl)}/sign-in/${token}`);
     await page.getByRole('button', { name: 'Войти' }).click();
-    await page.locator('[data-card="evaluated"]').waitFor();
+    const panel = page.locator('.drilldown');
+    await panel.locator('table.history tbody tr').first().waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/organizations/${id}`);
+    expect(await panel.getByRole('heading', { level: 2 }).textContent()).toBe(name);
     expect(await page.locator('.who').textContent()).toMatch(/^аналитик ЦУР · \S+ \S+ \S+ \(analyst2@khv-region\.test\)$/u);
     await page.screenshot({ path: `${ARTIFACTS}signed-in-by-link.png` });
 

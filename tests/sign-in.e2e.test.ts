@@ -129,6 +129,36 @@ describe('signing in by a link sent by e-mail', () => {
     expect(twoOperations.status).toBe(401);
   });
 
+  it("opens the page the link was asked from (a letter's link to an organization), and refuses any other site's", async () => {
+    minutes(16);
+    const next = '/dashboard/#/organizations/5b0a6a4e-1f4e-4c55-8d9a-0c1e2d3f4a5b';
+    const res = await post({
+      query: 'mutation($email: String!, $next: String) { requestSignIn(email: $email, next: $next) }',
+      variables: { email: 'editor2@khv-region.test', next },
+    });
+    expect(((await res.json()) as { data: unknown }).data).toEqual({ requestSignIn: true });
+    const opened = await signIn(await lastToken('editor2@khv-region.test'));
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('location')).toBe(next);
+    for (const elsewhere of [
+      'https://evil.example/',
+      '//evil.example/dashboard/',
+      '/dashboard/\\evil',
+      'javascript:alert(1)',
+      '/graphql',
+    ]) {
+      const refused = await post({
+        query: 'mutation($email: String!, $next: String) { requestSignIn(email: $email, next: $next) }',
+        variables: { email: 'editor2@khv-region.test', next: elsewhere },
+      });
+      const body = (await refused.json()) as { errors?: { extensions: { code: string; field?: string } }[] };
+      expect(
+        body.errors?.map((e) => [e.extensions.code, e.extensions.field]),
+        elsewhere,
+      ).toEqual([['BAD_USER_INPUT', 'next']]);
+    }
+  });
+
   it('refuses what is not an address, naming the field, and counts nothing', async () => {
     for (const email of ['not an address', 'x@khv.ru\u0000', `${'a'.repeat(320)}@khv-region.test`]) {
       const { body } = await ask(email);

@@ -37,8 +37,8 @@ export interface SessionsOptions {
 }
 
 export interface Sessions {
-  /** Opens a session with a link's token: the cookie to set and the person, or null for a link that opens nothing. */
-  open(token: string): Promise<{ cookie: string; person: SessionPerson } | null>;
+  /** Opens a session with a link's token: the cookie to set, the person and the page asked for, or null for a link that opens nothing. */
+  open(token: string): Promise<{ cookie: string; person: SessionPerson; next: string | null } | null>;
   /** The bearer token to forward for a request carrying a live session cookie, or null. */
   authorizationOf(req: Request): Promise<string | null>;
   /** The person of the request's live session, or null. */
@@ -94,10 +94,13 @@ export function createSessions(options: SessionsOptions): Sessions {
 
   return {
     async open(token) {
-      const opened = await call<(SessionPerson & { session: string }) | null>('/sessions/open', { token, lifetimeMs: options.lifetimeMs });
+      const opened = await call<(SessionPerson & { session: string; next: string | null }) | null>('/sessions/open', {
+        token,
+        lifetimeMs: options.lifetimeMs,
+      });
       if (!opened) return null;
-      const { session, ...person } = opened;
-      return { cookie: cookie(session, Math.floor(options.lifetimeMs / 1000)), person };
+      const { session, next, ...person } = opened;
+      return { cookie: cookie(session, Math.floor(options.lifetimeMs / 1000)), person, next };
     },
     async authorizationOf(req) {
       return (await resolve(req))?.authorization ?? null;

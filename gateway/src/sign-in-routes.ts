@@ -1,5 +1,5 @@
 import express, { type Express, type Request, type Response } from 'express';
-import type { Logger } from '@hub/common';
+import { SIGN_IN_PAGE, type Logger } from '@hub/common';
 import type { Sessions } from './sessions.js';
 
 /** Where a signed-in person lands (the workspaces will each have their own). */
@@ -63,7 +63,8 @@ export function mountSignIn(app: Express, sessions: Sessions, logger: Logger): v
     try {
       const opened = await sessions.open(token);
       if (!opened) return refused(res);
-      res.set({ 'set-cookie': opened.cookie, 'cache-control': 'no-store' }).redirect(303, LANDING);
+      const next = opened.next && SIGN_IN_PAGE.test(opened.next) ? opened.next : LANDING;
+      res.set({ 'set-cookie': opened.cookie, 'cache-control': 'no-store' }).redirect(303, next);
     } catch (err) {
       logger.error({ err }, 'sign-in failed');
       html(res, 503, page('Вход недоступен', '<h1>Вход сейчас недоступен</h1><p>Попробуйте ещё раз через минуту.</p>'));

@@ -864,11 +864,11 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
         organizationContent(h, data.updateOrganization.id, sent.input),
     },
     'Mutation.requestSignIn': {
-      document: 'mutation($email: String!) { requestSignIn(email: $email) }',
+      document: 'mutation($email: String!, $next: String) { requestSignIn(email: $email, next: $next) }',
       callers: ADMIN,
       // An address nobody has: the answer is true and only the request is counted (docs/DESIGN.md, "Signing in").
-      valid: (h) => ({ email: `prop-sign-in-${h.run}@nowhere.test` }),
-      hostile: { email: hostileEmail },
+      valid: (h) => ({ email: `prop-sign-in-${h.run}@nowhere.test`, next: '/dashboard/#/organizations/' + f.subordinate }),
+      hostile: { email: hostileEmail, next: hostileString },
       stored: async (h, sent: { email: string }, data: { requestSignIn: boolean }) => {
         const [row] = await h.sql<{ n: number }>('select count(*)::int as n from compliance.sign_in_request where email = $1', [
           sent.email.trim().toLowerCase(),

@@ -356,8 +356,8 @@ export const WIDGET_COVERAGE = graphql(`
 
 /** Any valid token passes: the gateway checks the token before it reads the query. */
 export const REQUEST_SIGN_IN = graphql(`
-  mutation DashboardRequestSignIn($email: String!) {
-    requestSignIn(email: $email)
+  mutation DashboardRequestSignIn($email: String!, $next: String) {
+    requestSignIn(email: $email, next: $next)
   }
 `);
 

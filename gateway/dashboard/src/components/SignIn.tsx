@@ -1,7 +1,14 @@
 import { useState } from 'preact/hooks';
+import { SIGN_IN_PAGE } from '@hub/common/vocabulary';
 import { graphql } from '../api';
 import { PROBE, REQUEST_SIGN_IN } from '../queries';
 import { COOKIE_SESSION } from '../session';
+
+/** The page the person is on (a letter's link to an organization, say), for the link to open; null when it is not one it may. */
+function currentPage(): string | null {
+  const page = `${location.pathname.replace(/\/?$/u, '/')}${location.hash}`;
+  return SIGN_IN_PAGE.test(page) ? page : null;
+}
 
 interface Props {
   /** Why the user is here again, e.g. the token expired. */
@@ -30,7 +37,7 @@ export function SignIn({ message, onSignedIn }: Props) {
     }
     setChecking(true);
     try {
-      await graphql(COOKIE_SESSION, REQUEST_SIGN_IN, { email: address });
+      await graphql(COOKIE_SESSION, REQUEST_SIGN_IN, { email: address, next: currentPage() });
       setProblem(null);
       setSent(address);
     } catch (err) {

@@ -491,6 +491,7 @@ export type DashboardWidgetCoverageQuery = { __typename?: 'Query', widgetCoverag
 
 export type DashboardRequestSignInMutationVariables = Exact<{
   email: Scalars['String']['input'];
+  next?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
@@ -854,8 +855,8 @@ export const DashboardWidgetCoverageDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DashboardWidgetCoverageQuery, DashboardWidgetCoverageQueryVariables>;
 export const DashboardRequestSignInDocument = new TypedDocumentString(`
-    mutation DashboardRequestSignIn($email: String!) {
-  requestSignIn(email: $email)
+    mutation DashboardRequestSignIn($email: String!, $next: String) {
+  requestSignIn(email: $email, next: $next)
 }
     `) as unknown as TypedDocumentString<DashboardRequestSignInMutation, DashboardRequestSignInMutationVariables>;
 export const DashboardSignInDocument = new TypedDocumentString(`

@@ -29,8 +29,8 @@ export interface SignInDeps {
  * limits (per address, per client) the request is refused with TOO_MANY_REQUESTS; what is not an
  * address at all, with BAD_USER_INPUT naming `email`.
  */
-export async function requestSignIn(deps: SignInDeps, rawEmail: string, client: string): Promise<boolean> {
-  const { email } = parseInput(signInRequest, { email: rawEmail });
+export async function requestSignIn(deps: SignInDeps, raw: { email: string; next?: string | null }, client: string): Promise<boolean> {
+  const { email, next } = parseInput(signInRequest, raw);
   const now = deps.clock();
   const since = new Date(now.getTime() - REQUEST_WINDOW_MS);
   return deps.em.transactional(async (em) => {
@@ -45,7 +45,7 @@ export async function requestSignIn(deps: SignInDeps, rawEmail: string, client: 
     if (!person) return true;
     const token = newSecret();
     const tokenHash = secretHash(token);
-    await storeLink(em, tokenHash, person.email, now, new Date(now.getTime() + LINK_TTL_MS));
+    await storeLink(em, tokenHash, person.email, now, new Date(now.getTime() + LINK_TTL_MS), next ?? null);
     await queueLetters(em, [signInLetter(person, `${deps.publicUrl.replace(/\/+$/u, '')}/sign-in/${token}`, tokenHash)], now);
     return true;
   });
@@ -56,19 +56,21 @@ export interface OpenedSession {
   session: string;
   expiresAt: Date;
   person: SignInPerson;
+  /** The page asked for with the link (SIGN_IN_PAGE), or null for the front page. */
+  next: string | null;
 }
 
 /** Uses a link once: a session for its person, or null for a link unknown, used, expired, or of a person since deactivated. */
 export async function openSession(deps: SignInDeps, token: string, lifetimeMs: number): Promise<OpenedSession | null> {
   const now = deps.clock();
   return deps.em.transactional(async (em) => {
-    const email = await useLink(em, secretHash(token), now);
-    const person = email ? await activePerson(em, email) : null;
+    const link = await useLink(em, secretHash(token), now);
+    const person = link ? await activePerson(em, link.email) : null;
     if (!person) return null;
     const session = newSecret();
     const expiresAt = new Date(now.getTime() + lifetimeMs);
     await storeSession(em, secretHash(session), person.email, now, expiresAt);
-    return { session, expiresAt, person };
+    return { session, expiresAt, person, next: link!.next };
   });
 }
 

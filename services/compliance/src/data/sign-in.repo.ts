@@ -35,22 +35,30 @@ export async function recordRequest(em: EntityManager, email: string, client: st
   await execSql(em, sql`insert into compliance.sign_in_request (email, client, requested_at) values (${email}, ${client}, ${at})`);
 }
 
-export async function storeLink(em: EntityManager, tokenHash: string, email: string, at: Date, expiresAt: Date): Promise<void> {
+export async function storeLink(
+  em: EntityManager,
+  tokenHash: string,
+  email: string,
+  at: Date,
+  expiresAt: Date,
+  next: string | null,
+): Promise<void> {
   await execSql(
     em,
-    sql`insert into compliance.sign_in_link (token_hash, email, created_at, expires_at) values (${tokenHash}, ${email}, ${at}, ${expiresAt})`,
+    sql`insert into compliance.sign_in_link (token_hash, email, created_at, expires_at, next)
+        values (${tokenHash}, ${email}, ${at}, ${expiresAt}, ${next})`,
   );
 }
 
-/** Uses a link: its address when it was unused and unexpired at `at` (and is used from now on), else null. */
-export async function useLink(em: EntityManager, tokenHash: string, at: Date): Promise<string | null> {
-  const row = await queryRow<{ email: string }>(
+/** Uses a link: its address and page when it was unused and unexpired at `at` (and is used from now on), else null. */
+export async function useLink(em: EntityManager, tokenHash: string, at: Date): Promise<{ email: string; next: string | null } | null> {
+  const row = await queryRow<{ email: string; next: string | null }>(
     em,
     sql`update compliance.sign_in_link set used_at = ${at}
         where token_hash = ${tokenHash} and used_at is null and expires_at > ${at}
-        returning email`,
+        returning email, next`,
   );
-  return row?.email ?? null;
+  return row ?? null;
 }
 
 export async function storeSession(em: EntityManager, idHash: string, email: string, at: Date, expiresAt: Date): Promise<void> {

@@ -392,6 +392,7 @@ export type MutationGrantExemptionArgs = {
 /** What the hub changes; each field names the roles that may call it. A refused call changes nothing. */
 export type MutationRequestSignInArgs = {
   email: Scalars['String']['input'];
+  next?: InputMaybe<Scalars['String']['input']>;
 };
 
 

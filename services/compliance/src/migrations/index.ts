@@ -4,6 +4,7 @@ import { Migration20261128Escalations } from './migration-20261128-escalations.j
 import { Migration20261128Analytics } from './migration-20261128-analytics.js';
 import { Migration20261205Decree } from './migration-20261205-decree.js';
 import { Migration20261215SignIn } from './migration-20261215-sign-in.js';
+import { Migration20261216SignInNext } from './migration-20261216-sign-in-next.js';
 
 export const migrations = [
   { name: 'Migration20261128Rules', class: Migration20261128Rules },
@@ -12,4 +13,5 @@ export const migrations = [
   { name: 'Migration20261128Analytics', class: Migration20261128Analytics },
   { name: 'Migration20261205Decree', class: Migration20261205Decree },
   { name: 'Migration20261215SignIn', class: Migration20261215SignIn },
+  { name: 'Migration20261216SignInNext', class: Migration20261216SignInNext },
 ];

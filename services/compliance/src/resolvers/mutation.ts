@@ -10,7 +10,7 @@ import { toNotification } from './mail.js';
 
 export const Mutation: MutationResolvers = {
   // Any caller, a GUEST too (docs/DESIGN.md, "Signing in"): the answer tells nothing of who is registered.
-  requestSignIn: (_, args, ctx) => requestSignIn(ctx, args.email, ctx.client ?? 'unknown'),
+  requestSignIn: (_, args, ctx) => requestSignIn(ctx, args, ctx.client ?? 'unknown'),
   runComplianceCheck: (_, args, ctx) => {
     requireRole(ctx.auth, 'ADMIN', 'ANALYST');
     return runComplianceCheck(ctx.engine, { rule: args.rule, period: args.period, trigger: 'MANUAL', actor: ctx.auth.sub });

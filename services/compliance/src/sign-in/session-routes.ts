@@ -34,7 +34,7 @@ export function mountSessionRoutes(app: Express, orm: Orm, runtime: SubgraphRunt
       if (!Number.isInteger(lifetimeMs) || lifetimeMs <= 0)
         throw new HubError('BAD_USER_INPUT', 'lifetimeMs: missing', { field: 'lifetimeMs' });
       const opened = await openSession(deps(), secretOf(req, 'token'), lifetimeMs);
-      return opened && { session: opened.session, expiresAt: opened.expiresAt.toISOString(), ...opened.person };
+      return opened && { session: opened.session, expiresAt: opened.expiresAt.toISOString(), next: opened.next, ...opened.person };
     }),
   );
   app.post(
