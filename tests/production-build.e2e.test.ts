@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '@hub/common';
+import { freePort, withClient } from '@hub/common';
 import { TEST_JWT_SECRET, createTestDatabase, gqlData, tokenFor, type TestDatabase } from '@hub/common/testing';
 import { TestSmtpServer } from './support/smtp.js';
 
@@ -48,13 +48,13 @@ let db: TestDatabase;
 let smtp: TestSmtpServer;
 const processes = new Map<string, { child: ChildProcess; output: () => string }>();
 
-function start(name: string, env: NodeJS.ProcessEnv) {
+function start(name: string, env: NodeJS.ProcessEnv, as = name) {
   const [command, ...args] = layout.commands.get(name)!;
   const child = spawn(command === 'node' ? process.execPath : command!, args, { cwd: image, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  processes.set(name, { child, output: () => output });
+  processes.set(as, { child, output: () => output });
   return child;
 }
 
@@ -76,6 +76,8 @@ async function healthy(url: string, name: string): Promise<void> {
 }
 
 let gatewayUrl: string;
+/** The environment every process of the layout gets. */
+let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
   layout = await readLayout();
@@ -98,7 +100,7 @@ beforeAll(async () => {
     freePort(),
     freePort(),
   ]);
-  const env: NodeJS.ProcessEnv = {
+  env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     NODE_ENV: 'production',
@@ -201,6 +203,36 @@ describe('the production build in the compose layout', () => {
     expect(script.status).toBe(200);
     expect(script.headers.get('cache-control')).toContain('immutable');
     expect((await script.text()).length).toBeGreaterThan(10_000);
+  });
+
+  it('stops cleanly when stopped while still starting, not killed by the signal (CI saw the worker killed so)', async () => {
+    // The worker's start waits for the migration lock while the test holds it: a SIGTERM then
+    // lands mid-start, deterministically. Before its handler was installed first, the signal's
+    // default killed the process; now the start completes and the worker stops, exit code 0.
+    await withClient(db.url, async (lock) => {
+      await lock.query(`select pg_advisory_lock(hashtext('migrate:compliance'))`);
+      const child = start('worker', env, 'worker-stopped-while-starting');
+      const exited = once(child, 'exit');
+      try {
+        const deadline = Date.now() + 30_000;
+        const waiting = async () =>
+          (
+            await lock.query<{ n: number }>(`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted
+               and database = (select oid from pg_database where datname = current_database())`)
+          ).rows[0]!.n > 0;
+        while (!(await waiting())) {
+          if (Date.now() > deadline) throw new Error('the worker never reached the migration lock');
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        child.kill('SIGTERM');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      } finally {
+        await lock.query(`select pg_advisory_unlock(hashtext('migrate:compliance'))`);
+      }
+      const [code, signal] = await exited;
+      expect({ code, signal }, processes.get('worker-stopped-while-starting')!.output()).toEqual({ code: 0, signal: null });
+    });
+    processes.delete('worker-stopped-while-starting');
   });
 
   it('stops every process cleanly on SIGTERM', async () => {
