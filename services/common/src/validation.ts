@@ -78,6 +78,9 @@ export function freeText(max: number, options: { min?: number; minMessage?: stri
     );
 }
 
+/** An e-mail address input: trimmed and lower-cased (addresses are compared so), then checked. */
+export const emailAddress = () => z.string().trim().toLowerCase().max(320, 'is too long').pipe(z.email('is not a valid e-mail address'));
+
 /** An id a query filters on: a malformed one is the caller's mistake, not a failed uuid cast in SQL. */
 export function idFilter(value: string | null | undefined, field: string): string | null {
   if (!value) return null;

@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { SIGN_IN_PAGE } from '@hub/common';
+import { SIGN_IN_PAGE, emailAddress } from '@hub/common';
 
 /** A link opens a session once, within this long of being sent. */
 export const LINK_TTL_MS = 15 * 60_000;
@@ -31,15 +31,12 @@ export function withinLimits(counts: RequestCounts): boolean {
   return counts.byAddress < REQUESTS_PER_ADDRESS && counts.byClient < REQUESTS_PER_CLIENT;
 }
 
-/** An address as the registry compares it. */
-export const addressKey = (email: string): string => email.trim().toLowerCase();
-
 /**
  * What requestSignIn takes: an e-mail address (not one: BAD_USER_INPUT naming `email`), compared
  * lower-cased, and the page to open once signed in (not one of SIGN_IN_PAGE: BAD_USER_INPUT naming `next`).
  */
 export const signInRequest = z.object({
-  email: z.string().trim().toLowerCase().max(320, 'is too long').pipe(z.email('is not a valid e-mail address')),
+  email: emailAddress(),
   next: z
     .string()
     .max(500, 'is too long')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REQUESTS_PER_ADDRESS, REQUESTS_PER_CLIENT, addressKey, newSecret, secretHash, withinLimits } from '../../src/domain/sign-in.js';
+import { REQUESTS_PER_ADDRESS, REQUESTS_PER_CLIENT, newSecret, secretHash, signInRequest, withinLimits } from '../../src/domain/sign-in.js';
 import { signInLetter } from '../../src/mail/sign-in-letter.js';
 
 describe('sign-in links and sessions', () => {
@@ -15,7 +15,7 @@ describe('sign-in links and sessions', () => {
     expect(withinLimits({ byAddress: REQUESTS_PER_ADDRESS - 1, byClient: 0 })).toBe(true);
     expect(withinLimits({ byAddress: REQUESTS_PER_ADDRESS, byClient: 0 })).toBe(false);
     expect(withinLimits({ byAddress: 0, byClient: REQUESTS_PER_CLIENT })).toBe(false);
-    expect(addressKey('  Admin@KHV-region.test ')).toBe('admin@khv-region.test');
+    expect(signInRequest.parse({ email: '  Admin@KHV-region.test ' }).email).toBe('admin@khv-region.test');
   });
 
   it('writes a letter with the link as a button and in the text, deduplicated by the token, never by the address', () => {

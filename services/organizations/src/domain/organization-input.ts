@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { ORGANIZATION_KINDS, USER_ROLES, freeText } from '@hub/common';
+import { ORGANIZATION_KINDS, USER_ROLES, emailAddress, freeText } from '@hub/common';
 import { innProblem } from './inn.js';
 
 /** Names, positions and reasons: normalised free text (NFC, no invisible or bidi characters), never empty. */
 const text = (max: number) => freeText(max);
-const email = z.string().trim().toLowerCase().pipe(z.email('is not a valid e-mail address'));
+const email = emailAddress();
 const inn = z
   .string()
   .trim()

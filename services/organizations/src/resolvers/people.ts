@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, forbidden, isUuid, badInput, pageSize, referenced, toConnection, type Claims } from '@hub/common';
+import { decodeCursor, encodeCursor, forbidden, idFilter, isUuid, pageSize, referenced, toConnection, type Claims } from '@hub/common';
 import type { MutationResolvers, QueryResolvers, UserResolvers, MeResolvers } from '../generated/graphql.js';
 import type { OrganizationsContext } from '../context.js';
 import { peoplePage, personByEmail, personById, type Person } from '../data/people.repo.js';
@@ -34,7 +34,7 @@ export const PeopleQuery: QueryResolvers = {
   me: (_, __, ctx) => me(ctx),
   users: async (_, args, ctx) => {
     const withinTreeOf = peopleScope(ctx.auth);
-    if (args.organizationId != null && !isUuid(args.organizationId)) throw badInput('organizationId', 'organizationId: is not a valid id');
+    const organizationId = idFilter(args.organizationId, 'organizationId');
     const size = pageSize(args.first);
     const after = decodeCursor(args.after, ['text', 'uuid']) as [string, string] | null;
     // SYSTEM and GUEST are no person's role: filtering by them finds no one.
@@ -43,7 +43,7 @@ export const PeopleQuery: QueryResolvers = {
       ctx.em,
       {
         role: args.role ?? null,
-        organizationId: args.organizationId ?? null,
+        organizationId,
         withinTreeOf,
         search: args.search?.trim() || null,
         includeInactive: args.includeInactive ?? false,
