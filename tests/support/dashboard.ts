@@ -1,7 +1,9 @@
 import { expect } from 'vitest';
 import type * as AxeCore from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
+import { queryRows, sql } from '@hub/common';
 import { openPage, type BrowserPage } from './browser.js';
+import type { TestHub } from './hub.js';
 
 /** How the dashboard writes figures and rates, in the reader's locale. */
 export const count = (n: number) => new Intl.NumberFormat('ru-RU').format(n);
@@ -60,4 +62,22 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
     return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
   });
   return violations.map((v) => `${v.id}: ${v.help} — ${v.targets.join(', ')}`);
+}
+
+/**
+ * A person's path in: the sign-in page's e-mail form, the letter the outbox holds for the address
+ * (read where the hub keeps it), and the letter's button. Lands on the page the form was on.
+ */
+export async function signInByLetter(page: Page, hub: TestHub, email: string): Promise<void> {
+  await page.getByLabel('Электронная почта').fill(email);
+  await page.getByRole('button', { name: 'Получить ссылку' }).click();
+  await page.getByRole('status').filter({ hasText: email }).waitFor();
+  const [letter] = await queryRows<{ text: string }>(
+    hub.subgraphs.compliance.orm.em.fork(),
+    sql`select text from compliance.notification where kind = 'SIGN_IN' and "to" = ${email} order by created_at desc limit 1`,
+  );
+  const token = /\/sign-in\/([A-Za-z0-9_-]{43})/u.exec(letter!.text)![1]!;
+  const origin = new URL(page.url()).origin;
+  await page.goto(`${origin}/sign-in/${token}`);
+  await page.getByRole('button', { name: 'Войти' }).click();
 }

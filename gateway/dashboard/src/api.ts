@@ -15,13 +15,20 @@ export class GatewayUnavailableError extends Error {
   }
 }
 
-/** The gateway answered, but not with the data: the message says why. */
-export class ApiError extends Error {}
-
-interface GraphQLError {
+export interface GraphQLError {
   message: string;
   path?: (string | number)[];
-  extensions?: { code?: string; serviceName?: string };
+  extensions?: { code?: string; serviceName?: string; field?: string; index?: number };
+}
+
+/** The gateway answered, but not with the data: the message says why, `errors` what a form can point at (code, field). */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly errors: readonly GraphQLError[] = [],
+  ) {
+    super(message);
+  }
 }
 
 /** A part of the answer that did not come: where it was and, when a subgraph failed, which one. */
@@ -85,7 +92,8 @@ export async function graphql<T, V>(
   if (failure) throw failure;
   if (!body) throw new GatewayUnavailableError(`HTTP ${response.status}`);
   const downstreamOnly = errors.length > 0 && errors.every((e) => e.extensions?.code === 'DOWNSTREAM_SERVICE_ERROR');
-  if (body.data == null && !downstreamOnly) throw new ApiError(errors.map((e) => e.message).join('; ') || `HTTP ${response.status}`);
+  if (body.data == null && !downstreamOnly)
+    throw new ApiError(errors.map((e) => e.message).join('; ') || `HTTP ${response.status}`, errors);
   return {
     data: body.data ?? null,
     missing: errors.map((e) => ({

@@ -8,6 +8,8 @@ export interface Connection {
   token: string;
   /** Bumped by «Обновить» and «Повторить»: every query runs again. */
   generation: number;
+  /** Runs every query again: after a change the page made (a reported placement), as «Обновить» does. */
+  refresh(): void;
   sessionExpired(): void;
   gatewayUnavailable(): void;
 }

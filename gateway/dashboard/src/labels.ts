@@ -1,6 +1,16 @@
 import { CRAWL_STATUS_NAMES, SEVERITY_NAMES, STATUS_NAMES, TOPIC_NAMES } from '@hub/common/labels';
 import type { CellStatus } from './evaluation';
-import type { CrawlStatus, FeedbackWidgetForm, MaterialTopic, OrganizationKind, Platform, RuleCode, Severity } from './generated/graphql';
+import type {
+  CrawlStatus,
+  FeedbackWidgetForm,
+  MaterialTopic,
+  OrganizationKind,
+  Platform,
+  PlacementSource,
+  PlacementVerification,
+  RuleCode,
+  Severity,
+} from './generated/graphql';
 
 export const KIND_LABELS: Record<OrganizationKind, string> = {
   EXECUTIVE_BODY: 'Органы исполнительной власти',
@@ -55,6 +65,19 @@ export const WIDGET_FORM_LABELS: Record<FeedbackWidgetForm, string> = {
   SHARE_OPINION: '«Поделиться мнением»',
 };
 
+/** What the hub's monitoring found of a placement's post on its page. */
+export const VERIFICATION_LABELS: Record<PlacementVerification, string> = {
+  PENDING: 'ещё не проверено',
+  VERIFIED: 'найдено на странице',
+  NOT_FOUND: 'не найдено на странице',
+  MISMATCH: 'на странице другой текст',
+};
+
+export const SOURCE_LABELS: Record<PlacementSource, string> = {
+  REPORTED: 'отмечено вручную',
+  DISCOVERED: 'найдено хабом',
+};
+
 /** Who is missing when a subgraph does not answer. */
 export const SERVICE_LABELS: Record<string, string> = {
   compliance: 'сервис проверок',
@@ -90,6 +113,10 @@ export const FIELD_LABELS: Record<string, string> = {
   'organization.weekProgress': 'текущая неделя',
   'organization.escalations': 'эскалации',
   'organization.placements': 'размещения',
+  'organization.receivedMaterials': 'материалы недели',
+  'organization.pages.crawl': 'проверка страниц',
+  'organization.placements.verification': 'проверка размещений',
+  'organization.placements.material': 'материалы размещений',
   contentUptake: 'охват по материалам',
   topicUptake: 'охват по темам',
   widgetCoverage: 'покрытие виджетом',

@@ -366,3 +366,18 @@ export const PROBE = graphql(`
     __typename
   }
 `);
+
+/** Who is signed in, whatever carried the credential: which workspace opens, and the header's name. */
+export const ME = graphql(`
+  query DashboardMe {
+    me {
+      email
+      fullName
+      role
+      organization {
+        id
+        name
+      }
+    }
+  }
+`);

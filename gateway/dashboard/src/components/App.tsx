@@ -1,21 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { ROLE_LABELS } from '../labels';
 import { COOKIE_SESSION, clearToken, cookieSession, endCookieSession, loadToken, readClaims, saveToken } from '../session';
-import { Dashboard } from './Dashboard';
 import { SignIn } from './SignIn';
+import { SignedIn, type KnownHolder } from './SignedIn';
 
 const REGION = 'Хабаровский край — региональный контент';
 
-/** Who the header names: a pasted token's subject and role, or a sign-in link's person. */
-interface Who {
-  name: string;
-  role: string;
-}
-
 export function App() {
   const [token, setToken] = useState<string | null>(loadToken);
-  const [who, setWho] = useState<Who | null>(null);
+  const [who, setWho] = useState<KnownHolder | null>(null);
   // Without a pasted token, the browser may hold a session opened by a sign-in link: asked once.
   const [checking, setChecking] = useState(token === null);
   const [message, setMessage] = useState<string | null>(null);
@@ -23,7 +16,7 @@ export function App() {
     if (token !== null) return;
     void cookieSession().then((person) => {
       if (person) {
-        setWho({ name: `${person.fullName} (${person.email})`, role: person.role });
+        setWho({ name: `${person.fullName} (${person.email})`, role: person.role, organizationId: null });
         setToken(COOKIE_SESSION);
       }
       setChecking(false);
@@ -56,19 +49,16 @@ export function App() {
     );
   }
   const claims = token === COOKIE_SESSION ? null : readClaims(token);
-  const shown: Who | null = who ?? (claims && { name: claims.sub, role: claims.role });
+  const known: KnownHolder | null = who ?? (claims && { name: claims.sub, role: claims.role, organizationId: claims.org });
   return (
-    <Dashboard
+    <SignedIn
       key={token}
       token={token}
+      known={known}
       onSignOut={signOut}
-      header={({ refresh }) => (
+      header={({ refresh, who: shown }) => (
         <Header>
-          {shown && (
-            <span class="who">
-              {ROLE_LABELS[shown.role] ?? shown.role} · {shown.name}
-            </span>
-          )}
+          {shown && <span class="who">{shown}</span>}
           <button type="button" class="button-header" onClick={refresh}>
             Обновить
           </button>

@@ -1,7 +1,5 @@
-import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { SessionExpiredError } from '../api';
-import { ConnectionContext, useQuery, type Connection } from '../connection';
+import { useCallback, useEffect, useMemo, useRef } from 'preact/hooks';
+import { useQuery } from '../connection';
 import { SUPPLY_HISTORY, TREND } from '../queries';
 import { isWeek, type Route } from '../route';
 import { useRoute } from '../useRoute';
@@ -19,45 +17,11 @@ import { Uptake } from './Uptake';
 import { WeekSelector } from './WeekSelector';
 import { WidgetCoverage } from './WidgetCoverage';
 
-interface Props {
-  token: string;
-  onSignOut: (message: string | null) => void;
-  header: (actions: { refresh: () => void }) => ComponentChildren;
-}
-
-/** The signed-in page: one connection for every section, the week they show, the open organization. */
-export function Dashboard({ token, onSignOut, header }: Props) {
-  const [generation, setGeneration] = useState(0);
-  const [unavailable, setUnavailable] = useState(false);
-  const refresh = useCallback(() => {
-    setUnavailable(false);
-    setGeneration((g) => g + 1);
-  }, []);
-  const sessionExpired = useCallback(() => onSignOut(new SessionExpiredError().message), [onSignOut]);
-  const gatewayUnavailable = useCallback(() => setUnavailable(true), []);
-  const connection = useMemo<Connection>(
-    () => ({ token, generation, sessionExpired, gatewayUnavailable }),
-    [token, generation, sessionExpired, gatewayUnavailable],
-  );
-
-  return (
-    <ConnectionContext.Provider value={connection}>
-      {header({ refresh })}
-      {unavailable && (
-        <div class="banner" role="alert">
-          <span>Шлюз недоступен: не удалось связаться с сервером. Показаны последние полученные данные.</span>
-          <button type="button" onClick={refresh}>
-            Повторить
-          </button>
-        </div>
-      )}
-      <Weeks />
-    </ConnectionContext.Provider>
-  );
-}
-
-/** The sections, once the weeks to choose from are known; the week and the open organization come from the address. */
-function Weeks() {
+/**
+ * The ЦУР's dashboard, the workspace of the region-wide roles: the sections, once the weeks to choose
+ * from are known; the week and the open organization come from the address.
+ */
+export function Dashboard() {
   const trend = useQuery(TREND, {});
   const supplyHistory = useQuery(SUPPLY_HISTORY, {});
   const weeks = useMemo(() => completeWeeks(trend.data, supplyHistory.data), [trend.data, supplyHistory.data]);

@@ -15,6 +15,10 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query OperatorWeek($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n      parent {\n        id\n        name\n      }\n      children {\n        id\n        name\n      }\n      weekProgress {\n        week\n        placed\n        required\n        remaining\n        atRisk\n        severity\n      }\n      placementCount\n      receivedMaterials {\n        id\n        title\n        summary\n        body\n        topic\n        hashtags\n        mediaLinks\n        distributedAt\n        withdrawnAt\n        placementWindow {\n          until\n        }\n      }\n      placements {\n        id\n        url\n        publishedAt\n        viaGospabliki\n        source\n        reportedBy\n        verification\n        material {\n          id\n          title\n        }\n        page {\n          id\n          platform\n          url\n        }\n      }\n      pages {\n        id\n        platform\n        url\n        verified\n        feedbackWidgets {\n          form\n          placedAt\n        }\n        crawl {\n          status\n          lastCrawledAt\n          lastPostAt\n          error\n        }\n      }\n      mediaPublications {\n        id\n        outlet\n        url\n        issueReference\n        publishedAt\n      }\n      compliance(last: 8, rule: WEEKLY_PLACEMENTS) {\n        period\n        required\n        actual\n        status\n        exemption {\n          id\n          reason\n        }\n      }\n      escalations(last: 5) {\n        id\n        level\n        rule\n        period\n        createdAt\n        resolvedAt\n      }\n    }\n  }\n": typeof types.OperatorWeekDocument,
+    "\n  mutation OperatorReportPlacement($input: [ReportPlacementInput!]!) {\n    reportPlacements(input: $input) {\n      accepted\n      duplicates\n    }\n  }\n": typeof types.OperatorReportPlacementDocument,
+    "\n  mutation OperatorCorrectPlacement($id: ID!, $url: String!, $publishedAt: DateTime!) {\n    correctPlacement(id: $id, url: $url, publishedAt: $publishedAt) {\n      id\n    }\n  }\n": typeof types.OperatorCorrectPlacementDocument,
+    "\n  mutation OperatorWithdrawPlacement($id: ID!, $reason: String!) {\n    withdrawPlacement(id: $id, reason: $reason) {\n      id\n    }\n  }\n": typeof types.OperatorWithdrawPlacementDocument,
     "\n  query DashboardTrend {\n    complianceTrend(weeks: 12, severity: MANDATORY) {\n      period\n      evaluated\n      met\n      missed\n      exempt\n      rate\n    }\n  }\n": typeof types.DashboardTrendDocument,
     "\n  query DashboardSupplyHistory {\n    contentSupplyHistory(weeks: 13) {\n      week\n      distributed\n      required\n      met\n    }\n  }\n": typeof types.DashboardSupplyHistoryDocument,
     "\n  query DashboardSummary($week: String!) {\n    complianceSummary(period: $week) {\n      period\n      evaluated\n      met\n      missed\n      exempt\n      rate\n      bySeverity {\n        severity\n        rate\n      }\n    }\n  }\n": typeof types.DashboardSummaryDocument,
@@ -33,8 +37,13 @@ type Documents = {
     "\n  query DashboardWidgetCoverage {\n    widgetCoverage {\n      pages\n      withBoth\n      missingReportProblem\n      missingShareOpinion\n      missingBoth\n    }\n  }\n": typeof types.DashboardWidgetCoverageDocument,
     "\n  mutation DashboardRequestSignIn($email: String!, $next: String) {\n    requestSignIn(email: $email, next: $next)\n  }\n": typeof types.DashboardRequestSignInDocument,
     "\n  query DashboardSignIn {\n    __typename\n  }\n": typeof types.DashboardSignInDocument,
+    "\n  query DashboardMe {\n    me {\n      email\n      fullName\n      role\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.DashboardMeDocument,
 };
 const documents: Documents = {
+    "\n  query OperatorWeek($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n      parent {\n        id\n        name\n      }\n      children {\n        id\n        name\n      }\n      weekProgress {\n        week\n        placed\n        required\n        remaining\n        atRisk\n        severity\n      }\n      placementCount\n      receivedMaterials {\n        id\n        title\n        summary\n        body\n        topic\n        hashtags\n        mediaLinks\n        distributedAt\n        withdrawnAt\n        placementWindow {\n          until\n        }\n      }\n      placements {\n        id\n        url\n        publishedAt\n        viaGospabliki\n        source\n        reportedBy\n        verification\n        material {\n          id\n          title\n        }\n        page {\n          id\n          platform\n          url\n        }\n      }\n      pages {\n        id\n        platform\n        url\n        verified\n        feedbackWidgets {\n          form\n          placedAt\n        }\n        crawl {\n          status\n          lastCrawledAt\n          lastPostAt\n          error\n        }\n      }\n      mediaPublications {\n        id\n        outlet\n        url\n        issueReference\n        publishedAt\n      }\n      compliance(last: 8, rule: WEEKLY_PLACEMENTS) {\n        period\n        required\n        actual\n        status\n        exemption {\n          id\n          reason\n        }\n      }\n      escalations(last: 5) {\n        id\n        level\n        rule\n        period\n        createdAt\n        resolvedAt\n      }\n    }\n  }\n": types.OperatorWeekDocument,
+    "\n  mutation OperatorReportPlacement($input: [ReportPlacementInput!]!) {\n    reportPlacements(input: $input) {\n      accepted\n      duplicates\n    }\n  }\n": types.OperatorReportPlacementDocument,
+    "\n  mutation OperatorCorrectPlacement($id: ID!, $url: String!, $publishedAt: DateTime!) {\n    correctPlacement(id: $id, url: $url, publishedAt: $publishedAt) {\n      id\n    }\n  }\n": types.OperatorCorrectPlacementDocument,
+    "\n  mutation OperatorWithdrawPlacement($id: ID!, $reason: String!) {\n    withdrawPlacement(id: $id, reason: $reason) {\n      id\n    }\n  }\n": types.OperatorWithdrawPlacementDocument,
     "\n  query DashboardTrend {\n    complianceTrend(weeks: 12, severity: MANDATORY) {\n      period\n      evaluated\n      met\n      missed\n      exempt\n      rate\n    }\n  }\n": types.DashboardTrendDocument,
     "\n  query DashboardSupplyHistory {\n    contentSupplyHistory(weeks: 13) {\n      week\n      distributed\n      required\n      met\n    }\n  }\n": types.DashboardSupplyHistoryDocument,
     "\n  query DashboardSummary($week: String!) {\n    complianceSummary(period: $week) {\n      period\n      evaluated\n      met\n      missed\n      exempt\n      rate\n      bySeverity {\n        severity\n        rate\n      }\n    }\n  }\n": types.DashboardSummaryDocument,
@@ -53,8 +62,25 @@ const documents: Documents = {
     "\n  query DashboardWidgetCoverage {\n    widgetCoverage {\n      pages\n      withBoth\n      missingReportProblem\n      missingShareOpinion\n      missingBoth\n    }\n  }\n": types.DashboardWidgetCoverageDocument,
     "\n  mutation DashboardRequestSignIn($email: String!, $next: String) {\n    requestSignIn(email: $email, next: $next)\n  }\n": types.DashboardRequestSignInDocument,
     "\n  query DashboardSignIn {\n    __typename\n  }\n": types.DashboardSignInDocument,
+    "\n  query DashboardMe {\n    me {\n      email\n      fullName\n      role\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.DashboardMeDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OperatorWeek($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n      parent {\n        id\n        name\n      }\n      children {\n        id\n        name\n      }\n      weekProgress {\n        week\n        placed\n        required\n        remaining\n        atRisk\n        severity\n      }\n      placementCount\n      receivedMaterials {\n        id\n        title\n        summary\n        body\n        topic\n        hashtags\n        mediaLinks\n        distributedAt\n        withdrawnAt\n        placementWindow {\n          until\n        }\n      }\n      placements {\n        id\n        url\n        publishedAt\n        viaGospabliki\n        source\n        reportedBy\n        verification\n        material {\n          id\n          title\n        }\n        page {\n          id\n          platform\n          url\n        }\n      }\n      pages {\n        id\n        platform\n        url\n        verified\n        feedbackWidgets {\n          form\n          placedAt\n        }\n        crawl {\n          status\n          lastCrawledAt\n          lastPostAt\n          error\n        }\n      }\n      mediaPublications {\n        id\n        outlet\n        url\n        issueReference\n        publishedAt\n      }\n      compliance(last: 8, rule: WEEKLY_PLACEMENTS) {\n        period\n        required\n        actual\n        status\n        exemption {\n          id\n          reason\n        }\n      }\n      escalations(last: 5) {\n        id\n        level\n        rule\n        period\n        createdAt\n        resolvedAt\n      }\n    }\n  }\n"): typeof import('./graphql.js').OperatorWeekDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OperatorReportPlacement($input: [ReportPlacementInput!]!) {\n    reportPlacements(input: $input) {\n      accepted\n      duplicates\n    }\n  }\n"): typeof import('./graphql.js').OperatorReportPlacementDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OperatorCorrectPlacement($id: ID!, $url: String!, $publishedAt: DateTime!) {\n    correctPlacement(id: $id, url: $url, publishedAt: $publishedAt) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').OperatorCorrectPlacementDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OperatorWithdrawPlacement($id: ID!, $reason: String!) {\n    withdrawPlacement(id: $id, reason: $reason) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').OperatorWithdrawPlacementDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -127,6 +153,10 @@ export function graphql(source: "\n  mutation DashboardRequestSignIn($email: Str
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DashboardSignIn {\n    __typename\n  }\n"): typeof import('./graphql.js').DashboardSignInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardMe {\n    me {\n      email\n      fullName\n      role\n      organization {\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql.js').DashboardMeDocument;
 
 
 export function graphql(source: string) {

@@ -382,6 +382,37 @@ export type UpdateOrganizationInput = {
   shortName?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type OperatorWeekQueryVariables = Exact<{
+  organizationId: Scalars['ID']['input'];
+}>;
+
+
+export type OperatorWeekQuery = { __typename?: 'Query', organization: { __typename?: 'Organization', id: string, name: string, placementCount: number, parent: { __typename?: 'Organization', id: string, name: string } | null, children: Array<{ __typename?: 'Organization', id: string, name: string }>, weekProgress: { __typename?: 'WeekProgress', week: string, placed: number, required: number, remaining: number, atRisk: boolean, severity: Severity } | null, receivedMaterials: Array<{ __typename?: 'Material', id: string, title: string, summary: string | null, body: string, topic: MaterialTopic, hashtags: Array<string>, mediaLinks: Array<string>, distributedAt: string | null, withdrawnAt: string | null, placementWindow: { __typename?: 'PlacementWindow', until: string | null } | null }> | null, placements: Array<{ __typename?: 'Placement', id: string, url: string, publishedAt: string, viaGospabliki: boolean, source: PlacementSource, reportedBy: string, verification: PlacementVerification, material: { __typename?: 'Material', id: string, title: string }, page: { __typename?: 'OfficialPage', id: string, platform: Platform, url: string } }>, pages: Array<{ __typename?: 'OfficialPage', id: string, platform: Platform, url: string, verified: boolean, feedbackWidgets: Array<{ __typename?: 'FeedbackWidget', form: FeedbackWidgetForm, placedAt: string }>, crawl: { __typename?: 'PageCrawl', status: CrawlStatus, lastCrawledAt: string | null, lastPostAt: string | null, error: string | null } | null }>, mediaPublications: Array<{ __typename?: 'MediaPublication', id: string, outlet: string, url: string | null, issueReference: string | null, publishedAt: string }>, compliance: Array<{ __typename?: 'ComplianceResult', period: string, required: number, actual: number, status: ComplianceStatus, exemption: { __typename?: 'Exemption', id: string, reason: string } | null }> | null, escalations: Array<{ __typename?: 'Escalation', id: string, level: number, rule: RuleCode, period: string, createdAt: string, resolvedAt: string | null }> | null } | null };
+
+export type OperatorReportPlacementMutationVariables = Exact<{
+  input: Array<ReportPlacementInput> | ReportPlacementInput;
+}>;
+
+
+export type OperatorReportPlacementMutation = { __typename?: 'Mutation', reportPlacements: { __typename?: 'ReportPlacementsResult', accepted: number, duplicates: number } };
+
+export type OperatorCorrectPlacementMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  url: Scalars['String']['input'];
+  publishedAt: Scalars['DateTime']['input'];
+}>;
+
+
+export type OperatorCorrectPlacementMutation = { __typename?: 'Mutation', correctPlacement: { __typename?: 'Placement', id: string } };
+
+export type OperatorWithdrawPlacementMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type OperatorWithdrawPlacementMutation = { __typename?: 'Mutation', withdrawPlacement: { __typename?: 'Placement', id: string } };
+
 export type DashboardTrendQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -502,6 +533,11 @@ export type DashboardSignInQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DashboardSignInQuery = { __typename: 'Query' };
 
+export type DashboardMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardMeQuery = { __typename?: 'Query', me: { __typename?: 'Me', email: string | null, fullName: string | null, role: Role, organization: { __typename?: 'Organization', id: string, name: string } | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -521,6 +557,126 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const OperatorWeekDocument = new TypedDocumentString(`
+    query OperatorWeek($organizationId: ID!) {
+  organization(id: $organizationId) {
+    id
+    name
+    parent {
+      id
+      name
+    }
+    children {
+      id
+      name
+    }
+    weekProgress {
+      week
+      placed
+      required
+      remaining
+      atRisk
+      severity
+    }
+    placementCount
+    receivedMaterials {
+      id
+      title
+      summary
+      body
+      topic
+      hashtags
+      mediaLinks
+      distributedAt
+      withdrawnAt
+      placementWindow {
+        until
+      }
+    }
+    placements {
+      id
+      url
+      publishedAt
+      viaGospabliki
+      source
+      reportedBy
+      verification
+      material {
+        id
+        title
+      }
+      page {
+        id
+        platform
+        url
+      }
+    }
+    pages {
+      id
+      platform
+      url
+      verified
+      feedbackWidgets {
+        form
+        placedAt
+      }
+      crawl {
+        status
+        lastCrawledAt
+        lastPostAt
+        error
+      }
+    }
+    mediaPublications {
+      id
+      outlet
+      url
+      issueReference
+      publishedAt
+    }
+    compliance(last: 8, rule: WEEKLY_PLACEMENTS) {
+      period
+      required
+      actual
+      status
+      exemption {
+        id
+        reason
+      }
+    }
+    escalations(last: 5) {
+      id
+      level
+      rule
+      period
+      createdAt
+      resolvedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OperatorWeekQuery, OperatorWeekQueryVariables>;
+export const OperatorReportPlacementDocument = new TypedDocumentString(`
+    mutation OperatorReportPlacement($input: [ReportPlacementInput!]!) {
+  reportPlacements(input: $input) {
+    accepted
+    duplicates
+  }
+}
+    `) as unknown as TypedDocumentString<OperatorReportPlacementMutation, OperatorReportPlacementMutationVariables>;
+export const OperatorCorrectPlacementDocument = new TypedDocumentString(`
+    mutation OperatorCorrectPlacement($id: ID!, $url: String!, $publishedAt: DateTime!) {
+  correctPlacement(id: $id, url: $url, publishedAt: $publishedAt) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<OperatorCorrectPlacementMutation, OperatorCorrectPlacementMutationVariables>;
+export const OperatorWithdrawPlacementDocument = new TypedDocumentString(`
+    mutation OperatorWithdrawPlacement($id: ID!, $reason: String!) {
+  withdrawPlacement(id: $id, reason: $reason) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<OperatorWithdrawPlacementMutation, OperatorWithdrawPlacementMutationVariables>;
 export const DashboardTrendDocument = new TypedDocumentString(`
     query DashboardTrend {
   complianceTrend(weeks: 12, severity: MANDATORY) {
@@ -864,3 +1020,16 @@ export const DashboardSignInDocument = new TypedDocumentString(`
   __typename
 }
     `) as unknown as TypedDocumentString<DashboardSignInQuery, DashboardSignInQueryVariables>;
+export const DashboardMeDocument = new TypedDocumentString(`
+    query DashboardMe {
+  me {
+    email
+    fullName
+    role
+    organization {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardMeQuery, DashboardMeQueryVariables>;

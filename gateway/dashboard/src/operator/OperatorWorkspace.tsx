@@ -1,0 +1,146 @@
+import { useQuery } from '../connection';
+import { formatDate } from '../format';
+import { useRoute } from '../useRoute';
+import { weekRange } from '../weeks';
+import { Loading, MissingNote } from '../components/Section';
+import { OPERATOR_WEEK } from './queries';
+import type { OperatorWeekQuery } from '../generated/graphql';
+import { MaterialItem } from './MaterialItem';
+import { PlacementItem } from './PlacementItem';
+import { OperatorPages } from './OperatorPages';
+import { PastWeeks } from './PastWeeks';
+import { counted, daysLeft } from './placing';
+
+export type OperatorOrganization = NonNullable<OperatorWeekQuery['organization']>;
+
+/**
+ * The communications officer's week, phone first: how far it is from the norm and how many days
+ * are left, the materials sent to it with their text to copy and a form to report each placement,
+ * the placements to correct or withdraw, its pages, media mentions, past weeks and escalations.
+ * Its own organization, or one below it that a letter's link (#/organizations/<id>) names.
+ */
+export function OperatorWorkspace({ ownOrganizationId }: { ownOrganizationId: string }) {
+  const [route, navigate] = useRoute();
+  const organizationId = route.organizationId ?? ownOrganizationId;
+  const week = useQuery(OPERATOR_WEEK, { organizationId });
+  const organization = week.data?.organization ?? null;
+
+  if (!organization) {
+    return (
+      <main class="content workspace">
+        {week.loading ? (
+          <Loading what="неделя организации" />
+        ) : (
+          <p class="note note-error" role="alert">
+            {week.error ?? 'Организация не найдена или вне вашей зоны ответственности.'}
+          </p>
+        )}
+      </main>
+    );
+  }
+  const { pages, placements } = organization;
+  const placedIds = new Set(placements.map((p) => p.material.id));
+  const materials = organization.receivedMaterials ?? [];
+  const tree = [...(organization.parent && organizationId !== ownOrganizationId ? [organization.parent] : []), ...organization.children];
+
+  return (
+    <main class="content workspace" aria-busy={week.loading ? 'true' : 'false'}>
+      <MissingNote missing={week.missing} />
+      <section class="section" id="week">
+        <h2>{organization.name}</h2>
+        {tree.length > 0 && (
+          <label class="workspace-tree">
+            Организация
+            <select value={organizationId} onChange={(e) => navigate({ organizationId: e.currentTarget.value })}>
+              <option value={organization.id}>{organization.name}</option>
+              {tree.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <Progress organization={organization} />
+      </section>
+
+      <section class="section" id="materials">
+        <h2>Материалы недели</h2>
+        {materials.length === 0 ? (
+          <p class="muted">На этой неделе контент-центр ещё не присылал материалов.</p>
+        ) : (
+          materials.map((material) => (
+            <MaterialItem
+              key={material.id}
+              material={material}
+              pages={pages}
+              placements={placements.filter((p) => p.material.id === material.id)}
+              placed={placedIds.has(material.id)}
+            />
+          ))
+        )}
+      </section>
+
+      <section class="section" id="placements">
+        <h2>Размещения недели</h2>
+        {placements.length === 0 ? (
+          <p class="muted">Размещений на этой неделе пока нет.</p>
+        ) : (
+          <ul class="plain-list week-placements">
+            {placements.map((placement) => (
+              <PlacementItem key={placement.id} placement={placement} />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <OperatorPages pages={pages} />
+
+      <section class="section" id="media">
+        <h2>Публикации в СМИ в этом месяце</h2>
+        {organization.mediaPublications.length === 0 ? (
+          <p class="muted">В этом месяце публикаций о страницах организации не отмечено: нужна хотя бы одна в месяц.</p>
+        ) : (
+          <ul class="plain-list">
+            {organization.mediaPublications.map((m) => (
+              <li key={m.id}>
+                {m.url ? <a href={m.url}>{m.outlet}</a> : m.outlet}
+                {m.issueReference ? `, ${m.issueReference}` : ''} · {formatDate(m.publishedAt)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <PastWeeks compliance={organization.compliance} escalations={organization.escalations} />
+    </main>
+  );
+}
+
+/** The week so far: placed of required, a bar, and the days left (or that the norm is met). */
+function Progress({ organization }: { organization: OperatorOrganization }) {
+  const progress = organization.weekProgress;
+  if (!progress) {
+    return (
+      <p class="progress-summary" data-progress="none">
+        Размещено на этой неделе: <strong>{organization.placementCount}</strong>. Недельная норма к организации не применяется.
+      </p>
+    );
+  }
+  const met = progress.remaining === 0;
+  const left = daysLeft(progress.week, new Date());
+  return (
+    <div class={`progress ${met ? 'progress-met' : progress.atRisk ? 'progress-risk' : ''}`} data-progress={met ? 'met' : 'open'}>
+      <p class="progress-summary">
+        Неделя {weekRange(progress.week)}: размещено <strong>{progress.placed}</strong> из {progress.required}
+        {progress.severity === 'RECOMMENDED' ? ' (рекомендуется)' : ''}
+      </p>
+      <progress max={progress.required} value={Math.min(progress.placed, progress.required)} aria-label="Выполнение недельной нормы" />
+      <p class="progress-status" role="status">
+        {met
+          ? 'Норма недели выполнена.'
+          : `Осталось разместить ${counted(progress.remaining, 'материал')}: ${left > 1 ? `до конца недели ${counted(left, 'день')}` : 'сегодня последний день недели'}.`}
+      </p>
+    </div>
+  );
+}

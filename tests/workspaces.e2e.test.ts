@@ -1,0 +1,189 @@
+// Each role's workspace walked in Chromium from the sign-in letter (docs/DESIGN.md, "Workspaces"):
+// the communications officer's week on a phone.
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { gqlData, tokenFor } from '@hub/common/testing';
+import { launchBrowser, openPage, type BrowserPage } from './support/browser.js';
+import { accessibilityViolations, signInByLetter } from './support/dashboard.js';
+import { startTestHub, type TestHub } from './support/hub.js';
+
+// Thursday 26 November 2026, 13:00 in Khabarovsk: four days of 2026-W48 are left.
+const NOW = new Date('2026-11-26T03:00:00Z');
+const PHONE = { width: 390, height: 844 };
+const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+
+let hub: TestHub;
+let browser: Browser;
+let admin: string;
+const pages: BrowserPage[] = [];
+
+const api = <T>(query: string, variables: Record<string, unknown> = {}) => gqlData<T>(hub.gatewayUrl, query, variables, admin);
+const origin = () => hub.gatewayUrl.replace(/\/graphql$/u, '');
+
+interface OfficerWeek {
+  email: string;
+  organization: {
+    id: string;
+    name: string;
+    weekProgress: { placed: number; required: number; remaining: number } | null;
+    receivedMaterials: { id: string; title: string; body: string; hashtags: string[] }[];
+    placements: { material: { id: string } }[];
+    pages: { id: string; platform: string; url: string; platformId: string | null }[];
+  };
+}
+
+/** A post's address on the page, as its platform spells one (services/organizations/src/domain/post-url.ts). */
+function postOn(page: OfficerWeek['organization']['pages'][number], n: number): string | null {
+  switch (page.platform) {
+    case 'TELEGRAM':
+    case 'MAX':
+      return `${page.url.replace(/\/$/u, '')}/${1000 + n}`;
+    case 'VK':
+      return page.platformId ? `https://vk.com/wall-${page.platformId}_${1000 + n}` : null;
+    case 'OK':
+      return `${page.url.replace(/\/$/u, '')}/topic/${9_000_000 + n}`;
+    default:
+      return `${page.url.replace(/\/$/u, '')}/news/${1000 + n}`;
+  }
+}
+
+/** A demo officer whose organization has not met this week's norm yet and was sent enough materials to meet it. */
+async function officerBehindTheNorm(): Promise<OfficerWeek> {
+  const { users } = await api<{ users: { edges: { node: OfficerWeek }[] } }>(
+    `{ users(role: OPERATOR, first: 100) { edges { node { email organization {
+        id name weekProgress { placed required remaining }
+        receivedMaterials { id title body hashtags }
+        placements { material { id } }
+        pages { id platform url platformId }
+    } } } } }`,
+  );
+  const officer = users.edges
+    .map((e) => e.node)
+    .find(({ organization: o }) => {
+      const unplaced = o.receivedMaterials.filter((m) => !o.placements.some((p) => p.material.id === m.id));
+      return (
+        o.weekProgress && o.weekProgress.remaining >= 2 && unplaced.length >= o.weekProgress.remaining && o.pages.some((p) => postOn(p, 0))
+      );
+    });
+  if (!officer) throw new Error('The demo region has no officer behind this week’s norm');
+  return officer;
+}
+
+beforeAll(async () => {
+  hub = await startTestHub({ seed: 'demo', clock: () => NOW });
+  admin = await tokenFor('ADMIN');
+  browser = await launchBrowser();
+  await mkdir(ARTIFACTS, { recursive: true });
+}, 180_000);
+afterAll(async () => {
+  for (const { context } of pages) await context.close().catch(() => undefined);
+  await browser?.close();
+  await hub?.stop();
+});
+
+describe("the communications officer's workspace", () => {
+  let officer: BrowserPage;
+  const reported: { postUrl: string; materialTitle: string }[] = [];
+  let officerOrganizationId = '';
+
+  it('opens from the sign-in letter on a phone, copies a material, refuses a page address, reports the placements and shows the norm met', async () => {
+    const { email, organization } = await officerBehindTheNorm();
+    officerOrganizationId = organization.id;
+    const opened = await openPage(browser);
+    pages.push(opened);
+    officer = opened;
+    const { page, context, problems } = opened;
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: origin() });
+    await page.setViewportSize(PHONE);
+    // The page's clock is the hub's: «now» in the form is a time the hub accepts.
+    await page.clock.setFixedTime(NOW);
+    await page.goto(`${origin()}/dashboard/`);
+    await signInByLetter(page, hub, email);
+
+    await page.getByRole('heading', { level: 2, name: organization.name }).waitFor();
+    const { placed, required, remaining } = organization.weekProgress!;
+    const progress = page.locator('.progress');
+    await expect(progress.locator('.progress-summary').textContent()).resolves.toBe(
+      `Неделя 23–29 нояб.: размещено ${placed} из ${required}`,
+    );
+    await expect(progress.getByRole('status').textContent()).resolves.toMatch(
+      /^Осталось разместить \d материала?: до конца недели 4 дня\.$/u,
+    );
+
+    await page.screenshot({ path: `${ARTIFACTS}operator-week.png` });
+
+    const unplaced = organization.receivedMaterials.filter((m) => !organization.placements.some((p) => p.material.id === m.id));
+    const target = organization.pages.find((p) => postOn(p, 0))!;
+    const first = page.locator(`article[data-material-id="${unplaced[0]!.id}"]`);
+    await first.getByRole('button', { name: 'Копировать текст' }).click();
+    await expect.poll(() => first.getByRole('status').textContent()).toContain('Текст скопирован');
+    // Evaluated in the page: the tests' own types know no DOM.
+    const copied = await page.evaluate(() =>
+      (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText(),
+    );
+    expect(copied).toBe(
+      [unplaced[0]!.title, unplaced[0]!.body, unplaced[0]!.hashtags.map((t) => `#${t}`).join(' ')].filter(Boolean).join('\n\n'),
+    );
+
+    // The page's own address is not a post: refused on the spot, in words, and nothing is stored.
+    await first.getByLabel('Ссылка на публикацию').fill(target.url);
+    await first.getByRole('button', { name: 'Отметить размещение' }).click();
+    await expect(first.getByRole('alert').textContent()).resolves.toMatch(/^Это не адрес публикации на странице /u);
+    expect(await placementCount(organization.id)).toBe(placed);
+
+    for (const [i, material] of unplaced.slice(0, remaining).entries()) {
+      const article = page.locator(`article[data-material-id="${material.id}"]`);
+      await article.getByLabel('Ссылка на публикацию').fill(postOn(target, i)!);
+      await article.getByRole('button', { name: 'Отметить размещение' }).click();
+      await expect.poll(() => article.getAttribute('class')).toContain('material-placed');
+      reported.push({ postUrl: postOn(target, i)!, materialTitle: material.title });
+    }
+    await expect.poll(() => progress.getByRole('status').textContent()).toBe('Норма недели выполнена.');
+    expect(await placementCount(organization.id)).toBe(required);
+    await page.screenshot({ path: `${ARTIFACTS}operator-norm-met.png`, fullPage: true });
+
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // The refused report's 400 is the one error the browser logs.
+    expect(problems.filter((p) => !/status of 400/u.test(p))).toEqual([]);
+  });
+
+  it("corrects a placement's address, withdraws another with a reason, and the week is behind the norm again", async () => {
+    const { page, problems } = officer;
+    const [corrected, withdrawn] = reported;
+    const item = (postUrl: string) => page.locator('#placements li').filter({ has: page.locator(`a[href="${postUrl}"]`) });
+
+    const newUrl = corrected!.postUrl.replace(/(\d+)$/u, (n) => String(Number(n) + 500));
+    await item(corrected!.postUrl).getByRole('button', { name: 'Исправить' }).click();
+    await item(corrected!.postUrl).getByLabel('Ссылка на публикацию').fill(newUrl);
+    await item(corrected!.postUrl).getByRole('button', { name: 'Сохранить исправление' }).click();
+    await item(newUrl).waitFor();
+    await expect(page.locator('.progress').getByRole('status').textContent()).resolves.toBe('Норма недели выполнена.');
+
+    await item(withdrawn!.postUrl).getByRole('button', { name: 'Отозвать' }).click();
+    await item(withdrawn!.postUrl).getByLabel('Причина отзыва').fill('Отмечено по ошибке: пост другого учреждения');
+    await item(withdrawn!.postUrl).getByRole('button', { name: 'Отозвать размещение' }).click();
+    await item(withdrawn!.postUrl).waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('.progress').getByRole('status').textContent()).toMatch(/^Осталось разместить 1 материал: /u);
+    const { organization } = await api<{ organization: { withdrawnPlacements: { url: string; withdrawalReason: string }[] } }>(
+      'query($id: ID!) { organization(id: $id) { withdrawnPlacements { url withdrawalReason } } }',
+      { id: officerOrganizationId },
+    );
+    expect(organization.withdrawnPlacements).toContainEqual({
+      url: withdrawn!.postUrl,
+      withdrawalReason: 'Отмечено по ошибке: пост другого учреждения',
+    });
+    expect(problems.filter((p) => !/status of 400/u.test(p))).toEqual([]);
+  });
+});
+
+async function placementCount(organizationId: string): Promise<number> {
+  const { organization } = await api<{ organization: { placementCount: number } }>(
+    'query($id: ID!) { organization(id: $id) { placementCount } }',
+    {
+      id: organizationId,
+    },
+  );
+  return organization.placementCount;
+}
