@@ -1,9 +1,10 @@
 // Each role's workspace walked in Chromium from the sign-in letter (docs/DESIGN.md, "Workspaces"):
-// the communications officer's week on a phone.
+// the communications officer's week on a phone, the head's page from an escalation letter.
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { queryRows, sql } from '@hub/common';
 import { gqlData, tokenFor } from '@hub/common/testing';
 import { launchBrowser, openPage, type BrowserPage } from './support/browser.js';
 import { accessibilityViolations, signInByLetter } from './support/dashboard.js';
@@ -175,6 +176,58 @@ describe("the communications officer's workspace", () => {
       withdrawalReason: 'Отмечено по ошибке: пост другого учреждения',
     });
     expect(problems.filter((p) => !/status of 400/u.test(p))).toEqual([]);
+  });
+});
+
+describe("the head's page", () => {
+  it("opens from an escalation letter's link through sign-in, at the organization the letter names, with those below it and their officers", async () => {
+    // Last week's check escalates its misses: the digests go to the heads.
+    await api('mutation { runComplianceCheck(rule: WEEKLY_PLACEMENTS, period: "2026-W47") { status } }');
+    const heads = await api<{
+      users: { edges: { node: { email: string; organization: { id: string; name: string; children: { id: string }[] } } }[] };
+    }>('{ users(role: HEAD, first: 500) { edges { node { email organization { id name children { id } } } } } }');
+    const byEmail = new Map(heads.users.edges.map((e) => [e.node.email, e.node.organization]));
+    const digests = await queryRows<{ to: string; text: string }>(
+      hub.subgraphs.compliance.orm.em.fork(),
+      sql`select "to", text from compliance.notification where kind = 'ESCALATION_DIGEST' order by created_at`,
+    );
+    // A head whose own organization has others below it, for the page to list them.
+    const digest = digests.find((d) => byEmail.get(d.to)?.children.length);
+    if (!digest) throw new Error('No escalation digest reached a head of an organization with subordinates');
+    const organization = byEmail.get(digest.to)!;
+    // The letter's first organization: one of the head's tree that missed.
+    const [link, linkedId] = /https?:\/\/\S+\/dashboard\/#\/organizations\/([0-9a-f-]{36})/u.exec(digest.text) ?? [];
+    expect(link, 'the letter links to an organization').toBeTruthy();
+    const linked = await api<{ organization: { name: string } }>('query($id: ID!) { organization(id: $id) { name } }', { id: linkedId });
+
+    const opened = await openPage(browser);
+    pages.push(opened);
+    const { page, problems } = opened;
+    await page.clock.setFixedTime(NOW);
+    await page.goto(`${origin()}${new URL(link!).pathname}${new URL(link!).hash}`);
+    await signInByLetter(page, hub, digest.to);
+    await page.getByRole('heading', { level: 2, name: linked.organization.name }).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/organizations/${linkedId}`);
+    expect(await page.locator('.who').textContent()).toMatch(/^руководитель · /u);
+    await page.screenshot({ path: `${ARTIFACTS}head-from-letter.png`, fullPage: true });
+
+    // Its own organization is the page's front: those below it, at risk first, with whom to call.
+    await page.goto(`${origin()}/dashboard/`);
+    await page.getByRole('heading', { level: 2, name: organization.name }).waitFor();
+    const tree = page.locator('#tree li');
+    await expect.poll(() => tree.count()).toBe(organization.children.length);
+    await expect.poll(() => page.locator('#tree a[href^="mailto:"]').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${ARTIFACTS}head-page.png`, fullPage: true });
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // One click opens an organization below it, and the way back is there.
+    const child = tree.first();
+    const childName = (await child.getByRole('button').textContent())!;
+    await child.getByRole('button').click();
+    await page.getByRole('heading', { level: 2, name: childName }).waitFor();
+    await page.getByRole('link', { name: `← ${organization.name}` }).click();
+    await page.getByRole('heading', { level: 2, name: organization.name }).waitFor();
+    expect(problems).toEqual([]);
   });
 });
 

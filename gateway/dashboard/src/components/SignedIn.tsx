@@ -4,6 +4,7 @@ import { SessionExpiredError } from '../api';
 import { ConnectionContext, useQuery, type Connection } from '../connection';
 import { ROLE_LABELS } from '../labels';
 import { ME } from '../queries';
+import { HeadPage } from '../head/HeadPage';
 import { OperatorWorkspace } from '../operator/OperatorWorkspace';
 import { Dashboard } from './Dashboard';
 
@@ -52,8 +53,8 @@ export function SignedIn({ token, known, onSignOut, header }: Props) {
 }
 
 /**
- * The workspace of the holder's role, as `me` names it: an OPERATOR's is its organization's week;
- * the region-wide roles see the ЦУР's dashboard. Without an answer from `me` (organizations down),
+ * The workspace of the holder's role, as `me` names it: an OPERATOR's is its organization's week,
+ * a HEAD's its organization and those below it; the region-wide roles see the ЦУР's dashboard. Without an answer from `me` (organizations down),
  * the credential's own claims decide.
  */
 function Workspace({ known, header }: { known: KnownHolder | null; header: (who: string | null) => ComponentChildren }) {
@@ -66,7 +67,13 @@ function Workspace({ known, header }: { known: KnownHolder | null; header: (who:
   return (
     <>
       {header(role && name ? whoLine(role, name) : null)}
-      {role === 'OPERATOR' && organizationId ? <OperatorWorkspace ownOrganizationId={organizationId} /> : <Dashboard />}
+      {role === 'OPERATOR' && organizationId ? (
+        <OperatorWorkspace ownOrganizationId={organizationId} />
+      ) : role === 'HEAD' && organizationId ? (
+        <HeadPage ownOrganizationId={organizationId} />
+      ) : (
+        <Dashboard />
+      )}
     </>
   );
 }

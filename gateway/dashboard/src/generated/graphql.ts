@@ -382,6 +382,18 @@ export type UpdateOrganizationInput = {
   shortName?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type HeadOrganizationQueryVariables = Exact<{
+  organizationId: Scalars['ID']['input'];
+}>;
+
+
+export type HeadOrganizationQuery = { __typename?: 'Query', organization: { __typename?: 'Organization', id: string, name: string, placementCount: number, parent: { __typename?: 'Organization', id: string, name: string } | null, weekProgress: { __typename?: 'WeekProgress', week: string, placed: number, required: number, remaining: number, atRisk: boolean, severity: Severity } | null, children: Array<{ __typename?: 'Organization', id: string, name: string, kind: OrganizationKind, placementCount: number, weekProgress: { __typename?: 'WeekProgress', week: string, placed: number, required: number, remaining: number, atRisk: boolean, severity: Severity } | null }>, compliance: Array<{ __typename?: 'ComplianceResult', period: string, required: number, actual: number, status: ComplianceStatus, exemption: { __typename?: 'Exemption', id: string, reason: string } | null }> | null, escalations: Array<{ __typename?: 'Escalation', id: string, level: number, rule: RuleCode, period: string, createdAt: string, resolvedAt: string | null }> | null } | null };
+
+export type HeadOfficersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HeadOfficersQuery = { __typename?: 'Query', users: { __typename?: 'UserConnection', edges: Array<{ __typename?: 'UserEdge', node: { __typename?: 'User', id: string, fullName: string, email: string, organization: { __typename?: 'Organization', id: string } | null } }> } };
+
 export type OperatorWeekQueryVariables = Exact<{
   organizationId: Scalars['ID']['input'];
 }>;
@@ -557,6 +569,75 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const HeadOrganizationDocument = new TypedDocumentString(`
+    query HeadOrganization($organizationId: ID!) {
+  organization(id: $organizationId) {
+    id
+    name
+    parent {
+      id
+      name
+    }
+    placementCount
+    weekProgress {
+      week
+      placed
+      required
+      remaining
+      atRisk
+      severity
+    }
+    children {
+      id
+      name
+      kind
+      placementCount
+      weekProgress {
+        week
+        placed
+        required
+        remaining
+        atRisk
+        severity
+      }
+    }
+    compliance(last: 8, rule: WEEKLY_PLACEMENTS) {
+      period
+      required
+      actual
+      status
+      exemption {
+        id
+        reason
+      }
+    }
+    escalations(last: 10) {
+      id
+      level
+      rule
+      period
+      createdAt
+      resolvedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HeadOrganizationQuery, HeadOrganizationQueryVariables>;
+export const HeadOfficersDocument = new TypedDocumentString(`
+    query HeadOfficers {
+  users(role: OPERATOR, first: 200) {
+    edges {
+      node {
+        id
+        fullName
+        email
+        organization {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HeadOfficersQuery, HeadOfficersQueryVariables>;
 export const OperatorWeekDocument = new TypedDocumentString(`
     query OperatorWeek($organizationId: ID!) {
   organization(id: $organizationId) {

@@ -1,7 +1,6 @@
 import { useQuery } from '../connection';
 import { formatDate } from '../format';
 import { useRoute } from '../useRoute';
-import { weekRange } from '../weeks';
 import { Loading, MissingNote } from '../components/Section';
 import { OPERATOR_WEEK } from './queries';
 import type { OperatorWeekQuery } from '../generated/graphql';
@@ -9,7 +8,7 @@ import { MaterialItem } from './MaterialItem';
 import { PlacementItem } from './PlacementItem';
 import { OperatorPages } from './OperatorPages';
 import { PastWeeks } from './PastWeeks';
-import { counted, daysLeft } from './placing';
+import { Progress } from './Progress';
 
 export type OperatorOrganization = NonNullable<OperatorWeekQuery['organization']>;
 
@@ -61,7 +60,7 @@ export function OperatorWorkspace({ ownOrganizationId }: { ownOrganizationId: st
             </select>
           </label>
         )}
-        <Progress organization={organization} />
+        <Progress progress={organization.weekProgress} placementCount={organization.placementCount} />
       </section>
 
       <section class="section" id="materials">
@@ -114,33 +113,5 @@ export function OperatorWorkspace({ ownOrganizationId }: { ownOrganizationId: st
 
       <PastWeeks compliance={organization.compliance} escalations={organization.escalations} />
     </main>
-  );
-}
-
-/** The week so far: placed of required, a bar, and the days left (or that the norm is met). */
-function Progress({ organization }: { organization: OperatorOrganization }) {
-  const progress = organization.weekProgress;
-  if (!progress) {
-    return (
-      <p class="progress-summary" data-progress="none">
-        Размещено на этой неделе: <strong>{organization.placementCount}</strong>. Недельная норма к организации не применяется.
-      </p>
-    );
-  }
-  const met = progress.remaining === 0;
-  const left = daysLeft(progress.week, new Date());
-  return (
-    <div class={`progress ${met ? 'progress-met' : progress.atRisk ? 'progress-risk' : ''}`} data-progress={met ? 'met' : 'open'}>
-      <p class="progress-summary">
-        Неделя {weekRange(progress.week)}: размещено <strong>{progress.placed}</strong> из {progress.required}
-        {progress.severity === 'RECOMMENDED' ? ' (рекомендуется)' : ''}
-      </p>
-      <progress max={progress.required} value={Math.min(progress.placed, progress.required)} aria-label="Выполнение недельной нормы" />
-      <p class="progress-status" role="status">
-        {met
-          ? 'Норма недели выполнена.'
-          : `Осталось разместить ${counted(progress.remaining, 'материал')}: ${left > 1 ? `до конца недели ${counted(left, 'день')}` : 'сегодня последний день недели'}.`}
-      </p>
-    </div>
   );
 }
