@@ -67,6 +67,7 @@ const config: CodegenConfig = {
       Material: '../entities/material.entity.js#Material as MaterialRow',
       MethodologicalNote: '../entities/methodological-note.entity.js#MethodologicalNote as MethodologicalNoteRow',
       Organization: '@hub/common#OrganizationReference',
+      ContentSupply: '../resolvers/query.js#ContentSupplyRow',
     }),
     'services/organizations/src/generated/graphql.ts': subgraph('organizations', 'OrganizationsContext', {
       Organization: '../entities/organization.entity.js#Organization as OrganizationRow',

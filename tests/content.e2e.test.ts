@@ -195,6 +195,70 @@ describe('supply against the quota', () => {
   });
 });
 
+describe("what the editor's workspace asks", () => {
+  const AUDIENCE_SIZE = 'query($a: AudienceInput!) { audienceSize(audience: $a) }';
+  const size = async (audience: AudienceInput) =>
+    (await editor.request<{ audienceSize: number }>(AUDIENCE_SIZE, { a: audience })).data!.audienceSize;
+
+  it('counts the recipients an audience reaches before anything is sent, as distributing would store them', async () => {
+    expect(await size({ kinds: ['EXECUTIVE_BODY'] })).toBe(2);
+    expect(await size({ kinds: ['EXECUTIVE_BODY'], organizationIds: [org.culture!, org.museum!] })).toBe(3);
+    const everyone = await size({});
+    const id = await distributed('Новость для всех со страницами: счёт получателей', {});
+    const sent = await admin.request<{ material: { recipientCount: number } }>('query($id: ID!) { material(id: $id) { recipientCount } }', {
+      id,
+    });
+    expect(sent.data!.material.recipientCount).toBe(everyone);
+  });
+
+  it('refuses an audience naming an unknown organization, as distributing would, and only EDITOR and ADMIN may ask', async () => {
+    const ghost = '00000000-0000-4000-8000-00000000abcd';
+    const res = await editor.request(AUDIENCE_SIZE, { a: { organizationIds: [ghost] } });
+    expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+    expect(res.errors![0]!.extensions!.field).toBe('audience.organizationIds');
+    const operator = hub.client(await tokenFor('OPERATOR', org.culture));
+    expect(errorCodes(await operator.request(AUDIENCE_SIZE, { a: {} }))).toEqual(['FORBIDDEN']);
+  });
+
+  it("gives the week's supply per kind of recipient: how many received, the fewest and the most one received", async () => {
+    const res = await admin.request<{
+      contentSupply: { byRecipientGroup: { kind: string; recipients: number; fewest: number; most: number }[] };
+      materials: { edges: { node: { recipients: { id: string; kind: string }[] } }[] };
+    }>(
+      `{ contentSupply(week: "2026-W48") { byRecipientGroup { kind recipients fewest most } }
+         materials(week: "2026-W48", first: 100) { edges { node { recipients { id kind } } } } }`,
+      {},
+    );
+    // The same figures counted here from each material's recipients.
+    const received = new Map<string, { kind: string; count: number }>();
+    for (const { node } of res.data!.materials.edges)
+      for (const r of node.recipients) received.set(r.id, { kind: r.kind, count: (received.get(r.id)?.count ?? 0) + 1 });
+    const kinds = [...new Set([...received.values()].map((r) => r.kind))].sort();
+    const expected = kinds.map((kind) => {
+      const counts = [...received.values()].filter((r) => r.kind === kind).map((r) => r.count);
+      return { kind, recipients: counts.length, fewest: Math.min(...counts), most: Math.max(...counts) };
+    });
+    expect(expected.length).toBeGreaterThan(1);
+    expect(res.data!.contentSupply.byRecipientGroup).toEqual(expected);
+  });
+
+  it('finds materials by words in the title, summary or text, whatever their case, taking % and _ literally', async () => {
+    const id = await material('Заготовка дикоросов', { body: 'Сезон сбора ЧЕРЕМШИ в крае.', summary: 'Про 100% урожай' });
+    const search = async (words: string) =>
+      (
+        await editor.request<{ materials: { edges: { node: { id: string } }[] } }>(
+          'query($s: String) { materials(search: $s, first: 100) { edges { node { id } } } }',
+          { s: words },
+        )
+      ).data!.materials.edges.map((e) => e.node.id);
+    expect(await search('черемш')).toEqual([id]);
+    expect(await search('дикоросов')).toEqual([id]);
+    expect(await search('100%')).toEqual([id]);
+    expect(await search('10_%')).toEqual([]);
+    expect((await search('  ')).length).toBe(await materialCount());
+  });
+});
+
 describe('bad input changes nothing', () => {
   it.each([
     ['an empty title', { title: '  ' }, 'title'],

@@ -190,6 +190,7 @@ export const MATRIX: Record<string, Entry> = {
     expect: EVERYONE,
   },
   'Query.contentSupplyHistory': { document: '{ contentSupplyHistory(weeks: 4) { week distributed } }', expect: EVERYONE },
+  'Query.audienceSize': { document: '{ audienceSize(audience: { kinds: [MUNICIPALITY] }) }', expect: MATERIAL_WRITERS },
   'Query.methodologicalNotes': { document: '{ methodologicalNotes(open: true, first: 5) { id } }', expect: NOTE_READERS },
 
   // organizations

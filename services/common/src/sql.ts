@@ -90,3 +90,6 @@ export async function queryRow<Row extends object = Record<string, unknown>>(
 export async function execSql(em: EntityManager, query: Sql, options?: SqlOptions): Promise<number> {
   return (await runQuery(em, query, options)).rowCount;
 }
+
+/** An ILIKE pattern matching `text` anywhere, its own % _ and \ taken literally (a search box's words). */
+export const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -13,11 +13,11 @@ import {
 } from '@hub/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ContentContext } from '../context.js';
-import { MaterialEntity, type Material } from '../entities/material.entity.js';
+import { MaterialEntity, type AudienceSpec, type Material } from '../entities/material.entity.js';
 import { transition, type MaterialAction } from '../domain/lifecycle.js';
 import { createMaterialInput, updateMaterialInput, withdrawalInput, type UpdateMaterialInput } from '../domain/material-input.js';
 import { titleKey } from '../domain/material-quality.js';
-import { lockTitle, recentlyDistributedTitles, storeRecipients, unusableOrganizations } from '../data/materials.repo.js';
+import { audienceSize, lockTitle, recentlyDistributedTitles, storeRecipients, unusableOrganizations } from '../data/materials.repo.js';
 
 /** Decree 2.1: the content center (EDITOR) and the committee (ADMIN) run the materials. */
 const WRITERS = ['EDITOR', 'ADMIN'] as const;
@@ -137,18 +137,36 @@ const audienceInput = z.object({
   organizationIds: z.array(z.uuid('is not a valid id')).max(10_000).nullish(),
 });
 
+/** The audience as given, each kind and organization once. */
+function parseAudience(raw: unknown): AudienceSpec {
+  const parsed = parseInput(audienceInput, raw);
+  return { kinds: [...new Set(parsed.kinds ?? [])], organizationIds: [...new Set(parsed.organizationIds ?? [])] };
+}
+
+/** An organization named that the registry does not know, or knows as inactive, is a mistake to show, not to skip. */
+async function assertUsable(em: EntityManager, audience: AudienceSpec): Promise<void> {
+  const unknown = await unusableOrganizations(em, audience.organizationIds);
+  if (unknown.length) {
+    throw badInput('audience.organizationIds', `audience.organizationIds: unknown or inactive organizations: ${unknown.join(', ')}`);
+  }
+}
+
+/** audienceSize: the recipients distributing now would store, for the editor to see before sending. */
+export async function previewAudience(ctx: ContentContext, raw: unknown): Promise<number> {
+  requireRole(ctx.auth, ...WRITERS);
+  const audience = parseAudience(raw);
+  await assertUsable(ctx.em, audience);
+  return audienceSize(ctx.em, audience);
+}
+
 export async function distributeMaterial(ctx: ContentContext, id: string, raw: unknown): Promise<Material> {
   requireRole(ctx.auth, ...WRITERS);
-  const parsed = parseInput(audienceInput, raw);
-  const audience = { kinds: [...new Set(parsed.kinds ?? [])], organizationIds: [...new Set(parsed.organizationIds ?? [])] };
+  const audience = parseAudience(raw);
   return ctx.em.transactional(async (em) => {
     const material = await loadForUpdate(em, id);
     advance(material, 'DISTRIBUTE');
     await assertTitleNotRecent(ctx, em, material.title, material.id, 'DISTRIBUTE');
-    const unknown = await unusableOrganizations(em, audience.organizationIds);
-    if (unknown.length) {
-      throw badInput('audience.organizationIds', `audience.organizationIds: unknown or inactive organizations: ${unknown.join(', ')}`);
-    }
+    await assertUsable(em, audience);
     const count = await storeRecipients(em, material.id, audience);
     if (count === 0) throw badInput('audience', 'audience: no active organization matches it');
     material.audience = audience;

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   DIRECTORY,
+  containing,
   execSql,
   keysetPage,
   queryRow,
@@ -21,6 +22,8 @@ export interface MaterialFilter {
   distributedIn?: Period | null;
   /** Only materials sent to this organization or one below it (scoped roles). */
   receivedWithinTreeOf?: string | null;
+  /** Words in the title, the summary or the text. */
+  search?: string | null;
 }
 
 const NEWEST_FIRST: KeysetColumn[] = [
@@ -40,6 +43,10 @@ export async function listMaterials(
   if (filter.topic) where.push(sql`m.topic = ${filter.topic}`);
   if (filter.distributedIn)
     where.push(sql`m.distributed_at >= ${filter.distributedIn.start} and m.distributed_at < ${filter.distributedIn.end}`);
+  if (filter.search) {
+    const pattern = containing(filter.search);
+    where.push(sql`(m.title ilike ${pattern} or m.summary ilike ${pattern} or m.body ilike ${pattern})`);
+  }
   if (filter.receivedWithinTreeOf) {
     where.push(sql`exists (
       select 1 from content.material_recipient r
@@ -69,15 +76,51 @@ export async function unusableOrganizations(em: EntityManager, ids: readonly str
  * INSERT … SELECT: history does not change when the registry does later.
  */
 export async function storeRecipients(em: EntityManager, materialId: string, audience: AudienceSpec): Promise<number> {
-  const everyoneWithPages = audience.kinds.length === 0 && audience.organizationIds.length === 0;
   return execSql(
     em,
     sql`insert into content.material_recipient (material_id, organization_id)
-        select ${materialId}::uuid, d.id from ${DIRECTORY} d
-        where d.active and (
-          (${everyoneWithPages} and d.has_pages) or d.kind = any(${audience.kinds}::text[]) or d.id = any(${audience.organizationIds}::uuid[])
-        )
+        select ${materialId}::uuid, d.id from ${DIRECTORY} d where ${inAudience(audience)}
         on conflict do nothing`,
+  );
+}
+
+/** How many organizations the audience reaches if distributed now: what storeRecipients would store. */
+export async function audienceSize(em: EntityManager, audience: AudienceSpec): Promise<number> {
+  const row = await queryRow<{ count: number }>(em, sql`select count(*)::int as count from ${DIRECTORY} d where ${inAudience(audience)}`);
+  return row?.count ?? 0;
+}
+
+/** An active organization of the directory (d) the audience names: by kind, by id, or (both empty) every one with pages. */
+function inAudience(audience: AudienceSpec): Sql {
+  const everyoneWithPages = audience.kinds.length === 0 && audience.organizationIds.length === 0;
+  return sql`d.active and (
+    (${everyoneWithPages} and d.has_pages) or d.kind = any(${audience.kinds}::text[]) or d.id = any(${audience.organizationIds}::uuid[])
+  )`;
+}
+
+export interface RecipientGroupSupply {
+  kind: OrganizationKind;
+  recipients: number;
+  fewest: number;
+  most: number;
+}
+
+/**
+ * The week's supply per kind of recipient (decree 2.2: each recipient gets at least the quota):
+ * how many organizations of the kind received anything, and the fewest and most materials one of
+ * them received.
+ */
+export async function supplyByRecipientGroup(em: EntityManager, period: Period): Promise<RecipientGroupSupply[]> {
+  return queryRows<RecipientGroupSupply>(
+    em,
+    sql`select d.kind, count(*)::int as recipients, min(r.received)::int as fewest, max(r.received)::int as most
+        from (
+          select r.organization_id, count(*) as received
+          from content.material_recipient r join content.material m on m.id = r.material_id
+          where m.distributed_at >= ${period.start} and m.distributed_at < ${period.end}
+          group by r.organization_id
+        ) r join ${DIRECTORY} d on d.id = r.organization_id
+        group by d.kind order by d.kind`,
   );
 }
 

@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Material as MaterialRow } from '../entities/material.entity.js';
 import type { MethodologicalNote as MethodologicalNoteRow } from '../entities/methodological-note.entity.js';
 import type { OrganizationReference } from '@hub/common';
+import type { ContentSupplyRow } from '../resolvers/query.js';
 import type { ContentContext } from '../context.js';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -44,6 +45,8 @@ export type AudienceInput = {
 /** The content center's supply in one week (decree 2.2). */
 export type ContentSupply = {
   __typename?: 'ContentSupply';
+  /** The week's supply per kind of recipient, for the quota each recipient is owed (decree 2.2). */
+  byRecipientGroup: Array<RecipientGroupSupply>;
   /** Materials distributed in the week (withdrawn ones included: they were sent). */
   distributed: Scalars['Int']['output'];
   from: Scalars['DateTime']['output'];
@@ -282,6 +285,8 @@ export type PlacementWindowInput = {
 /** What the hub answers; each field names the roles that may ask. */
 export type Query = {
   __typename?: 'Query';
+  /** EDITOR, ADMIN. How many organizations the audience reaches if a material is distributed to it now. */
+  audienceSize: Scalars['Int']['output'];
   /** Materials distributed in the week against the content center's weekly quota. */
   contentSupply: ContentSupply;
   /** The content center's supply over the last `weeks` (1–104) local weeks, oldest first, ending with the current one. */
@@ -289,10 +294,19 @@ export type Query = {
   /** What an organization received in a week (default: the caller's organization, the current week), newest first. */
   inbox: Array<InboxItem>;
   material?: Maybe<Material>;
-  /** Materials, newest first. week = distributed in that local week. OPERATOR and HEAD see what their organizations received. */
+  /**
+   * Materials, newest first. week = distributed in that local week; search = words in the title,
+   * summary or text. OPERATOR and HEAD see what their organizations received.
+   */
   materials: MaterialConnection;
   /** EDITOR, ADMIN, ANALYST. open: true = not answered yet, false = answered, null = all; newest first, at most `first` (default 100, up to 500). */
   methodologicalNotes: Array<MethodologicalNote>;
+};
+
+
+/** What the hub answers; each field names the roles that may ask. */
+export type QueryAudienceSizeArgs = {
+  audience: AudienceInput;
 };
 
 
@@ -325,6 +339,7 @@ export type QueryMaterialArgs = {
 export type QueryMaterialsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<MaterialStatus>;
   topic?: InputMaybe<MaterialTopic>;
   week?: InputMaybe<Scalars['String']['input']>;
@@ -335,6 +350,18 @@ export type QueryMaterialsArgs = {
 export type QueryMethodologicalNotesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   open?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** What the organizations of one kind received in a week. */
+export type RecipientGroupSupply = {
+  __typename?: 'RecipientGroupSupply';
+  /** The fewest materials one of them received. */
+  fewest: Scalars['Int']['output'];
+  kind: OrganizationKind;
+  /** The most materials one of them received. */
+  most: Scalars['Int']['output'];
+  /** Organizations of the kind that received at least one material in the week. */
+  recipients: Scalars['Int']['output'];
 };
 
 /** Only the fields given change. Only a DRAFT can be edited. */
@@ -450,7 +477,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AudienceInput: AudienceInput;
-  ContentSupply: ResolverTypeWrapper<ContentSupply>;
+  ContentSupply: ResolverTypeWrapper<ContentSupplyRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   CreateMaterialInput: CreateMaterialInput;
@@ -470,6 +497,7 @@ export type ResolversTypes = {
   PlacementWindow: ResolverTypeWrapper<PlacementWindow>;
   PlacementWindowInput: PlacementWindowInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecipientGroupSupply: ResolverTypeWrapper<RecipientGroupSupply>;
   UpdateMaterialInput: UpdateMaterialInput;
 };
 
@@ -479,7 +507,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
   AudienceInput: AudienceInput;
-  ContentSupply: ContentSupply | FederationReferenceTypes['ContentSupply'];
+  ContentSupply: ContentSupplyRow;
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
   CreateMaterialInput: CreateMaterialInput;
@@ -496,6 +524,7 @@ export type ResolversParentTypes = {
   PlacementWindow: PlacementWindow;
   PlacementWindowInput: PlacementWindowInput;
   Query: Record<PropertyKey, never>;
+  RecipientGroupSupply: RecipientGroupSupply;
   UpdateMaterialInput: UpdateMaterialInput;
 };
 
@@ -507,6 +536,7 @@ export type AudienceResolvers<ContextType = ContentContext, ParentType extends R
 
 export type ContentSupplyResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['ContentSupply'] = ResolversParentTypes['ContentSupply'], FederationReferenceType extends FederationReferenceTypes['ContentSupply'] = FederationReferenceTypes['ContentSupply']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ContentSupply']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  byRecipientGroup?: Resolver<Array<ResolversTypes['RecipientGroupSupply']>, ParentType, ContextType>;
   distributed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   until?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -602,12 +632,20 @@ export type PlacementWindowResolvers<ContextType = ContentContext, ParentType ex
 };
 
 export type QueryResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  audienceSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<QueryAudienceSizeArgs, 'audience'>>;
   contentSupply?: Resolver<ResolversTypes['ContentSupply'], ParentType, ContextType, RequireFields<QueryContentSupplyArgs, 'week'>>;
   contentSupplyHistory?: Resolver<Array<ResolversTypes['ContentSupply']>, ParentType, ContextType, RequireFields<QueryContentSupplyHistoryArgs, 'weeks'>>;
   inbox?: Resolver<Array<ResolversTypes['InboxItem']>, ParentType, ContextType, Partial<QueryInboxArgs>>;
   material?: Resolver<Maybe<ResolversTypes['Material']>, ParentType, ContextType, RequireFields<QueryMaterialArgs, 'id'>>;
   materials?: Resolver<ResolversTypes['MaterialConnection'], ParentType, ContextType, Partial<QueryMaterialsArgs>>;
   methodologicalNotes?: Resolver<Array<ResolversTypes['MethodologicalNote']>, ParentType, ContextType, Partial<QueryMethodologicalNotesArgs>>;
+};
+
+export type RecipientGroupSupplyResolvers<ContextType = ContentContext, ParentType extends ResolversParentTypes['RecipientGroupSupply'] = ResolversParentTypes['RecipientGroupSupply']> = {
+  fewest?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OrganizationKind'], ParentType, ContextType>;
+  most?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recipients?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = ContentContext> = {
@@ -624,5 +662,6 @@ export type Resolvers<ContextType = ContentContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   PlacementWindow?: PlacementWindowResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecipientGroupSupply?: RecipientGroupSupplyResolvers<ContextType>;
 };
 

@@ -4,6 +4,7 @@ import { contentSupply, Query } from './query.js';
 import { mutationResolvers } from './mutation.js';
 import { Material, Organization } from './material.js';
 import { MethodologicalNote } from './note.js';
+import { supplyByRecipientGroup } from '../data/materials.repo.js';
 
 export const resolvers = (runtime: SubgraphRuntime): Resolvers => ({
   DateTime: createDateTimeScalar(runtime.timezone),
@@ -15,5 +16,6 @@ export const resolvers = (runtime: SubgraphRuntime): Resolvers => ({
   ContentSupply: {
     // The week is the key: resolving it again is one count over an index.
     __resolveReference: (ref, ctx) => contentSupply(ctx, ref.week),
+    byRecipientGroup: (supply, _, ctx) => supplyByRecipientGroup(ctx.em, ctx.week(supply.week)),
   },
 });

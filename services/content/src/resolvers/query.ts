@@ -16,8 +16,9 @@ import {
 import type { ContentContext } from '../context.js';
 import { distributedCount, distributedCounts, listMaterials, sentWithinTree } from '../data/materials.repo.js';
 import type { Material } from '../entities/material.entity.js';
-import type { ContentSupply, QueryResolvers } from '../generated/graphql.js';
+import type { QueryResolvers } from '../generated/graphql.js';
 import { windowOpen } from '../domain/placement-window.js';
+import { previewAudience } from '../commands/material.commands.js';
 import { noteQueries } from './note.js';
 
 /** Two years of weekly supply. */
@@ -30,8 +31,16 @@ export async function assertReceivedInScope(ctx: ContentContext, material: Mater
   if (!(await sentWithinTree(ctx.em, material.id, root))) throw forbidden('This material was not sent to your organization');
 }
 
+/** A week's supply as the resolvers pass it on: byRecipientGroup is resolved only when asked. */
+export interface ContentSupplyRow {
+  week: string;
+  from: Date;
+  until: Date;
+  distributed: number;
+}
+
 /** The content center's supply in a week: contentSupply, and a ContentSupply reference. */
-export async function contentSupply(ctx: ContentContext, label: string): Promise<ContentSupply> {
+export async function contentSupply(ctx: ContentContext, label: string): Promise<ContentSupplyRow> {
   const week = ctx.week(label);
   return { week: week.label, from: week.start, until: week.end, distributed: await distributedCount(ctx.em, week) };
 }
@@ -49,6 +58,7 @@ export const Query: QueryResolvers = {
         topic: args.topic,
         distributedIn: args.week ? ctx.week(args.week) : null,
         receivedWithinTreeOf: scopeRoot(ctx.auth),
+        search: args.search?.trim() || null,
       },
       size,
       after,
@@ -80,6 +90,8 @@ export const Query: QueryResolvers = {
   },
 
   contentSupply: (_, args, ctx) => contentSupply(ctx, args.week),
+
+  audienceSize: (_, args, ctx) => previewAudience(ctx, args.audience),
 
   contentSupplyHistory: async (_, args, ctx) => {
     if (!Number.isInteger(args.weeks) || args.weeks < 1 || args.weeks > MAX_HISTORY_WEEKS) {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { keysetPage, queryRow, sql, subtreeOf, type KeysetColumn, type OrganizationKind, type Sql } from '@hub/common';
+import { containing, keysetPage, queryRow, sql, subtreeOf, type KeysetColumn, type OrganizationKind, type Sql } from '@hub/common';
 import { OrganizationEntity, type Organization } from '../entities/organization.entity.js';
 
 export const SCHEMA = 'organizations';
@@ -29,7 +29,7 @@ export async function listOrganizations(
   if (filter.parentId) where.push(sql`o.parent_id = ${filter.parentId}`);
   if (!filter.includeInactive) where.push(sql`o.active`);
   if (filter.search) {
-    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containing(filter.search);
     where.push(sql`(o.name ilike ${pattern} or o.short_name ilike ${pattern} or o.inn = ${filter.search.trim()})`);
   }
   if (filter.withinTreeOf) where.push(sql`o.id in (${subtreeOf(filter.withinTreeOf)})`);

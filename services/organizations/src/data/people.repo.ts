@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { keysetPage, queryRow, sql, subtreeOf, type KeysetColumn, type UserRole } from '@hub/common';
+import { containing, keysetPage, queryRow, sql, subtreeOf, type KeysetColumn, type UserRole } from '@hub/common';
 
 /** A person who may sign in (organizations.person). */
 export interface Person {
@@ -90,7 +90,7 @@ export async function peoplePage(
   filter: PeopleFilter,
   page: { size: number; after: [string, string] | null },
 ): Promise<{ totalCount: number; rows: Person[] }> {
-  const pattern = filter.search ? `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const pattern = filter.search ? containing(filter.search) : null;
   const { totalCount, rows } = await keysetPage<Person>(em, {
     select: COLUMNS,
     from: sql`organizations.person p`,
