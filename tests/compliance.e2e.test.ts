@@ -200,6 +200,66 @@ describe('exemptions', () => {
   });
 });
 
+describe('exemptions for a range of periods', () => {
+  const GRANT = 'mutation($input: GrantExemptionsInput!) { grantExemptions(input: $input) { id period reason } }';
+  type Granted = { grantExemptions: { id: string; period: string; reason: string }[] };
+  const exemptionsOf = async (organizationId: string) =>
+    (
+      await admin.request<{ exemptions: { period: string; organization: { id: string } }[] }>(
+        '{ exemptions { period organization { id } } }',
+        {},
+      )
+    )
+      .data!.exemptions.filter((e) => e.organization.id === organizationId)
+      .map((e) => e.period)
+      .sort();
+
+  it('grants three weeks at once with one reason, re-evaluates the evaluated one, and refuses an overlapping range whole', async () => {
+    const missed = (await report('WEEKLY_PLACEMENTS', '2026-W48', 'MISSED')).edges[1]!.node.organization;
+    const input = {
+      organizationId: missed.id,
+      rule: 'WEEKLY_PLACEMENTS',
+      from: '2026-W47',
+      until: '2026-W49',
+      reason: 'Отпуск специалиста по связям с общественностью',
+    };
+    const granted = await admin.request<Granted>(GRANT, { input });
+    expect(granted.errors).toBeUndefined();
+    expect(granted.data!.grantExemptions.map((e) => [e.period, e.reason])).toEqual(
+      ['2026-W47', '2026-W48', '2026-W49'].map((p) => [p, input.reason]),
+    );
+    const history = await admin.request<{ organization: { compliance: { period: string; status: string }[] } }>(
+      'query($id: ID!) { organization(id: $id) { compliance(last: 1, rule: WEEKLY_PLACEMENTS) { period status } } }',
+      { id: missed.id },
+    );
+    expect(history.data!.organization.compliance[0]).toEqual({ period: '2026-W48', status: 'EXEMPT' });
+
+    const overlapping = await admin.request<Granted>(GRANT, { input: { ...input, from: '2026-W49', until: '2026-W50' } });
+    expect(errorCodes(overlapping)).toEqual(['CONFLICT']);
+    expect(overlapping.errors![0]!.message).toContain('2026-W49');
+    expect(await exemptionsOf(missed.id)).toEqual(['2026-W47', '2026-W48', '2026-W49']);
+
+    for (const { id } of granted.data!.grantExemptions) {
+      expect((await admin.request('mutation($id: ID!) { revokeExemption(id: $id) { id } }', { id })).errors).toBeUndefined();
+    }
+  });
+
+  it('refuses a range that ends before it starts, one longer than a year, and periods of another kind, storing nothing', async () => {
+    const organizationId = (await report('WEEKLY_PLACEMENTS', '2026-W48')).edges[2]!.node.organization.id;
+    const base = { organizationId, rule: 'WEEKLY_PLACEMENTS', reason: 'Реорганизация' };
+    const refused = async (range: { from: string; until: string }) => {
+      const res = await admin.request(GRANT, { input: { ...base, ...range } });
+      expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+      return res.errors![0]!.extensions!.field;
+    };
+    expect(await refused({ from: '2026-W48', until: '2026-W46' })).toBe('until');
+    expect(await refused({ from: '2025-W01', until: '2026-W10' })).toBe('until');
+    expect(await refused({ from: '2026-10', until: '2026-W48' })).toBe('from');
+    expect(await refused({ from: '2026-W40', until: '2026-11' })).toBe('until');
+    expect(await exemptionsOf(organizationId)).toEqual([]);
+  });
+});
+
 describe('who may run checks, and bad periods', () => {
   it('lets ANALYST run checks and refuses OPERATOR and HEAD', async () => {
     const analyst = await hub

@@ -87,6 +87,18 @@ export type GrantExemptionInput = {
   rule: RuleCode;
 };
 
+/** Exemptions from one rule for a range of periods of one organization. */
+export type GrantExemptionsInput = {
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The first period, of the rule's kind, e.g. 2026-W47. */
+  from: Scalars['String']['input'];
+  organizationId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  rule: RuleCode;
+  /** The last period, included. */
+  until: Scalars['String']['input'];
+};
+
 /** A person to register. OPERATOR and HEAD need an organization; the other roles take none. */
 export type InviteUserInput = {
   email: Scalars['String']['input'];

@@ -250,6 +250,20 @@ export const MATRIX: Record<string, Entry> = {
     expect: ADMIN_ONLY,
     state: () => [{ document: EXEMPTIONS_STATE }],
   },
+  'Mutation.grantExemptions': {
+    document: 'mutation($input: GrantExemptionsInput!) { grantExemptions(input: $input) { id } }',
+    variables: (f, caller) => ({
+      input: {
+        organizationId: f.subordinate,
+        rule: 'WEEKLY_PLACEMENTS',
+        from: `2025-W${10 + 2 * CALLERS.indexOf(caller)}`,
+        until: `2025-W${11 + 2 * CALLERS.indexOf(caller)}`,
+        reason: `Проверка прав: ${caller}`,
+      },
+    }),
+    expect: ADMIN_ONLY,
+    state: () => [{ document: EXEMPTIONS_STATE }],
+  },
   'Mutation.revokeExemption': {
     document: 'mutation($id: ID!) { revokeExemption(id: $id) { id } }',
     variables: (f, caller) => ({ id: f.exemptions[caller] }),

@@ -106,6 +106,12 @@ const iso = (date: Date) => date.toISOString();
 const pad2 = (n: number) => String(n).padStart(2, '0');
 /** A week no check evaluated, unique to the run, for an exemption nothing else holds. */
 const freshWeek = (run: number) => `${2000 + Math.floor(run / 50)}-W${pad2((run % 50) + 1)}`;
+/** Two consecutive weeks no other run uses, in years freshWeek does not reach. */
+const freshWeeks = (run: number): [string, string] => {
+  const year = 1900 + Math.floor(run / 25);
+  const week = (run % 25) * 2 + 1;
+  return [`${year}-W${pad2(week)}`, `${year}-W${pad2(week + 1)}`];
+};
 
 /**
  * Free text as the hub stores it (normalizeText, services/common/src/validation.ts): composed (NFC),
@@ -391,6 +397,46 @@ export function inputProperties(f: Fixtures): Record<string, InputProperty> {
             reason: cleaned(sent.input.reason),
             expiresAt: instantSent(sent.input.expiresAt),
           },
+        };
+      },
+    },
+    'Mutation.grantExemptions': {
+      document: 'mutation($input: GrantExemptionsInput!) { grantExemptions(input: $input) { id period } }',
+      callers: ADMIN,
+      valid: (h) => {
+        const [from, until] = freshWeeks(h.run);
+        return { input: { organizationId: f.subordinate, rule: 'WEEKLY_PLACEMENTS', from, until, reason: 'Отпуск специалиста' } };
+      },
+      hostile: {
+        'input.organizationId': hostileId([f.page, f.material]),
+        'input.rule': hostileEnum,
+        'input.from': hostilePeriod,
+        'input.until': hostilePeriod,
+        'input.reason': hostileString,
+        'input.expiresAt': hostileDateTime,
+        input: hostileObject,
+      },
+      stored: async (
+        h,
+        sent: { input: { organizationId: string; from: string; until: string; reason: string } },
+        data: { grantExemptions: { id: string; period: string }[] },
+      ) => {
+        const stored = [];
+        for (const { id, period } of data.grantExemptions) {
+          const { exemptions } = await h.admin<{ exemptions: { id: string; reason: string; organization: { id: string } }[] }>(
+            'query($p: String) { exemptions(period: $p, includeRevoked: true) { id reason organization { id } } }',
+            { p: period },
+          );
+          const found = exemptions.find((e) => e.id === id)!;
+          stored.push({ period, organizationId: found.organization.id, reason: found.reason });
+        }
+        return {
+          actual: stored,
+          expected: [sent.input.from, sent.input.until].map((period) => ({
+            period,
+            organizationId: sent.input.organizationId,
+            reason: cleaned(sent.input.reason),
+          })),
         };
       },
     },

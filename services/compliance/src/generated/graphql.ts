@@ -277,6 +277,18 @@ export type GrantExemptionInput = {
   rule: RuleCode;
 };
 
+/** Exemptions from one rule for a range of periods of one organization. */
+export type GrantExemptionsInput = {
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The first period, of the rule's kind, e.g. 2026-W47. */
+  from: Scalars['String']['input'];
+  organizationId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  rule: RuleCode;
+  /** The last period, included. */
+  until: Scalars['String']['input'];
+};
+
 /** One organization's statuses over consecutive periods. */
 export type HeatmapRow = {
   __typename?: 'HeatmapRow';
@@ -362,6 +374,12 @@ export type Mutation = {
   /** ADMIN. Re-evaluates the period if it was evaluated already. */
   grantExemption: Exemption;
   /**
+   * ADMIN. One exemption for every period from `from` to `until` (both included, at most 53), with
+   * one reason and expiry: all or none, a period that has one already refuses the range (CONFLICT).
+   * Periods evaluated already are evaluated again.
+   */
+  grantExemptions: Array<Exemption>;
+  /**
    * Sends a one-time sign-in link (good for 15 minutes) to the address when a registered, active
    * person has it. No token needed. Always true, whether or not the address is registered; more than
    * 3 requests for an address or 20 from a client within 15 minutes are refused (TOO_MANY_REQUESTS).
@@ -386,6 +404,12 @@ export type Mutation = {
 /** What the hub changes; each field names the roles that may call it. A refused call changes nothing. */
 export type MutationGrantExemptionArgs = {
   input: GrantExemptionInput;
+};
+
+
+/** What the hub changes; each field names the roles that may call it. A refused call changes nothing. */
+export type MutationGrantExemptionsArgs = {
+  input: GrantExemptionsInput;
 };
 
 
@@ -1021,6 +1045,7 @@ export type ResolversTypes = {
   EscalationPolicy: ResolverTypeWrapper<EscalationPolicy>;
   Exemption: ResolverTypeWrapper<ExemptionRow>;
   GrantExemptionInput: GrantExemptionInput;
+  GrantExemptionsInput: GrantExemptionsInput;
   HeatmapRow: ResolverTypeWrapper<Omit<HeatmapRow, 'organization'> & { organization: ResolversTypes['Organization'] }>;
   JobRunStatus: JobRunStatus;
   KindCompliance: ResolverTypeWrapper<KindCompliance>;
@@ -1082,6 +1107,7 @@ export type ResolversParentTypes = {
   EscalationPolicy: EscalationPolicy;
   Exemption: ExemptionRow;
   GrantExemptionInput: GrantExemptionInput;
+  GrantExemptionsInput: GrantExemptionsInput;
   HeatmapRow: Omit<HeatmapRow, 'organization'> & { organization: ResolversParentTypes['Organization'] };
   KindCompliance: KindCompliance;
   LadderLevel: LadderLevel;
@@ -1325,6 +1351,7 @@ export type MunicipalityComplianceResolvers<ContextType = ComplianceContext, Par
 
 export type MutationResolvers<ContextType = ComplianceContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   grantExemption?: Resolver<ResolversTypes['Exemption'], ParentType, ContextType, RequireFields<MutationGrantExemptionArgs, 'input'>>;
+  grantExemptions?: Resolver<Array<ResolversTypes['Exemption']>, ParentType, ContextType, RequireFields<MutationGrantExemptionsArgs, 'input'>>;
   requestSignIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestSignInArgs, 'email'>>;
   resendNotification?: Resolver<ResolversTypes['Notification'], ParentType, ContextType, RequireFields<MutationResendNotificationArgs, 'id'>>;
   revokeExemption?: Resolver<ResolversTypes['Exemption'], ParentType, ContextType, RequireFields<MutationRevokeExemptionArgs, 'id'>>;

@@ -2,7 +2,7 @@ import { requestSignIn } from '../commands/sign-in.commands.js';
 import { requireRole } from '@hub/common';
 import type { MutationResolvers } from '../generated/graphql.js';
 import { runComplianceCheck } from '../engine/run-check.js';
-import { grantExemption, revokeExemption } from '../commands/exemption.commands.js';
+import { grantExemption, grantExemptions, revokeExemption } from '../commands/exemption.commands.js';
 import { updateComplianceRule } from '../commands/rule.commands.js';
 import { updateEscalationPolicy } from '../commands/policy.commands.js';
 import { resendNotification } from '../commands/notification.commands.js';
@@ -17,6 +17,7 @@ export const Mutation: MutationResolvers = {
   },
   // The commands parse their inputs themselves (zod): the SDL's shape is not yet a valid change.
   grantExemption: (_, args, ctx) => grantExemption(ctx, args.input),
+  grantExemptions: (_, args, ctx) => grantExemptions(ctx, args.input),
   revokeExemption: (_, args, ctx) => revokeExemption(ctx, args.id),
   updateComplianceRule: (_, args, ctx) => updateComplianceRule(ctx, args.code, args.input),
   updateEscalationPolicy: (_, args, ctx) => updateEscalationPolicy(ctx, args.input),
