@@ -1,5 +1,6 @@
 // Each role's workspace walked in Chromium from the sign-in letter (docs/DESIGN.md, "Workspaces"):
-// the communications officer's week on a phone, the head's page from an escalation letter.
+// the communications officer's week on a phone, the head's page from an escalation letter, the
+// editors' four-eyes path from a draft to its distribution, the administrator's exemptions and rules.
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { queryRows, sql } from '@hub/common';
 import { gqlData, tokenFor } from '@hub/common/testing';
 import { launchBrowser, openPage, type BrowserPage } from './support/browser.js';
-import { accessibilityViolations, signInByLetter } from './support/dashboard.js';
+import { accessibilityViolations, count, signInByLetter } from './support/dashboard.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 
 // Thursday 26 November 2026, 13:00 in Khabarovsk: four days of 2026-W48 are left.
@@ -227,6 +228,127 @@ describe("the head's page", () => {
     await page.getByRole('heading', { level: 2, name: childName }).waitFor();
     await page.getByRole('link', { name: `← ${organization.name}` }).click();
     await page.getByRole('heading', { level: 2, name: organization.name }).waitFor();
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("the editor's workspace", () => {
+  it('lets an editor draft with a preview, a second editor approve, and the first distribute to the recipients it counts', async () => {
+    const title = 'Навигатор по мерам поддержки участников СВО и их семей';
+    const author = await openPage(browser);
+    const reviewer = await openPage(browser);
+    pages.push(author, reviewer);
+    for (const { page } of [author, reviewer]) await page.clock.setFixedTime(NOW);
+
+    await author.page.goto(`${origin()}/dashboard/`);
+    await signInByLetter(author.page, hub, 'editor@khv-region.test');
+    await author.page.getByRole('heading', { level: 2, name: 'Новый материал' }).waitFor();
+    expect(new URL(author.page.url()).hash).toBe('');
+    await author.page.getByRole('button', { name: 'Написать материал' }).click();
+    const form = author.page.locator('#new-material form');
+    await form.getByLabel('Заголовок').fill(title);
+    await form.getByLabel('Текст', { exact: true }).fill('В крае работает навигатор по мерам поддержки.\n\nПодробности — на Госуслугах.');
+    await form.getByLabel('Хештеги').fill('#Хабаровскийкрай, Госуслуги');
+    await expect
+      .poll(() => form.locator('.material-preview-text').textContent())
+      .toBe(`${title}\n\nВ крае работает навигатор по мерам поддержки.\n\nПодробности — на Госуслугах.\n\n#Хабаровскийкрай #Госуслуги`);
+    await author.page.screenshot({ path: `${ARTIFACTS}editor-draft-preview.png`, fullPage: true });
+    await form.getByRole('button', { name: 'Создать черновик' }).click();
+    const authored = author.page.locator('#materials article').filter({ hasText: title });
+    await authored.waitFor();
+    await expect(authored.getAttribute('data-status')).resolves.toBe('DRAFT');
+    await expect(authored.textContent()).resolves.toContain('Согласует другой редактор.');
+    // The author's own draft is not in its review queue.
+    expect(await author.page.locator('#review article').filter({ hasText: title }).count()).toBe(0);
+
+    await reviewer.page.goto(`${origin()}/dashboard/`);
+    await signInByLetter(reviewer.page, hub, 'editor2@khv-region.test');
+    const queued = reviewer.page.locator('#review article').filter({ hasText: title });
+    await queued.getByRole('button', { name: 'Согласовать' }).click();
+    await queued.waitFor({ state: 'detached' });
+    expect(reviewer.problems).toEqual([]);
+
+    await author.page.getByRole('button', { name: 'Обновить' }).click();
+    await expect.poll(() => authored.getAttribute('data-status')).toBe('APPROVED');
+    await authored.getByRole('button', { name: 'Разослать…' }).click();
+    await authored.getByLabel('Органы исполнительной власти').check();
+    await authored.getByLabel('Муниципальные образования').check();
+    const { audienceSize } = await api<{ audienceSize: number }>('{ audienceSize(audience: { kinds: [EXECUTIVE_BODY, MUNICIPALITY] }) }');
+    await expect.poll(() => authored.locator('[data-recipients]').getAttribute('data-recipients')).toBe(String(audienceSize));
+    await authored.getByRole('button', { name: `Разослать ${audienceSize} получателям` }).click();
+    await expect.poll(() => authored.getAttribute('data-status')).toBe('DISTRIBUTED');
+    await author.page.screenshot({ path: `${ARTIFACTS}editor-distributed.png`, fullPage: true });
+
+    const { materials } = await api<{
+      materials: { edges: { node: { status: string; author: string; approvedBy: string; recipientCount: number } }[] };
+    }>('query($s: String) { materials(search: $s, first: 5) { edges { node { status author approvedBy recipientCount } } } }', {
+      s: title,
+    });
+    expect(materials.edges.map((e) => e.node)).toEqual([
+      { status: 'DISTRIBUTED', author: 'editor@khv-region.test', approvedBy: 'editor2@khv-region.test', recipientCount: audienceSize },
+    ]);
+    expect(await accessibilityViolations(author.page)).toEqual([]);
+    expect(author.problems).toEqual([]);
+  });
+});
+
+describe("the administrator's workspace", () => {
+  it('grants an exemption for three weeks at once and previews a threshold change without saving it', async () => {
+    await api('mutation { runComplianceCheck(rule: WEEKLY_PLACEMENTS, period: "2026-W47") { status } }');
+    const { complianceReport } = await api<{ complianceReport: { edges: { node: { organization: { id: string; name: string } } }[] } }>(
+      '{ complianceReport(period: "2026-W47", rule: WEEKLY_PLACEMENTS, status: MISSED, first: 1) { edges { node { organization { id name } } } } }',
+    );
+    const organization = complianceReport.edges[0]!.node.organization;
+    const opened = await openPage(browser);
+    pages.push(opened);
+    const { page, problems } = opened;
+    await page.clock.setFixedTime(NOW);
+    await page.goto(`${origin()}/dashboard/`);
+    await signInByLetter(page, hub, 'admin@khv-region.test');
+    await page.getByRole('link', { name: 'Администрирование' }).click();
+    expect(new URL(page.url()).hash).toBe('#/admin');
+
+    const form = page.locator('#exemptions form');
+    await form.getByLabel('Организация: поиск по названию или ИНН').fill(organization.name);
+    await form.locator(`#exemption-organization option[value="${organization.id}"]`).waitFor({ state: 'attached' });
+    await form.getByLabel('Организация', { exact: true }).selectOption(organization.id);
+    await form.getByLabel('С периода').fill('2026-W45');
+    await form.getByLabel('По период (включительно)').fill('2026-W47');
+    await form.getByLabel('Причина').fill('Реорганизация пресс-службы');
+    await form.getByLabel('Действует до (необязательно)').fill('2027-01-31');
+    await form.getByRole('button', { name: 'Освободить' }).click();
+    await expect
+      .poll(() => form.getByRole('status').textContent())
+      .toBe('Освобождение предоставлено: 2026-W45 (2–8 нояб.), 2026-W46 (9–15 нояб.), 2026-W47 (16–22 нояб.).');
+    await expect.poll(() => page.locator(`#exemption-list tr[data-organization-id="${organization.id}"]`).count()).toBe(3);
+    const { exemptions } = await api<{ exemptions: { period: string; reason: string; organization: { id: string } }[] }>(
+      '{ exemptions { period reason organization { id } } }',
+    );
+    expect(
+      exemptions
+        .filter((e) => e.organization.id === organization.id)
+        .map((e) => [e.period, e.reason])
+        .sort(),
+    ).toEqual(['2026-W45', '2026-W46', '2026-W47'].map((p) => [p, 'Реорганизация пресс-службы']));
+
+    const rule = page.locator('[data-rule="WEEKLY_PLACEMENTS"]');
+    await rule.getByLabel('Новый порог').fill('4');
+    await rule.getByRole('button', { name: 'Показать последствия' }).click();
+    const { previewRuleChange: preview } = await api<{ previewRuleChange: { period: string; wouldMiss: number; changed: number } }>(
+      '{ previewRuleChange(code: WEEKLY_PLACEMENTS, input: { threshold: 4 }) { period wouldMiss changed } }',
+    );
+    const shown = rule.locator('[data-preview]');
+    await expect.poll(() => shown.textContent()).toContain(`За ${preview.period}:`);
+    expect(await shown.textContent()).toContain(
+      `не выполнили бы ${count(preview.wouldMiss)}; итог изменится у ${count(preview.changed)} организаций`,
+    );
+    await page.screenshot({ path: `${ARTIFACTS}admin-exemptions-and-preview.png`, fullPage: true });
+    const { complianceRules } = await api<{ complianceRules: { code: string; threshold: number }[] }>(
+      '{ complianceRules { code threshold } }',
+    );
+    expect(complianceRules.find((r) => r.code === 'WEEKLY_PLACEMENTS')!.threshold).toBe(3);
+
+    expect(await accessibilityViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
 });

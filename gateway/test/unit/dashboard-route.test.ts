@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FRONT_PAGE, formatRoute, parseRoute } from '../../dashboard/src/route.js';
 import { cellStatus } from '../../dashboard/src/evaluation.js';
 import { lastCompleteMonthCandidates, monthName, previousMonth } from '../../dashboard/src/months.js';
+import { homeOf, switchableViews, workspaceFor } from '../../dashboard/src/workspaces.js';
 
 const ORG = '00000000-0000-4000-8000-000000000003';
 
@@ -82,5 +83,40 @@ describe('the last complete month', () => {
   it('reads as people say it', () => {
     expect(monthName('2026-10')).toBe('октябрь 2026');
     expect(previousMonth('2026-01')).toBe('2025-12');
+  });
+});
+
+describe('the workspace of a role', () => {
+  const at = (hash: string) => parseRoute(hash);
+
+  it("gives an officer and a head their organization's page, whatever the address names", () => {
+    for (const hash of ['#/', `#/organizations/${ORG}`, '#/admin', '#/report/WEEKLY_PLACEMENTS/2026-W48']) {
+      expect(workspaceFor('OPERATOR', true, at(hash))).toBe('operator');
+      expect(workspaceFor('HEAD', true, at(hash))).toBe('head');
+    }
+  });
+
+  it("opens a letter's organization or report on the dashboard, and each role's front page on the bare address", () => {
+    expect(workspaceFor('EDITOR', false, at(`#/organizations/${ORG}`))).toBe('dashboard');
+    expect(workspaceFor('ADMIN', false, at('#/report/MONTHLY_MEDIA_MENTION/2026-10'))).toBe('dashboard');
+    expect(workspaceFor('EDITOR', false, at('#/'))).toBe('materials');
+    expect(workspaceFor('ADMIN', false, at('#/'))).toBe('dashboard');
+    expect(workspaceFor('ANALYST', false, at('#/'))).toBe('dashboard');
+  });
+
+  it('opens a named workspace only for a role that may use it', () => {
+    expect(workspaceFor('ADMIN', false, at('#/admin'))).toBe('admin');
+    expect(workspaceFor('ADMIN', false, at('#/materials'))).toBe('materials');
+    expect(workspaceFor('EDITOR', false, at('#/admin'))).toBe('materials');
+    expect(workspaceFor('ANALYST', false, at('#/materials'))).toBe('dashboard');
+    expect(formatRoute({ ...FRONT_PAGE, view: 'admin' })).toBe('#/admin');
+  });
+
+  it('offers the workspaces a role switches between, its front page first, and returns to the bare address for it', () => {
+    expect(switchableViews('EDITOR')).toEqual(['materials', 'dashboard']);
+    expect(switchableViews('ADMIN')).toEqual(['dashboard', 'materials', 'admin']);
+    expect(switchableViews('ANALYST')).toEqual([]);
+    expect(homeOf('ANALYST', 'dashboard')).toBeNull();
+    expect(homeOf('EDITOR', 'dashboard')).toBe('dashboard');
   });
 });

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef } from 'preact/hooks';
 import { useQuery } from '../connection';
 import { SUPPLY_HISTORY, TREND } from '../queries';
-import { isWeek, type Route } from '../route';
+import { isWeek, type Route, type View } from '../route';
 import { useRoute } from '../useRoute';
 import type { DashboardSupplyHistoryQuery, DashboardTrendQuery } from '../generated/graphql';
 import { DrillDown } from './DrillDown';
@@ -19,9 +19,10 @@ import { WidgetCoverage } from './WidgetCoverage';
 
 /**
  * The ЦУР's dashboard, the workspace of the region-wide roles: the sections, once the weeks to choose
- * from are known; the week and the open organization come from the address.
+ * from are known; the week and the open organization come from the address. `home`: where closing
+ * an organization returns (the bare address when the dashboard is the role's front page).
  */
-export function Dashboard() {
+export function Dashboard({ home = null }: { home?: View | null }) {
   const trend = useQuery(TREND, {});
   const supplyHistory = useQuery(SUPPLY_HISTORY, {});
   const weeks = useMemo(() => completeWeeks(trend.data, supplyHistory.data), [trend.data, supplyHistory.data]);
@@ -30,7 +31,7 @@ export function Dashboard() {
   const week = lastWeek === null ? null : chosenWeek(route.week, lastWeek);
   const choices = week === null || weeks.includes(week) ? weeks : [...weeks, week].sort();
   const open = useCallback((organizationId: string) => navigate({ organizationId }), [navigate]);
-  const close = useCallback(() => navigate({ organizationId: null }), [navigate]);
+  const close = useCallback(() => navigate({ organizationId: null, view: home }), [navigate, home]);
   useScrollToLinkedReport(route, lastWeek !== null);
 
   return (

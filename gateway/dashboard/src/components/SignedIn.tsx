@@ -6,6 +6,12 @@ import { ROLE_LABELS } from '../labels';
 import { ME } from '../queries';
 import { HeadPage } from '../head/HeadPage';
 import { OperatorWorkspace } from '../operator/OperatorWorkspace';
+import type { View } from '../route';
+import { COOKIE_SESSION } from '../session';
+import { useRoute } from '../useRoute';
+import { VIEW_LABELS, homeOf, switchableViews, workspaceFor } from '../workspaces';
+import { AdminWorkspace } from '../admin/AdminWorkspace';
+import { EditorWorkspace } from '../editor/EditorWorkspace';
 import { Dashboard } from './Dashboard';
 
 /** Who the credential says it is, before `me` answers (or when it cannot): a token's claims or the session's person. */
@@ -39,7 +45,7 @@ export function SignedIn({ token, known, onSignOut, header }: Props) {
 
   return (
     <ConnectionContext.Provider value={connection}>
-      <Workspace known={known} header={(who) => header({ refresh, who })} />
+      <Workspace token={token} known={known} header={(who) => header({ refresh, who })} />
       {unavailable && (
         <div class="banner" role="alert">
           <span>Шлюз недоступен: не удалось связаться с сервером. Показаны последние полученные данные.</span>
@@ -53,28 +59,58 @@ export function SignedIn({ token, known, onSignOut, header }: Props) {
 }
 
 /**
- * The workspace of the holder's role, as `me` names it: an OPERATOR's is its organization's week,
- * a HEAD's its organization and those below it; the region-wide roles see the ЦУР's dashboard. Without an answer from `me` (organizations down),
- * the credential's own claims decide.
+ * The workspace of the holder's role, as `me` names it, for the address (workspaces.ts); without an
+ * answer from `me` (organizations down), the credential's own claims decide.
  */
-function Workspace({ known, header }: { known: KnownHolder | null; header: (who: string | null) => ComponentChildren }) {
+function Workspace({
+  token,
+  known,
+  header,
+}: {
+  token: string;
+  known: KnownHolder | null;
+  header: (who: string | null) => ComponentChildren;
+}) {
   const me = useQuery(ME, {});
+  const [route] = useRoute();
   if (me.loading && !me.data) return <>{header(known && whoLine(known.role, known.name))}</>;
   const person = me.data?.me;
   const role = person?.role ?? known?.role ?? null;
   const name = person?.fullName ? `${person.fullName} (${person.email})` : (known?.name ?? null);
   const organizationId = person ? (person.organization?.id ?? null) : (known?.organizationId ?? null);
+  // Who the hub records as the author of what this person writes: a token's subject, a person's address.
+  const subject = person?.email ?? (token === COOKIE_SESSION ? null : (known?.name ?? null));
+  const workspace = workspaceFor(role ?? '', organizationId !== null, route);
+  const views = role ? switchableViews(role) : [];
   return (
     <>
       {header(role && name ? whoLine(role, name) : null)}
-      {role === 'OPERATOR' && organizationId ? (
-        <OperatorWorkspace ownOrganizationId={organizationId} />
-      ) : role === 'HEAD' && organizationId ? (
-        <HeadPage ownOrganizationId={organizationId} />
+      {views.length > 0 && <WorkspaceTabs views={views} current={workspace} />}
+      {workspace === 'operator' ? (
+        <OperatorWorkspace ownOrganizationId={organizationId!} />
+      ) : workspace === 'head' ? (
+        <HeadPage ownOrganizationId={organizationId!} />
+      ) : workspace === 'materials' ? (
+        <EditorWorkspace subject={subject} />
+      ) : workspace === 'admin' ? (
+        <AdminWorkspace />
       ) : (
-        <Dashboard />
+        <Dashboard home={role ? homeOf(role, 'dashboard') : null} />
       )}
     </>
+  );
+}
+
+/** The workspaces the role switches between, as links: each is an address of its own. */
+function WorkspaceTabs({ views, current }: { views: View[]; current: string }) {
+  return (
+    <nav class="workspace-tabs" aria-label="Разделы">
+      {views.map((view) => (
+        <a key={view} href={`#/${view}`} aria-current={view === current ? 'page' : undefined}>
+          {VIEW_LABELS[view]}
+        </a>
+      ))}
+    </nav>
   );
 }
 

@@ -15,6 +15,31 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AdminOrganizations($search: String, $after: String) {\n    organizations(search: $search, includeInactive: true, first: 20, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          kind\n          active\n          parent {\n            id\n            name\n          }\n          head {\n            fullName\n            position\n            email\n          }\n          pages {\n            id\n            platform\n            url\n            verified\n          }\n        }\n      }\n    }\n  }\n": typeof types.AdminOrganizationsDocument,
+    "\n  query AdminRules {\n    complianceRules {\n      code\n      title\n      decreeItem\n      periodKind\n      threshold\n      enabled\n      effectiveFrom\n      versions {\n        effectiveFrom\n        threshold\n        enabled\n        changedBy\n        changedAt\n      }\n    }\n  }\n": typeof types.AdminRulesDocument,
+    "\n  query AdminPreviewRuleChange($code: RuleCode!, $input: RuleChangeInput!) {\n    previewRuleChange(code: $code, input: $input) {\n      period\n      met\n      missed\n      wouldMeet\n      wouldMiss\n      changed\n    }\n  }\n": typeof types.AdminPreviewRuleChangeDocument,
+    "\n  mutation AdminUpdateRule($code: RuleCode!, $input: UpdateComplianceRuleInput!) {\n    updateComplianceRule(code: $code, input: $input) {\n      code\n    }\n  }\n": typeof types.AdminUpdateRuleDocument,
+    "\n  query AdminExemptions {\n    exemptions {\n      id\n      rule\n      period\n      reason\n      expiresAt\n      grantedBy\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AdminExemptionsDocument,
+    "\n  mutation AdminGrantExemptions($input: GrantExemptionsInput!) {\n    grantExemptions(input: $input) {\n      id\n      period\n    }\n  }\n": typeof types.AdminGrantExemptionsDocument,
+    "\n  mutation AdminRevokeExemption($id: ID!) {\n    revokeExemption(id: $id) {\n      id\n    }\n  }\n": typeof types.AdminRevokeExemptionDocument,
+    "\n  query AdminPolicy {\n    escalationPolicy {\n      levels {\n        level\n        minConsecutive\n        mandatoryBodyMinConsecutive\n        recipients\n      }\n      contentCenterRecipients\n      recommendedRecipients\n      suppressWhenParentTold\n      updatedBy\n      updatedAt\n    }\n  }\n": typeof types.AdminPolicyDocument,
+    "\n  mutation AdminUpdatePolicy($input: UpdateEscalationPolicyInput!) {\n    updateEscalationPolicy(input: $input) {\n      updatedAt\n    }\n  }\n": typeof types.AdminUpdatePolicyDocument,
+    "\n  query AdminOutbox($status: NotificationStatus) {\n    notifications(status: $status, first: 30) {\n      totalCount\n      edges {\n        node {\n          id\n          kind\n          to\n          subject\n          status\n          attempts\n          lastError\n          sentAt\n          createdAt\n        }\n      }\n    }\n  }\n": typeof types.AdminOutboxDocument,
+    "\n  mutation AdminResend($id: ID!) {\n    resendNotification(id: $id) {\n      id\n    }\n  }\n": typeof types.AdminResendDocument,
+    "\n  query AdminAudit($operation: String) {\n    auditLog(operation: $operation, first: 30) {\n      edges {\n        node {\n          id\n          actor\n          role\n          subgraph\n          operation\n          targetIds\n          succeeded\n          errorCode\n          at\n        }\n      }\n    }\n  }\n": typeof types.AdminAuditDocument,
+    "\n  query AdminPeople($search: String) {\n    users(search: $search, includeInactive: true, first: 30) {\n      totalCount\n      edges {\n        node {\n          id\n          email\n          fullName\n          role\n          active\n          organization {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.AdminPeopleDocument,
+    "\n  mutation AdminInviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminInviteUserDocument,
+    "\n  mutation AdminDeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n    }\n  }\n": typeof types.AdminDeactivateUserDocument,
+    "\n  query EditorMaterials($status: MaterialStatus, $search: String, $after: String) {\n    materials(status: $status, search: $search, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          summary\n          body\n          topic\n          status\n          hashtags\n          mediaLinks\n          author\n          createdAt\n          approvedAt\n          approvedBy\n          distributedAt\n          recipientCount\n          withdrawnAt\n          withdrawalReason\n          placementCount\n          placementWindow {\n            until\n          }\n        }\n      }\n    }\n  }\n": typeof types.EditorMaterialsDocument,
+    "\n  query EditorSupply {\n    contentSupplyHistory(weeks: 1) {\n      week\n      distributed\n      required\n      byRecipientGroup {\n        kind\n        recipients\n        fewest\n        most\n      }\n    }\n  }\n": typeof types.EditorSupplyDocument,
+    "\n  query EditorNotes {\n    methodologicalNotes(open: true, first: 50) {\n      id\n      text\n      author\n      authorRole\n      topic\n      week\n      createdAt\n      material {\n        id\n        title\n      }\n    }\n  }\n": typeof types.EditorNotesDocument,
+    "\n  query EditorAudienceSize($audience: AudienceInput!) {\n    audienceSize(audience: $audience)\n  }\n": typeof types.EditorAudienceSizeDocument,
+    "\n  mutation EditorCreateMaterial($input: CreateMaterialInput!) {\n    createMaterial(input: $input) {\n      id\n    }\n  }\n": typeof types.EditorCreateMaterialDocument,
+    "\n  mutation EditorUpdateMaterial($id: ID!, $input: UpdateMaterialInput!) {\n    updateMaterial(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.EditorUpdateMaterialDocument,
+    "\n  mutation EditorApproveMaterial($id: ID!) {\n    approveMaterial(id: $id) {\n      id\n    }\n  }\n": typeof types.EditorApproveMaterialDocument,
+    "\n  mutation EditorDistributeMaterial($id: ID!, $audience: AudienceInput!) {\n    distributeMaterial(id: $id, audience: $audience) {\n      id\n      recipientCount\n    }\n  }\n": typeof types.EditorDistributeMaterialDocument,
+    "\n  mutation EditorWithdrawMaterial($id: ID!, $reason: String!) {\n    withdrawMaterial(id: $id, reason: $reason) {\n      id\n    }\n  }\n": typeof types.EditorWithdrawMaterialDocument,
+    "\n  mutation EditorAnswerNote($id: ID!, $answer: String) {\n    markNoteAnswered(id: $id, answer: $answer) {\n      id\n    }\n  }\n": typeof types.EditorAnswerNoteDocument,
     "\n  query HeadOrganization($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n      parent {\n        id\n        name\n      }\n      placementCount\n      weekProgress {\n        week\n        placed\n        required\n        remaining\n        atRisk\n        severity\n      }\n      children {\n        id\n        name\n        kind\n        placementCount\n        weekProgress {\n          week\n          placed\n          required\n          remaining\n          atRisk\n          severity\n        }\n      }\n      compliance(last: 8, rule: WEEKLY_PLACEMENTS) {\n        period\n        required\n        actual\n        status\n        exemption {\n          id\n          reason\n        }\n      }\n      escalations(last: 10) {\n        id\n        level\n        rule\n        period\n        createdAt\n        resolvedAt\n      }\n    }\n  }\n": typeof types.HeadOrganizationDocument,
     "\n  query HeadOfficers {\n    users(role: OPERATOR, first: 200) {\n      edges {\n        node {\n          id\n          fullName\n          email\n          organization {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.HeadOfficersDocument,
     "\n  query OperatorWeek($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n      parent {\n        id\n        name\n      }\n      children {\n        id\n        name\n      }\n      weekProgress {\n        week\n        placed\n        required\n        remaining\n        atRisk\n        severity\n      }\n      placementCount\n      receivedMaterials {\n        id\n        title\n        summary\n        body\n        topic\n        hashtags\n        mediaLinks\n        distributedAt\n        withdrawnAt\n        placementWindow {\n          until\n        }\n      }\n      placements {\n        id\n        url\n        publishedAt\n        viaGospabliki\n        source\n        reportedBy\n        verification\n        material {\n          id\n          title\n        }\n        page {\n          id\n          platform\n          url\n        }\n      }\n      pages {\n        id\n        platform\n        url\n        verified\n        feedbackWidgets {\n          form\n          placedAt\n        }\n        crawl {\n          status\n          lastCrawledAt\n          lastPostAt\n          error\n        }\n      }\n      mediaPublications {\n        id\n        outlet\n        url\n        issueReference\n        publishedAt\n      }\n      compliance(last: 8, rule: WEEKLY_PLACEMENTS) {\n        period\n        required\n        actual\n        status\n        exemption {\n          id\n          reason\n        }\n      }\n      escalations(last: 5) {\n        id\n        level\n        rule\n        period\n        createdAt\n        resolvedAt\n      }\n    }\n  }\n": typeof types.OperatorWeekDocument,
@@ -42,6 +67,31 @@ type Documents = {
     "\n  query DashboardMe {\n    me {\n      email\n      fullName\n      role\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.DashboardMeDocument,
 };
 const documents: Documents = {
+    "\n  query AdminOrganizations($search: String, $after: String) {\n    organizations(search: $search, includeInactive: true, first: 20, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          kind\n          active\n          parent {\n            id\n            name\n          }\n          head {\n            fullName\n            position\n            email\n          }\n          pages {\n            id\n            platform\n            url\n            verified\n          }\n        }\n      }\n    }\n  }\n": types.AdminOrganizationsDocument,
+    "\n  query AdminRules {\n    complianceRules {\n      code\n      title\n      decreeItem\n      periodKind\n      threshold\n      enabled\n      effectiveFrom\n      versions {\n        effectiveFrom\n        threshold\n        enabled\n        changedBy\n        changedAt\n      }\n    }\n  }\n": types.AdminRulesDocument,
+    "\n  query AdminPreviewRuleChange($code: RuleCode!, $input: RuleChangeInput!) {\n    previewRuleChange(code: $code, input: $input) {\n      period\n      met\n      missed\n      wouldMeet\n      wouldMiss\n      changed\n    }\n  }\n": types.AdminPreviewRuleChangeDocument,
+    "\n  mutation AdminUpdateRule($code: RuleCode!, $input: UpdateComplianceRuleInput!) {\n    updateComplianceRule(code: $code, input: $input) {\n      code\n    }\n  }\n": types.AdminUpdateRuleDocument,
+    "\n  query AdminExemptions {\n    exemptions {\n      id\n      rule\n      period\n      reason\n      expiresAt\n      grantedBy\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.AdminExemptionsDocument,
+    "\n  mutation AdminGrantExemptions($input: GrantExemptionsInput!) {\n    grantExemptions(input: $input) {\n      id\n      period\n    }\n  }\n": types.AdminGrantExemptionsDocument,
+    "\n  mutation AdminRevokeExemption($id: ID!) {\n    revokeExemption(id: $id) {\n      id\n    }\n  }\n": types.AdminRevokeExemptionDocument,
+    "\n  query AdminPolicy {\n    escalationPolicy {\n      levels {\n        level\n        minConsecutive\n        mandatoryBodyMinConsecutive\n        recipients\n      }\n      contentCenterRecipients\n      recommendedRecipients\n      suppressWhenParentTold\n      updatedBy\n      updatedAt\n    }\n  }\n": types.AdminPolicyDocument,
+    "\n  mutation AdminUpdatePolicy($input: UpdateEscalationPolicyInput!) {\n    updateEscalationPolicy(input: $input) {\n      updatedAt\n    }\n  }\n": types.AdminUpdatePolicyDocument,
+    "\n  query AdminOutbox($status: NotificationStatus) {\n    notifications(status: $status, first: 30) {\n      totalCount\n      edges {\n        node {\n          id\n          kind\n          to\n          subject\n          status\n          attempts\n          lastError\n          sentAt\n          createdAt\n        }\n      }\n    }\n  }\n": types.AdminOutboxDocument,
+    "\n  mutation AdminResend($id: ID!) {\n    resendNotification(id: $id) {\n      id\n    }\n  }\n": types.AdminResendDocument,
+    "\n  query AdminAudit($operation: String) {\n    auditLog(operation: $operation, first: 30) {\n      edges {\n        node {\n          id\n          actor\n          role\n          subgraph\n          operation\n          targetIds\n          succeeded\n          errorCode\n          at\n        }\n      }\n    }\n  }\n": types.AdminAuditDocument,
+    "\n  query AdminPeople($search: String) {\n    users(search: $search, includeInactive: true, first: 30) {\n      totalCount\n      edges {\n        node {\n          id\n          email\n          fullName\n          role\n          active\n          organization {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.AdminPeopleDocument,
+    "\n  mutation AdminInviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n    }\n  }\n": types.AdminInviteUserDocument,
+    "\n  mutation AdminDeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n    }\n  }\n": types.AdminDeactivateUserDocument,
+    "\n  query EditorMaterials($status: MaterialStatus, $search: String, $after: String) {\n    materials(status: $status, search: $search, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          summary\n          body\n          topic\n          status\n          hashtags\n          mediaLinks\n          author\n          createdAt\n          approvedAt\n          approvedBy\n          distributedAt\n          recipientCount\n          withdrawnAt\n          withdrawalReason\n          placementCount\n          placementWindow {\n            until\n          }\n        }\n      }\n    }\n  }\n": types.EditorMaterialsDocument,
+    "\n  query EditorSupply {\n    contentSupplyHistory(weeks: 1) {\n      week\n      distributed\n      required\n      byRecipientGroup {\n        kind\n        recipients\n        fewest\n        most\n      }\n    }\n  }\n": types.EditorSupplyDocument,
+    "\n  query EditorNotes {\n    methodologicalNotes(open: true, first: 50) {\n      id\n      text\n      author\n      authorRole\n      topic\n      week\n      createdAt\n      material {\n        id\n        title\n      }\n    }\n  }\n": types.EditorNotesDocument,
+    "\n  query EditorAudienceSize($audience: AudienceInput!) {\n    audienceSize(audience: $audience)\n  }\n": types.EditorAudienceSizeDocument,
+    "\n  mutation EditorCreateMaterial($input: CreateMaterialInput!) {\n    createMaterial(input: $input) {\n      id\n    }\n  }\n": types.EditorCreateMaterialDocument,
+    "\n  mutation EditorUpdateMaterial($id: ID!, $input: UpdateMaterialInput!) {\n    updateMaterial(id: $id, input: $input) {\n      id\n    }\n  }\n": types.EditorUpdateMaterialDocument,
+    "\n  mutation EditorApproveMaterial($id: ID!) {\n    approveMaterial(id: $id) {\n      id\n    }\n  }\n": types.EditorApproveMaterialDocument,
+    "\n  mutation EditorDistributeMaterial($id: ID!, $audience: AudienceInput!) {\n    distributeMaterial(id: $id, audience: $audience) {\n      id\n      recipientCount\n    }\n  }\n": types.EditorDistributeMaterialDocument,
+    "\n  mutation EditorWithdrawMaterial($id: ID!, $reason: String!) {\n    withdrawMaterial(id: $id, reason: $reason) {\n      id\n    }\n  }\n": types.EditorWithdrawMaterialDocument,
+    "\n  mutation EditorAnswerNote($id: ID!, $answer: String) {\n    markNoteAnswered(id: $id, answer: $answer) {\n      id\n    }\n  }\n": types.EditorAnswerNoteDocument,
     "\n  query HeadOrganization($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n      parent {\n        id\n        name\n      }\n      placementCount\n      weekProgress {\n        week\n        placed\n        required\n        remaining\n        atRisk\n        severity\n      }\n      children {\n        id\n        name\n        kind\n        placementCount\n        weekProgress {\n          week\n          placed\n          required\n          remaining\n          atRisk\n          severity\n        }\n      }\n      compliance(last: 8, rule: WEEKLY_PLACEMENTS) {\n        period\n        required\n        actual\n        status\n        exemption {\n          id\n          reason\n        }\n      }\n      escalations(last: 10) {\n        id\n        level\n        rule\n        period\n        createdAt\n        resolvedAt\n      }\n    }\n  }\n": types.HeadOrganizationDocument,
     "\n  query HeadOfficers {\n    users(role: OPERATOR, first: 200) {\n      edges {\n        node {\n          id\n          fullName\n          email\n          organization {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.HeadOfficersDocument,
     "\n  query OperatorWeek($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      name\n      parent {\n        id\n        name\n      }\n      children {\n        id\n        name\n      }\n      weekProgress {\n        week\n        placed\n        required\n        remaining\n        atRisk\n        severity\n      }\n      placementCount\n      receivedMaterials {\n        id\n        title\n        summary\n        body\n        topic\n        hashtags\n        mediaLinks\n        distributedAt\n        withdrawnAt\n        placementWindow {\n          until\n        }\n      }\n      placements {\n        id\n        url\n        publishedAt\n        viaGospabliki\n        source\n        reportedBy\n        verification\n        material {\n          id\n          title\n        }\n        page {\n          id\n          platform\n          url\n        }\n      }\n      pages {\n        id\n        platform\n        url\n        verified\n        feedbackWidgets {\n          form\n          placedAt\n        }\n        crawl {\n          status\n          lastCrawledAt\n          lastPostAt\n          error\n        }\n      }\n      mediaPublications {\n        id\n        outlet\n        url\n        issueReference\n        publishedAt\n      }\n      compliance(last: 8, rule: WEEKLY_PLACEMENTS) {\n        period\n        required\n        actual\n        status\n        exemption {\n          id\n          reason\n        }\n      }\n      escalations(last: 5) {\n        id\n        level\n        rule\n        period\n        createdAt\n        resolvedAt\n      }\n    }\n  }\n": types.OperatorWeekDocument,
@@ -69,6 +119,106 @@ const documents: Documents = {
     "\n  query DashboardMe {\n    me {\n      email\n      fullName\n      role\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.DashboardMeDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminOrganizations($search: String, $after: String) {\n    organizations(search: $search, includeInactive: true, first: 20, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          kind\n          active\n          parent {\n            id\n            name\n          }\n          head {\n            fullName\n            position\n            email\n          }\n          pages {\n            id\n            platform\n            url\n            verified\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').AdminOrganizationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminRules {\n    complianceRules {\n      code\n      title\n      decreeItem\n      periodKind\n      threshold\n      enabled\n      effectiveFrom\n      versions {\n        effectiveFrom\n        threshold\n        enabled\n        changedBy\n        changedAt\n      }\n    }\n  }\n"): typeof import('./graphql.js').AdminRulesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminPreviewRuleChange($code: RuleCode!, $input: RuleChangeInput!) {\n    previewRuleChange(code: $code, input: $input) {\n      period\n      met\n      missed\n      wouldMeet\n      wouldMiss\n      changed\n    }\n  }\n"): typeof import('./graphql.js').AdminPreviewRuleChangeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateRule($code: RuleCode!, $input: UpdateComplianceRuleInput!) {\n    updateComplianceRule(code: $code, input: $input) {\n      code\n    }\n  }\n"): typeof import('./graphql.js').AdminUpdateRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminExemptions {\n    exemptions {\n      id\n      rule\n      period\n      reason\n      expiresAt\n      grantedBy\n      organization {\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql.js').AdminExemptionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminGrantExemptions($input: GrantExemptionsInput!) {\n    grantExemptions(input: $input) {\n      id\n      period\n    }\n  }\n"): typeof import('./graphql.js').AdminGrantExemptionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRevokeExemption($id: ID!) {\n    revokeExemption(id: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').AdminRevokeExemptionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminPolicy {\n    escalationPolicy {\n      levels {\n        level\n        minConsecutive\n        mandatoryBodyMinConsecutive\n        recipients\n      }\n      contentCenterRecipients\n      recommendedRecipients\n      suppressWhenParentTold\n      updatedBy\n      updatedAt\n    }\n  }\n"): typeof import('./graphql.js').AdminPolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdatePolicy($input: UpdateEscalationPolicyInput!) {\n    updateEscalationPolicy(input: $input) {\n      updatedAt\n    }\n  }\n"): typeof import('./graphql.js').AdminUpdatePolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminOutbox($status: NotificationStatus) {\n    notifications(status: $status, first: 30) {\n      totalCount\n      edges {\n        node {\n          id\n          kind\n          to\n          subject\n          status\n          attempts\n          lastError\n          sentAt\n          createdAt\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').AdminOutboxDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminResend($id: ID!) {\n    resendNotification(id: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').AdminResendDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminAudit($operation: String) {\n    auditLog(operation: $operation, first: 30) {\n      edges {\n        node {\n          id\n          actor\n          role\n          subgraph\n          operation\n          targetIds\n          succeeded\n          errorCode\n          at\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').AdminAuditDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminPeople($search: String) {\n    users(search: $search, includeInactive: true, first: 30) {\n      totalCount\n      edges {\n        node {\n          id\n          email\n          fullName\n          role\n          active\n          organization {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').AdminPeopleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminInviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').AdminInviteUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').AdminDeactivateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EditorMaterials($status: MaterialStatus, $search: String, $after: String) {\n    materials(status: $status, search: $search, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          summary\n          body\n          topic\n          status\n          hashtags\n          mediaLinks\n          author\n          createdAt\n          approvedAt\n          approvedBy\n          distributedAt\n          recipientCount\n          withdrawnAt\n          withdrawalReason\n          placementCount\n          placementWindow {\n            until\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').EditorMaterialsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EditorSupply {\n    contentSupplyHistory(weeks: 1) {\n      week\n      distributed\n      required\n      byRecipientGroup {\n        kind\n        recipients\n        fewest\n        most\n      }\n    }\n  }\n"): typeof import('./graphql.js').EditorSupplyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EditorNotes {\n    methodologicalNotes(open: true, first: 50) {\n      id\n      text\n      author\n      authorRole\n      topic\n      week\n      createdAt\n      material {\n        id\n        title\n      }\n    }\n  }\n"): typeof import('./graphql.js').EditorNotesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EditorAudienceSize($audience: AudienceInput!) {\n    audienceSize(audience: $audience)\n  }\n"): typeof import('./graphql.js').EditorAudienceSizeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EditorCreateMaterial($input: CreateMaterialInput!) {\n    createMaterial(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').EditorCreateMaterialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EditorUpdateMaterial($id: ID!, $input: UpdateMaterialInput!) {\n    updateMaterial(id: $id, input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').EditorUpdateMaterialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EditorApproveMaterial($id: ID!) {\n    approveMaterial(id: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').EditorApproveMaterialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EditorDistributeMaterial($id: ID!, $audience: AudienceInput!) {\n    distributeMaterial(id: $id, audience: $audience) {\n      id\n      recipientCount\n    }\n  }\n"): typeof import('./graphql.js').EditorDistributeMaterialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EditorWithdrawMaterial($id: ID!, $reason: String!) {\n    withdrawMaterial(id: $id, reason: $reason) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').EditorWithdrawMaterialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EditorAnswerNote($id: ID!, $answer: String) {\n    markNoteAnswered(id: $id, answer: $answer) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').EditorAnswerNoteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -87,6 +87,18 @@ export type GrantExemptionInput = {
   rule: RuleCode;
 };
 
+/** Exemptions from one rule for a range of periods of one organization. */
+export type GrantExemptionsInput = {
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The first period, of the rule's kind, e.g. 2026-W47. */
+  from: Scalars['String']['input'];
+  organizationId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  rule: RuleCode;
+  /** The last period, included. */
+  until: Scalars['String']['input'];
+};
+
 /** A person to register. OPERATOR and HEAD need an organization; the other roles take none. */
 export type InviteUserInput = {
   email: Scalars['String']['input'];
@@ -382,6 +394,180 @@ export type UpdateOrganizationInput = {
   shortName?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type AdminOrganizationsQueryVariables = Exact<{
+  search?: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AdminOrganizationsQuery = { __typename?: 'Query', organizations: { __typename?: 'OrganizationConnection', totalCount: number, edges: Array<{ __typename?: 'OrganizationEdge', node: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind, active: boolean, parent: { __typename?: 'Organization', id: string, name: string } | null, head: { __typename?: 'Person', fullName: string, position: string, email: string | null }, pages: Array<{ __typename?: 'OfficialPage', id: string, platform: Platform, url: string, verified: boolean }> } }> } };
+
+export type AdminRulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminRulesQuery = { __typename?: 'Query', complianceRules: Array<{ __typename?: 'ComplianceRule', code: RuleCode, title: string, decreeItem: string, periodKind: PeriodKind, threshold: number, enabled: boolean, effectiveFrom: string, versions: Array<{ __typename?: 'RuleVersion', effectiveFrom: string, threshold: number, enabled: boolean, changedBy: string, changedAt: string }> }> };
+
+export type AdminPreviewRuleChangeQueryVariables = Exact<{
+  code: RuleCode;
+  input: RuleChangeInput;
+}>;
+
+
+export type AdminPreviewRuleChangeQuery = { __typename?: 'Query', previewRuleChange: { __typename?: 'RuleChangePreview', period: string, met: number, missed: number, wouldMeet: number, wouldMiss: number, changed: number } };
+
+export type AdminUpdateRuleMutationVariables = Exact<{
+  code: RuleCode;
+  input: UpdateComplianceRuleInput;
+}>;
+
+
+export type AdminUpdateRuleMutation = { __typename?: 'Mutation', updateComplianceRule: { __typename?: 'ComplianceRule', code: RuleCode } };
+
+export type AdminExemptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminExemptionsQuery = { __typename?: 'Query', exemptions: Array<{ __typename?: 'Exemption', id: string, rule: RuleCode, period: string, reason: string, expiresAt: string | null, grantedBy: string, organization: { __typename?: 'Organization', id: string, name: string } }> };
+
+export type AdminGrantExemptionsMutationVariables = Exact<{
+  input: GrantExemptionsInput;
+}>;
+
+
+export type AdminGrantExemptionsMutation = { __typename?: 'Mutation', grantExemptions: Array<{ __typename?: 'Exemption', id: string, period: string }> };
+
+export type AdminRevokeExemptionMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AdminRevokeExemptionMutation = { __typename?: 'Mutation', revokeExemption: { __typename?: 'Exemption', id: string } };
+
+export type AdminPolicyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminPolicyQuery = { __typename?: 'Query', escalationPolicy: { __typename?: 'EscalationPolicy', contentCenterRecipients: Array<RecipientRole>, recommendedRecipients: Array<RecipientRole>, suppressWhenParentTold: boolean, updatedBy: string, updatedAt: string, levels: Array<{ __typename?: 'LadderLevel', level: number, minConsecutive: number, mandatoryBodyMinConsecutive: number | null, recipients: Array<RecipientRole> }> } };
+
+export type AdminUpdatePolicyMutationVariables = Exact<{
+  input: UpdateEscalationPolicyInput;
+}>;
+
+
+export type AdminUpdatePolicyMutation = { __typename?: 'Mutation', updateEscalationPolicy: { __typename?: 'EscalationPolicy', updatedAt: string } };
+
+export type AdminOutboxQueryVariables = Exact<{
+  status?: InputMaybe<NotificationStatus>;
+}>;
+
+
+export type AdminOutboxQuery = { __typename?: 'Query', notifications: { __typename?: 'NotificationConnection', totalCount: number, edges: Array<{ __typename?: 'NotificationEdge', node: { __typename?: 'Notification', id: string, kind: string, to: string, subject: string, status: NotificationStatus, attempts: number, lastError: string | null, sentAt: string | null, createdAt: string } }> } };
+
+export type AdminResendMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AdminResendMutation = { __typename?: 'Mutation', resendNotification: { __typename?: 'Notification', id: string } };
+
+export type AdminAuditQueryVariables = Exact<{
+  operation?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AdminAuditQuery = { __typename?: 'Query', auditLog: { __typename?: 'AuditEntryConnection', edges: Array<{ __typename?: 'AuditEntryEdge', node: { __typename?: 'AuditEntry', id: string, actor: string, role: Role, subgraph: string, operation: string, targetIds: Array<string>, succeeded: boolean, errorCode: string | null, at: string } }> } };
+
+export type AdminPeopleQueryVariables = Exact<{
+  search?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AdminPeopleQuery = { __typename?: 'Query', users: { __typename?: 'UserConnection', totalCount: number, edges: Array<{ __typename?: 'UserEdge', node: { __typename?: 'User', id: string, email: string, fullName: string, role: Role, active: boolean, organization: { __typename?: 'Organization', id: string, name: string } | null } }> } };
+
+export type AdminInviteUserMutationVariables = Exact<{
+  input: InviteUserInput;
+}>;
+
+
+export type AdminInviteUserMutation = { __typename?: 'Mutation', inviteUser: { __typename?: 'User', id: string } };
+
+export type AdminDeactivateUserMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AdminDeactivateUserMutation = { __typename?: 'Mutation', deactivateUser: { __typename?: 'User', id: string } };
+
+export type EditorMaterialsQueryVariables = Exact<{
+  status?: InputMaybe<MaterialStatus>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type EditorMaterialsQuery = { __typename?: 'Query', materials: { __typename?: 'MaterialConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename?: 'MaterialEdge', node: { __typename?: 'Material', id: string, title: string, summary: string | null, body: string, topic: MaterialTopic, status: MaterialStatus, hashtags: Array<string>, mediaLinks: Array<string>, author: string, createdAt: string, approvedAt: string | null, approvedBy: string | null, distributedAt: string | null, recipientCount: number, withdrawnAt: string | null, withdrawalReason: string | null, placementCount: number | null, placementWindow: { __typename?: 'PlacementWindow', until: string | null } | null } }> } };
+
+export type EditorSupplyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EditorSupplyQuery = { __typename?: 'Query', contentSupplyHistory: Array<{ __typename?: 'ContentSupply', week: string, distributed: number, required: number | null, byRecipientGroup: Array<{ __typename?: 'RecipientGroupSupply', kind: OrganizationKind, recipients: number, fewest: number, most: number }> }> };
+
+export type EditorNotesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EditorNotesQuery = { __typename?: 'Query', methodologicalNotes: Array<{ __typename?: 'MethodologicalNote', id: string, text: string, author: string, authorRole: string, topic: MaterialTopic | null, week: string | null, createdAt: string, material: { __typename?: 'Material', id: string, title: string } | null }> };
+
+export type EditorAudienceSizeQueryVariables = Exact<{
+  audience: AudienceInput;
+}>;
+
+
+export type EditorAudienceSizeQuery = { __typename?: 'Query', audienceSize: number };
+
+export type EditorCreateMaterialMutationVariables = Exact<{
+  input: CreateMaterialInput;
+}>;
+
+
+export type EditorCreateMaterialMutation = { __typename?: 'Mutation', createMaterial: { __typename?: 'Material', id: string } };
+
+export type EditorUpdateMaterialMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateMaterialInput;
+}>;
+
+
+export type EditorUpdateMaterialMutation = { __typename?: 'Mutation', updateMaterial: { __typename?: 'Material', id: string } };
+
+export type EditorApproveMaterialMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type EditorApproveMaterialMutation = { __typename?: 'Mutation', approveMaterial: { __typename?: 'Material', id: string } };
+
+export type EditorDistributeMaterialMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  audience: AudienceInput;
+}>;
+
+
+export type EditorDistributeMaterialMutation = { __typename?: 'Mutation', distributeMaterial: { __typename?: 'Material', id: string, recipientCount: number } };
+
+export type EditorWithdrawMaterialMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type EditorWithdrawMaterialMutation = { __typename?: 'Mutation', withdrawMaterial: { __typename?: 'Material', id: string } };
+
+export type EditorAnswerNoteMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  answer?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type EditorAnswerNoteMutation = { __typename?: 'Mutation', markNoteAnswered: { __typename?: 'MethodologicalNote', id: string } };
+
 export type HeadOrganizationQueryVariables = Exact<{
   organizationId: Scalars['ID']['input'];
 }>;
@@ -569,6 +755,325 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const AdminOrganizationsDocument = new TypedDocumentString(`
+    query AdminOrganizations($search: String, $after: String) {
+  organizations(search: $search, includeInactive: true, first: 20, after: $after) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+        kind
+        active
+        parent {
+          id
+          name
+        }
+        head {
+          fullName
+          position
+          email
+        }
+        pages {
+          id
+          platform
+          url
+          verified
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminOrganizationsQuery, AdminOrganizationsQueryVariables>;
+export const AdminRulesDocument = new TypedDocumentString(`
+    query AdminRules {
+  complianceRules {
+    code
+    title
+    decreeItem
+    periodKind
+    threshold
+    enabled
+    effectiveFrom
+    versions {
+      effectiveFrom
+      threshold
+      enabled
+      changedBy
+      changedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminRulesQuery, AdminRulesQueryVariables>;
+export const AdminPreviewRuleChangeDocument = new TypedDocumentString(`
+    query AdminPreviewRuleChange($code: RuleCode!, $input: RuleChangeInput!) {
+  previewRuleChange(code: $code, input: $input) {
+    period
+    met
+    missed
+    wouldMeet
+    wouldMiss
+    changed
+  }
+}
+    `) as unknown as TypedDocumentString<AdminPreviewRuleChangeQuery, AdminPreviewRuleChangeQueryVariables>;
+export const AdminUpdateRuleDocument = new TypedDocumentString(`
+    mutation AdminUpdateRule($code: RuleCode!, $input: UpdateComplianceRuleInput!) {
+  updateComplianceRule(code: $code, input: $input) {
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<AdminUpdateRuleMutation, AdminUpdateRuleMutationVariables>;
+export const AdminExemptionsDocument = new TypedDocumentString(`
+    query AdminExemptions {
+  exemptions {
+    id
+    rule
+    period
+    reason
+    expiresAt
+    grantedBy
+    organization {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminExemptionsQuery, AdminExemptionsQueryVariables>;
+export const AdminGrantExemptionsDocument = new TypedDocumentString(`
+    mutation AdminGrantExemptions($input: GrantExemptionsInput!) {
+  grantExemptions(input: $input) {
+    id
+    period
+  }
+}
+    `) as unknown as TypedDocumentString<AdminGrantExemptionsMutation, AdminGrantExemptionsMutationVariables>;
+export const AdminRevokeExemptionDocument = new TypedDocumentString(`
+    mutation AdminRevokeExemption($id: ID!) {
+  revokeExemption(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AdminRevokeExemptionMutation, AdminRevokeExemptionMutationVariables>;
+export const AdminPolicyDocument = new TypedDocumentString(`
+    query AdminPolicy {
+  escalationPolicy {
+    levels {
+      level
+      minConsecutive
+      mandatoryBodyMinConsecutive
+      recipients
+    }
+    contentCenterRecipients
+    recommendedRecipients
+    suppressWhenParentTold
+    updatedBy
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<AdminPolicyQuery, AdminPolicyQueryVariables>;
+export const AdminUpdatePolicyDocument = new TypedDocumentString(`
+    mutation AdminUpdatePolicy($input: UpdateEscalationPolicyInput!) {
+  updateEscalationPolicy(input: $input) {
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<AdminUpdatePolicyMutation, AdminUpdatePolicyMutationVariables>;
+export const AdminOutboxDocument = new TypedDocumentString(`
+    query AdminOutbox($status: NotificationStatus) {
+  notifications(status: $status, first: 30) {
+    totalCount
+    edges {
+      node {
+        id
+        kind
+        to
+        subject
+        status
+        attempts
+        lastError
+        sentAt
+        createdAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminOutboxQuery, AdminOutboxQueryVariables>;
+export const AdminResendDocument = new TypedDocumentString(`
+    mutation AdminResend($id: ID!) {
+  resendNotification(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AdminResendMutation, AdminResendMutationVariables>;
+export const AdminAuditDocument = new TypedDocumentString(`
+    query AdminAudit($operation: String) {
+  auditLog(operation: $operation, first: 30) {
+    edges {
+      node {
+        id
+        actor
+        role
+        subgraph
+        operation
+        targetIds
+        succeeded
+        errorCode
+        at
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminAuditQuery, AdminAuditQueryVariables>;
+export const AdminPeopleDocument = new TypedDocumentString(`
+    query AdminPeople($search: String) {
+  users(search: $search, includeInactive: true, first: 30) {
+    totalCount
+    edges {
+      node {
+        id
+        email
+        fullName
+        role
+        active
+        organization {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminPeopleQuery, AdminPeopleQueryVariables>;
+export const AdminInviteUserDocument = new TypedDocumentString(`
+    mutation AdminInviteUser($input: InviteUserInput!) {
+  inviteUser(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AdminInviteUserMutation, AdminInviteUserMutationVariables>;
+export const AdminDeactivateUserDocument = new TypedDocumentString(`
+    mutation AdminDeactivateUser($id: ID!) {
+  deactivateUser(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AdminDeactivateUserMutation, AdminDeactivateUserMutationVariables>;
+export const EditorMaterialsDocument = new TypedDocumentString(`
+    query EditorMaterials($status: MaterialStatus, $search: String, $after: String) {
+  materials(status: $status, search: $search, first: 20, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        title
+        summary
+        body
+        topic
+        status
+        hashtags
+        mediaLinks
+        author
+        createdAt
+        approvedAt
+        approvedBy
+        distributedAt
+        recipientCount
+        withdrawnAt
+        withdrawalReason
+        placementCount
+        placementWindow {
+          until
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EditorMaterialsQuery, EditorMaterialsQueryVariables>;
+export const EditorSupplyDocument = new TypedDocumentString(`
+    query EditorSupply {
+  contentSupplyHistory(weeks: 1) {
+    week
+    distributed
+    required
+    byRecipientGroup {
+      kind
+      recipients
+      fewest
+      most
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EditorSupplyQuery, EditorSupplyQueryVariables>;
+export const EditorNotesDocument = new TypedDocumentString(`
+    query EditorNotes {
+  methodologicalNotes(open: true, first: 50) {
+    id
+    text
+    author
+    authorRole
+    topic
+    week
+    createdAt
+    material {
+      id
+      title
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EditorNotesQuery, EditorNotesQueryVariables>;
+export const EditorAudienceSizeDocument = new TypedDocumentString(`
+    query EditorAudienceSize($audience: AudienceInput!) {
+  audienceSize(audience: $audience)
+}
+    `) as unknown as TypedDocumentString<EditorAudienceSizeQuery, EditorAudienceSizeQueryVariables>;
+export const EditorCreateMaterialDocument = new TypedDocumentString(`
+    mutation EditorCreateMaterial($input: CreateMaterialInput!) {
+  createMaterial(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<EditorCreateMaterialMutation, EditorCreateMaterialMutationVariables>;
+export const EditorUpdateMaterialDocument = new TypedDocumentString(`
+    mutation EditorUpdateMaterial($id: ID!, $input: UpdateMaterialInput!) {
+  updateMaterial(id: $id, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<EditorUpdateMaterialMutation, EditorUpdateMaterialMutationVariables>;
+export const EditorApproveMaterialDocument = new TypedDocumentString(`
+    mutation EditorApproveMaterial($id: ID!) {
+  approveMaterial(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<EditorApproveMaterialMutation, EditorApproveMaterialMutationVariables>;
+export const EditorDistributeMaterialDocument = new TypedDocumentString(`
+    mutation EditorDistributeMaterial($id: ID!, $audience: AudienceInput!) {
+  distributeMaterial(id: $id, audience: $audience) {
+    id
+    recipientCount
+  }
+}
+    `) as unknown as TypedDocumentString<EditorDistributeMaterialMutation, EditorDistributeMaterialMutationVariables>;
+export const EditorWithdrawMaterialDocument = new TypedDocumentString(`
+    mutation EditorWithdrawMaterial($id: ID!, $reason: String!) {
+  withdrawMaterial(id: $id, reason: $reason) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<EditorWithdrawMaterialMutation, EditorWithdrawMaterialMutationVariables>;
+export const EditorAnswerNoteDocument = new TypedDocumentString(`
+    mutation EditorAnswerNote($id: ID!, $answer: String) {
+  markNoteAnswered(id: $id, answer: $answer) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<EditorAnswerNoteMutation, EditorAnswerNoteMutationVariables>;
 export const HeadOrganizationDocument = new TypedDocumentString(`
     query HeadOrganization($organizationId: ID!) {
   organization(id: $organizationId) {

@@ -1,6 +1,6 @@
-import { useState } from 'preact/hooks';
-import { ApiError } from '../api';
-import { useConnection, useGraphQL } from '../connection';
+import { useCallback, useState } from 'preact/hooks';
+import type { GraphQLError } from '../api';
+import { useMutation } from '../mutation';
 import { PLATFORM_LABELS } from '../labels';
 import type { OperatorOrganization } from './OperatorWorkspace';
 import { CORRECT_PLACEMENT, REPORT_PLACEMENT } from './queries';
@@ -40,29 +40,17 @@ function PostFields({
   );
 }
 
-/**
- * Sends a placement change and says what the hub's check found, in words: on success every query
- * runs again (the progress, the lists). Null: sent; otherwise the problem to show.
- */
-function useSubmitPlacement() {
-  const { refresh } = useConnection();
-  // The answer is null when the app took over (a lost session or gateway): nothing to refresh then.
-  return async (run: () => Promise<object | null>, pageUrl: string | null): Promise<string | null> => {
-    try {
-      const result = await run();
-      if (result) refresh();
-      return null;
-    } catch (err) {
-      const error = err instanceof ApiError ? err.errors[0] : undefined;
-      return error ? placementProblem({ field: error.extensions?.field, message: error.message }, pageUrl) : (err as Error).message;
-    }
-  };
+/** A placement change, its refusal worded by what the hub's placement checks say. */
+function useSubmitPlacement(pageUrl: string | null) {
+  const describe = useCallback(
+    (error: GraphQLError) => placementProblem({ field: error.extensions?.field, message: error.message }, pageUrl),
+    [pageUrl],
+  );
+  return useMutation(describe);
 }
 
 /** «Размещено»: the post's address pasted (its page chosen from it), its time, and the hub's check on the spot. */
 export function PlacementForm({ materialId, pages }: { materialId: string; pages: Page[] }) {
-  const send = useGraphQL();
-  const submitPlacement = useSubmitPlacement();
   const [url, setUrl] = useState('');
   const [pageId, setPageId] = useState(pages[0]?.id ?? '');
   const [pageChosen, setPageChosen] = useState(false);
@@ -71,6 +59,8 @@ export function PlacementForm({ materialId, pages }: { materialId: string; pages
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = `report-${materialId}`;
+  const page = pages.find((p) => p.id === pageId) ?? null;
+  const mutate = useSubmitPlacement(page?.url ?? null);
 
   if (pages.length === 0)
     return <p class="note note-warning">У организации нет официальных страниц: размещение некуда отметить. Обратитесь к администратору.</p>;
@@ -86,9 +76,8 @@ export function PlacementForm({ materialId, pages }: { materialId: string; pages
     if (!url.trim()) return setProblem('Вставьте ссылку на публикацию.');
     if (!publishedAt) return setProblem('Укажите дату и время публикации.');
     setBusy(true);
-    const page = pages.find((p) => p.id === pageId) ?? null;
     const input = [{ materialId, pageId, url: url.trim(), publishedAt, viaGospabliki }];
-    const found = await submitPlacement(() => send(REPORT_PLACEMENT, { input }), page?.url ?? null);
+    const { problem: found } = await mutate(REPORT_PLACEMENT, { input });
     setProblem(found);
     setBusy(false);
   };
@@ -139,8 +128,7 @@ export function CorrectionForm({
   placement: { id: string; url: string; publishedAt: string; page: { url: string } };
   onDone(): void;
 }) {
-  const send = useGraphQL();
-  const submitPlacement = useSubmitPlacement();
+  const mutate = useSubmitPlacement(placement.page.url);
   const [url, setUrl] = useState(placement.url);
   const [when, setWhen] = useState(() => localInputValue(new Date(placement.publishedAt)));
   const [problem, setProblem] = useState<string | null>(null);
@@ -152,10 +140,7 @@ export function CorrectionForm({
     const publishedAt = instantOf(when);
     if (!url.trim() || !publishedAt) return setProblem('Укажите ссылку на публикацию и когда она вышла.');
     setBusy(true);
-    const found = await submitPlacement(
-      () => send(CORRECT_PLACEMENT, { id: placement.id, url: url.trim(), publishedAt }),
-      placement.page.url,
-    );
+    const { problem: found } = await mutate(CORRECT_PLACEMENT, { id: placement.id, url: url.trim(), publishedAt });
     setProblem(found);
     setBusy(false);
     if (!found) onDone();

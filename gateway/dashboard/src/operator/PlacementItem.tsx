@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError } from '../api';
-import { useConnection, useGraphQL } from '../connection';
+import { useMutation } from '../mutation';
 import { formatDateTime } from '../format';
 import { PLATFORM_LABELS, SOURCE_LABELS, VERIFICATION_LABELS } from '../labels';
 import type { OperatorOrganization } from './OperatorWorkspace';
@@ -48,8 +47,7 @@ export function PlacementItem({ placement }: { placement: Placement }) {
 
 /** Withdrawing a placement reported by mistake: it stops counting, and the reason stays with it. */
 function WithdrawForm({ placementId }: { placementId: string }) {
-  const send = useGraphQL();
-  const { refresh } = useConnection();
+  const mutate = useMutation();
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -58,12 +56,9 @@ function WithdrawForm({ placementId }: { placementId: string }) {
     event.preventDefault();
     if (!reason.trim()) return setProblem('Напишите, почему размещение отзывается.');
     setBusy(true);
-    try {
-      if (await send(WITHDRAW_PLACEMENT, { id: placementId, reason: reason.trim() })) refresh();
-    } catch (err) {
-      setProblem(err instanceof ApiError ? err.message : String(err));
-      setBusy(false);
-    }
+    const { problem: found } = await mutate(WITHDRAW_PLACEMENT, { id: placementId, reason: reason.trim() });
+    setProblem(found);
+    setBusy(false);
   };
   return (
     <form class="placement-form" onSubmit={submit} noValidate>
