@@ -10,6 +10,9 @@ import { gqlData, tokenFor } from '@hub/common/testing';
 import { launchBrowser, openPage, type BrowserPage } from './support/browser.js';
 import { accessibilityViolations, count, signInByLetter } from './support/dashboard.js';
 import { startTestHub, type TestHub } from './support/hub.js';
+import { addOfficialPage } from './support/fixtures.js';
+import { standInPost, startStandIn, type StandIn } from '@hub/monitoring/standin';
+import { SUGGEST_THRESHOLD, AUTO_THRESHOLD, scoreMatch } from '../services/monitoring/src/domain/match.js';
 
 // Thursday 26 November 2026, 13:00 in Khabarovsk: four days of 2026-W48 are left.
 const NOW = new Date('2026-11-26T03:00:00Z');
@@ -17,6 +20,7 @@ const PHONE = { width: 390, height: 844 };
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 
 let hub: TestHub;
+let standIn: StandIn;
 let browser: Browser;
 let admin: string;
 const pages: BrowserPage[] = [];
@@ -74,7 +78,9 @@ async function officerBehindTheNorm(): Promise<OfficerWeek> {
 }
 
 beforeAll(async () => {
-  hub = await startTestHub({ seed: 'demo', clock: () => NOW });
+  // The platforms' stand-in: a page the officer's organization adds later, with a post the hub is not sure of.
+  standIn = await startStandIn([]);
+  hub = await startTestHub({ seed: 'demo', clock: () => NOW, env: standIn.env() });
   admin = await tokenFor('ADMIN');
   browser = await launchBrowser();
   await mkdir(ARTIFACTS, { recursive: true });
@@ -83,11 +89,12 @@ afterAll(async () => {
   for (const { context } of pages) await context.close().catch(() => undefined);
   await browser?.close();
   await hub?.stop();
+  await standIn?.close();
 });
 
 describe("the communications officer's workspace", () => {
   let officer: BrowserPage;
-  const reported: { postUrl: string; materialTitle: string }[] = [];
+  const reported: { postUrl: string; materialTitle: string; materialId: string; materialBody: string }[] = [];
   let officerOrganizationId = '';
 
   it('opens from the sign-in letter on a phone, copies a material, refuses a page address, reports the placements and shows the norm met', async () => {
@@ -140,7 +147,7 @@ describe("the communications officer's workspace", () => {
       await article.getByLabel('Ссылка на публикацию').fill(postOn(target, i)!);
       await article.getByRole('button', { name: 'Отметить размещение' }).click();
       await expect.poll(() => article.getAttribute('class')).toContain('material-placed');
-      reported.push({ postUrl: postOn(target, i)!, materialTitle: material.title });
+      reported.push({ postUrl: postOn(target, i)!, materialTitle: material.title, materialId: material.id, materialBody: material.body });
     }
     await expect.poll(() => progress.getByRole('status').textContent()).toBe('Норма недели выполнена.');
     expect(await placementCount(organization.id)).toBe(required);
@@ -175,6 +182,72 @@ describe("the communications officer's workspace", () => {
     expect(organization.withdrawnPlacements).toContainEqual({
       url: withdrawn!.postUrl,
       withdrawalReason: 'Отмечено по ошибке: пост другого учреждения',
+    });
+    expect(problems.filter((p) => !/status of 400/u.test(p))).toEqual([]);
+  });
+
+  it('asks the officer about a post it is not sure of; confirmed, the post counts and the norm is met again', async () => {
+    const { page, problems } = officer;
+    // The material whose placement the officer withdrew: a post on a new page that half-quotes it.
+    const { materialId, materialTitle, materialBody } = reported[1]!;
+    const words = materialBody.split(/\s+/u);
+    const own = 'Специалисты учреждения расскажут подробности на приёме граждан в пятницу и ответят на вопросы в комментариях.';
+    const text = words
+      .map((_, n) => `${words.slice(0, n + 1).join(' ')} ${own}`)
+      .find((candidate) => {
+        const match = scoreMatch(
+          { text: candidate, links: [], attachments: [] },
+          { id: materialId, title: materialTitle, body: materialBody, links: [] },
+        );
+        return match !== null && match.score >= SUGGEST_THRESHOLD && match.score < AUTO_THRESHOLD;
+      });
+    if (!text) throw new Error('No excerpt of the material scores as a suggestion');
+    standIn.pages.push({
+      platform: 'VK',
+      handle: 'officer_suggestion27',
+      platformPageId: '270000027',
+      title: 'Страница учреждения',
+      status: 'OK',
+      posts: [standInPost('77', new Date(NOW.getTime() - 30 * 60_000), text)],
+    });
+    const pageId = await addOfficialPage(hub.gatewayUrl, admin, {
+      organizationId: officerOrganizationId,
+      platform: 'VK',
+      url: 'https://vk.com/officer_suggestion27',
+    });
+    const crawled = await api<{ crawlPage: { status: string } }>('mutation($id: ID!) { crawlPage(pageId: $id) { status } }', {
+      id: pageId,
+    });
+    expect(crawled.crawlPage.status).toBe('OK');
+
+    await page.getByRole('button', { name: 'Обновить' }).click();
+    const suggestion = page.locator('#suggestions li').filter({ hasText: materialTitle });
+    await suggestion.getByRole('button', { name: 'Да, это размещение' }).click();
+    await expect.poll(() => page.locator('.progress').getByRole('status').textContent()).toBe('Норма недели выполнена.');
+    await page.locator('#suggestions').waitFor({ state: 'detached' });
+    const { organization } = await api<{ organization: { placements: { source: string; material: { id: string } }[] } }>(
+      'query($id: ID!) { organization(id: $id) { placements { source material { id } } } }',
+      { id: officerOrganizationId },
+    );
+    expect(organization.placements).toContainEqual({ source: 'DISCOVERED', material: { id: materialId } });
+    expect(problems.filter((p) => !/status of 400/u.test(p))).toEqual([]);
+  });
+
+  it("reports the month's mass-media mention of its pages", async () => {
+    const { page, problems } = officer;
+    const media = page.locator('#media');
+    await media.getByText('Отметить публикацию в СМИ').click();
+    await media.getByLabel('Издание').fill('Тихоокеанская звезда');
+    await media.getByLabel('Ссылка на статью').fill('https://toz.su/news/society/kak-uchrezhdeniya-kraya-vedut-stranitsy');
+    await media.getByRole('button', { name: 'Отметить публикацию' }).click();
+    await media.getByRole('link', { name: 'Тихоокеанская звезда' }).waitFor();
+    const { organization } = await api<{ organization: { mediaPublications: { outlet: string; url: string }[] } }>(
+      'query($id: ID!) { organization(id: $id) { mediaPublications { outlet url } } }',
+      { id: officerOrganizationId },
+    );
+    expect(organization.mediaPublications).toContainEqual({
+      outlet: 'Тихоокеанская звезда',
+      url: 'https://toz.su/news/society/kak-uchrezhdeniya-kraya-vedut-stranitsy',
     });
     expect(problems.filter((p) => !/status of 400/u.test(p))).toEqual([]);
   });

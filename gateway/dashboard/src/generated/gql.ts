@@ -46,6 +46,9 @@ type Documents = {
     "\n  mutation OperatorReportPlacement($input: [ReportPlacementInput!]!) {\n    reportPlacements(input: $input) {\n      accepted\n      duplicates\n    }\n  }\n": typeof types.OperatorReportPlacementDocument,
     "\n  mutation OperatorCorrectPlacement($id: ID!, $url: String!, $publishedAt: DateTime!) {\n    correctPlacement(id: $id, url: $url, publishedAt: $publishedAt) {\n      id\n    }\n  }\n": typeof types.OperatorCorrectPlacementDocument,
     "\n  mutation OperatorWithdrawPlacement($id: ID!, $reason: String!) {\n    withdrawPlacement(id: $id, reason: $reason) {\n      id\n    }\n  }\n": typeof types.OperatorWithdrawPlacementDocument,
+    "\n  query OperatorSuggestions($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      pages {\n        id\n        platform\n        posts(first: 30) {\n          edges {\n            node {\n              id\n              url\n              publishedAt\n              text\n              matches {\n                score\n                decision\n                material {\n                  id\n                  title\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.OperatorSuggestionsDocument,
+    "\n  mutation OperatorDecideMatch($postId: ID!, $materialId: ID!, $confirmed: Boolean!) {\n    decidePostMatch(postId: $postId, materialId: $materialId, confirmed: $confirmed) {\n      decision\n    }\n  }\n": typeof types.OperatorDecideMatchDocument,
+    "\n  mutation OperatorReportMedia($input: ReportMediaPublicationInput!) {\n    reportMediaPublication(input: $input) {\n      id\n    }\n  }\n": typeof types.OperatorReportMediaDocument,
     "\n  query DashboardTrend {\n    complianceTrend(weeks: 12, severity: MANDATORY) {\n      period\n      evaluated\n      met\n      missed\n      exempt\n      rate\n    }\n  }\n": typeof types.DashboardTrendDocument,
     "\n  query DashboardSupplyHistory {\n    contentSupplyHistory(weeks: 13) {\n      week\n      distributed\n      required\n      met\n    }\n  }\n": typeof types.DashboardSupplyHistoryDocument,
     "\n  query DashboardSummary($week: String!) {\n    complianceSummary(period: $week) {\n      period\n      evaluated\n      met\n      missed\n      exempt\n      rate\n      bySeverity {\n        severity\n        rate\n      }\n    }\n  }\n": typeof types.DashboardSummaryDocument,
@@ -98,6 +101,9 @@ const documents: Documents = {
     "\n  mutation OperatorReportPlacement($input: [ReportPlacementInput!]!) {\n    reportPlacements(input: $input) {\n      accepted\n      duplicates\n    }\n  }\n": types.OperatorReportPlacementDocument,
     "\n  mutation OperatorCorrectPlacement($id: ID!, $url: String!, $publishedAt: DateTime!) {\n    correctPlacement(id: $id, url: $url, publishedAt: $publishedAt) {\n      id\n    }\n  }\n": types.OperatorCorrectPlacementDocument,
     "\n  mutation OperatorWithdrawPlacement($id: ID!, $reason: String!) {\n    withdrawPlacement(id: $id, reason: $reason) {\n      id\n    }\n  }\n": types.OperatorWithdrawPlacementDocument,
+    "\n  query OperatorSuggestions($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      pages {\n        id\n        platform\n        posts(first: 30) {\n          edges {\n            node {\n              id\n              url\n              publishedAt\n              text\n              matches {\n                score\n                decision\n                material {\n                  id\n                  title\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.OperatorSuggestionsDocument,
+    "\n  mutation OperatorDecideMatch($postId: ID!, $materialId: ID!, $confirmed: Boolean!) {\n    decidePostMatch(postId: $postId, materialId: $materialId, confirmed: $confirmed) {\n      decision\n    }\n  }\n": types.OperatorDecideMatchDocument,
+    "\n  mutation OperatorReportMedia($input: ReportMediaPublicationInput!) {\n    reportMediaPublication(input: $input) {\n      id\n    }\n  }\n": types.OperatorReportMediaDocument,
     "\n  query DashboardTrend {\n    complianceTrend(weeks: 12, severity: MANDATORY) {\n      period\n      evaluated\n      met\n      missed\n      exempt\n      rate\n    }\n  }\n": types.DashboardTrendDocument,
     "\n  query DashboardSupplyHistory {\n    contentSupplyHistory(weeks: 13) {\n      week\n      distributed\n      required\n      met\n    }\n  }\n": types.DashboardSupplyHistoryDocument,
     "\n  query DashboardSummary($week: String!) {\n    complianceSummary(period: $week) {\n      period\n      evaluated\n      met\n      missed\n      exempt\n      rate\n      bySeverity {\n        severity\n        rate\n      }\n    }\n  }\n": types.DashboardSummaryDocument,
@@ -243,6 +249,18 @@ export function graphql(source: "\n  mutation OperatorCorrectPlacement($id: ID!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation OperatorWithdrawPlacement($id: ID!, $reason: String!) {\n    withdrawPlacement(id: $id, reason: $reason) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').OperatorWithdrawPlacementDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OperatorSuggestions($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      pages {\n        id\n        platform\n        posts(first: 30) {\n          edges {\n            node {\n              id\n              url\n              publishedAt\n              text\n              matches {\n                score\n                decision\n                material {\n                  id\n                  title\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').OperatorSuggestionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OperatorDecideMatch($postId: ID!, $materialId: ID!, $confirmed: Boolean!) {\n    decidePostMatch(postId: $postId, materialId: $materialId, confirmed: $confirmed) {\n      decision\n    }\n  }\n"): typeof import('./graphql.js').OperatorDecideMatchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OperatorReportMedia($input: ReportMediaPublicationInput!) {\n    reportMediaPublication(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').OperatorReportMediaDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

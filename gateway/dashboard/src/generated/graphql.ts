@@ -611,6 +611,29 @@ export type OperatorWithdrawPlacementMutationVariables = Exact<{
 
 export type OperatorWithdrawPlacementMutation = { __typename?: 'Mutation', withdrawPlacement: { __typename?: 'Placement', id: string } };
 
+export type OperatorSuggestionsQueryVariables = Exact<{
+  organizationId: Scalars['ID']['input'];
+}>;
+
+
+export type OperatorSuggestionsQuery = { __typename?: 'Query', organization: { __typename?: 'Organization', id: string, pages: Array<{ __typename?: 'OfficialPage', id: string, platform: Platform, posts: { __typename?: 'PagePostConnection', edges: Array<{ __typename?: 'PagePostEdge', node: { __typename?: 'PagePost', id: string, url: string, publishedAt: string, text: string | null, matches: Array<{ __typename?: 'PostMatch', score: number, decision: MatchDecision | null, material: { __typename?: 'Material', id: string, title: string } }> } }> } | null }> } | null };
+
+export type OperatorDecideMatchMutationVariables = Exact<{
+  postId: Scalars['ID']['input'];
+  materialId: Scalars['ID']['input'];
+  confirmed: Scalars['Boolean']['input'];
+}>;
+
+
+export type OperatorDecideMatchMutation = { __typename?: 'Mutation', decidePostMatch: { __typename?: 'PostMatch', decision: MatchDecision | null } };
+
+export type OperatorReportMediaMutationVariables = Exact<{
+  input: ReportMediaPublicationInput;
+}>;
+
+
+export type OperatorReportMediaMutation = { __typename?: 'Mutation', reportMediaPublication: { __typename?: 'MediaPublication', id: string } };
+
 export type DashboardTrendQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1263,6 +1286,49 @@ export const OperatorWithdrawPlacementDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OperatorWithdrawPlacementMutation, OperatorWithdrawPlacementMutationVariables>;
+export const OperatorSuggestionsDocument = new TypedDocumentString(`
+    query OperatorSuggestions($organizationId: ID!) {
+  organization(id: $organizationId) {
+    id
+    pages {
+      id
+      platform
+      posts(first: 30) {
+        edges {
+          node {
+            id
+            url
+            publishedAt
+            text
+            matches {
+              score
+              decision
+              material {
+                id
+                title
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OperatorSuggestionsQuery, OperatorSuggestionsQueryVariables>;
+export const OperatorDecideMatchDocument = new TypedDocumentString(`
+    mutation OperatorDecideMatch($postId: ID!, $materialId: ID!, $confirmed: Boolean!) {
+  decidePostMatch(postId: $postId, materialId: $materialId, confirmed: $confirmed) {
+    decision
+  }
+}
+    `) as unknown as TypedDocumentString<OperatorDecideMatchMutation, OperatorDecideMatchMutationVariables>;
+export const OperatorReportMediaDocument = new TypedDocumentString(`
+    mutation OperatorReportMedia($input: ReportMediaPublicationInput!) {
+  reportMediaPublication(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<OperatorReportMediaMutation, OperatorReportMediaMutationVariables>;
 export const DashboardTrendDocument = new TypedDocumentString(`
     query DashboardTrend {
   complianceTrend(weeks: 12, severity: MANDATORY) {

@@ -1,5 +1,4 @@
 import { useQuery } from '../connection';
-import { formatDate } from '../format';
 import { useRoute } from '../useRoute';
 import { Loading, MissingNote } from '../components/Section';
 import { OPERATOR_WEEK } from './queries';
@@ -8,14 +7,17 @@ import { MaterialItem } from './MaterialItem';
 import { PlacementItem } from './PlacementItem';
 import { OperatorPages } from './OperatorPages';
 import { PastWeeks } from './PastWeeks';
+import { MediaSection } from './MediaSection';
 import { Progress } from './Progress';
+import { Suggestions } from './Suggestions';
 
 export type OperatorOrganization = NonNullable<OperatorWeekQuery['organization']>;
 
 /**
  * The communications officer's week, phone first: how far it is from the norm and how many days
  * are left, the materials sent to it with their text to copy and a form to report each placement,
- * the placements to correct or withdraw, its pages, media mentions, past weeks and escalations.
+ * what the hub found on its pages to confirm or reject, the placements to correct or withdraw,
+ * its pages, media mentions (and reporting one), past weeks and escalations.
  * Its own organization, or one below it that a letter's link (#/organizations/<id>) names.
  */
 export function OperatorWorkspace({ ownOrganizationId }: { ownOrganizationId: string }) {
@@ -80,6 +82,8 @@ export function OperatorWorkspace({ ownOrganizationId }: { ownOrganizationId: st
         )}
       </section>
 
+      <Suggestions organizationId={organization.id} />
+
       <section class="section" id="placements">
         <h2>Размещения недели</h2>
         {placements.length === 0 ? (
@@ -95,21 +99,7 @@ export function OperatorWorkspace({ ownOrganizationId }: { ownOrganizationId: st
 
       <OperatorPages pages={pages} />
 
-      <section class="section" id="media">
-        <h2>Публикации в СМИ в этом месяце</h2>
-        {organization.mediaPublications.length === 0 ? (
-          <p class="muted">В этом месяце публикаций о страницах организации не отмечено: нужна хотя бы одна в месяц.</p>
-        ) : (
-          <ul class="plain-list">
-            {organization.mediaPublications.map((m) => (
-              <li key={m.id}>
-                {m.url ? <a href={m.url}>{m.outlet}</a> : m.outlet}
-                {m.issueReference ? `, ${m.issueReference}` : ''} · {formatDate(m.publishedAt)}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <MediaSection organization={organization} />
 
       <PastWeeks compliance={organization.compliance} escalations={organization.escalations} />
     </main>

@@ -129,3 +129,50 @@ export const WITHDRAW_PLACEMENT = graphql(`
     }
   }
 `);
+
+/** The posts the hub read on the organization's pages, with the materials it thinks they place. */
+export const OPERATOR_SUGGESTIONS = graphql(`
+  query OperatorSuggestions($organizationId: ID!) {
+    organization(id: $organizationId) {
+      id
+      pages {
+        id
+        platform
+        posts(first: 30) {
+          edges {
+            node {
+              id
+              url
+              publishedAt
+              text
+              matches {
+                score
+                decision
+                material {
+                  id
+                  title
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const DECIDE_MATCH = graphql(`
+  mutation OperatorDecideMatch($postId: ID!, $materialId: ID!, $confirmed: Boolean!) {
+    decidePostMatch(postId: $postId, materialId: $materialId, confirmed: $confirmed) {
+      decision
+    }
+  }
+`);
+
+export const REPORT_MEDIA = graphql(`
+  mutation OperatorReportMedia($input: ReportMediaPublicationInput!) {
+    reportMediaPublication(input: $input) {
+      id
+    }
+  }
+`);
