@@ -366,14 +366,19 @@ describe("the editor's workspace", () => {
 });
 
 describe("the administrator's workspace", () => {
+  let adminPage: BrowserPage;
+  let exempted: { id: string; name: string };
+
   it('grants an exemption for three weeks at once and previews a threshold change without saving it', async () => {
     await api('mutation { runComplianceCheck(rule: WEEKLY_PLACEMENTS, period: "2026-W47") { status } }');
     const { complianceReport } = await api<{ complianceReport: { edges: { node: { organization: { id: string; name: string } } }[] } }>(
       '{ complianceReport(period: "2026-W47", rule: WEEKLY_PLACEMENTS, status: MISSED, first: 1) { edges { node { organization { id name } } } } }',
     );
     const organization = complianceReport.edges[0]!.node.organization;
+    exempted = organization;
     const opened = await openPage(browser);
     pages.push(opened);
+    adminPage = opened;
     const { page, problems } = opened;
     await page.clock.setFixedTime(NOW);
     await page.goto(`${origin()}/dashboard/`);
@@ -422,6 +427,28 @@ describe("the administrator's workspace", () => {
     expect(complianceRules.find((r) => r.code === 'WEEKLY_PLACEMENTS')!.threshold).toBe(3);
 
     expect(await accessibilityViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it("changes an organization's head and adds a page to it from the registry", async () => {
+    const { page, problems } = adminPage;
+    await page.locator('#registry').getByLabel('Поиск по названию или ИНН', { exact: true }).fill(exempted.name);
+    const item = page.locator('#registry li').filter({ hasText: exempted.name }).first();
+    await item.getByText('Изменить руководителя или добавить страницу').click();
+    await item.getByLabel('ФИО руководителя').fill('Ковалёва Ирина Сергеевна');
+    await item.getByLabel('Должность').fill('Директор');
+    await item.getByLabel('Электронная почта руководителя').fill('i.kovaleva@khv-region.test');
+    await item.getByRole('button', { name: 'Сохранить руководителя' }).click();
+    await item.getByText('Руководитель сохранён: письма пойдут ему.').waitFor();
+    await item.getByLabel('Площадка').selectOption('TELEGRAM');
+    await item.getByLabel('Адрес страницы').fill('https://t.me/registry_test_page27');
+    await item.getByRole('button', { name: 'Добавить страницу' }).click();
+    await item.getByText('Страница добавлена.').waitFor();
+    const { organization } = await api<{
+      organization: { head: { fullName: string; email: string }; pages: { platform: string; url: string }[] };
+    }>('query($id: ID!) { organization(id: $id) { head { fullName email } pages { platform url } } }', { id: exempted.id });
+    expect(organization.head).toEqual({ fullName: 'Ковалёва Ирина Сергеевна', email: 'i.kovaleva@khv-region.test' });
+    expect(organization.pages).toContainEqual({ platform: 'TELEGRAM', url: 'https://t.me/registry_test_page27' });
     expect(problems).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { formatCount } from '../format';
 import type { Role } from '../generated/graphql';
 import { KIND_SINGULAR, PLATFORM_LABELS, ROLE_LABELS } from '../labels';
 import { problemOf, useMutation } from '../mutation';
+import { OrganizationEditForms, RegisterOrganizationForm } from './OrganizationForms';
 import { OrganizationPicker } from './OrganizationPicker';
 import { ADMIN_ORGANIZATIONS, ADMIN_PEOPLE, DEACTIVATE_USER, INVITE_USER } from './queries';
 
@@ -15,6 +16,7 @@ export function Organizations() {
   return (
     <section class="section" id="registry">
       <h2>Реестр организаций</h2>
+      <RegisterOrganizationForm />
       <label class="filters">
         Поиск по названию или ИНН
         <input type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
@@ -43,6 +45,7 @@ export function Organizations() {
                     </span>
                   ))}
             </p>
+            {o.active && <OrganizationEditForms organization={o} />}
           </li>
         ))}
       </ul>

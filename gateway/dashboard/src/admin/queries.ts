@@ -219,3 +219,27 @@ export const DEACTIVATE_USER = graphql(`
     }
   }
 `);
+
+export const REGISTER_ORGANIZATION = graphql(`
+  mutation AdminRegisterOrganization($input: RegisterOrganizationInput!) {
+    registerOrganization(input: $input) {
+      id
+    }
+  }
+`);
+
+export const UPDATE_HEAD = graphql(`
+  mutation AdminUpdateHead($id: ID!, $head: PersonInput!) {
+    updateOrganization(id: $id, input: { head: $head }) {
+      id
+    }
+  }
+`);
+
+export const ADD_PAGE = graphql(`
+  mutation AdminAddPage($input: AddOfficialPageInput!) {
+    addOfficialPage(input: $input) {
+      id
+    }
+  }
+`);

@@ -30,6 +30,9 @@ type Documents = {
     "\n  query AdminPeople($search: String) {\n    users(search: $search, includeInactive: true, first: 30) {\n      totalCount\n      edges {\n        node {\n          id\n          email\n          fullName\n          role\n          active\n          organization {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.AdminPeopleDocument,
     "\n  mutation AdminInviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminInviteUserDocument,
     "\n  mutation AdminDeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n    }\n  }\n": typeof types.AdminDeactivateUserDocument,
+    "\n  mutation AdminRegisterOrganization($input: RegisterOrganizationInput!) {\n    registerOrganization(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminRegisterOrganizationDocument,
+    "\n  mutation AdminUpdateHead($id: ID!, $head: PersonInput!) {\n    updateOrganization(id: $id, input: { head: $head }) {\n      id\n    }\n  }\n": typeof types.AdminUpdateHeadDocument,
+    "\n  mutation AdminAddPage($input: AddOfficialPageInput!) {\n    addOfficialPage(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminAddPageDocument,
     "\n  query EditorMaterials($status: MaterialStatus, $search: String, $after: String) {\n    materials(status: $status, search: $search, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          summary\n          body\n          topic\n          status\n          hashtags\n          mediaLinks\n          author\n          createdAt\n          approvedAt\n          approvedBy\n          distributedAt\n          recipientCount\n          withdrawnAt\n          withdrawalReason\n          placementCount\n          placementWindow {\n            until\n          }\n        }\n      }\n    }\n  }\n": typeof types.EditorMaterialsDocument,
     "\n  query EditorSupply {\n    contentSupplyHistory(weeks: 1) {\n      week\n      distributed\n      required\n      byRecipientGroup {\n        kind\n        recipients\n        fewest\n        most\n      }\n    }\n  }\n": typeof types.EditorSupplyDocument,
     "\n  query EditorNotes {\n    methodologicalNotes(open: true, first: 50) {\n      id\n      text\n      author\n      authorRole\n      topic\n      week\n      createdAt\n      material {\n        id\n        title\n      }\n    }\n  }\n": typeof types.EditorNotesDocument,
@@ -85,6 +88,9 @@ const documents: Documents = {
     "\n  query AdminPeople($search: String) {\n    users(search: $search, includeInactive: true, first: 30) {\n      totalCount\n      edges {\n        node {\n          id\n          email\n          fullName\n          role\n          active\n          organization {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.AdminPeopleDocument,
     "\n  mutation AdminInviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n    }\n  }\n": types.AdminInviteUserDocument,
     "\n  mutation AdminDeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n    }\n  }\n": types.AdminDeactivateUserDocument,
+    "\n  mutation AdminRegisterOrganization($input: RegisterOrganizationInput!) {\n    registerOrganization(input: $input) {\n      id\n    }\n  }\n": types.AdminRegisterOrganizationDocument,
+    "\n  mutation AdminUpdateHead($id: ID!, $head: PersonInput!) {\n    updateOrganization(id: $id, input: { head: $head }) {\n      id\n    }\n  }\n": types.AdminUpdateHeadDocument,
+    "\n  mutation AdminAddPage($input: AddOfficialPageInput!) {\n    addOfficialPage(input: $input) {\n      id\n    }\n  }\n": types.AdminAddPageDocument,
     "\n  query EditorMaterials($status: MaterialStatus, $search: String, $after: String) {\n    materials(status: $status, search: $search, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          summary\n          body\n          topic\n          status\n          hashtags\n          mediaLinks\n          author\n          createdAt\n          approvedAt\n          approvedBy\n          distributedAt\n          recipientCount\n          withdrawnAt\n          withdrawalReason\n          placementCount\n          placementWindow {\n            until\n          }\n        }\n      }\n    }\n  }\n": types.EditorMaterialsDocument,
     "\n  query EditorSupply {\n    contentSupplyHistory(weeks: 1) {\n      week\n      distributed\n      required\n      byRecipientGroup {\n        kind\n        recipients\n        fewest\n        most\n      }\n    }\n  }\n": types.EditorSupplyDocument,
     "\n  query EditorNotes {\n    methodologicalNotes(open: true, first: 50) {\n      id\n      text\n      author\n      authorRole\n      topic\n      week\n      createdAt\n      material {\n        id\n        title\n      }\n    }\n  }\n": types.EditorNotesDocument,
@@ -185,6 +191,18 @@ export function graphql(source: "\n  mutation AdminInviteUser($input: InviteUser
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminDeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').AdminDeactivateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRegisterOrganization($input: RegisterOrganizationInput!) {\n    registerOrganization(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').AdminRegisterOrganizationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateHead($id: ID!, $head: PersonInput!) {\n    updateOrganization(id: $id, input: { head: $head }) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').AdminUpdateHeadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminAddPage($input: AddOfficialPageInput!) {\n    addOfficialPage(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').AdminAddPageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

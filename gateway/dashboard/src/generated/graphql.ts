@@ -496,6 +496,28 @@ export type AdminDeactivateUserMutationVariables = Exact<{
 
 export type AdminDeactivateUserMutation = { __typename?: 'Mutation', deactivateUser: { __typename?: 'User', id: string } };
 
+export type AdminRegisterOrganizationMutationVariables = Exact<{
+  input: RegisterOrganizationInput;
+}>;
+
+
+export type AdminRegisterOrganizationMutation = { __typename?: 'Mutation', registerOrganization: { __typename?: 'Organization', id: string } };
+
+export type AdminUpdateHeadMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  head: PersonInput;
+}>;
+
+
+export type AdminUpdateHeadMutation = { __typename?: 'Mutation', updateOrganization: { __typename?: 'Organization', id: string } };
+
+export type AdminAddPageMutationVariables = Exact<{
+  input: AddOfficialPageInput;
+}>;
+
+
+export type AdminAddPageMutation = { __typename?: 'Mutation', addOfficialPage: { __typename?: 'OfficialPage', id: string } };
+
 export type EditorMaterialsQueryVariables = Exact<{
   status?: InputMaybe<MaterialStatus>;
   search?: InputMaybe<Scalars['String']['input']>;
@@ -982,6 +1004,27 @@ export const AdminDeactivateUserDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminDeactivateUserMutation, AdminDeactivateUserMutationVariables>;
+export const AdminRegisterOrganizationDocument = new TypedDocumentString(`
+    mutation AdminRegisterOrganization($input: RegisterOrganizationInput!) {
+  registerOrganization(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AdminRegisterOrganizationMutation, AdminRegisterOrganizationMutationVariables>;
+export const AdminUpdateHeadDocument = new TypedDocumentString(`
+    mutation AdminUpdateHead($id: ID!, $head: PersonInput!) {
+  updateOrganization(id: $id, input: {head: $head}) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AdminUpdateHeadMutation, AdminUpdateHeadMutationVariables>;
+export const AdminAddPageDocument = new TypedDocumentString(`
+    mutation AdminAddPage($input: AddOfficialPageInput!) {
+  addOfficialPage(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AdminAddPageMutation, AdminAddPageMutationVariables>;
 export const EditorMaterialsDocument = new TypedDocumentString(`
     query EditorMaterials($status: MaterialStatus, $search: String, $after: String) {
   materials(status: $status, search: $search, first: 20, after: $after) {
