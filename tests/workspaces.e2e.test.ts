@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { queryRows, sql } from '@hub/common';
 import { gqlData, tokenFor } from '@hub/common/testing';
 import { launchBrowser, openPage, type BrowserPage } from './support/browser.js';
-import { accessibilityViolations, count, signInByLetter } from './support/dashboard.js';
+import { accessibilityViolations, count, signInByLetter, signInWithToken } from './support/dashboard.js';
 import { startTestHub, type TestHub } from './support/hub.js';
 import { addOfficialPage } from './support/fixtures.js';
 import { standInPost, startStandIn, type StandIn } from '@hub/monitoring/standin';
@@ -451,6 +451,36 @@ describe("the administrator's workspace", () => {
     expect(organization.pages).toContainEqual({ platform: 'TELEGRAM', url: 'https://t.me/registry_test_page27' });
     expect(problems).toEqual([]);
   });
+});
+
+describe('every workspace on a phone', () => {
+  it.each([
+    ['the head', 'HEAD', '#/', '#tree li'],
+    ['the editor', 'EDITOR', '#/', '#materials article'],
+    ['the administrator', 'ADMIN', '#/admin', '#rules article'],
+  ] as const)(
+    "fits %s's workspace in a phone's width, with no error and nothing axe-core objects to",
+    async (_who, role, hash, content) => {
+      const { users } = await api<{ users: { edges: { node: { organization: { id: string; children: { id: string }[] } } }[] } }>(
+        '{ users(role: HEAD, first: 500) { edges { node { organization { id children { id } } } } } }',
+      );
+      const headOf = users.edges.find((e) => e.node.organization.children.length > 0)!.node.organization.id;
+      const opened = await openPage(browser);
+      pages.push(opened);
+      const { page, problems } = opened;
+      await page.setViewportSize(PHONE);
+      await page.clock.setFixedTime(NOW);
+      await page.goto(`${origin()}/dashboard/${hash}`);
+      await signInWithToken(page, await tokenFor(role, role === 'HEAD' ? headOf : null));
+      await page.locator(content).first().waitFor();
+      await page.locator('main[aria-busy="true"]').waitFor({ state: 'detached' });
+      const overflow = await page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `${ARTIFACTS}phone-${role.toLowerCase()}.png` });
+      expect(await accessibilityViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+    },
+  );
 });
 
 async function placementCount(organizationId: string): Promise<number> {

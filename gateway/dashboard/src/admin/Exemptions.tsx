@@ -7,6 +7,7 @@ import { problemOf, useMutation } from '../mutation';
 import { weekRange } from '../weeks';
 import { OrganizationPicker } from './OrganizationPicker';
 import { ADMIN_EXEMPTIONS, ADMIN_RULES, GRANT_EXEMPTIONS, REVOKE_EXEMPTION } from './queries';
+import { TableScroll } from '../components/TableScroll';
 
 /** The browser's own field for a period of the rule's kind: its value is the hub's label (2026-W47, 2026-11, 2026-11-28). */
 const PERIOD_INPUT: Record<PeriodKind, string> = { WEEK: 'week', MONTH: 'month', DAY: 'date' };
@@ -108,7 +109,7 @@ type Exemption = {
 function ExemptionList({ exemptions, onRevoke }: { exemptions: Exemption[]; onRevoke(id: string): void }) {
   if (exemptions.length === 0) return <p class="muted">Действующих освобождений нет.</p>;
   return (
-    <div class="table-scroll">
+    <TableScroll label="Действующие освобождения">
       <table class="table table-compact" id="exemption-list">
         <thead>
           <tr>
@@ -139,6 +140,6 @@ function ExemptionList({ exemptions, onRevoke }: { exemptions: Exemption[]; onRe
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

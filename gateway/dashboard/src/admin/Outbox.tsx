@@ -4,6 +4,7 @@ import { formatCount, formatDateTime } from '../format';
 import type { NotificationStatus } from '../generated/graphql';
 import { useMutation } from '../mutation';
 import { ADMIN_AUDIT, ADMIN_OUTBOX, RESEND } from './queries';
+import { TableScroll } from '../components/TableScroll';
 
 const STATUS_LABELS: Record<NotificationStatus, string> = { PENDING: 'в очереди', SENT: 'отправлено', FAILED: 'не доставлено' };
 
@@ -66,7 +67,7 @@ export function AuditLog() {
         Операция (например, grantExemptions)
         <input type="search" value={operation} onInput={(e) => setOperation(e.currentTarget.value)} />
       </label>
-      <div class="table-scroll">
+      <TableScroll label="Журнал действий">
         <table class="table table-compact">
           <thead>
             <tr>
@@ -91,7 +92,7 @@ export function AuditLog() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { formatDateTime } from '../format';
 import type { RecipientRole } from '../generated/graphql';
 import { useMutation } from '../mutation';
 import { ADMIN_POLICY, UPDATE_POLICY } from './queries';
+import { TableScroll } from '../components/TableScroll';
 
 const RECIPIENT_LABELS: Record<RecipientRole, string> = {
   HEAD: 'руководитель организации',
@@ -26,7 +27,7 @@ export function Policy() {
   return (
     <section class="section" id="policy">
       <h2>Порядок эскалации</h2>
-      <div class="table-scroll">
+      <TableScroll label="Порядок эскалации">
         <table class="table table-compact">
           <thead>
             <tr>
@@ -48,7 +49,7 @@ export function Policy() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p class="muted">
         Недопоставка контента: {recipients(p.contentCenterRecipients)}. Рекомендательные пропуски: {recipients(p.recommendedRecipients)}.
       </p>

@@ -2,6 +2,7 @@ import { formatDate } from '../format';
 import { RULE_LABELS, STATUS_LABELS } from '../labels';
 import { weekRange } from '../weeks';
 import type { OperatorOrganization } from './OperatorWorkspace';
+import { TableScroll } from '../components/TableScroll';
 
 interface Props {
   compliance: OperatorOrganization['compliance'];
@@ -18,7 +19,7 @@ export function PastWeeks({ compliance, escalations }: Props) {
       ) : compliance.length === 0 ? (
         <p class="muted">Оценённых недель пока нет.</p>
       ) : (
-        <div class="table-scroll">
+        <TableScroll label="Прошлые недели">
           <table class="table table-compact">
             <thead>
               <tr>
@@ -44,7 +45,7 @@ export function PastWeeks({ compliance, escalations }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <h3>Письма о невыполнении</h3>
       {escalations === null ? (
