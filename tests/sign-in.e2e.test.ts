@@ -159,6 +159,14 @@ describe('signing in by a link sent by e-mail', () => {
     }
   });
 
+  it('offers no sign-in through an OpenID Connect provider when none is configured', async () => {
+    expect(await (await fetch(`${origin}/session`)).json()).toEqual({ person: null, oidc: false });
+    const provider = await fetch(`${origin}/sign-in/oidc?next=%2Fdashboard%2F`, { redirect: 'manual' });
+    expect(provider.status).toBe(404);
+    expect(await provider.text()).toContain('не настроен');
+    expect((await fetch(`${origin}/sign-in/oidc/callback?code=x&state=y`, { redirect: 'manual' })).status).toBe(404);
+  });
+
   it('refuses what is not an address, naming the field, and counts nothing', async () => {
     for (const email of ['not an address', 'x@khv.ru\u0000', `${'a'.repeat(320)}@khv-region.test`]) {
       const { body } = await ask(email);

@@ -1,6 +1,15 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { SubgraphSource } from './subgraph-source.js';
-import { createHttpService, gatewayCredential, subgraphKey, type HttpService, type Logger, type SubgraphName } from '@hub/common';
+import {
+  createHttpService,
+  gatewayCredential,
+  required,
+  subgraphKey,
+  type HttpService,
+  type Logger,
+  type OidcSettings,
+  type SubgraphName,
+} from '@hub/common';
 import { composeSupergraph } from './supergraph.js';
 import { createSubgraphFetcher } from './fetcher.js';
 import { gatewayContext, type GatewayContext } from './auth.js';
@@ -10,6 +19,7 @@ import { QUERY_LIMITS, queryProtection } from '@hub/common';
 import { mountDashboard } from './dashboard.js';
 import { createSessions } from './sessions.js';
 import { mountSignIn } from './sign-in-routes.js';
+import { mountOidcSignIn } from './oidc-routes.js';
 
 export interface GatewayOptions {
   jwtSecret: string;
@@ -19,8 +29,10 @@ export interface GatewayOptions {
   maxTokenDays?: number;
   /** SESSION_HOURS: how long a signed-in session lasts (12 when absent). */
   sessionHours?: number;
-  /** HUB_PUBLIC_URL: the session cookie is Secure when it is https. */
+  /** HUB_PUBLIC_URL: the session cookie is Secure when it is https; the OpenID Connect callback is under it. */
   publicUrl?: string;
+  /** OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: people sign in through that provider (absent: by e-mailed links). */
+  oidc?: OidcSettings | null;
   /** TRUST_PROXY: the proxies whose X-Forwarded-For names the client (limits per client). */
   trustProxy?: number | string | null;
   subgraphUrls: Record<SubgraphName, string>;
@@ -71,7 +83,16 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
         maxTokenDays: options.maxTokenDays,
         sessions,
       });
-      mountSignIn(app, sessions, options.logger);
+      if (options.oidc) {
+        mountOidcSignIn(app, {
+          provider: options.oidc,
+          publicUrl: required(options.publicUrl, 'HUB_PUBLIC_URL'),
+          secure: options.publicUrl?.startsWith('https:') ?? false,
+          sessions,
+          logger: options.logger,
+        });
+      }
+      mountSignIn(app, sessions, options.logger, { oidc: Boolean(options.oidc) });
       mountDashboard(app, { logger: options.logger });
     },
     health: async () => {

@@ -10,6 +10,7 @@ const starting = createGateway({
   sessionHours: config.sessionHours,
   trustProxy: config.trustProxy,
   publicUrl: config.publicUrl,
+  oidc: config.oidc,
   subgraphUrls: config.subgraphUrls,
   subgraphTimeoutMs: config.subgraphTimeoutMs,
   production: config.env === 'production',

@@ -1,7 +1,8 @@
 /**
- * Sessions opened by sign-in links (docs/DESIGN.md, "Signing in"), as the gateway holds them: an
- * HttpOnly, SameSite=Lax cookie with the session's secret id, which the compliance subgraph (the
- * owner of sign-in, beside the outbox that sends the links) opens, resolves and closes. A request
+ * Sessions opened by sign-in links or through the OpenID Connect provider (docs/DESIGN.md,
+ * "Signing in"), as the gateway holds them: an HttpOnly, SameSite=Lax cookie with the session's
+ * secret id, which the compliance subgraph (the owner of sign-in, beside the outbox that sends the
+ * links) opens, resolves and closes. A request
  * with the cookie and no bearer token is let in as the session's person: the gateway forwards a
  * short-lived token of its own naming that person, so the subgraphs check it as any other.
  */
@@ -39,6 +40,8 @@ export interface SessionsOptions {
 export interface Sessions {
   /** Opens a session with a link's token: the cookie to set, the person and the page asked for, or null for a link that opens nothing. */
   open(token: string): Promise<{ cookie: string; person: SessionPerson; next: string | null } | null>;
+  /** Opens a session for the active person of an address the OpenID Connect provider vouched for: the cookie to set and the person, or null for an address no active person has. */
+  openForPerson(email: string): Promise<{ cookie: string; person: SessionPerson } | null>;
   /** The bearer token to forward for a request carrying a live session cookie, or null. */
   authorizationOf(req: Request): Promise<string | null>;
   /** The person of the request's live session, or null. */
@@ -66,6 +69,8 @@ export function createSessions(options: SessionsOptions): Sessions {
 
   const cookie = (value: string, maxAgeSeconds: number) =>
     serializeCookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure: options.secure, path: '/', maxAge: maxAgeSeconds });
+
+  const sessionCookie = (session: string) => cookie(session, Math.floor(options.lifetimeMs / 1000));
 
   const sessionOf = (req: Request): string | null => {
     const header = req.headers.cookie;
@@ -100,7 +105,16 @@ export function createSessions(options: SessionsOptions): Sessions {
       });
       if (!opened) return null;
       const { session, next, ...person } = opened;
-      return { cookie: cookie(session, Math.floor(options.lifetimeMs / 1000)), person, next };
+      return { cookie: sessionCookie(session), person, next };
+    },
+    async openForPerson(email) {
+      const opened = await call<(SessionPerson & { session: string }) | null>('/sessions/open-for-person', {
+        email,
+        lifetimeMs: options.lifetimeMs,
+      });
+      if (!opened) return null;
+      const { session, ...person } = opened;
+      return { cookie: sessionCookie(session), person };
     },
     async authorizationOf(req) {
       return (await resolve(req))?.authorization ?? null;

@@ -200,6 +200,7 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
       sessionHours: config.sessionHours,
       trustProxy: config.trustProxy,
       publicUrl: config.publicUrl,
+      oidc: config.oidc,
       subgraphUrls,
       subgraphTimeoutMs: config.subgraphTimeoutMs,
       production: config.env === 'production',

@@ -8,14 +8,22 @@ const KEY = 'hub.dashboard.token';
  */
 export const COOKIE_SESSION = '';
 
-/** Who a sign-in link's session is for (GET /session), or null when the browser has none. */
-export async function cookieSession(): Promise<{ email: string; fullName: string; role: string } | null> {
+export interface CookieSession {
+  /** Who the browser's session is for, or null when it has none. */
+  person: { email: string; fullName: string; role: string } | null;
+  /** People sign in through the OpenID Connect provider rather than by e-mailed links. */
+  oidc: boolean;
+}
+
+/** What GET /session tells: the session's person and how people sign in here. */
+export async function cookieSession(): Promise<CookieSession> {
   try {
     const response = await fetch('/session', { headers: { accept: 'application/json' } });
-    if (!response.ok) return null;
-    return ((await response.json()) as { person: { email: string; fullName: string; role: string } | null }).person;
+    if (!response.ok) return { person: null, oidc: false };
+    const answer = (await response.json()) as Partial<CookieSession>;
+    return { person: answer.person ?? null, oidc: answer.oidc === true };
   } catch {
-    return null;
+    return { person: null, oidc: false };
   }
 }
 

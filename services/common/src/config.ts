@@ -3,6 +3,16 @@ import { z } from 'zod';
 const port = z.coerce.number().int().min(1).max(65535);
 const optionalUrl = z.string().url().optional();
 
+/** The OpenID Connect variables: all three set, or none (docs/DESIGN.md, "Signing in"). */
+const OIDC_VARIABLES = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+
+/** https, or plain http to this machine only (a provider started by a test): the client secret travels to it. */
+function isHttpsOrLoopback(url: string): boolean {
+  if (!URL.canParse(url)) return true; // not a URL at all: url() says so, once
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'https:' || (protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(hostname));
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -24,6 +34,13 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  /**
+   * Sign-in through an OpenID Connect provider (e.g. a Keycloak realm) instead of e-mailed links:
+   * its issuer, and the hub's client there. All three or none (loadConfig).
+   */
+  OIDC_ISSUER: z.string().url().refine(isHttpsOrLoopback, 'must be an https URL (http only on this machine)').optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   HUB_TIMEZONE: z.string().default('Asia/Vladivostok').refine(isKnownTimeZone, 'unknown IANA time zone'),
   HUB_SEED: z.enum(['demo', 'none']).default('demo'),
   HUB_PUBLIC_URL: optionalUrl,
@@ -102,6 +119,13 @@ export interface PlatformSettings {
   photos: { trustedOrigins: string[]; caFile: string | null };
 }
 
+/** The OpenID Connect provider people sign in through, and the hub's client there (OIDC_*). */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+}
+
 export interface HubConfig {
   env: Env['NODE_ENV'];
   logLevel: Env['LOG_LEVEL'];
@@ -113,6 +137,8 @@ export interface HubConfig {
   maxTokenDays: number;
   /** How long a signed-in session lasts, in hours (SESSION_HOURS). */
   sessionHours: number;
+  /** OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: sign-in through that provider; null: by e-mailed links. */
+  oidc: OidcSettings | null;
   /** TRUST_PROXY: the proxies whose X-Forwarded-For the gateway believes (a hop count, or express's names and subnets). */
   trustProxy: number | string | null;
   timezone: string;
@@ -158,10 +184,11 @@ export class ConfigError extends Error {}
 export function loadConfig(source: Record<string, string | undefined>): HubConfig {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new ConfigError(`Invalid environment: ${problems}`);
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)),
+    ...oidcProblems(cleaned),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(`Invalid environment: ${problems.join('; ')}`);
   const env = parsed.data;
   const local = (p: number) => `http://127.0.0.1:${p}/graphql`;
   return {
@@ -173,6 +200,10 @@ export function loadConfig(source: Record<string, string | undefined>): HubConfi
     jwtSecret: env.AUTH_JWT_SECRET,
     maxTokenDays: env.AUTH_MAX_TOKEN_DAYS,
     sessionHours: env.SESSION_HOURS,
+    oidc:
+      env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+        ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET }
+        : null,
     trustProxy: env.TRUST_PROXY === undefined ? null : /^\d+$/u.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
     timezone: env.HUB_TIMEZONE,
     seed: env.HUB_SEED,
@@ -217,6 +248,13 @@ export function loadConfig(source: Record<string, string | undefined>): HubConfi
     monitoringIntervalMs: env.MONITORING_INTERVAL_HOURS * 3_600_000,
     monitoringShard: { index: Number(env.MONITORING_SHARD.split('/')[0]), count: Number(env.MONITORING_SHARD.split('/')[1]) },
   };
+}
+
+/** Some of the OpenID Connect variables without the others: each one missing, named. */
+function oidcProblems(source: Record<string, string | undefined>): string[] {
+  const missing = OIDC_VARIABLES.filter((name) => source[name] === undefined);
+  if (missing.length === 0 || missing.length === OIDC_VARIABLES.length) return [];
+  return missing.map((name) => `${name}: missing (sign-in through an OpenID Connect provider needs ${OIDC_VARIABLES.join(', ')} together)`);
 }
 
 /** A service that cannot run without a value says so by name at boot. */

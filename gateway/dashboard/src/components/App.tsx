@@ -9,13 +9,16 @@ const REGION = 'Хабаровский край — региональный к�
 export function App() {
   const [token, setToken] = useState<string | null>(loadToken);
   const [who, setWho] = useState<KnownHolder | null>(null);
-  // Without a pasted token, the browser may hold a session opened by a sign-in link: asked once.
+  // Without a pasted token, the browser may hold a session opened by a sign-in link: asked once,
+  // with how people sign in here (the sign-in form shown after signing out too).
   const [checking, setChecking] = useState(token === null);
   const [message, setMessage] = useState<string | null>(null);
+  const [oidc, setOidc] = useState(false);
   useEffect(() => {
-    if (token !== null) return;
-    void cookieSession().then((person) => {
-      if (person) {
+    void cookieSession().then((session) => {
+      setOidc(session.oidc);
+      const person = session.person;
+      if (person && token === null) {
         setWho({ name: `${person.fullName} (${person.email})`, role: person.role, organizationId: null });
         setToken(COOKIE_SESSION);
       }
@@ -44,7 +47,7 @@ export function App() {
     return (
       <>
         <Header />
-        <SignIn message={message} onSignedIn={signIn} />
+        <SignIn message={message} oidc={oidc} onSignedIn={signIn} />
       </>
     );
   }

@@ -13,15 +13,18 @@ function currentPage(): string | null {
 interface Props {
   /** Why the user is here again, e.g. the token expired. */
   message: string | null;
+  /** People sign in through the OpenID Connect provider instead of e-mailed links (GET /session). */
+  oidc: boolean;
   onSignedIn: (token: string) => void;
 }
 
 /**
- * Signing in: a link by e-mail to a registered address (the letter's button opens the page signed
- * in), or, for developers and API users, a token from `npm start` or `npm run token`, checked by
+ * Signing in: through the region's single account (the OpenID Connect provider) when the hub has
+ * one, else a link by e-mail to a registered address (the letter's button opens the page signed
+ * in); or, for developers and API users, a token from `npm start` or `npm run token`, checked by
  * the gateway before the dashboard opens.
  */
-export function SignIn({ message, onSignedIn }: Props) {
+export function SignIn({ message, oidc, onSignedIn }: Props) {
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState<string | null>(null);
   const [token, setToken] = useState('');
@@ -65,38 +68,53 @@ export function SignIn({ message, onSignedIn }: Props) {
     }
   };
 
+  const shownProblem = problem && (
+    <p class="note note-error" role="alert">
+      {problem}
+    </p>
+  );
+  const next = currentPage();
+
   return (
     <main class="signin">
-      <form class="signin-form" onSubmit={requestLink}>
-        <h2>Вход</h2>
-        {problem && (
-          <p class="note note-error" role="alert">
-            {problem}
-          </p>
-        )}
-        {sent ? (
-          <p class="note" role="status">
-            Если адрес {sent} зарегистрирован в хабе, на него придёт письмо со ссылкой для входа. Ссылка действует 15 минут.
-          </p>
-        ) : (
-          <>
-            <p class="muted">Мы пришлём ссылку для входа на адрес, под которым вы зарегистрированы в хабе.</p>
-            <label for="email">Электронная почта</label>
-            <input
-              id="email"
-              name="email"
-              type="email"
-              autocomplete="email"
-              inputMode="email"
-              value={email}
-              onInput={(e) => setEmail(e.currentTarget.value)}
-            />
-            <button type="submit" disabled={checking}>
-              {checking ? 'Отправляем…' : 'Получить ссылку'}
-            </button>
-          </>
-        )}
-      </form>
+      {oidc ? (
+        <section class="signin-form">
+          <h2>Вход</h2>
+          {shownProblem}
+          <p class="muted">Войдите под учётной записью, адрес электронной почты которой зарегистрирован в хабе.</p>
+          {/* A navigation, not a form (the page's policy allows none): the gateway sends the browser on to the provider and back. */}
+          <button type="button" onClick={() => location.assign(`/sign-in/oidc${next ? `?next=${encodeURIComponent(next)}` : ''}`)}>
+            Войти через единую учётную запись
+          </button>
+        </section>
+      ) : (
+        <form class="signin-form" onSubmit={requestLink}>
+          <h2>Вход</h2>
+          {shownProblem}
+          {sent ? (
+            <p class="note" role="status">
+              Если адрес {sent} зарегистрирован в хабе, на него придёт письмо со ссылкой для входа. Ссылка действует 15 минут.
+            </p>
+          ) : (
+            <>
+              <p class="muted">Мы пришлём ссылку для входа на адрес, под которым вы зарегистрированы в хабе.</p>
+              <label for="email">Электронная почта</label>
+              <input
+                id="email"
+                name="email"
+                type="email"
+                autocomplete="email"
+                inputMode="email"
+                value={email}
+                onInput={(e) => setEmail(e.currentTarget.value)}
+              />
+              <button type="submit" disabled={checking}>
+                {checking ? 'Отправляем…' : 'Получить ссылку'}
+              </button>
+            </>
+          )}
+        </form>
+      )}
       <details class="signin-form signin-token">
         <summary>Вход по токену (для разработчиков и API)</summary>
         <form onSubmit={submit}>

@@ -53,6 +53,28 @@ describe('configuration', () => {
     expect(() => loadConfig({ MONITORING_PHOTO_ORIGINS: 'cdn.local' })).toThrow(/MONITORING_PHOTO_ORIGINS/);
   });
 
+  it('signs in through an OpenID Connect provider with all three OIDC variables, by e-mailed links with none', () => {
+    const provider = { OIDC_ISSUER: 'https://sso.khv-region.test/realms/hub', OIDC_CLIENT_ID: 'hub', OIDC_CLIENT_SECRET: 'secret' };
+    expect(loadConfig({}).oidc).toBeNull();
+    expect(loadConfig({ OIDC_ISSUER: '', OIDC_CLIENT_ID: '', OIDC_CLIENT_SECRET: '' }).oidc).toBeNull();
+    expect(loadConfig(provider).oidc).toEqual({
+      issuer: 'https://sso.khv-region.test/realms/hub',
+      clientId: 'hub',
+      clientSecret: 'secret',
+    });
+    // Some without the others is a mistake named at start, each missing variable by name.
+    expect(() => loadConfig({ OIDC_ISSUER: provider.OIDC_ISSUER })).toThrow(ConfigError);
+    expect(() => loadConfig({ OIDC_ISSUER: provider.OIDC_ISSUER })).toThrow(/OIDC_CLIENT_ID: missing.*OIDC_CLIENT_SECRET: missing/);
+    expect(() => loadConfig({ ...provider, OIDC_CLIENT_SECRET: '' })).toThrow(/OIDC_CLIENT_SECRET: missing/);
+    expect(() => loadConfig({ OIDC_CLIENT_ID: 'hub', OIDC_CLIENT_SECRET: 'secret', GATEWAY_PORT: '99999' })).toThrow(
+      /GATEWAY_PORT.*OIDC_ISSUER: missing/,
+    );
+    // The client secret goes to the issuer: https, or plain http to this machine only.
+    expect(() => loadConfig({ ...provider, OIDC_ISSUER: 'http://sso.khv-region.test/realms/hub' })).toThrow(/OIDC_ISSUER/);
+    expect(() => loadConfig({ ...provider, OIDC_ISSUER: 'sso.khv-region.test' })).toThrow(/OIDC_ISSUER/);
+    expect(loadConfig({ ...provider, OIDC_ISSUER: 'http://127.0.0.1:9000' }).oidc?.issuer).toBe('http://127.0.0.1:9000');
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });

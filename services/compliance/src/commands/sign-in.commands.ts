@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { HubError, parseInput, type Clock } from '@hub/common';
+import { HubError, emailAddress, parseInput, type Clock } from '@hub/common';
 import { LINK_TTL_MS, REQUEST_WINDOW_MS, newSecret, secretHash, signInRequest, withinLimits } from '../domain/sign-in.js';
 import {
   activePerson,
@@ -67,11 +67,32 @@ export async function openSession(deps: SignInDeps, token: string, lifetimeMs: n
     const link = await useLink(em, secretHash(token), now);
     const person = link ? await activePerson(em, link.email) : null;
     if (!person) return null;
-    const session = newSecret();
-    const expiresAt = new Date(now.getTime() + lifetimeMs);
-    await storeSession(em, secretHash(session), person.email, now, expiresAt);
-    return { session, expiresAt, person, next: link!.next };
+    return { ...(await startSession(em, person, now, lifetimeMs)), next: link!.next };
   });
+}
+
+/**
+ * A session for the active person of an address the OpenID Connect provider vouched for (the
+ * gateway checked its ID token: docs/DESIGN.md, "Signing in"), or null for an address no active
+ * person has. The role and organization are the hub's own, whatever the provider says.
+ */
+export async function openSessionForPerson(deps: SignInDeps, address: string, lifetimeMs: number): Promise<OpenedSession | null> {
+  // Compared lower-cased, as requestSignIn compares it; what is not an address is no one's.
+  const email = emailAddress().safeParse(address);
+  if (!email.success) return null;
+  const now = deps.clock();
+  return deps.em.transactional(async (em) => {
+    const person = await activePerson(em, email.data);
+    return person && { ...(await startSession(em, person, now, lifetimeMs)), next: null };
+  });
+}
+
+/** Stores a fresh session for the person: its secret id is given out once, only its hash is kept. */
+async function startSession(em: EntityManager, person: SignInPerson, now: Date, lifetimeMs: number) {
+  const session = newSecret();
+  const expiresAt = new Date(now.getTime() + lifetimeMs);
+  await storeSession(em, secretHash(session), person.email, now, expiresAt);
+  return { session, expiresAt, person };
 }
 
 /** Who a session is for, while it lasts, is not revoked and its person is active; else null. */
