@@ -8,6 +8,7 @@ import { queueWeeklySummary } from './engine/summary.js';
 import { queueContentCenterReview } from './engine/content-center-review.js';
 import { createSmtpMailer } from './mail/mailer.js';
 import { dispatchDue } from './mail/dispatcher.js';
+import { listenToOutbox } from './mail/outbox-listener.js';
 import type { EngineDeps } from './engine/run-check.js';
 import type { RunTrigger } from './entities/compliance-run.entity.js';
 import { startScheduler, type JobContext, type ScheduledJob, type Scheduler } from '@hub/common/scheduler';
@@ -106,11 +107,13 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       lockLifetimeMs: options.lockLifetimeMs,
       runOnSchedule: options.runOnSchedule,
     });
+    const listener = await listenToOutbox(options.databaseUrl, dispatch, options.logger);
     return {
       scheduler,
       catchUp: () => due(SCHEDULED_RULES, 'CATCH_UP'),
       dispatch,
       stop: async () => {
+        await listener.stop();
         await scheduler.stop();
         mailer.close();
         await orm.close(true);

@@ -12,7 +12,7 @@ import {
   useLink,
   type SignInPerson,
 } from '../data/sign-in.repo.js';
-import { queueLetters } from '../data/outbox.repo.js';
+import { queueLetters, wakeDispatcher } from '../data/outbox.repo.js';
 import { signInLetter } from '../mail/sign-in-letter.js';
 
 export interface SignInDeps {
@@ -47,6 +47,8 @@ export async function requestSignIn(deps: SignInDeps, raw: { email: string; next
     const tokenHash = secretHash(token);
     await storeLink(em, tokenHash, person.email, now, new Date(now.getTime() + LINK_TTL_MS), next ?? null);
     await queueLetters(em, [signInLetter(person, `${deps.publicUrl.replace(/\/+$/u, '')}/sign-in/${token}`, tokenHash)], now);
+    // The person waits at the sign-in page for this letter: a worker sends it once this commits.
+    await wakeDispatcher(em);
     return true;
   });
 }

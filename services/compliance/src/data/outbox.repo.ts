@@ -129,3 +129,11 @@ export async function claimDueLetters(em: EntityManager, now: Date, until: Date,
         returning n.id, n."to", n.cc, n.subject, n.html, n.text, n.attempts, n.attachments`,
   );
 }
+
+/** The channel the workers listen on for a letter that should not wait for the next minute's dispatch (a sign-in link). */
+export const OUTBOX_CHANNEL = 'compliance_outbox';
+
+/** Tells the workers to send the outbox now; inside a transaction, once it commits (PostgreSQL's NOTIFY). */
+export async function wakeDispatcher(em: EntityManager): Promise<void> {
+  await queryRow(em, sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+}
