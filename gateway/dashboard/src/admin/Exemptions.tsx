@@ -5,6 +5,7 @@ import type { PeriodKind, RuleCode } from '../generated/graphql';
 import { RULE_LABELS } from '../labels';
 import { problemOf, useMutation } from '../mutation';
 import { weekRange } from '../weeks';
+import { Problem } from '../components/Problem';
 import { OrganizationPicker } from './OrganizationPicker';
 import { ADMIN_EXEMPTIONS, ADMIN_RULES, GRANT_EXEMPTIONS, REVOKE_EXEMPTION } from './queries';
 import { TableScroll } from '../components/TableScroll';
@@ -79,11 +80,7 @@ export function Exemptions() {
         <input id="exemption-reason" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
         <label for="exemption-expires">Действует до (необязательно)</label>
         <input id="exemption-expires" type="date" value={expires} onInput={(e) => setExpires(e.currentTarget.value)} />
-        {outcome?.problem && (
-          <p class="note note-error" role="alert">
-            {outcome.problem}
-          </p>
-        )}
+        <Problem text={outcome?.problem} />
         {outcome && !outcome.problem && outcome.granted.length > 0 && (
           <p class="note" role="status">
             Освобождение предоставлено: {outcome.granted.map(periodText).join(', ')}.

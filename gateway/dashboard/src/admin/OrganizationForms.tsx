@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { OrganizationKind, Platform } from '../generated/graphql';
 import { KIND_SINGULAR, PLATFORM_LABELS } from '../labels';
 import { problemOf, useMutation } from '../mutation';
+import { Problem } from '../components/Problem';
 import { OrganizationPicker } from './OrganizationPicker';
 import { ADD_PAGE, REGISTER_ORGANIZATION, UPDATE_HEAD } from './queries';
 
@@ -21,12 +22,7 @@ const PLATFORMS = Object.keys(PLATFORM_LABELS) as Platform[];
 
 /** A form's outcome: the hub's refusal, or what was done. */
 function Outcome({ problem, done }: { problem: string | null; done: string | null }) {
-  if (problem)
-    return (
-      <p class="note note-error" role="alert">
-        {problem}
-      </p>
-    );
+  if (problem) return <Problem text={problem} />;
   return done ? (
     <p class="note" role="status">
       {done}

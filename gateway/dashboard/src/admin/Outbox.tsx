@@ -5,6 +5,7 @@ import type { NotificationStatus } from '../generated/graphql';
 import { useMutation } from '../mutation';
 import { ADMIN_AUDIT, ADMIN_OUTBOX, RESEND } from './queries';
 import { TableScroll } from '../components/TableScroll';
+import { Problem } from '../components/Problem';
 
 const STATUS_LABELS: Record<NotificationStatus, string> = { PENDING: 'в очереди', SENT: 'отправлено', FAILED: 'не доставлено' };
 
@@ -29,11 +30,7 @@ export function Outbox() {
         </select>
       </label>
       {letters.data && <p class="muted">Писем: {formatCount(letters.data.notifications.totalCount)}</p>}
-      {problem && (
-        <p class="note note-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       <ul class="plain-list">
         {(letters.data?.notifications.edges ?? []).map(({ node: n }) => (
           <li key={n.id}>

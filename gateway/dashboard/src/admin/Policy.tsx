@@ -5,6 +5,7 @@ import type { RecipientRole } from '../generated/graphql';
 import { useMutation } from '../mutation';
 import { ADMIN_POLICY, UPDATE_POLICY } from './queries';
 import { TableScroll } from '../components/TableScroll';
+import { Problem } from '../components/Problem';
 
 const RECIPIENT_LABELS: Record<RecipientRole, string> = {
   HEAD: 'руководитель организации',
@@ -63,11 +64,7 @@ export function Policy() {
         />
         Не писать руководителю организации, если в том же прогоне пишут руководителю вышестоящего органа
       </label>
-      {problem && (
-        <p class="note note-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       <p class="muted">
         Изменено: {p.updatedBy}, {formatDateTime(p.updatedAt)}
       </p>

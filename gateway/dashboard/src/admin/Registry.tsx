@@ -7,6 +7,7 @@ import { problemOf, useMutation } from '../mutation';
 import { OrganizationEditForms, RegisterOrganizationForm } from './OrganizationForms';
 import { OrganizationPicker } from './OrganizationPicker';
 import { ADMIN_ORGANIZATIONS, ADMIN_PEOPLE, DEACTIVATE_USER, INVITE_USER } from './queries';
+import { Problem } from '../components/Problem';
 
 /** The registry: organizations with their heads and pages, found by words. */
 export function Organizations() {
@@ -70,11 +71,7 @@ export function People() {
         Поиск по ФИО или адресу
         <input type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
       </label>
-      {problem && (
-        <p class="note note-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       <ul class="plain-list">
         {(people.data?.users.edges ?? []).map(({ node: p }) => (
           <li key={p.id}>
@@ -141,11 +138,7 @@ function InviteForm({ onInvite }: { onInvite(input: Invitation): Promise<string 
           ))}
         </select>
         {SCOPED.includes(role) && <OrganizationPicker id="invite-organization" value={organizationId} onChange={setOrganizationId} />}
-        {problem && (
-          <p class="note note-error" role="alert">
-            {problem}
-          </p>
-        )}
+        <Problem text={problem} />
         {outcome && (
           <p class="note" role="status">
             {outcome}

@@ -5,6 +5,7 @@ import type { AdminPreviewRuleChangeQuery, AdminRulesQuery } from '../generated/
 import { problemOf, useMutation } from '../mutation';
 import { ApiError } from '../api';
 import { ADMIN_RULES, PREVIEW_RULE_CHANGE, UPDATE_RULE } from './queries';
+import { Problem } from '../components/Problem';
 
 type Rule = AdminRulesQuery['complianceRules'][number];
 type Preview = AdminPreviewRuleChangeQuery['previewRuleChange'];
@@ -70,11 +71,7 @@ function RuleItem({ rule }: { rule: Rule }) {
           Показать последствия
         </button>
       </form>
-      {problem && (
-        <p class="note note-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       {saved && (
         <p class="note" role="status">
           Новая версия правила сохранена.

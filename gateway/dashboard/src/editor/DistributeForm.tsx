@@ -5,6 +5,7 @@ import type { OrganizationKind } from '../generated/graphql';
 import { KIND_LABELS } from '../labels';
 import { useMutation } from '../mutation';
 import { AUDIENCE_SIZE, DISTRIBUTE_MATERIAL } from './queries';
+import { Problem } from '../components/Problem';
 
 /** The kinds a material goes to: the bodies, the municipalities and the organizations below them. */
 const RECIPIENT_KINDS: OrganizationKind[] = ['EXECUTIVE_BODY', 'MUNICIPALITY', 'SUBORDINATE'];
@@ -46,11 +47,7 @@ export function DistributeForm({ materialId }: { materialId: string }) {
       <p role="status" data-recipients={count ?? ''}>
         {count === null ? 'Считаем получателей…' : `Получателей: ${formatCount(count)}`}
       </p>
-      {problem && (
-        <p class="note note-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       <button type="submit" disabled={busy || !count}>
         {busy ? 'Рассылаем…' : count ? `Разослать ${formatCount(count)} получателям` : 'Разослать'}
       </button>

@@ -9,6 +9,7 @@ import { weekRange } from '../weeks';
 import { MaterialCard, STATUS_LABELS } from './MaterialCard';
 import { MaterialForm } from './MaterialForm';
 import { ANSWER_NOTE, EDITOR_MATERIALS, EDITOR_NOTES, EDITOR_SUPPLY } from './queries';
+import { Problem } from '../components/Problem';
 
 /**
  * The content center's editor: the week's supply against the quota per kind of recipient, a new
@@ -138,11 +139,7 @@ function Materials({ subject }: { subject: string | null }) {
         <button type="submit">Найти</button>
       </form>
       <MissingNote missing={list.missing} />
-      {list.error && (
-        <p class="note note-error" role="alert">
-          {list.error}
-        </p>
-      )}
+      <Problem text={list.error} />
       {list.data && (
         <p class="muted" role="status">
           Найдено: {formatCount(list.data.materials.totalCount)}
@@ -198,11 +195,7 @@ function AnswerForm({ noteId }: { noteId: string }) {
     <form class="placement-form" onSubmit={submit}>
       <label for={`answer-${noteId}`}>Что сделано (необязательно)</label>
       <input id={`answer-${noteId}`} value={answer} onInput={(e) => setAnswer(e.currentTarget.value)} />
-      {problem && (
-        <p class="note note-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       <button type="submit">Отметить учтённым</button>
     </form>
   );

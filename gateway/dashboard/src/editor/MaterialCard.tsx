@@ -6,6 +6,7 @@ import { useMutation } from '../mutation';
 import { DistributeForm } from './DistributeForm';
 import { MaterialForm } from './MaterialForm';
 import { APPROVE_MATERIAL, WITHDRAW_MATERIAL } from './queries';
+import { Problem } from '../components/Problem';
 
 export type EditorMaterial = EditorMaterialsQuery['materials']['edges'][number]['node'];
 
@@ -66,11 +67,7 @@ export function MaterialCard({ material, subject }: { material: EditorMaterial; 
           </button>
         )}
       </div>
-      {problem && (
-        <p class="note note-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       {open === 'edit' && <MaterialForm initial={material} onDone={() => setOpen(null)} />}
       {open === 'distribute' && <DistributeForm materialId={material.id} />}
       {open === 'withdraw' && <WithdrawMaterialForm materialId={material.id} />}
@@ -91,11 +88,7 @@ function WithdrawMaterialForm({ materialId }: { materialId: string }) {
     <form class="placement-form" onSubmit={submit} noValidate>
       <label for={`withdraw-${materialId}`}>Причина отзыва</label>
       <input id={`withdraw-${materialId}`} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
-      {problem && (
-        <p class="note note-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       <button type="submit">Отозвать материал</button>
     </form>
   );

@@ -4,6 +4,7 @@ import { TOPIC_LABELS } from '../labels';
 import { useMutation, problemOf } from '../mutation';
 import { instantOf, localInputValue, placementText } from '../operator/placing';
 import { CREATE_MATERIAL, UPDATE_MATERIAL } from './queries';
+import { Problem } from '../components/Problem';
 
 /** A material as the form edits it. */
 export interface MaterialDraft {
@@ -108,11 +109,7 @@ export function MaterialForm({ initial = EMPTY, onDone }: { initial?: MaterialDr
         <textarea id={field('media')} rows={2} value={media} onInput={(e) => setMedia(e.currentTarget.value)} />
         <label for={field('until')}>Разместить до (необязательно)</label>
         <input id={field('until')} type="datetime-local" value={until} onInput={(e) => setUntil(e.currentTarget.value)} />
-        {problem && (
-          <p class="note note-error" role="alert">
-            {problem}
-          </p>
-        )}
+        <Problem text={problem} />
         <div class="material-actions">
           <button type="submit" disabled={busy}>
             {busy ? 'Сохраняем…' : initial.id ? 'Сохранить черновик' : 'Создать черновик'}

@@ -1,6 +1,7 @@
 import { useQuery } from '../connection';
 import { KIND_SINGULAR } from '../labels';
-import { Loading, MissingNote } from '../components/Section';
+import { OrganizationUnavailable } from '../components/Problem';
+import { MissingNote } from '../components/Section';
 import { useRoute } from '../useRoute';
 import type { HeadOfficersQuery, HeadOrganizationQuery } from '../generated/graphql';
 import { PastWeeks } from '../operator/PastWeeks';
@@ -22,19 +23,7 @@ export function HeadPage({ ownOrganizationId }: { ownOrganizationId: string }) {
   const officers = useQuery(HEAD_OFFICERS, {});
   const organization = answer.data?.organization ?? null;
 
-  if (!organization) {
-    return (
-      <main class="content workspace">
-        {answer.loading ? (
-          <Loading what="организация" />
-        ) : (
-          <p class="note note-error" role="alert">
-            {answer.error ?? 'Организация не найдена или вне вашей зоны ответственности.'}
-          </p>
-        )}
-      </main>
-    );
-  }
+  if (!organization) return <OrganizationUnavailable loading={answer.loading} error={answer.error} what="организация" />;
   const officersOf = (id: string) => (officers.data?.users.edges ?? []).map((e) => e.node).filter((o) => o.organization?.id === id);
   const children = [...organization.children].sort(byRisk);
   const atRisk = children.filter((c) => c.weekProgress?.atRisk).length;

@@ -4,6 +4,7 @@ import { problemOf, useMutation } from '../mutation';
 import type { OperatorOrganization } from './OperatorWorkspace';
 import { instantOf, localInputValue } from './placing';
 import { REPORT_MEDIA } from './queries';
+import { Problem } from '../components/Problem';
 
 const FIELD_LABELS = {
   outlet: 'Издание',
@@ -74,11 +75,7 @@ function MediaForm({ organizationId }: { organizationId: string }) {
       <input id="media-when" type="datetime-local" value={when} onInput={(e) => setWhen(e.currentTarget.value)} />
       <label for="media-about">О чём (необязательно)</label>
       <input id="media-about" value={about} onInput={(e) => setAbout(e.currentTarget.value)} />
-      {problem && (
-        <p class="note note-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       <button type="submit">Отметить публикацию</button>
     </form>
   );

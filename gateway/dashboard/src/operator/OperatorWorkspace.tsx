@@ -1,6 +1,7 @@
 import { useQuery } from '../connection';
 import { useRoute } from '../useRoute';
-import { Loading, MissingNote } from '../components/Section';
+import { OrganizationUnavailable } from '../components/Problem';
+import { MissingNote } from '../components/Section';
 import { OPERATOR_WEEK } from './queries';
 import type { OperatorWeekQuery } from '../generated/graphql';
 import { MaterialItem } from './MaterialItem';
@@ -26,19 +27,7 @@ export function OperatorWorkspace({ ownOrganizationId }: { ownOrganizationId: st
   const week = useQuery(OPERATOR_WEEK, { organizationId });
   const organization = week.data?.organization ?? null;
 
-  if (!organization) {
-    return (
-      <main class="content workspace">
-        {week.loading ? (
-          <Loading what="неделя организации" />
-        ) : (
-          <p class="note note-error" role="alert">
-            {week.error ?? 'Организация не найдена или вне вашей зоны ответственности.'}
-          </p>
-        )}
-      </main>
-    );
-  }
+  if (!organization) return <OrganizationUnavailable loading={week.loading} error={week.error} what="неделя организации" />;
   const { pages, placements } = organization;
   const placedIds = new Set(placements.map((p) => p.material.id));
   const materials = organization.receivedMaterials ?? [];

@@ -5,6 +5,7 @@ import { PLATFORM_LABELS } from '../labels';
 import type { OperatorOrganization } from './OperatorWorkspace';
 import { CORRECT_PLACEMENT, REPORT_PLACEMENT } from './queries';
 import { instantOf, localInputValue, pageForPost, placementProblem } from './placing';
+import { Problem } from '../components/Problem';
 
 type Page = OperatorOrganization['pages'][number];
 
@@ -108,11 +109,7 @@ export function PlacementForm({ materialId, pages }: { materialId: string; pages
         <input type="checkbox" checked={viaGospabliki} onChange={(e) => setViaGospabliki(e.currentTarget.checked)} />
         Через «Госпаблики»
       </label>
-      {problem && (
-        <p class="note note-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       <button type="submit" disabled={busy}>
         {busy ? 'Проверяем…' : 'Отметить размещение'}
       </button>
@@ -149,11 +146,7 @@ export function CorrectionForm({
   return (
     <form class="placement-form" onSubmit={submit} noValidate>
       <PostFields id={id} url={url} when={when} onUrl={setUrl} onWhen={setWhen} />
-      {problem && (
-        <p class="note note-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       <button type="submit" disabled={busy}>
         {busy ? 'Проверяем…' : 'Сохранить исправление'}
       </button>

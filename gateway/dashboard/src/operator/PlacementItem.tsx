@@ -5,6 +5,7 @@ import { PLATFORM_LABELS, SOURCE_LABELS, VERIFICATION_LABELS } from '../labels';
 import type { OperatorOrganization } from './OperatorWorkspace';
 import { CorrectionForm } from './PlacementForm';
 import { WITHDRAW_PLACEMENT } from './queries';
+import { Problem } from '../components/Problem';
 
 type Placement = OperatorOrganization['placements'][number];
 
@@ -64,11 +65,7 @@ function WithdrawForm({ placementId }: { placementId: string }) {
     <form class="placement-form" onSubmit={submit} noValidate>
       <label for={id}>Причина отзыва</label>
       <input id={id} value={reason} onInput={(e) => setReason(e.currentTarget.value)} placeholder="Отмечено по ошибке" />
-      {problem && (
-        <p class="note note-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       <button type="submit" disabled={busy}>
         {busy ? 'Отзываем…' : 'Отозвать размещение'}
       </button>

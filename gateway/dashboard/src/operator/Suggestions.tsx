@@ -4,6 +4,7 @@ import { formatDateTime, formatRate } from '../format';
 import { PLATFORM_LABELS } from '../labels';
 import { useMutation } from '../mutation';
 import { DECIDE_MATCH, OPERATOR_SUGGESTIONS } from './queries';
+import { Problem } from '../components/Problem';
 
 /**
  * What the hub found on the organization's pages and is not sure of: a post that may place a
@@ -26,11 +27,7 @@ export function Suggestions({ organizationId }: { organizationId: string }) {
     <section class="section" id="suggestions">
       <h2>Найдено на ваших страницах</h2>
       <p class="muted">Хаб нашёл посты, похожие на материалы. Подтвердите, если это размещение, — оно засчитается.</p>
-      {problem && (
-        <p class="note note-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       <ul class="plain-list">
         {suggestions.map(({ page, post, match }) => (
           <li key={`${post.id}-${match.material.id}`} data-post-id={post.id}>
