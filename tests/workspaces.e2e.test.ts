@@ -451,6 +451,19 @@ describe("the administrator's workspace", () => {
     expect(organization.pages).toContainEqual({ platform: 'TELEGRAM', url: 'https://t.me/registry_test_page27' });
     expect(problems).toEqual([]);
   });
+
+  it('raises a level of the escalation ladder', async () => {
+    const { page, problems } = adminPage;
+    type Ladder = { escalationPolicy: { levels: { level: number; minConsecutive: number }[] } };
+    const before = (await api<Ladder>('{ escalationPolicy { levels { level minConsecutive } } }')).escalationPolicy.levels;
+    const top = before.at(-1)!;
+    await page.getByLabel(`Уровень ${top.level}: пропусков подряд`, { exact: true }).fill(String(top.minConsecutive + 1));
+    await page.getByRole('button', { name: 'Сохранить пороги' }).click();
+    await expect
+      .poll(async () => (await api<Ladder>('{ escalationPolicy { levels { level minConsecutive } } }')).escalationPolicy.levels)
+      .toEqual(before.map((l) => (l.level === top.level ? { ...l, minConsecutive: top.minConsecutive + 1 } : l)));
+    expect(problems).toEqual([]);
+  });
 });
 
 describe('every workspace on a phone', () => {

@@ -28,29 +28,11 @@ export function Policy() {
   return (
     <section class="section" id="policy">
       <h2>Порядок эскалации</h2>
-      <TableScroll label="Порядок эскалации">
-        <table class="table table-compact">
-          <thead>
-            <tr>
-              <th scope="col">Уровень</th>
-              <th scope="col">Пропусков подряд</th>
-              <th scope="col">Кому</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.levels.map((level) => (
-              <tr key={level.level}>
-                <th scope="row">{level.level}</th>
-                <td>
-                  {level.minConsecutive}
-                  {level.mandatoryBodyMinConsecutive != null ? ` (органу власти — ${level.mandatoryBodyMinConsecutive})` : ''}
-                </td>
-                <td>{recipients(level.recipients)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <LadderForm
+        key={p.updatedAt}
+        levels={p.levels}
+        onSave={async (levels) => setProblem((await mutate(UPDATE_POLICY, { input: { levels } })).problem)}
+      />
       <p class="muted">
         Недопоставка контента: {recipients(p.contentCenterRecipients)}. Рекомендательные пропуски: {recipients(p.recommendedRecipients)}.
       </p>
@@ -69,5 +51,71 @@ export function Policy() {
         Изменено: {p.updatedBy}, {formatDateTime(p.updatedAt)}
       </p>
     </section>
+  );
+}
+
+type Level = { level: number; minConsecutive: number; mandatoryBodyMinConsecutive: number | null; recipients: RecipientRole[] };
+
+/** The ladder's thresholds, editable: how many misses in a row reach each level (the recipients stay as they are). */
+function LadderForm({ levels, onSave }: { levels: readonly Level[]; onSave(levels: Level[]): Promise<void> }) {
+  const [edited, setEdited] = useState(() => levels.map((l) => ({ ...l, recipients: [...l.recipients] })));
+  const change = (index: number, field: 'minConsecutive' | 'mandatoryBodyMinConsecutive', value: string) =>
+    setEdited((all) => all.map((l, i) => (i === index ? { ...l, [field]: value === '' ? null : Number(value) } : l)));
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSave(
+          edited.map(({ level, minConsecutive, mandatoryBodyMinConsecutive, recipients }) => ({
+            level,
+            minConsecutive,
+            mandatoryBodyMinConsecutive,
+            recipients,
+          })),
+        );
+      }}
+    >
+      <TableScroll label="Порядок эскалации">
+        <table class="table table-compact">
+          <thead>
+            <tr>
+              <th scope="col">Уровень</th>
+              <th scope="col">Пропусков подряд</th>
+              <th scope="col">Органу власти (своё нарушение)</th>
+              <th scope="col">Кому</th>
+            </tr>
+          </thead>
+          <tbody>
+            {edited.map((level, i) => (
+              <tr key={level.level} data-level={level.level}>
+                <th scope="row">{level.level}</th>
+                <td>
+                  <input
+                    type="number"
+                    min={1}
+                    aria-label={`Уровень ${level.level}: пропусков подряд`}
+                    value={level.minConsecutive}
+                    onInput={(e) => change(i, 'minConsecutive', e.currentTarget.value)}
+                  />
+                </td>
+                <td>
+                  <input
+                    type="number"
+                    min={1}
+                    aria-label={`Уровень ${level.level}: пропусков подряд для органа власти`}
+                    value={level.mandatoryBodyMinConsecutive ?? ''}
+                    onInput={(e) => change(i, 'mandatoryBodyMinConsecutive', e.currentTarget.value)}
+                  />
+                </td>
+                <td>{recipients(level.recipients)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      <button type="submit" class="button-secondary">
+        Сохранить пороги
+      </button>
+    </form>
   );
 }
