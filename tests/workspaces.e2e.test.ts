@@ -301,6 +301,24 @@ describe("the head's page", () => {
     await page.getByRole('heading', { level: 2, name: childName }).waitFor();
     await page.getByRole('link', { name: `← ${organization.name}` }).click();
     await page.getByRole('heading', { level: 2, name: organization.name }).waitFor();
+
+    // The head registers a new officer for an organization below it, and takes the access away again.
+    const officers = page.locator('#officers');
+    await officers.getByText('Пригласить ответственного').click();
+    await officers.getByLabel('Организация').selectOption(organization.children[0]!.id);
+    await officers.getByLabel('ФИО').fill('Новикова Анна Петровна');
+    await officers.getByLabel('Электронная почта').fill('a.novikova.smm@khv-region.test');
+    await officers.getByRole('button', { name: 'Пригласить' }).click();
+    await officers.getByText('Новикова Анна Петровна может входить по ссылке на a.novikova.smm@khv-region.test.').waitFor();
+    const invited = officers.locator('li').filter({ hasText: 'a.novikova.smm@khv-region.test' });
+    await invited.getByRole('button', { name: 'Отключить доступ' }).click();
+    await officers.getByText('Новикова Анна Петровна больше не может входить в хаб.').waitFor();
+    const { users } = await api<{ users: { edges: { node: { role: string; active: boolean; organization: { id: string } } }[] } }>(
+      '{ users(search: "a.novikova.smm", includeInactive: true, first: 5) { edges { node { role active organization { id } } } } }',
+    );
+    expect(users.edges.map((e) => e.node)).toEqual([
+      { role: 'OPERATOR', active: false, organization: { id: organization.children[0]!.id } },
+    ]);
     expect(problems).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { useRoute } from '../useRoute';
 import type { HeadOfficersQuery, HeadOrganizationQuery } from '../generated/graphql';
 import { PastWeeks } from '../operator/PastWeeks';
 import { Progress } from '../operator/Progress';
+import { OfficerManagement } from './OfficerManagement';
 import { HEAD_OFFICERS, HEAD_ORGANIZATION } from './queries';
 
 type Child = NonNullable<HeadOrganizationQuery['organization']>['children'][number];
@@ -70,6 +71,11 @@ export function HeadPage({ ownOrganizationId }: { ownOrganizationId: string }) {
       )}
 
       <PastWeeks compliance={organization.compliance} escalations={organization.escalations} />
+
+      <OfficerManagement
+        organizations={[organization, ...organization.children]}
+        officers={[organization, ...organization.children].flatMap((o) => officersOf(o.id))}
+      />
     </main>
   );
 }
