@@ -31,24 +31,39 @@ export function parseInstant(value: string): Date | null {
   return isSupportedInstant(date) ? date : null;
 }
 
+/**
+ * One formatter per time zone: building an Intl.DateTimeFormat costs 50–190 µs, using one about
+ * 5 µs, and every DateTime a subgraph answers and every row of an export is formatted here
+ * (docs/PERFORMANCE.md, "Subgraph CPU"). A formatter is immutable, so sharing it is safe.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      timeZoneName: 'longOffset',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 /** Formats an instant as ISO-8601 with the offset of `timeZone`, e.g. 2026-11-28T18:00:00+10:00. */
 export function formatInstant(date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    timeZoneName: 'longOffset',
-  }).formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const offset = get('timeZoneName').replace('GMT', '') || '+00:00';
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of formatterFor(timeZone).formatToParts(date)) parts[part.type] = part.value;
+  const offset = (parts.timeZoneName ?? '').replace('GMT', '') || '+00:00';
   const ms = date.getUTCMilliseconds();
   const fraction = ms ? `.${String(ms).padStart(3, '0')}` : '';
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}${fraction}${offset}`;
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${fraction}${offset}`;
 }
 
 /** The DateTime scalar: ISO-8601 with offset in, the region's offset out. */

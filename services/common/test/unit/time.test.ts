@@ -8,6 +8,23 @@ describe('instants', () => {
     expect(formatInstant(new Date('2026-01-01T00:00:00Z'), 'UTC')).toBe('2026-01-01T00:00:00+00:00');
   });
 
+  it('formats across DST changes and zones taken in turn as each zone says, with one formatter kept per zone', () => {
+    // Europe/Berlin leaves summer time at 03:00 local on 25 October 2026; New York on 1 November.
+    expect(formatInstant(new Date('2026-10-25T00:59:59Z'), 'Europe/Berlin')).toBe('2026-10-25T02:59:59+02:00');
+    expect(formatInstant(new Date('2026-10-25T01:00:00Z'), 'Europe/Berlin')).toBe('2026-10-25T02:00:00+01:00');
+    expect(formatInstant(new Date('2026-11-01T05:59:59Z'), 'America/New_York')).toBe('2026-11-01T01:59:59-04:00');
+    expect(formatInstant(new Date('2026-11-01T06:00:00Z'), 'America/New_York')).toBe('2026-11-01T01:00:00-05:00');
+    // Midnight local is 00, never 24; the zones do not leak into one another.
+    const instant = new Date('2026-11-27T14:00:00Z');
+    expect(['Asia/Vladivostok', 'UTC', 'Asia/Kamchatka', 'Asia/Vladivostok'].map((zone) => formatInstant(instant, zone))).toEqual([
+      '2026-11-28T00:00:00+10:00',
+      '2026-11-27T14:00:00+00:00',
+      '2026-11-28T02:00:00+12:00',
+      '2026-11-28T00:00:00+10:00',
+    ]);
+    expect(formatInstant(new Date('1970-01-01T00:00:00Z'), 'Asia/Vladivostok')).toBe('1970-01-01T10:00:00+10:00');
+  });
+
   it('parses only ISO-8601 with an explicit offset', () => {
     expect(parseInstant('2026-11-28T18:00:00+10:00')?.toISOString()).toBe('2026-11-28T08:00:00.000Z');
     expect(parseInstant('2026-11-28T08:00Z')?.toISOString()).toBe('2026-11-28T08:00:00.000Z');
