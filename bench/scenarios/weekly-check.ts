@@ -1,7 +1,7 @@
 // `runComplianceCheck(WEEKLY_PLACEMENTS, last week)` end to end, as the worker calls it,
 // against one bare GROUP BY of the same counts. Target ≤ 2×; the worker's memory must not grow
 // with the placements (it reads one row per organization).
-import { compared, ratioOf, type Scenario } from '../lib/scenario.js';
+import { compared, type Scenario } from '../lib/scenario.js';
 import { measureWeeklyCheck } from '../lib/weekly-check.js';
 import { round } from '../lib/stats.js';
 
@@ -46,16 +46,35 @@ export const weeklyCheck: Scenario = {
         details: { reads: 'organizations.placement_counts: distinct materials placed, for every organization' },
       },
       {
-        // Why the end-to-end target is out of reach: storing one result per organization, with nothing
-        // else, already costs this many times the bare read (index maintenance and foreign keys).
+        // The results' write against its natural floor: the same INSERT … SELECT into a table with
+        // only the natural key. What the real table adds (its other index, its column defaults) must
+        // stay within 1.3×.
+        scenario: 'weekly-check:results-write',
+        scale: ctx.scale,
+        ...compared(m.resultsWriteMs, m.resultsFloorMs),
+        unit: 'ms (median)',
+        target: { max: 1.3 },
+        details: {
+          writes: "the week's counts as results, one INSERT … SELECT, rolled back, into compliance.compliance_result against the floor",
+        },
+      },
+      {
+        // The bare read against the floor's write: storing the results at all costs this.
         scenario: 'weekly-check:write-floor',
         scale: ctx.scale,
-        ...compared(m.writeFloorMs, m.baselineMs),
+        ...compared(m.resultsFloorMs, m.baselineMs),
         unit: 'ms (median)',
-        details: {
-          writes: 'the same counts as results, one INSERT … SELECT, rolled back: no escalations, letters or evaluation',
-          checkOverFloor: round(ratioOf(m.checkMs, m.writeFloorMs)),
-        },
+        details: { writes: 'the same counts into a table with only (organization_id, rule, period), rolled back' },
+      },
+      {
+        // The whole check against what any check that keeps its results and sends its letters pays:
+        // the results' floor plus the letters stored again in a table with only their id.
+        scenario: 'weekly-check:over-floor',
+        scale: ctx.scale,
+        ...compared(m.checkMs, m.resultsFloorMs + m.lettersFloorMs),
+        unit: 'ms (median)',
+        target: { max: 2 },
+        details: { resultsFloorMs: round(m.resultsFloorMs, 1), lettersFloorMs: round(m.lettersFloorMs, 1), letters: m.letters },
       },
     ];
   },
