@@ -71,7 +71,7 @@ const VARIABLE_ERROR_LIMIT = 'Too many errors processing variables, error limit 
  */
 const UNIQUE_CONSTRAINTS: Record<string, { message: string; field?: string }> = {
   exemption_active_unique: { message: 'An active exemption for this organization, rule and period already exists' },
-  compliance_result_unique: { message: 'A result for this organization, rule and period already exists' },
+  compliance_result_pkey: { message: 'A result for this organization, rule and period already exists' },
   escalation_unique: { message: 'An escalation of this level for this organization, rule and period already exists' },
   notification_dedup_key_key: { message: 'This letter is already in the outbox' },
   placement_material_page_unique: { message: 'This material is already placed on this page' },

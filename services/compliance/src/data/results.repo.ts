@@ -89,18 +89,19 @@ export async function recomputeLaterRuns(em: EntityManager, rule: RuleCode, afte
   return execSql(
     em,
     sql`with grouped as (
-       select id, organization_id, status, period_start,
+       select organization_id, period, status, period_start,
               count(*) filter (where status = 'MET') over (partition by organization_id order by period_start) as streak
        from compliance.compliance_result
        where rule = ${rule} and organization_id in (
          select organization_id from compliance.compliance_result where rule = ${rule} and period_start > ${after.start})
      ), runs as (
-       select id, period_start, case when status = 'MET' then 0
+       select organization_id, period, period_start, case when status = 'MET' then 0
          else count(*) filter (where status = 'MISSED') over (partition by organization_id, streak order by period_start) end as misses
        from grouped
      )
      update compliance.compliance_result r set consecutive_misses = runs.misses
-     from runs where runs.id = r.id and runs.period_start > ${after.start} and r.consecutive_misses <> runs.misses`,
+     from runs where r.rule = ${rule} and r.period = runs.period and r.organization_id = runs.organization_id
+       and runs.period_start > ${after.start} and r.consecutive_misses <> runs.misses`,
   );
 }
 

@@ -1,18 +1,17 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { ORGANIZATION_KINDS, RULE_CODES } from '@hub/common';
 
-/** An organization's standing on one rule for one period (unique per organization, rule, period). */
+/** An organization's standing on one rule for one period, keyed by (rule, period, organization). */
 export const ComplianceResultEntity = defineEntity({
   name: 'ComplianceResult',
   tableName: 'compliance_result',
   properties: {
-    id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
-    organizationId: p.uuid(),
+    organizationId: p.uuid().primary(),
     organizationKind: p.enum([...ORGANIZATION_KINDS]),
     parentId: p.uuid().nullable(),
     municipalityId: p.uuid().nullable(),
-    rule: p.enum([...RULE_CODES]),
-    period: p.text(),
+    rule: p.enum([...RULE_CODES]).primary(),
+    period: p.text().primary(),
     periodStart: p.datetime(),
     severity: p.enum(['MANDATORY', 'RECOMMENDED']),
     decreeItem: p.text(),
