@@ -31,10 +31,29 @@ function toPeriod(kind: PeriodKind, start: DateTime): Period {
   return { kind, label, start: start.toJSDate(), end: start.plus({ [unit + 's']: 1 }).toJSDate() };
 }
 
+/**
+ * Labels already parsed, per zone: luxon spends 2–3 ms of CPU in time-zone offsets per label,
+ * and a week's letters parse the same few labels thousands of times (docs/PERFORMANCE.md, "The
+ * weekly check"). Bounded: the labels in use are a handful of recent periods.
+ */
+const parsed = new Map<string, { kind: PeriodKind; label: string; start: number; end: number } | null>();
+const PARSED_LIMIT = 10_000;
+
 /** Parses a period label; null when it is not a real week, month or day, or lies outside the instants the hub takes. */
 export function tryParsePeriod(label: string, timeZone: string): Period | null {
-  const period = parseLabel(label, timeZone);
-  return period && isSupportedInstant(period.start) && isSupportedInstant(period.end) ? period : null;
+  const key = `${timeZone}|${label}`;
+  let known = parsed.get(key);
+  if (known === undefined) {
+    const period = parseLabel(label, timeZone);
+    known =
+      period && isSupportedInstant(period.start) && isSupportedInstant(period.end)
+        ? { kind: period.kind, label: period.label, start: period.start.getTime(), end: period.end.getTime() }
+        : null;
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    parsed.set(key, known);
+  }
+  // Fresh Dates each time: a caller may keep or change its own.
+  return known && { kind: known.kind, label: known.label, start: new Date(known.start), end: new Date(known.end) };
 }
 
 function parseLabel(label: string, timeZone: string): Period | null {

@@ -86,3 +86,17 @@ describe('periodsEndingWith', () => {
     expect(periodsEndingWith(parsePeriod('2026-01', zone), 1, zone).map((p) => p.label)).toEqual(['2026-01']);
   });
 });
+
+describe('a label parsed again', () => {
+  it('gives the same period with Dates of its own: a caller that changes one changes no one else’s', () => {
+    const zone = 'Asia/Vladivostok';
+    const first = parsePeriod('2026-W48', zone);
+    first.start.setUTCFullYear(1999);
+    const again = parsePeriod('2026-W48', zone);
+    expect(again.start.toISOString()).toBe('2026-11-22T14:00:00.000Z');
+    expect(again.end.toISOString()).toBe('2026-11-29T14:00:00.000Z');
+    expect(parsePeriod('2026-W48', 'UTC').start.toISOString()).toBe('2026-11-23T00:00:00.000Z');
+    expect(tryParsePeriod('2026-W54', zone)).toBeNull();
+    expect(tryParsePeriod('2026-W54', zone)).toBeNull();
+  });
+});

@@ -114,7 +114,20 @@ function spanOfPeriods(labels: readonly string[], timeZone: string): string {
 }
 
 /** By when the organization acts on the current period's miss: the end of the period now running. */
+/** The deadline's words per rule, the same for every letter of a run: worked out once per run's moment and zone. */
+const deadlines = new Map<string, string>();
 function deadlineOf(rule: RuleCode, ctx: LetterContext): string {
+  const key = `${rule}|${ctx.timeZone}|${ctx.now.getTime()}`;
+  let text = deadlines.get(key);
+  if (text === undefined) {
+    if (deadlines.size > 1000) deadlines.clear();
+    text = deadlineText(rule, ctx);
+    deadlines.set(key, text);
+  }
+  return text;
+}
+
+function deadlineText(rule: RuleCode, ctx: LetterContext): string {
   const zone = ctx.timeZone;
   const now = DateTime.fromJSDate(ctx.now, { zone }).setLocale('ru');
   if (rule === 'MONTHLY_MEDIA_MENTION') return `до ${now.endOf('month').toFormat('d MMMM')}`;
