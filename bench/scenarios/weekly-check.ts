@@ -64,7 +64,7 @@ export const weeklyCheck: Scenario = {
         scale: ctx.scale,
         ...compared(m.resultsFloorMs, m.baselineMs),
         unit: 'ms (median)',
-        details: { writes: 'the same counts into a table with only (organization_id, rule, period), rolled back' },
+        details: { writes: 'the same counts into a table with only the natural key (rule, period, organization_id), rolled back' },
       },
       {
         // The whole check against what any check that keeps its results and sends its letters pays:
