@@ -8,6 +8,7 @@ import { gatewayOverheadScenario } from './gateway-overhead.js';
 import { catchUp } from './catch-up.js';
 import { matchingScenario } from './matching.js';
 import { crawlScenario } from './crawl.js';
+import { subgraphCpu } from './subgraph-cpu.js';
 
 /** Every scenario `npm run bench` knows, in the order they run. */
 export const scenarios: Scenario[] = [
@@ -20,4 +21,5 @@ export const scenarios: Scenario[] = [
   gatewayOverheadScenario,
   matchingScenario,
   crawlScenario,
+  subgraphCpu,
 ];

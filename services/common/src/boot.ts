@@ -1,7 +1,7 @@
 import { loadConfig, required, type SubgraphName } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { startSubgraph, type BaseContext, type SubgraphDefinition } from './subgraph.js';
-import { systemClock } from './time.js';
+import { parseInstant, systemClock, type Clock } from './time.js';
 
 /**
  * Stops everything on SIGINT/SIGTERM, once, and exits. Ctrl-C under `npm start` arrives twice
@@ -30,6 +30,21 @@ export function onShutdown(logger: Logger, stop: () => Promise<void>): void {
   process.on('SIGTERM', handler);
 }
 
+/**
+ * HUB_BENCH_FIXED_NOW (an ISO-8601 instant with its offset) stops the process's clock there. For
+ * the bench only (bench/scenarios/subgraph-cpu.ts): its subgraph processes read a dataset made for
+ * its own "now", and reads such as the heatmap's last complete weeks take no period but the
+ * clock's. A deployment never sets it; tokens and credentials keep the real time either way.
+ */
+function benchClock(env: Record<string, string | undefined>, logger: Logger): Clock {
+  const fixed = env.HUB_BENCH_FIXED_NOW;
+  if (!fixed) return systemClock;
+  const now = parseInstant(fixed);
+  if (!now) throw new Error(`HUB_BENCH_FIXED_NOW must be an ISO-8601 instant with its offset, not ${fixed}`);
+  logger.warn({ now: fixed }, 'the clock stands still (HUB_BENCH_FIXED_NOW): for the bench only');
+  return () => now;
+}
+
 /** Boot of a subgraph as its own process (docker-compose): environment → start → serve. */
 export async function bootSubgraph<TContext extends BaseContext>(
   name: SubgraphName,
@@ -48,7 +63,7 @@ export async function bootSubgraph<TContext extends BaseContext>(
     gatewayTimeoutMs: config.subgraphTimeoutMs,
     production: config.env === 'production',
     logger,
-    clock: systemClock,
+    clock: benchClock(env, logger),
     timezone: config.timezone,
     publicUrl: config.publicUrl,
     contentFourEyes: config.contentFourEyes,
