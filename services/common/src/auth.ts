@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { z } from 'zod';
 import { HubError, unauthenticated } from './errors.js';
@@ -31,7 +32,20 @@ const claimsSchema = z
   .refine((c) => !SCOPED_ROLES.has(c.role) || !!c.org, { message: 'org claim required for this role' });
 
 const encoder = new TextEncoder();
-const key = (secret: string) => encoder.encode(secret);
+
+/** An HMAC-SHA-256 key for jose, imported once: handed raw bytes, jose imports them again on every call (docs/PERFORMANCE.md, "Subgraph CPU"). */
+export const hmacKey = (bytes: Uint8Array): Promise<HmacKey> =>
+  webcrypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+export type HmacKey = webcrypto.CryptoKey;
+const keys = new Map<string, Promise<HmacKey>>();
+function key(secret: string): Promise<HmacKey> {
+  let imported = keys.get(secret);
+  if (!imported) {
+    imported = hmacKey(encoder.encode(secret));
+    keys.set(secret, imported);
+  }
+  return imported;
+}
 
 /** The longest a token may live unless AUTH_MAX_TOKEN_DAYS says otherwise (the ADMIN token `npm start` prints lives this long). */
 export const DEFAULT_MAX_TOKEN_DAYS = 30;
@@ -52,7 +66,7 @@ export async function signToken(secret: string, claims: Claims, expiresIn: strin
     .setSubject(claims.sub)
     .setIssuedAt()
     .setExpirationTime(expiresIn)
-    .sign(key(secret));
+    .sign(await key(secret));
 }
 
 /**
@@ -63,7 +77,7 @@ export async function signToken(secret: string, claims: Claims, expiresIn: strin
 export async function verifyToken(secret: string, token: string, policy: TokenPolicy = {}): Promise<Claims> {
   const maxTokenDays = policy.maxTokenDays ?? DEFAULT_MAX_TOKEN_DAYS;
   try {
-    const { payload } = await jwtVerify(token, key(secret), { algorithms: ['HS256'], requiredClaims: ['exp', 'sub'] });
+    const { payload } = await jwtVerify(token, await key(secret), { algorithms: ['HS256'], requiredClaims: ['exp', 'sub'] });
     const now = Math.floor(Date.now() / 1000);
     const exp = payload.exp!;
     if (payload.iat !== undefined && payload.iat > now + MAX_CLOCK_SKEW_SECONDS) throw unauthenticated('Token is issued in the future');

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
+import { hmacKey, type HmacKey } from './auth.js';
 import { HubError } from './errors.js';
 
 /**
@@ -39,12 +40,23 @@ export function gatewayCredential(key: Uint8Array, now: () => number = Date.now)
   };
 }
 
+/** The subgraph's key imported once per key, not on every request it checks. */
+const imported = new WeakMap<Uint8Array, Promise<HmacKey>>();
+function cryptoKey(key: Uint8Array): Promise<HmacKey> {
+  let found = imported.get(key);
+  if (!found) {
+    found = hmacKey(key);
+    imported.set(key, found);
+  }
+  return found;
+}
+
 /** A subgraph's side: throws UNAUTHENTICATED unless the header carries a valid credential of the gateway. */
 export async function verifyGatewayCredential(key: Uint8Array, header: string | string[] | undefined): Promise<void> {
   const token = Array.isArray(header) ? header[0] : header;
   if (!token) throw new HubError('UNAUTHENTICATED', 'This service answers the gateway only; send requests to the gateway');
   try {
-    await jwtVerify(token, key, {
+    await jwtVerify(token, await cryptoKey(key), {
       algorithms: ['HS256'],
       audience: AUDIENCE,
       issuer: ISSUER,
