@@ -36,8 +36,22 @@ function toPeriod(kind: PeriodKind, start: DateTime): Period {
  * and a week's letters parse the same few labels thousands of times (docs/PERFORMANCE.md, "The
  * weekly check"). Bounded: the labels in use are a handful of recent periods.
  */
-const parsed = new Map<string, { kind: PeriodKind; label: string; start: number; end: number } | null>();
+interface Known {
+  kind: PeriodKind;
+  label: string;
+  start: number;
+  end: number;
+}
+const parsed = new Map<string, Known | null>();
 const PARSED_LIMIT = 10_000;
+const remembered = (period: Period): Known => ({
+  kind: period.kind,
+  label: period.label,
+  start: period.start.getTime(),
+  end: period.end.getTime(),
+});
+// Fresh Dates each time: a caller may keep or change its own.
+const fresh = (known: Known): Period => ({ kind: known.kind, label: known.label, start: new Date(known.start), end: new Date(known.end) });
 
 /** Parses a period label; null when it is not a real week, month or day, or lies outside the instants the hub takes. */
 export function tryParsePeriod(label: string, timeZone: string): Period | null {
@@ -45,15 +59,11 @@ export function tryParsePeriod(label: string, timeZone: string): Period | null {
   let known = parsed.get(key);
   if (known === undefined) {
     const period = parseLabel(label, timeZone);
-    known =
-      period && isSupportedInstant(period.start) && isSupportedInstant(period.end)
-        ? { kind: period.kind, label: period.label, start: period.start.getTime(), end: period.end.getTime() }
-        : null;
+    known = period && isSupportedInstant(period.start) && isSupportedInstant(period.end) ? remembered(period) : null;
     if (parsed.size >= PARSED_LIMIT) parsed.clear();
     parsed.set(key, known);
   }
-  // Fresh Dates each time: a caller may keep or change its own.
-  return known && { kind: known.kind, label: known.label, start: new Date(known.start), end: new Date(known.end) };
+  return known && fresh(known);
 }
 
 function parseLabel(label: string, timeZone: string): Period | null {
@@ -97,11 +107,20 @@ export function periodContaining(kind: PeriodKind, instant: Date, timeZone: stri
   return toPeriod(kind, local.startOf(unit));
 }
 
+/** Shifts already worked out, per zone: the heatmap and the trend ask for the same twelve weeks on every request. */
+const shifted = new Map<string, Known>();
+
 /** The period `steps` periods after (or before, when negative) the given one. */
 export function shiftPeriod(period: Period, steps: number, timeZone: string): Period {
-  const unit = period.kind === 'WEEK' ? 'weeks' : period.kind === 'MONTH' ? 'months' : 'days';
-  const start = DateTime.fromJSDate(period.start, { zone: timeZone }).plus({ [unit]: steps });
-  return toPeriod(period.kind, start);
+  const key = `${timeZone}|${period.label}|${steps}`;
+  let known = shifted.get(key);
+  if (!known) {
+    const unit = period.kind === 'WEEK' ? 'weeks' : period.kind === 'MONTH' ? 'months' : 'days';
+    known = remembered(toPeriod(period.kind, DateTime.fromJSDate(period.start, { zone: timeZone }).plus({ [unit]: steps })));
+    if (shifted.size >= PARSED_LIMIT) shifted.clear();
+    shifted.set(key, known);
+  }
+  return fresh(known);
 }
 
 /** `count` consecutive periods ending with `last`, oldest first. */
