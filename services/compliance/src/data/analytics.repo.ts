@@ -13,6 +13,7 @@ import {
 } from '@hub/common';
 import type { ComplianceStatus, PeriodCount, SummaryCount } from '../domain/tally.js';
 import type { Severity } from '../domain/applicability.js';
+import { RESULT_COLUMNS, type ResultRow } from './results.repo.js';
 
 /**
  * Which results a query reads: a rule (or several, for the export), some periods, optionally
@@ -60,8 +61,14 @@ export async function reportPage(
   em: EntityManager,
   scope: ResultScope,
   page: { size: number; after: ReportCursor | null },
-): Promise<{ totalCount: number; rows: Record<string, unknown>[] }> {
-  return keysetPage(em, { select: sql`r.*`, from: sql`compliance.compliance_result r`, where: where(scope), order: REPORT_ORDER, ...page });
+): Promise<{ totalCount: number; rows: ResultRow[] }> {
+  return keysetPage(em, {
+    select: RESULT_COLUMNS,
+    from: sql`compliance.compliance_result r`,
+    where: where(scope),
+    order: REPORT_ORDER,
+    ...page,
+  });
 }
 
 export async function summaryCounts(em: EntityManager, scope: ResultScope): Promise<SummaryCount[]> {

@@ -1,5 +1,5 @@
 import { decodeCursor, encodeCursor, idFilter, organizationRef, pageSize, requireRole, scopeRoot, toConnection } from '@hub/common';
-import { ComplianceResultEntity } from '../entities/compliance-result.entity.js';
+import { resultOf } from '../data/results.repo.js';
 import { latestRuns } from '../data/runs.repo.js';
 import { listExemptions } from '../data/exemptions.repo.js';
 import { periodOfRule } from '../engine/run-check.js';
@@ -36,7 +36,7 @@ export const Query: QueryResolvers = {
       municipalityId: idFilter(args.municipalityId, 'municipalityId'),
     };
     const { totalCount, rows } = await reportPage(ctx.em, scope, { size, after });
-    const results = rows.map((row) => ctx.em.map(ComplianceResultEntity, row));
+    const results = rows.map(resultOf);
     return toConnection(results, size, totalCount, (r) => encodeCursor([r.consecutiveMisses, r.organizationId]));
   },
 
