@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@hub/common/testing';
 import { initOrm, type Orm } from '../../src/db.js';
 import { keysetAfter, keysetPage, type KeysetColumn } from '../../src/keyset-page.js';
 import { encodeCursor, decodeCursor, toConnection } from '../../src/pagination.js';
-import { execSql, queryRow, queryRows, runQuery, sql } from '../../src/sql.js';
+import { execSql, instantFromMillis, queryRow, queryRows, runQuery, sql } from '../../src/sql.js';
 
 let db: TestDatabase;
 let orm: Orm;
@@ -79,6 +79,16 @@ describe('the sql tag', () => {
     expect(await queryRows(em(), query)).toEqual([{ n: 3 }]);
     expect(await queryRows(em(), sql`select 1 as one where ${sql.and([])}`)).toEqual([{ one: 1 }]);
     expect(await queryRow(em(), sql`select ${sql.join([sql`${1}::int`, sql`${2}::int`], ' + ')} as sum`)).toEqual({ sum: 3 });
+  });
+
+  it('reads a timestamptz column as epoch milliseconds, to the microsecond and as null, back into the same instant', async () => {
+    const row = await queryRow<{ at_ms: number; none_ms: number | null }>(
+      em(),
+      sql`select ${sql.epochMillis('t', 'at')}, ${sql.epochMillis('t', 'none')}
+          from (select timestamptz '2026-11-28 18:00:00.123456+10' as at, null::timestamptz as none) t`,
+    );
+    expect(instantFromMillis(row!.at_ms).toISOString()).toBe('2026-11-28T08:00:00.123Z');
+    expect(instantFromMillis(row!.none_ms)).toBeNull();
   });
 
   it('keeps a literal question mark and a literal $1 as text', async () => {

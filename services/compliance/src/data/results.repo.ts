@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { execSql, queryRow, queryRows, sql, type Period, type RuleCode } from '@hub/common';
+import { execSql, instantFromMillis, queryRow, queryRows, sql, type Period, type RuleCode } from '@hub/common';
 import type { Evaluation } from '../domain/evaluate.js';
 import type { ComplianceResult } from '../entities/compliance-result.entity.js';
 
@@ -9,8 +9,8 @@ import type { ComplianceResult } from '../entities/compliance-result.entity.js';
  * (docs/PERFORMANCE.md, "Subgraph CPU"). Results are read, never changed, through the ORM.
  */
 export const RESULT_COLUMNS = sql`r.organization_id, r.organization_kind, r.parent_id, r.municipality_id, r.rule, r.period,
-  (extract(epoch from r.period_start) * 1000)::float8 as period_start_ms, r.severity, r.decree_item, r.required, r.actual, r.status,
-  r.consecutive_misses, r.exemption_id, r.run_id, (extract(epoch from r.evaluated_at) * 1000)::float8 as evaluated_at_ms`;
+  ${sql.epochMillis('r', 'period_start')}, r.severity, r.decree_item, r.required, r.actual, r.status,
+  r.consecutive_misses, r.exemption_id, r.run_id, ${sql.epochMillis('r', 'evaluated_at')}`;
 
 export interface ResultRow {
   organization_id: string;
@@ -38,7 +38,7 @@ export const resultOf = (row: ResultRow): ComplianceResult => ({
   municipalityId: row.municipality_id,
   rule: row.rule,
   period: row.period,
-  periodStart: new Date(row.period_start_ms),
+  periodStart: instantFromMillis(row.period_start_ms),
   severity: row.severity,
   decreeItem: row.decree_item,
   required: row.required,
@@ -47,7 +47,7 @@ export const resultOf = (row: ResultRow): ComplianceResult => ({
   consecutiveMisses: row.consecutive_misses,
   exemptionId: row.exemption_id,
   runId: row.run_id,
-  evaluatedAt: new Date(row.evaluated_at_ms),
+  evaluatedAt: instantFromMillis(row.evaluated_at_ms),
 });
 
 export async function previousMisses(em: EntityManager, rule: RuleCode, previous: Period): Promise<Map<string, number>> {

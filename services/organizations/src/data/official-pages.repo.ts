@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { queryRows, sql, type Platform } from '@hub/common';
+import { instantFromMillis, queryRows, sql, type Platform } from '@hub/common';
 import type { OfficialPage } from '../entities/official-page.entity.js';
 
 interface PageRow {
@@ -16,8 +16,6 @@ interface PageRow {
   created_at_ms: number;
 }
 
-const instant = (ms: number | null) => (ms === null ? null : new Date(ms));
-
 /**
  * The official pages of these organizations, by platform and age, as plain objects: what
  * `Organization.pages` shows is only read, and MikroORM's hydration of them was a fifth of a page of
@@ -27,9 +25,9 @@ export async function pagesOf(em: EntityManager, organizationIds: readonly strin
   const rows = await queryRows<PageRow>(
     em,
     sql`select p.id, p.organization_id, p.platform, p.url, p.normalized_url, p.platform_id, p.verified,
-          (extract(epoch from p.widget_report_problem_at) * 1000)::float8 as widget_report_problem_at_ms,
-          (extract(epoch from p.widget_share_opinion_at) * 1000)::float8 as widget_share_opinion_at_ms,
-          p.created_by, (extract(epoch from p.created_at) * 1000)::float8 as created_at_ms
+          ${sql.epochMillis('p', 'widget_report_problem_at')},
+          ${sql.epochMillis('p', 'widget_share_opinion_at')},
+          p.created_by, ${sql.epochMillis('p', 'created_at')}
         from organizations.official_page p
         where p.organization_id = any(${[...organizationIds]}::uuid[])
         order by p.platform, p.created_at`,
@@ -42,9 +40,9 @@ export async function pagesOf(em: EntityManager, organizationIds: readonly strin
     normalizedUrl: row.normalized_url,
     platformId: row.platform_id,
     verified: row.verified,
-    widgetReportProblemAt: instant(row.widget_report_problem_at_ms),
-    widgetShareOpinionAt: instant(row.widget_share_opinion_at_ms),
+    widgetReportProblemAt: instantFromMillis(row.widget_report_problem_at_ms),
+    widgetShareOpinionAt: instantFromMillis(row.widget_share_opinion_at_ms),
     createdBy: row.created_by,
-    createdAt: new Date(row.created_at_ms),
+    createdAt: instantFromMillis(row.created_at_ms),
   }));
 }

@@ -1,5 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { containing, keysetPage, queryRow, sql, subtreeOf, type KeysetColumn, type OrganizationKind, type Sql } from '@hub/common';
+import {
+  containing,
+  instantFromMillis,
+  keysetPage,
+  queryRow,
+  sql,
+  subtreeOf,
+  type KeysetColumn,
+  type OrganizationKind,
+  type Sql,
+} from '@hub/common';
 import type { Organization } from '../entities/organization.entity.js';
 
 export const SCHEMA = 'organizations';
@@ -24,8 +34,8 @@ const BY_NAME: KeysetColumn[] = [
  * page's CPU with its pages (docs/PERFORMANCE.md, "Subgraph CPU"). What a list shows is only read.
  */
 const ORGANIZATION_COLUMNS = sql`o.id, o.name, o.short_name, o.kind, o.parent_id, o.inn, o.head_full_name, o.head_position,
-  o.head_email, o.contact_email, o.active, o.deactivation_reason, (extract(epoch from o.deactivated_at) * 1000)::float8 as deactivated_at_ms,
-  (extract(epoch from o.registered_at) * 1000)::float8 as registered_at_ms, o.created_by, (extract(epoch from o.updated_at) * 1000)::float8 as updated_at_ms`;
+  o.head_email, o.contact_email, o.active, o.deactivation_reason, ${sql.epochMillis('o', 'deactivated_at')},
+  ${sql.epochMillis('o', 'registered_at')}, o.created_by, ${sql.epochMillis('o', 'updated_at')}`;
 
 interface OrganizationRow {
   id: string;
@@ -59,10 +69,10 @@ const organizationOf = (row: OrganizationRow): Organization => ({
   contactEmail: row.contact_email,
   active: row.active,
   deactivationReason: row.deactivation_reason,
-  deactivatedAt: row.deactivated_at_ms === null ? null : new Date(row.deactivated_at_ms),
-  registeredAt: new Date(row.registered_at_ms),
+  deactivatedAt: instantFromMillis(row.deactivated_at_ms),
+  registeredAt: instantFromMillis(row.registered_at_ms),
   createdBy: row.created_by,
-  updatedAt: new Date(row.updated_at_ms),
+  updatedAt: instantFromMillis(row.updated_at_ms),
 });
 
 export async function listOrganizations(
