@@ -79,7 +79,8 @@ function Supply() {
 
 /** Drafts by other editors, for this one to approve (four eyes); this editor's own drafts wait for another. */
 function ReviewQueue({ subject }: { subject: string | null }) {
-  const drafts = useQuery(EDITOR_MATERIALS, { status: 'DRAFT' });
+  // Every draft, not the newest twenty: a queue that hides the older ones leaves them unreviewed.
+  const drafts = useQuery(EDITOR_MATERIALS, { status: 'DRAFT', first: 500 });
   const waiting = (drafts.data?.materials.edges ?? []).map((e) => e.node).filter((m) => m.author !== subject);
   return (
     <section class="section" id="review">

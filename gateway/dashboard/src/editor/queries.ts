@@ -2,8 +2,8 @@
 import { graphql } from '../generated/gql.js';
 
 export const EDITOR_MATERIALS = graphql(`
-  query EditorMaterials($status: MaterialStatus, $search: String, $after: String) {
-    materials(status: $status, search: $search, first: 20, after: $after) {
+  query EditorMaterials($status: MaterialStatus, $search: String, $first: Int = 20, $after: String) {
+    materials(status: $status, search: $search, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage

@@ -521,6 +521,7 @@ export type AdminAddPageMutation = { __typename?: 'Mutation', addOfficialPage: {
 export type EditorMaterialsQueryVariables = Exact<{
   status?: InputMaybe<MaterialStatus>;
   search?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
@@ -1026,8 +1027,8 @@ export const AdminAddPageDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<AdminAddPageMutation, AdminAddPageMutationVariables>;
 export const EditorMaterialsDocument = new TypedDocumentString(`
-    query EditorMaterials($status: MaterialStatus, $search: String, $after: String) {
-  materials(status: $status, search: $search, first: 20, after: $after) {
+    query EditorMaterials($status: MaterialStatus, $search: String, $first: Int = 20, $after: String) {
+  materials(status: $status, search: $search, first: $first, after: $after) {
     totalCount
     pageInfo {
       hasNextPage
