@@ -240,7 +240,11 @@ describe('the production build in the compose layout', () => {
       if (name === 'seed') continue;
       const exited = once(child, 'exit');
       child.kill('SIGTERM');
-      const [code, signal] = await exited;
+      // A process that does not stop is named, with what it printed, rather than timing the test out.
+      const stopped = await Promise.race([exited, new Promise<null>((resolve) => setTimeout(() => resolve(null), 15_000))]);
+      if (!stopped) child.kill('SIGKILL');
+      expect({ name, stopped: stopped !== null }, output()).toEqual({ name, stopped: true });
+      const [code, signal] = stopped!;
       expect({ name, code, signal }, output()).toEqual({ name, code: 0, signal: null });
     }
   });

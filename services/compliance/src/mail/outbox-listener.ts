@@ -5,6 +5,18 @@ import { OUTBOX_CHANNEL } from '../data/outbox.repo.js';
 /** How long a listener that lost its connection waits before it connects again. */
 const RECONNECT_MS = 5_000;
 
+/** How long stopping waits for the connection's goodbye, and then for a dispatch under way. */
+const STOP_WAIT_MS = 2_000;
+
+const within = (ms: number, work: Promise<unknown> | null | undefined) =>
+  new Promise<void>((resolve) => {
+    const timeout = setTimeout(resolve, ms);
+    void Promise.resolve(work).finally(() => {
+      clearTimeout(timeout);
+      resolve();
+    });
+  });
+
 export interface OutboxListener {
   stop(): Promise<void>;
 }
@@ -67,11 +79,17 @@ export async function listenToOutbox(databaseUrl: string, dispatch: () => Promis
 
   await connect();
   return {
+    // Bounded: a connection that does not answer its goodbye, or a dispatch waiting on a slow mail
+    // server, must not keep the worker from stopping (the mailer is closed right after, and a
+    // letter not recorded as sent is sent again by the next dispatcher).
     stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
-      await client?.end().catch(() => undefined);
-      await running;
+      await within(
+        STOP_WAIT_MS,
+        client?.end().catch(() => undefined),
+      );
+      await within(STOP_WAIT_MS, running);
     },
   };
 }
