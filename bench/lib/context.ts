@@ -4,12 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort, loadConfig, signToken } from '@hub/common';
 import { startHub } from '@hub/infra/hub';
-import type { BenchContext, DatasetInfo, HubHandle, Scale } from './scenario.js';
+import type { BenchContext, DatasetInfo, HubHandle, HubLayout, Scale } from './scenario.js';
+import { BENCH_JWT_SECRET, startDeployedHub } from './deployed-hub.js';
 import { stderrLogger } from './engine.js';
 
-export const BENCH_JWT_SECRET = 'bench-secret-that-is-long-enough-for-hs256-tokens';
+export { BENCH_JWT_SECRET };
 
-/** The three subgraphs and the gateway in this process, on free ports, with the dataset's clock. */
+/** The subgraphs and the gateway in this process, on free ports, with the dataset's clock. */
 async function startBenchHub(databaseUrl: string, dataset: DatasetInfo): Promise<HubHandle> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hub-bench-'));
   const [gateway, content, organizations, compliance] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
@@ -29,6 +30,7 @@ async function startBenchHub(databaseUrl: string, dataset: DatasetInfo): Promise
   const now = dataset.now;
   const hub = await startHub(config, { clock: () => now, worker: false, logger: stderrLogger('bench-hub') });
   return {
+    layout: 'one-process',
     gatewayUrl: hub.gatewayUrl,
     subgraphUrls: hub.subgraphUrls,
     token: (role, org = null) => signToken(BENCH_JWT_SECRET, { sub: `bench-${role.toLowerCase()}`, role, org }, '2h'),
@@ -47,5 +49,13 @@ export function createContext(options: {
   log: (message: string) => void;
 }): BenchContext {
   const { scale, databaseUrl, dataset, databaseFor, log } = options;
-  return { scale, databaseUrl, dataset, startHub: () => startBenchHub(databaseUrl, dataset), databaseFor, log };
+  return {
+    scale,
+    databaseUrl,
+    dataset,
+    startHub: (layout: HubLayout = 'processes') =>
+      layout === 'processes' ? startDeployedHub(databaseUrl, dataset) : startBenchHub(databaseUrl, dataset),
+    databaseFor,
+    log,
+  };
 }

@@ -4,6 +4,7 @@
  * ratio. The runner (bench/run.ts) prints one JSON line per result and a table at the end.
  */
 import { round } from './stats.js';
+import type { MeasuredProcess } from '../scenarios/support/measured-process.js';
 
 export type Scale = 'region' | 'nation';
 
@@ -22,9 +23,15 @@ export interface ScenarioResult {
   details?: Record<string, unknown>;
 }
 
+export type HubLayout = 'processes' | 'one-process';
+
 export interface HubHandle {
+  /** Each subgraph and the gateway in its own process, as deployed, or all of them in the bench's. */
+  layout: HubLayout;
   gatewayUrl: string;
   subgraphUrls: { organizations: string; content: string; compliance: string };
+  /** The deployed layout's processes (gateway, organizations, content, compliance, monitoring), with their CPU and memory. */
+  processes?: readonly MeasuredProcess[];
   /** Signs a token for the hub's secret. */
   token(role: 'ADMIN' | 'EDITOR' | 'OPERATOR' | 'ANALYST' | 'HEAD', org?: string | null): Promise<string>;
   stop(): Promise<void>;
@@ -36,8 +43,11 @@ export interface BenchContext {
   databaseUrl: string;
   /** What the dataset holds: counts, the weeks it covers, a few ids scenarios may use. */
   dataset: DatasetInfo;
-  /** Starts the three subgraphs and the gateway on this database (in this process, free ports). */
-  startHub(): Promise<HubHandle>;
+  /**
+   * Starts the subgraphs and the gateway on this database, on free ports: as deployed, each in its
+   * own process (the default), or all in the bench's process.
+   */
+  startHub(layout?: HubLayout): Promise<HubHandle>;
   /**
    * The URL of another database on the same server, hub_bench_<name>, for a scenario that builds
    * datasets of its own (scaling); the runner drops it with the main one unless they are kept.

@@ -1,10 +1,13 @@
 // What the gateway adds to a query over asking the subgraphs directly, for a
 // single-subgraph query and a federated one (organizations, then compliance by the 50 keys, as
 // the gateway's plan does), in p50 latency and in throughput; and the SQL statements a request
-// costs for 10 organizations against 50, which must not grow with the page (no N+1).
+// costs for 10 organizations against 50, which must not grow with the page (no N+1). Measured as
+// deployed (each part its own process, with each process's CPU per request) and, as a second line
+// (@one-process), with everything in the bench's process: there the gateway and the subgraphs
+// share one event loop, which made the gateway look twice as costly as it is (docs/PERFORMANCE.md).
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
-import { compared, type BenchContext, type HubHandle, type Scenario, type ScenarioResult } from '../lib/scenario.js';
+import { compared, type BenchContext, type HubHandle, type HubLayout, type Scenario, type ScenarioResult } from '../lib/scenario.js';
 import { graphqlClient, type GraphqlClient } from '../lib/graphql.js';
 import { closedLoopRate, interleavedLatencies } from './support/http-load.js';
 import { countSqlStatements } from './support/sql-statement-counter.js';
@@ -44,58 +47,86 @@ export const gatewayOverheadScenario: Scenario = {
   name: 'gateway-overhead',
   scales: ['region', 'nation'],
   async run(ctx) {
-    const hub = await ctx.startHub();
-    const client = graphqlClient();
-    try {
-      const paths = await requestPaths(hub, client);
-      await assertSameData(paths);
-      const paired = {
-        singleGateway: () => paths.singleGateway(PAGE),
-        singleDirect: () => paths.singleDirect(PAGE),
-        federatedGateway: () => paths.federatedGateway(PAGE),
-        federatedDirect: () => paths.federatedDirect(PAGE),
-      };
-      await interleavedLatencies(paired, WARM_UP);
+    // As deployed first (the figures that count), then in one process as a second line.
+    const deployed = await measure(ctx, 'processes');
+    const oneProcess = await measure(ctx, 'one-process');
+    return [...deployed.lines, ...oneProcess.lines.map((r) => ({ ...r, scenario: `${r.scenario}@one-process` })), oneProcess.sql!];
+  },
+};
 
-      ctx.log('gateway-overhead: SQL statements per request, 10 against 50 organizations');
-      const sql = await sqlStatements(paths);
+async function measure(ctx: BenchContext, layout: HubLayout): Promise<{ lines: ScenarioResult[]; sql: ScenarioResult | null }> {
+  const hub = await ctx.startHub(layout);
+  const client = graphqlClient();
+  try {
+    const paths = await requestPaths(hub, client);
+    await assertSameData(paths);
+    const paired = {
+      singleGateway: () => paths.singleGateway(PAGE),
+      singleDirect: () => paths.singleDirect(PAGE),
+      federatedGateway: () => paths.federatedGateway(PAGE),
+      federatedDirect: () => paths.federatedDirect(PAGE),
+    };
+    await interleavedLatencies(paired, WARM_UP);
 
-      ctx.log(`gateway-overhead: p50 over ${SAMPLES} requests each`);
-      const latencies = await interleavedLatencies(paired, SAMPLES);
+    // Counted where the statements leave the process: the subgraphs must run in this one.
+    const sql = layout === 'one-process' ? await sqlStatements(ctx, paths) : null;
 
-      ctx.log(`gateway-overhead: throughput, ${CONNECTIONS} connections for ${DURATION_S} s each side`);
-      const token = await hub.token('ANALYST');
-      const singleGatewayRate = await autocannonRate(hub.gatewayUrl, token, SINGLE);
-      const singleDirectRate = await autocannonRate(hub.subgraphUrls.organizations, token, SINGLE);
-      const federatedGatewayRate = await closedLoopRate(() => paths.federatedGateway(PAGE), CONNECTIONS, DURATION_S * 1000);
-      const federatedDirectRate = await closedLoopRate(() => paths.federatedDirect(PAGE), CONNECTIONS, DURATION_S * 1000);
+    ctx.log(`gateway-overhead (${layout}): p50 over ${SAMPLES} requests each`);
+    const latencies = await interleavedLatencies(paired, SAMPLES);
 
-      return [
+    ctx.log(`gateway-overhead (${layout}): throughput, ${CONNECTIONS} connections for ${DURATION_S} s each side`);
+    const token = await hub.token('ANALYST');
+    const singleGateway = await withCpu(hub, () => autocannonRate(hub.gatewayUrl, token, SINGLE));
+    const singleDirect = await withCpu(hub, () => autocannonRate(hub.subgraphUrls.organizations, token, SINGLE));
+    const federatedGateway = await withCpu(hub, () => closedLoopRate(() => paths.federatedGateway(PAGE), CONNECTIONS, DURATION_S * 1000));
+    const federatedDirect = await withCpu(hub, () => closedLoopRate(() => paths.federatedDirect(PAGE), CONNECTIONS, DURATION_S * 1000));
+
+    return {
+      lines: [
         latencyResult(ctx, 'single-p50', latencies.singleGateway, latencies.singleDirect),
         latencyResult(ctx, 'federated-p50', latencies.federatedGateway, latencies.federatedDirect),
-        rateResult(ctx, 'single-throughput', singleGatewayRate, singleDirectRate, 'autocannon'),
+        rateResult(ctx, 'single-throughput', singleGateway, singleDirect, 'autocannon'),
         rateResult(
           ctx,
           'federated-throughput',
-          federatedGatewayRate,
-          federatedDirectRate,
+          federatedGateway,
+          federatedDirect,
           'closed loop over undici: the direct side chains two servers',
         ),
-        {
-          scenario: 'gateway-overhead:sql-per-request',
-          scale: ctx.scale,
-          ...compared(sql.first50.gateway, sql.first10.gateway, 0),
-          unit: 'statements',
-          target: { max: 1 },
-          details: { query: 'federated', ...sql },
-        },
-      ];
-    } finally {
-      await client.close();
-      await hub.stop();
-    }
-  },
-};
+      ],
+      sql: sql && {
+        scenario: 'gateway-overhead:sql-per-request',
+        scale: ctx.scale,
+        ...compared(sql.first50.gateway, sql.first10.gateway, 0),
+        unit: 'statements',
+        target: { max: 1 },
+        details: { query: 'federated', ...sql },
+      },
+    };
+  } finally {
+    await client.close();
+    await hub.stop();
+  }
+}
+
+interface Rate {
+  /** Requests per second. */
+  rate: number;
+  /** Each process's CPU ms over the run (the deployed layout only). */
+  cpuMs: Record<string, number> | null;
+  durationS: number;
+}
+
+/** A throughput run and, when each part is its own process, the CPU each spent on it. */
+async function withCpu(hub: HubHandle, run: () => Promise<number>): Promise<Rate> {
+  const cpuOfEach = async () =>
+    hub.processes && Object.fromEntries(await Promise.all(hub.processes.map(async (p) => [p.name, await p.cpuMs()] as const)));
+  const before = await cpuOfEach();
+  const rate = await run();
+  const after = await cpuOfEach();
+  const cpuMs = before && after ? Object.fromEntries(Object.entries(after).map(([name, ms]) => [name, ms - before[name]!])) : null;
+  return { rate, cpuMs, durationS: DURATION_S };
+}
 
 type Paths = Awaited<ReturnType<typeof requestPaths>>;
 
@@ -146,7 +177,8 @@ async function assertSameData(paths: Paths): Promise<void> {
 }
 
 /** Statements each subgraph runs for a page of 10 and of 50 organizations, one subgraph at a time. */
-async function sqlStatements(paths: Paths) {
+async function sqlStatements(ctx: BenchContext, paths: Paths) {
+  ctx.log('gateway-overhead: SQL statements per request, 10 against 50 organizations');
   const forPage = async (first: number) => {
     let nodes: OrganizationNode[] = [];
     const organizations = await countSqlStatements(async () => {
@@ -193,12 +225,25 @@ function latencyResult(ctx: BenchContext, name: string, gateway: number[], direc
   };
 }
 
-function rateResult(ctx: BenchContext, name: string, gateway: number, direct: number, tool: string): ScenarioResult {
+function rateResult(ctx: BenchContext, name: string, gateway: Rate, direct: Rate, tool: string): ScenarioResult {
+  // CPU ms per request of each process that worked, where each part is its own process.
+  const perRequest = (side: Rate) =>
+    side.cpuMs &&
+    Object.fromEntries(
+      Object.entries(side.cpuMs)
+        .filter(([, ms]) => ms > 0)
+        .map(([process, ms]) => [process, round(ms / (side.rate * side.durationS), 3)]),
+    );
   return {
     scenario: `gateway-overhead:${name}`,
     scale: ctx.scale,
-    ...compared(gateway, direct, 0),
+    ...compared(gateway.rate, direct.rate, 0),
     unit: 'req/s',
-    details: { connections: CONNECTIONS, durationS: DURATION_S, tool },
+    details: {
+      connections: CONNECTIONS,
+      durationS: DURATION_S,
+      tool,
+      ...(gateway.cpuMs ? { cpuMsPerRequest: { gateway: perRequest(gateway), direct: perRequest(direct) } } : {}),
+    },
   };
 }

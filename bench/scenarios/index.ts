@@ -9,6 +9,7 @@ import { catchUp } from './catch-up.js';
 import { matchingScenario } from './matching.js';
 import { crawlScenario } from './crawl.js';
 import { subgraphCpu } from './subgraph-cpu.js';
+import { exportsScenario } from './exports.js';
 
 /** Every scenario `npm run bench` knows, in the order they run. */
 export const scenarios: Scenario[] = [
@@ -22,4 +23,5 @@ export const scenarios: Scenario[] = [
   matchingScenario,
   crawlScenario,
   subgraphCpu,
+  exportsScenario,
 ];

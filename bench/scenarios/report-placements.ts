@@ -23,7 +23,7 @@ export const reportPlacementsScenario: Scenario = {
     return withClient(ctx.databaseUrl, async (client) => {
       const candidates = await placementCandidates(client, ROWS + WARM_UP_ROWS, ctx.dataset.now);
       const [warmUp, measured] = [candidates.slice(0, WARM_UP_ROWS), candidates.slice(WARM_UP_ROWS)];
-      const hub = await ctx.startHub();
+      const hub = await ctx.startHub('one-process');
       const gateway = graphqlClient();
       try {
         const report = reporter(gateway, hub.gatewayUrl, await hub.token('ADMIN'));

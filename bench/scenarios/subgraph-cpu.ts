@@ -17,7 +17,7 @@ import { GATEWAY_CREDENTIAL_HEADER, freePort, gatewayCredential, signToken, subg
 import { compared, type BenchContext, type Scenario, type ScenarioResult } from '../lib/scenario.js';
 import { graphqlClient, type Variables } from '../lib/graphql.js';
 import { dashboardQueries } from '../lib/dashboard-queries.js';
-import { BENCH_JWT_SECRET } from '../lib/context.js';
+import { BENCH_JWT_SECRET, benchProcessEnv } from '../lib/deployed-hub.js';
 import { round } from '../lib/stats.js';
 import { startMeasuredProcess, type MeasuredProcess } from './support/measured-process.js';
 import type { FloorRead } from './support/floor-server.js';
@@ -251,16 +251,7 @@ export const subgraphCpu: Scenario = {
 async function startProcesses(ctx: BenchContext, processes: MeasuredProcess[]) {
   const profileTo = PROFILE_DIR ? path.resolve(PROFILE_DIR) : undefined;
   if (profileTo) await mkdir(profileTo, { recursive: true });
-  const env = {
-    DATABASE_URL: ctx.databaseUrl,
-    AUTH_JWT_SECRET: BENCH_JWT_SECRET,
-    HUB_TIMEZONE: ctx.dataset.timeZone,
-    HUB_SEED: 'none',
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    // The dataset's "now" (services/common/src/boot.ts): the heatmap's weeks are the clock's.
-    HUB_BENCH_FIXED_NOW: ctx.dataset.now.toISOString(),
-  };
+  const env = benchProcessEnv(ctx.databaseUrl, ctx.dataset);
   const subgraph = async (name: SubgraphName) => {
     const port = await freePort();
     const portVariable = `${name.toUpperCase()}_PORT`;

@@ -2,7 +2,7 @@
 // bench run them; docker-compose.yml runs the same entry points compiled), with the CPU time the
 // kernel has charged it: utime + stime of /proc/<pid>/stat, every thread included.
 import { execFileSync, spawn } from 'node:child_process';
-import { access, readFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface MeasuredProcess {
@@ -12,6 +12,10 @@ export interface MeasuredProcess {
   base: string;
   /** User and system CPU time so far, in ms (a clock tick's resolution: 10 ms at CLK_TCK 100). */
   cpuMs(): Promise<number>;
+  /** Resident memory now and its high-water mark since start or the last resetPeakRss(), in MB. */
+  rssMb(): Promise<{ now: number; peak: number }>;
+  /** Starts the high-water mark of resident memory afresh from the current RSS. */
+  resetPeakRss(): Promise<void>;
   /** Starts (first call) or stops and writes (second call) a CPU profile, when started with `profileTo`. */
   toggleProfile(): Promise<string | null>;
   stop(): Promise<void>;
@@ -33,6 +37,13 @@ export async function processCpuMs(pid: number): Promise<number> {
   // utime 14 and stime 15).
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+}
+
+/** VmRSS and VmHWM of /proc/<pid>/status, in MB. */
+export async function processRssMb(pid: number): Promise<{ now: number; peak: number }> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const mb = (field: string) => Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN) / 102.4) / 10;
+  return { now: mb('VmRSS'), peak: mb('VmHWM') };
 }
 
 export async function startMeasuredProcess(options: {
@@ -76,6 +87,9 @@ export async function startMeasuredProcess(options: {
     pid: child.pid!,
     base,
     cpuMs: () => processCpuMs(child.pid!),
+    rssMb: () => processRssMb(child.pid!),
+    // "5" resets the peak resident set size (proc(5), /proc/<pid>/clear_refs).
+    resetPeakRss: () => writeFile(`/proc/${child.pid!}/clear_refs`, '5'),
     toggleProfile: async () => {
       if (!profileTo) return null;
       child.kill('SIGUSR2');
