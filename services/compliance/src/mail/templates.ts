@@ -33,6 +33,7 @@ const html = `<!DOCTYPE html>
         {{#if ../manyPeriods}}<td style="border-bottom:1px solid #e4e7eb;font-size:12px;">{{missedPeriods}}</td>{{/if}}
       </tr>
     {{/each}}
+    {{#if moreRows}}<tr><td colspan="{{#if manyPeriods}}5{{else}}4{{/if}}" style="font-size:13px;color:#52606d;">{{moreRows}}</td></tr>{{/if}}
     </tbody>
   </table>
   {{#if action}}<p style="margin:12px 0 4px;font-size:14px;"><strong>Что сделать:</strong> {{action}}</p>{{/if}}
@@ -78,6 +79,9 @@ const text = `{{heading}}
 {{/if}}
   {{historyUrl}}
 {{/each}}
+{{#if moreRows}}
+{{moreRows}}
+{{/if}}
 {{#if action}}
 Что сделать: {{action}}
 {{/if}}

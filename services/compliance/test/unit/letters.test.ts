@@ -180,4 +180,27 @@ describe('the escalation letter', () => {
     expect(letter.html).toContain('&lt;script&gt;');
     expect(letter.text).toContain('<script>alert(1)</script> & Co');
   });
+
+  it('lists the 50 organizations with the longest runs of misses and counts the rest, however many miss', () => {
+    // A week the content center falls short at the country puts every recipient in one section.
+    const items = Array.from({ length: 20_000 }, (_, i) =>
+      miss(`Учреждение ${String(i).padStart(5, '0')}`, 1, 4, ['CUR'], {
+        organizationId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        escalationId: `e-${i}`,
+        consecutiveMisses: i === 19_999 ? 7 : 1,
+        rule: 'CONTENT_CENTER_WEEKLY_SUPPLY',
+        severity: 'RECOMMENDED',
+        decreeItem: '2.2',
+      }),
+    );
+    const letter = renderDigestLetter(digest(items), context);
+    const rows = parse(letter.html).querySelectorAll('tbody tr');
+    expect(rows).toHaveLength(51);
+    expect(rows[0]!.text).toContain('Учреждение 19999');
+    expect(rows[50]!.text.trim()).toBe('и ещё 19\u00a0950 организаций — все в отчёте за период');
+    expect(letter.text).toContain('и ещё 19\u00a0950 организаций — все в отчёте за период');
+    expect(letter.subject).toContain('20\u00a0000 организаций');
+    // 20,000 rows were 10 MB of HTML.
+    expect(letter.html.length).toBeLessThan(60_000);
+  });
 });
