@@ -109,6 +109,8 @@ export interface WeeklyCheckMeasurement {
   lettersFloorMs: number;
   /** The check's letters: how many and their bytes of HTML and text. */
   letters: { count: number; megabytes: number };
+  /** Where the check's time went, phase by phase (the median of each over the repetitions). */
+  phasesMs: Record<string, number>;
   samples: { checkMs: number[]; baselineMs: number[] };
   evaluated: number;
   missed: number;
@@ -176,6 +178,7 @@ async function measureWithFloors(
   const lettersFloorMs: number[] = [];
   let memory = { peakRssDeltaMb: 0, heapDeltaMb: 0 };
   let run = null as Awaited<ReturnType<typeof check>> | null;
+  const phases: Record<string, number[]> = {};
   for (let i = 0; i < repetitions; i++) {
     baselineMs.push((await timed(baseline)).ms);
     countsMs.push((await timed(() => loadMeasures(engine.orm.em.fork(), RULE, period))).ms);
@@ -185,6 +188,7 @@ async function measureWithFloors(
     const measured = await peakRssDuring(() => timed(check));
     checkMs.push(measured.result.ms);
     run = measured.result.result;
+    for (const [phase, ms] of Object.entries(engine.lastPhasesMs() ?? {})) (phases[phase] ??= []).push(ms);
     // The letters the run just queued, stored again at the floor.
     lettersFloorMs.push((await timed(() => writeLettersFloor(client, week))).ms);
     memory = {
@@ -222,6 +226,7 @@ async function measureWithFloors(
     resultsFloorMs: median(resultsFloorMs),
     lettersFloorMs: median(lettersFloorMs),
     letters,
+    phasesMs: Object.fromEntries(Object.entries(phases).map(([phase, ms]) => [phase, median(ms)])),
     samples: { checkMs, baselineMs },
     evaluated: run?.evaluated ?? 0,
     missed: run?.missed ?? 0,

@@ -171,6 +171,7 @@ export const subgraphCpu: Scenario = {
       // The subgraphs answer the gateway only: its credential, as gateway-overhead sends it.
       const credential = gatewayCredential(subgraphKey(BENCH_JWT_SECRET));
       const results: ScenarioResult[] = [];
+      const floorCpu = new Map<FloorRead, number>();
       for (const read of hotReads(ctx.dataset.weeks)) {
         const subgraph = subgraphs[read.subgraph];
         const { query, variables } = read;
@@ -218,6 +219,7 @@ export const subgraphCpu: Scenario = {
         const profile = await subgraph.toggleProfile();
         if (profile) ctx.log(`subgraph-cpu: ${read.name}: the ${subgraph.name} process's CPU profile in ${profile}`);
 
+        floorCpu.set(read.name, perRequest(measured.floor));
         const batchMs = (batches: Batch[]) => batches.map((b) => round(b.cpuMs / b.requests, 3));
         results.push({
           scenario: `subgraph-cpu:${read.name}`,
@@ -238,6 +240,7 @@ export const subgraphCpu: Scenario = {
           },
         });
       }
+      results.push(await fixedCost(ctx, subgraphs.compliance, client, token, credential, floorCpu));
       return results;
     } finally {
       await Promise.all(processes.map((p) => p.stop()));
@@ -246,6 +249,40 @@ export const subgraphCpu: Scenario = {
     }
   },
 };
+
+/**
+ * What any request costs a subgraph before it reads anything: `{ __typename }` (HTTP, the
+ * credential and the token checked, Apollo's pipeline, the context with its ORM fork) against the
+ * floor's cheapest whole read. A ratio of 3 or more here leaves no room for any read within 3×.
+ */
+async function fixedCost(
+  ctx: BenchContext,
+  subgraph: MeasuredProcess,
+  client: ReturnType<typeof graphqlClient>,
+  token: string,
+  credential: () => Promise<string>,
+  floorCpu: Map<FloorRead, number>,
+): Promise<ScenarioResult> {
+  const [cheapest, floorMs] = [...floorCpu].sort((a, b) => a[1] - b[1])[0]!;
+  const ask = async () =>
+    client.post({
+      url: `${subgraph.base}/graphql`,
+      token,
+      query: '{ __typename }',
+      headers: { [GATEWAY_CREDENTIAL_HEADER]: await credential() },
+    });
+  ctx.log(`subgraph-cpu: { __typename } on ${subgraph.name}, ${ROUNDS} batches`);
+  await batch(subgraph, ask, WARM_UP);
+  const batches: Batch[] = [];
+  for (let i = 0; i < ROUNDS; i++) batches.push(await batch(subgraph, ask));
+  return {
+    scenario: 'subgraph-cpu:fixed-cost',
+    scale: ctx.scale,
+    ...compared(perRequest(batches), floorMs, 3),
+    unit: `CPU ms/request ({ __typename } against the floor's ${cheapest})`,
+    details: { subgraphProcess: subgraph.name, requests: batches.reduce((sum, b) => sum + b.requests, 0), connections: CONNECTIONS },
+  };
+}
 
 /** The two subgraphs with the environment docker-compose.yml gives them, and the floor; all stopped by the caller. */
 async function startProcesses(ctx: BenchContext, processes: MeasuredProcess[]) {

@@ -85,6 +85,15 @@ export async function runCheckUnlessDone(deps: EngineDeps, request: CheckRequest
     startedAt,
     ...fields,
   });
+  // Where a check's time goes, in its log line: the weekly check is the hub's largest job
+  // (docs/PERFORMANCE.md, "The weekly check against its floors").
+  const phasesMs: Record<string, number> = {};
+  let lapStart = performance.now();
+  const lap = (phase: string) => {
+    const now = performance.now();
+    phasesMs[phase] = Math.round((now - lapStart) * 10) / 10;
+    lapStart = now;
+  };
   try {
     const run = await deps.em.fork().transactional(async (tx) => {
       await lockUntilCommit(tx, `compliance:${rule.code}:${period.label}`);
@@ -100,7 +109,9 @@ export async function runCheckUnlessDone(deps: EngineDeps, request: CheckRequest
       const run = tx.create(ComplianceRunEntity, record({ status: 'RUNNING' }));
       await tx.flush();
       const zone = ruleTimeZone(rule, deps.timezone);
+      lap('start');
       const measures = await loadMeasures(tx, rule.code, period);
+      lap('measures');
       const evaluations = evaluate({
         rule: { code: rule.code, threshold: rule.threshold, appliesTo: rule.appliesTo },
         period,
@@ -108,17 +119,22 @@ export async function runCheckUnlessDone(deps: EngineDeps, request: CheckRequest
         exemptions: await activeExemptions(tx, rule.code, period, deps.clock()),
         previousMisses: await previousMisses(tx, rule.code, shiftPeriod(period, -1, zone)),
       });
+      lap('evaluate');
       await writeResults(tx, rule.code, period, run.id, evaluations, deps.clock());
       await recomputeLaterRuns(tx, rule.code, period);
+      lap('results');
       await escalate(tx, evaluations, { rule: rule.code, period, runId: run.id, now: deps.clock() });
+      lap('escalate');
       if (!request.deferLetters)
         await tellEscalations(tx, { now: deps.clock(), timeZone: deps.timezone, publicUrl: deps.publicUrl, runIds: [run.id] });
+      lap('letters');
       Object.assign(run, tally(evaluations), { status: 'SUCCEEDED', finishedAt: deps.clock() });
       return run;
     });
+    lap('commit');
     if (run)
       deps.logger.info(
-        { rule: rule.code, period: period.label, trigger: request.trigger, evaluated: run.evaluated, missed: run.missed },
+        { rule: rule.code, period: period.label, trigger: request.trigger, evaluated: run.evaluated, missed: run.missed, phasesMs },
         'compliance check done',
       );
     return run;
