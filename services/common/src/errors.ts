@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { clientMessage } from './client-messages.js';
 
 export type ErrorCode =
   'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'SERVICE_UNAVAILABLE';
@@ -135,6 +136,18 @@ export function fromDatabaseError(err: unknown): HubError | null {
   return null;
 }
 
+/**
+ * Whether the error a client is told of was written for clients: the innermost error it wraps
+ * (Apollo wraps graphql-js's, the gateway a subgraph's answer) carries a code of its own.
+ */
+function inOwnWords(error: unknown): boolean {
+  let inner = error as { originalError?: unknown; extensions?: { code?: unknown } } | undefined;
+  for (let depth = 0; depth < 5 && inner?.originalError && typeof inner.originalError === 'object'; depth++) {
+    inner = inner.originalError as typeof inner;
+  }
+  return typeof inner?.extensions?.code === 'string';
+}
+
 /** graphql-js's suggestions (`Did you mean "x"?`, `Did you mean the enum value "X"?`, `… or "Y"?`) name the schema's fields, types and enum values. */
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 export const withoutSuggestions = (message: string): string => message.replace(SUGGESTION, '').trim();
@@ -143,7 +156,8 @@ export const withoutSuggestions = (message: string): string => message.replace(S
  * The one error mapper: domain errors keep their code and details, known GraphQL errors pass,
  * database errors a client can act on get their code (fromDatabaseError), anything else is an
  * internal fault, masked outside development so no stack or SQL leaks. Outside development no
- * message suggests names of the schema either.
+ * message suggests names of the schema either, and a document's validation and variable errors
+ * name only what the caller wrote (clientMessage).
  */
 export function createErrorFormatter(options: { maskInternal: boolean; log: (err: unknown) => void }) {
   const map = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -155,7 +169,18 @@ export function createErrorFormatter(options: { maskInternal: boolean; log: (err
     const code = formatted.message === VARIABLE_ERROR_LIMIT ? 'BAD_USER_INPUT' : formatted.extensions?.code;
     if (typeof code === 'string' && KNOWN_CODES.has(code)) {
       const { stacktrace, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions: { ...extensions, code, ...(options.maskInternal ? {} : { stacktrace }) } };
+      // docs/SECURITY.md, "What errors tell".
+      const message =
+        options.maskInternal && (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT')
+          ? clientMessage(formatted.message, code, inOwnWords(error))
+          : formatted.message;
+      return { ...formatted, message, extensions: { ...extensions, code, ...(options.maskInternal ? {} : { stacktrace }) } };
+    }
+    // Apollo Server's own refusals of a request (a persisted query's hash that does not match, say)
+    // carry an HTTP 4xx and no code: the client's fault, not an internal one to log.
+    const status = (error as { extensions?: { http?: { status?: unknown } } } | undefined)?.extensions?.http?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_REQUEST' } };
     }
     const database = fromDatabaseError(original);
     if (database) {

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -52,6 +52,34 @@ function requestErrorHandler(logger: Logger) {
   };
 }
 
+/**
+ * What a service cannot run is refused as the caller's error before execution: a document whose
+ * operation the request does not pick out, a subscription (none is served over HTTP), an
+ * operation type the schema lacks. Left to execution, the gateway's query planner throws on them:
+ * HTTP 500 and an error logged with its stack (docs/SECURITY.md, "What errors tell").
+ */
+const refuseUnservedOperations: ApolloServerPlugin<BaseContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, request, schema }) {
+        if (!operation) {
+          throw new GraphQLError(
+            request.operationName
+              ? `Unknown operation named "${request.operationName}".`
+              : 'Must provide operation name if query contains multiple operations.',
+            { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } },
+          );
+        }
+        if (operation.operation === 'subscription' || !schema.getRootType(operation.operation)) {
+          throw new GraphQLError(`This service does not serve ${operation.operation} operations; send a query or a mutation.`, {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
+        }
+      },
+    };
+  },
+};
+
 export interface HttpService {
   app: Express;
   listen(port: number, host?: string): Promise<string>;
@@ -79,6 +107,7 @@ export async function createHttpService<TContext extends BaseContext>(options: H
       // No Apollo Studio here: federated traces would only add bytes to every subgraph answer.
       ...(options.name === 'gateway' ? [] : [ApolloServerPluginInlineTraceDisabled()]),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      refuseUnservedOperations as ApolloServerPlugin<TContext>,
       ...(options.apollo.plugins ?? []),
     ],
   });

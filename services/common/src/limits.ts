@@ -38,9 +38,12 @@ export const SUBGRAPH_QUERY_LIMITS = {
 } as const;
 
 /**
- * graphql-armor's validation rules and plugins for the gateway's Apollo Server; field suggestions off.
+ * graphql-armor's validation rules and plugins for the gateway's Apollo Server.
  * The token limit is graphql-js's own parse option, not armor's: armor's throws from a plugin hook,
  * which Apollo answers with HTTP 500; a parse that stops at the limit is a 400 GRAPHQL_PARSE_FAILED.
+ * Armor's suggestion mask is off: its `[Suggestion hidden]` still tells that a near name exists and
+ * leaves the types graphql-js names; in production the error formatter rewrites those messages
+ * whole (clientMessage), and in development the suggestions are the developer's to read.
  */
 export function queryProtection<TContext extends BaseContext>(limits: typeof QUERY_LIMITS | typeof SUBGRAPH_QUERY_LIMITS = QUERY_LIMITS) {
   const armor = new ApolloArmor({
@@ -49,7 +52,7 @@ export function queryProtection<TContext extends BaseContext>(limits: typeof QUE
     maxDirectives: { n: limits.maxDirectives },
     maxTokens: { enabled: false },
     costLimit: { maxCost: limits.maxCost },
-    blockFieldSuggestion: { enabled: true },
+    blockFieldSuggestion: { enabled: false },
   });
   const { plugins, validationRules } = armor.protect();
   // The plugins read nothing of the context: they serve any context type.

@@ -72,7 +72,8 @@ export function createDateTimeScalar(timeZone: string): GraphQLScalarType<Date, 
     const date = typeof value === 'string' ? parseInstant(value) : null;
     if (!date) {
       throw new GraphQLError(
-        'DateTime must be a real instant in ISO-8601 with an offset, from 1970 to 9999, e.g. 2026-11-28T18:00:00+10:00',
+        // Kept as written in production's errors (docs/SECURITY.md, "What errors tell"): it names no type.
+        'Expected a real instant in ISO-8601 with an offset, from 1970 to 9999, e.g. 2026-11-28T18:00:00+10:00',
         {
           extensions: { code: 'BAD_USER_INPUT' },
         },

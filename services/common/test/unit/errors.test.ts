@@ -86,37 +86,52 @@ describe('database errors', () => {
 });
 
 describe('suggestions', () => {
+  // graphql-js's messages as Apollo hands them over, and what a production client reads of each:
+  // no suggestion, and no type the caller did not write (services/common/test/unit/client-messages.test.ts
+  // holds every graphql-js message to that).
   const messages = [
     [
+      'GRAPHQL_VALIDATION_FAILED',
       'Value "EXECUTIVE_BODI" does not exist in "OrganizationKind" enum. Did you mean the enum value "EXECUTIVE_BODY"?',
-      'Value "EXECUTIVE_BODI" does not exist in "OrganizationKind" enum.',
+      'Value "EXECUTIVE_BODI" does not exist in this enum.',
     ],
     [
+      'BAD_USER_INPUT',
       'Variable "$kind" got invalid value "COMITTEE"; Value "COMITTEE" does not exist in "OrganizationKind" enum. Did you mean the enum value "COMMITTEE" or "CONTENT_CENTER"?',
-      'Variable "$kind" got invalid value "COMITTEE"; Value "COMITTEE" does not exist in "OrganizationKind" enum.',
+      'Variable "$kind" got invalid value "COMITTEE"; Value "COMITTEE" does not exist in this enum.',
     ],
     [
+      'GRAPHQL_VALIDATION_FAILED',
       'Cannot query field "organisations" on type "Query". Did you mean "organizations" or "organization"?',
-      'Cannot query field "organisations" on type "Query".',
+      'Cannot query field "organisations" here.',
     ],
     [
+      'GRAPHQL_VALIDATION_FAILED',
       'Unknown type "Organisation". Did you mean "Organization", "OrganizationKind", or "OrganizationEdge"?',
       'Unknown type "Organisation".',
     ],
   ] as const;
 
-  it('strips every "Did you mean …?" in production', () => {
+  it('tells no suggestion and no type in production', () => {
     const format = createErrorFormatter({ maskInternal: true, log: () => undefined });
-    for (const [message, stripped] of messages) {
-      for (const code of ['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']) {
-        expect(format({ message, extensions: { code } }, new GraphQLError(message)).message).toBe(stripped);
-      }
+    for (const [code, message, told] of messages) {
+      // Apollo's ValidationError and UserInputError wrap graphql-js's error, which has no code.
+      const error = new GraphQLError(message, { extensions: { code }, originalError: new GraphQLError(message) });
+      expect(format({ message, extensions: { code } }, error).message).toBe(told);
     }
+  });
+
+  it('strips a suggestion from a message written for clients too', () => {
+    const format = createErrorFormatter({ maskInternal: true, log: () => undefined });
+    const relayed = 'period: not a week. Did you mean "2026-W47"?';
+    expect(format({ message: relayed, extensions: { code: 'BAD_USER_INPUT' } }, new GraphQLError(relayed)).message).toBe(
+      'period: not a week.',
+    );
   });
 
   it('keeps them in development', () => {
     const format = createErrorFormatter({ maskInternal: false, log: () => undefined });
-    const [message] = messages[0]!;
+    const [, message] = messages[0]!;
     expect(format({ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError(message)).message).toBe(message);
   });
 });
