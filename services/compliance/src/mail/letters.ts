@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { describePeriod, groupBy, parsePeriod, type Period, type RuleCode } from '@hub/common';
+import { describePeriod, groupBy, parsePeriod, russianOrder, type Period, type RuleCode } from '@hub/common';
 import {
   SILENT_PAGE_DAYS,
   disprovedOf,
@@ -190,7 +190,7 @@ function rowsOf(items: readonly DigestItem[], ctx: LetterContext, url: (id: stri
         missedPeriods: periods.map((i) => periodText(i.period, ctx.timeZone)).join('; '),
       };
     })
-    .sort((a, b) => b.consecutiveMisses - a.consecutiveMisses || a.organizationName.localeCompare(b.organizationName, 'ru'));
+    .sort((a, b) => b.consecutiveMisses - a.consecutiveMisses || russianOrder(a.organizationName, b.organizationName));
 }
 
 /**
