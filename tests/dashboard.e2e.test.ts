@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { createLogger, freePort, queryRows, sql, type HttpService } from '@hub/common';
 import { gqlData, tokenFor } from '@hub/common/testing';
 import { createGateway } from '@hub/gateway';
+import { DashboardHeatmapDocument, type DashboardHeatmapQuery } from '../gateway/dashboard/src/generated/graphql.js';
 import { launchBrowser, openPage, type BrowserPage } from './support/browser.js';
 import { accessibilityViolations, cardValue, count, heatmapRow, openSignedIn, percent, signInWithToken } from './support/dashboard.js';
 import { startTestHub, type TestHub } from './support/hub.js';
@@ -124,6 +125,26 @@ describe('the dashboard', () => {
       LAST_WEEK,
     );
     expect(dashboard.problems).toEqual([]);
+  });
+
+  it("keeps the heatmap's first hundred rows when «Показать ещё» brings the next hundred", async () => {
+    const { page } = await signedIn(base(hub.gatewayUrl), analyst);
+    const heatmap = async (after: string | null) =>
+      (await api<DashboardHeatmapQuery>(String(DashboardHeatmapDocument), { after })).complianceHeatmap;
+    const first = await heatmap(null);
+    const second = await heatmap(first.pageInfo.endCursor);
+    expect([first.rows.length, second.rows.length]).toEqual([100, 100]);
+    const rows = page.locator('#heatmap tbody tr');
+    const shown = () => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-organization-id')));
+    await rows.nth(99).waitFor();
+    expect(await shown()).toEqual(first.rows.map((row) => row.organization.id));
+
+    await page.locator('#heatmap').getByRole('button', { name: 'Показать ещё' }).click();
+    await expect.poll(() => rows.count()).toBe(200);
+    expect(await shown()).toEqual([...first.rows, ...second.rows].map((row) => row.organization.id));
+    await expect(page.locator('#heatmap p.muted').first().textContent()).resolves.toBe(
+      `Показано ${count(200)} из ${count(first.totalCount)}`,
+    );
   });
 
   it('shows another week when it is chosen', async () => {

@@ -126,6 +126,8 @@ export const LAGGARDS = graphql(`
 `);
 
 // The weekly rule's history: unfiltered, the daily widget results would crowd out the weeks.
+// weekProgress and the widgets as the operator's workspace selects them: a caching client would
+// otherwise replace one with the other (README.md, "A caching client").
 export const ORGANIZATION = graphql(`
   query DashboardOrganization($id: ID!) {
     organization(id: $id) {
@@ -149,6 +151,7 @@ export const ORGANIZATION = graphql(`
         verified
         feedbackWidgets {
           form
+          placedAt
         }
       }
       compliance(last: 12, rule: WEEKLY_PLACEMENTS) {
@@ -160,10 +163,12 @@ export const ORGANIZATION = graphql(`
         consecutiveMisses
       }
       weekProgress {
+        week
         placed
         required
         remaining
         atRisk
+        severity
       }
       escalations(last: 10) {
         id

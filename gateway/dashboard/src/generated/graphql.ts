@@ -639,7 +639,7 @@ export type OperatorSuggestionsQueryVariables = Exact<{
 }>;
 
 
-export type OperatorSuggestionsQuery = { __typename?: 'Query', organization: { __typename?: 'Organization', id: string, pages: Array<{ __typename?: 'OfficialPage', id: string, platform: Platform, posts: { __typename?: 'PagePostConnection', edges: Array<{ __typename?: 'PagePostEdge', node: { __typename?: 'PagePost', id: string, url: string, publishedAt: string, text: string | null, matches: Array<{ __typename?: 'PostMatch', score: number, decision: MatchDecision | null, material: { __typename?: 'Material', id: string, title: string } }> } }> } | null }> } | null };
+export type OperatorSuggestionsQuery = { __typename?: 'Query', organization: { __typename?: 'Organization', id: string, pages: Array<{ __typename?: 'OfficialPage', id: string, platform: Platform, posts: { __typename?: 'PagePostConnection', edges: Array<{ __typename?: 'PagePostEdge', node: { __typename?: 'PagePost', id: string, url: string, publishedAt: string, text: string | null, matches: Array<{ __typename?: 'PostMatch', score: number, decision: MatchDecision | null, evidence: MatchEvidence, material: { __typename?: 'Material', id: string, title: string } }> } }> } | null }> } | null };
 
 export type OperatorDecideMatchMutationVariables = Exact<{
   postId: Scalars['ID']['input'];
@@ -707,7 +707,7 @@ export type DashboardOrganizationQueryVariables = Exact<{
 }>;
 
 
-export type DashboardOrganizationQuery = { __typename?: 'Query', organization: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind, registeredAt: string, parent: { __typename?: 'Organization', id: string, name: string } | null, head: { __typename?: 'Person', fullName: string, position: string, email: string | null }, pages: Array<{ __typename?: 'OfficialPage', id: string, platform: Platform, url: string, verified: boolean, feedbackWidgets: Array<{ __typename?: 'FeedbackWidget', form: FeedbackWidgetForm }> }>, compliance: Array<{ __typename?: 'ComplianceResult', rule: RuleCode, period: string, status: ComplianceStatus, actual: number, required: number, consecutiveMisses: number }> | null, weekProgress: { __typename?: 'WeekProgress', placed: number, required: number, remaining: number, atRisk: boolean } | null, escalations: Array<{ __typename?: 'Escalation', id: string, level: number, rule: RuleCode, period: string, consecutiveMisses: number, createdAt: string }> | null } | null };
+export type DashboardOrganizationQuery = { __typename?: 'Query', organization: { __typename?: 'Organization', id: string, name: string, kind: OrganizationKind, registeredAt: string, parent: { __typename?: 'Organization', id: string, name: string } | null, head: { __typename?: 'Person', fullName: string, position: string, email: string | null }, pages: Array<{ __typename?: 'OfficialPage', id: string, platform: Platform, url: string, verified: boolean, feedbackWidgets: Array<{ __typename?: 'FeedbackWidget', form: FeedbackWidgetForm, placedAt: string }> }>, compliance: Array<{ __typename?: 'ComplianceResult', rule: RuleCode, period: string, status: ComplianceStatus, actual: number, required: number, consecutiveMisses: number }> | null, weekProgress: { __typename?: 'WeekProgress', week: string, placed: number, required: number, remaining: number, atRisk: boolean, severity: Severity } | null, escalations: Array<{ __typename?: 'Escalation', id: string, level: number, rule: RuleCode, period: string, consecutiveMisses: number, createdAt: string }> | null } | null };
 
 export type DashboardOrganizationPlacementsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1347,6 +1347,7 @@ export const OperatorSuggestionsDocument = new TypedDocumentString(`
             matches {
               score
               decision
+              evidence
               material {
                 id
                 title
@@ -1509,6 +1510,7 @@ export const DashboardOrganizationDocument = new TypedDocumentString(`
       verified
       feedbackWidgets {
         form
+        placedAt
       }
     }
     compliance(last: 12, rule: WEEKLY_PLACEMENTS) {
@@ -1520,10 +1522,12 @@ export const DashboardOrganizationDocument = new TypedDocumentString(`
       consecutiveMisses
     }
     weekProgress {
+      week
       placed
       required
       remaining
       atRisk
+      severity
     }
     escalations(last: 10) {
       id

@@ -130,7 +130,11 @@ export const WITHDRAW_PLACEMENT = graphql(`
   }
 `);
 
-/** The posts the hub read on the organization's pages, with the materials it thinks they place. */
+/**
+ * The posts the hub read on the organization's pages, with the materials it thinks they place. The
+ * matches with their evidence, as the contract's PagePosts selects them: a caching client would
+ * otherwise replace one with the other (README.md, "A caching client").
+ */
 export const OPERATOR_SUGGESTIONS = graphql(`
   query OperatorSuggestions($organizationId: ID!) {
     organization(id: $organizationId) {
@@ -148,6 +152,7 @@ export const OPERATOR_SUGGESTIONS = graphql(`
               matches {
                 score
                 decision
+                evidence
                 material {
                   id
                   title
