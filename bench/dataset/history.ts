@@ -12,9 +12,15 @@ export async function evaluateHistory(databaseUrl: string, spec: DatasetSpec, lo
   const calendar = calendarOf(spec);
   const engine = await openEngine(databaseUrl, new Date(calendar.now), spec.timeZone);
   try {
-    for (const week of calendar.weeks.slice(-spec.evaluatedWeeks)) {
-      await engine.check('CONTENT_CENTER_WEEKLY_SUPPLY', week.label);
+    const weeks = calendar.weeks.slice(-spec.evaluatedWeeks);
+    for (const [i, week] of weeks.entries()) {
+      // The supply per recipient only where the dataset keeps the recipients (the nation: its last
+      // 4 weeks). Before, a running hub would have had them: checked without, every one of 100,000
+      // recipients would be escalated as short, every week.
+      if (i >= weeks.length - spec.recipientWeeks) await engine.check('CONTENT_CENTER_WEEKLY_SUPPLY', week.label);
       await engine.check('WEEKLY_PLACEMENTS', week.label);
+      // What autovacuum does in the week between two checks: the next one plans on today's sizes.
+      await withClient(databaseUrl, (client) => client.query('analyze compliance.escalation, compliance.notification'));
     }
     const thisMonth = periodContaining('MONTH', new Date(calendar.now), spec.timeZone);
     for (let back = MONTHS; back >= 1; back--) {
