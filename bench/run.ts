@@ -48,6 +48,14 @@ async function main(): Promise<number> {
   if (!(scale in SCALE_SPECS)) throw new Error(`--scale must be region or nation, not ${args.scale}`);
   const selected = selectedScenarios(scale);
   const server = await openServer(scale, log);
+  // Ctrl-C or a kill stops the embedded server too: left running, it holds the data directory and
+  // the next run cannot start it.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log(`${signal}: stopping the database server`);
+      void server.stop().finally(() => process.exit(130));
+    });
+  }
   const databases = new Set<string>();
   const databaseFor = (name: string) => {
     const url = server.databaseUrl(`hub_bench_${name}`);
