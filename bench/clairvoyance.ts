@@ -28,7 +28,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Kind, parse, visit } from 'graphql';
-import { GATEWAY_CREDENTIAL_HEADER, freePort, gatewayCredential, loadConfig, signToken, subgraphKey, type SubgraphName } from '@hub/common';
+import {
+  GATEWAY_CREDENTIAL_HEADER,
+  freePorts,
+  gatewayCredential,
+  loadConfig,
+  signToken,
+  subgraphKey,
+  type SubgraphName,
+} from '@hub/common';
 import { startHub } from '@hub/infra/hub';
 
 const { values: args } = parseArgs({
@@ -232,13 +240,7 @@ async function main(): Promise<void> {
   // As root, embedded PostgreSQL runs as a user of its own, which must reach its directory.
   await chmod(dataDir, 0o755);
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'clairvoyance-out-'));
-  const [gateway, content, organizations, compliance, monitoring] = await Promise.all([
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-  ]);
+  const [gateway, content, organizations, compliance, monitoring] = await freePorts(5);
   const config = loadConfig({
     DATABASE_URL: process.env.DATABASE_URL,
     HUB_SEED: 'demo',

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { freePort, periodContaining, shiftPeriod, signToken, startEmbeddedPostgres } from '@hub/common';
+import { freePorts, periodContaining, shiftPeriod, signToken, startEmbeddedPostgres } from '@hub/common';
 import { dashboardQueries } from './lib/dashboard-queries.js';
 import { graphql, graphqlBody } from './lib/graphql.js';
 import { startMailSink } from '@hub/infra/mail-sink';
@@ -36,13 +36,7 @@ async function main() {
   const db = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dir: path.join(dataDir, 'pg'), persistent: false });
   const databaseUrl = process.env.DATABASE_URL || db!.url;
   const mail = await startMailSink({ dir: path.join(dataDir, 'mail') });
-  const [gateway, content, organizations, compliance, monitoring] = await Promise.all([
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-  ]);
+  const [gateway, content, organizations, compliance, monitoring] = await freePorts(5);
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,

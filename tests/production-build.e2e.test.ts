@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, withClient } from '@hub/common';
+import { freePorts, withClient } from '@hub/common';
 import { TEST_JWT_SECRET, createTestDatabase, gqlData, tokenFor, type TestDatabase } from '@hub/common/testing';
 import { TestSmtpServer } from './support/smtp.js';
 
@@ -93,13 +93,7 @@ beforeAll(async () => {
 
   db = await createTestDatabase();
   smtp = await TestSmtpServer.start();
-  const [gateway, content, organizations, compliance, monitoring] = await Promise.all([
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-  ]);
+  const [gateway, content, organizations, compliance, monitoring] = await freePorts(5);
   env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,

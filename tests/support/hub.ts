@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, loadConfig, type Clock } from '@hub/common';
+import { freePorts, loadConfig, type Clock } from '@hub/common';
 import { TEST_JWT_SECRET, createTestDatabase, graphqlClient, type GraphQLClient } from '@hub/common/testing';
 import { startHub, type RunningHub } from '@hub/infra/hub';
 
@@ -31,13 +31,7 @@ export async function startTestHub(
 ): Promise<TestHub> {
   const db = options.databaseUrl ? null : await createTestDatabase();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hub-e2e-'));
-  const [gateway, content, organizations, compliance, monitoring] = await Promise.all([
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-  ]);
+  const [gateway, content, organizations, compliance, monitoring] = await freePorts(5);
   const config = loadConfig({
     DATABASE_URL: options.databaseUrl ?? db!.url,
     AUTH_JWT_SECRET: TEST_JWT_SECRET,

@@ -29,3 +29,6 @@ export async function freePort(): Promise<number> {
   }
   throw new Error(`no free port between ${LOW} and ${HIGH} after 100 tries`);
 }
+
+/** `count` distinct free ports, e.g. one for the gateway and one for each subgraph. */
+export const freePorts = (count: number): Promise<number[]> => Promise.all(Array.from({ length: count }, () => freePort()));
