@@ -1,6 +1,7 @@
 import { webcrypto } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { z } from 'zod';
+import { getOrCreate } from './collections.js';
 import { HubError, unauthenticated } from './errors.js';
 
 /** The roles people hold (the contract's). */
@@ -38,14 +39,7 @@ export const hmacKey = (bytes: Uint8Array): Promise<HmacKey> =>
   webcrypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
 export type HmacKey = webcrypto.CryptoKey;
 const keys = new Map<string, Promise<HmacKey>>();
-function key(secret: string): Promise<HmacKey> {
-  let imported = keys.get(secret);
-  if (!imported) {
-    imported = hmacKey(encoder.encode(secret));
-    keys.set(secret, imported);
-  }
-  return imported;
-}
+const key = (secret: string): Promise<HmacKey> => getOrCreate(keys, secret, () => hmacKey(encoder.encode(secret)));
 
 /** The longest a token may live unless AUTH_MAX_TOKEN_DAYS says otherwise (the ADMIN token `npm start` prints lives this long). */
 export const DEFAULT_MAX_TOKEN_DAYS = 30;

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { hmacKey, type HmacKey } from './auth.js';
+import { getOrCreate } from './collections.js';
 import { HubError } from './errors.js';
 
 /**
@@ -42,14 +43,7 @@ export function gatewayCredential(key: Uint8Array, now: () => number = Date.now)
 
 /** The subgraph's key imported once per key, not on every request it checks. */
 const imported = new WeakMap<Uint8Array, Promise<HmacKey>>();
-function cryptoKey(key: Uint8Array): Promise<HmacKey> {
-  let found = imported.get(key);
-  if (!found) {
-    found = hmacKey(key);
-    imported.set(key, found);
-  }
-  return found;
-}
+const cryptoKey = (key: Uint8Array): Promise<HmacKey> => getOrCreate(imported, key, () => hmacKey(key));
 
 /** A subgraph's side: throws UNAUTHENTICATED unless the header carries a valid credential of the gateway. */
 export async function verifyGatewayCredential(key: Uint8Array, header: string | string[] | undefined): Promise<void> {
